@@ -476,13 +476,15 @@ def background_negatives(genome:Genome,            # the genome
                          seed:int=0,               # seed
                          max_rounds:int=200,       # give up after this many sampling rounds
                          regions:pd.DataFrame|None=None, # sample only inside these intervals (e.g. a split's blocks)
+                         avoid_extra:pd.DataFrame|None=None, # more regions to keep `pad` bp away from (e.g. all positives)
                         )->pd.DataFrame:           # chrom, start, end, name, gc, matched_to
     """Length-matched (optionally GC-matched) genomic background negatives on the positives' chromosomes, avoiding
     positives ± `pad`, `exclude`, and N runs (Min et al. 2017, Methods "Datasets").
     Raises `RuntimeError` if some positives cannot be matched in `max_rounds`."""
     rng = np.random.default_rng(seed)
     pos = positives.reset_index(drop=True)
-    avoid = pd.concat([pos[['chrom', 'start', 'end']].assign(start=lambda d: d.start - pad, end=lambda d: d.end + pad),
+    keep_off = pd.concat([pos[['chrom', 'start', 'end']]] + ([avoid_extra[['chrom', 'start', 'end']]] if avoid_extra is not None else []))
+    avoid = pd.concat([keep_off.assign(start=lambda d: d.start - pad, end=lambda d: d.end + pad),
                        *( [exclude[['chrom', 'start', 'end']]] if exclude is not None else []),
                        *[n_runs(genome, c) for c in pos.chrom.unique()]], ignore_index=True)
     bad = merge_intervals(avoid)
