@@ -3,7 +3,7 @@
 Written without `pkg_resources` (deprecated and absent from recent setuptools), unlike nbdev's old template.
 """
 from configparser import ConfigParser
-import setuptools
+import os, setuptools
 
 cfg = ConfigParser(delimiters=['='])
 cfg.read('settings.ini', encoding='utf-8')
@@ -35,7 +35,7 @@ setuptools.setup(
     install_requires=requirements,
     extras_require={'dev': dev_requirements},
     python_requires='>=' + min_python,
-    long_description=open('README.md', encoding='utf-8').read(),
+    long_description=open('README.md', encoding='utf-8').read() if os.path.exists('README.md') else cfg['description'],
     long_description_content_type='text/markdown',
     zip_safe=False,
     entry_points={

@@ -37,6 +37,7 @@ def build_model(arch:str='4conv2pool4norm', # one of `ARCHS`
                 n_classes:int=2,             # softmax outputs (the paper: 2, enhancer vs background)
                 dropout:float=0.5,           # dropout after the first dense layer
                 dense:tuple=(256, 128),      # the two fully connected layers
+                bn_momentum:float=0.9,       # batch-norm moving-average momentum (see below; Keras' default is 0.99)
                )->keras.Model:               # input (batch, width, 4) float32 one-hot → (batch, n_classes) softmax
     "A DeepEnhancer CNN (Min et al. 2017, Table 1). Raises `KeyError` for an unknown architecture name."
     if arch not in ARCHS: raise KeyError(f'unknown architecture {arch!r}; choose one of {", ".join(ARCHS)}')
@@ -47,7 +48,7 @@ def build_model(arch:str='4conv2pool4norm', # one of `ARCHS`
         if layer[0] == 'pool': x = layers.MaxPooling1D(layer[1])(x); continue
         nc += 1
         x = layers.Conv1D(layer[1], layer[2], activation=None if spec['norm'] else 'relu', name=f'conv{nc}')(x)
-        if spec['norm']: x = layers.Activation('relu')(layers.BatchNormalization(name=f'bn{nc}')(x))
+        if spec['norm']: x = layers.Activation('relu')(layers.BatchNormalization(momentum=bn_momentum, name=f'bn{nc}')(x))
     x = layers.Flatten()(x)
     x = layers.Dense(dense[0], activation='relu', name='dense1')(x)
     x = layers.Dropout(dropout)(x)

@@ -1,0 +1,64 @@
+"DeepEnhancer: architectures, the CLI, and a reduced run of the main job on the real hg38 chr22 files."
+import os, subprocess, sys, json
+import numpy as np, pandas as pd, pytest
+from enhancer_nets.data import data_available, Genome, resolve, read_intervals, SequenceError
+from enhancer_nets.deepenhancer import ARCHS, build_model, deepenhancer_chr22, fantom5_chr22, simulated_genome
+from enhancer_nets.cli import main
+
+@pytest.mark.parametrize('arch', list(ARCHS))
+def test_architectures_forward(arch):
+    m = build_model(arch)
+    p = np.asarray(m(np.zeros((3, 300, 4), np.float32)))
+    assert p.shape == (3, 2) and np.allclose(p.sum(1), 1, atol=1e-5)
+
+def test_unknown_arch():
+    with pytest.raises(KeyError, match='choose one of'): build_model('5conv')
+
+REAL = ['hg38_chr22/chr22.fa.gz', 'hg38_gencode_annotation/tss.bed.gz', *[f'genomic_benchmarks_enhancer_coords/human_enhancers_ensembl/{s}/positive.csv.gz' for s in ('train', 'test')]]
+needs_data = pytest.mark.skipif(not data_available(*REAL), reason='real data not found: set ENHANCER_NETS_DATA=../shared/data')
+
+@needs_data
+def test_chr22_main_job_reduced(tmp_path):
+    "The same path as results/deepenhancer_chr22.json, on a subset: 300 positives, stride 50, 2 epochs."
+    res = deepenhancer_chr22(tmp_path, quick=True, verbose=0)
+    c = res['counts']
+    assert c['train']['pos'] == c['train']['neg'] and c['test']['pos'] > 30
+    for k, v in res['results'].items(): assert 0 <= v['auroc'] <= 1 and v['n_pos'] == c['test']['pos']
+    assert res['split']['kind'] == 'genomic blocks' and res['seed'] == 0
+    # the k-mer baseline must carry real signal on real enhancers
+    assert res['results']['kmer_spectrum_k1-6_logreg']['auroc'] > 0.6
+    sc = pd.read_csv(tmp_path/'test_scores.tsv', sep='\t')
+    assert (sc.start >= 0.75 * 50_818_468).all()     # only the held-out block is scored
+
+@needs_data
+def test_real_positives_are_chr22_grch38():
+    g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
+    pos = fantom5_chr22()
+    assert len(pos) > 500 and (pos.end <= g.sizes['chr22']).all()
+    assert g.sizes['chr22'] == 50_818_468
+
+def test_cli_help_and_unknown_command():
+    out = subprocess.run([sys.executable, '-c', 'from enhancer_nets.cli import main; main(["--help"])'], capture_output=True, text=True)
+    assert out.returncode == 0 and 'train' in out.stdout and 'predict' in out.stdout
+    out = subprocess.run([sys.executable, '-c', 'from enhancer_nets.cli import main; main(["fly"])'], capture_output=True, text=True)
+    assert out.returncode == 2 and "unknown command 'fly'" in out.stderr
+    out = subprocess.run([sys.executable, '-c', 'from enhancer_nets.cli import main; main(["train", "--genome", "x.fa"])'], capture_output=True, text=True)
+    assert out.returncode == 2 and '--positives' in out.stderr
+
+def test_cli_predict_fasta_and_bad_bed(tmp_path):
+    fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=100, seed=3)
+    main(['train', '--genome', str(fa), '--positives', str(pbed), '--negatives', str(nbed), '--out', str(tmp_path/'run'),
+          '--stride', '100', '--epochs', '1', '--no_baseline'])
+    recs = tmp_path/'q.fa'; recs.write_text('>a\n' + 'ACGT' * 100 + '\n>b\n' + 'TTGCGCAATT' * 40 + '\n')
+    main(['predict', '--model', str(tmp_path/'run'/'model.keras'), '--fasta', str(recs), '--out', str(tmp_path/'s.bed')])
+    s = pd.read_csv(tmp_path/'s.bed', sep='\t', header=None)
+    assert s[0].tolist() == ['a', 'b'] and s[4].between(0, 1).all()
+    bad = tmp_path/'bad.bed'; bad.write_text('sim\t100\t600\nsim\t700\t650\n')
+    with pytest.raises(SequenceError, match=r'bad.bed:2: end \(650\) <= start \(700\)'):
+        main(['predict', '--model', str(tmp_path/'run'/'model.keras'), '--genome', str(fa), '--regions', str(bad), '--out', str(tmp_path/'t.bed')])
+    assert not (tmp_path/'t.bed').exists()
+
+def test_readme_in_sync_with_index():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    out = subprocess.run([sys.executable, os.path.join(root, 'tools', 'make_readme.py'), '--check'])
+    assert out.returncode == 0, 'README.md is out of date: run python tools/make_readme.py'
