@@ -101,7 +101,7 @@ def predict(model:Param('a trained model (.keras), e.g. OUT/model.keras from `tr
 COMMANDS = {'demo': demo, 'train': train, 'predict': predict}
 
 def main(argv:list|None=None): # arguments after the program name (default: sys.argv[1:])
-    "Entry point of the `enhancer_nets` console script: `enhancer_nets COMMAND [options]`."
+    "Entry point of the `enhancer_nets` console script: `enhancer_nets COMMAND [options]`. Returns None (exit status 0)."
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or argv[0] in ('-h', '--help') or argv[0] not in COMMANDS:
         print('usage: enhancer_nets {' + ','.join(COMMANDS) + '} [options]\n')
@@ -111,4 +111,4 @@ def main(argv:list|None=None): # arguments after the program name (default: sys.
     f = COMMANDS[argv[0]]
     p = anno_parser(f, prog=f'enhancer_nets {argv[0]}')
     args = vars(p.parse_args(argv[1:])); args.pop('pdb', None); args.pop('xtra', None)
-    return f(**args)
+    f(**args)   # the console script does sys.exit(main()): returning the results would exit 1

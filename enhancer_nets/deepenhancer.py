@@ -200,6 +200,7 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
                       )->dict:                          # the results (also written to out_dir/results.json)
     "Train a DeepEnhancer CNN on a genome + positive BED, evaluate on held-out genomic blocks/chromosomes vs the k-mer baseline."
     t0 = time.time(); set_seed(seed); out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    meta = run_metadata(seed, **record)   # taken at the start: the commit that produced the numbers
     genome = genome if isinstance(genome, Genome) else Genome(genome)
     pos = positives if isinstance(positives, pd.DataFrame) else read_intervals(positives, genome)
     pos = pos[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
@@ -253,7 +254,7 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
     score = predict_regions(model, genome, test, width, ts)
     cnn = evaluate_scores(test.label, score)
     res = dict(task='DeepEnhancer enhancer vs background, region level (max over windows)',
-               **run_metadata(seed, **record), split=split_desc, negatives=neg_desc, positives_dropped_at_boundaries=dropped,
+               **meta, split=split_desc, negatives=neg_desc, positives_dropped_at_boundaries=dropped,
                counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
                best_epoch=int(hist.val_loss.idxmin()) + 1, history=hist.round(5).to_dict('list'),
                train_seconds=round(t_train, 1), seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
