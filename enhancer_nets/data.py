@@ -428,7 +428,6 @@ def merge_intervals(df:pd.DataFrame, # chrom, start, end
         s = np.maximum(d.start.to_numpy(np.int64) - pad, 0); e = d.end.to_numpy(np.int64) + pad
         o = np.argsort(s, kind='stable'); s, e = s[o], np.maximum.accumulate(e[o])
         new = np.r_[True, s[1:] > e[:-1]]
-        grp = np.cumsum(new) - 1
         out[c] = (s[new], np.maximum.reduceat(e, np.flatnonzero(new)))
     return out
 
@@ -510,12 +509,13 @@ def background_negatives(genome:Genome,            # the genome
             if taken[c]:
                 tk = merge_intervals(pd.DataFrame(taken[c], columns=['chrom', 'start', 'end']))
                 ok &= ~overlaps(tk, c, s, e)
+            this_round = []
             for i, a, b in zip(cand_i[ok], s[ok], e[ok]):
                 if got_s[i] >= 0: continue
                 gc = gc_fraction(genome, c, a, b)
                 if gc_match and abs(np.floor(gc / gc_bin) - np.floor(target[i] / gc_bin)) > 0: continue
-                if any(a < e2 and b > s2 for s2, e2 in ((x[1], x[2]) for x in taken[c][-64:])): continue
-                got_s[i], got_gc[i] = a, gc; taken[c].append((c, a, b))
+                if any(a < e2 and b > s2 for s2, e2 in this_round): continue   # earlier rounds: checked above
+                got_s[i], got_gc[i] = a, gc; taken[c].append((c, a, b)); this_round.append((a, b))
     miss = np.flatnonzero(got_s < 0)
     if miss.size: raise RuntimeError(f'could not place {miss.size} of {len(want)} negatives in {max_rounds} rounds '
                                      f'(first unmatched positive: {pos.iloc[want[miss[0]]].to_dict()})')
@@ -535,12 +535,11 @@ def block_split(intervals:pd.DataFrame, # chrom, start, end
     if np.isnan(sz).any(): raise SequenceError(f'chromosome {intervals.chrom[np.isnan(sz)].iloc[0]!r} has no size')
     s = intervals.start.to_numpy() - margin; e = intervals.end.to_numpy() + margin
     lab = np.full(len(intervals), 'train', object)
-    inside_any = np.zeros(len(intervals), bool)
     for name, rng_ in [('test', test), ('val', val)]:
         if rng_ is None: continue
         a, b = rng_[0] * sz, rng_[1] * sz
         inside = (s >= a) & (e <= b); cross = (s < b) & (e > a) & ~inside
-        lab[inside] = name; lab[cross] = 'drop'; inside_any |= inside
+        lab[inside] = name; lab[cross] = 'drop'
     return pd.Series(lab, index=intervals.index, name='split')
 
 def chrom_split(intervals:pd.DataFrame,  # chrom, start, end

@@ -104,3 +104,10 @@ def test_atomic_write_leaves_old_file_on_error(tmp_path):
         def encode(self, *a): raise RuntimeError('boom')
     with pytest.raises(Exception): atomic_write(p, Boom())
     assert p.read_text() == 'old' and len(list(tmp_path.iterdir())) == 1
+
+def test_background_negatives_do_not_overlap_each_other(genome):
+    from enhancer_nets.data import background_negatives
+    pos = pd.DataFrame({'chrom': 'chr1', 'start': [100, 900], 'end': [150, 950]})
+    neg = background_negatives(genome, pos, per_positive=8, pad=20, seed=4)
+    s = neg.sort_values('start')
+    assert len(neg) == 16 and (s.start.to_numpy()[1:] >= s.end.to_numpy()[:-1]).all()
