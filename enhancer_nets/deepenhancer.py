@@ -79,18 +79,20 @@ def fit(model:keras.Model,       # a compiled model
         out_dir:str|Path,         # checkpoints, history and run record go here
         epochs:int=30,            # maximum epochs (Min et al.: 30)
         patience:int=8,           # early-stopping patience on validation loss
+        monitor:str='val_loss',   # validation quantity for early stopping and the best checkpoint
+        mode:str='auto',          # 'min', 'max' or 'auto' (from the name) for `monitor`
         seed:int=0,               # recorded; the caller seeds the model initialisation with `set_seed`
         verbose:int|str='auto',   # Keras progress bars
         **record,                 # more settings to record in run.json
        )->pd.DataFrame:           # the training history, one row per epoch
-    "Train with early stopping, per-epoch checkpoints and resumption (`BackupAndRestore`); best weights are restored."
+    "Train with early stopping (on `monitor`), per-epoch checkpoints and resumption (`BackupAndRestore`); best weights are restored."
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
-    save_json(out/'run.json', run_metadata(seed, epochs=epochs, patience=patience, **record))
+    save_json(out/'run.json', run_metadata(seed, epochs=epochs, patience=patience, monitor=monitor, **record))
     cbs = [_Timer(),
            keras.callbacks.BackupAndRestore(str(out/'backup')),
            keras.callbacks.ModelCheckpoint(str(out/'last.keras')),
-           keras.callbacks.ModelCheckpoint(str(out/'best.keras'), monitor='val_loss', save_best_only=True),
-           keras.callbacks.EarlyStopping(monitor='val_loss', patience=patience, restore_best_weights=True),
+           keras.callbacks.ModelCheckpoint(str(out/'best.keras'), monitor=monitor, mode=mode, save_best_only=True),
+           keras.callbacks.EarlyStopping(monitor=monitor, mode=mode, patience=patience, restore_best_weights=True),
            keras.callbacks.CSVLogger(str(out/'history.csv'), append=True)]
     model.fit(train, validation_data=val, epochs=epochs, callbacks=cbs, verbose=verbose)
     if (out/'best.keras').exists(): model.load_weights(out/'best.keras')
