@@ -386,6 +386,7 @@ def pair_windows(pairs:pd.DataFrame,    # pair table (`PAIR_COLUMNS`)
                  enh_len:int=3000,       # enhancer window (bp; SPEID: 3 kbp)
                  prom_len:int=2000,      # promoter window (bp; SPEID: 2 kbp)
                  n_shift:int=0,          # 0: one centred window pair per pair; n: n random placements per positive
+                 shift_negatives:bool=False, # with `n_shift`: negatives get one random placement too (not centred)
                  seed:int=0,             # seed of the placements
                  sizes:dict|None=None,   # chromosome sizes for clamping (`Genome.sizes`)
                 )->pd.DataFrame:         # chrom, e_start, p_start, label, pair (row of `pairs`), shifted
@@ -393,7 +394,7 @@ def pair_windows(pairs:pd.DataFrame,    # pair table (`PAIR_COLUMNS`)
     pairs = pairs.reset_index(drop=True); rng = np.random.default_rng(seed)
     idx = np.arange(len(pairs)); y = pairs.label.to_numpy()
     if n_shift: idx = np.r_[np.repeat(idx[y == 1], n_shift), idx[y == 0]]
-    p = pairs.iloc[idx]; shifted = (np.asarray(y[idx]) == 1) & bool(n_shift)
+    p = pairs.iloc[idx]; shifted = ((np.asarray(y[idx]) == 1) | shift_negatives) & bool(n_shift)
     ch = p.enhancer_chrom.to_numpy()
     es = np.where(shifted, _place(p.enhancer_start, p.enhancer_end, enh_len, rng, sizes, ch), _place(p.enhancer_start, p.enhancer_end, enh_len, None, sizes, ch))
     ps = np.where(shifted, _place(p.promoter_start, p.promoter_end, prom_len, rng, sizes, ch), _place(p.promoter_start, p.promoter_end, prom_len, None, sizes, ch))
@@ -567,6 +568,7 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
                 test_fold:int=0,             # which fold is the test set
                 enh_len:int=3000, prom_len:int=2000, # windows (bp)
                 n_shift:int=20,              # placements per positive in stage 1 (§2.3)
+                shift_negatives:bool=True,   # stage 1: place negatives at random too (False: centred, as the paper; see below)
                 balance:bool=True,           # stage 1: subsample negatives to the number of augmented positives
                 epochs:tuple=(32, 30),       # maximum epochs of stage 1 and stage 2 (the repository: 32 and 360)
                 lr:tuple=(1e-5, 1e-5),       # Adam learning rates of the two stages (§2.3: 1e-5)
@@ -585,7 +587,7 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
     pairs = read_pairs(pairs, sizes=g.sizes) if not isinstance(pairs, pd.DataFrame) else validate_pairs(pairs, 'pairs', g.sizes)
     if 'enhancer_name' not in pairs:
         for s in ('enhancer', 'promoter'): pairs[f'{s}_name'] = _key(pairs, s, 'coords')
-    settings = dict(split=split, k=k, test_fold=test_fold, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, balance=balance, epochs=list(epochs),
+    settings = dict(split=split, k=k, test_fold=test_fold, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, shift_negatives=shift_negatives, balance=balance, epochs=list(epochs),
                     lr=list(lr), batch_size=batch_size, patience=patience, jaspar_frac=jaspar_frac, class_weight=class_weight, **model_kw)
     meta = run_metadata(seed, data={'genome': g.path}, **settings)
     set_seed(seed)
@@ -596,7 +598,7 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
     kern = jaspar_kernels(model_kw.get('n_kernels', 1024), model_kw.get('kernel_width', 40), jaspar_frac, seed) if jaspar_frac else None
     model = build_speid(enh_len=enh_len, prom_len=prom_len, conv_init=kern, **model_kw)
     def win(df, n):
-        w = pair_windows(df, enh_len, prom_len, n, seed, g.sizes)
+        w = pair_windows(df, enh_len, prom_len, n, shift_negatives, seed, g.sizes)
         if n and balance and (w.label == 0).sum() > (w.label == 1).sum():   # balanced stage-1 set
             w = pd.concat([w[w.label == 1], w[w.label == 0].sample(int((w.label == 1).sum()), random_state=seed)])
         return w
@@ -653,6 +655,7 @@ def speid_simulated(out_dir:str|Path,         # run directory (simulated genome,
                     lr:tuple=(1e-3, 1e-3),      # learning rates (the paper's 1e-5 is for 30k+ pairs and 32 epochs)
                     model:dict=SIM_MODEL,       # `build_speid` options
                     k:int=5,                    # folds (one test fold, one validation fold)
+                    paper_augmentation:bool=True, # also run the random split with the paper's centred negatives
                     seed:int=0,                 # seed
                     verbose:int|str=0,          # Keras progress
                    )->dict:
@@ -661,9 +664,11 @@ def speid_simulated(out_dir:str|Path,         # run directory (simulated genome,
     if quick: n_pos, epochs = 60, (1, 1)
     sim = simulate_interactions(out/'sim', n_pos=n_pos, n_chrom=10, chrom_len=1_000_000 if not quick else 400_000,
                                 max_dist=400_000 if not quick else 200_000, enh_size=(200, 600), prom_size=(300, 800), copies=3, seed=seed)
-    runs = {how: train_speid(sim['genome'], sim['pairs'], out/how, split=how, k=k, enh_len=enh_len, prom_len=prom_len,
-                             n_shift=n_shift, epochs=epochs, lr=lr, patience=3, seed=seed, verbose=verbose, **model)
-            for how in splits}
+    kw = dict(k=k, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, epochs=epochs, lr=lr, patience=3, seed=seed, verbose=verbose, **model)
+    runs = {how: train_speid(sim['genome'], sim['pairs'], out/how, split=how, **kw) for how in splits}
+    if paper_augmentation:   # the paper's protocol: only positives shifted, negatives centred
+        runs['random, negatives centred'] = train_speid(sim['genome'], sim['pairs'], out/'random_centred_negatives', split='random',
+                                                        shift_negatives=False, **kw)
     res = dict(meta=run_metadata(seed, quick=quick, simulation=load_json(out/'sim'/'truth.json')), runs=runs, wall_seconds=time.time() - t0)
     if results is not None: save_json(results, res)
     return res
