@@ -508,6 +508,7 @@ def simulate_interactions(out_dir:str|Path,     # genome.fa, pairs.csv and truth
                           enh_size:tuple=(200, 1000),  # enhancer length range (bp)
                           prom_size:tuple=(400, 1500), # promoter length range (bp)
                           copies:int=1,          # motif instances planted per element
+                          p_empty:float=0.5,     # fraction of elements without a key motif (they never interact)
                           seed:int=0,            # seed
                          )->dict:                # genome (path), pairs (path), keys per element
     "A random genome and pair table in which pairs interact when their elements' planted motifs match `grammar`."
@@ -517,10 +518,11 @@ def simulate_interactions(out_dir:str|Path,     # genome.fa, pairs.csv and truth
     G = {c: rng.integers(0, 4, chrom_len, dtype=np.uint8) for c in chroms}
     def elements(n, lo, hi):
         c = rng.choice(chroms, n); L = rng.integers(lo, hi, n); s = rng.integers(5_000, chrom_len - 5_000 - hi, n)
-        return pd.DataFrame(dict(chrom=c, start=s, end=s + L, key=rng.integers(0, len(grammar), n)))
+        key = np.where(rng.random(n) < p_empty, -1, rng.integers(0, len(grammar), n))
+        return pd.DataFrame(dict(chrom=c, start=s, end=s + L, key=key))
     E, P = elements(int(n_pos * enh_per_pos), *enh_size), elements(max(int(n_pos * prom_per_pos), len(grammar)), *prom_size)
     for df, side in ((E, 0), (P, 2)):
-        for r in df.itertuples():
+        for r in df[df.key >= 0].itertuples():
             g = grammar[r.key]
             for _ in range(copies): _plant(G[r.chrom], r.start, r.end, ppms[g[side]], g[side + 1], rng)
     cand = E.reset_index().merge(P.reset_index(), on='chrom', suffixes=('_e', '_p'))
@@ -528,7 +530,7 @@ def simulate_interactions(out_dir:str|Path,     # genome.fa, pairs.csv and truth
     cand['enhancer_chrom'] = cand['promoter_chrom'] = cand.chrom
     cand['enhancer_distance_to_promoter'] = ep_distance(cand)
     cand = cand[(cand.enhancer_distance_to_promoter > 10_000) & (cand.enhancer_distance_to_promoter < max_dist)]
-    match = (cand.key_e == cand.key_p).to_numpy()
+    match = ((cand.key_e == cand.key_p) & (cand.key_e >= 0)).to_numpy()
     if match.sum() < n_pos: raise ValueError(f'only {match.sum()} matching candidate pairs for n_pos={n_pos}: add enhancers or chromosomes')
     pos = cand[match].sample(n_pos, random_state=seed)
     bins = np.quantile(pos.enhancer_distance_to_promoter, np.linspace(0, 1, 6)); bins[0], bins[-1] = 0, np.inf
@@ -648,10 +650,10 @@ def speid_simulated(out_dir:str|Path,         # run directory (simulated genome,
                     results:str|Path|None=None, # results JSON to write (None: do not write)
                     quick:bool=IN_TEST,         # tiny set and one epoch per stage (tests)
                     splits:tuple=SPLITS,        # splits to run
-                    n_pos:int=500,              # simulated interacting pairs (1 : 20 negatives)
+                    n_pos:int=1000,             # simulated interacting pairs (1 : 20 negatives)
                     enh_len:int=1000, prom_len:int=1000, # windows (bp)
                     n_shift:int=5,              # placements per positive
-                    epochs:tuple=(12, 6),       # maximum epochs per stage
+                    epochs:tuple=(10, 4),       # maximum epochs per stage
                     lr:tuple=(1e-3, 1e-3),      # learning rates (the paper's 1e-5 is for 30k+ pairs and 32 epochs)
                     model:dict=SIM_MODEL,       # `build_speid` options
                     k:int=5,                    # folds (one test fold, one validation fold)
