@@ -15,10 +15,10 @@ from .data import Genome, resolve, data_available, write_fasta, one_hot, jaspar_
 # %% auto #0
 __all__ = ['TARGETFINDER_CELLS', 'PAIR_COLUMNS', 'SPLITS', 'BASELINES', 'FROZEN_IN_RETRAINING', 'GRAMMAR', 'SIM_MODEL',
            'PairTableError', 'ep_distance', 'validate_pairs', 'pairs_from_predictions', 'read_pairs',
-           'element_components', 'pair_folds', 'centred_windows', 'leakage', 'propensity_features', 'baseline_scores',
-           'pair_metrics', 'cross_validate_baselines', 'cross_cell_matrix', 'leakage_study', 'leakage_table',
-           'published_table', 'pair_windows', 'PairDataset', 'build_speid', 'jaspar_kernels', 'simulate_interactions',
-           'predict_pairs', 'train_speid', 'speid_simulated', 'simulated_table']
+           'element_components', 'pair_folds', 'centred_windows', 'leakage', 'propensity_features', 'add_loci',
+           'baseline_scores', 'pair_metrics', 'cross_validate_baselines', 'cross_cell_matrix', 'leakage_study',
+           'leakage_table', 'published_table', 'pair_windows', 'PairDataset', 'build_speid', 'jaspar_kernels',
+           'simulate_interactions', 'predict_pairs', 'train_speid', 'speid_simulated', 'simulated_table']
 
 # %% ../nbs/04_speid.ipynb #c005
 TARGETFINDER_CELLS = ('GM12878', 'HeLa-S3', 'HUVEC', 'IMR90', 'K562', 'NHEK')
@@ -210,7 +210,7 @@ def leakage(train:pd.DataFrame,  # training pairs
 def propensity_features(train:pd.DataFrame,  # training pairs (labels used)
                         test:pd.DataFrame,   # pairs to describe (labels not used)
                         loo:bool=False,      # `test` is `train`: leave each pair's own label out of its counts
-                        key:str='name',      # identify elements by 'name' (`enhancer_name`) or 'coords' (chrom:start-end, across cell lines)
+                        key:str='name',      # identify elements by 'name' (`enhancer_name`), 'coords' (chrom:start-end) or 'locus' (`add_loci`)
                        )->np.ndarray:        # (n_test, 4) float: enhancer positives, enhancer pairs, promoter positives, promoter pairs
     "Per-element training counts (Mao et al. 2018 'propensity'); leave-one-out when describing the training pairs themselves."
     feats = []
@@ -224,14 +224,27 @@ def propensity_features(train:pd.DataFrame,  # training pairs (labels used)
 
 def _key(df, side, key):
     if key == 'name': return df[f'{side}_name'].to_numpy()
+    if key == 'locus': return df[f'{side}_locus'].to_numpy()
     return (df[f'{side}_chrom'] + ':' + df[f'{side}_start'].astype(str) + '-' + df[f'{side}_end'].astype(str)).to_numpy()
+
+def add_loci(frames:dict, # {name: pair table}; each gets `enhancer_locus` and `promoter_locus` columns
+            )->dict:      # the same tables, with the columns added
+    "Give overlapping elements of all tables one shared id per side (clusters of overlapping intervals), to match elements across cell lines whose boundaries differ."
+    out = {n: d.copy() for n, d in frames.items()}
+    for side in ('enhancer', 'promoter'):
+        iv = pd.concat([d[[f'{side}_chrom', f'{side}_start', f'{side}_end']].set_axis(['chrom', 'start', 'end'], axis=1).assign(src=n, row=np.arange(len(d)))
+                        for n, d in out.items()], ignore_index=True).sort_values(['chrom', 'start'])
+        new = (iv.chrom != iv.chrom.shift()) | (iv.start >= iv.groupby('chrom').end.cummax().shift())
+        iv['locus'] = iv.chrom + '#' + new.cumsum().astype(str)
+        for n, g in iv.groupby('src'): out[n].loc[out[n].index[g.row.to_numpy()], f'{side}_locus'] = g.locus.to_numpy()
+    return out
 
 BASELINES = ('distance', 'propensity', 'propensity+distance')
 
 def baseline_scores(train:pd.DataFrame, test:pd.DataFrame, # training and test pairs
                     model:str='propensity+distance', # one of `BASELINES`
                     seed:int=0,                      # seed of the gradient-boosting model
-                    key:str='name',                  # element identity for propensity ('coords' across cell lines)
+                    key:str='name',                  # element identity: 'name', 'coords', or 'locus' (`add_loci`, across cell lines)
                    )->np.ndarray:                    # (n_test,) probability of interaction
     "Fit one sequence-free baseline on `train` and score `test`."
     from sklearn.ensemble import HistGradientBoostingClassifier
@@ -290,7 +303,7 @@ def cross_cell_matrix(pairs_by_cell:dict,            # {cell: pair table}
                       metric:str='auprc',              # metric in each cell of the matrix
                      )->pd.DataFrame:                  # rows: training cell line, columns: test cell line
     "Train a baseline in each cell line, test it in each cell line (SPEID Tables 4–5 protocol, plus a chromosome-held-out variant)."
-    cells = list(pairs_by_cell)
+    cells = list(pairs_by_cell); pairs_by_cell = add_loci(pairs_by_cell)
     if how == 'chrom':
         allp = pd.concat(pairs_by_cell.values(), ignore_index=True)
         cf = dict(zip(allp.enhancer_chrom, _greedy_groups(allp.enhancer_chrom.to_numpy(), np.ones(len(allp)), k, np.random.default_rng(seed))))
@@ -301,13 +314,13 @@ def cross_cell_matrix(pairs_by_cell:dict,            # {cell: pair table}
             B = pairs_by_cell[b]
             if how == 'random':
                 if a == b: s = cross_validate_baselines(A, 'random', 10, seed, (model,))['scores'][model]
-                else: s = baseline_scores(A, B, model, seed, key='coords')
+                else: s = baseline_scores(A, B, model, seed, key='locus')
                 M.loc[a, b] = pair_metrics(B.label, s)[metric]
             elif how == 'chrom':
                 fa, fb = A.enhancer_chrom.map(cf).to_numpy(), B.enhancer_chrom.map(cf).to_numpy()
                 s = np.zeros(len(B))
                 for f in range(k):
-                    if (fb == f).any(): s[fb == f] = baseline_scores(A[fa != f], B[fb == f], model, seed, key='coords')
+                    if (fb == f).any(): s[fb == f] = baseline_scores(A[fa != f], B[fb == f], model, seed, key='locus')
                 M.loc[a, b] = pair_metrics(B.label, s)[metric]
             else: raise ValueError(f"how={how!r}: choose 'random' or 'chrom'")
     return M
@@ -681,5 +694,6 @@ def simulated_table(res:dict)->pd.DataFrame:
     for how, r in res['runs'].items():
         for m, v in r['metrics'].items():
             rows.append(dict(split=how, model=m, test_pos=v['n_pos'], test_neg=v['n_neg'], auroc=v['auroc'], auprc=v['auprc'], f1=v['f1'], max_f1=v['max_f1'],
-                             **{'test pos: promoter of a train positive': r['leakage']['pos']['promoter_of_train_positive']}))
+                             **{'stage-1 best val auROC (augmented windows)': max(r['history']['stage1']['val_auroc']) if m == 'speid' else None,
+                                'test pos: promoter of a train positive': r['leakage']['pos']['promoter_of_train_positive']}))
     return pd.DataFrame(rows).set_index(['split', 'model'])
