@@ -624,7 +624,8 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
     if (s1/'done.json').exists(): model.load_weights(s1/'best.keras')
     else:
         _speid_compile(model, lr[0])
-        h = fit(model, ds(win(P['train'], n_shift), True), ds(win(P['val'], n_shift), False), s1, epochs[0], patience, seed=seed, verbose=verbose, stage=1)
+        h = fit(model, ds(win(P['train'], n_shift), True), ds(win(P['val'], n_shift), False), s1, epochs[0], patience,
+                monitor='val_auroc', mode='max', seed=seed, verbose=verbose, stage=1)
         save_json(s1/'done.json', dict(epochs=len(h)))
     hist['stage1'] = pd.read_csv(s1/'history.csv').drop_duplicates('epoch', keep='last').to_dict('list')
     # stage 2: freeze convolutions + LSTM, retrain the rest on the imbalanced pairs
