@@ -55,12 +55,13 @@ def validate_pairs(df:pd.DataFrame,   # a pair table with `PAIR_COLUMNS`
     if miss: raise PairTableError(f'{source}: missing column(s) {miss}; a pair table needs {PAIR_COLUMNS}')
     if not len(df): raise PairTableError(f'{source}: no pairs')
     df = df.reset_index(drop=True).copy()
+    sh = lambda v: repr(v.item() if isinstance(v, np.generic) else v)   # 2, not np.int64(2)
     def bad(mask, what):
         i = int(np.flatnonzero(np.asarray(mask))[0])
         raise PairTableError(f'{source}:{i + 2}: {what(df.iloc[i])}')
     for c in ('enhancer_start', 'enhancer_end', 'promoter_start', 'promoter_end'):
         v = pd.to_numeric(df[c], errors='coerce')
-        if v.isna().any() or (v % 1 != 0).any(): bad(v.isna() | (v % 1 != 0), lambda r: f'{c} {r[c]!r} is not an integer')
+        if v.isna().any() or (v % 1 != 0).any(): bad(v.isna() | (v % 1 != 0), lambda r: f'{c} {sh(r[c])} is not an integer')
         if (v < 0).any(): bad(v < 0, lambda r: f'{c} {r[c]} is negative')
         df[c] = v.astype(np.int64)
     for e in ('enhancer', 'promoter'):
@@ -68,13 +69,13 @@ def validate_pairs(df:pd.DataFrame,   # a pair table with `PAIR_COLUMNS`
         if m.any(): bad(m, lambda r: f'{e} end ({r[f"{e}_end"]}) <= start ({r[f"{e}_start"]})')
         if sizes is not None:
             unk = ~df[f'{e}_chrom'].isin(list(sizes))
-            if unk.any(): bad(unk, lambda r: f'unknown chromosome {r[f"{e}_chrom"]!r} (the genome has {", ".join(list(sizes)[:5])}, ...)')
+            if unk.any(): bad(unk, lambda r: f'unknown chromosome {sh(r[f"{e}_chrom"])} (the genome has {", ".join(list(sizes)[:5])}, ...)')
             past = df[f'{e}_end'] > df[f'{e}_chrom'].map(sizes)
             if past.any(): bad(past, lambda r: f'{e} end {r[f"{e}_end"]} is past the end of {r[f"{e}_chrom"]} ({sizes[r[f"{e}_chrom"]]} bp)')
     m = df.enhancer_chrom != df.promoter_chrom
     if m.any(): bad(m, lambda r: f'enhancer on {r.enhancer_chrom} but promoter on {r.promoter_chrom}: pairs must be intrachromosomal')
     lab = pd.to_numeric(df.label, errors='coerce')
-    if (~lab.isin([0, 1])).any(): bad(~lab.isin([0, 1]), lambda r: f'label {r.label!r} is not 0 or 1')
+    if (~lab.isin([0, 1])).any(): bad(~lab.isin([0, 1]), lambda r: f'label {sh(r.label)} is not 0 or 1')
     df['label'] = lab.astype(np.int8)
     df['enhancer_distance_to_promoter'] = ep_distance(df)
     return df
