@@ -679,6 +679,7 @@ def speid_simulated(out_dir:str|Path,         # run directory (simulated genome,
     "Simulate a planted-grammar interaction set and run the whole SPEID pipeline under every split."
     out = Path(out_dir); t0 = time.time()
     if quick: n_pos, epochs = 60, (1, 1)
+    meta = run_metadata(seed, quick=quick, n_pos=n_pos, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, epochs=list(epochs), lr=list(lr), model=model, k=k)
     sim = simulate_interactions(out/'sim', n_pos=n_pos, n_chrom=10, chrom_len=1_000_000 if not quick else 400_000,
                                 max_dist=400_000 if not quick else 200_000, enh_size=(200, 600), prom_size=(300, 800), copies=3, seed=seed)
     kw = dict(k=k, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, epochs=epochs, lr=lr, patience=3, seed=seed, verbose=verbose, **model)
@@ -686,7 +687,7 @@ def speid_simulated(out_dir:str|Path,         # run directory (simulated genome,
     if paper_augmentation:   # the paper's protocol: only positives shifted, negatives centred
         runs['random, negatives centred'] = train_speid(sim['genome'], sim['pairs'], out/'random_centred_negatives', split='random',
                                                         shift_negatives=False, **kw)
-    res = dict(meta=run_metadata(seed, quick=quick, simulation=load_json(out/'sim'/'truth.json')), runs=runs, wall_seconds=time.time() - t0)
+    res = dict(meta=meta, simulation=load_json(out/'sim'/'truth.json'), runs=runs, wall_seconds=time.time() - t0)
     if results is not None: save_json(results, res)
     return res
 
