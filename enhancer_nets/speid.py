@@ -124,8 +124,7 @@ def read_pairs(cell_or_path:str|Path,   # a TargetFinder cell line (`TARGETFINDE
     df = _read_csv_any(path)
     df = validate_pairs(df, str(path), sizes)
     for side in ('enhancer', 'promoter'):
-        if f'{side}_name' not in df:
-            df[f'{side}_name'] = df[f'{side}_chrom'] + ':' + df[f'{side}_start'].astype(str) + '-' + df[f'{side}_end'].astype(str)
+        if f'{side}_name' not in df: df[f'{side}_name'] = _key(df, side, 'coords')
     return df
 
 # %% ../nbs/04_speid.ipynb #c013
@@ -631,7 +630,7 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
     hist['stage1'] = pd.read_csv(s1/'history.csv').drop_duplicates('epoch', keep='last').to_dict('list')
     # stage 2: freeze convolutions + LSTM, retrain the rest on the imbalanced pairs
     for l in model.layers:
-        if l.name in FROZEN_IN_RETRAINING or l.name.startswith('bidirectional'): l.trainable = False
+        if l.name in FROZEN_IN_RETRAINING: l.trainable = False
     s2 = out/'stage2'
     if (s2/'done.json').exists(): model.load_weights(s2/'best.keras')
     else:
