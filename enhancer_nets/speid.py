@@ -123,6 +123,10 @@ def read_pairs(cell_or_path:str|Path,   # a TargetFinder cell line (`TARGETFINDE
     if not path.exists(): raise FileNotFoundError(f'{path}: no such file')
     df = _read_csv_any(path)
     df = validate_pairs(df, str(path), sizes)
+    return _with_names(df)
+
+def _with_names(df):
+    "Name elements chrom:start-end where a table has no `enhancer_name` / `promoter_name`."
     for side in ('enhancer', 'promoter'):
         if f'{side}_name' not in df: df[f'{side}_name'] = _key(df, side, 'coords')
     return df
@@ -387,7 +391,7 @@ def published_table(res:dict, published:dict|None=None)->pd.DataFrame:
 # %% ../nbs/04_speid.ipynb #c032
 def _place(start, end, L, rng, sizes=None, chrom=None):
     start, end = np.asarray(start, np.int64), np.asarray(end, np.int64)
-    if rng is None: s = (start + end) // 2 - L // 2
+    if rng is None: s = centred_windows(start, end, L)
     else:
         lo, hi = np.where(end - start <= L, end - L, start), np.where(end - start <= L, start, end - L)
         s = lo + np.floor(rng.random(len(start)) * (hi - lo + 1)).astype(np.int64)
@@ -600,8 +604,7 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
     t0 = time.time(); out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     g = genome if isinstance(genome, Genome) else Genome(genome)
     pairs = read_pairs(pairs, sizes=g.sizes) if not isinstance(pairs, pd.DataFrame) else validate_pairs(pairs, 'pairs', g.sizes)
-    if 'enhancer_name' not in pairs:
-        for s in ('enhancer', 'promoter'): pairs[f'{s}_name'] = _key(pairs, s, 'coords')
+    pairs = _with_names(pairs)
     settings = dict(split=split, k=k, test_fold=test_fold, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, shift_negatives=shift_negatives, balance=balance, epochs=list(epochs),
                     lr=list(lr), batch_size=batch_size, patience=patience, jaspar_frac=jaspar_frac, class_weight=class_weight, **model_kw)
     meta = run_metadata(seed, data={'genome': g.path}, **settings)
