@@ -8,7 +8,13 @@ import numpy as np, numba
 from .data import encode, decode
 
 # %% auto #0
-__all__ = ['kshuffle', 'klet_counts']
+__all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 'kshuffle', 'klet_counts', 'cohn_simulation',
+           'pwm_scan', 'pssm_max', 'enrichment_ppm', 'RCConv1D', 'build_cohn', 'CodesDataset', 'predict_codes',
+           'train_cohn', 'versus_shuffles', 'expanded_negatives', 'conv_layers', 'plant_filters', 'filter_ppms',
+           'ppm_similarity', 'jaspar_ppms', 'match_filters', 'cohn_human_regions', 'ewonglab_regions', 'region_codes',
+           'enhancer_dataset', 'balanced_blocks', 'fold_split', 'cohn_real_experiments', 'species_datasets',
+           'cross_species', 'simulated_species', 'cohn_simulated', 'cohn_simulated_table', 'cohn_real',
+           'cohn_real_table', 'plot_choosing_k', 'plot_auc_matrix', 'published_species_matrix', 'plot_rocs', 'ppm_logo']
 
 # %% ../nbs/03_adversarial.ipynb #c005
 @numba.njit(cache=True)
@@ -104,3 +110,704 @@ def klet_counts(x:str|np.ndarray, # a DNA string or (L,) codes
     c = encode(x) if isinstance(x, str) else np.asarray(x)
     v, n = np.unique(np.lib.stride_tricks.sliding_window_view(c, k), axis=0, return_counts=True)
     return {tuple(int(a) for a in r): int(m) for r, m in zip(v, n)}
+
+# %% ../nbs/03_adversarial.ipynb #c011
+import keras, pandas as pd
+from pathlib import Path
+from keras import ops
+from .core import IN_TEST, save_json, load_json, set_seed, run_metadata, atomic_write, repo_root
+from .data import (one_hot, jaspar_ppm, simulate_oops, pssm_oracle, reverse_complement, resolve,
+                                data_available, read_intervals, Genome, background_negatives, kfold_blocks, _COMP)
+
+# %% ../nbs/03_adversarial.ipynb #c012
+TF_MOTIFS = {'CEBPA': 'MA0102.2', 'HNF4A': 'MA0114.1'}
+"The two JASPAR matrices Cohn et al. plant (JASPAR 2018 versions, shipped with pyjaspar)."
+
+def cohn_simulation(tf:str='CEBPA',        # a key of `TF_MOTIFS`, or any JASPAR matrix ID
+                    n_per_class:int=10_000, # positives and negatives each (paper: 10K, and 30K)
+                    length:int=500,         # sequence length (bp)
+                    mu:float=250., sd:float=40., # motif start J ~ N(mu, sd²)
+                    fractions:tuple=(.8, .1, .1), # train / validation / test
+                    seed:int=0,             # seed of the simulation and the split
+                   )->dict:                 # ppm, mu, sd, and train / val / test dicts of codes (n, L) uint8, y (n,), pos (n,)
+    "The simulated data of Cohn et al. 2018 §3.1.4: OOPS positives with a JASPAR motif vs pure uniform background."
+    ppm = jaspar_ppm(TF_MOTIFS.get(tf, tf), pseudocount=0.01)
+    sim = simulate_oops(ppm, n_per_class, n_per_class, length, mu, sd, seed=seed)
+    n = len(sim['y']); a = int(fractions[0] * n); b = a + int(fractions[1] * n)
+    part = lambda s: {k: sim[k][s] for k in ('codes', 'y', 'pos')}
+    return dict(tf=tf, matrix_id=TF_MOTIFS.get(tf, tf), ppm=ppm, mu=mu, sd=sd,
+                train=part(slice(0, a)), val=part(slice(a, b)), test=part(slice(b, n)))
+
+# %% ../nbs/03_adversarial.ipynb #c017
+def pwm_scan(codes:np.ndarray,   # (n, L) uint8 codes
+             ppm:np.ndarray,     # (w, 4) position probability matrix
+             both_strands:bool=False, # also scan the reverse complement; the per-position maximum is kept
+            )->np.ndarray:       # (n, L-w+1) float log-odds (natural log) vs a uniform 0.25 background
+    "Log-odds PWM score of every window (N scores 0)."
+    w = len(ppm); lp = np.log(np.hstack([ppm, np.full((w, 1), .25)]) / .25)     # code 4 (N) scores 0
+    idx = codes[:, np.arange(codes.shape[1] - w + 1)[:, None] + np.arange(w)]     # (n, L-w+1, w)
+    s = lp[np.arange(w), idx].sum(-1)
+    if both_strands: s = np.maximum(s, pwm_scan(codes, ppm[::-1, ::-1].copy()))
+    return s
+
+def pssm_max(codes:np.ndarray,   # (n, L) uint8 codes
+             ppm:np.ndarray,     # (w, 4) position probability matrix
+             mu:float|None=None, # positional prior mean (None: no prior)
+             sd:float=40.,       # positional prior s.d.
+             both_strands:bool=False, # scan both strands
+            )->np.ndarray:       # (n,) float best-window score
+    "The authors' PSSM score: the best window's log-odds, plus log π(j)/π_uniform when a prior N(mu, sd²) is given."
+    s = pwm_scan(codes, ppm, both_strands)
+    if mu is not None:
+        j = np.arange(s.shape[1]); pr = np.exp(-.5 * ((j - mu) / sd) ** 2); pr /= pr.sum()
+        s = s + np.log(pr * len(j))
+    return s.max(1)
+
+# %% ../nbs/03_adversarial.ipynb #c019
+def _kmer_ids(codes, k):
+    c = np.minimum(codes, 3).astype(np.int64)          # N → A (rare; only affects N-containing k-mers)
+    w = np.lib.stride_tricks.sliding_window_view(c, k, axis=1)
+    return (w * (4 ** np.arange(k - 1, -1, -1))).sum(-1)
+
+def enrichment_ppm(codes:np.ndarray, # (n, L) uint8 codes of the training sequences
+                   y:np.ndarray,     # (n,) 0/1 labels
+                   width:int=9,      # columns of the PPM returned (the motif width; CEBPA: 9)
+                   k:int=8,          # seed k-mer length
+                   min_count:int=20, # a seed must occur at least this often in the positives
+                   pseudocount:float=.5, # added to every count of the PPM
+                  )->np.ndarray:     # (width, 4) PPM
+    "De novo straw-man motif: most enriched k-mer (pooled strands) widened to a PPM from its 1-mismatch sites in positives."
+    if width < k: raise ValueError(f'width {width} must be >= k {k}')
+    y = np.asarray(y).astype(bool)
+    rc = _kmer_ids(reverse_complement(codes), k)
+    def counts(m): return np.bincount(np.r_[_kmer_ids(codes[m], k).ravel(), rc[m].ravel()], minlength=4 ** k)
+    cp, cn = counts(y), counts(~y)
+    score = np.log((cp + 1) / (cp.sum() + 4 ** k)) - np.log((cn + 1) / (cn.sum() + 4 ** k))
+    score[cp < min_count] = -np.inf
+    seed = int(np.argmax(score))
+    digits = lambda v: (v[..., None] // 4 ** np.arange(k - 1, -1, -1)) % 4
+    ham = (digits(np.arange(4 ** k)) != digits(np.array(seed))).sum(-1)
+    ids = _kmer_ids(codes[y], k); L = codes.shape[1]; fl = (width - k) // 2
+    r, j = np.nonzero(ham[ids] <= 1)
+    ok = (j - fl >= 0) & (j - fl + width <= L); r, j = r[ok], j[ok]
+    sites = codes[y][r[:, None], j[:, None] - fl + np.arange(width)]
+    cnt = np.stack([(sites == b).sum(0) for b in range(4)], 1) + pseudocount
+    return cnt / cnt.sum(1, keepdims=True)
+
+# %% ../nbs/03_adversarial.ipynb #c022
+@keras.saving.register_keras_serializable('enhancer_nets')
+class RCConv1D(keras.layers.Layer):
+    """1-D convolution scanning both strands: out[j, f] = act(max(x ⋆ W_f, x ⋆ rc(W_f))[j] + b_f), 'valid' padding.
+    Input (batch, L, 4) one-hot in A,C,G,T order; output (batch, L − width + 1, filters) (Cohn et al. 2018, Methods)."""
+    def __init__(self, filters:int, kernel_size:int, activation=None, **kw):
+        super().__init__(**kw)
+        self.filters, self.kernel_size, self.activation = filters, kernel_size, keras.activations.get(activation)
+    def build(self, input_shape):
+        self.kernel = self.add_weight(shape=(self.kernel_size, input_shape[-1], self.filters), initializer='glorot_uniform', name='kernel')
+        self.bias = self.add_weight(shape=(self.filters,), initializer='zeros', name='bias')
+    def call(self, x):
+        f = ops.conv(x, self.kernel, padding='valid')
+        r = ops.conv(x, ops.flip(self.kernel, axis=(0, 1)), padding='valid')
+        return self.activation(ops.maximum(f, r) + self.bias)
+    def compute_output_shape(self, s): return (s[0], None if s[1] is None else s[1] - self.kernel_size + 1, self.filters)
+    def get_config(self):
+        return {**super().get_config(), 'filters': self.filters, 'kernel_size': self.kernel_size,
+                'activation': keras.activations.serialize(self.activation)}
+
+# %% ../nbs/03_adversarial.ipynb #c024
+COHN_ARCHS = {
+    'enhancer': dict(filters=(20, 30, 40), kernels=(9, 5, 3), pools=(3, 4, 4), dense=(90, 45), keep=.85),
+    'tf':       dict(filters=(7, 50), kernels=(9, 2), pools=(3, 3), dense=(20, 20), keep=.9),
+}
+"Cohn et al. 2018 §2.1/§2.3: the enhancer CNN and the TF CNN."
+
+def build_cohn(arch:str='enhancer', # a key of `COHN_ARCHS`
+               length:int=500,      # input length (bp)
+               rc:bool=True,        # reverse-complement first convolution (`RCConv1D`)
+               scale:int=1,         # multiply every conv layer's filter count (planted-filter networks use 4)
+               seed:int|None=None,  # seeds the initialisation when given
+               **override,          # replace any entry of the architecture (filters, kernels, pools, dense, keep)
+              )->keras.Model:       # input (batch, length, 4) one-hot → (batch, 1) P(positive)
+    "One of Cohn et al.'s CNNs: conv → ReLU → max-pool blocks, two dense layers with dropout, sigmoid output."
+    if arch not in COHN_ARCHS: raise ValueError(f'unknown architecture {arch!r}; choose from {list(COHN_ARCHS)}')
+    if seed is not None: keras.utils.set_random_seed(seed)
+    a = {**COHN_ARCHS[arch], **override}
+    x = inp = keras.Input((length, 4), name='dna')
+    for i, (f, k, p) in enumerate(zip(a['filters'], a['kernels'], a['pools'])):
+        f = f * scale
+        conv = RCConv1D(f, k, activation='relu', name='conv1') if i == 0 and rc else \
+               keras.layers.Conv1D(f, k, activation='relu', padding='valid' if i == 0 else 'same', name=f'conv{i+1}')
+        x = keras.layers.MaxPooling1D(p, padding='same', name=f'pool{i+1}')(conv(x))
+    x = keras.layers.Flatten()(x)
+    for i, d in enumerate(a['dense']):
+        x = keras.layers.Dropout(1 - a['keep'])(keras.layers.Dense(d, activation='relu', name=f'dense{i+1}')(x))
+    out = keras.layers.Dense(1, activation='sigmoid', name='p')(x)
+    return keras.Model(inp, out, name=f'cohn_{arch}' + ('_rc' if rc else '') + (f'_x{scale}' if scale > 1 else ''))
+
+# %% ../nbs/03_adversarial.ipynb #c027
+from .deepenhancer import fit, evaluate_scores
+
+class CodesDataset(keras.utils.PyDataset):
+    "Batches (one-hot (b, L, 4) float32, y (b,) float32) from uint8 codes; reshuffled every epoch when `shuffle`."
+    def __init__(self, codes:np.ndarray, y:np.ndarray|None=None, batch_size:int=50, shuffle:bool=False, seed:int=0, **kw):
+        super().__init__(**kw)
+        self.codes, self.y, self.bs, self.shuffle = codes, (None if y is None else np.asarray(y, np.float32)), batch_size, shuffle
+        self.rng = np.random.default_rng(seed); self.order = np.arange(len(codes))
+        if shuffle: self.rng.shuffle(self.order)
+    def __len__(self): return int(np.ceil(len(self.codes) / self.bs))
+    def __getitem__(self, i):
+        j = np.sort(self.order[i * self.bs:(i + 1) * self.bs])
+        x = one_hot(self.codes[j]).astype(np.float32)
+        return x if self.y is None else (x, self.y[j])
+    def on_epoch_end(self):
+        if self.shuffle: self.rng.shuffle(self.order)
+
+def predict_codes(model:keras.Model, codes:np.ndarray, batch_size:int=500)->np.ndarray:
+    "(n,) float P(positive) for uint8 codes (n, L)."
+    ds = CodesDataset(codes, batch_size=batch_size)
+    return np.concatenate([np.asarray(model.predict_on_batch(ds[i])).ravel() for i in range(len(ds))]) if len(codes) else np.zeros(0)
+
+# %% ../nbs/03_adversarial.ipynb #c028
+def train_cohn(train:dict,              # {'codes': (n, L) uint8, 'y': (n,) 0/1}
+               val:dict,                # the same, for early stopping and choosing the restart
+               out_dir:str|Path,        # one sub-directory per restart: checkpoints, history, done.json
+               arch:str='enhancer',     # a key of `COHN_ARCHS`
+               restarts:int=1,          # random initialisations; the best by validation auROC is returned (paper: 50)
+               epochs:int=20,           # maximum epochs (paper: 20)
+               patience:int=4,          # early-stopping patience (epochs without a better validation auROC)
+               batch_size:int=50,       # mini-batch (paper: 50)
+               lr:float=1e-3,           # Adam learning rate (Keras/TensorFlow default, as in the paper)
+               seed:int=0,              # restart r uses seed + r
+               init=None,               # optional callable(model) that sets initial weights (planted filters)
+               verbose:int=0,           # Keras verbosity
+               **build_kw,              # passed to `build_cohn` (rc, scale, filters, …)
+              )->tuple:                 # (best model, record dict: val_auroc per restart, best restart, epochs)
+    "Cohn et al. §3.1.2 training: Adam, batch 50, ≤ 20 epochs with early stopping, best of `restarts` initialisations."
+    out = Path(out_dir); L = train['codes'].shape[1]; rec = []
+    for r in range(restarts):
+        d = out/f'restart{r}'
+        if (d/'done.json').exists():
+            rec.append(load_json(d/'done.json')); continue
+        set_seed(seed + r)
+        m = build_cohn(arch, length=L, **build_kw)
+        if init is not None: init(m)
+        m.compile(optimizer=keras.optimizers.Adam(lr), loss='binary_crossentropy', metrics=[keras.metrics.AUC(name='auroc')])
+        h = fit(m, CodesDataset(train['codes'], train['y'], batch_size, shuffle=True, seed=seed + r),
+                CodesDataset(val['codes'], val['y'], 500), d, epochs, patience, monitor='val_auroc', mode='max',
+                seed=seed + r, verbose=verbose, arch=arch, restart=r, **{k: v for k, v in build_kw.items() if np.isscalar(v)})
+        rr = dict(restart=r, seed=seed + r, val_auroc=float(h.val_auroc.max()), epochs=int(len(h)))
+        save_json(d/'done.json', rr); rec.append(rr)
+    best = max(rec, key=lambda z: z['val_auroc'])
+    model = keras.saving.load_model(out/f"restart{best['restart']}"/'best.keras')
+    return model, dict(restarts=rec, best_restart=best['restart'], val_auroc=best['val_auroc'], arch=arch, n_restarts=restarts)
+
+# %% ../nbs/03_adversarial.ipynb #c031
+def versus_shuffles(codes:np.ndarray, # (n, L) uint8 codes of the positives (or of any sequences)
+                    k:int,            # k-let size kept by the shuffle
+                    seed:int=0,       # seed of the shuffles
+                   )->dict:           # codes (2n, L) uint8: the sequences then their shuffles; y (2n,) 1 then 0
+    "A 'sequences vs their own k-shuffles' data set (Cohn et al. 2018 §2.4.3)."
+    return dict(codes=np.concatenate([codes, kshuffle(codes, k, rng=seed)]),
+                y=np.r_[np.ones(len(codes), np.int32), np.zeros(len(codes), np.int32)])
+
+# %% ../nbs/03_adversarial.ipynb #c034
+EXPANDED_MIX = {'bio': 2, 2: 1, 3: 1, 4: 1}
+"Cohn et al. §2.4.4.1: 2× genomic negatives (40 %), 1× each of the 2-, 3- and 4-shuffles of the positives (20 % each)."
+
+def expanded_negatives(pos:np.ndarray,   # (n, L) uint8 codes of the training positives
+                       bio:np.ndarray,   # (m, L) uint8 codes of the training genomic negatives
+                       mix:dict=EXPANDED_MIX, # {'bio' or k: multiple of n}
+                       seed:int=0,       # seed (sampling of bio negatives, shuffles)
+                      )->dict:           # codes (N, L) uint8, source (N,) str ('bio' or 'k=…')
+    "Negatives mixed from genomic background and k-shuffles of the positives. Raises `ValueError` if `bio` is too small."
+    rng = np.random.default_rng(seed); n = len(pos); parts, src = [], []
+    for key, mult in mix.items():
+        want = int(round(mult * n))
+        if key == 'bio':
+            if want > len(bio): raise ValueError(f'the mix asks for {want} genomic negatives ({mult}× {n} positives) but only {len(bio)} were given')
+            parts.append(bio[rng.choice(len(bio), want, replace=False)]); src += ['bio'] * want
+        else:
+            reps = int(np.ceil(want / n))
+            parts.append(np.concatenate([kshuffle(pos, int(key), rng) for _ in range(reps)])[:want]); src += [f'k={key}'] * want
+    return dict(codes=np.concatenate(parts), source=np.array(src))
+
+# %% ../nbs/03_adversarial.ipynb #c037
+def conv_layers(model:keras.Model)->list:
+    "The model's convolution layers, input side first."
+    return [l for l in model.layers if isinstance(l, (RCConv1D, keras.layers.Conv1D))]
+
+def plant_filters(target:keras.Model,  # a wide network, e.g. `build_cohn(scale=4)`
+                  donors:list,         # trained networks of the base width (e.g. vs 2-, 3-, 4-shuffles)
+                 )->keras.Model:       # `target`, its conv layers partly overwritten in place
+    """Copy every donor's conv kernels and biases into its own block of `target`'s conv layers (block-diagonal across
+    layers; other inputs of a planted filter are zeroed); the remaining filters keep their random initialisation.
+    Raises `ValueError` if the target is not wide enough (Cohn et al. 2018 §2.4.4.2)."""
+    tl = conv_layers(target)
+    for j, d in enumerate(donors):
+        dl = conv_layers(d)
+        if len(dl) != len(tl): raise ValueError(f'donor {j} has {len(dl)} conv layers, target {len(tl)}')
+        for i, (t, s) in enumerate(zip(tl, dl)):
+            W, b = [np.asarray(v) for v in t.get_weights()]; w, c = [np.asarray(v) for v in s.get_weights()]
+            fo = w.shape[2]; fi = w.shape[1]
+            if (j + 1) * fo > W.shape[2] or (i and (j + 1) * fi > W.shape[1]) or w.shape[0] != W.shape[0]:
+                raise ValueError(f'target layer {t.name} {W.shape} cannot hold donor {j} filters {w.shape} in block {j}')
+            o = slice(j * fo, (j + 1) * fo)
+            W[:, :, o] = 0
+            if i == 0: W[:, :, o] = w
+            else: W[:, j * fi:(j + 1) * fi, o] = w
+            b[o] = c
+            t.set_weights([W, b])
+    return target
+
+# %% ../nbs/03_adversarial.ipynb #c040
+def filter_ppms(model:keras.Model,   # a network whose first layer is `RCConv1D` or `Conv1D`
+                codes:np.ndarray,    # (n, L) uint8 sequences to collect sites from (usually the positives)
+                frac:float=.5,       # a site: activation > frac × the filter's maximum over `codes`
+                pseudocount:float=.1, # added to every count
+               )->list:              # per filter dict(ppm (w, 4), n_sites, max_act)
+    "PPM of every first-layer filter from its strongest sites (both strands for `RCConv1D`)."
+    layer = conv_layers(model)[0]; W, b = [np.asarray(v) for v in layer.get_weights()]; w = W.shape[0]
+    idx = np.arange(codes.shape[1] - w + 1)[:, None] + np.arange(w)
+    out = []
+    X = one_hot(codes).astype(np.float32)
+    fw = np.einsum('nlwc,wcf->nlf', X[:, idx], W) + b
+    rv = np.einsum('nlwc,wcf->nlf', X[:, idx], W[::-1, ::-1]) + b if isinstance(layer, RCConv1D) else np.full_like(fw, -np.inf)
+    for f in range(W.shape[2]):
+        a = np.maximum(fw[..., f], rv[..., f]); mx = a.max()
+        r, j = np.nonzero(a > frac * mx) if mx > 0 else (np.zeros(0, int), np.zeros(0, int))
+        sites = codes[r[:, None], j[:, None] + np.arange(w)]
+        flip = rv[r, j, f] > fw[r, j, f]
+        sites[flip] = _COMP[sites[flip]][:, ::-1]
+        cnt = np.stack([(sites == c).sum(0) for c in range(4)], 1) + pseudocount
+        out.append(dict(ppm=cnt / cnt.sum(1, keepdims=True), n_sites=int(len(r)), max_act=float(mx)))
+    return out
+
+def ppm_similarity(a:np.ndarray, b:np.ndarray, # two PPMs (w, 4)
+                   min_overlap:int=5,          # smallest number of aligned columns considered
+                  )->tuple:                    # (best Pearson r, offset of b relative to a, strand of b '+'/'-')
+    "HOMER-style motif similarity: Pearson r of the flattened, uniform-padded matrices at the best offset and strand."
+    best = (-1., 0, '+')
+    for strand, B in (('+', b), ('-', b[::-1, ::-1])):
+        for off in range(-(len(B) - min(min_overlap, len(B), len(a))), len(a) - min(min_overlap, len(B), len(a)) + 1):
+            lo, hi = min(0, off), max(len(a), off + len(B))
+            A2 = np.full((hi - lo, 4), .25); B2 = np.full((hi - lo, 4), .25)
+            A2[-lo:-lo + len(a)] = a; B2[off - lo:off - lo + len(B)] = B
+            r = np.corrcoef(A2.ravel(), B2.ravel())[0, 1]
+            if r > best[0]: best = (float(r), off, strand)
+    return best
+
+def jaspar_ppms(release:str='JASPAR2024',   # a JASPAR release shipped with pyjaspar
+                collection:str='CORE', tax_group:str='vertebrates',
+               )->dict:                     # {'MA0102.5 CEBPA': (w, 4) PPM}
+    "Every matrix of a JASPAR collection as PPMs (latest versions), from pyjaspar with no network."
+    from pyjaspar import jaspardb
+    ms = jaspardb(release=release).fetch_motifs(collection=collection, tax_group=[tax_group], all_versions=False)
+    out = {}
+    for m in ms:
+        c = np.array([m.counts[x] for x in 'ACGT'], float).T + .01
+        out[f'{m.matrix_id} {m.name}'] = c / c.sum(1, keepdims=True)
+    return out
+
+def match_filters(ppms:list,      # output of `filter_ppms` (or a list of (w, 4) PPMs)
+                  db:dict,        # {name: PPM}, e.g. `jaspar_ppms()`
+                  top:int=3,      # best matches kept per filter
+                 )->pd.DataFrame: # filter, rank, match, r, n_sites, sorted by filter
+    "Best database matches of every filter PPM by `ppm_similarity`."
+    rows = []
+    for f, p in enumerate(ppms):
+        P = p['ppm'] if isinstance(p, dict) else p
+        sims = sorted(((ppm_similarity(P, q)[0], n) for n, q in db.items()), reverse=True)[:top]
+        rows += [dict(filter=f, rank=i + 1, match=n, r=round(s, 3), n_sites=p.get('n_sites') if isinstance(p, dict) else None)
+                 for i, (s, n) in enumerate(sims)]
+    return pd.DataFrame(rows)
+
+# %% ../nbs/03_adversarial.ipynb #c043
+COHN_HUMAN = [f'genomic_benchmarks_enhancer_coords/human_enhancers_cohn/{s}/{c}.csv.gz' for s in ('train', 'test') for c in ('positive', 'negative')]
+EWONGLAB = {'human': ('liver_enhancers_human_mouse_ewonglab/human_enhancers_hg38_functional.bed.gz',
+                      'liver_enhancers_human_mouse_ewonglab/mouse_enhancers_hg38_non.functional.bed.gz'),
+            'mouse': ('liver_enhancers_human_mouse_ewonglab/mouse_enhancers_mm10_functional.bed.gz',
+                      'liver_enhancers_human_mouse_ewonglab/human_enhancers_mm10_non.functional.bed.gz')}
+"Data-directory names of the real enhancer sets (GRCh38 / hg38; the ewonglab mouse files are mm10)."
+
+def cohn_human_regions(chroms:list|None=None)->pd.DataFrame: # chrom, start, end, strand, label, source
+    "Cohn et al.'s human liver H3K27ac enhancers (label 1) and genomic negatives (0), GRCh38, Genomic Benchmarks files pooled."
+    parts = []
+    for n in COHN_HUMAN:
+        d = read_intervals(resolve(n), fmt='csv')
+        parts.append(d.assign(label=int('positive' in n), source='cohn ' + ('enhancer' if 'positive' in n else 'negative')))
+    df = pd.concat(parts, ignore_index=True)
+    if chroms is not None: df = df[df.chrom.isin(chroms)]
+    return df[['chrom', 'start', 'end', 'strand', 'label', 'source']].drop_duplicates(['chrom', 'start', 'end']).reset_index(drop=True)
+
+def ewonglab_regions(species:str='human',       # 'human' (hg38) or 'mouse' (mm10)
+                     chroms:list|None=None)->pd.DataFrame: # chrom, start, end, label, source
+    "Species-specific liver enhancers (1) and the other species' enhancers' counterparts in this genome (0), ewonglab."
+    if species not in EWONGLAB: raise ValueError(f'species must be one of {list(EWONGLAB)}, got {species!r}')
+    pos, neg = (read_intervals(resolve(n), fmt='bed') for n in EWONGLAB[species])
+    df = pd.concat([pos.assign(label=1, source='ewonglab enhancer'), neg.assign(label=0, source='ewonglab counterpart')], ignore_index=True)
+    if chroms is not None: df = df[df.chrom.isin(chroms)]
+    return df[['chrom', 'start', 'end', 'label', 'source']].reset_index(drop=True)
+
+def region_codes(genome:Genome,        # the genome
+                 regions:pd.DataFrame, # chrom, start, end (+ optional strand)
+                 length:int=500,       # output length, centred on each region's midpoint
+                )->np.ndarray:         # (n, length) uint8 codes; '-' strand rows reverse-complemented
+    "Fixed-length sequences centred on regions, shifted inside the chromosome where needed. Raises `SequenceError` for unknown chromosomes."
+    out = np.empty((len(regions), length), np.uint8)
+    mid = ((regions.start.to_numpy() + regions.end.to_numpy()) // 2)
+    for i, (c, m) in enumerate(zip(regions.chrom, mid)):
+        genome.check(c, 0, 1, where=f'region {i}')
+        s = int(np.clip(m - length // 2, 0, genome.sizes[c] - length))
+        out[i] = genome.codes(c)[s:s + length]
+    if 'strand' in regions:
+        neg = (regions.strand == '-').to_numpy()
+        out[neg] = reverse_complement(out[neg])
+    return out
+
+# %% ../nbs/03_adversarial.ipynb #c044
+def enhancer_dataset(genome:Genome,        # the genome the regions live on
+                     regions:pd.DataFrame, # chrom, start, end, label (1 enhancer / 0 negative), optional source, strand
+                     length:int=500,       # sequence length (Cohn et al.: 500 bp)
+                     background:int=2,     # GC-matched genomic background negatives drawn per positive (0: none)
+                     folds:int=5,          # genomic-block folds per chromosome
+                     seed:int=0,           # seed of the background sampling
+                     name:str='dataset',   # recorded
+                     block_reference:pd.DataFrame|None=None, # regions that place the block boundaries (default: these)
+                    )->dict:               # codes (n, L) uint8, y (n,), source (n,), fold (n,), regions, name
+    """Enhancers, their own negatives and genomic background, with block folds; regions dropped at block boundaries
+    (fold −1) are removed. Chromosomes absent from `genome` raise `SequenceError` (e.g. mm10 coordinates on hg38)."""
+    reg = regions.reset_index(drop=True).copy()
+    for c in reg.chrom.unique(): genome.check(c, 0, 1, where=f'{name}: regions')
+    if 'source' not in reg: reg['source'] = np.where(reg.label == 1, 'enhancer', 'negative')
+    if background:
+        pos = reg[reg.label == 1]
+        bg = background_negatives(genome, pos, per_positive=background, gc_match=True, gc_bin=.05,
+                                  pad=length, seed=seed, avoid_extra=reg, max_rounds=500)
+        reg = pd.concat([reg, bg[['chrom', 'start', 'end']].assign(label=0, source='background (GC-matched)')], ignore_index=True)
+    reg['fold'] = balanced_blocks(reg, folds, length // 2, block_reference)
+    reg = reg[reg.fold >= 0].reset_index(drop=True)
+    return dict(name=name, codes=region_codes(genome, reg, length), y=reg.label.to_numpy(np.int32),
+                source=reg.source.to_numpy(), fold=reg.fold.to_numpy(), regions=reg, folds=folds)
+
+def balanced_blocks(intervals:pd.DataFrame, # chrom, start, end
+                    k:int=5,                 # folds
+                    margin:int=250,          # regions within `margin` bp of a block boundary are dropped (−1)
+                    reference:pd.DataFrame|None=None, # place the boundaries by these regions (share blocks between data sets)
+                   )->np.ndarray:            # (n,) fold 0..k−1 or −1
+    """k contiguous genomic blocks per chromosome holding equal numbers of regions (boundaries at quantiles of the
+    region midpoints). Unlike equal-length blocks (`kfold_blocks`) no fold is empty on an acrocentric chromosome."""
+    fold = np.full(len(intervals), -1, np.int64)
+    for c, d in intervals.reset_index(drop=True).groupby('chrom'):
+        mid = ((d.start + d.end) // 2).to_numpy(); i = d.index.to_numpy()
+        ref = mid if reference is None else ((lambda r: (r.start + r.end).to_numpy() // 2)(reference[reference.chrom == c]))
+        cuts = np.quantile(ref, np.linspace(0, 1, k + 1)[1:-1]) if len(ref) >= k else np.zeros(0)
+        f = np.searchsorted(cuts, mid, 'right')
+        s, e = d.start.to_numpy() - margin, d.end.to_numpy() + margin
+        near = ((s[:, None] < cuts[None]) & (cuts[None] <= e[:, None])).any(1) if len(cuts) else np.zeros(len(d), bool)
+        fold[i] = np.where(near, -1, f)
+    return fold
+
+def fold_split(ds:dict, test_fold:int)->tuple:
+    "(train, val, test) index arrays: test = `test_fold`, val = the next fold, train = the rest."
+    f = ds['fold']; va = (test_fold + 1) % ds['folds']
+    return np.flatnonzero((f != test_fold) & (f != va)), np.flatnonzero(f == va), np.flatnonzero(f == test_fold)
+
+# %% ../nbs/03_adversarial.ipynb #c046
+def _sub(ds, i): return dict(codes=ds['codes'][i], y=ds['y'][i])
+
+def _vs_shuffle_split(ds, i, k, seed, which=1):
+    c = ds['codes'][i][ds['y'][i] == which]
+    return versus_shuffles(c, k, seed)
+
+def cohn_real_experiments(ds:dict,            # from `enhancer_dataset`
+                          out_dir:str|Path,   # checkpoints (one directory per fold and experiment)
+                          ks:tuple=(1, 2, 3, 4, 5, 6), # k of the shuffle experiments
+                          planted_from:tuple=(2, 3, 4), # the shuffle networks planted into the ×4 network
+                          experiments:tuple=('genomic', 'shuffles', 'background', 'expanded', 'planted'),
+                          restarts:int=1, epochs:int=20, patience:int=4, seed:int=0, verbose:int=0,
+                         )->dict:             # per experiment: auroc / auprc pooled over folds, per-fold auROC, n
+    "Run the real-data experiments of Cohn et al. 2018 (§2.4.2–§2.4.4) on one data set with genomic-block folds."
+    from enhancer_nets.deepenhancer import kmer_baseline
+    out = Path(out_dir); scores = {}
+    def add(key, y, s, f):
+        d = scores.setdefault(key, dict(y=[], s=[], f=[])); d['y'].append(np.asarray(y)); d['s'].append(np.asarray(s)); d['f'].append(np.full(len(y), f))
+    tr_kw = dict(restarts=restarts, epochs=epochs, patience=patience, verbose=verbose)
+    for f in range(ds['folds']):
+        tr, va, te = fold_split(ds, f)
+        if not len(te) or ds['y'][te].min() == ds['y'][te].max(): continue
+        T, V, E = _sub(ds, tr), _sub(ds, va), _sub(ds, te)
+        s = seed + 100 * f; run = lambda name, a, b, **kw: train_cohn(a, b, out/f'fold{f}'/name, seed=s, **tr_kw, **kw)[0]
+        if 'genomic' in experiments:
+            add('genomic: CNN', E['y'], predict_codes(run('genomic', T, V), E['codes']), f)
+            add('genomic: k-mer baseline', E['y'], kmer_baseline(list(T['codes']), T['y'], list(E['codes'])), f)
+        donors = {}
+        if 'shuffles' in experiments or 'planted' in experiments:
+            for k in (ks if 'shuffles' in experiments else planted_from):
+                m = run(f'shuffle_k{k}', _vs_shuffle_split(ds, tr, k, s), _vs_shuffle_split(ds, va, k, s + 1))
+                t = _vs_shuffle_split(ds, te, k, s + 2)
+                add(f'shuffles: k={k}', t['y'], predict_codes(m, t['codes']), f)
+                add(f'shuffles: k={k}, tested vs genomic', E['y'], predict_codes(m, E['codes']), f)
+                if k in planted_from: donors[k] = m
+        if 'background' in experiments:
+            for k in ks:
+                m = run(f'background_k{k}', _vs_shuffle_split(ds, tr, k, s, 0), _vs_shuffle_split(ds, va, k, s + 1, 0))
+                t = _vs_shuffle_split(ds, te, k, s + 2, 0)
+                add(f'background: k={k}', t['y'], predict_codes(m, t['codes']), f)
+        if 'expanded' in experiments:
+            P = T['codes'][T['y'] == 1]; N = expanded_negatives(P, T['codes'][T['y'] == 0], seed=s)
+            X = dict(codes=np.concatenate([P, N['codes']]), y=np.r_[np.ones(len(P), np.int32), np.zeros(len(N['codes']), np.int32)])
+            add('expanded negatives: CNN', E['y'], predict_codes(run('expanded', X, V), E['codes']), f)
+        if 'planted' in experiments:
+            dn = [donors[k] for k in planted_from]
+            add('planted filters (×4)', E['y'], predict_codes(run('planted', T, V, scale=4, init=lambda m: plant_filters(m, dn)), E['codes']), f)
+            add('random init (×4)', E['y'], predict_codes(run('wide_random', T, V, scale=4), E['codes']), f)
+    res = {}
+    from sklearn.metrics import roc_auc_score
+    for key, d in scores.items():
+        y, sc, fo = (np.concatenate(d[z]) for z in ('y', 's', 'f'))
+        ev = evaluate_scores(y, sc, curve_points=60)
+        ev['fold_auroc'] = [float(roc_auc_score(y[fo == i], sc[fo == i])) for i in np.unique(fo) if len(np.unique(y[fo == i])) == 2]
+        res[key] = ev
+    return res
+
+# %% ../nbs/03_adversarial.ipynb #c048
+def species_datasets(species:dict,          # {name: dict(genome=FASTA path or Genome, positives=intervals path or frame, negatives=… or None)}
+                     length:int=500,        # sequence length
+                     background:int=1,      # GC-matched background negatives per positive
+                     folds:int=5,           # block folds per chromosome
+                     seed:int=0,
+                    )->dict:                # {name: dataset as from `enhancer_dataset`}
+    "Load every species' genome and intervals (validated against that genome) into block-fold data sets."
+    out = {}
+    for name, sp in species.items():
+        g = sp['genome'] if isinstance(sp['genome'], Genome) else Genome(sp['genome'])
+        rd = lambda x: x if isinstance(x, pd.DataFrame) else read_intervals(x, genome=g)
+        parts = [rd(sp['positives']).assign(label=1, source=f'{name} enhancer')]
+        if sp.get('negatives') is not None: parts.append(rd(sp['negatives']).assign(label=0, source=f'{name} negative'))
+        reg = pd.concat(parts, ignore_index=True)
+        out[name] = enhancer_dataset(g, reg, length, background, folds, seed, name)
+    return out
+
+def cross_species(datasets:dict,          # {species: dataset}, from `species_datasets` (same `folds` everywhere)
+                  out_dir:str|Path,       # checkpoints
+                  test_fold:int=0,        # the block fold held out in every species
+                  pooled:bool=True,       # also train on all species pooled ('all')
+                  equal:bool=True,        # and on a pooled subset the size of the mean single species ('all, equal size')
+                  restarts:int=1, epochs:int=20, patience:int=4, seed:int=0, verbose:int=0,
+                 )->pd.DataFrame:         # rows: training set, columns: test species, values: auROC
+    "Cohn et al. Fig. 3: train per species / pooled / pooled at equal size; test on every species' held-out blocks."
+    from sklearn.metrics import roc_auc_score
+    sp = {n: [_sub(d, i) for i in fold_split(d, test_fold)] for n, d in datasets.items()}
+    cat = lambda parts: {k: np.concatenate([p[k] for p in parts]) for k in ('codes', 'y')}
+    train_sets = {n: (v[0], v[1]) for n, v in sp.items()}
+    if pooled: train_sets['all'] = (cat([v[0] for v in sp.values()]), cat([v[1] for v in sp.values()]))
+    if equal:
+        a = train_sets['all'][0] if pooled else cat([v[0] for v in sp.values()])
+        m = int(np.mean([len(v[0]['y']) for v in sp.values()]))
+        i = np.random.default_rng(seed).choice(len(a['y']), m, replace=False)
+        train_sets['all, equal size'] = ({k: a[k][i] for k in a}, cat([v[1] for v in sp.values()]))
+    rows = {}
+    for name, (T, V) in train_sets.items():
+        model, _ = train_cohn(T, V, Path(out_dir)/name.replace(' ', '_').replace(',', ''), restarts=restarts, epochs=epochs,
+                              patience=patience, seed=seed, verbose=verbose)
+        rows[name] = {t: float(roc_auc_score(v[2]['y'], predict_codes(model, v[2]['codes']))) for t, v in sp.items()}
+    return pd.DataFrame(rows).T
+
+# %% ../nbs/03_adversarial.ipynb #c050
+def simulated_species(out_dir:str|Path,   # FASTA and BED files are written here
+                      name:str,           # species name (file prefix, chromosome prefix)
+                      motifs:tuple=('CEBPA',), # JASPAR motifs; each enhancer gets one site of one of them
+                      gc:float=.41,       # background GC fraction
+                      n_enhancers:int=600, # enhancers (500 bp)
+                      n_chroms:int=2,     # chromosomes
+                      chrom_len:int=600_000, # bp each
+                      seed:int=0,
+                     )->dict:             # genome, positives, negatives paths (for `species_datasets`)
+    "A synthetic genome with OOPS enhancers (sites at N(250, 40²) in 500 bp) and random negative regions, as files."
+    from enhancer_nets.data import write_fasta
+    rng = np.random.default_rng(seed); out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    p = np.array([(1 - gc) / 2, gc / 2, gc / 2, (1 - gc) / 2])
+    chroms = {f'{name}_chr{i + 1}': rng.choice(4, chrom_len, p=p).astype(np.uint8) for i in range(n_chroms)}
+    ppms = [jaspar_ppm(TF_MOTIFS.get(m, m)) for m in motifs]
+    slots = rng.permutation(n_chroms * (chrom_len // 1000))[:2 * n_enhancers]
+    rows = []
+    for j, sl in enumerate(slots):
+        c = f'{name}_chr{sl % n_chroms + 1}'; st = (sl // n_chroms) * 1000 + 250
+        if j < n_enhancers:
+            ppm = ppms[rng.integers(len(ppms))]; w = len(ppm)
+            site = (rng.random((w, 1)) > np.cumsum(ppm, 1)).sum(1).clip(0, 3).astype(np.uint8)
+            if rng.random() < .5: site = _COMP[site][::-1]
+            J = int(np.clip(rng.normal(250, 40), 0, 500 - w)); chroms[c][st + J:st + J + w] = site
+        rows.append((c, st, st + 500, j < n_enhancers))
+    write_fasta(out/f'{name}.fa', {k: decode(v) for k, v in chroms.items()})
+    bed = pd.DataFrame(rows, columns=['chrom', 'start', 'end', 'pos']).sort_values(['chrom', 'start'])
+    for lab, fn in ((True, 'positives'), (False, 'negatives')):
+        atomic_write(out/f'{name}_{fn}.bed', bed[bed.pos == lab][['chrom', 'start', 'end']].to_csv(sep='\t', header=False, index=False))
+    return dict(genome=out/f'{name}.fa', positives=out/f'{name}_positives.bed', negatives=out/f'{name}_negatives.bed')
+
+# %% ../nbs/03_adversarial.ipynb #c052
+def _best_filter_ppm(model, tr, n=2000):
+    "The CNN straw-man: the first-layer filter PPM whose PSSM score best separates (a subset of) the training data."
+    from sklearn.metrics import roc_auc_score
+    i = np.random.default_rng(0).permutation(len(tr['y']))[:n]
+    pp = filter_ppms(model, tr['codes'][i][tr['y'][i] == 1])
+    aucs = [roc_auc_score(tr['y'][i], pssm_max(tr['codes'][i], p['ppm'], both_strands=True)) if p['n_sites'] else 0 for p in pp]
+    return pp[int(np.argmax(aucs))]['ppm']
+
+def cohn_simulated(out_dir:str|Path,        # checkpoints
+                   results:str|Path|None=None, # also write the results JSON here (e.g. results/cohn_simulated.json)
+                   sizes:tuple=(10_000, 30_000), # sequences per class (paper: 10K and 30K)
+                   tf:str='CEBPA',          # planted motif
+                   restarts:int=1,          # random restarts of every CNN (paper: 50)
+                   epochs:int=20, patience:int=4,
+                   shuffle_k:int=2,         # k of the filter-recovery network (positives vs their k-shuffles)
+                   seed:int=0,
+                   quick:bool=IN_TEST,      # 1000 per class, 2 epochs
+                  )->dict:                  # per size: methods → auroc, auprc, curves; filter recovery; metadata
+    "Cohn et al. 2018 Fig. 2A on the simulated OOPS data, with the RC ablation and filter recovery (§3.1.4, §3.2)."
+    if quick: sizes, epochs = (1000,), 2
+    out = Path(out_dir); res = run_metadata(seed, experiment='cohn_simulated', tf=tf, sizes=list(sizes), restarts=restarts,
+                                            epochs=epochs, patience=patience, quick=quick,
+                                            split='simulated: random 80/10/10 train/validation/test', motif=f'JASPAR2018 {TF_MOTIFS.get(tf, tf)} (pyjaspar)')
+    res['by_size'] = {}
+    for n in sizes:
+        sim = cohn_simulation(tf, n, seed=seed); tr, va, te = sim['train'], sim['val'], sim['test']; ppm = sim['ppm']
+        kw = dict(restarts=restarts, epochs=epochs, patience=patience, seed=seed)
+        cnn, rec = train_cohn(tr, va, out/f'n{n}'/'cnn', **kw)
+        sc = {'CNN (RC conv)': predict_codes(cnn, te['codes']),
+              'oracle (PWM + positional prior, eq. 3)': pssm_oracle(te['codes'], ppm, sim['mu'], sim['sd']),
+              'oracle, no positional prior': pssm_oracle(te['codes'], ppm, None),
+              'PSSM with prior (best window)': pssm_max(te['codes'], ppm, sim['mu'], sim['sd']),
+              'PSSM (best window)': pssm_max(te['codes'], ppm),
+              'de novo straw-man (enriched 8-mer PWM)': pssm_max(te['codes'], enrichment_ppm(tr['codes'], tr['y']), both_strands=True),
+              'CNN best filter as PSSM': pssm_max(te['codes'], _best_filter_ppm(cnn, tr), both_strands=True)}
+        r = dict(n_per_class=n, n_test=len(te['y']), cnn_training=rec)
+        if n == sizes[0]:
+            plain, _ = train_cohn(tr, va, out/f'n{n}'/'cnn_no_rc', rc=False, **kw)
+            sc['CNN (plain conv)'] = predict_codes(plain, te['codes'])
+            tfc, _ = train_cohn(tr, va, out/f'n{n}'/'tf_cnn', arch='tf', **kw)
+            sc['TF CNN (RC conv)'] = predict_codes(tfc, te['codes'])
+            shuf, srec = train_cohn(versus_shuffles(tr['codes'][tr['y'] == 1], shuffle_k, seed),
+                                    versus_shuffles(va['codes'][va['y'] == 1], shuffle_k, seed + 1), out/f'n{n}'/f'cnn_vs_{shuffle_k}shuffle', **kw)
+            t = versus_shuffles(te['codes'][te['y'] == 1], shuffle_k, seed + 2)
+            pp = filter_ppms(shuf, te['codes'][te['y'] == 1])
+            sims = [ppm_similarity(p['ppm'], ppm)[0] if p['n_sites'] else -1. for p in pp]
+            best = int(np.argmax(sims))
+            top = match_filters([pp[best]], jaspar_ppms(), top=5)
+            r['filter_recovery'] = dict(network=f'enhancer CNN, positives vs their {shuffle_k}-shuffles', k=shuffle_k,
+                                        auroc_vs_shuffles=evaluate_scores(t['y'], predict_codes(shuf, t['codes']))['auroc'],
+                                        similarity_to_planted=[round(s, 3) for s in sims], best_filter=best,
+                                        best_r=round(sims[best], 3), best_ppm=pp[best]['ppm'].round(3).tolist(),
+                                        jaspar2024_top=top[['match', 'r']].to_dict('records'),
+                                        recovered=bool(sims[best] >= .75 and any('CEBP' in m.upper() for m in top.match[:3])))
+        r['methods'] = {k: evaluate_scores(te['y'], v, curve_points=100) for k, v in sc.items()}
+        res['by_size'][str(n)] = r
+    if results is not None: save_json(results, res)
+    return res
+
+# %% ../nbs/03_adversarial.ipynb #c053
+def cohn_simulated_table(res:dict)->pd.DataFrame:
+    "auROC per method and data size beside the paper's numbers at 10K where it names the method (data/published/cohn2018.json)."
+    pub = load_json(repo_root()/'data'/'published'/'cohn2018.json')['simulated_cebpa']['auroc_10k']
+    rows = []
+    for n, r in res['by_size'].items():
+        for m, v in r['methods'].items():
+            rows.append(dict(method=m, n_per_class=int(n), auROC=round(v['auroc'], 3), auPRC=round(v['auprc'], 3),
+                             paper_auROC_10K=pub.get(m), split=res['split']))
+    return pd.DataFrame(rows)
+
+# %% ../nbs/03_adversarial.ipynb #c055
+def cohn_real(out_dir:str|Path,            # checkpoints
+              results:str|Path|None=None,  # also write the results JSON here (e.g. results/cohn_real.json)
+              genome:str|Path|None=None,   # a GRCh38 / hg38 FASTA (default: the resolver's hg38 chr22)
+              chroms:tuple=('chr22',),     # chromosomes used
+              folds:int=5,                 # genomic-block folds
+              ks:tuple=(1, 2, 3, 4, 5, 6), # shuffle k
+              restarts:int=1, epochs:int=20, patience:int=4, seed:int=0,
+              quick:bool=IN_TEST,          # 3 folds, k = 2 only, 2 epochs, no background/expanded experiments
+             )->dict:                      # metadata, per data set: counts and experiments; cross_dataset matrix
+    "Cohn et al.'s real-data strategies on human liver enhancers (Cohn's set and ewonglab's), out-of-fold over genomic blocks."
+    gpath = resolve('hg38_chr22/chr22.fa.gz', genome); g = Genome(gpath)
+    exps = ('genomic', 'shuffles', 'background', 'expanded', 'planted')
+    if quick: folds, ks, epochs, exps = 3, (2,), 2, ('genomic', 'shuffles')
+    regs = {'cohn': cohn_human_regions(list(chroms)), 'ewonglab': ewonglab_regions('human', list(chroms))}
+    ref = pd.concat(list(regs.values()))[['chrom', 'start', 'end']]
+    sets = {n: enhancer_dataset(g, r, folds=folds, seed=seed, name=n, block_reference=ref) for n, r in regs.items()}
+    res = run_metadata(seed, experiment='cohn_real', chroms=list(chroms), folds=folds, ks=list(ks), restarts=restarts,
+                       epochs=epochs, patience=patience, quick=quick, data={'genome': gpath},
+                       split=f'{folds}-fold genomic blocks of {", ".join(chroms)} (equal region counts, shared by both data sets); out-of-fold scores pooled')
+    res['datasets'] = {}
+    for n, ds in sets.items():
+        counts = pd.crosstab(ds['source'], ds['fold']).to_dict()
+        ex = cohn_real_experiments(ds, Path(out_dir)/n, ks=ks, planted_from=tuple(k for k in (2, 3, 4) if k in ks) or (2,),
+                                   experiments=exps if not quick else exps, restarts=restarts, epochs=epochs, patience=patience, seed=seed)
+        res['datasets'][n] = dict(n=len(ds['y']), n_pos=int(ds['y'].sum()), by_source=pd.Series(ds['source']).value_counts().to_dict(),
+                                  by_fold={int(k): v for k, v in counts.items()}, experiments=ex)
+    res['cross_dataset'] = cross_species(sets, Path(out_dir)/'cross', test_fold=0, restarts=restarts, epochs=epochs,
+                                         patience=patience, seed=seed).round(4).to_dict()
+    res['cross_dataset_split'] = f'test: block fold 0 of {folds} in both data sets; validation: fold 1; train: the rest'
+    if results is not None: save_json(results, res)
+    return res
+
+# %% ../nbs/03_adversarial.ipynb #c056
+def cohn_real_table(res:dict)->pd.DataFrame:
+    "One row per data set and experiment: pooled out-of-fold auROC / auPRC, fold mean ± s.d., counts and the split."
+    rows = []
+    for n, d in res['datasets'].items():
+        for e, v in d['experiments'].items():
+            fa = np.array(v['fold_auroc'])
+            rows.append(dict(dataset=n, experiment=e, auROC=round(v['auroc'], 3), auPRC=round(v['auprc'], 3),
+                             fold_auROC=f'{fa.mean():.3f} ± {fa.std():.3f}' if len(fa) else '', n_pos=v['n_pos'], n_neg=v['n_neg']))
+    return pd.DataFrame(rows).assign(split=res['split'])
+
+def plot_choosing_k(res:dict, ax=None):
+    "Fig. 5: auROC against k for enhancers vs their k-shuffles and for genomic background vs its k-shuffles."
+    import matplotlib.pyplot as plt
+    ax = ax or plt.subplots(figsize=(5, 3.5))[1]
+    for n, d in res['datasets'].items():
+        for kind, ls in (('shuffles', '-'), ('background', '--')):
+            pts = sorted((int(e.split('k=')[1]), v['auroc']) for e, v in d['experiments'].items()
+                         if e.startswith(f'{kind}: k=') and 'tested' not in e)
+            if pts: ax.plot(*zip(*pts), ls, marker='o', label=f'{n}: {"enhancers" if kind == "shuffles" else "background"} vs k-shuffles')
+    ax.axhline(.5, color='grey', lw=.5); ax.set_xlabel('k'); ax.set_ylabel('auROC (held-out blocks)'); ax.legend(fontsize=7)
+    return ax
+
+def plot_auc_matrix(m:pd.DataFrame, title:str='', ax=None, **kw):
+    "Heatmap of a training-set × test-set auROC matrix (Fig. 3)."
+    import seaborn as sns, matplotlib.pyplot as plt
+    ax = ax or plt.subplots(figsize=(1 + .5 * m.shape[1], .8 + .4 * m.shape[0]))[1]
+    sns.heatmap(m.astype(float), annot=True, fmt='.2f', cmap='viridis', ax=ax, cbar_kws={'label': 'auROC'}, **kw)
+    ax.set_xlabel('tested on'); ax.set_ylabel('trained on'); ax.set_title(title)
+    return ax
+
+def published_species_matrix(path:str|Path|None=None)->pd.DataFrame:
+    "Cohn et al.'s own trained-on × tested-on AUC matrix (17 species + 2 pooled sets), from their repository's test_results.txt."
+    p = resolve('cohn2018_reference/H3K27ac_vs_negative_data_CNN_test_results.txt', path)
+    test = ['Human', 'Dog', 'Dolphin', 'Tasmanian_Devil', 'Ferret', 'Guinea_pig', 'Tree_shrew', 'Marmoset', 'Cat', 'Cow',
+            'Opossum', 'Mouse', 'Macaque', 'Rabbit', 'Naked_mole_rat', 'Rat', 'Pig']
+    lines = [l.strip() for l in p.read_text().splitlines() if l.strip()]
+    rows = {}
+    for i in range(0, len(lines) - 1, 2):
+        vals = [float(v) for v in lines[i + 1].replace(',', ' ').split()]
+        if len(vals) != len(test): raise ValueError(f'{p}:{i + 2}: expected {len(test)} AUCs, got {len(vals)}')
+        rows[lines[i]] = vals
+    return pd.DataFrame(rows, index=test).T
+
+# %% ../nbs/03_adversarial.ipynb #c057
+def plot_rocs(methods:dict, ax=None, title:str=''):
+    "ROC curves of every method of a results dict (`evaluate_scores` outputs), auROC in the legend (Fig. 2A)."
+    import matplotlib.pyplot as plt
+    ax = ax or plt.subplots(figsize=(4.5, 4))[1]
+    for k, v in methods.items(): ax.plot(v['roc']['fpr'], v['roc']['tpr'], label=f"{k}: {v['auroc']:.3f}", lw=1.2)
+    ax.plot([0, 1], [0, 1], color='grey', lw=.5); ax.set_xlabel('false positive rate'); ax.set_ylabel('true positive rate')
+    ax.set_title(title); ax.legend(fontsize=6, loc='lower right')
+    return ax
+
+def ppm_logo(ppm:np.ndarray, ax=None, title:str=''):
+    "Information-content sequence logo of a PPM (logomaker)."
+    import logomaker, matplotlib.pyplot as plt
+    ax = ax or plt.subplots(figsize=(.35 * len(ppm) + .5, 1.4))[1]
+    p = np.asarray(ppm, float); ic = p * (2 + (p * np.log2(np.clip(p, 1e-9, 1))).sum(1, keepdims=True))
+    logomaker.Logo(pd.DataFrame(ic, columns=list('ACGT')), ax=ax, show_spines=False)
+    ax.set_ylim(0, 2); ax.set_ylabel('bits'); ax.set_title(title, fontsize=8)
+    return ax

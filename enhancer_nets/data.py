@@ -32,6 +32,12 @@ SOURCES = {
     # FANTOM5 (via Ensembl) and Cohn et al. enhancer coordinates, as packaged by Genomic Benchmarks (byte-identical)
     **{f'genomic_benchmarks_enhancer_coords/{ds}/{sp}/{cl}.csv.gz': (f'{_GB}/{ds}/{sp}/{cl}.csv.gz', None)
        for ds in ['human_enhancers_ensembl', 'human_enhancers_cohn'] for sp in ['train', 'test'] for cl in ['positive', 'negative']},
+    # ewonglab/enhancer_turnover liver enhancers (upstream files are plain BED; read_intervals reads either)
+    **{f'liver_enhancers_human_mouse_ewonglab/{f}.bed.gz': (f'https://raw.githubusercontent.com/ewonglab/enhancer_turnover/7ea6c807076f8edd6099e44e83f77935e00f3413/Neural_Network_Prediction/data/{f}.bed', None)
+       for f in ['human_enhancers_hg38_functional', 'human_enhancers_mm10_non.functional', 'mouse_enhancers_mm10_functional', 'mouse_enhancers_hg38_non.functional']},
+    # Cohn et al.'s repository: their multi-species AUC matrix and the motif counts they planted
+    'cohn2018_reference/H3K27ac_vs_negative_data_CNN_test_results.txt': ('https://raw.githubusercontent.com/cohnDikla/enhancer_CNN/04ffcb0e35c7124d903665e4f401ff5010879d2c/H3K27ac_vs_negative_data/output/CNN/test_results.txt', None),
+    'cohn2018_reference/CEBPA_JASPAR.pfm.txt': ('https://raw.githubusercontent.com/cohnDikla/enhancer_CNN/7dcab48de4a6b1a09c81467a1f0cb2b47b073d0c/motifs/CEBPA_JASPAR.pfm.txt', None),
     # FANTOM5 permissive enhancers (hg19), the set DeepEnhancer used
     'fantom5/human_permissive_enhancers_phase_1_and_2.bed.gz': ('https://fantom.gsc.riken.jp/5/datafiles/latest/extra/Enhancers/human_permissive_enhancers_phase_1_and_2.bed.gz', None),
     # ENCODE DNase-seq peaks (hg38)
@@ -619,7 +625,8 @@ def pssm_oracle(codes:np.ndarray,   # (n, L) uint8 codes
                )->np.ndarray:        # (n,) log-likelihood ratio
     "Cohn et al. 2018 §3.4 eq. 3: log Σ_j π(j) P(x_j..j+w | PWM) / P(x_j..j+w | background 0.25)."
     n, L = codes.shape; w = len(ppm)
-    lp = np.log(np.vstack([ppm, np.full((1, 4), .25)]) / .25)        # code 4 scores 0
+    lo = lambda p: np.log(np.hstack([p, np.full((w, 1), .25)]) / .25)  # column 4: N scores 0
+    lp = lo(ppm)
     starts = np.arange(L - w + 1)
     def ll(mat): return mat[np.arange(w)[None, None], codes[:, starts[:, None] + np.arange(w)]].sum(-1)
     s = ll(lp)
@@ -627,6 +634,6 @@ def pssm_oracle(codes:np.ndarray,   # (n, L) uint8 codes
     prior = prior / prior.sum()
     tot = np.log(np.exp(s - s.max(1, keepdims=True)) @ prior) + s.max(1)
     if both_strands:
-        s2 = ll(lp[::-1, ::-1]); m = np.maximum(s.max(1), s2.max(1))
+        s2 = ll(lo(ppm[::-1, ::-1])); m = np.maximum(s.max(1), s2.max(1))
         tot = np.log(np.exp(s - m[:, None]) @ prior + np.exp(s2 - m[:, None]) @ prior) + m
     return tot

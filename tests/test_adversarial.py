@@ -1,0 +1,112 @@
+"Adversarial chapter: RC convolution, PSSM baselines, expanded negatives, planted filters, motif matching, block folds, multi-species."
+import json
+import numpy as np, pandas as pd, pytest, keras
+from enhancer_nets.core import repo_root
+from enhancer_nets.data import data_available, one_hot, reverse_complement, jaspar_ppm, pssm_oracle, Genome, SequenceError, write_fasta
+from enhancer_nets.adversarial import *
+
+rng = np.random.default_rng(0)
+
+def test_rc_conv_is_strand_symmetric_and_serialises(tmp_path):
+    m = build_cohn(length=60, seed=0, pools=(2, 2, 2))
+    x = one_hot(rng.integers(0, 4, (3, 60)).astype(np.uint8)).astype('float32')
+    l = conv_layers(m)[0]
+    a, b = np.asarray(l(x)), np.asarray(l(reverse_complement(x).astype('float32')))
+    assert np.allclose(a, b[:, ::-1], atol=1e-5)
+    m.save(tmp_path/'m.keras'); m2 = keras.saving.load_model(tmp_path/'m.keras')
+    assert np.allclose(np.asarray(m(x)), np.asarray(m2(x)), atol=1e-6)
+
+def test_pwm_scan_matches_brute_force_and_ignores_n():
+    ppm = jaspar_ppm('MA0102.2'); c = rng.integers(0, 4, (4, 30)).astype(np.uint8); c[0, 5] = 4
+    s = pwm_scan(c, ppm)
+    lo = np.log(ppm / .25)
+    for i in range(4):
+        for j in range(30 - 9 + 1):
+            assert np.isclose(s[i, j], sum(lo[p, c[i, j + p]] for p in range(9) if c[i, j + p] < 4))
+    assert np.allclose(pssm_max(c, ppm), s.max(1))
+    assert np.all(pssm_max(c, ppm, both_strands=True) >= pssm_max(c, ppm))
+
+def test_oracle_beats_pssm_and_denovo_finds_signal():
+    from sklearn.metrics import roc_auc_score
+    sim = cohn_simulation('CEBPA', 3000, seed=5); tr, te, ppm = sim['train'], sim['test'], sim['ppm']
+    a = lambda s: roc_auc_score(te['y'], s)
+    assert a(pssm_oracle(te['codes'], ppm, 250, 40)) > a(pssm_max(te['codes'], ppm)) > .6
+    assert a(pssm_max(te['codes'], enrichment_ppm(tr['codes'], tr['y']), both_strands=True)) > .55
+
+def test_expanded_negatives_mix_and_errors():
+    pos, bio = rng.integers(0, 4, (20, 50)).astype(np.uint8), rng.integers(0, 4, (45, 50)).astype(np.uint8)
+    e = expanded_negatives(pos, bio, seed=1)
+    vc = pd.Series(e['source']).value_counts()
+    assert vc['bio'] == 40 and vc['k=2'] == vc['k=3'] == vc['k=4'] == 20
+    with pytest.raises(ValueError, match='genomic negatives'): expanded_negatives(pos, bio[:10])
+
+def test_plant_filters_block_diagonal_and_too_narrow():
+    donors = [build_cohn(length=100, seed=s) for s in (1, 2, 3)]
+    t = plant_filters(build_cohn(length=100, scale=4, seed=4), donors)
+    for j, d in enumerate(donors):
+        for i, (tl, dl) in enumerate(zip(conv_layers(t), conv_layers(d))):
+            W, w = tl.get_weights()[0], dl.get_weights()[0]; fo, fi = w.shape[2], w.shape[1]
+            blk = W[:, :, j * fo:(j + 1) * fo]
+            if i == 0: assert np.allclose(blk, w)
+            else:
+                assert np.allclose(blk[:, j * fi:(j + 1) * fi], w)
+                assert np.all(np.delete(blk, np.s_[j * fi:(j + 1) * fi], axis=1) == 0)
+    with pytest.raises(ValueError, match='cannot hold'): plant_filters(build_cohn(length=100, seed=5), donors[:2])
+
+def test_ppm_similarity_offsets_and_strands():
+    p = jaspar_ppm('MA0114.1')
+    assert ppm_similarity(p, p)[0] > .999
+    r, off, strand = ppm_similarity(p, p[::-1, ::-1].copy())
+    assert r > .999 and strand == '-'
+    assert ppm_similarity(p, p[3:10])[1] == 3
+    assert ppm_similarity(p, jaspar_ppm('MA0102.2'))[0] < .8
+
+def test_balanced_blocks_are_contiguous_and_nonempty():
+    d = pd.DataFrame({'chrom': 'chr22', 'start': np.sort(rng.integers(15_000_000, 50_000_000, 500))})
+    d['end'] = d.start + 500
+    f = balanced_blocks(d, 5, margin=250)
+    assert set(f[f >= 0]) == {0, 1, 2, 3, 4} and np.all(np.diff(f[f >= 0]) >= 0)
+    for k in range(4):   # fold k ends at least 2 × margin before fold k+1 begins: no window reaches across
+        assert d.end[f == k].max() + 500 <= d.start[f == k + 1].min()
+
+def test_unknown_chromosome_names_file_and_value(tmp_path):
+    write_fasta(tmp_path/'g.fa', {'chrA': 'ACGT' * 500})
+    g = Genome(tmp_path/'g.fa')
+    reg = pd.DataFrame({'chrom': ['chrA', 'chr5'], 'start': [0, 0], 'end': [500, 500], 'label': [1, 0]})
+    with pytest.raises(SequenceError, match="unknown chromosome 'chr5'"): enhancer_dataset(g, reg, background=0, name='mm10 coordinates')
+
+def test_train_cohn_restarts_and_resumes(tmp_path):
+    sim = cohn_simulation('CEBPA', 100, length=120, mu=60, sd=10, seed=0)
+    m, rec = train_cohn(sim['train'], sim['val'], tmp_path, restarts=2, epochs=1, pools=(2, 2, 2))
+    assert len(rec['restarts']) == 2 and (tmp_path/'restart1'/'done.json').exists()
+    stamp = [(tmp_path/f'restart{r}'/'history.csv').stat().st_mtime for r in (0, 1)]
+    m2, rec2 = train_cohn(sim['train'], sim['val'], tmp_path, restarts=2, epochs=1, pools=(2, 2, 2))   # finished: nothing retrained
+    assert rec2 == rec and stamp == [(tmp_path/f'restart{r}'/'history.csv').stat().st_mtime for r in (0, 1)]
+    x = one_hot(sim['test']['codes']).astype('float32')
+    assert np.allclose(np.asarray(m(x)), np.asarray(m2(x)), atol=1e-6)
+
+def test_cross_species_two_synthetic_genomes(tmp_path):
+    sp = {'A': simulated_species(tmp_path, 'A', ('CEBPA',), gc=.4, n_enhancers=120, chrom_len=300_000, seed=1),
+          'B': simulated_species(tmp_path, 'B', ('CEBPA', 'HNF4A'), gc=.5, n_enhancers=120, chrom_len=300_000, seed=2)}
+    ds = species_datasets(sp, folds=3)
+    assert all(d['y'].sum() > 50 and set(d['fold']) <= {0, 1, 2} for d in ds.values())
+    m = cross_species(ds, tmp_path/'runs', epochs=1)
+    assert list(m.index) == ['A', 'B', 'all', 'all, equal size'] and list(m.columns) == ['A', 'B']
+    assert m.notna().all().all()
+
+@pytest.mark.skipif(not data_available('cohn2018_reference/H3K27ac_vs_negative_data_CNN_test_results.txt'), reason='set ENHANCER_NETS_DATA')
+def test_published_species_matrix():
+    m = published_species_matrix()
+    assert m.shape == (19, 17) and m.loc['Human', 'Human'] == .80 and m.loc['All_species_238000', 'Human'] == .86
+
+def test_published_numbers_name_our_methods():
+    pub = json.loads((repo_root()/'data'/'published'/'cohn2018.json').read_text())['simulated_cebpa']['auroc_10k']
+    import inspect, enhancer_nets.adversarial as A
+    src = inspect.getsource(A.cohn_simulated)
+    assert all(f"'{k}'" in src for k in pub)
+
+def test_all_n_sequences_score_zero():
+    "N carries no evidence: every window of an all-N sequence has likelihood ratio 1 (eq. 3 gives log 1 = 0)."
+    ppm = jaspar_ppm('MA0102.2'); c = np.full((2, 60), 4, np.uint8)
+    assert np.allclose(pssm_oracle(c, ppm, 30, 10), 0) and np.allclose(pssm_oracle(c, ppm, None, both_strands=True), np.log(2))
+    assert np.allclose(pssm_max(c, ppm), 0)
