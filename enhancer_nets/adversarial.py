@@ -279,11 +279,16 @@ def train_cohn(train:dict,              # {'codes': (n, L) uint8, 'y': (n,) 0/1}
                lr:float=1e-3,           # Adam learning rate (Keras/TensorFlow default, as in the paper)
                seed:int=0,              # restart r uses seed + r
                init=None,               # optional callable(model) that sets initial weights (planted filters)
+               min_steps:int=0,         # small data: raise epochs so training takes at least this many optimizer steps
+                                        # (patience rises to a fifth of the epochs); 0 keeps the paper's ≤ 20 epochs
                verbose:int=0,           # Keras verbosity
                **build_kw,              # passed to `build_cohn` (rc, scale, filters, …)
               )->tuple:                 # (best model, record dict: val_auroc per restart, best restart, epochs)
     "Cohn et al. §3.1.2 training: Adam, batch 50, ≤ 20 epochs with early stopping, best of `restarts` initialisations."
     out = Path(out_dir); L = train['codes'].shape[1]; rec = []
+    if min_steps:
+        spe = int(np.ceil(len(train['y']) / batch_size))
+        epochs = max(epochs, int(np.ceil(min_steps / spe))); patience = max(patience, epochs // 5)
     for r in range(restarts):
         d = out/f'restart{r}'
         if (d/'done.json').exists():
@@ -295,7 +300,7 @@ def train_cohn(train:dict,              # {'codes': (n, L) uint8, 'y': (n,) 0/1}
         h = fit(m, CodesDataset(train['codes'], train['y'], batch_size, shuffle=True, seed=seed + r),
                 CodesDataset(val['codes'], val['y'], 500), d, epochs, patience, monitor='val_auroc', mode='max',
                 seed=seed + r, verbose=verbose, arch=arch, restart=r, **{k: v for k, v in build_kw.items() if np.isscalar(v)})
-        rr = dict(restart=r, seed=seed + r, val_auroc=float(h.val_auroc.max()), epochs=int(len(h)))
+        rr = dict(restart=r, seed=seed + r, val_auroc=float(h.val_auroc.max()), epochs=int(len(h)), max_epochs=epochs, patience=patience)
         save_json(d/'done.json', rr); rec.append(rr)
     best = max(rec, key=lambda z: z['val_auroc'])
     model = keras.saving.load_model(out/f"restart{best['restart']}"/'best.keras')
@@ -524,29 +529,35 @@ def cohn_real_experiments(ds:dict,            # from `enhancer_dataset`
                           ks:tuple=(1, 2, 3, 4, 5, 6), # k of the shuffle experiments
                           planted_from:tuple=(2, 3, 4), # the shuffle networks planted into the ×4 network
                           experiments:tuple=('genomic', 'shuffles', 'background', 'expanded', 'planted'),
-                          restarts:int=1, epochs:int=20, patience:int=4, seed:int=0, verbose:int=0,
+                          restarts:int=1, epochs:int=20, patience:int=4,
+                          min_steps:int=0,    # floor on optimizer steps per network (`train_cohn`)
+                          seed:int=0, verbose:int=0,
                          )->dict:             # per experiment: auroc / auprc pooled over folds, per-fold auROC, n
     "Run the real-data experiments of Cohn et al. 2018 (§2.4.2–§2.4.4) on one data set with genomic-block folds."
     from enhancer_nets.deepenhancer import kmer_baseline
     out = Path(out_dir); scores = {}
-    def add(key, y, s, f):
-        d = scores.setdefault(key, dict(y=[], s=[], f=[])); d['y'].append(np.asarray(y)); d['s'].append(np.asarray(s)); d['f'].append(np.full(len(y), f))
-    tr_kw = dict(restarts=restarts, epochs=epochs, patience=patience, verbose=verbose)
+    def add(key, y, s, f, src=None):
+        d = scores.setdefault(key, dict(y=[], s=[], f=[], src=[]))
+        d['y'].append(np.asarray(y)); d['s'].append(np.asarray(s)); d['f'].append(np.full(len(y), f))
+        d['src'].append(np.asarray(src) if src is not None else np.full(len(y), ''))
+    tr_kw = dict(restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps, verbose=verbose); bio_mult = []
     for f in range(ds['folds']):
         tr, va, te = fold_split(ds, f)
         if not len(te) or ds['y'][te].min() == ds['y'][te].max(): continue
         T, V, E = _sub(ds, tr), _sub(ds, va), _sub(ds, te)
         s = seed + 100 * f; run = lambda name, a, b, **kw: train_cohn(a, b, out/f'fold{f}'/name, seed=s, **tr_kw, **kw)[0]
+        Es = ds['source'][te]; gE = lambda key, sc: add(key, E['y'], sc, f, Es)   # tested vs genomic negatives, by source
         if 'genomic' in experiments:
-            add('genomic: CNN', E['y'], predict_codes(run('genomic', T, V), E['codes']), f)
-            add('genomic: k-mer baseline', E['y'], kmer_baseline(list(T['codes']), T['y'], list(E['codes'])), f)
+            gE('genomic: CNN', predict_codes(run('genomic', T, V), E['codes']))
+            gE('genomic: k-mer baseline', kmer_baseline(list(T['codes']), T['y'], list(E['codes'])))
+            gE('genomic: GC content (no training)', ((E['codes'] == 1) | (E['codes'] == 2)).mean(1))
         donors = {}
         if 'shuffles' in experiments or 'planted' in experiments:
             for k in (ks if 'shuffles' in experiments else planted_from):
                 m = run(f'shuffle_k{k}', _vs_shuffle_split(ds, tr, k, s), _vs_shuffle_split(ds, va, k, s + 1))
                 t = _vs_shuffle_split(ds, te, k, s + 2)
                 add(f'shuffles: k={k}', t['y'], predict_codes(m, t['codes']), f)
-                add(f'shuffles: k={k}, tested vs genomic', E['y'], predict_codes(m, E['codes']), f)
+                gE(f'shuffles: k={k}, tested vs genomic', predict_codes(m, E['codes']))
                 if k in planted_from: donors[k] = m
         if 'background' in experiments:
             for k in ks:
@@ -554,20 +565,25 @@ def cohn_real_experiments(ds:dict,            # from `enhancer_dataset`
                 t = _vs_shuffle_split(ds, te, k, s + 2, 0)
                 add(f'background: k={k}', t['y'], predict_codes(m, t['codes']), f)
         if 'expanded' in experiments:
-            P = T['codes'][T['y'] == 1]; N = expanded_negatives(P, T['codes'][T['y'] == 0], seed=s)
+            P, B = T['codes'][T['y'] == 1], T['codes'][T['y'] == 0]
+            mix = {**EXPANDED_MIX, 'bio': min(EXPANDED_MIX['bio'], len(B) / len(P))}   # a fold may hold < 2 genomic negatives per enhancer
+            N = expanded_negatives(P, B, mix, seed=s); bio_mult.append(round(mix['bio'], 3))
             X = dict(codes=np.concatenate([P, N['codes']]), y=np.r_[np.ones(len(P), np.int32), np.zeros(len(N['codes']), np.int32)])
-            add('expanded negatives: CNN', E['y'], predict_codes(run('expanded', X, V), E['codes']), f)
+            gE('expanded negatives: CNN', predict_codes(run('expanded', X, V), E['codes']))
         if 'planted' in experiments:
             dn = [donors[k] for k in planted_from]
-            add('planted filters (×4)', E['y'], predict_codes(run('planted', T, V, scale=4, init=lambda m: plant_filters(m, dn)), E['codes']), f)
-            add('random init (×4)', E['y'], predict_codes(run('wide_random', T, V, scale=4), E['codes']), f)
+            gE('planted filters (×4)', predict_codes(run('planted', T, V, scale=4, init=lambda m: plant_filters(m, dn)), E['codes']))
+            gE('random init (×4)', predict_codes(run('wide_random', T, V, scale=4), E['codes']))
     res = {}
     from sklearn.metrics import roc_auc_score
     for key, d in scores.items():
-        y, sc, fo = (np.concatenate(d[z]) for z in ('y', 's', 'f'))
+        y, sc, fo, src = (np.concatenate(d[z]) for z in ('y', 's', 'f', 'src'))
         ev = evaluate_scores(y, sc, curve_points=60)
+        ev['auroc_by_negative_source'] = {str(n): float(roc_auc_score(y[(y == 1) | (src == n)], sc[(y == 1) | (src == n)]))
+                                          for n in np.unique(src[y == 0]) if n}
         ev['fold_auroc'] = [float(roc_auc_score(y[fo == i], sc[fo == i])) for i in np.unique(fo) if len(np.unique(y[fo == i])) == 2]
         res[key] = ev
+    if bio_mult: res['expanded negatives: CNN']['bio_multiple_per_fold'] = bio_mult
     return res
 
 # %% ../nbs/03_adversarial.ipynb #c048
@@ -593,7 +609,7 @@ def cross_species(datasets:dict,          # {species: dataset}, from `species_da
                   test_fold:int=0,        # the block fold held out in every species
                   pooled:bool=True,       # also train on all species pooled ('all')
                   equal:bool=True,        # and on a pooled subset the size of the mean single species ('all, equal size')
-                  restarts:int=1, epochs:int=20, patience:int=4, seed:int=0, verbose:int=0,
+                  restarts:int=1, epochs:int=20, patience:int=4, min_steps:int=0, seed:int=0, verbose:int=0,
                  )->pd.DataFrame:         # rows: training set, columns: test species, values: auROC
     "Cohn et al. Fig. 3: train per species / pooled / pooled at equal size; test on every species' held-out blocks."
     from sklearn.metrics import roc_auc_score
@@ -609,7 +625,7 @@ def cross_species(datasets:dict,          # {species: dataset}, from `species_da
     rows = {}
     for name, (T, V) in train_sets.items():
         model, _ = train_cohn(T, V, Path(out_dir)/name.replace(' ', '_').replace(',', ''), restarts=restarts, epochs=epochs,
-                              patience=patience, seed=seed, verbose=verbose)
+                              patience=patience, min_steps=min_steps, seed=seed, verbose=verbose)
         rows[name] = {t: float(roc_auc_score(v[2]['y'], predict_codes(model, v[2]['codes']))) for t, v in sp.items()}
     return pd.DataFrame(rows).T
 
@@ -659,6 +675,7 @@ def cohn_simulated(out_dir:str|Path,        # checkpoints
                    sizes:tuple=(10_000, 30_000), # sequences per class (paper: 10K and 30K)
                    tf:str='CEBPA',          # planted motif
                    restarts:int=1,          # random restarts of every CNN (paper: 50)
+                   tf_restarts:int=5,       # restarts of the small TF CNN, which often stays on its initial plateau
                    epochs:int=20, patience:int=4,
                    shuffle_k:int=2,         # k of the filter-recovery network (positives vs their k-shuffles)
                    seed:int=0,
@@ -666,7 +683,7 @@ def cohn_simulated(out_dir:str|Path,        # checkpoints
                   )->dict:                  # per size: methods → auroc, auprc, curves; filter recovery; metadata
     "Cohn et al. 2018 Fig. 2A on the simulated OOPS data, with the RC ablation and filter recovery (§3.1.4, §3.2)."
     if quick: sizes, epochs = (1000,), 2
-    out = Path(out_dir); res = run_metadata(seed, experiment='cohn_simulated', tf=tf, sizes=list(sizes), restarts=restarts,
+    out = Path(out_dir); res = run_metadata(seed, experiment='cohn_simulated', tf=tf, sizes=list(sizes), restarts=restarts, tf_restarts=tf_restarts,
                                             epochs=epochs, patience=patience, quick=quick,
                                             split='simulated: random 80/10/10 train/validation/test', motif=f'JASPAR2018 {TF_MOTIFS.get(tf, tf)} (pyjaspar)')
     res['by_size'] = {}
@@ -685,7 +702,8 @@ def cohn_simulated(out_dir:str|Path,        # checkpoints
         if n == sizes[0]:
             plain, _ = train_cohn(tr, va, out/f'n{n}'/'cnn_no_rc', rc=False, **kw)
             sc['CNN (plain conv)'] = predict_codes(plain, te['codes'])
-            tfc, _ = train_cohn(tr, va, out/f'n{n}'/'tf_cnn', arch='tf', **kw)
+            tfc, trec = train_cohn(tr, va, out/f'n{n}'/'tf_cnn', arch='tf', **{**kw, 'restarts': max(restarts, tf_restarts)})
+            r['tf_cnn_training'] = trec
             sc['TF CNN (RC conv)'] = predict_codes(tfc, te['codes'])
             shuf, srec = train_cohn(versus_shuffles(tr['codes'][tr['y'] == 1], shuffle_k, seed),
                                     versus_shuffles(va['codes'][va['y'] == 1], shuffle_k, seed + 1), out/f'n{n}'/f'cnn_vs_{shuffle_k}shuffle', **kw)
@@ -723,41 +741,44 @@ def cohn_real(out_dir:str|Path,            # checkpoints
               chroms:tuple=('chr22',),     # chromosomes used
               folds:int=5,                 # genomic-block folds
               ks:tuple=(1, 2, 3, 4, 5, 6), # shuffle k
-              restarts:int=1, epochs:int=20, patience:int=4, seed:int=0,
-              quick:bool=IN_TEST,          # 3 folds, k = 2 only, 2 epochs, no background/expanded experiments
+              restarts:int=1, epochs:int=20, patience:int=4,
+              min_steps:int=1000,          # floor on optimizer steps per network: one chromosome holds a few hundred enhancers
+              seed:int=0,
+              quick:bool=IN_TEST,          # 3 folds, k = 2 only, 2 epochs, no step floor, no background/expanded experiments
              )->dict:                      # metadata, per data set: counts and experiments; cross_dataset matrix
     "Cohn et al.'s real-data strategies on human liver enhancers (Cohn's set and ewonglab's), out-of-fold over genomic blocks."
     gpath = resolve('hg38_chr22/chr22.fa.gz', genome); g = Genome(gpath)
     exps = ('genomic', 'shuffles', 'background', 'expanded', 'planted')
-    if quick: folds, ks, epochs, exps = 3, (2,), 2, ('genomic', 'shuffles')
+    if quick: folds, ks, epochs, min_steps, exps = 3, (2,), 2, 0, ('genomic', 'shuffles')
     regs = {'cohn': cohn_human_regions(list(chroms)), 'ewonglab': ewonglab_regions('human', list(chroms))}
     ref = pd.concat(list(regs.values()))[['chrom', 'start', 'end']]
     sets = {n: enhancer_dataset(g, r, folds=folds, seed=seed, name=n, block_reference=ref) for n, r in regs.items()}
     res = run_metadata(seed, experiment='cohn_real', chroms=list(chroms), folds=folds, ks=list(ks), restarts=restarts,
-                       epochs=epochs, patience=patience, quick=quick, data={'genome': gpath},
+                       epochs=epochs, patience=patience, min_steps=min_steps, quick=quick, data={'genome': gpath},
                        split=f'{folds}-fold genomic blocks of {", ".join(chroms)} (equal region counts, shared by both data sets); out-of-fold scores pooled')
     res['datasets'] = {}
     for n, ds in sets.items():
         counts = pd.crosstab(ds['source'], ds['fold']).to_dict()
         ex = cohn_real_experiments(ds, Path(out_dir)/n, ks=ks, planted_from=tuple(k for k in (2, 3, 4) if k in ks) or (2,),
-                                   experiments=exps if not quick else exps, restarts=restarts, epochs=epochs, patience=patience, seed=seed)
+                                   experiments=exps, restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps, seed=seed)
         res['datasets'][n] = dict(n=len(ds['y']), n_pos=int(ds['y'].sum()), by_source=pd.Series(ds['source']).value_counts().to_dict(),
                                   by_fold={int(k): v for k, v in counts.items()}, experiments=ex)
     res['cross_dataset'] = cross_species(sets, Path(out_dir)/'cross', test_fold=0, restarts=restarts, epochs=epochs,
-                                         patience=patience, seed=seed).round(4).to_dict()
+                                         patience=patience, min_steps=min_steps, seed=seed).round(4).to_dict()
     res['cross_dataset_split'] = f'test: block fold 0 of {folds} in both data sets; validation: fold 1; train: the rest'
     if results is not None: save_json(results, res)
     return res
 
 # %% ../nbs/03_adversarial.ipynb #c056
 def cohn_real_table(res:dict)->pd.DataFrame:
-    "One row per data set and experiment: pooled out-of-fold auROC / auPRC, fold mean ± s.d., counts and the split."
+    "One row per data set and experiment: pooled out-of-fold auROC / auPRC, fold mean ± s.d., auROC against each negative source, counts, split."
     rows = []
     for n, d in res['datasets'].items():
         for e, v in d['experiments'].items():
             fa = np.array(v['fold_auroc'])
             rows.append(dict(dataset=n, experiment=e, auROC=round(v['auroc'], 3), auPRC=round(v['auprc'], 3),
-                             fold_auROC=f'{fa.mean():.3f} ± {fa.std():.3f}' if len(fa) else '', n_pos=v['n_pos'], n_neg=v['n_neg']))
+                             fold_auROC=f'{fa.mean():.3f} ± {fa.std():.3f}' if len(fa) else '', n_pos=v['n_pos'], n_neg=v['n_neg'],
+                             **{f'auROC vs {k}': round(a, 3) for k, a in v.get('auroc_by_negative_source', {}).items()}))
     return pd.DataFrame(rows).assign(split=res['split'])
 
 def plot_choosing_k(res:dict, ax=None):

@@ -110,3 +110,16 @@ def test_all_n_sequences_score_zero():
     ppm = jaspar_ppm('MA0102.2'); c = np.full((2, 60), 4, np.uint8)
     assert np.allclose(pssm_oracle(c, ppm, 30, 10), 0) and np.allclose(pssm_oracle(c, ppm, None, both_strands=True), np.log(2))
     assert np.allclose(pssm_max(c, ppm), 0)
+
+def test_real_experiments_pipeline_on_a_synthetic_genome(tmp_path):
+    sp = simulated_species(tmp_path, 'S', ('CEBPA',), n_enhancers=150, chrom_len=300_000, seed=3)
+    g = Genome(sp['genome'])
+    reg = pd.concat([pd.read_csv(sp['positives'], sep='\t', header=None, names=['chrom', 'start', 'end']).assign(label=1, source='S enhancer'),
+                     pd.read_csv(sp['negatives'], sep='\t', header=None, names=['chrom', 'start', 'end']).assign(label=0, source='S negative')])
+    ds = enhancer_dataset(g, reg, background=1, folds=3, name='S')
+    assert set(ds['source']) == {'S enhancer', 'S negative', 'background (GC-matched)'}
+    r = cohn_real_experiments(ds, tmp_path/'runs', ks=(2,), planted_from=(2,), experiments=('genomic', 'expanded', 'planted'), epochs=1)
+    assert {'genomic: CNN', 'genomic: k-mer baseline', 'genomic: GC content (no training)', 'expanded negatives: CNN',
+            'planted filters (×4)', 'random init (×4)', 'shuffles: k=2'} <= set(r)
+    assert set(r['genomic: CNN']['auroc_by_negative_source']) == {'S negative', 'background (GC-matched)'}
+    assert len(r['genomic: CNN']['fold_auroc']) == 3
