@@ -634,21 +634,25 @@ def simulated_species(out_dir:str|Path,   # FASTA and BED files are written here
                       name:str,           # species name (file prefix, chromosome prefix)
                       motifs:tuple=('CEBPA',), # JASPAR motifs; each enhancer gets one site of one of them
                       gc:float=.41,       # background GC fraction
-                      n_enhancers:int=600, # enhancers (500 bp)
+                      n_enhancers:int=400, # enhancers (500 bp); as many negative regions
                       n_chroms:int=2,     # chromosomes
-                      chrom_len:int=600_000, # bp each
+                      chrom_len:int=1_600_000, # bp each; every region sits in its own 4 kb slot
                       seed:int=0,
                      )->dict:             # genome, positives, negatives paths (for `species_datasets`)
-    "A synthetic genome with OOPS enhancers (sites at N(250, 40²) in 500 bp) and random negative regions, as files."
+    """A synthetic genome with OOPS enhancers (sites at N(250, 40²) in 500 bp) and random negative regions, as files.
+    Raises `ValueError` when the genome has fewer than 2 × `n_enhancers` 4 kb slots."""
     from enhancer_nets.data import write_fasta
+    slot = 4000; n_slots = n_chroms * (chrom_len // slot)
+    if 2 * n_enhancers > n_slots:
+        raise ValueError(f'{n_chroms} × {chrom_len:,} bp hold {n_slots} slots of {slot} bp; {2 * n_enhancers} regions need more')
     rng = np.random.default_rng(seed); out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     p = np.array([(1 - gc) / 2, gc / 2, gc / 2, (1 - gc) / 2])
     chroms = {f'{name}_chr{i + 1}': rng.choice(4, chrom_len, p=p).astype(np.uint8) for i in range(n_chroms)}
     ppms = [jaspar_ppm(TF_MOTIFS.get(m, m)) for m in motifs]
-    slots = rng.permutation(n_chroms * (chrom_len // 1000))[:2 * n_enhancers]
+    slots = rng.permutation(n_slots)[:2 * n_enhancers]
     rows = []
     for j, sl in enumerate(slots):
-        c = f'{name}_chr{sl % n_chroms + 1}'; st = (sl // n_chroms) * 1000 + 250
+        c = f'{name}_chr{sl % n_chroms + 1}'; st = (sl // n_chroms) * slot + 250
         if j < n_enhancers:
             ppm = ppms[rng.integers(len(ppms))]; w = len(ppm)
             site = (rng.random((w, 1)) > np.cumsum(ppm, 1)).sum(1).clip(0, 3).astype(np.uint8)

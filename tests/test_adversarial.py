@@ -86,8 +86,8 @@ def test_train_cohn_restarts_and_resumes(tmp_path):
     assert np.allclose(np.asarray(m(x)), np.asarray(m2(x)), atol=1e-6)
 
 def test_cross_species_two_synthetic_genomes(tmp_path):
-    sp = {'A': simulated_species(tmp_path, 'A', ('CEBPA',), gc=.4, n_enhancers=120, chrom_len=300_000, seed=1),
-          'B': simulated_species(tmp_path, 'B', ('CEBPA', 'HNF4A'), gc=.5, n_enhancers=120, chrom_len=300_000, seed=2)}
+    sp = {'A': simulated_species(tmp_path, 'A', ('CEBPA',), gc=.4, n_enhancers=120, chrom_len=1_000_000, seed=1),
+          'B': simulated_species(tmp_path, 'B', ('CEBPA', 'HNF4A'), gc=.5, n_enhancers=120, chrom_len=1_000_000, seed=2)}
     ds = species_datasets(sp, folds=3)
     assert all(d['y'].sum() > 50 and set(d['fold']) <= {0, 1, 2} for d in ds.values())
     m = cross_species(ds, tmp_path/'runs', epochs=1)
@@ -112,7 +112,7 @@ def test_all_n_sequences_score_zero():
     assert np.allclose(pssm_max(c, ppm), 0)
 
 def test_real_experiments_pipeline_on_a_synthetic_genome(tmp_path):
-    sp = simulated_species(tmp_path, 'S', ('CEBPA',), n_enhancers=150, chrom_len=300_000, seed=3)
+    sp = simulated_species(tmp_path, 'S', ('CEBPA',), n_enhancers=150, chrom_len=1_000_000, seed=3)
     g = Genome(sp['genome'])
     reg = pd.concat([pd.read_csv(sp['positives'], sep='\t', header=None, names=['chrom', 'start', 'end']).assign(label=1, source='S enhancer'),
                      pd.read_csv(sp['negatives'], sep='\t', header=None, names=['chrom', 'start', 'end']).assign(label=0, source='S negative')])
