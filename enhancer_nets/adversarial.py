@@ -117,7 +117,7 @@ from pathlib import Path
 from keras import ops
 from .core import IN_TEST, save_json, load_json, set_seed, run_metadata, atomic_write, repo_root
 from .data import (one_hot, jaspar_ppm, simulate_oops, pssm_oracle, reverse_complement, resolve,
-                                data_available, read_intervals, Genome, background_negatives, kfold_blocks, _COMP)
+                                data_available, read_intervals, Genome, background_negatives, _COMP)
 
 # %% ../nbs/03_adversarial.ipynb #c012
 TF_MOTIFS = {'CEBPA': 'MA0102.2', 'HNF4A': 'MA0114.1'}
