@@ -460,10 +460,11 @@ def region_codes(genome:Genome,        # the genome
     "Fixed-length sequences centred on regions, shifted inside the chromosome where needed. Raises `SequenceError` for unknown chromosomes."
     out = np.empty((len(regions), length), np.uint8)
     mid = ((regions.start.to_numpy() + regions.end.to_numpy()) // 2)
-    for i, (c, m) in enumerate(zip(regions.chrom, mid)):
-        genome.check(c, 0, 1, where=f'region {i}')
-        s = int(np.clip(m - length // 2, 0, genome.sizes[c] - length))
-        out[i] = genome.codes(c)[s:s + length]
+    for c, idx in pd.Series(regions.chrom.to_numpy()).groupby(regions.chrom.to_numpy()).groups.items():   # one chromosome at a time
+        genome.check(c, 0, 1, where=f'region {idx[0]}')
+        cc = genome.codes(c)
+        for i in idx:
+            s = int(np.clip(mid[i] - length // 2, 0, genome.sizes[c] - length)); out[i] = cc[s:s + length]
     if 'strand' in regions:
         neg = (regions.strand == '-').to_numpy()
         out[neg] = reverse_complement(out[neg])

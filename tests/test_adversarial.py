@@ -123,3 +123,12 @@ def test_real_experiments_pipeline_on_a_synthetic_genome(tmp_path):
             'planted filters (×4)', 'random init (×4)', 'shuffles: k=2'} <= set(r)
     assert set(r['genomic: CNN']['auroc_by_negative_source']) == {'S negative', 'background (GC-matched)'}
     assert len(r['genomic: CNN']['fold_auroc']) == 3
+
+def test_region_codes_centres_clamps_and_reverse_complements(tmp_path):
+    seq = ''.join(np.random.default_rng(1).choice(list('ACGT'), 3000)); write_fasta(tmp_path/'g.fa', {'c1': seq, 'c2': seq[::-1]})
+    g = Genome(tmp_path/'g.fa')
+    reg = pd.DataFrame({'chrom': ['c1', 'c2', 'c1', 'c1'], 'start': [1000, 1000, 0, 2900], 'end': [1200, 1200, 10, 3000], 'strand': ['+', '+', '-', '+']})
+    c = region_codes(g, reg, 100)
+    from enhancer_nets.data import encode
+    assert (c[0] == encode(seq[1050:1150])).all() and (c[1] == encode(seq[::-1][1050:1150])).all()
+    assert (c[2] == reverse_complement(encode(seq[0:100]))).all() and (c[3] == encode(seq[2900:3000])).all()
