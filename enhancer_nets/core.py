@@ -59,13 +59,14 @@ def set_seed(seed:int=0, # the seed; recorded in every results file
 
 # %% ../nbs/00_core.ipynb #c011
 def git_commit(path:str|Path='.', # any directory inside the repository
-              )->str|None:        # the HEAD commit (with `-dirty` if the tree has changes), or None outside git
-    "The git commit of the working tree at `path`, for results provenance."
+              )->str|None:        # the HEAD commit (with `-dirty` if tracked files outside results/ changed), or None outside git
+    "The git commit of the working tree at `path`, for results provenance; rewriting results/ itself does not make it dirty."
     try:
         out = subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=path, capture_output=True, text=True, timeout=10)
         if out.returncode: return None
         sha = out.stdout.strip()
-        st = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no'], cwd=path, capture_output=True, text=True, timeout=10)
+        st = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no', '--', ':/', ':(top,exclude)results'],
+                            cwd=path, capture_output=True, text=True, timeout=10)
         return sha + ('-dirty' if st.stdout.strip() else '')
     except (OSError, subprocess.SubprocessError): return None
 
