@@ -9,12 +9,12 @@ from .data import encode, decode
 
 # %% auto #0
 __all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 'kshuffle', 'klet_counts', 'cohn_simulation',
-           'pwm_scan', 'pssm_max', 'enrichment_ppm', 'RCConv1D', 'build_cohn', 'CodesDataset', 'predict_codes',
-           'train_cohn', 'versus_shuffles', 'expanded_negatives', 'conv_layers', 'plant_filters', 'filter_ppms',
-           'ppm_similarity', 'jaspar_ppms', 'match_filters', 'cohn_human_regions', 'ewonglab_regions', 'region_codes',
-           'enhancer_dataset', 'balanced_blocks', 'fold_split', 'cohn_real_experiments', 'species_datasets',
-           'cross_species', 'simulated_species', 'cohn_simulated', 'cohn_simulated_table', 'cohn_real',
-           'cohn_real_table', 'plot_choosing_k', 'plot_auc_matrix', 'published_species_matrix', 'plot_rocs', 'ppm_logo']
+           'pssm_max', 'enrichment_ppm', 'RCConv1D', 'build_cohn', 'CodesDataset', 'predict_codes', 'train_cohn',
+           'versus_shuffles', 'expanded_negatives', 'conv_layers', 'plant_filters', 'filter_ppms', 'ppm_similarity',
+           'jaspar_ppms', 'match_filters', 'cohn_human_regions', 'ewonglab_regions', 'region_codes', 'enhancer_dataset',
+           'balanced_blocks', 'fold_split', 'cohn_real_experiments', 'species_datasets', 'cross_species',
+           'simulated_species', 'cohn_simulated', 'cohn_simulated_table', 'cohn_real', 'cohn_real_table',
+           'plot_choosing_k', 'plot_auc_matrix', 'published_species_matrix', 'plot_rocs', 'ppm_logo']
 
 # %% ../nbs/03_adversarial.ipynb #c005
 @numba.njit(cache=True)
@@ -116,7 +116,7 @@ import keras, pandas as pd
 from pathlib import Path
 from keras import ops
 from .core import IN_TEST, save_json, load_json, set_seed, run_metadata, atomic_write, repo_root
-from .data import (one_hot, jaspar_ppm, simulate_oops, pssm_oracle, reverse_complement, resolve,
+from .data import (one_hot, jaspar_ppm, simulate_oops, pssm_oracle, pwm_scan, _position_prior, reverse_complement, resolve,
                                 data_available, read_intervals, Genome, background_negatives, _COMP)
 
 # %% ../nbs/03_adversarial.ipynb #c012
@@ -139,17 +139,6 @@ def cohn_simulation(tf:str='CEBPA',        # a key of `TF_MOTIFS`, or any JASPAR
                 train=part(slice(0, a)), val=part(slice(a, b)), test=part(slice(b, n)))
 
 # %% ../nbs/03_adversarial.ipynb #c017
-def pwm_scan(codes:np.ndarray,   # (n, L) uint8 codes
-             ppm:np.ndarray,     # (w, 4) position probability matrix
-             both_strands:bool=False, # also scan the reverse complement; the per-position maximum is kept
-            )->np.ndarray:       # (n, L-w+1) float log-odds (natural log) vs a uniform 0.25 background
-    "Log-odds PWM score of every window (N scores 0)."
-    w = len(ppm); lp = np.log(np.hstack([ppm, np.full((w, 1), .25)]) / .25)     # code 4 (N) scores 0
-    idx = codes[:, np.arange(codes.shape[1] - w + 1)[:, None] + np.arange(w)]     # (n, L-w+1, w)
-    s = lp[np.arange(w), idx].sum(-1)
-    if both_strands: s = np.maximum(s, pwm_scan(codes, ppm[::-1, ::-1].copy()))
-    return s
-
 def pssm_max(codes:np.ndarray,   # (n, L) uint8 codes
              ppm:np.ndarray,     # (w, 4) position probability matrix
              mu:float|None=None, # positional prior mean (None: no prior)
@@ -158,9 +147,7 @@ def pssm_max(codes:np.ndarray,   # (n, L) uint8 codes
             )->np.ndarray:       # (n,) float best-window score
     "The authors' PSSM score: the best window's log-odds, plus log π(j)/π_uniform when a prior N(mu, sd²) is given."
     s = pwm_scan(codes, ppm, both_strands)
-    if mu is not None:
-        j = np.arange(s.shape[1]); pr = np.exp(-.5 * ((j - mu) / sd) ** 2); pr /= pr.sum()
-        s = s + np.log(pr * len(j))
+    if mu is not None: s = s + np.log(_position_prior(s.shape[1], mu, sd) * s.shape[1])
     return s.max(1)
 
 # %% ../nbs/03_adversarial.ipynb #c019

@@ -15,7 +15,7 @@ __all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'NARROWPEAK', 'cache_dir', 'resolve',
            'one_hot', 'decode', 'reverse_complement', 'Genome', 'write_fasta', 'read_intervals', 'bigwig_signal',
            'n_windows', 'window_index', 'windows_onehot', 'WindowDataset', 'merge_intervals', 'overlaps', 'n_runs',
            'gc_fraction', 'gencode_exclusions', 'background_negatives', 'block_split', 'chrom_split', 'kfold_blocks',
-           'assert_disjoint', 'jaspar_ppm', 'simulate_oops', 'pssm_oracle']
+           'assert_disjoint', 'jaspar_ppm', 'simulate_oops', 'pwm_scan', 'pssm_oracle']
 
 # %% ../nbs/01_data.ipynb #c005
 _GB = 'https://raw.githubusercontent.com/ML-Bioinfo-CEITEC/genomic_benchmarks/605d8539830e16c85abe7826990958303ffc5e1c/datasets'
@@ -617,6 +617,22 @@ def simulate_oops(ppm:np.ndarray,    # (w, 4) position probability matrix of the
                 strand=np.r_[strand, np.zeros(n_neg, int)][perm])
 
 # %% ../nbs/01_data.ipynb #c055
+def pwm_scan(codes:np.ndarray,   # (n, L) uint8 codes
+             ppm:np.ndarray,     # (w, 4) position probability matrix
+             both_strands:bool=False, # also scan the reverse complement; the per-position maximum is kept
+            )->np.ndarray:       # (n, L-w+1) float log-odds (natural log) vs a uniform 0.25 background
+    "Log-odds PWM score of every window (N scores 0)."
+    w = len(ppm); lp = np.log(np.hstack([ppm, np.full((w, 1), .25)]) / .25)     # column 4: N scores 0
+    idx = codes[:, np.arange(codes.shape[1] - w + 1)[:, None] + np.arange(w)]     # (n, L-w+1, w)
+    s = lp[np.arange(w), idx].sum(-1)
+    if both_strands: s = np.maximum(s, pwm_scan(codes, ppm[::-1, ::-1].copy()))
+    return s
+
+def _position_prior(n:int, mu:float|None, sd:float)->np.ndarray:
+    "(n,) prior over motif starts 0..n-1: N(mu, sd²) discretised and normalised, or uniform when mu is None."
+    j = np.arange(n); pr = np.ones(n) if mu is None else np.exp(-.5 * ((j - mu) / sd) ** 2)
+    return pr / pr.sum()
+
 def pssm_oracle(codes:np.ndarray,   # (n, L) uint8 codes
                 ppm:np.ndarray,      # (w, 4) position probability matrix
                 mu:float|None=250.,  # positional prior mean (None: uniform prior over positions)
@@ -624,16 +640,9 @@ def pssm_oracle(codes:np.ndarray,   # (n, L) uint8 codes
                 both_strands:bool=False, # also score the reverse complement and sum the likelihoods
                )->np.ndarray:        # (n,) log-likelihood ratio
     "Cohn et al. 2018 §3.4 eq. 3: log Σ_j π(j) P(x_j..j+w | PWM) / P(x_j..j+w | background 0.25)."
-    n, L = codes.shape; w = len(ppm)
-    lo = lambda p: np.log(np.hstack([p, np.full((w, 1), .25)]) / .25)  # column 4: N scores 0
-    lp = lo(ppm)
-    starts = np.arange(L - w + 1)
-    def ll(mat): return mat[np.arange(w)[None, None], codes[:, starts[:, None] + np.arange(w)]].sum(-1)
-    s = ll(lp)
-    prior = np.full(len(starts), 1 / len(starts)) if mu is None else np.exp(-.5 * ((starts - mu) / sd) ** 2)
-    prior = prior / prior.sum()
-    tot = np.log(np.exp(s - s.max(1, keepdims=True)) @ prior) + s.max(1)
-    if both_strands:
-        s2 = ll(lo(ppm[::-1, ::-1])); m = np.maximum(s.max(1), s2.max(1))
-        tot = np.log(np.exp(s - m[:, None]) @ prior + np.exp(s2 - m[:, None]) @ prior) + m
-    return tot
+    s = pwm_scan(codes, ppm)
+    prior = _position_prior(s.shape[1], mu, sd)
+    m = s.max(1)
+    if not both_strands: return np.log(np.exp(s - m[:, None]) @ prior) + m
+    s2 = pwm_scan(codes, ppm[::-1, ::-1]); m = np.maximum(m, s2.max(1))
+    return np.log(np.exp(s - m[:, None]) @ prior + np.exp(s2 - m[:, None]) @ prior) + m
