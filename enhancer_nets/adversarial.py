@@ -352,24 +352,27 @@ def plant_filters(target:keras.Model,  # a wide network, e.g. `build_cohn(scale=
     return target
 
 # %% ../nbs/03_adversarial.ipynb #c040
-def _first_layer_scores(layer, codes):
-    "Pre-activation scores (n, L−w+1, filters) of a first conv layer on both strands (reverse: −inf for a plain Conv1D), by table look-up on the codes (N scores 0)."
-    W, b = [np.asarray(v) for v in layer.get_weights()]; w, P = W.shape[0], codes.shape[1] - W.shape[0] + 1
+def _first_layer_scores(layer, codes, weights=None):
+    """Pre-activation scores (n, L−w+1, filters) of a first conv layer on both strands (reverse: −inf for a plain Conv1D),
+    by table look-up on the codes (N scores 0). `weights` = (W (w, 4, F), b (F,), both_strands) overrides the layer's."""
+    W, b, rc = weights if weights is not None else (*[np.asarray(v) for v in layer.get_weights()], isinstance(layer, RCConv1D))
+    w, P = W.shape[0], codes.shape[1] - W.shape[0] + 1
     def scan(K):
         Kp = np.concatenate([K, np.zeros((w, 1, K.shape[2]), K.dtype)], 1)      # code 4 (N) → zero row
         return sum(Kp[j][codes[:, j:j + P]] for j in range(w)) + b
     fw = scan(W)
-    return fw, (scan(W[::-1, ::-1]) if isinstance(layer, RCConv1D) else np.full_like(fw, -np.inf))
+    return fw, (scan(W[::-1, ::-1]) if rc else np.full_like(fw, -np.inf))
 
 def filter_ppms(model:keras.Model,   # a network whose first layer is `RCConv1D` or `Conv1D`
                 codes:np.ndarray,    # (n, L) uint8 sequences to collect sites from (usually the positives)
                 frac:float=.5,       # a site: activation > frac × the filter's maximum over `codes`
                 pseudocount:float=.1, # added to every count
+                weights:tuple|None=None, # (W, b, both_strands) to use instead of the first layer's (e.g. batch norm folded in)
                )->list:              # per filter dict(ppm (w, 4), n_sites, max_act)
     "PPM of every first-layer filter from its strongest sites (both strands for `RCConv1D`)."
-    layer = conv_layers(model)[0]; W, b = [np.asarray(v) for v in layer.get_weights()]; w = W.shape[0]
-    fw, rv = _first_layer_scores(layer, codes); out = []
-    for f in range(W.shape[2]):
+    layer = conv_layers(model)[0] if weights is None else None
+    fw, rv = _first_layer_scores(layer, codes, weights); w, out = codes.shape[1] - fw.shape[1] + 1, []
+    for f in range(fw.shape[2]):
         a = np.maximum(fw[..., f], rv[..., f]); mx = a.max()
         r, j = np.nonzero(a > frac * mx) if mx > 0 else (np.zeros(0, int), np.zeros(0, int))
         sites = codes[r[:, None], j[:, None] + np.arange(w)]
