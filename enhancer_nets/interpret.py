@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import numpy as np, pandas as pd
 import keras
 from keras import ops
-from .core import save_json, atomic_write, run_metadata, set_seed, IN_TEST, repo_root
+from .core import save_json, load_json, atomic_write, run_metadata, set_seed, IN_TEST, repo_root
 from .data import (Genome, SequenceError, one_hot, encode, resolve, _COMP, _EYE, simulate_oops, jaspar_ppm)
 from .adversarial import (RCConv1D, conv_layers, filter_ppms, _first_layer_scores, jaspar_ppms, ppm_logo)
 
@@ -19,7 +19,8 @@ __all__ = ['first_conv', 'filter_weights', 'planted_example', 'all_kmers', 'enum
            'information_content', 'trim_ppm', 'write_meme', 'read_meme', 'motif_db', 'tomtom_table', 'tf_name',
            'match_summary', 'match_logos', 'logo_grid', 'zeroed_filter', 'model_output', 'influence', 'input_gradients',
            'grad_x_input', 'integrated_gradients', 'ism', 'position_importance', 'site_recovery', 'plot_attribution',
-           'read_variants', 'variant_effect']
+           'read_variants', 'variant_effect', 'load_model', 'filter_motifs', 'motif_report', 'motifs_simulated',
+           'motifs_deepenhancer_chr22']
 
 # %% ../nbs/06_interpretation.ipynb #c006
 def first_conv(model:keras.Model,   # any network of the package
@@ -112,7 +113,8 @@ def activation_ppms(model:keras.Model,     # any network of the package
                    )->list:                # per filter dict(ppm (w, 4), n_sites, max_act = MAV_k)
     """DeepCAGE's kernel → PFM recipe (Liu et al. 2019, "Motif analysis"): subsequences whose activation exceeds
     α·MAV_k, MAV_k the filter's maximum over `codes`, aligned (reverse-complemented when the reverse strand fired)."""
-    return filter_ppms(model, codes, frac=alpha, pseudocount=pseudocount, weights=filter_weights(model, layer))
+    W, b, rc = filter_weights(model, layer)
+    return filter_ppms(model, codes, frac=alpha, pseudocount=pseudocount, weights=(W.astype(np.float32), b.astype(np.float32), rc))
 
 # %% ../nbs/06_interpretation.ipynb #c018
 def max_site_ppms(model:keras.Model,    # any network of the package
@@ -122,7 +124,7 @@ def max_site_ppms(model:keras.Model,    # any network of the package
                   batch:int=2000,       # sequences scored at a time (memory: batch × L × filters floats)
                  )->list:               # per filter dict(ppm (w, 4), n_sites = sequences with a positive maximum, max_act)
     "DeepBind/SPEID-style PFM: each sequence's maximum-activation site of each filter, if positive (Alipanahi et al. 2015; Singh et al. 2016)."
-    W, b, rc = filter_weights(model, layer); w, _, F = W.shape
+    W, b, rc = filter_weights(model, layer); w, _, F = W.shape; W, b = W.astype(np.float32), b.astype(np.float32)
     cnt = np.zeros((F, w, 4)); n = np.zeros(F, int); mx = np.full(F, -np.inf)
     for s in range(0, len(codes), batch):
         c = codes[s:s + batch]
@@ -360,6 +362,7 @@ def grad_x_input(model:keras.Model, X:np.ndarray, # (n, L) codes or (n, L, 4) on
                 )->np.ndarray:                     # (n, L, 4) gradient × input (non-zero only at the observed bases)
     "Gradient × input (Shrikumar et al. 2017)."
     X = _as_onehot(X)
+    if not len(X): return np.zeros(X.shape, np.float32)
     return np.concatenate([input_gradients(model, X[i:i + batch_size], target) * X[i:i + batch_size] for i in range(0, len(X), batch_size)])
 
 def integrated_gradients(model:keras.Model,
@@ -369,7 +372,9 @@ def integrated_gradients(model:keras.Model,
                          target:int=-1, batch_size:int=16, # sequences per gradient batch (× steps + 1 points)
                         )->dict:                    # attr (n, L, 4), delta (n,) = f(x) − f(x'), completeness_error (n,) = |Σattr − delta|
     "Integrated gradients (Sundararajan et al. 2017, eq. 3), trapezoid rule, with the completeness check."
-    X = _as_onehot(X); B = np.zeros_like(X) if baseline is None else np.broadcast_to(np.asarray(baseline, np.float32), X.shape)
+    X = _as_onehot(X)
+    if not len(X): return dict(attr=np.zeros(X.shape), delta=np.zeros(0), completeness_error=np.zeros(0))
+    B = np.zeros_like(X) if baseline is None else np.broadcast_to(np.asarray(baseline, np.float32), X.shape)
     a = ops.reshape(ops.linspace(0., 1., steps + 1), (-1, 1, 1, 1))                       # (S, 1, 1, 1), S = steps + 1
     wts = ops.reshape(ops.concatenate([ops.full((1,), .5), ops.ones((steps - 1,)), ops.full((1,), .5)]) / steps, (-1, 1, 1, 1))
     out = []
@@ -490,3 +495,183 @@ def variant_effect(model:keras.Model,     # any network of the package (input (L
     ref, alt = score(X), score(A)
     lo = lambda p: np.log(np.clip(p, 1e-7, 1 - 1e-7) / np.clip(1 - p, 1e-7, 1))
     return v.assign(ref_score=ref, alt_score=alt, diff=alt - ref, log_odds=lo(alt) - lo(ref))
+
+# %% ../nbs/06_interpretation.ipynb #c061
+def load_model(path:str|Path)->keras.Model:  # a `.keras` file, or a run directory holding model.keras / best.keras
+    "Load any model of the package (custom layers registered). Raises `FileNotFoundError` naming what was looked for."
+    import enhancer_nets.adversarial, enhancer_nets.deepenhancer   # registers RCConv1D and friends
+    p = Path(path)
+    if p.is_dir():
+        c = [q for q in (p/'model.keras', p/'best.keras', p/'restart0'/'best.keras') if q.exists()]
+        if not c: raise FileNotFoundError(f'{p}: no model.keras, best.keras or restart0/best.keras in this directory')
+        p = c[0]
+    if not p.exists(): raise FileNotFoundError(f'{p}: no such model file')
+    return keras.saving.load_model(p)
+
+def filter_motifs(model:keras.Model,     # any network of the package
+                  codes:np.ndarray|None=None, # (n, L) uint8 sequences for the 'activation' and 'max_site' recipes
+                  recipe:str='auto',     # 'enumeration', 'activation', 'max_site'; 'auto': enumeration when no sequences are given
+                  layer:str|None=None, alpha:float=.7,
+                 )->list:                # per filter dict(ppm, n_sites, max_act)
+    "PPMs of the first-layer filters by the chosen recipe. Raises `ValueError` when a recipe needs sequences and none are given."
+    if recipe == 'auto': recipe = 'enumeration' if codes is None else 'activation'
+    if recipe == 'enumeration': return enumeration_ppms(model, layer)
+    if codes is None: raise ValueError(f'recipe {recipe!r} needs sequences (codes)')
+    if recipe == 'activation': return activation_ppms(model, codes, alpha, layer)
+    if recipe == 'max_site': return max_site_ppms(model, codes, layer)
+    raise ValueError(f"recipe must be 'auto', 'enumeration', 'activation' or 'max_site', got {recipe!r}")
+
+def _fig_png(fig, path):
+    import io
+    b = io.BytesIO(); fig.savefig(b, format='png', dpi=110, bbox_inches='tight'); plt.close(fig)
+    return atomic_write(path, b.getvalue())
+
+def motif_report(model:keras.Model|str|Path, # a model, or a path for `load_model`
+                 out_dir:str|Path,           # motifs.meme, tomtom.tsv, summary.json, report.html and PNG logos go here
+                 codes:np.ndarray|None=None, # sequences for the site-based recipes
+                 recipe:str='auto',          # see `filter_motifs`
+                 dbs:tuple=('JASPAR2024', 'HOCOMOCOv11'), # databases (see `motif_db`)
+                 by:str='q', threshold:float=.05, # a filter is matched when its best target's `by` < threshold
+                 top_logos:int=12,           # best matches drawn
+                 layer:str|None=None,
+                )->dict:                     # summary: recipe, per database the match summary and the best matches
+    "Filters → PPMs → MEME file → TOMTOM against each database → summaries and an HTML report of logos."
+    m = model if isinstance(model, keras.Model) else load_model(model)
+    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    rec = 'enumeration' if recipe == 'auto' and codes is None else 'activation' if recipe == 'auto' else recipe
+    pp = filter_motifs(m, codes, rec, layer)
+    q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
+    write_meme(out/'motifs.meme', q, {f'filter_{i}': p['n_sites'] for i, p in enumerate(pp)})
+    tabs, summ, html = [], dict(model=m.name, recipe=rec, n_filters=len(pp), criterion=f'{by} < {threshold}', databases={}), []
+    _fig_png(logo_grid([p['ppm'] for p in pp], [f'{i} ({p["n_sites"]})' for i, p in enumerate(pp)]), out/'filters.png')
+    for name in dbs:
+        db = motif_db(name); t = tomtom_table(q, db).assign(database=name); tabs.append(t)
+        s = match_summary(t, by, threshold)
+        best = t[(t['rank'] == 1) & (t[by] < threshold)].sort_values('p').head(top_logos)
+        s['best'] = best[['query', 'target', 'p', 'E', 'q', 'offset', 'strand']].to_dict('records')
+        summ['databases'][name] = s
+        html.append(f'<h2>{name}: {s["n_matched"]} of {s["n_filters"]} filters matched ({by} &lt; {threshold})</h2>')
+        for _, r in best.iterrows():
+            fn = f'match_{name}_{r["query"]}.png'
+            fig = plt.figure(figsize=(5, 2.8)); axs = fig.subplots(2, 1, sharex=True)
+            match_logos(trim_ppm(q[r['query']])[0], db[r['target']], r['offset'], r['strand'],
+                        (r['query'], f'{r["target"]}  q = {r["q"]:.1e}'), axes=axs)
+            _fig_png(fig, out/fn); html.append(f'<img src="{fn}" alt="{r["query"]} vs {r["target"]}">')
+        html.append(t[t['rank'] <= 1].round(6).to_html(index=False, na_rep=''))
+    tab = pd.concat(tabs, ignore_index=True)
+    atomic_write(out/'tomtom.tsv', tab.to_csv(sep='\t', index=False))
+    save_json(out/'summary.json', summ)
+    page = (f'<!doctype html><html><head><meta charset="utf-8"><title>motifs of {m.name}</title></head><body>'
+            f'<h1>First-layer motifs of {m.name} ({rec} recipe)</h1><img src="filters.png" alt="all filters">' + ''.join(html) + '</body></html>')
+    atomic_write(out/'report.html', page)
+    return summ
+
+# %% ../nbs/06_interpretation.ipynb #c064
+def _cebp_hit(t):
+    h = t[(t['rank'] == 1) & t.target.map(lambda x: x is not None and 'CEBP' in tf_name(x))].sort_values('q')
+    return None if h.empty else h.iloc[0][['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']].to_dict()
+
+def motifs_simulated(run_dir:str|Path|None=None, # chapter 3's checkpoints (default runs/cohn_simulated)
+                     results:str|Path|None=None, # results JSON (e.g. results/motifs_simulated.json)
+                     n_attr:int=100,             # confident held-out positives for the attribution check
+                     seed:int=0,
+                     quick:bool=IN_TEST,         # 1,000 per class and 2 epochs (plumbing only: such a model learns little)
+                    )->dict:
+    "Motifs, TOMTOM and attribution checks of the simulated-CEBPA networks of Cohn et al. 2018 (chapter 3)."
+    from enhancer_nets.adversarial import cohn_simulation, train_cohn, versus_shuffles
+    n = 1000 if quick else 10_000; epochs = 2 if quick else 20
+    run = Path(run_dir or repo_root()/'runs'/'cohn_simulated')/f'n{n}'
+    res = run_metadata(seed, experiment='motifs_simulated', n_per_class=n, quick=quick, models=str(run),
+                       split='simulated: random 80/10/10 train/validation/test; motifs and attributions on the test positives',
+                       planted='JASPAR2018 MA0102.2 CEBPA (pyjaspar)', databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'])
+    sim = cohn_simulation('CEBPA', n, seed=seed); tr, va, te = sim['train'], sim['val'], sim['test']
+    nets = {'CNN vs background': train_cohn(tr, va, run/'cnn', epochs=epochs, seed=seed)[0],
+            'CNN vs 2-shuffles': train_cohn(versus_shuffles(tr['codes'][tr['y'] == 1], 2, seed),
+                                            versus_shuffles(va['codes'][va['y'] == 1], 2, seed + 1), run/'cnn_vs_2shuffle', epochs=epochs, seed=seed)[0]}
+    P = te['codes'][te['y'] == 1]; pos = te['pos'][te['y'] == 1]; w = len(sim['ppm'])
+    dbs = {'JASPAR2024': motif_db('JASPAR2024'), 'HOCOMOCOv11': motif_db('HOCOMOCOv11')}
+    res['networks'] = {}
+    for name, m in nets.items():
+        r = {}
+        for rec in ('enumeration', 'activation', 'max_site'):
+            pp = filter_motifs(m, P, rec)
+            q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
+            rr = dict(n_sites=[p['n_sites'] for p in pp])
+            for dn, db in dbs.items():
+                t = tomtom_table(q, db)
+                hit = _cebp_hit(t)
+                rr[dn] = dict(summary=match_summary(t, 'q', .05), cebp_best=hit,
+                              top=t[t['rank'] == 1][['query', 'target', 'q', 'query_ic']].to_dict('records'))
+                if hit is not None: rr[dn]['cebp_ppm'] = np.round(trim_ppm(q[hit['query']])[0], 4).tolist()
+            r[rec] = rr
+        sp = model_output(m, P); conf = np.flatnonzero(sp > .9)
+        crit = 'held-out positives with p > 0.9'
+        if len(conf) < 10: conf, crit = np.argsort(-sp)[:n_attr], 'top-scoring held-out positives (fewer than 10 with p > 0.9)'
+        X, ps = P[conf][:n_attr], pos[conf][:n_attr]
+        ig = integrated_gradients(m, X, steps=64)
+        r['attribution'] = dict(n=int(len(X)), criterion=crit,
+                                ig_site_recovery=float(site_recovery(position_importance(ig['attr']), ps, w).mean()),
+                                gxi_site_recovery=float(site_recovery(position_importance(grad_x_input(m, X)), ps, w).mean()),
+                                ism_site_recovery=float(site_recovery(position_importance(ism(m, X[:min(len(X), 40)]), 'ism'), ps[:40], w).mean()),
+                                ig_completeness_rel_error_median=float(np.median(ig['completeness_error'] / np.maximum(np.abs(ig['delta']), 1e-9))))
+        res['networks'][name] = r
+    best = [(dn, nn, rc, v[rc][dn]['cebp_best']) for nn, v in res['networks'].items() for rc in ('enumeration', 'activation', 'max_site')
+            for dn in dbs if v[rc][dn]['cebp_best'] is not None]
+    res['cebp_recovered'] = bool(any(b[3]['q'] < .05 for b in best))
+    if best:
+        b = min(best, key=lambda z: z[3]['q']); res['best_cebp'] = dict(database=b[0], network=b[1], recipe=b[2], **b[3])
+    if results is not None: save_json(results, res)
+    return res
+
+# %% ../nbs/06_interpretation.ipynb #c070
+def motifs_deepenhancer_chr22(model:str|Path|None=None,  # chapter 2's model (default runs/deepenhancer_chr22/model.keras)
+                              results:str|Path|None=None, # results JSON (e.g. results/motifs_deepenhancer_chr22.json)
+                              report_dir:str|Path|None=None, # also write the HTML/PNG report here
+                              max_windows:int=4000,       # windows for site collection and for influence
+                              seed:int=0,
+                              quick:bool=IN_TEST,         # no model given: train chapter 2's quick model first; 8 filters for influence
+                             )->dict:
+    "Kernel motifs of the chr22 DeepEnhancer model vs JASPAR and HOCOMOCO, with an untrained control and filter influence."
+    from enhancer_nets.deepenhancer import deepenhancer_chr22, fantom5_chr22, build_model
+    from enhancer_nets.data import window_index
+    if model is None and quick:
+        import tempfile as _t
+        d = Path(_t.mkdtemp()); deepenhancer_chr22(d, quick=True, verbose=0); model = d/'model.keras'
+    mp = Path(model or repo_root()/'runs'/'deepenhancer_chr22'/'model.keras'); rd = mp.parent
+    m = load_model(mp); run = load_json(rd/'results.json') if (rd/'results.json').exists() else None
+    g = Genome(resolve('hg38_chr22/chr22.fa.gz')); L = m.input_shape[1]; size = g.sizes['chr22']
+    blocks = (run or {}).get('split', {}).get('blocks', {'train': [0, .65], 'test': [.75, 1.]})
+    pos = fantom5_chr22(); pos = pos[pos.end < blocks['train'][1] * size]
+    wi = window_index(pos, L, 50, g.sizes, max_per_region=4)
+    wi = wi.sample(min(len(wi), max_windows), random_state=seed)
+    C = np.stack([g.codes(c)[s:s + L] for c, s in zip(wi.chrom, wi.start)])
+    res = run_metadata(seed, experiment='motifs_deepenhancer_chr22', model=str(mp), model_run_commit=(run or {}).get('git_commit'),
+                       arch=m.name, quick=quick, split=f"sites from training-block enhancer windows ({len(C)}); influence on test-block windows",
+                       model_split=(run or {}).get('split'), databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'])
+    dbs = {'JASPAR2024': motif_db('JASPAR2024'), 'HOCOMOCOv11': motif_db('HOCOMOCOv11')}
+    crit = [('E', .01), ('E', .1), ('q', .05)]
+    set_seed(seed); ctrl = build_model(m.name, L)
+    res['recipes'] = {}
+    for label, net, rec, codes in (('trained, enumeration (DeepEnhancer)', m, 'enumeration', None),
+                                   ('trained, sites > 0.7 MAV (DeepCAGE)', m, 'activation', C),
+                                   ('untrained control, enumeration', ctrl, 'enumeration', None),
+                                   ('untrained control, sites > 0.7 MAV', ctrl, 'activation', C)):
+        pp = filter_motifs(net, codes, rec); q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
+        r = dict(n_sites=[p['n_sites'] for p in pp], ic=[round(float(information_content(p['ppm']).sum()), 3) for p in pp])
+        for dn, db in dbs.items():
+            t = tomtom_table(q, db)
+            r[dn] = dict(summaries={f'{b} < {th}': match_summary(t, b, th) for b, th in crit},
+                         table=t[t['rank'] <= 1][['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']].round(8).to_dict('records'))
+        if label.startswith('trained, sites'): r['ppms'] = {k: np.round(v, 4).tolist() for k, v in q.items()}
+        res['recipes'][label] = r
+    sc = pd.read_csv(rd/'test_scores.tsv', sep='\t') if (rd/'test_scores.tsv').exists() else None
+    if sc is not None:
+        tw = window_index(sc, L, 100, g.sizes, max_per_region=4).sample(frac=1, random_state=seed).head(max_windows // 2)
+        X = np.stack([g.codes(c)[s:s + L] for c, s in zip(tw.chrom, tw.start)]); y = sc.label.to_numpy()[tw.region.to_numpy()]
+        F = first_conv(m).get_weights()[0].shape[-1]
+        inf = influence(m, X, y, filters=range(8) if quick else range(F))
+        res['influence'] = dict(n_windows=int(len(X)), table=inf.round(6).to_dict('records'),
+                                split='test block of chr22 (windows of held-out regions; window-level auROC)')
+    if report_dir is not None: res['report'] = motif_report(m, report_dir, C, 'activation')
+    if results is not None: save_json(results, res)
+    return res
