@@ -13,9 +13,11 @@ from .core import save_json, load_json, set_seed, run_metadata, IN_TEST, atomic_
 from .data import *
 
 # %% auto #0
-__all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'build_model', 'compile_model', 'fit', 'predict_regions', 'evaluate_scores',
-           'kmer_spectrum', 'kmer_baseline', 'train_and_evaluate', 'simulated_genome', 'fantom5_chr22',
-           'deepenhancer_chr22', 'results_table', 'plot_curves']
+__all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'compile_model', 'fit', 'predict_regions',
+           'evaluate_scores', 'kmer_spectrum', 'kmer_baseline', 'train_and_evaluate', 'simulated_genome',
+           'fantom5_chr22', 'deepenhancer_chr22', 'results_table', 'plot_curves', 'gapped_kmer_counts',
+           'gkm_svm_baseline', 'cross_validate', 'cv_table', 'compare_methods', 'fine_tune', 'distal_dnase',
+           'deepenhancer_cv', 'deepenhancer_transfer']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -333,3 +335,255 @@ def plot_curves(res:dict, ax=None):
     ax[1].set(xlabel='recall', ylabel='precision', title='precision-recall')
     for a in ax: a.legend(loc='lower right', fontsize=8)
     return fig
+
+# %% ../nbs/02_deepenhancer.ipynb #d040
+def gapped_kmer_counts(codes:list,      # list of (L_i,) uint8 code arrays
+                       l:int=6,         # l-mer length
+                       k:int=4,         # informative positions (k ≤ l)
+                       both_strands:bool=True, # add the counts of the reverse complement
+                      )->np.ndarray:    # (n, C(l, k)·4^k) float32 counts; l-mers overlapping an N are not counted
+    "Gapped k-mer count vectors (the feature space of gkm-SVM, Ghandi et al. 2014, eq. 1). Vectorised per gap pattern."
+    from itertools import combinations
+    from enhancer_nets.data import _COMP
+    pats = [np.array(p) for p in combinations(range(l), k)]; D = 4 ** k; pw = 4 ** np.arange(k - 1, -1, -1)
+    X = np.zeros((len(codes), len(pats) * D), np.float32)
+    for i, c0 in enumerate(codes):
+        for c in ([c0, _COMP[np.asarray(c0)][::-1]] if both_strands else [c0]):
+            c = np.asarray(c, np.int64)
+            if len(c) < l: continue
+            win = np.lib.stride_tricks.sliding_window_view(c, l); ok = (win < 4).all(1); win = win[ok]
+            for j, p in enumerate(pats):
+                X[i, j * D:(j + 1) * D] += np.bincount(win[:, p] @ pw, minlength=D)
+    return X
+
+def gkm_svm_baseline(train_codes:list, y_train:np.ndarray, # training sequences (codes) and 0/1 labels
+                     test_codes:list,                      # sequences to score
+                     l:int=6, k:int=4, C:float=1.,         # gapped k-mer shape; SVM regularisation
+                    )->np.ndarray:                         # (n_test,) SVM decision values (higher = class 1)
+    "Gapped k-mer (l, k) count vectors, L2-normalised, linear SVM: the explicit-feature form of gkm-SVM without its truncation weights."
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import Normalizer
+    from sklearn.svm import LinearSVC
+    clf = make_pipeline(Normalizer(), LinearSVC(C=C, max_iter=20_000))
+    clf.fit(gapped_kmer_counts(train_codes, l, k), np.asarray(y_train))
+    return clf.decision_function(gapped_kmer_counts(test_codes, l, k))
+
+# %% ../nbs/02_deepenhancer.ipynb #d043
+BASELINES = {'kmer spectrum (k=1..6) logistic regression': kmer_baseline,
+             'gapped k-mer (l=6, k=4) linear SVM': gkm_svm_baseline}
+
+def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
+                   positives:pd.DataFrame|str|Path, # positive regions
+                   out_dir:str|Path,                # one sub-directory per method and fold
+                   archs:tuple=tuple(ARCHS),        # architectures to evaluate
+                   k:int=10,                        # folds (the paper: 10)
+                   folds:str='balanced',            # 'balanced': blocks holding equal numbers of positives; 'equal': equal-length blocks
+                   width:int=300, stride:int=2,     # window width; training window stride (the paper: 2)
+                   test_stride:int|None=None,       # stride at test time (default: `stride`)
+                   epochs:int=30, patience:int=8, batch_size:int=128, lr:float=1e-4,
+                   baselines:tuple=tuple(BASELINES), # names of `BASELINES` to run
+                   negatives:str='background',      # 'background' or 'gc-matched' (drawn inside each fold's block)
+                   exclude:pd.DataFrame|None=None,  # intervals negatives avoid (default: GENCODE TSS ±2 kb, exons, blacklist)
+                   seed:int=0, verbose:int|str=0,
+                   **record,                        # extra fields for the results (dataset names ...)
+                  )->dict:                          # per method: folds [{fold, auroc, auprc, n_pos, n_neg}], mean, se, pooled curves
+    "Region-level k-fold cross-validation by genomic blocks of the DeepEnhancer architectures and the baselines (Min et al. 2017, Table 2)."
+    t0 = time.time(); out = Path(out_dir); meta = run_metadata(seed, **record)
+    g = genome if isinstance(genome, Genome) else Genome(genome)
+    pos = positives if isinstance(positives, pd.DataFrame) else read_intervals(positives, g)
+    pos = pos[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
+    if exclude is None: exclude = gencode_exclusions(chroms=list(pos.chrom.unique()))
+    if folds == 'balanced':      # equal-length blocks leave folds empty on acrocentric chromosomes (chr22's p-arm)
+        from enhancer_nets.adversarial import balanced_blocks
+        fold = balanced_blocks(pos, k, margin=width); pos = pos.assign(fold=fold, label=1)[fold >= 0]
+        neg = background_negatives(g, pos, exclude=exclude, per_positive=3, gc_match=(negatives == 'gc-matched'), pad=width, seed=seed)
+        neg = neg.assign(fold=balanced_blocks(neg, k, margin=width, reference=pos), label=0); neg = neg[neg.fold >= 0]
+        npos = pos.fold.value_counts()
+        neg = pd.concat([d.sample(min(len(d), int(npos.get(f, 0))), random_state=seed) for f, d in neg.groupby('fold')])
+    elif folds == 'equal':
+        fold = kfold_blocks(pos, g.sizes, k, margin=width); pos = pos.assign(fold=fold, label=1)[fold >= 0]
+        blocks = {f'fold{i}': (i / k, (i + 1) / k) for i in range(k)}
+        neg = _sample_negatives(g, pos, 'fold' + pos.fold.astype(str), exclude, negatives, width, seed, blocks)
+        neg = neg.assign(fold=neg.split.str[4:].astype(int), label=0)
+    else: raise ValueError(f"folds must be 'balanced' or 'equal', got {folds!r}")
+    regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'fold', 'label']]], ignore_index=True).reset_index(drop=True)
+    enc = lambda d: [g.codes(c)[s:e] for c, s, e in zip(d.chrom, d.start, d.end)]
+    res = dict(task='DeepEnhancer k-fold cross-validation, region level (max over windows)', **meta,
+               split=dict(kind=f'{k}-fold cross-validation by contiguous genomic blocks ({folds})', k=k, margin_bp=width,
+                          chroms=sorted(regions.chrom.unique()), validation='the next fold'),
+               negatives=f'{negatives}, as many as positives in each fold block (avoiding positives ±{width} bp, GENCODE TSS ±2 kb, exons, blacklist, N)',
+               counts={int(f): dict(pos=int(((regions.fold == f) & (regions.label == 1)).sum()), neg=int(((regions.fold == f) & (regions.label == 0)).sum())) for f in range(k)},
+               width=width, stride=stride, test_stride=test_stride or stride, epochs=epochs, patience=patience, methods={})
+    scores = {}
+    for f in range(k):
+        te, va = regions[regions.fold == f].reset_index(drop=True), regions[regions.fold == (f + 1) % k].reset_index(drop=True)
+        tr = regions[~regions.fold.isin([f, (f + 1) % k])].reset_index(drop=True)
+        if not len(te) or te.label.nunique() < 2: continue
+        assert_disjoint(tr, te, pad=width)
+        for name in list(archs) + list(baselines):
+            d = out/name.replace(' ', '_').replace('/', '_')/f'fold{f}'
+            if (d/'done.json').exists(): r = load_json(d/'done.json')
+            else:
+                t1 = time.time()
+                if name in ARCHS:
+                    set_seed(seed + f)
+                    wtr = window_index(tr, width, stride, sizes=g.sizes); wva = window_index(va, width, stride, sizes=g.sizes)
+                    trd = WindowDataset(g, wtr, tr.label.to_numpy(), width, batch_size, shuffle=True, seed=seed + f)
+                    m = compile_model(build_model(name, width), lr=lr, decay_steps=max(len(trd), 1))
+                    h = fit(m, trd, WindowDataset(g, wva, va.label.to_numpy(), width, 512), d/'checkpoints', epochs=epochs,
+                            patience=patience, seed=seed + f, verbose=verbose, arch=name, fold=f)
+                    sc = predict_regions(m, g, te, width, test_stride or stride)
+                    extra = dict(history=h[['epoch', 'loss', 'val_loss']].round(5).to_dict('list'), best_epoch=int(h.val_loss.idxmin()),
+                                 train_windows=len(wtr), seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None)
+                else:
+                    trv = pd.concat([tr, va]); sc = BASELINES[name](enc(trv), trv.label.to_numpy(), enc(te)); extra = {}
+                r = dict(fold=f, label=te.label.tolist(), score=np.round(np.asarray(sc, float), 6).tolist(), seconds=round(time.time() - t1, 1), **extra)
+                save_json(d/'done.json', r)
+            ev = evaluate_scores(r['label'], r['score'])
+            res['methods'].setdefault(name, dict(folds=[]))['folds'].append(
+                dict(fold=f, auroc=ev['auroc'], auprc=ev['auprc'], n_pos=ev['n_pos'], n_neg=ev['n_neg'], seconds=r.get('seconds'),
+                     **{x: r[x] for x in ('history', 'best_epoch', 'train_windows', 'seconds_per_epoch') if x in r}))
+            scores.setdefault(name, []).append((np.asarray(r['label']), np.asarray(r['score'])))
+    for name, v in res['methods'].items():
+        for mt in ('auroc', 'auprc'):
+            a = np.array([x[mt] for x in v['folds']])
+            v[mt] = dict(mean=float(a.mean()), se=float(a.std(ddof=1) / np.sqrt(len(a))) if len(a) > 1 else None)
+        y = np.concatenate([s[0] for s in scores[name]])
+        # pooled curves: per-fold scores are rank-normalised first, so folds with different score scales pool fairly
+        rk = np.concatenate([pd.Series(s[1]).rank(pct=True).to_numpy() for s in scores[name]])
+        pe = evaluate_scores(y, rk, curve_points=100); v['pooled_curves'] = dict(roc=pe['roc'], pr=pe['pr'])
+    res['wall_seconds'] = round(time.time() - t0, 1)
+    return res
+
+def cv_table(res:dict, # from `cross_validate`
+            )->pd.DataFrame: # method, auROC mean ± SE, auPRC mean ± SE, folds, split
+    "Table 2 of Min et al. 2017: mean and standard error of auROC and auPRC over folds, with the split named."
+    return pd.DataFrame([dict(method=k, auROC=v['auroc']['mean'], auROC_se=v['auroc']['se'], auPRC=v['auprc']['mean'],
+                              auPRC_se=v['auprc']['se'], folds=len(v['folds']), split=res['split']['kind']) for k, v in res['methods'].items()])
+
+# %% ../nbs/02_deepenhancer.ipynb #d045
+def compare_methods(res:dict,            # from `cross_validate`
+                    metric:str='auroc',  # 'auroc' or 'auprc'
+                   )->pd.DataFrame:      # A, B, n, mean_diff, wins_A, wilcoxon_p, wilcoxon_p_holm, binomial_p (A > B, one-sided)
+    "Pairwise Wilcoxon signed-rank and one-sided exact binomial tests on paired fold scores (Min et al. 2017, Tables 3–5)."
+    from itertools import combinations
+    from scipy.stats import wilcoxon, binomtest
+    from statsmodels.stats.multitest import multipletests
+    per = {k: {x['fold']: x[metric] for x in v['folds']} for k, v in res['methods'].items()}
+    rows = []
+    for a, b in combinations(per, 2):
+        f = sorted(set(per[a]) & set(per[b])); x = np.array([per[a][i] for i in f]); y = np.array([per[b][i] for i in f])
+        d = x - y; wins = int((d > 0).sum()); n = int((d != 0).sum())
+        p = float(wilcoxon(x, y).pvalue) if n > 0 else 1.
+        rows.append(dict(A=a, B=b, n=len(f), mean_diff=float(d.mean()), wins_A=wins,
+                         wilcoxon_p=p, binomial_p=float(binomtest(wins, n, .5, alternative='greater').pvalue) if n else 1.))
+    t = pd.DataFrame(rows)
+    if len(t): t['wilcoxon_p_holm'] = multipletests(t.wilcoxon_p, method='holm')[1]
+    return t
+
+# %% ../nbs/02_deepenhancer.ipynb #d047
+def fine_tune(model:keras.Model|str|Path,   # a pre-trained DeepEnhancer model (or its .keras path); a copy is trained
+              train:keras.utils.PyDataset,  # training batches of the new set
+              val:keras.utils.PyDataset,    # validation batches
+              out_dir:str|Path,             # checkpoints (resumable)
+              lr:float=1e-5,                # learning rate (a tenth of pre-training's)
+              freeze_conv:bool=False,       # keep the convolution and batch-norm layers fixed
+              epochs:int=30, patience:int=8, seed:int=0, verbose:int|str=0,
+             )->tuple:                      # (fine-tuned model, history DataFrame)
+    "Transfer learning (Min et al. 2017, 'Transfer learning'): continue training a pre-trained model on a cell-type-specific set."
+    src = model if isinstance(model, keras.Model) else keras.saving.load_model(model)
+    set_seed(seed); m = keras.models.clone_model(src); m.set_weights(src.get_weights())
+    for l in m.layers:
+        if freeze_conv and isinstance(l, (layers.Conv1D, layers.BatchNormalization)): l.trainable = False
+    compile_model(m, lr=lr, decay_steps=max(len(train), 1))
+    h = fit(m, train, val, out_dir, epochs=epochs, patience=patience, seed=seed, verbose=verbose, fine_tune=True, freeze_conv=freeze_conv, lr=lr)
+    return m, h
+
+# %% ../nbs/02_deepenhancer.ipynb #d049
+DNASE = {'GM12878': 'encode_dnase_hg38/ENCFF073ORT_GM12878_DNase_hg38.bed.gz', 'HepG2': 'encode_dnase_hg38/ENCFF209DJG_HepG2_DNase_hg38.bed.gz'}
+
+def distal_dnase(cell:str='GM12878',   # a key of `DNASE`
+                 chrom:str='chr22',
+                 min_tss_distance:int=2000, # bp from the nearest GENCODE TSS
+                 width:int=300,         # region width, centred on the summit
+                )->pd.DataFrame:        # chrom, start, end of distal DNase peaks
+    "Distal ENCODE DNase-seq peaks of one cell line (hg38), as fixed-width regions around the summit."
+    p = read_intervals(resolve(DNASE[cell]), fmt='narrowpeak'); p = p[p.chrom == chrom]
+    summit = (p.start + np.where(p.peak.to_numpy() >= 0, p.peak.to_numpy(), (p.end - p.start).to_numpy() // 2)).to_numpy()
+    t = pd.read_csv(resolve('hg38_gencode_annotation/tss.bed.gz'), sep='\t', header=None, usecols=[0, 1], names=['chrom', 'start'])
+    tss = np.sort(t[t.chrom == chrom].start.to_numpy())
+    j = np.searchsorted(tss, summit); d = np.minimum(np.abs(summit - tss[np.clip(j - 1, 0, len(tss) - 1)]), np.abs(tss[np.clip(j, 0, len(tss) - 1)] - summit))
+    keep = d > min_tss_distance
+    r = pd.DataFrame(dict(chrom=chrom, start=summit[keep] - width // 2, end=summit[keep] - width // 2 + width))
+    return r.drop_duplicates().sort_values('start').reset_index(drop=True)
+
+# %% ../nbs/02_deepenhancer.ipynb #d051
+def deepenhancer_cv(out_dir:str|Path,            # run directory (resumable)
+                    results:str|Path|None=None,   # results JSON (e.g. results/deepenhancer_cv.json)
+                    k:int=10, stride:int=100, epochs:int=10, patience:int=3, # CPU settings (the paper: stride 2, 30 epochs)
+                    archs:tuple=tuple(ARCHS), seed:int=0,
+                    quick:bool=IN_TEST,           # 3 folds, 240 positives, one architecture, 1 epoch
+                    **kw)->dict:
+    "Table 2 on real data: k-fold block cross-validation of the DeepEnhancer architectures and the baselines on hg38 chr22 FANTOM5 enhancers."
+    g = Genome(resolve('hg38_chr22/chr22.fa.gz')); pos = fantom5_chr22()
+    if quick:
+        k, epochs, archs = 3, 1, ('4conv2pool4norm',)
+        pos = pos.sample(240, random_state=seed).sort_values('start').reset_index(drop=True)
+    res = cross_validate(g, pos, out_dir, archs=archs, k=k, stride=stride, epochs=epochs, patience=patience, seed=seed, quick=quick,
+                         dataset='FANTOM5 enhancers via Ensembl (Genomic Benchmarks human_enhancers_ensembl, GRCh38), chr22',
+                         genome_file='hg38_chr22/chr22.fa.gz', **kw)
+    res['statistics'] = {m: compare_methods(res, m).to_dict('records') for m in ('auroc', 'auprc')}
+    if results is not None: save_json(results, res)
+    return res
+
+def deepenhancer_transfer(pretrained:str|Path|None=None, # chr22 model (default runs/deepenhancer_chr22/model.keras)
+                          out_dir:str|Path='runs/deepenhancer_transfer', # checkpoints
+                          results:str|Path|None=None,  # results JSON (e.g. results/deepenhancer_transfer.json)
+                          cell:str='GM12878',          # a key of `DNASE`
+                          n_train:int=500,             # training positives of the small set
+                          epochs:int=30, patience:int=5, seed:int=0,
+                          quick:bool=IN_TEST,          # pretrained model from the quick main job; 2 epochs
+                         )->dict:
+    "Transfer learning on real data: FANTOM5-pretrained DeepEnhancer fine-tuned on distal ENCODE DNase peaks of one cell line vs trained from scratch."
+    t0 = time.time(); out = Path(out_dir); meta = run_metadata(seed, experiment='deepenhancer_transfer', cell=cell, quick=quick)
+    if quick:
+        epochs = 2
+        if pretrained is None:
+            pretrained = out/'pretrained_quick'; deepenhancer_chr22(pretrained, quick=True, verbose=0); pretrained = pretrained/'model.keras'
+    pm = keras.saving.load_model(pretrained or repo_root()/'runs'/'deepenhancer_chr22'/'model.keras')
+    g = Genome(resolve('hg38_chr22/chr22.fa.gz')); W = pm.input_shape[1]
+    pos = distal_dnase(cell, width=W)
+    blocks = {'train': (0., .65), 'val': (.65, .75), 'test': (.75, 1.)}
+    sp = block_split(pos, g.sizes, test=blocks['test'], val=blocks['val'], margin=W)
+    pos = pos.assign(split=sp.to_numpy(), label=1); pos = pos[pos.split != 'drop']
+    tr_all = pos[pos.split == 'train']
+    if len(tr_all) > n_train: pos = pd.concat([tr_all.sample(n_train, random_state=seed), pos[pos.split != 'train']])
+    pos = pos.sort_values('start').reset_index(drop=True)
+    exclude = gencode_exclusions(chroms=['chr22'])
+    neg = _sample_negatives(g, pos, pos.split, exclude, 'background', W, seed, blocks).assign(label=0)
+    reg = pd.concat([pos, neg[['chrom', 'start', 'end', 'split', 'label']]], ignore_index=True)
+    parts = {s: reg[reg.split == s].reset_index(drop=True) for s in blocks}
+    assert_disjoint(parts['train'], parts['test'], pad=W)
+    ds = lambda d, sh: WindowDataset(g, window_index(d, W, 10, sizes=g.sizes), d.label.to_numpy(), W, 128 if sh else 512, shuffle=sh, seed=seed)
+    te = parts['test']; score = lambda m: predict_regions(m, g, te, W, 10)
+    res = dict(task=f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)', **meta,
+               pretrained=str(pretrained or 'runs/deepenhancer_chr22/model.keras'),
+               positives=f'ENCODE DNase-seq peaks {DNASE[cell].split("/")[-1]} (hg38), chr22, > 2 kb from any GENCODE TSS, {W} bp around the summit',
+               split=dict(kind='genomic blocks', blocks=blocks, margin_bp=W, chroms=['chr22'], note='the blocks of the pre-training run: test regions unseen in pre-training too'),
+               counts={s: dict(pos=int(d.label.sum()), neg=int((1 - d.label).sum())) for s, d in parts.items()},
+               n_train_positives=int(parts['train'].label.sum()), results={}, training={})
+    res['results']['pre-trained, no fine-tuning'] = evaluate_scores(te.label, score(pm))
+    for name, fz in (('fine-tuned, all layers', False), ('fine-tuned, convolutions frozen', True)):
+        m, h = fine_tune(pm, ds(parts['train'], True), ds(parts['val'], False), out/name.replace(' ', '_').replace(',', ''), lr=1e-5,
+                         freeze_conv=fz, epochs=epochs, patience=patience, seed=seed)
+        res['results'][name] = evaluate_scores(te.label, score(m)); res['training'][name] = dict(epochs=len(h), best_epoch=int(h.val_loss.idxmin()))
+    set_seed(seed); trd = ds(parts['train'], True)
+    m = compile_model(build_model(pm.name, W), decay_steps=max(len(trd), 1))
+    h = fit(m, trd, ds(parts['val'], False), out/'from_scratch', epochs=epochs, patience=patience, seed=seed, verbose=0)
+    res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m)); res['training']['from scratch'] = dict(epochs=len(h), best_epoch=int(h.val_loss.idxmin()))
+    enc = lambda d: [g.codes(c)[s:e] for c, s, e in zip(d.chrom, d.start, d.end)]
+    trv = pd.concat([parts['train'], parts['val']])
+    for name, fn in BASELINES.items(): res['results'][name] = evaluate_scores(te.label, fn(enc(trv), trv.label.to_numpy(), enc(te)))
+    res['wall_seconds'] = round(time.time() - t0, 1)
+    if results is not None: save_json(results, res)
+    return res

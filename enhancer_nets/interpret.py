@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_interpretation.ipynb #c002
 from __future__ import annotations
-import time, warnings
+import warnings
 from pathlib import Path
 from contextlib import contextmanager
 import numpy as np, pandas as pd
@@ -264,6 +264,7 @@ def match_logos(query:np.ndarray,   # (w, 4) learned PPM (as compared: trimmed)
                 axes=None,          # two matplotlib axes, or None for a new figure
                ):
     "A learned motif above its best match on a shared x axis."
+    import matplotlib.pyplot as plt
     t = np.asarray(target)[::-1, ::-1] if strand == '-' else np.asarray(target)
     lo = min(0, -offset); hi = max(len(query), len(t) - offset)
     if axes is None: axes = plt.subplots(2, 1, figsize=(.35 * (hi - lo) + .8, 2.8), sharex=True)[1]
@@ -280,6 +281,7 @@ def logo_grid(ppms:list,           # (w, 4) PPMs
               ncols:int=8,
              ):
     "All filters as logos (a figure)."
+    import matplotlib.pyplot as plt
     n = len(ppms); nr = int(np.ceil(n / ncols))
     fig, axs = plt.subplots(nr, ncols, figsize=(ncols * 2.2, nr * 1.2), squeeze=False)
     for i, ax in enumerate(axs.ravel()):
@@ -424,6 +426,7 @@ def plot_attribution(attr:np.ndarray,   # (L, 4) attributions of one sequence
                      ax=None, title:str='', site:tuple|None=None, # (start, end) shaded
                     ):
     "A sequence's attributions as a letter plot (logomaker), optionally shading a known site."
+    import matplotlib.pyplot as plt
     import logomaker
     a = np.asarray(attr, float) * (1 if X is None else np.asarray(X))
     ax = ax or plt.subplots(figsize=(12, 1.6))[1]
@@ -522,7 +525,7 @@ def filter_motifs(model:keras.Model,     # any network of the package
     raise ValueError(f"recipe must be 'auto', 'enumeration', 'activation' or 'max_site', got {recipe!r}")
 
 def _fig_png(fig, path):
-    import io
+    import io, matplotlib.pyplot as plt
     b = io.BytesIO(); fig.savefig(b, format='png', dpi=110, bbox_inches='tight'); plt.close(fig)
     return atomic_write(path, b.getvalue())
 
@@ -536,6 +539,7 @@ def motif_report(model:keras.Model|str|Path, # a model, or a path for `load_mode
                  layer:str|None=None,
                 )->dict:                     # summary: recipe, per database the match summary and the best matches
     "Filters → PPMs → MEME file → TOMTOM against each database → summaries and an HTML report of logos."
+    import matplotlib.pyplot as plt
     m = model if isinstance(model, keras.Model) else load_model(model)
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     rec = 'enumeration' if recipe == 'auto' and codes is None else 'activation' if recipe == 'auto' else recipe
@@ -672,6 +676,6 @@ def motifs_deepenhancer_chr22(model:str|Path|None=None,  # chapter 2's model (de
         inf = influence(m, X, y, filters=range(8) if quick else range(F))
         res['influence'] = dict(n_windows=int(len(X)), table=inf.round(6).to_dict('records'),
                                 split='test block of chr22 (windows of held-out regions; window-level auROC)')
-    if report_dir is not None: res['report'] = motif_report(m, report_dir, C, 'activation')
     if results is not None: save_json(results, res)
+    if report_dir is not None: res['report'] = motif_report(m, report_dir, C, 'activation')
     return res
