@@ -17,7 +17,7 @@ __all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'c
            'evaluate_scores', 'kmer_spectrum', 'kmer_baseline', 'train_and_evaluate', 'simulated_genome',
            'fantom5_chr22', 'deepenhancer_chr22', 'results_table', 'plot_curves', 'gapped_kmer_counts',
            'gkm_svm_baseline', 'cross_validate', 'cv_table', 'compare_methods', 'fine_tune', 'distal_dnase',
-           'deepenhancer_cv', 'deepenhancer_transfer']
+           'deepenhancer_cv', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -109,11 +109,13 @@ def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: co
                     stride:int=2,          # window stride at test time
                     batch_size:int=512,    # windows per prediction batch
                     reduce:str='max',      # 'max' (the paper) or 'mean' over a region's windows
+                    progress:bool=False,   # show a tqdm progress bar over the batches
                    )->np.ndarray:          # (n_regions,) float32 enhancer probability
     "Score each region as the max (or mean) of its windows' enhancer probabilities (Min et al. 2017, test-time voting)."
     w = window_index(regions.reset_index(drop=True), width, stride, sizes=genome.sizes)
     ds = WindowDataset(genome, w, width=width, batch_size=batch_size)
-    p = np.concatenate([np.asarray(model.predict_on_batch(ds[i]))[:, -1] for i in range(len(ds))]) if len(ds) else np.zeros(0)
+    from tqdm.auto import tqdm
+    p = np.concatenate([np.asarray(model.predict_on_batch(ds[i]))[:, -1] for i in tqdm(range(len(ds)), desc='windows', unit='batch', disable=not progress)]) if len(ds) else np.zeros(0)
     r = w.region.to_numpy()
     out = np.full(len(regions), -np.inf if reduce == 'max' else 0., np.float64)
     if reduce == 'max': np.maximum.at(out, r, p)
@@ -382,7 +384,7 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
                    test_stride:int|None=None,       # stride at test time (default: `stride`)
                    epochs:int=30, patience:int=8, batch_size:int=128, lr:float=1e-4,
                    baselines:tuple=tuple(BASELINES), # names of `BASELINES` to run
-                   negatives:str='background',      # 'background' or 'gc-matched' (drawn inside each fold's block)
+                   negatives:str|pd.DataFrame|Path='background', # 'background', 'gc-matched', or negative regions (DataFrame / BED path)
                    exclude:pd.DataFrame|None=None,  # intervals negatives avoid (default: GENCODE TSS ±2 kb, exons, blacklist)
                    seed:int=0, verbose:int|str=0,
                    **record,                        # extra fields for the results (dataset names ...)
@@ -392,26 +394,36 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
     g = genome if isinstance(genome, Genome) else Genome(genome)
     pos = positives if isinstance(positives, pd.DataFrame) else read_intervals(positives, g)
     pos = pos[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
-    if exclude is None: exclude = gencode_exclusions(chroms=list(pos.chrom.unique()))
+    given = not (isinstance(negatives, str) and negatives in ('background', 'gc-matched'))
+    if exclude is None and not given: exclude = gencode_exclusions(chroms=list(pos.chrom.unique()))
+    if given:
+        neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, g)
+        neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
     if folds == 'balanced':      # equal-length blocks leave folds empty on acrocentric chromosomes (chr22's p-arm)
         from enhancer_nets.adversarial import balanced_blocks
         fold = balanced_blocks(pos, k, margin=width); pos = pos.assign(fold=fold, label=1)[fold >= 0]
-        neg = background_negatives(g, pos, exclude=exclude, per_positive=3, gc_match=(negatives == 'gc-matched'), pad=width, seed=seed)
-        neg = neg.assign(fold=balanced_blocks(neg, k, margin=width, reference=pos), label=0); neg = neg[neg.fold >= 0]
-        npos = pos.fold.value_counts()
-        neg = pd.concat([d.sample(min(len(d), int(npos.get(f, 0))), random_state=seed) for f, d in neg.groupby('fold')])
+        if given: neg = neg.assign(fold=balanced_blocks(neg, k, margin=width, reference=pos), label=0)
+        else: neg = background_negatives(g, pos, exclude=exclude, per_positive=3, gc_match=(negatives == 'gc-matched'), pad=width, seed=seed)
+        if not given:
+            neg = neg.assign(fold=balanced_blocks(neg, k, margin=width, reference=pos), label=0); neg = neg[neg.fold >= 0]
+            npos = pos.fold.value_counts()
+            neg = pd.concat([d.sample(min(len(d), int(npos.get(f, 0))), random_state=seed) for f, d in neg.groupby('fold')])
+        neg = neg[neg.fold >= 0]
     elif folds == 'equal':
         fold = kfold_blocks(pos, g.sizes, k, margin=width); pos = pos.assign(fold=fold, label=1)[fold >= 0]
-        blocks = {f'fold{i}': (i / k, (i + 1) / k) for i in range(k)}
-        neg = _sample_negatives(g, pos, 'fold' + pos.fold.astype(str), exclude, negatives, width, seed, blocks)
-        neg = neg.assign(fold=neg.split.str[4:].astype(int), label=0)
+        if given: neg = neg.assign(fold=kfold_blocks(neg, g.sizes, k, margin=width), label=0); neg = neg[neg.fold >= 0]
+        else:
+            blocks = {f'fold{i}': (i / k, (i + 1) / k) for i in range(k)}
+            neg = _sample_negatives(g, pos, 'fold' + pos.fold.astype(str), exclude, negatives, width, seed, blocks)
+            neg = neg.assign(fold=neg.split.str[4:].astype(int), label=0)
     else: raise ValueError(f"folds must be 'balanced' or 'equal', got {folds!r}")
     regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'fold', 'label']]], ignore_index=True).reset_index(drop=True)
     enc = lambda d: [g.codes(c)[s:e] for c, s, e in zip(d.chrom, d.start, d.end)]
     res = dict(task='DeepEnhancer k-fold cross-validation, region level (max over windows)', **meta,
                split=dict(kind=f'{k}-fold cross-validation by contiguous genomic blocks ({folds})', k=k, margin_bp=width,
                           chroms=sorted(regions.chrom.unique()), validation='the next fold'),
-               negatives=f'{negatives}, as many as positives in each fold block (avoiding positives ±{width} bp, GENCODE TSS ±2 kb, exons, blacklist, N)',
+               negatives=(f'user-supplied ({getattr(negatives, "name", "DataFrame")}), assigned to the same blocks' if given else
+                          f'{negatives}, as many as positives in each fold block (avoiding positives ±{width} bp, GENCODE TSS ±2 kb, exons, blacklist, N)'),
                counts={int(f): dict(pos=int(((regions.fold == f) & (regions.label == 1)).sum()), neg=int(((regions.fold == f) & (regions.label == 0)).sum())) for f in range(k)},
                width=width, stride=stride, test_stride=test_stride or stride, epochs=epochs, patience=patience, methods={})
     scores = {}
@@ -540,7 +552,10 @@ def deepenhancer_transfer(pretrained:str|Path|None=None, # chr22 model (default 
                           out_dir:str|Path='runs/deepenhancer_transfer', # checkpoints
                           results:str|Path|None=None,  # results JSON (e.g. results/deepenhancer_transfer.json)
                           cell:str='GM12878',          # a key of `DNASE`
-                          n_train:int=500,             # training positives of the small set
+                          n_train:int=500,             # at most this many training positives (the small set)
+                          region:int=400,              # region width around the summit (bp): (region − 300)/stride + 1 windows each
+                          stride:int=20,               # window stride (bp)
+                          lr:float=1e-4,               # fine-tuning learning rate
                           epochs:int=30, patience:int=5, seed:int=0,
                           quick:bool=IN_TEST,          # pretrained model from the quick main job; 2 epochs
                          )->dict:
@@ -552,7 +567,7 @@ def deepenhancer_transfer(pretrained:str|Path|None=None, # chr22 model (default 
             pretrained = out/'pretrained_quick'; deepenhancer_chr22(pretrained, quick=True, verbose=0); pretrained = pretrained/'model.keras'
     pm = keras.saving.load_model(pretrained or repo_root()/'runs'/'deepenhancer_chr22'/'model.keras')
     g = Genome(resolve('hg38_chr22/chr22.fa.gz')); W = pm.input_shape[1]
-    pos = distal_dnase(cell, width=W)
+    pos = distal_dnase(cell, width=region)
     blocks = {'train': (0., .65), 'val': (.65, .75), 'test': (.75, 1.)}
     sp = block_split(pos, g.sizes, test=blocks['test'], val=blocks['val'], margin=W)
     pos = pos.assign(split=sp.to_numpy(), label=1); pos = pos[pos.split != 'drop']
@@ -564,17 +579,18 @@ def deepenhancer_transfer(pretrained:str|Path|None=None, # chr22 model (default 
     reg = pd.concat([pos, neg[['chrom', 'start', 'end', 'split', 'label']]], ignore_index=True)
     parts = {s: reg[reg.split == s].reset_index(drop=True) for s in blocks}
     assert_disjoint(parts['train'], parts['test'], pad=W)
-    ds = lambda d, sh: WindowDataset(g, window_index(d, W, 10, sizes=g.sizes), d.label.to_numpy(), W, 128 if sh else 512, shuffle=sh, seed=seed)
-    te = parts['test']; score = lambda m: predict_regions(m, g, te, W, 10)
+    ds = lambda d, sh: WindowDataset(g, window_index(d, W, stride, sizes=g.sizes), d.label.to_numpy(), W, 128 if sh else 512, shuffle=sh, seed=seed)
+    te = parts['test']; score = lambda m: predict_regions(m, g, te, W, stride)
     res = dict(task=f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)', **meta,
                pretrained=str(pretrained or 'runs/deepenhancer_chr22/model.keras'),
-               positives=f'ENCODE DNase-seq peaks {DNASE[cell].split("/")[-1]} (hg38), chr22, > 2 kb from any GENCODE TSS, {W} bp around the summit',
+               positives=f'ENCODE DNase-seq peaks {DNASE[cell].split("/")[-1]} (hg38), chr22, > 2 kb from any GENCODE TSS, {region} bp around the summit',
+               window_stride=stride, fine_tune_lr=lr,
                split=dict(kind='genomic blocks', blocks=blocks, margin_bp=W, chroms=['chr22'], note='the blocks of the pre-training run: test regions unseen in pre-training too'),
                counts={s: dict(pos=int(d.label.sum()), neg=int((1 - d.label).sum())) for s, d in parts.items()},
                n_train_positives=int(parts['train'].label.sum()), results={}, training={})
     res['results']['pre-trained, no fine-tuning'] = evaluate_scores(te.label, score(pm))
     for name, fz in (('fine-tuned, all layers', False), ('fine-tuned, convolutions frozen', True)):
-        m, h = fine_tune(pm, ds(parts['train'], True), ds(parts['val'], False), out/name.replace(' ', '_').replace(',', ''), lr=1e-5,
+        m, h = fine_tune(pm, ds(parts['train'], True), ds(parts['val'], False), out/name.replace(' ', '_').replace(',', ''), lr=lr,
                          freeze_conv=fz, epochs=epochs, patience=patience, seed=seed)
         res['results'][name] = evaluate_scores(te.label, score(m)); res['training'][name] = dict(epochs=len(h), best_epoch=int(h.val_loss.idxmin()))
     set_seed(seed); trd = ds(parts['train'], True)
@@ -587,3 +603,39 @@ def deepenhancer_transfer(pretrained:str|Path|None=None, # chr22 model (default 
     res['wall_seconds'] = round(time.time() - t0, 1)
     if results is not None: save_json(results, res)
     return res
+
+# %% ../nbs/02_deepenhancer.ipynb #e004
+def plot_cv(res:dict, axes=None):
+    "auROC and auPRC per method: fold means ± SE as bars, folds as points (seaborn)."
+    import matplotlib.pyplot as plt, seaborn as sns
+    d = pd.DataFrame([dict(method=k, fold=f['fold'], auROC=f['auroc'], auPRC=f['auprc']) for k, v in res['methods'].items() for f in v['folds']])
+    d = d.melt(id_vars=['method', 'fold'], var_name='metric', value_name='value')
+    if axes is None: fig, axes = plt.subplots(1, 1, figsize=(10, 3.6))
+    sns.barplot(data=d, y='method', x='value', hue='metric', errorbar='se', ax=axes, alpha=.6)
+    sns.stripplot(data=d, y='method', x='value', hue='metric', dodge=True, ax=axes, size=3, legend=False, palette='dark:k')
+    axes.axvline(.5, color='k', lw=.6, ls=':'); axes.set(xlim=(.3, 1), xlabel=f"{res['split']['kind']}, stride {res['stride']}", ylabel='')
+    return axes
+
+def plot_cv_curves(res:dict, axes=None):
+    "Pooled ROC and PR curves of every method of a cross-validation."
+    import matplotlib.pyplot as plt
+    if axes is None: fig, axes = plt.subplots(1, 2, figsize=(11, 4))
+    for k, v in res['methods'].items():
+        c = v['pooled_curves']
+        axes[0].plot(c['roc']['fpr'], c['roc']['tpr'], label=f"{k} ({v['auroc']['mean']:.3f})")
+        axes[1].plot(c['pr']['recall'], c['pr']['precision'], label=f"{k} ({v['auprc']['mean']:.3f})")
+    axes[0].plot([0, 1], [0, 1], 'k:', lw=.8); axes[0].set(xlabel='false positive rate', ylabel='true positive rate', title='ROC (folds pooled)')
+    axes[1].set(xlabel='recall', ylabel='precision', title='precision-recall (folds pooled)')
+    for a in axes: a.legend(fontsize=7, loc='lower right')
+    return axes
+
+def plot_loss_curves(res:dict, fold:int=0, axes=None):
+    "Training and validation loss per epoch of every architecture on one fold, the best (restored) epoch marked (Fig. 6)."
+    import matplotlib.pyplot as plt
+    archs = [k for k, v in res['methods'].items() if any('history' in f for f in v['folds'])]
+    if axes is None: fig, axes = plt.subplots(1, len(archs), figsize=(3.2 * len(archs), 2.8), squeeze=False); axes = axes[0]
+    for ax, k in zip(axes, archs):
+        f = next(x for x in res['methods'][k]['folds'] if x['fold'] == fold)
+        h = f['history']; ax.plot(h['epoch'], h['loss'], label='train'); ax.plot(h['epoch'], h['val_loss'], label='validation')
+        ax.axvline(h['epoch'][f['best_epoch']], color='k', ls=':', lw=.8); ax.set(title=k, xlabel='epoch'); ax.legend(fontsize=7)
+    axes[0].set_ylabel('loss'); return axes
