@@ -532,7 +532,7 @@ def distal_dnase(cell:str='GM12878',   # a key of `DNASE`
 # %% ../nbs/02_deepenhancer.ipynb #d051
 def deepenhancer_cv(out_dir:str|Path,            # run directory (resumable)
                     results:str|Path|None=None,   # results JSON (e.g. results/deepenhancer_cv.json)
-                    k:int=10, stride:int=100, epochs:int=10, patience:int=3, # CPU settings (the paper: stride 2, 30 epochs)
+                    k:int=10, stride:int=100, epochs:int=6, patience:int=3, # CPU settings (the paper: stride 2, 30 epochs)
                     archs:tuple=tuple(ARCHS), seed:int=0,
                     quick:bool=IN_TEST,           # 3 folds, 240 positives, one architecture, 1 epoch
                     **kw)->dict:
