@@ -2,7 +2,9 @@
 import os, subprocess, sys, json
 import numpy as np, pandas as pd, pytest
 from enhancer_nets.data import data_available, Genome, resolve, read_intervals, SequenceError
-from enhancer_nets.deepenhancer import ARCHS, build_model, deepenhancer_chr22, fantom5_chr22, simulated_genome
+from enhancer_nets.deepenhancer import (ARCHS, build_model, deepenhancer_chr22, fantom5_chr22, simulated_genome, gapped_kmer_counts,
+                                        compare_methods, fine_tune, compile_model)
+from enhancer_nets.data import WindowDataset, window_index
 from enhancer_nets.cli import main
 
 @pytest.mark.parametrize('arch', list(ARCHS))
@@ -62,3 +64,34 @@ def test_readme_in_sync_with_index():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     out = subprocess.run([sys.executable, os.path.join(root, 'tools', 'make_readme.py'), '--check'])
     assert out.returncode == 0, 'README.md is out of date: run python tools/make_readme.py'
+
+def test_gapped_kmers_brute_force():
+    from itertools import combinations
+    c = np.random.default_rng(1).integers(0, 4, 40).astype(np.uint8); c[17] = 4
+    X = gapped_kmer_counts([c], l=5, k=3, both_strands=False)[0]
+    pats = list(combinations(range(5), 3)); ref = np.zeros(len(pats) * 64)
+    for s in range(len(c) - 4):
+        w = c[s:s + 5]
+        if (w == 4).any(): continue
+        for j, p in enumerate(pats): ref[j * 64 + int(w[list(p)] @ [16, 4, 1])] += 1
+    assert np.array_equal(X, ref)
+
+def test_compare_methods_tests():
+    folds = lambda v: [dict(fold=i, auroc=x, auprc=x) for i, x in enumerate(v)]
+    a = np.linspace(.7, .8, 10); res = dict(methods={'A': dict(folds=folds(a)), 'B': dict(folds=folds(a - .05)), 'C': dict(folds=folds(a[::-1]))})
+    t = compare_methods(res).set_index(['A', 'B'])
+    ab = t.loc[('A', 'B')]
+    assert ab.wins_A == 10 and np.isclose(ab.wilcoxon_p, 2 / 1024) and np.isclose(ab.binomial_p, 1 / 1024)
+    assert (t.wilcoxon_p_holm >= t.wilcoxon_p).all()
+
+def test_fine_tune_freezes_convolutions(tmp_path):
+    fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=60, seed=4)
+    g = Genome(fa); pos = read_intervals(pbed, g).assign(label=1); neg = read_intervals(nbed, g).assign(label=0)
+    reg = pd.concat([pos, neg], ignore_index=True)
+    ds = WindowDataset(g, window_index(reg, 300, 100, sizes=g.sizes), reg.label.to_numpy(), 300, 32, shuffle=True)
+    base = build_model('4conv2pool4norm'); compile_model(base)
+    m, h = fine_tune(base, ds, ds, tmp_path/'ft', freeze_conv=True, epochs=1, lr=1e-3)
+    assert np.allclose(m.get_layer('conv1').get_weights()[0], base.get_layer('conv1').get_weights()[0])
+    assert not np.allclose(m.get_layer('dense1').get_weights()[0], base.get_layer('dense1').get_weights()[0])
+    m2, _ = fine_tune(base, ds, ds, tmp_path/'ft2', freeze_conv=False, epochs=1, lr=1e-3)
+    assert not np.allclose(m2.get_layer('conv1').get_weights()[0], base.get_layer('conv1').get_weights()[0])
