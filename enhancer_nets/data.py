@@ -115,6 +115,7 @@ _LUT = np.full(256, 255, np.uint8)
 for _i, _b in enumerate(ALPHABET): _LUT[ord(_b)] = _LUT[ord(_b.lower())] = _i
 for _b in IUPAC: _LUT[ord(_b)] = _LUT[ord(_b.lower())] = 4
 _EYE = np.vstack([np.eye(4), np.zeros((1, 4))])
+_PACKED = np.vstack([np.eye(4, dtype=np.uint8), np.zeros((252, 4), np.uint8)]).view(np.uint32).ravel()   # code → its one-hot row as 4 bytes
 _COMP = np.array([3, 2, 1, 0, 4], np.uint8)
 
 # %% ../nbs/01_data.ipynb #c012
@@ -151,7 +152,8 @@ def one_hot(seqs:str|list|np.ndarray, # a string, a list of equal-length strings
         for i, s in enumerate(seqs):
             if len(s) != L: raise SequenceError(f'sequence {i}: length {len(s)} differs from {L}; one_hot needs equal lengths')
         codes = encode(''.join(seqs)).reshape(len(seqs), L)
-    return _EYE.astype(dtype)[codes]
+    x = _PACKED[codes].view(np.uint8).reshape(*codes.shape, 4)   # one 4-byte gather per base, not a (n·L, 4) fancy index
+    return x if np.dtype(dtype) == np.uint8 else x.astype(dtype)
 
 # %% ../nbs/01_data.ipynb #c014
 def _is_onehot(x:np.ndarray)->bool:
