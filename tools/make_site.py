@@ -65,6 +65,19 @@ def results_page(chs, root=ROOT):
             body.append(f"<tr><td>{html.escape(r['claim'])}</td><td>{fmt(r['paper_value'])}<br><span class=muted>{html.escape(r['paper_source'])}</span></td>"
                         f"<td>{fmt(ov)}<br>{od}</td><td>{fmt(lv) if r.get('leakage_safe') else 'same as our re-run'}<br>{ld}</td></tr>")
         body.append('</table>')
+    bf = root/'results'/'bench.json'
+    if bf.exists():
+        b = json.loads(bf.read_text()); info, _ = run_info(b)
+        body.append(f"<h2>Benchmarks</h2><p class=muted>results/bench.json (python bench/run.py); {info}; medians over repeats: quote ratios, not times</p>"
+                    "<table class='en' id='bench'><tr><th>task</th><th>tool</th><th>seconds</th><th>rate</th><th>peak MB</th></tr>")
+        for r in b['rows']:
+            body.append(f"<tr><td>{html.escape(r['task'])}</td><td>{html.escape(r['tool'])}</td><td>{fmt(r.get('seconds'))}</td>"
+                        f"<td>{fmt(r.get('rate'))} {html.escape(r.get('unit', r.get('skipped', '')))}</td><td>{fmt(r.get('peak_mb'))}</td></tr>")
+        body.append("</table><table class='en' id='backends'><tr>" + ''.join(f'<th>{k}</th>' for k in b['backends'][0]) + '</tr>')
+        for r in b['backends']: body.append('<tr>' + ''.join(f'<td>{fmt(r.get(k))}</td>' for k in b['backends'][0]) + '</tr>')
+        body.append("</table><table class='en' id='goals'><tr><th>goal</th><th>measured</th><th>target</th><th>met</th></tr>")
+        for k, g in b['goals'].items(): body.append(f"<tr><td>{html.escape(k)}</td><td>{fmt(g['value'])}</td><td>{fmt(g['goal'])}</td><td>{'yes' if g['met'] else 'NO' if g['met'] is False else '—'}</td></tr>")
+        body.append('</table>')
     body.append("<h2>Every results file</h2><table class='en' id='files'><tr><th>file</th><th>what</th><th>split</th><th>run</th></tr>")
     for f in sorted((root/'results').glob('*.json')):
         res = json.loads(f.read_text()); info, sp = run_info(res)
