@@ -14,10 +14,10 @@ from .data import *
 
 # %% auto #0
 __all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'compile_model', 'fit', 'predict_regions',
-           'evaluate_scores', 'kmer_spectrum', 'kmer_baseline', 'train_and_evaluate', 'simulated_genome',
-           'fantom5_chr22', 'deepenhancer_chr22', 'results_table', 'plot_curves', 'gapped_kmer_counts',
-           'gkm_svm_baseline', 'cross_validate', 'cv_table', 'compare_methods', 'fine_tune', 'distal_dnase',
-           'deepenhancer_cv', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
+           'evaluate_scores', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_and_evaluate',
+           'simulated_genome', 'fantom5_chr22', 'deepenhancer_chr22', 'results_table', 'plot_curves',
+           'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_table', 'compare_methods', 'fine_tune',
+           'distal_dnase', 'deepenhancer_cv', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -157,6 +157,10 @@ def kmer_spectrum(codes:list,          # list of (L_i,) uint8 code arrays (from 
     return X
 
 # %% ../nbs/02_deepenhancer.ipynb #c020
+def region_codes_list(genome:Genome, regions:pd.DataFrame)->list: # one (end − start,) uint8 code array per region
+    "The sequences of regions (chrom, start, end) as code arrays, for the k-mer baselines."
+    return [genome.codes(c)[s:e] for c, s, e in zip(regions.chrom, regions.start, regions.end)]
+
 def kmer_baseline(train_codes:list, y_train:np.ndarray, # training sequences (codes) and 0/1 labels
                   test_codes:list,                      # sequences to score
                   ks:tuple=(1, 2, 3, 4, 5, 6),          # k-mer sizes
@@ -266,7 +270,7 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
                train_seconds=round(t_train, 1), seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
                results={arch: cnn})
     if baseline:
-        enc = lambda d: [genome.codes(c)[s:e] for c, s, e in zip(d.chrom, d.start, d.end)]
+        enc = lambda d: region_codes_list(genome, d)
         trv = pd.concat([parts['train'], parts['val']])
         bs = kmer_baseline(enc(trv), trv.label.to_numpy(), enc(test))
         res['results']['kmer_spectrum_k1-6_logreg'] = evaluate_scores(test.label, bs)
@@ -418,7 +422,7 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
             neg = neg.assign(fold=neg.split.str[4:].astype(int), label=0)
     else: raise ValueError(f"folds must be 'balanced' or 'equal', got {folds!r}")
     regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'fold', 'label']]], ignore_index=True).reset_index(drop=True)
-    enc = lambda d: [g.codes(c)[s:e] for c, s, e in zip(d.chrom, d.start, d.end)]
+    enc = lambda d: region_codes_list(g, d)
     res = dict(task='DeepEnhancer k-fold cross-validation, region level (max over windows)', **meta,
                split=dict(kind=f'{k}-fold cross-validation by contiguous genomic blocks ({folds})', k=k, margin_bp=width,
                           chroms=sorted(regions.chrom.unique()), validation='the next fold'),
@@ -597,7 +601,7 @@ def deepenhancer_transfer(pretrained:str|Path|None=None, # chr22 model (default 
     m = compile_model(build_model(pm.name, W), decay_steps=max(len(trd), 1))
     h = fit(m, trd, ds(parts['val'], False), out/'from_scratch', epochs=epochs, patience=patience, seed=seed, verbose=0)
     res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m)); res['training']['from scratch'] = dict(epochs=len(h), best_epoch=int(h.val_loss.idxmin()))
-    enc = lambda d: [g.codes(c)[s:e] for c, s, e in zip(d.chrom, d.start, d.end)]
+    enc = lambda d: region_codes_list(g, d)
     trv = pd.concat([parts['train'], parts['val']])
     for name, fn in BASELINES.items(): res['results'][name] = evaluate_scores(te.label, fn(enc(trv), trv.label.to_numpy(), enc(te)))
     res['wall_seconds'] = round(time.time() - t0, 1)

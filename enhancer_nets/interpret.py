@@ -511,13 +511,15 @@ def load_model(path:str|Path)->keras.Model:  # a `.keras` file, or a run directo
     if not p.exists(): raise FileNotFoundError(f'{p}: no such model file')
     return keras.saving.load_model(p)
 
+def _recipe(recipe, codes): return ('enumeration' if codes is None else 'activation') if recipe == 'auto' else recipe
+
 def filter_motifs(model:keras.Model,     # any network of the package
                   codes:np.ndarray|None=None, # (n, L) uint8 sequences for the 'activation' and 'max_site' recipes
                   recipe:str='auto',     # 'enumeration', 'activation', 'max_site'; 'auto': enumeration when no sequences are given
                   layer:str|None=None, alpha:float=.7,
                  )->list:                # per filter dict(ppm, n_sites, max_act)
     "PPMs of the first-layer filters by the chosen recipe. Raises `ValueError` when a recipe needs sequences and none are given."
-    if recipe == 'auto': recipe = 'enumeration' if codes is None else 'activation'
+    recipe = _recipe(recipe, codes)
     if recipe == 'enumeration': return enumeration_ppms(model, layer)
     if codes is None: raise ValueError(f'recipe {recipe!r} needs sequences (codes)')
     if recipe == 'activation': return activation_ppms(model, codes, alpha, layer)
@@ -542,7 +544,7 @@ def motif_report(model:keras.Model|str|Path, # a model, or a path for `load_mode
     import matplotlib.pyplot as plt
     m = model if isinstance(model, keras.Model) else load_model(model)
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
-    rec = 'enumeration' if recipe == 'auto' and codes is None else 'activation' if recipe == 'auto' else recipe
+    rec = _recipe(recipe, codes)
     pp = filter_motifs(m, codes, rec, layer)
     q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
     write_meme(out/'motifs.meme', q, {f'filter_{i}': p['n_sites'] for i, p in enumerate(pp)})
