@@ -318,7 +318,7 @@ def model_output(model:keras.Model,   # any network of the package
                 )->np.ndarray:        # (n,) float64
     "The model's prediction for one output column."
     X = _as_onehot(X)
-    out = [np.asarray(model(X[i:i + batch_size], training=False)) for i in range(0, len(X), batch_size)]
+    out = [ops.convert_to_numpy(model(X[i:i + batch_size], training=False)) for i in range(0, len(X), batch_size)]
     return np.concatenate(out)[:, target].astype(np.float64) if out else np.zeros(0)
 
 def influence(model:keras.Model,     # any network of the package

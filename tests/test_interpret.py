@@ -38,14 +38,14 @@ def test_batchnorm_is_folded():
     m = build_model('4conv2pool4norm', width=40)
     bn = m.get_layer('bn1'); bn.set_weights([rng.uniform(-2, 2, 128), rng.normal(size=128), rng.normal(size=128), rng.uniform(.5, 2, 128)])
     x = one_hot(rng.integers(0, 4, (2, 40)).astype(np.uint8))
-    ref = np.asarray(keras.Model(m.input, bn.output)(x, training=False))
+    ref = keras.ops.convert_to_numpy(keras.Model(m.input, bn.output)(x, training=False))
     W, b, rc = filter_weights(m); assert not rc
     mine = np.stack([np.einsum('nwb,wbf->nf', x[:, j:j + 8], W) for j in range(33)], 1) + b
     assert np.allclose(ref, mine, atol=1e-3)
     with zeroed_filter(m, 5):
-        out = np.asarray(keras.Model(m.input, m.get_layer('conv1').output)(x))
+        out = keras.ops.convert_to_numpy(keras.Model(m.input, m.get_layer("conv1").output)(x))
         assert np.allclose(out[..., 5], 0)
-        assert np.allclose(np.asarray(keras.Model(m.input, bn.output)(x, training=False))[..., 5], 0, atol=1e-6)
+        assert np.allclose(keras.ops.convert_to_numpy(keras.Model(m.input, bn.output)(x, training=False))[..., 5], 0, atol=1e-6)
     assert np.allclose(bn.get_weights()[1], bn.get_weights()[1]) and not np.allclose(np.asarray(m.get_layer('conv1').kernel)[..., 5], 0)
 
 def test_zeroed_filter_restores_on_error():
