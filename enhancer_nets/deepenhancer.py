@@ -270,9 +270,8 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
                train_seconds=round(t_train, 1), seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
                results={arch: cnn})
     if baseline:
-        enc = lambda d: region_codes_list(genome, d)
         trv = pd.concat([parts['train'], parts['val']])
-        bs = kmer_baseline(enc(trv), trv.label.to_numpy(), enc(test))
+        bs = kmer_baseline(region_codes_list(genome, trv), trv.label.to_numpy(), region_codes_list(genome, test))
         res['results']['kmer_spectrum_k1-6_logreg'] = evaluate_scores(test.label, bs)
         test = test.assign(kmer_score=bs)
     bed = test.assign(score=score)[['chrom', 'start', 'end', 'label', 'score'] + (['kmer_score'] if baseline else [])]
@@ -406,13 +405,11 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
     if folds == 'balanced':      # equal-length blocks leave folds empty on acrocentric chromosomes (chr22's p-arm)
         from enhancer_nets.adversarial import balanced_blocks
         fold = balanced_blocks(pos, k, margin=width); pos = pos.assign(fold=fold, label=1)[fold >= 0]
-        if given: neg = neg.assign(fold=balanced_blocks(neg, k, margin=width, reference=pos), label=0)
-        else: neg = background_negatives(g, pos, exclude=exclude, per_positive=3, gc_match=(negatives == 'gc-matched'), pad=width, seed=seed)
-        if not given:
-            neg = neg.assign(fold=balanced_blocks(neg, k, margin=width, reference=pos), label=0); neg = neg[neg.fold >= 0]
+        if not given: neg = background_negatives(g, pos, exclude=exclude, per_positive=3, gc_match=(negatives == 'gc-matched'), pad=width, seed=seed)
+        neg = neg.assign(fold=balanced_blocks(neg, k, margin=width, reference=pos), label=0); neg = neg[neg.fold >= 0]
+        if not given:   # as many background negatives as positives in each block
             npos = pos.fold.value_counts()
             neg = pd.concat([d.sample(min(len(d), int(npos.get(f, 0))), random_state=seed) for f, d in neg.groupby('fold')])
-        neg = neg[neg.fold >= 0]
     elif folds == 'equal':
         fold = kfold_blocks(pos, g.sizes, k, margin=width); pos = pos.assign(fold=fold, label=1)[fold >= 0]
         if given: neg = neg.assign(fold=kfold_blocks(neg, g.sizes, k, margin=width), label=0); neg = neg[neg.fold >= 0]
@@ -422,7 +419,6 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
             neg = neg.assign(fold=neg.split.str[4:].astype(int), label=0)
     else: raise ValueError(f"folds must be 'balanced' or 'equal', got {folds!r}")
     regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'fold', 'label']]], ignore_index=True).reset_index(drop=True)
-    enc = lambda d: region_codes_list(g, d)
     res = dict(task='DeepEnhancer k-fold cross-validation, region level (max over windows)', **meta,
                split=dict(kind=f'{k}-fold cross-validation by contiguous genomic blocks ({folds})', k=k, margin_bp=width,
                           chroms=sorted(regions.chrom.unique()), validation='the next fold'),
@@ -452,7 +448,7 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
                     extra = dict(history=h[['epoch', 'loss', 'val_loss']].round(5).to_dict('list'), best_epoch=int(h.val_loss.idxmin()),
                                  train_windows=len(wtr), seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None)
                 else:
-                    trv = pd.concat([tr, va]); sc = BASELINES[name](enc(trv), trv.label.to_numpy(), enc(te)); extra = {}
+                    trv = pd.concat([tr, va]); sc = BASELINES[name](region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te)); extra = {}
                 r = dict(fold=f, label=te.label.tolist(), score=np.round(np.asarray(sc, float), 6).tolist(), seconds=round(time.time() - t1, 1), **extra)
                 save_json(d/'done.json', r)
             ev = evaluate_scores(r['label'], r['score'])
@@ -601,9 +597,8 @@ def deepenhancer_transfer(pretrained:str|Path|None=None, # chr22 model (default 
     m = compile_model(build_model(pm.name, W), decay_steps=max(len(trd), 1))
     h = fit(m, trd, ds(parts['val'], False), out/'from_scratch', epochs=epochs, patience=patience, seed=seed, verbose=0)
     res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m)); res['training']['from scratch'] = dict(epochs=len(h), best_epoch=int(h.val_loss.idxmin()))
-    enc = lambda d: region_codes_list(g, d)
     trv = pd.concat([parts['train'], parts['val']])
-    for name, fn in BASELINES.items(): res['results'][name] = evaluate_scores(te.label, fn(enc(trv), trv.label.to_numpy(), enc(te)))
+    for name, fn in BASELINES.items(): res['results'][name] = evaluate_scores(te.label, fn(region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te)))
     res['wall_seconds'] = round(time.time() - t0, 1)
     if results is not None: save_json(results, res)
     return res
