@@ -11,7 +11,8 @@ from fastcore.script import call_parse, anno_parser, Param
 from .core import save_json, atomic_write, IN_TEST
 
 # %% auto #0
-__all__ = ['COMMANDS', 'demo', 'train', 'predict', 'evaluate', 'speid', 'speid_leakage', 'cohn', 'cohn_species', 'motifs', 'main']
+__all__ = ['COMMANDS', 'demo', 'train', 'predict', 'evaluate', 'speid', 'speid_leakage', 'cohn', 'cohn_species', 'motifs',
+           'deepcage', 'main']
 
 # %% ../nbs/07_cli.ipynb #c004
 @call_parse
@@ -97,7 +98,7 @@ def predict(model:Param('a trained model (.keras), e.g. OUT/model.keras from `tr
     print(f'{len(reg)} regions scored -> {out}')
     return reg
 
-# %% ../nbs/07_cli.ipynb #c0eva
+# %% ../nbs/07_cli.ipynb #c007
 @call_parse
 def evaluate(genome:Param('genome FASTA (plain or gzip)', str, required=True)=None,
              positives:Param('positive regions: BED, narrowPeak or CSV', str, required=True)=None,
@@ -125,7 +126,7 @@ def evaluate(genome:Param('genome FASTA (plain or gzip)', str, required=True)=No
     print(t.round(3).to_string(index=False)); print(f"results: {Path(out)/'cv.json'}")
     return res
 
-# %% ../nbs/07_cli.ipynb #c007
+# %% ../nbs/07_cli.ipynb #c008
 @call_parse
 def speid(genome:Param('genome FASTA (hg19 for the TargetFinder pairs)', str, required=True)=None,
           pairs:Param('pair table CSV (enhancer_chrom,enhancer_start,enhancer_end,promoter_chrom,promoter_start,promoter_end,label) or a TargetFinder cell line', str, required=True)=None,
@@ -152,7 +153,7 @@ def speid(genome:Param('genome FASTA (hg19 for the TargetFinder pairs)', str, re
     print(pd.DataFrame(res['metrics']).T[['f1', 'max_f1', 'auroc', 'auprc', 'n_pos', 'n_neg']].round(3).to_string())
     return res
 
-# %% ../nbs/07_cli.ipynb #c008
+# %% ../nbs/07_cli.ipynb #c009
 @call_parse
 def speid_leakage(out:str='speid_leakage.json', # results JSON
                   cells:str='GM12878,HeLa-S3,HUVEC,IMR90,K562,NHEK', # comma-separated TargetFinder cell lines
@@ -166,7 +167,7 @@ def speid_leakage(out:str='speid_leakage.json', # results JSON
     print(leakage_table(res).round(3).to_string())
     return res
 
-# %% ../nbs/07_cli.ipynb #c009
+# %% ../nbs/07_cli.ipynb #c010
 @call_parse
 def cohn(experiment:str='simulated',  # 'simulated' (Fig. 2A, filter recovery) or 'real' (hg38 liver enhancers)
          out:str='cohn_runs',         # checkpoint directory
@@ -191,7 +192,7 @@ def cohn(experiment:str='simulated',  # 'simulated' (Fig. 2A, filter recovery) o
     print(f'results: {results}')
     return res
 
-# %% ../nbs/07_cli.ipynb #c010
+# %% ../nbs/07_cli.ipynb #c011
 def _parse_species(spec:str)->dict:
     "'NAME=GENOME:POSITIVES[:NEGATIVES],…' → {name: dict(genome, positives, negatives)}; raises SystemExit naming a bad entry."
     out = {}
@@ -227,7 +228,7 @@ def cohn_species(species:Param('comma-separated NAME=GENOME:POSITIVES[:NEGATIVES
     print(m.round(3).to_string()); print(f"results: {Path(out)/'cross_species.json'}")
     return res
 
-# %% ../nbs/07_cli.ipynb #c0mot
+# %% ../nbs/07_cli.ipynb #c012
 @call_parse
 def motifs(model:Param('a trained model (.keras) or its run directory', str, required=True)=None,
            out:Param('output directory: motifs.meme, tomtom.tsv, summary.json, report.html, PNG logos', str, required=True)=None,
@@ -258,9 +259,48 @@ def motifs(model:Param('a trained model (.keras) or its run directory', str, req
     print(f'report: {Path(out)/"report.html"}')
     return s
 
-# %% ../nbs/07_cli.ipynb #c011
+# %% ../nbs/07_cli.ipynb #c013
+def _parse_cells(spec:str|None, many:bool=False)->dict|None:
+    "'CELL=FILE[+FILE…],…' → {cell: file} (or {cell: [files]} when `many`); raises SystemExit naming a bad entry or a missing file."
+    if spec is None: return None
+    if spec.strip().lower() == 'none': return {}
+    out = {}
+    for item in filter(None, (x.strip() for x in spec.split(','))):
+        if '=' not in item: raise SystemExit(f'entry {item!r}: expected CELL=FILE')
+        cell, files = item.split('=', 1); fs = files.split('+')
+        for f in fs:
+            if not Path(f).exists(): raise SystemExit(f'entry {item!r}: {f}: no such file')
+        out[cell] = fs if many else fs[0]
+    return out
+
+@call_parse
+def deepcage(out:str='deepcage_run',   # output directory: results.json, checkpoints, predictions
+             genome:str=None,          # genome FASTA (default: the resolver's hg38 chr22)
+             chroms:str='chr22',       # comma-separated chromosomes, or 'all'
+             signal:str=None,          # CELL=SIGNAL.bw,… (default: GM12878, K562, MCF-7 on chr22); 'none' for peaks only
+             peaks:str=None,           # CELL=REP1.narrowPeak[+REP2…],… (default: HepG2 DNase); 'none' for signal only
+             arch:str='small',         # 'small' (CPU) or 'paper' (Liu et al. 2019 sizes)
+             tasks:str='classification,regression',
+             variants:str='full,seq_only,no_expression,no_motif', # networks; 'seq_only' is the sequence-only baseline
+             splits:str='shared,blocks', # loci shared with training (paper) and/or a held-out genomic block
+             epochs:int=20, patience:int=5, batch_size:int=128,
+             max_loci:int=None,        # subsample loci
+             seed:int=0,
+            ):
+    "DeepCAGE leave-one-cell-type-out on your bigWigs/peaks (Liu et al. 2019): classification and regression vs mean-signal and sequence-only baselines."
+    from enhancer_nets.deepcage import deepcage_chr22, deepcage_table, SMALL_ARCH
+    v = tuple(variants.split(','))
+    res = deepcage_chr22(Path(out)/'results.json', Path(out), SMALL_ARCH if arch == 'small' else None, epochs, patience, batch_size, max_loci,
+                         v, tuple(splits.split(',')), tuple(x for x in v if x in ('full', 'seq_only')), tuple(tasks.split(',')),
+                         genome, None if chroms == 'all' else tuple(chroms.split(',')), _parse_cells(signal), _parse_cells(peaks, True), seed)
+    for t in res['results']:
+        for sp in res['results'][t]: print(f'\n{t}, loci {sp}:'); print(deepcage_table(res, t, sp).to_string())
+    print(f"results: {Path(out)/'results.json'}")
+    return res
+
+# %% ../nbs/07_cli.ipynb #c014
 COMMANDS = {'demo': demo, 'train': train, 'evaluate': evaluate, 'predict': predict, 'speid': speid, 'speid-leakage': speid_leakage,
-            'cohn': cohn, 'cohn-species': cohn_species, 'motifs': motifs}
+            'cohn': cohn, 'cohn-species': cohn_species, 'motifs': motifs, 'deepcage': deepcage}
 
 def main(argv:list|None=None): # arguments after the program name (default: sys.argv[1:])
     "Entry point of the `enhancer_nets` console script: `enhancer_nets COMMAND [options]`. Returns None (exit status 0)."

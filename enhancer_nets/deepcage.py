@@ -15,12 +15,13 @@ from .data import (Genome, resolve, data_available, read_intervals, bigwig_signa
                                 one_hot, SequenceError, SOURCES)
 
 # %% auto #0
-__all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'genome_bins', 'peak_labels', 'bigwig_bins', 'call_bins',
-           'depth_normalise', 'select_loci', 'locus_classes', 'hocomoco_core', 'quantile_normalise', 'tf_expression',
-           'log_odds', 'score_threshold', 'context_codes', 'motif_scores', 'CellBroadcast', 'ExpressionTimesMotif',
+__all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'SMALL_ARCH', 'deepcage_encode_files',
+           'deepcage_dnase_bams', 'genome_bins', 'peak_labels', 'bigwig_bins', 'call_bins', 'depth_normalise',
+           'select_loci', 'locus_classes', 'hocomoco_core', 'quantile_normalise', 'tf_expression', 'log_odds',
+           'score_threshold', 'context_codes', 'motif_scores', 'CellBroadcast', 'ExpressionTimesMotif',
            'build_deepcage', 'CellTypeBatches', 'pse', 'cellwise', 'locuswise', 'variability_groups', 'block_mask',
            'deepcage_fold', 'deepcage_data', 'mean_signal_baseline', 'deepcage_loco', 'expression_gradients',
-           'gradient_importance', 'deepcage_chr22', 'deepcage_table', 'plot_track']
+           'gradient_importance', 'deepcage_summary', 'deepcage_chr22', 'deepcage_table', 'plot_track']
 
 # %% ../nbs/05_deepcage.ipynb #c006
 _DC = 'https://raw.githubusercontent.com/kimmo1019/DeepCAGE/1fe31132d34af2f905c9d84746b2e24da76ee35a/data'
@@ -28,6 +29,7 @@ SOURCES.update({
     'deepcage_encode/tf_gexp_matrix.txt': (f'{_DC}/processed_RNA_DNase/tf_gexp_matrix.txt', None),
     'deepcage_encode/cells.txt': (f'{_DC}/cells.txt', None),
     'deepcage_encode/files.txt': (f'{_DC}/files.txt', None),
+    'deepcage_encode/bam.info': ('https://raw.githubusercontent.com/kimmo1019/DeepCAGE/d04cd5c96c542cead28f1ca60b0e9681ed6b35fd/data/bam.info', None),
     'hocomoco_v11_human/HUMAN_mono_motifs_core.tsv': (f'{_DC}/motif_db/HOCOMOCO/HUMAN_mono_motifs_core.tsv', None),
     'hocomoco_v11_human/HUMAN_mono_motifs_full.tsv': (f'{_DC}/motif_db/HOCOMOCO/HUMAN_mono_motifs_full.tsv', None),
 })
@@ -38,7 +40,25 @@ DNASE_PEAKS = {'GM12878': ['encode_dnase_hg38/ENCFF073ORT_GM12878_DNase_hg38.bed
                'HepG2': ['encode_dnase_hg38/ENCFF209DJG_HepG2_DNase_hg38.bed.gz']}
 "ENCODE DNase-seq narrowPeak files (hg38), one list of replicates per cell type."
 
-# %% ../nbs/05_deepcage.ipynb #c008
+# %% ../nbs/05_deepcage.ipynb #c007
+def deepcage_encode_files(path:str|Path|None=None, # DeepCAGE's files.txt (default: the resolver)
+                         )->pd.DataFrame:          # accession, kind ('bam', 'narrowPeak', 'tsv'), url
+    "The ENCODE files of DeepCAGE's query (hg19 DNase-seq bam/narrowPeak and RNA-seq tsv), from its `files.txt`."
+    lines = Path(path or resolve('deepcage_encode/files.txt')).read_text().split()
+    urls = [u for u in lines[1:] if '/files/' in u]
+    acc = [u.rsplit('/', 1)[-1].split('.')[0] for u in urls]
+    kind = ['bam' if u.endswith('.bam') else 'narrowPeak' if u.endswith('.bed.gz') else 'tsv' for u in urls]
+    return pd.DataFrame(dict(accession=acc, kind=kind, url=urls))
+
+def deepcage_dnase_bams(bam_info:str|Path|None=None, cells:str|Path|None=None)->pd.DataFrame:
+    "The DNase-seq bam of each of DeepCAGE's 55 cell types (its `bam.info`; old ids joined to `cells.txt` by rank, as `tf_expression`)."
+    b = pd.read_csv(bam_info or resolve('deepcage_encode/bam.info'), sep='\t', header=None, names=['old_id', 'experiment', 'bam'])
+    names = pd.read_csv(cells or resolve('deepcage_encode/cells.txt'), sep='\t', header=None, names=['id', 'name']).sort_values('id').name.values
+    b['cell_type'] = names[np.argsort(np.argsort(b.old_id.values))]
+    b['url'] = [f'https://www.encodeproject.org/files/{f.split(".")[0]}/@@download/{f}' for f in b.bam]
+    return b[['cell_type', 'experiment', 'bam', 'url']]
+
+# %% ../nbs/05_deepcage.ipynb #c011
 def genome_bins(genome:Genome,            # the genome
                 chroms:list|None=None,    # chromosomes to tile (default: all of the genome)
                 width:int=200,            # bin width (bp), DeepCAGE: 200
@@ -53,7 +73,7 @@ def genome_bins(genome:Genome,            # the genome
         out.append(pd.DataFrame(dict(chrom=c, start=s, end=s + width)))
     return pd.concat(out, ignore_index=True)
 
-# %% ../nbs/05_deepcage.ipynb #c011
+# %% ../nbs/05_deepcage.ipynb #c014
 def peak_labels(bins:pd.DataFrame,   # chrom, start, end (from `genome_bins`)
                 peaks:dict,          # {cell type: [narrowPeak/BED path or DataFrame, ...]} one entry per replicate
                 genome:Genome|None=None, # when given, peak coordinates are checked against it
@@ -73,7 +93,7 @@ def peak_labels(bins:pd.DataFrame,   # chrom, start, end (from `genome_bins`)
         out[cell] = (hits >= min_frac * len(reps)).astype(np.uint8)
     return pd.DataFrame(out, index=bins.index)
 
-# %% ../nbs/05_deepcage.ipynb #c014
+# %% ../nbs/05_deepcage.ipynb #c017
 def bigwig_bins(path:str|Path,        # bigWig file
                 bins:pd.DataFrame,    # chrom, start, end
                 stat:str='mean',      # 'mean', 'max', 'min' or 'sum' per bin; bases without data count as 0 (coverage)
@@ -115,7 +135,7 @@ def depth_normalise(counts:pd.DataFrame, # (n_bins, n_cells) non-negative counts
     if (tot <= 0).any(): raise ValueError(f'depth_normalise: empty library for {list(tot.index[tot <= 0])}')
     return np.log1p(counts * (tot.min() / tot[counts.columns]))
 
-# %% ../nbs/05_deepcage.ipynb #c017
+# %% ../nbs/05_deepcage.ipynb #c020
 def select_loci(bins:pd.DataFrame,     # chrom, start, end
                 labels:pd.DataFrame,   # (n_bins, n_cells) 0/1
                 genome:Genome,         # to drop bins whose context is mostly N
@@ -146,7 +166,7 @@ def locus_classes(labels:pd.DataFrame,  # (n_loci, n_cells) 0/1
     tr = labels[train_cells].values.sum(1) > 0; any_ = labels.values.sum(1) > 0
     return np.where(tr, 'known', np.where(any_, 'novel', 'closed'))
 
-# %% ../nbs/05_deepcage.ipynb #c020
+# %% ../nbs/05_deepcage.ipynb #c023
 CELL_ALIASES = {'MCF7': 'MCF-7', 'H1': 'H1-hESC', 'HepG2': 'HepG2', 'IMR90': 'IMR-90'}
 "Common short names → the ENCODE biosample names of DeepCAGE's `cells.txt`."
 
@@ -182,7 +202,7 @@ def tf_expression(cells:list|None=None,    # cell types (names of `cells.txt`, o
     out = m.loc[want]; out.index = list(cells)
     return out
 
-# %% ../nbs/05_deepcage.ipynb #c023
+# %% ../nbs/05_deepcage.ipynb #c026
 def log_odds(ppm:np.ndarray,        # (w, 4) position probability matrix
              pseudo:float=.01,      # pseudocount added to each probability before renormalising
             )->np.ndarray:          # (w, 4) log2 odds vs a uniform background
@@ -204,7 +224,7 @@ def score_threshold(pwm:np.ndarray,  # (w, 4) log-odds
     k = np.flatnonzero(sf <= p)
     return float((k[0] if len(k) else len(sf)) + off) / resolution
 
-# %% ../nbs/05_deepcage.ipynb #c025
+# %% ../nbs/05_deepcage.ipynb #c028
 def context_codes(genome:Genome,      # the genome
                   bins:pd.DataFrame,  # chrom, start, end
                   context:int=1000,   # input length centred on each bin (bp)
@@ -245,7 +265,7 @@ def motif_scores(codes:np.ndarray,    # (n, L) uint8 codes
     if thr is not None: out = np.where(out >= thr, out, 0.).astype(np.float32)
     return out
 
-# %% ../nbs/05_deepcage.ipynb #c030
+# %% ../nbs/05_deepcage.ipynb #c033
 @keras.saving.register_keras_serializable('enhancer_nets')
 class CellBroadcast(layers.Layer):
     "Broadcast per-locus features (B, D) to (B, K, D), K = the number of cell types in `like` (B, K, ·)."
@@ -273,6 +293,8 @@ def _dense_block(x, n_layers, growth, dropout, name):
     return x
 
 VARIANTS = ('full', 'seq_only', 'no_expression', 'no_motif')
+SMALL_ARCH = dict(filters=32, trans_filters=32, n_layers=2, growth=8, dense=64)
+"A reduced network (same structure) for the tests and the CPU runs: 112 k parameters instead of 3.9 M."
 
 def build_deepcage(n_tf:int=401,          # TFs / motifs (T)
                    variant:str='full',    # one of VARIANTS
@@ -323,7 +345,7 @@ def build_deepcage(n_tf:int=401,          # TFs / motifs (T)
     model.compile(keras.optimizers.Adam(lr), 'binary_crossentropy' if task == 'classification' else 'mse')
     return model
 
-# %% ../nbs/05_deepcage.ipynb #c035
+# %% ../nbs/05_deepcage.ipynb #c038
 class CellTypeBatches(keras.utils.PyDataset):
     "Batches ((one-hot (B, L, 4), motif (B, T), expr (B, K, T)), y (B, K)) for DeepCAGE training and prediction."
     def __init__(self, codes:np.ndarray,   # (n, L) uint8 codes
@@ -343,7 +365,7 @@ class CellTypeBatches(keras.utils.PyDataset):
     def on_epoch_end(self):
         if self.shuffle: self.order = self.rng.permutation(len(self.codes))
 
-# %% ../nbs/05_deepcage.ipynb #c037
+# %% ../nbs/05_deepcage.ipynb #c040
 from sklearn.metrics import average_precision_score, roc_auc_score
 
 def _pearson(y, p): return float(np.corrcoef(y, p)[0, 1]) if np.std(y) > 0 and np.std(p) > 0 else float('nan')
@@ -386,7 +408,7 @@ def variability_groups(y:np.ndarray, # (n_loci, n_cells) truth
     def q(v): return np.searchsorted(np.quantile(v, np.linspace(0, 1, n + 1)[1:-1]), v, side='right')
     return pd.DataFrame(dict(range_group=q(np.ptp(y, 1)), variability_group=q(y.std(1))))
 
-# %% ../nbs/05_deepcage.ipynb #c040
+# %% ../nbs/05_deepcage.ipynb #c043
 def block_mask(bins:pd.DataFrame,    # chrom, start, end of the loci
                frac:float=.25,       # share of loci in the test block
                block:int=0,          # which of the 1/frac consecutive blocks (0 = first)
@@ -403,7 +425,7 @@ def block_mask(bins:pd.DataFrame,    # chrom, start, end of the loci
         lab[m] = 'gap'
     return lab
 
-# %% ../nbs/05_deepcage.ipynb #c042
+# %% ../nbs/05_deepcage.ipynb #c045
 def deepcage_fold(codes:np.ndarray,    # (n, L) uint8 codes of the loci
                   motif:np.ndarray,    # (n, T) motif scores
                   expr:pd.DataFrame,   # (cells, T) expression inputs
@@ -439,7 +461,9 @@ def deepcage_fold(codes:np.ndarray,    # (n, L) uint8 codes of the loci
         np.save(done, pred)
     return dict(test_loci=te_loci, pred=pred, history=hist, model=model)
 
-# %% ../nbs/05_deepcage.ipynb #c044
+# %% ../nbs/05_deepcage.ipynb #c047
+def _file(f): return Path(f) if Path(f).exists() else resolve(str(f))   # a user's file, or a name for the resolver
+
 def deepcage_data(genome:Genome|None=None,  # default: hg38 chr22 from the resolver
                   chroms:list|None=('chr22',),
                   signal:dict|None=None,    # {cell: bigWig}; default CHR22_SIGNAL
@@ -450,8 +474,9 @@ def deepcage_data(genome:Genome|None=None,  # default: hg38 chr22 from the resol
                  )->dict:                   # bins, cls (labels), reg (log targets, signal cells only), codes, motif, expr, sources
     "Assemble DeepCAGE's inputs and targets from bigWig signal and/or peaks (Methods, 'DNase-seq data processing')."
     genome = genome or Genome(resolve('hg38_chr22/chr22.fa.gz'))
-    signal = {c: resolve(f) for c, f in (CHR22_SIGNAL if signal is None else signal).items()}
-    peaks = {c: [resolve(f) for f in fs] for c, fs in DNASE_PEAKS.items() if c not in signal} if peaks is None else peaks
+    signal = {c: _file(f) for c, f in (CHR22_SIGNAL if signal is None else signal).items()}
+    peaks = ({c: [_file(f) for f in fs] for c, fs in DNASE_PEAKS.items() if c not in signal} if peaks is None else
+             {c: [_file(f) for f in (fs if isinstance(fs, (list, tuple)) else [fs])] for c, fs in peaks.items()})
     bins = genome_bins(genome, list(chroms) if chroms else None)
     sig = pd.DataFrame({c: bigwig_bins(f, bins) for c, f in signal.items()})
     pk = peak_labels(bins, peaks) if peaks else pd.DataFrame(index=bins.index)   # no genome check: genome-wide peak files name other chromosomes
@@ -519,7 +544,7 @@ def deepcage_loco(d:dict,                # from `deepcage_data`
             preds[(task, sp)] = dict(test_loci=te, true=y.values, **P)
     return dict(results=res, predictions=preds)
 
-# %% ../nbs/05_deepcage.ipynb #c049
+# %% ../nbs/05_deepcage.ipynb #c052
 def expression_gradients(model:keras.Model, # a `full` or `no_motif` DeepCAGE model
                          seq, motif, expr,   # (n, L, 4), (n, T), (n, K, T) arrays
                         )->np.ndarray:       # (n, K, T) float32 ∂ŷ_lk/∂g_ki (each output depends on its own g_k only)
@@ -552,7 +577,15 @@ def gradient_importance(model:keras.Model, codes:np.ndarray, motif:np.ndarray, #
     gis = pd.DataFrame((tot / len(codes)).T, index=expr.columns, columns=expr.index)
     return gis.sort_values(gis.columns[0], ascending=False)
 
-# %% ../nbs/05_deepcage.ipynb #c052
+# %% ../nbs/05_deepcage.ipynb #c055
+def deepcage_summary(res:dict)->dict:
+    "{task: {split: {method: mean over held-out cell types of the main metric}}} (auPR or Pearson r), for tables and the site."
+    out = {}
+    for task, S in res['results'].items():
+        key = 'auPR' if task == 'classification' else 'pearson'
+        out[task] = {sp: {m: float(np.nanmean([r[key] for r in v['cellwise']])) for m, v in R.items()} for sp, R in S.items()}
+    return out
+
 def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deepcage_chr22.json)
                    run_dir:str|Path|None=None, # checkpoints (default runs/deepcage_chr22)
                    arch:dict|None=None,     # network size (None: the paper's)
@@ -561,22 +594,28 @@ def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deep
                    variants:tuple=('full', 'seq_only', 'no_expression', 'no_motif'),
                    splits:tuple=('shared', 'blocks'),
                    block_variants:tuple=('full', 'seq_only'), # the ablations run on the paper's split only
+                   tasks:tuple=('classification', 'regression'),
+                   genome:str|Path|None=None, chroms:tuple|None=('chr22',), # another genome / chromosomes (None: all)
+                   signal:dict|None=None, peaks:dict|None=None, # {cell: bigWig} and {cell: [narrowPeak, ...]} (default: the chr22 data)
                    seed:int=0, log=print,
                   )->dict:
-    "Leave-one-cell-type-out DeepCAGE on hg38 chr22 (4 cell types), both tasks, baselines and ablations → results JSON."
+    "Leave-one-cell-type-out DeepCAGE (default: hg38 chr22, 4 cell types), both tasks, baselines and ablations → results JSON."
     root = repo_root(); out = Path(out or root/'results'/'deepcage_chr22.json'); run_dir = Path(run_dir or root/'runs'/'deepcage_chr22')
-    t0 = time.time(); d = deepcage_data(max_loci=max_loci, seed=seed)
+    g = Genome(genome) if genome is not None else Genome(resolve('hg38_chr22/chr22.fa.gz'))
+    t0 = time.time(); d = deepcage_data(g, chroms, signal, peaks, max_loci=max_loci, seed=seed)
     log(f'data: {len(d["bins"]):,} loci, motif scores {d["motif"].shape}, {time.time() - t0:.0f} s')
-    r = deepcage_loco(d, run_dir, variants=variants, splits=splits, block_variants=block_variants, arch=arch, epochs=epochs, patience=patience,
+    r = deepcage_loco(d, run_dir, tasks=tasks, variants=variants, splits=splits, block_variants=block_variants, arch=arch, epochs=epochs, patience=patience,
                       batch_size=batch_size, seed=seed, log=log)
-    files = {f: resolve(f) for f in ['hg38_chr22/chr22.fa.gz', *CHR22_SIGNAL.values(), *DNASE_PEAKS['HepG2'],
-                                     'deepcage_encode/tf_gexp_matrix.txt', 'hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme']}
+    files = {'genome': g.path, **{f'signal {c}': _file(f) for c, f in (CHR22_SIGNAL if signal is None else signal).items()},
+             **{f'peaks {c}': _file(f) for c, fs in ((peaks if peaks is not None else {c: v for c, v in DNASE_PEAKS.items() if c not in (CHR22_SIGNAL if signal is None else signal)})).items()
+                for f in (fs if isinstance(fs, (list, tuple)) else [fs])},
+             **{f: resolve(f) for f in ['deepcage_encode/tf_gexp_matrix.txt', 'deepcage_encode/cells.txt', 'hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme']}}
     gis = {}
     sp = 'blocks' if 'blocks' in splits else splits[0]
     split = block_mask(d['bins']) if sp == 'blocks' else np.full(len(d['bins']), 'test')
     for cell in d['cls'].columns:                       # GIS of the held-out cell type, on its accessible held-out loci
         f = run_dir/'classification'/sp/'full'/cell/'best.keras'
-        if 'full' not in variants or not f.exists(): continue
+        if not f.exists(): continue
         te = np.flatnonzero((split == 'test') & (d['cls'][cell].values == 1))[:500]
         g = gradient_importance(keras.saving.load_model(f), d['codes'][te], d['motif'][te], d['expr'].loc[[cell]])
         gis[cell] = dict(loci=len(te), top=[dict(tf=t, gis=float(v)) for t, v in g[cell].head(20).items()])
@@ -584,17 +623,18 @@ def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deep
                                  split='folds over cell types (one held out per fold); loci: shared (paper) or a held-out 25 % genomic block',
                                  arch=arch or 'paper', variants=list(variants), block_variants=list(block_variants), epochs=epochs, patience=patience, batch_size=batch_size, max_loci=max_loci,
                                  seconds=round(time.time() - t0)),
-               data=dict(loci=len(d['bins']), accessible=int((d['cls'].values.sum(1) > 0).sum()), cell_types=list(d['cls'].columns),
+               data=dict(genome=str(g.path), chroms=list(chroms) if chroms else 'all', loci=len(d['bins']), accessible=int((d['cls'].values.sum(1) > 0).sum()), cell_types=list(d['cls'].columns),
                          positives={c: int(v) for c, v in d['cls'].sum().items()}, sources=d['sources'],
-                         regression_cells=list(d['reg'].columns), motifs=int(d['motif'].shape[1]),
+                         regression_cells=list(d['reg'].columns) if d['reg'] is not None else [], motifs=int(d['motif'].shape[1]),
                          motif_hit_rate=float((d['motif'] > 0).mean())),
                results=r['results'], gis=dict(split=sp, model='full, classification', cells=gis))
+    res['summary'] = deepcage_summary(res)
     save_json(out, res)
     np.savez_compressed(run_dir/'predictions.npz', starts=d['bins'].start.values,
                         **{f'{t}|{s}|{m}': v for (t, s), P in r['predictions'].items() for m, v in P.items()})
     return res
 
-# %% ../nbs/05_deepcage.ipynb #c056
+# %% ../nbs/05_deepcage.ipynb #c059
 def deepcage_table(res:dict,             # the results JSON
                    task:str='classification', split:str='shared')->pd.DataFrame:
     "Held-out cell type × method table of the main metric (auPR or Pearson r), plus the locus-wise and PSE summaries."
@@ -605,7 +645,7 @@ def deepcage_table(res:dict,             # the results JSON
     if task == 'regression': t['PSE (mean over cells)'] = [np.mean([r['PSE'] for r in v['cellwise']]) for v in R.values()]
     return t.round(3)
 
-# %% ../nbs/05_deepcage.ipynb #c061
+# %% ../nbs/05_deepcage.ipynb #c064
 def plot_track(res_dir:str|Path,       # run folder of `deepcage_chr22` (holds predictions.npz)
                task:str='regression', split:str='blocks', cell:str='K562', methods=('full', 'seq_only', 'mean_signal'),
                cells:list|None=None,   # column order of the cell types (default: the results' regression cells)
