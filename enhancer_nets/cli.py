@@ -244,14 +244,14 @@ def motifs(model:Param('a trained model (.keras) or its run directory', str, req
           ):
     "Read a trained model's first-layer filters as motifs, compare them with JASPAR/HOCOMOCO (TOMTOM), write a MEME file and an HTML report of logos."
     from enhancer_nets.interpret import load_model, motif_report
-    from enhancer_nets.data import Genome, read_intervals, window_index
+    from enhancer_nets.data import Genome, read_intervals, window_index, window_codes
     m = load_model(model); L = m.input_shape[1]; codes = None
     if fasta is not None or (genome is not None and regions is not None):
         g = Genome(fasta or genome)
         reg = (pd.DataFrame({'chrom': list(g.sizes), 'start': 0, 'end': list(g.sizes.values())}) if fasta else read_intervals(regions, g))
         w = window_index(reg, L, max(L // 2, 1), g.sizes)
         w = w.sample(min(len(w), max_windows), random_state=seed)
-        codes = np.stack([g.codes(c)[s:s + L] for c, s in zip(w.chrom, w.start)])
+        codes = window_codes(g, w.chrom, w.start, L)
     elif genome is not None or regions is not None: raise SystemExit('give --genome together with --regions (or --fasta)')
     s = motif_report(m, out, codes, recipe, tuple(db.split(',')), by, threshold)
     for name, d in s['databases'].items():

@@ -13,9 +13,9 @@ from .core import atomic_write, sha256sum, IN_TEST
 # %% auto #0
 __all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'NARROWPEAK', 'cache_dir', 'resolve', 'data_available', 'SequenceError', 'encode',
            'one_hot', 'decode', 'reverse_complement', 'Genome', 'write_fasta', 'read_intervals', 'bigwig_signal',
-           'n_windows', 'window_index', 'windows_onehot', 'WindowDataset', 'merge_intervals', 'overlaps', 'n_runs',
-           'gc_fraction', 'gencode_exclusions', 'background_negatives', 'block_split', 'chrom_split', 'kfold_blocks',
-           'assert_disjoint', 'jaspar_ppm', 'simulate_oops', 'pwm_scan', 'pssm_oracle']
+           'n_windows', 'window_index', 'window_codes', 'windows_onehot', 'WindowDataset', 'merge_intervals',
+           'overlaps', 'n_runs', 'gc_fraction', 'gencode_exclusions', 'background_negatives', 'block_split',
+           'chrom_split', 'kfold_blocks', 'assert_disjoint', 'jaspar_ppm', 'simulate_oops', 'pwm_scan', 'pssm_oracle']
 
 # %% ../nbs/01_data.ipynb #c005
 _GB = 'https://raw.githubusercontent.com/ML-Bioinfo-CEITEC/genomic_benchmarks/605d8539830e16c85abe7826990958303ffc5e1c/datasets'
@@ -374,20 +374,30 @@ def window_index(intervals:pd.DataFrame, # chrom, start, end (one row per region
     return w.reset_index(drop=True)
 
 # %% ../nbs/01_data.ipynb #c035
+def window_codes(genome:Genome,     # the genome
+                 chrom:np.ndarray,  # (b,) chromosome names
+                 start:np.ndarray,  # (b,) window starts (0-based)
+                 width:int=300,     # window width
+                )->np.ndarray:      # (b, width) uint8 codes (A C G T N = 0..4)
+    "Code windows [start, start+width) cut from the genome's cached codes. Raises `SequenceError` for a window past a chromosome end."
+    chrom, start = np.asarray(chrom), np.asarray(start, np.int64)
+    out = np.empty((len(start), width), np.uint8)
+    ar = np.arange(width)
+    for c in pd.unique(chrom):
+        m = chrom == c; codes = genome.codes(c); s = start[m]
+        bad = (s < 0) | (s + width > len(codes))
+        if bad.any(): raise SequenceError(f'{c}:{s[bad][0]}-{s[bad][0] + width}: window outside the chromosome (length {len(codes):,})')
+        out[m] = codes[s[:, None] + ar]
+    return out
+
 def windows_onehot(genome:Genome,   # the genome
                    chrom:np.ndarray, # (b,) chromosome names
                    start:np.ndarray, # (b,) window starts
                    width:int=300,    # window width
                    dtype=np.float32, # output dtype
                   )->np.ndarray:     # (b, width, 4) one-hot
-    "One-hot windows [start, start+width) cut from the genome's cached codes."
-    chrom, start = np.asarray(chrom), np.asarray(start, np.int64)
-    out = np.empty((len(start), width), np.uint8)
-    ar = np.arange(width)
-    for c in pd.unique(chrom):
-        m = chrom == c
-        out[m] = genome.codes(c)[start[m, None] + ar]
-    return _EYE.astype(dtype)[out]
+    "One-hot windows [start, start+width) cut from the genome's cached codes (`window_codes`, then one-hot)."
+    return _EYE.astype(dtype)[window_codes(genome, chrom, start, width)]
 
 # %% ../nbs/01_data.ipynb #c036
 try:

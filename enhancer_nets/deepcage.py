@@ -12,7 +12,7 @@ from keras import layers, ops
 from scipy import stats
 from .core import save_json, load_json, set_seed, run_metadata, IN_TEST, repo_root
 from .data import (Genome, resolve, data_available, read_intervals, bigwig_signal, merge_intervals, overlaps,
-                                one_hot, SequenceError, SOURCES)
+                                one_hot, window_codes, SequenceError, SOURCES)
 
 # %% auto #0
 __all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'SMALL_ARCH', 'deepcage_encode_files',
@@ -21,7 +21,7 @@ __all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'SMALL_ARC
            'score_threshold', 'context_codes', 'motif_scores', 'CellBroadcast', 'ExpressionTimesMotif',
            'build_deepcage', 'CellTypeBatches', 'pse', 'cellwise', 'locuswise', 'variability_groups', 'block_mask',
            'deepcage_fold', 'deepcage_data', 'mean_signal_baseline', 'deepcage_loco', 'expression_gradients',
-           'gradient_importance', 'deepcage_summary', 'deepcage_chr22', 'deepcage_table', 'plot_track']
+           'gradient_importance', 'deepcage_summary', 'deepcage_chr22', 'deepcage_table', 'track_data', 'plot_track']
 
 # %% ../nbs/05_deepcage.ipynb #c006
 _DC = 'https://raw.githubusercontent.com/kimmo1019/DeepCAGE/1fe31132d34af2f905c9d84746b2e24da76ee35a/data'
@@ -230,16 +230,8 @@ def context_codes(genome:Genome,      # the genome
                   context:int=1000,   # input length centred on each bin (bp)
                  )->np.ndarray:       # (n, context) uint8 codes (A C G T N = 0..4)
     "The 1 kb input of each bin, as codes (one-hot on the fly). Raises `SequenceError` when a context leaves the chromosome."
-    out = np.empty((len(bins), context), np.uint8)
-    for c, idx in bins.groupby('chrom').indices.items():
-        codes = genome.codes(c)
-        mid = (bins.start.values[idx] + bins.end.values[idx]) // 2; s = mid - context // 2
-        bad = (s < 0) | (s + context > len(codes))
-        if bad.any():
-            i = idx[np.flatnonzero(bad)[0]]
-            raise SequenceError(f'{c}:{bins.start.values[i]}-{bins.end.values[i]}: the {context} bp context leaves the chromosome')
-        out[idx] = codes[s[:, None] + np.arange(context)]
-    return out
+    mid = (bins.start.values + bins.end.values) // 2
+    return window_codes(genome, bins.chrom.values, mid - context // 2, context)
 
 def motif_scores(codes:np.ndarray,    # (n, L) uint8 codes
                  motifs:dict,         # {name: (w, 4) PPM}
@@ -629,9 +621,12 @@ def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deep
                          motif_hit_rate=float((d['motif'] > 0).mean())),
                results=r['results'], gis=dict(split=sp, model='full, classification', cells=gis))
     res['summary'] = deepcage_summary(res)
+    P = {'starts': d['bins'].start.values, **{f'{t}|{s}|{m}': v for (t, s), Q in r['predictions'].items() for m, v in Q.items()}}
+    tt, ts = ('regression' if 'regression' in r['results'] else tasks[0]), ('blocks' if 'blocks' in splits else splits[0])
+    cells = list((d['reg'] if tt == 'regression' else d['cls']).columns)
+    res['track'] = dict(task=tt, split=ts, chrom=str(d['bins'].chrom.iloc[0]), cells=track_data(P, cells, tt, ts))
     save_json(out, res)
-    np.savez_compressed(run_dir/'predictions.npz', starts=d['bins'].start.values,
-                        **{f'{t}|{s}|{m}': v for (t, s), P in r['predictions'].items() for m, v in P.items()})
+    np.savez_compressed(run_dir/'predictions.npz', **P)
     return res
 
 # %% ../nbs/05_deepcage.ipynb #c059
@@ -645,21 +640,31 @@ def deepcage_table(res:dict,             # the results JSON
     if task == 'regression': t['PSE (mean over cells)'] = [np.mean([r['PSE'] for r in v['cellwise']]) for v in R.values()]
     return t.round(3)
 
-# %% ../nbs/05_deepcage.ipynb #c064
-def plot_track(res_dir:str|Path,       # run folder of `deepcage_chr22` (holds predictions.npz)
-               task:str='regression', split:str='blocks', cell:str='K562', methods=('full', 'seq_only', 'mean_signal'),
-               cells:list|None=None,   # column order of the cell types (default: the results' regression cells)
-               window:int=400_000, ax=None):
-    "Predicted vs true signal over the held-out loci of one cell type, in genome order (Liu et al. 2019, Fig. 3F)."
-    import matplotlib.pyplot as plt
-    z = np.load(Path(res_dir)/'predictions.npz'); starts = z['starts']
-    te = z[f'{task}|{split}|test_loci']; k = cells.index(cell)
-    s = starts[te]; o = np.argsort(s); s, te = s[o], te[o]
-    lo = s[0] + (s[-1] - s[0] - window) // 2 if s[-1] - s[0] > window else s[0]
+# %% ../nbs/05_deepcage.ipynb #c066
+def track_data(predictions:dict,       # {'task|split|method': (n_loci, n_cells) array, …, 'starts': (n_loci,)} as saved by `deepcage_chr22`
+               cells:list,             # the cell types (columns) of the task
+               task:str='regression', split:str='blocks',
+               window:int=400_000,     # bp, centred in the held-out loci
+              )->dict:                 # {cell: {'start': [...], 'true': [...], method: [...]}} for the loci in the window
+    "The held-out loci of a window, with true and predicted values per cell type (for the Fig. 3F track; stored in the results)."
+    te = np.asarray(predictions[f'{task}|{split}|test_loci']); s = np.asarray(predictions['starts'])[te]
+    o = np.argsort(s); s, te = s[o], te[o]
+    lo = int(s[0] + (s[-1] - s[0] - window) // 2) if s[-1] - s[0] > window else int(s[0])
     m = (s >= lo) & (s < lo + window)
+    meths = [k.split('|')[2] for k in predictions if k.startswith(f'{task}|{split}|') and not k.endswith('test_loci')]
+    return {c: {'start': s[m].tolist(), **{meth: np.round(np.asarray(predictions[f'{task}|{split}|{meth}'])[te[m], k], 4).tolist() for meth in meths}}
+            for k, c in enumerate(cells)}
+
+def plot_track(res:dict,               # the results JSON (its 'track' entry)
+               cell:str, methods=('full', 'seq_only', 'mean_signal'), ax=None):
+    "Predicted vs true accessibility over held-out loci of one cell type, in genome order (Liu et al. 2019, Fig. 3F)."
+    import matplotlib.pyplot as plt
+    t = res['track']; d = t['cells'][cell]; x = np.array(d['start']) / 1e6
     ax = ax or plt.subplots(figsize=(11, 3.2))[1]
-    ax.plot(s[m] / 1e6, z[f'{task}|{split}|true'][te[m], k], 'k.-', ms=3, lw=1, label='true')
-    for meth in methods: ax.plot(s[m] / 1e6, z[f'{task}|{split}|{meth}'][te[m], k], '.-', ms=3, lw=.8, label=meth)
-    ax.set(xlabel='chr22 position (Mb; held-out loci in order)', ylabel='log(1 + normalised coverage)' if task == 'regression' else 'P(accessible)',
-           title=f'{cell} held out ({split} split): predicted vs true'); ax.legend(ncol=len(methods) + 1, fontsize=8)
+    ax.plot(x, d['true'], 'k.-', ms=3, lw=1, label='true')
+    for meth in methods:
+        if meth in d: ax.plot(x, d[meth], '.-', ms=3, lw=.8, label=meth)
+    ax.set(xlabel=f"{t['chrom']} position (Mb; held-out loci in order)",
+           ylabel='log(1 + normalised coverage)' if t['task'] == 'regression' else 'P(accessible)',
+           title=f"{cell} held out ({t['split']} split): predicted vs true"); ax.legend(ncol=len(methods) + 1, fontsize=8)
     return ax

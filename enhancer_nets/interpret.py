@@ -639,7 +639,7 @@ def motifs_deepenhancer_chr22(model:str|Path|None=None,  # chapter 2's model (de
                              )->dict:
     "Kernel motifs of the chr22 DeepEnhancer model vs JASPAR and HOCOMOCO, with an untrained control and filter influence."
     from enhancer_nets.deepenhancer import deepenhancer_chr22, fantom5_chr22, build_model
-    from enhancer_nets.data import window_index
+    from enhancer_nets.data import window_index, window_codes
     if model is None and quick:
         import tempfile as _t
         d = Path(_t.mkdtemp()); deepenhancer_chr22(d, quick=True, verbose=0); model = d/'model.keras'
@@ -650,7 +650,7 @@ def motifs_deepenhancer_chr22(model:str|Path|None=None,  # chapter 2's model (de
     pos = fantom5_chr22(); pos = pos[pos.end < blocks['train'][1] * size]
     wi = window_index(pos, L, 50, g.sizes, max_per_region=4)
     wi = wi.sample(min(len(wi), max_windows), random_state=seed)
-    C = np.stack([g.codes(c)[s:s + L] for c, s in zip(wi.chrom, wi.start)])
+    C = window_codes(g, wi.chrom, wi.start, L)
     res = run_metadata(seed, experiment='motifs_deepenhancer_chr22', model=str(mp), model_run_commit=(run or {}).get('git_commit'),
                        arch=m.name, quick=quick, split=f"sites from training-block enhancer windows ({len(C)}); influence on test-block windows",
                        model_split=(run or {}).get('split'), databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'])
@@ -673,7 +673,7 @@ def motifs_deepenhancer_chr22(model:str|Path|None=None,  # chapter 2's model (de
     sc = pd.read_csv(rd/'test_scores.tsv', sep='\t') if (rd/'test_scores.tsv').exists() else None
     if sc is not None:
         tw = window_index(sc, L, 100, g.sizes, max_per_region=4).sample(frac=1, random_state=seed).head(max_windows // 2)
-        X = np.stack([g.codes(c)[s:s + L] for c, s in zip(tw.chrom, tw.start)]); y = sc.label.to_numpy()[tw.region.to_numpy()]
+        X = window_codes(g, tw.chrom, tw.start, L); y = sc.label.to_numpy()[tw.region.to_numpy()]
         F = first_conv(m).get_weights()[0].shape[-1]
         inf = influence(m, X, y, filters=range(8) if quick else range(F))
         res['influence'] = dict(n_windows=int(len(X)), table=inf.round(6).to_dict('records'),
