@@ -12,9 +12,9 @@ __all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 
            'pssm_max', 'enrichment_ppm', 'RCConv1D', 'build_cohn', 'CodesDataset', 'predict_codes', 'train_cohn',
            'versus_shuffles', 'expanded_negatives', 'conv_layers', 'plant_filters', 'filter_ppms', 'ppm_similarity',
            'jaspar_ppms', 'match_filters', 'cohn_human_regions', 'ewonglab_regions', 'region_codes', 'enhancer_dataset',
-           'balanced_blocks', 'fold_split', 'cohn_real_experiments', 'species_datasets', 'cross_species',
-           'simulated_species', 'cohn_simulated', 'cohn_simulated_table', 'cohn_real', 'cohn_real_table',
-           'plot_choosing_k', 'plot_auc_matrix', 'published_species_matrix', 'plot_rocs', 'ppm_logo']
+           'fold_split', 'cohn_real_experiments', 'species_datasets', 'cross_species', 'simulated_species',
+           'cohn_simulated', 'cohn_simulated_table', 'cohn_real', 'cohn_real_table', 'plot_choosing_k',
+           'plot_auc_matrix', 'published_species_matrix', 'plot_rocs', 'ppm_logo']
 
 # %% ../nbs/03_adversarial.ipynb #c005
 @numba.njit(cache=True)
@@ -117,7 +117,7 @@ from pathlib import Path
 from keras import ops
 from .core import IN_TEST, save_json, load_json, set_seed, run_metadata, atomic_write, repo_root
 from .data import (one_hot, jaspar_ppm, simulate_oops, pssm_oracle, pwm_scan, _position_prior, reverse_complement, resolve,
-                                data_available, read_intervals, Genome, background_negatives, _COMP)
+                                data_available, read_intervals, Genome, background_negatives, balanced_blocks, _COMP)
 
 # %% ../nbs/03_adversarial.ipynb #c012
 TF_MOTIFS = {'CEBPA': 'MA0102.2', 'HNF4A': 'MA0114.1'}
@@ -489,24 +489,6 @@ def enhancer_dataset(genome:Genome,        # the genome the regions live on
     reg = reg[reg.fold >= 0].reset_index(drop=True)
     return dict(name=name, codes=region_codes(genome, reg, length), y=reg.label.to_numpy(np.int32),
                 source=reg.source.to_numpy(), fold=reg.fold.to_numpy(), regions=reg, folds=folds)
-
-def balanced_blocks(intervals:pd.DataFrame, # chrom, start, end
-                    k:int=5,                 # folds
-                    margin:int=250,          # regions within `margin` bp of a block boundary are dropped (−1)
-                    reference:pd.DataFrame|None=None, # place the boundaries by these regions (share blocks between data sets)
-                   )->np.ndarray:            # (n,) fold 0..k−1 or −1
-    """k contiguous genomic blocks per chromosome holding equal numbers of regions (boundaries at quantiles of the
-    region midpoints). Unlike equal-length blocks (`kfold_blocks`) no fold is empty on an acrocentric chromosome."""
-    fold = np.full(len(intervals), -1, np.int64)
-    for c, d in intervals.reset_index(drop=True).groupby('chrom'):
-        mid = ((d.start + d.end) // 2).to_numpy(); i = d.index.to_numpy()
-        ref = mid if reference is None else ((lambda r: (r.start + r.end).to_numpy() // 2)(reference[reference.chrom == c]))
-        cuts = np.quantile(ref, np.linspace(0, 1, k + 1)[1:-1]) if len(ref) >= k else np.zeros(0)
-        f = np.searchsorted(cuts, mid, 'right')
-        s, e = d.start.to_numpy() - margin, d.end.to_numpy() + margin
-        near = ((s[:, None] < cuts[None]) & (cuts[None] <= e[:, None])).any(1) if len(cuts) else np.zeros(len(d), bool)
-        fold[i] = np.where(near, -1, f)
-    return fold
 
 def fold_split(ds:dict, test_fold:int)->tuple:
     "(train, val, test) index arrays: test = `test_fold`, val = the next fold, train = the rest."

@@ -15,7 +15,8 @@ __all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'NARROWPEAK', 'cache_dir', 'resolve',
            'one_hot', 'decode', 'reverse_complement', 'Genome', 'write_fasta', 'read_intervals', 'bigwig_signal',
            'n_windows', 'window_index', 'window_codes', 'windows_onehot', 'WindowDataset', 'merge_intervals',
            'overlaps', 'n_runs', 'gc_fraction', 'gencode_exclusions', 'background_negatives', 'block_split',
-           'chrom_split', 'kfold_blocks', 'assert_disjoint', 'jaspar_ppm', 'simulate_oops', 'pwm_scan', 'pssm_oracle']
+           'chrom_split', 'kfold_blocks', 'balanced_blocks', 'assert_disjoint', 'jaspar_ppm', 'simulate_oops',
+           'pwm_scan', 'pssm_oracle']
 
 # %% ../nbs/01_data.ipynb #c005
 _GB = 'https://raw.githubusercontent.com/ML-Bioinfo-CEITEC/genomic_benchmarks/605d8539830e16c85abe7826990958303ffc5e1c/datasets'
@@ -579,6 +580,24 @@ def kfold_blocks(intervals:pd.DataFrame, # chrom, start, end
     s = intervals.start.to_numpy() - margin; e = intervals.end.to_numpy() + margin
     fs = np.floor(np.clip(s, 0, None) / sz * k).astype(int); fe = np.floor(np.clip(e - 1, 0, None) / sz * k).astype(int)
     return np.where(fs == fe, np.clip(fs, 0, k - 1), -1)
+
+def balanced_blocks(intervals:pd.DataFrame, # chrom, start, end
+                    k:int=5,                 # folds
+                    margin:int=250,          # regions within `margin` bp of a block boundary are dropped (−1)
+                    reference:pd.DataFrame|None=None, # place the boundaries by these regions (share blocks between data sets)
+                   )->np.ndarray:            # (n,) fold 0..k−1 or −1
+    """k contiguous genomic blocks per chromosome holding equal numbers of regions (boundaries at quantiles of the
+    region midpoints). Unlike equal-length blocks (`kfold_blocks`) no fold is empty on an acrocentric chromosome."""
+    fold = np.full(len(intervals), -1, np.int64)
+    for c, d in intervals.reset_index(drop=True).groupby('chrom'):
+        mid = ((d.start + d.end) // 2).to_numpy(); i = d.index.to_numpy()
+        ref = mid if reference is None else ((lambda r: (r.start + r.end).to_numpy() // 2)(reference[reference.chrom == c]))
+        cuts = np.quantile(ref, np.linspace(0, 1, k + 1)[1:-1]) if len(ref) >= k else np.zeros(0)
+        f = np.searchsorted(cuts, mid, 'right')
+        s, e = d.start.to_numpy() - margin, d.end.to_numpy() + margin
+        near = ((s[:, None] < cuts[None]) & (cuts[None] <= e[:, None])).any(1) if len(cuts) else np.zeros(len(d), bool)
+        fold[i] = np.where(near, -1, f)
+    return fold
 
 # %% ../nbs/01_data.ipynb #c048
 def assert_disjoint(a:pd.DataFrame, b:pd.DataFrame, # two sets of regions (chrom, start, end)

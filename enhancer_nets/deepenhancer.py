@@ -403,7 +403,6 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
         neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, g)
         neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
     if folds == 'balanced':      # equal-length blocks leave folds empty on acrocentric chromosomes (chr22's p-arm)
-        from enhancer_nets.adversarial import balanced_blocks
         fold = balanced_blocks(pos, k, margin=width); pos = pos.assign(fold=fold, label=1)[fold >= 0]
         if not given: neg = background_negatives(g, pos, exclude=exclude, per_positive=3, gc_match=(negatives == 'gc-matched'), pad=width, seed=seed)
         neg = neg.assign(fold=balanced_blocks(neg, k, margin=width, reference=pos), label=0); neg = neg[neg.fold >= 0]
