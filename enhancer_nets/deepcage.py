@@ -21,7 +21,8 @@ __all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'SMALL_ARC
            'score_threshold', 'context_codes', 'motif_scores', 'CellBroadcast', 'ExpressionTimesMotif',
            'build_deepcage', 'CellTypeBatches', 'pse', 'cellwise', 'locuswise', 'variability_groups', 'block_mask',
            'deepcage_fold', 'deepcage_data', 'mean_signal_baseline', 'deepcage_loco', 'expression_gradients',
-           'gradient_importance', 'deepcage_summary', 'deepcage_chr22', 'deepcage_table', 'track_data', 'plot_track']
+           'gradient_importance', 'deepcage_summary', 'deepcage_chr22', 'deepcage_table', 'track_data', 'window_gis',
+           'plot_track']
 
 # %% ../nbs/05_deepcage.ipynb #c006
 _DC = 'https://raw.githubusercontent.com/kimmo1019/DeepCAGE/1fe31132d34af2f905c9d84746b2e24da76ee35a/data'
@@ -625,6 +626,7 @@ def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deep
     tt, ts = ('regression' if 'regression' in r['results'] else tasks[0]), ('blocks' if 'blocks' in splits else splits[0])
     cells = list((d['reg'] if tt == 'regression' else d['cls']).columns)
     res['track'] = dict(task=tt, split=ts, chrom=str(d['bins'].chrom.iloc[0]), cells=track_data(P, cells, tt, ts))
+    res['gis']['window'] = window_gis(d, run_dir, res['track'])
     save_json(out, res)
     np.savez_compressed(run_dir/'predictions.npz', **P)
     return res
@@ -640,7 +642,7 @@ def deepcage_table(res:dict,             # the results JSON
     if task == 'regression': t['PSE (mean over cells)'] = [np.mean([r['PSE'] for r in v['cellwise']]) for v in R.values()]
     return t.round(3)
 
-# %% ../nbs/05_deepcage.ipynb #c066
+# %% ../nbs/05_deepcage.ipynb #c068
 def track_data(predictions:dict,       # {'task|split|method': (n_loci, n_cells) array, …, 'starts': (n_loci,)} as saved by `deepcage_chr22`
                cells:list,             # the cell types (columns) of the task
                task:str='regression', split:str='blocks',
@@ -654,6 +656,18 @@ def track_data(predictions:dict,       # {'task|split|method': (n_loci, n_cells)
     meths = [k.split('|')[2] for k in predictions if k.startswith(f'{task}|{split}|') and not k.endswith('test_loci')]
     return {c: {'start': s[m].tolist(), **{meth: np.round(np.asarray(predictions[f'{task}|{split}|{meth}'])[te[m], k], 4).tolist() for meth in meths}}
             for k, c in enumerate(cells)}
+
+def window_gis(d:dict, run_dir:str|Path, track:dict, top:int=15)->dict:
+    "GIS of each held-out cell type over the loci of the track window (Fig. 4's locus-specific ranking), from that fold's `full` model."
+    out = {}
+    for cell, t in track['cells'].items():
+        f = Path(run_dir)/track['task']/track['split']/'full'/cell/'best.keras'
+        if not f.exists(): continue
+        idx = np.flatnonzero(np.isin(d['bins'].start.values, t['start']) & (d['bins'].chrom.values == track['chrom']))
+        g = gradient_importance(keras.saving.load_model(f), d['codes'][idx], d['motif'][idx], d['expr'].loc[[cell]])
+        out[cell] = dict(window=[int(min(t['start'])), int(max(t['start'])) + 200], loci=len(idx), model=f'{track["task"]}, {track["split"]}, full',
+                         top=[dict(tf=k, gis=float(v)) for k, v in g[cell].head(top).items()])
+    return out
 
 def plot_track(res:dict,               # the results JSON (its 'track' entry)
                cell:str, methods=('full', 'seq_only', 'mean_signal'), ax=None):
