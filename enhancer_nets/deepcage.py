@@ -570,7 +570,7 @@ def gradient_importance(model:keras.Model, codes:np.ndarray, motif:np.ndarray, #
     gis = pd.DataFrame((tot / len(codes)).T, index=expr.columns, columns=expr.index)
     return gis.sort_values(gis.columns[0], ascending=False)
 
-# %% ../nbs/05_deepcage.ipynb #c055
+# %% ../nbs/05_deepcage.ipynb #c057
 def deepcage_summary(res:dict)->dict:
     "{task: {split: {method: mean over held-out cell types of the main metric}}} (auPR or Pearson r), for tables and the site."
     out = {}
@@ -631,7 +631,7 @@ def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deep
     np.savez_compressed(run_dir/'predictions.npz', **P)
     return res
 
-# %% ../nbs/05_deepcage.ipynb #c059
+# %% ../nbs/05_deepcage.ipynb #c061
 def deepcage_table(res:dict,             # the results JSON
                    task:str='classification', split:str='shared')->pd.DataFrame:
     "Held-out cell type × method table of the main metric (auPR or Pearson r), plus the locus-wise and PSE summaries."
@@ -642,7 +642,7 @@ def deepcage_table(res:dict,             # the results JSON
     if task == 'regression': t['PSE (mean over cells)'] = [np.mean([r['PSE'] for r in v['cellwise']]) for v in R.values()]
     return t.round(3)
 
-# %% ../nbs/05_deepcage.ipynb #c068
+# %% ../nbs/05_deepcage.ipynb #c070
 def track_data(predictions:dict,       # {'task|split|method': (n_loci, n_cells) array, …, 'starts': (n_loci,)} as saved by `deepcage_chr22`
                cells:list,             # the cell types (columns) of the task
                task:str='regression', split:str='blocks',
