@@ -637,7 +637,7 @@ def deepcage_table(res:dict,             # the results JSON
     "Held-out cell type × method table of the main metric (auPR or Pearson r), plus the locus-wise and PSE summaries."
     R = res['results'][task][split]; key = 'auPR' if task == 'classification' else 'pearson'
     t = pd.DataFrame({m: {r['cell']: r[key] for r in v['cellwise']} for m, v in R.items()}).T
-    t['mean'] = t.mean(1)
+    t['mean'] = t.mean(axis=1)
     t[f'locus-wise {key} (median)'] = [v['locuswise'][f'{key}_median'] for v in R.values()]
     if task == 'regression': t['PSE (mean over cells)'] = [np.mean([r['PSE'] for r in v['cellwise']]) for v in R.values()]
     return t.round(3)
