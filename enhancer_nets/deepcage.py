@@ -541,21 +541,10 @@ def deepcage_loco(d:dict,                # from `deepcage_data`
 def expression_gradients(model:keras.Model, # a `full` or `no_motif` DeepCAGE model
                          seq, motif, expr,   # (n, L, 4), (n, T), (n, K, T) arrays
                         )->np.ndarray:       # (n, K, T) float32 ∂ŷ_lk/∂g_ki (each output depends on its own g_k only)
-    "Gradient of the predictions with respect to the expression input, on the active Keras backend."
-    be = keras.backend.backend()
-    s, m, e = (ops.convert_to_tensor(np.asarray(a, np.float32)) for a in (seq, motif, expr))
-    f = lambda e: ops.sum(model([s, m, e], training=False))
-    if be == 'tensorflow':
-        import tensorflow as tf
-        with tf.GradientTape() as tape: tape.watch(e); y = f(e)
-        return ops.convert_to_numpy(tape.gradient(y, e))
-    if be == 'jax':
-        import jax
-        return ops.convert_to_numpy(jax.grad(f)(e))
-    if be == 'torch':
-        e = e.detach().clone().requires_grad_(True); f(e).backward()
-        return e.grad.detach().cpu().numpy()
-    raise NotImplementedError(f'expression_gradients: backend {be!r}')
+    "Gradient of the predictions with respect to the expression input, on the active Keras backend (`interpret.backend_gradient`)."
+    from enhancer_nets.interpret import backend_gradient
+    s, m = (ops.convert_to_tensor(np.asarray(a, np.float32)) for a in (seq, motif))
+    return backend_gradient(lambda e: ops.sum(model([s, m, e], training=False)), np.asarray(expr, np.float32))
 
 def gradient_importance(model:keras.Model, codes:np.ndarray, motif:np.ndarray, # loci: (n, L) codes and (n, T) motif scores
                         expr:pd.DataFrame,  # (cells, T) expression inputs

@@ -17,10 +17,10 @@ from .adversarial import (RCConv1D, conv_layers, filter_ppms, _first_layer_score
 # %% auto #0
 __all__ = ['first_conv', 'filter_weights', 'planted_example', 'all_kmers', 'enumeration_ppms', 'activation_ppms', 'max_site_ppms',
            'information_content', 'trim_ppm', 'write_meme', 'read_meme', 'motif_db', 'tomtom_table', 'tf_name',
-           'match_summary', 'match_logos', 'logo_grid', 'zeroed_filter', 'model_output', 'influence', 'input_gradients',
-           'grad_x_input', 'integrated_gradients', 'ism', 'position_importance', 'site_recovery', 'plot_attribution',
-           'read_variants', 'variant_effect', 'load_model', 'filter_motifs', 'motif_report', 'motifs_simulated',
-           'motifs_deepenhancer_chr22']
+           'match_summary', 'match_logos', 'logo_grid', 'zeroed_filter', 'model_output', 'influence',
+           'backend_gradient', 'input_gradients', 'grad_x_input', 'integrated_gradients', 'ism', 'position_importance',
+           'site_recovery', 'plot_attribution', 'read_variants', 'variant_effect', 'load_model', 'filter_motifs',
+           'motif_report', 'motifs_simulated', 'motifs_deepenhancer_chr22']
 
 # %% ../nbs/06_interpretation.ipynb #c006
 def first_conv(model:keras.Model,   # any network of the package
@@ -340,13 +340,11 @@ def influence(model:keras.Model,     # any network of the package
     return pd.DataFrame(rows).sort_values('mean_abs_change', ascending=False).reset_index(drop=True)
 
 # %% ../nbs/06_interpretation.ipynb #c049
-def input_gradients(model:keras.Model,  # any network of the package
-                    X,                  # (n, L, 4) one-hot: a NumPy array or a tensor of the active backend
-                    target:int=-1,      # output column
-                   )->np.ndarray:       # (n, L, 4) float32 ∂ output[:, target] / ∂ X
-    "Gradient of one output column with respect to the input, on the active Keras backend (TensorFlow, JAX or PyTorch)."
-    be = keras.backend.backend(); x = ops.convert_to_tensor(X, 'float32')
-    f = lambda x: ops.sum(model(x, training=False)[:, target])
+def backend_gradient(f,                 # scalar function of one tensor, written with keras.ops
+                     x,                 # the point: a NumPy array or a tensor of the active backend
+                    )->np.ndarray:      # float32 ∂f/∂x, the shape of x
+    "∂f/∂x on the active Keras backend (TensorFlow GradientTape, jax.grad or torch autograd); Keras 3 has no backend-neutral gradient."
+    be = keras.backend.backend(); x = ops.convert_to_tensor(x, 'float32')
     if be == 'tensorflow':
         import tensorflow as tf
         with tf.GradientTape() as tape: tape.watch(x); y = f(x)
@@ -357,7 +355,14 @@ def input_gradients(model:keras.Model,  # any network of the package
     if be == 'torch':
         x = x.detach().clone().requires_grad_(True); f(x).backward()
         return x.grad.detach().cpu().numpy()
-    raise NotImplementedError(f'input_gradients: backend {be!r} (use tensorflow, jax or torch)')
+    raise NotImplementedError(f'backend_gradient: backend {be!r} (use tensorflow, jax or torch)')
+
+def input_gradients(model:keras.Model,  # any network of the package
+                    X,                  # (n, L, 4) one-hot: a NumPy array or a tensor of the active backend
+                    target:int=-1,      # output column
+                   )->np.ndarray:       # (n, L, 4) float32 ∂ output[:, target] / ∂ X
+    "Gradient of one output column with respect to the input, on the active Keras backend (TensorFlow, JAX or PyTorch)."
+    return backend_gradient(lambda x: ops.sum(model(x, training=False)[:, target]), X)
 
 def grad_x_input(model:keras.Model, X:np.ndarray, # (n, L) codes or (n, L, 4) one-hot
                  target:int=-1, batch_size:int=128,
