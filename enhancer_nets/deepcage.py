@@ -15,14 +15,14 @@ from .data import (Genome, resolve, data_available, read_intervals, bigwig_signa
                                 one_hot, window_codes, SequenceError, SOURCES)
 
 # %% auto #0
-__all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'SMALL_ARCH', 'deepcage_encode_files',
+__all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'SMALL_ARCH', 'deepcage_encode_files', 'cell_names',
            'deepcage_dnase_bams', 'genome_bins', 'peak_labels', 'bigwig_bins', 'call_bins', 'depth_normalise',
            'select_loci', 'locus_classes', 'hocomoco_core', 'quantile_normalise', 'tf_expression', 'log_odds',
            'score_threshold', 'context_codes', 'motif_scores', 'CellBroadcast', 'ExpressionTimesMotif',
            'build_deepcage', 'CellTypeBatches', 'pse', 'cellwise', 'locuswise', 'variability_groups', 'block_mask',
            'deepcage_fold', 'deepcage_data', 'mean_signal_baseline', 'deepcage_loco', 'expression_gradients',
-           'gradient_importance', 'deepcage_summary', 'deepcage_chr22', 'deepcage_table', 'track_data', 'window_gis',
-           'plot_track']
+           'gradient_importance', 'deepcage_summary', 'deepcage_chr22', 'deepcage_table', 'track_data', 'fold_gis',
+           'window_gis', 'plot_track']
 
 # %% ../nbs/05_deepcage.ipynb #c006
 _DC = 'https://raw.githubusercontent.com/kimmo1019/DeepCAGE/1fe31132d34af2f905c9d84746b2e24da76ee35a/data'
@@ -51,11 +51,18 @@ def deepcage_encode_files(path:str|Path|None=None, # DeepCAGE's files.txt (defau
     kind = ['bam' if u.endswith('.bam') else 'narrowPeak' if u.endswith('.bed.gz') else 'tsv' for u in urls]
     return pd.DataFrame(dict(accession=acc, kind=kind, url=urls))
 
-def deepcage_dnase_bams(bam_info:str|Path|None=None, cells:str|Path|None=None)->pd.DataFrame:
-    "The DNase-seq bam of each of DeepCAGE's 55 cell types (its `bam.info`; old ids joined to `cells.txt` by rank, as `tf_expression`)."
-    b = pd.read_csv(bam_info or resolve('deepcage_encode/bam.info'), sep='\t', header=None, names=['old_id', 'experiment', 'bam'])
+def cell_names(old_ids:np.ndarray,         # DeepCAGE's old cell ids (rows of `tf_gexp_matrix.txt`, `bam.info`)
+               cells:str|Path|None=None,   # `cells.txt` (default: the resolver)
+              )->np.ndarray:               # ENCODE biosample names, one per old id
+    "The k-th smallest old id is `cells.txt` id k (both lists alphabetical; see the shared data's PROVENANCE.md). Raises `ValueError` on a count mismatch."
     names = pd.read_csv(cells or resolve('deepcage_encode/cells.txt'), sep='\t', header=None, names=['id', 'name']).sort_values('id').name.values
-    b['cell_type'] = names[np.argsort(np.argsort(b.old_id.values))]
+    if len(names) != len(old_ids): raise ValueError(f'cell_names: {len(old_ids)} old ids but {len(names)} cell names')
+    return names[np.argsort(np.argsort(np.asarray(old_ids)))]
+
+def deepcage_dnase_bams(bam_info:str|Path|None=None, cells:str|Path|None=None)->pd.DataFrame:
+    "The DNase-seq bam of each of DeepCAGE's 55 cell types (its `bam.info`; old ids named by `cell_names`)."
+    b = pd.read_csv(bam_info or resolve('deepcage_encode/bam.info'), sep='\t', header=None, names=['old_id', 'experiment', 'bam'])
+    b['cell_type'] = cell_names(b.old_id.values, cells)
     b['url'] = [f'https://www.encodeproject.org/files/{f.split(".")[0]}/@@download/{f}' for f in b.bam]
     return b[['cell_type', 'experiment', 'bam', 'url']]
 
@@ -99,18 +106,21 @@ def bigwig_bins(path:str|Path,        # bigWig file
                 bins:pd.DataFrame,    # chrom, start, end
                 stat:str='mean',      # 'mean', 'max', 'min' or 'sum' per bin; bases without data count as 0 (coverage)
                )->np.ndarray:         # (n_bins,) float64
-    "Signal of a bigWig over each bin; one read per chromosome for a regular grid of bins, else exact pyBigWig statistics per bin."
+    "Signal of a bigWig over each bin, from one read per chromosome (reshaped when the bins are a regular grid). Raises `SequenceError` for a chromosome not in the file or a bin past its end."
     import pyBigWig
+    f = {'mean': np.mean, 'max': np.max, 'min': np.min, 'sum': np.sum}.get(stat)
+    if f is None: raise ValueError(f"bigwig_bins: stat must be 'mean', 'max', 'min' or 'sum', got {stat!r}")
     out = np.zeros(len(bins)); bw = pyBigWig.open(str(path))
     if bw is None: raise SequenceError(f'{path}: not a bigWig file')
-    sizes = bw.chroms(); f = {'mean': np.mean, 'max': np.max, 'min': np.min, 'sum': np.sum}.get(stat)
+    sizes = bw.chroms()
     for c, idx in bins.groupby('chrom').indices.items():
-        s, e = bins.start.values[idx], bins.end.values[idx]; w = e[0] - s[0]
+        s, e = bins.start.values[idx], bins.end.values[idx]
         if c not in sizes: raise SequenceError(f'{path}: chromosome {c!r} is not in the bigWig')
-        if f is not None and (np.diff(idx) == 1).all() and ((e - s) == w).all() and (np.diff(s) == w).all() and e[-1] <= sizes[c]:
-            v = np.nan_to_num(np.asarray(bw.values(c, int(s[0]), int(e[-1]), numpy=True), np.float64))
-            out[idx] = f(v.reshape(-1, w), 1)
-        else: out[idx] = bigwig_signal(path, bins.iloc[idx], stat)
+        if e.max() > sizes[c]: raise SequenceError(f'{path}: bin {c}:{s[e.argmax()]}-{e.max()} is past the chromosome end ({sizes[c]:,})')
+        lo = int(s.min()); v = np.nan_to_num(np.asarray(bw.values(c, lo, int(e.max()), numpy=True), np.float64))
+        w = e[0] - s[0]
+        if ((e - s) == w).all() and (np.diff(s) == w).all(): out[idx] = f(v.reshape(-1, w), 1)
+        else: out[idx] = [f(v[a - lo:b - lo]) for a, b in zip(s, e)]
     bw.close()
     return out
 
@@ -187,13 +197,11 @@ def quantile_normalise(x:pd.DataFrame,   # (n_samples, n_features): each ROW is 
 
 def tf_expression(cells:list|None=None,    # cell types (names of `cells.txt`, or an alias such as 'MCF7'); None: all 55
                   normalise:bool=True,     # log(TPM+1) then quantile normalisation across all 55 cell types
-                  matrix:str|Path|None=None, cell_names:str|Path|None=None, # DeepCAGE's tables (default: the resolver)
+                  matrix:str|Path|None=None, cells_txt:str|Path|None=None, # DeepCAGE's tables (default: the resolver)
                  )->pd.DataFrame:          # (n_cells, 401) float, columns = TF gene names of `hocomoco_core()`
     "TF expression inputs of DeepCAGE (Methods): raw TPM, or log1p + quantile-normalised. Raises `KeyError` for an unknown cell type."
     m = pd.read_csv(matrix or resolve('deepcage_encode/tf_gexp_matrix.txt'), sep='\t', index_col=0)
-    names = pd.read_csv(cell_names or resolve('deepcage_encode/cells.txt'), sep='\t', header=None, names=['id', 'name'])
-    if len(names) != len(m): raise ValueError(f'tf_expression: {len(m)} matrix rows but {len(names)} cell names')
-    m.index = names.sort_values('id').name.values[np.argsort(np.argsort(m.index.values))]   # k-th smallest old id ↔ id k
+    m.index = cell_names(m.index.values, cells_txt)
     m = m.loc[:, ~m.columns.duplicated()][hocomoco_core().tf]
     if normalise: m = quantile_normalise(np.log1p(m))
     if cells is None: return m
@@ -483,6 +491,8 @@ def deepcage_data(genome:Genome|None=None,  # default: hg38 chr22 from the resol
                 codes=codes, motif=motif_scores(codes, motif_db('HOCOMOCOv11')), expr=tf_expression(list(cls.columns)),
                 sources={**{c: f'signal {Path(f).name} (calls: Poisson p<1e-4 vs 10 kb background)' for c, f in signal.items()},
                          **{c: 'peaks ' + ', '.join(Path(f).name for f in fs) for c, fs in peaks.items()}},
+                files={'genome': genome.path, **{f'signal {c}': f for c, f in signal.items()},
+                       **{f'peaks {c} {i + 1}': f for c, fs in peaks.items() for i, f in enumerate(fs)}},
                 genome=str(genome.path))
 
 def mean_signal_baseline(y:pd.DataFrame, test_cell:str)->np.ndarray:
@@ -588,19 +598,15 @@ def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deep
     log(f'data: {len(d["bins"]):,} loci, motif scores {d["motif"].shape}, {time.time() - t0:.0f} s')
     r = deepcage_loco(d, run_dir, tasks=tasks, variants=variants, splits=splits, block_variants=block_variants, arch=arch, epochs=epochs, patience=patience,
                       batch_size=batch_size, seed=seed, log=log)
-    files = {'genome': g.path, **{f'signal {c}': _file(f) for c, f in (CHR22_SIGNAL if signal is None else signal).items()},
-             **{f'peaks {c}': _file(f) for c, fs in ((peaks if peaks is not None else {c: v for c, v in DNASE_PEAKS.items() if c not in (CHR22_SIGNAL if signal is None else signal)})).items()
-                for f in (fs if isinstance(fs, (list, tuple)) else [fs])},
-             **{f: resolve(f) for f in ['deepcage_encode/tf_gexp_matrix.txt', 'deepcage_encode/cells.txt', 'hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme']}}
+    files = {**d['files'], **{f: resolve(f) for f in ['deepcage_encode/tf_gexp_matrix.txt', 'deepcage_encode/cells.txt',
+                                                      'hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme']}}
     gis = {}
     sp = 'blocks' if 'blocks' in splits else splits[0]
     split = block_mask(d['bins']) if sp == 'blocks' else np.full(len(d['bins']), 'test')
     for cell in d['cls'].columns:                       # GIS of the held-out cell type, on its accessible held-out loci
-        f = run_dir/'classification'/sp/'full'/cell/'best.keras'
-        if not f.exists(): continue
         te = np.flatnonzero((split == 'test') & (d['cls'][cell].values == 1))[:500]
-        g = gradient_importance(keras.saving.load_model(f), d['codes'][te], d['motif'][te], d['expr'].loc[[cell]])
-        gis[cell] = dict(loci=len(te), top=[dict(tf=t, gis=float(v)) for t, v in g[cell].head(20).items()])
+        r_ = fold_gis(run_dir/'classification'/sp/'full'/cell/'best.keras', d, te, cell, 20)
+        if r_: gis[cell] = r_
     res = dict(meta=run_metadata(seed, data=files, task='DeepCAGE leave-one-cell-type-out, hg38 chr22',
                                  split='folds over cell types (one held out per fold); loci: shared (paper) or a held-out 25 % genomic block',
                                  arch=arch or 'paper', variants=list(variants), block_variants=list(block_variants), epochs=epochs, patience=patience, batch_size=batch_size, max_loci=max_loci,
@@ -646,16 +652,19 @@ def track_data(predictions:dict,       # {'task|split|method': (n_loci, n_cells)
     return {c: {'start': s[m].tolist(), **{meth: np.round(np.asarray(predictions[f'{task}|{split}|{meth}'])[te[m], k], 4).tolist() for meth in meths}}
             for k, c in enumerate(cells)}
 
+def fold_gis(model_file:Path, d:dict, idx:np.ndarray, cell:str, top:int)->dict|None:
+    "The `top` TFs by GIS of a fold's saved model for `cell` over loci `idx` of `deepcage_data`'s output (None when the model is absent)."
+    if not Path(model_file).exists(): return None
+    g = gradient_importance(keras.saving.load_model(model_file), d['codes'][idx], d['motif'][idx], d['expr'].loc[[cell]])
+    return dict(loci=len(idx), top=[dict(tf=k, gis=float(v)) for k, v in g[cell].head(top).items()])
+
 def window_gis(d:dict, run_dir:str|Path, track:dict, top:int=15)->dict:
     "GIS of each held-out cell type over the loci of the track window (Fig. 4's locus-specific ranking), from that fold's `full` model."
     out = {}
     for cell, t in track['cells'].items():
-        f = Path(run_dir)/track['task']/track['split']/'full'/cell/'best.keras'
-        if not f.exists(): continue
         idx = np.flatnonzero(np.isin(d['bins'].start.values, t['start']) & (d['bins'].chrom.values == track['chrom']))
-        g = gradient_importance(keras.saving.load_model(f), d['codes'][idx], d['motif'][idx], d['expr'].loc[[cell]])
-        out[cell] = dict(window=[int(min(t['start'])), int(max(t['start'])) + 200], loci=len(idx), model=f'{track["task"]}, {track["split"]}, full',
-                         top=[dict(tf=k, gis=float(v)) for k, v in g[cell].head(top).items()])
+        r_ = fold_gis(Path(run_dir)/track['task']/track['split']/'full'/cell/'best.keras', d, idx, cell, top)
+        if r_: out[cell] = dict(window=[int(min(t['start'])), int(max(t['start'])) + 200], model=f'{track["task"]}, {track["split"]}, full', **r_)
     return out
 
 def plot_track(res:dict,               # the results JSON (its 'track' entry)
