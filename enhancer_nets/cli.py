@@ -4,15 +4,15 @@
 
 # %% ../nbs/07_cli.ipynb #c002
 from __future__ import annotations
-import sys, json
+import os, sys, json
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse, anno_parser, Param
-from .core import save_json, atomic_write, IN_TEST
+from .core import save_json, atomic_write, IN_TEST, UserError, OptionError, MissingFileError
 
 # %% auto #0
-__all__ = ['COMMANDS', 'demo', 'train', 'predict', 'evaluate', 'speid', 'speid_leakage', 'cohn', 'cohn_species', 'motifs',
-           'deepcage', 'main']
+__all__ = ['COMMANDS', 'OPTION_RULES', 'demo', 'train', 'predict', 'evaluate', 'speid', 'speid_leakage', 'cohn', 'cohn_species',
+           'motifs', 'deepcage', 'check_options', 'main']
 
 # %% ../nbs/07_cli.ipynb #c004
 @call_parse
@@ -58,6 +58,7 @@ def train(genome:Param('genome FASTA (plain or gzip)', str, required=True)=None,
           seed:int=0,                  # seed
           max_positives:int=None,      # subsample positives (quick runs)
           no_baseline:bool=False,      # skip the k-mer baseline
+          overwrite:bool=False,        # retrain over a run already in --out (else it is resumed, or reused if finished)
          ):
     "Train a DeepEnhancer CNN on a genome + BED of enhancers; evaluate on held-out blocks/chromosomes; write model and results.json."
     from enhancer_nets.deepenhancer import train_and_evaluate, results_table
@@ -65,7 +66,7 @@ def train(genome:Param('genome FASTA (plain or gzip)', str, required=True)=None,
                              test_stride=test_stride, split=split, test_frac=test_frac, val_frac=val_frac,
                              test_chroms=tuple(test_chroms.split(',')), val_chroms=tuple(val_chroms.split(',')),
                              epochs=epochs, patience=patience, batch_size=batch_size, seed=seed, max_positives=max_positives,
-                             baseline=not no_baseline, verbose=2)
+                             baseline=not no_baseline, verbose=2, overwrite=overwrite)
     print(results_table(res).to_string(index=False))
     return res
 
@@ -80,10 +81,10 @@ def predict(model:Param('a trained model (.keras), e.g. OUT/model.keras from `tr
             reduce:str='max',       # 'max' over windows (DeepEnhancer) or 'mean'
            ):
     "Score regions (BED + genome, or FASTA records) with a trained model: each region's score is the max over its windows."
-    import keras
     from enhancer_nets.data import Genome, read_intervals, SequenceError
     from enhancer_nets.deepenhancer import predict_regions
-    m = keras.models.load_model(model)
+    from enhancer_nets.interpret import load_model
+    m = load_model(model)
     width = m.input_shape[1]
     if fasta is not None:
         g = Genome(fasta)
@@ -92,7 +93,7 @@ def predict(model:Param('a trained model (.keras), e.g. OUT/model.keras from `tr
         reg = pd.DataFrame({'chrom': list(g.sizes), 'start': 0, 'end': list(g.sizes.values())}); reg['name'] = reg.chrom
     elif genome is not None and regions is not None:
         g = Genome(genome); reg = read_intervals(regions, g)
-    else: raise ValueError('give --genome with --regions, or --fasta')
+    else: raise OptionError('give --genome with --regions, or --fasta')
     reg = reg.assign(score=predict_regions(m, g, reg, width, stride, reduce=reduce).round(6))
     atomic_write(out, reg[['chrom', 'start', 'end', 'name', 'score']].to_csv(sep='\t', index=False, header=False))
     print(f'{len(reg)} regions scored -> {out}')
@@ -299,18 +300,124 @@ def deepcage(out:str='deepcage_run',   # output directory: results.json, checkpo
     return res
 
 # %% ../nbs/07_cli.ipynb #c014
-COMMANDS = {'demo': demo, 'train': train, 'evaluate': evaluate, 'predict': predict, 'speid': speid, 'speid-leakage': speid_leakage,
-            'cohn': cohn, 'cohn-species': cohn_species, 'motifs': motifs, 'deepcage': deepcage}
+COMMANDS = {'demo': demo, 'train': train, 'evaluate': evaluate, 'predict': predict, 'speid': speid,
+            'speid-leakage': speid_leakage, 'cohn': cohn, 'cohn-species': cohn_species, 'motifs': motifs,
+            'deepcage': deepcage}
+
+_POS = (1, None)
+OPTION_RULES = {
+    'width': (20, 10_000), 'stride': _POS, 'test_stride': _POS, 'batch_size': (1, 65_536), 'epochs': _POS,
+    'epochs1': _POS, 'epochs2': _POS, 'patience': (0, None), 'max_positives': _POS, 'max_loci': _POS,
+    'max_windows': _POS, 'n': (10, None), 'k': (2, 100), 'restarts': _POS, 'seed': (0, 2**32 - 1),
+    'test_fold': (0, None), 'background': (0, None), 'n_kernels': _POS, 'kernel_width': _POS, 'enh_len': _POS,
+    'prom_len': _POS, 'n_shift': (0, None), 'test_frac': ('open', 0, 1), 'val_frac': ('half', 0, 1),
+    'jaspar_frac': ('closed', 0, 1), 'lr': ('open', 0, None), 'threshold': ('open', 0, None),
+    'reduce': {'max', 'mean'}, 'recipe': {'auto', 'enumeration', 'activation', 'max_site'},
+    'by': {'q', 'E', 'p'}, 'arch': None,
+}
+"""Allowed values per option, checked before a command starts: (low, high) integers, (kind, low, high) floats
+with an 'open', 'half' (low included) or 'closed' interval, or a set of choices."""
+_CHOICES = {('train', 'split'): {'block', 'chrom'}, ('speid', 'split'): {'random', 'chrom', 'segregated'},
+            ('evaluate', 'folds'): {'balanced', 'equal'}, ('cohn', 'experiment'): {'simulated', 'real'},
+            ('cohn-species', 'folds'): (2, 100), ('deepcage', 'arch'): {'small', 'paper'}}
+_FILES = ('genome', 'positives', 'regions', 'fasta', 'model')
+
+def check_options(cmd:str,  # the command, e.g. 'train'
+                  args:dict, # its parsed options (underscore names)
+                 ):
+    "Range-check the options of `cmd` (`OPTION_RULES`) and the existence of its input files; raises `OptionError`."
+    from enhancer_nets.deepenhancer import ARCHS
+    rules = {**OPTION_RULES, 'arch': set(ARCHS), **{o: r for (c, o), r in _CHOICES.items() if c == cmd}}
+    if cmd == 'deepcage': rules.pop('arch')   # different meaning there: the network size
+    if cmd == 'deepcage': rules['arch'] = {'small', 'paper'}
+    for name, v in args.items():
+        r, opt = rules.get(name), '--' + name.replace('_', '-')
+        if v is None or r is None or isinstance(v, bool): continue
+        if isinstance(r, set):
+            if v not in r: raise OptionError(f'{opt}: must be one of {", ".join(sorted(r))}, got {v!r}')
+        elif len(r) == 2:
+            lo, hi = r
+            if v < lo or (hi is not None and v > hi):
+                raise OptionError(f'{opt}: must be {"at least " + str(lo) if hi is None else f"from {lo} to {hi}"}, got {v}')
+        else:
+            kind, lo, hi = r
+            ok = (v > lo if kind == 'open' else v >= lo) and (hi is None or (v < hi if kind != 'closed' else v <= hi))
+            if not ok:
+                b = {'open': '(', 'half': '[', 'closed': '['}[kind] + f'{lo}, {hi if hi is not None else "inf"}'
+                raise OptionError(f'{opt}: must lie in {b + ("]" if kind == "closed" else ")")}, got {v}')
+    if cmd == 'train' and args.get('split', 'block') == 'block' and args['test_frac'] + args['val_frac'] >= 1:
+        raise OptionError(f"--test-frac ({args['test_frac']}) + --val-frac ({args['val_frac']}) must stay below 1")
+    for name in _FILES:
+        v = args.get(name)
+        if v is not None and not os.path.exists(v):
+            raise MissingFileError(f"--{name}: {v}: no such file or directory")
+
+# %% ../nbs/07_cli.ipynb #e014
+def _quiet_keras():
+    "Import Keras (and TensorFlow) with the C++ start-up log lines kept off stderr; they are replayed if it fails."
+    if 'keras' in sys.modules or os.environ.get('ENHANCER_NETS_TF_LOGS'): return
+    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
+    import tempfile
+    sys.stderr.flush()
+    with tempfile.TemporaryFile() as tmp:
+        saved = os.dup(2)
+        os.dup2(tmp.fileno(), 2)
+        try: import keras
+        except BaseException:
+            os.dup2(saved, 2)
+            tmp.seek(0)
+            sys.stderr.write(tmp.read().decode(errors='replace'))
+            raise
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+def _kebab(argv:list)->list:
+    "`--test-stride=5` → `--test_stride=5`: option names may use dashes (values are left alone)."
+    out = []
+    for a in argv:
+        if a.startswith('--') and len(a) > 2:
+            name, eq, val = a[2:].partition('=')
+            a = '--' + name.replace('-', '_') + eq + val
+        out.append(a)
+    return out
 
 def main(argv:list|None=None): # arguments after the program name (default: sys.argv[1:])
-    "Entry point of the `enhancer_nets` console script: `enhancer_nets COMMAND [options]`. Returns None (exit status 0)."
+    """Entry point of the `enhancer_nets` console script: `enhancer_nets COMMAND [options]`. Returns None (exit 0);
+    exits 2 with one line on a bad option or input (`--debug`: the traceback), 130 on an interrupt."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    if not argv or argv[0] in ('-h', '--help') or argv[0] not in COMMANDS:
-        print('usage: enhancer_nets {' + ','.join(COMMANDS) + '} [options]\n')
-        for k, f in COMMANDS.items(): print(f'  {k:13s} {f.__doc__}')
-        if argv and argv[0] not in ('-h', '--help'): print(f'\nunknown command {argv[0]!r}', file=sys.stderr); sys.exit(2)
+    if argv and argv[0] == '--version':
+        from enhancer_nets import __version__
+        print(f'enhancer_nets {__version__}')
         return
-    f = COMMANDS[argv[0]]
-    p = anno_parser(f, prog=f'enhancer_nets {argv[0]}')
-    args = vars(p.parse_args(argv[1:])); args.pop('pdb', None); args.pop('xtra', None)
-    f(**args)   # the console script does sys.exit(main()): returning the results would exit 1
+    if not argv or argv[0] in ('-h', '--help') or argv[0] not in COMMANDS:
+        print('usage: enhancer_nets {' + ','.join(COMMANDS) + '} [options]   (or --version)\n')
+        for k, f in COMMANDS.items(): print(f'  {k:13s} {f.__doc__}')
+        if argv and argv[0] not in ('-h', '--help'):
+            print(f'\nunknown command {argv[0]!r}', file=sys.stderr)
+            sys.exit(2)
+        return
+    cmd, rest = argv[0], _kebab(argv[1:])
+    debug = '--debug' in rest
+    rest = [a for a in rest if a != '--debug']
+    f = COMMANDS[cmd]
+    p = anno_parser(f, prog=f'enhancer_nets {cmd}')
+    def _error(msg):
+        print(f'enhancer_nets {cmd}: error: {msg} (see enhancer_nets {cmd} --help)', file=sys.stderr)
+        sys.exit(2)
+    p.error = _error
+    args = vars(p.parse_args(rest))
+    args.pop('pdb', None)
+    args.pop('xtra', None)
+    try:
+        _quiet_keras()
+        check_options(cmd, args)
+        f(**args)   # the console script does sys.exit(main()): returning the results would exit 1
+    except UserError as e:
+        if debug: raise
+        print(f'enhancer_nets {cmd}: error: {e}', file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        if debug: raise
+        print(f'enhancer_nets {cmd}: interrupted; the same command resumes from the last finished epoch', file=sys.stderr)
+        sys.exit(130)

@@ -4,29 +4,50 @@
 
 # %% ../nbs/00_core.ipynb #c003
 from __future__ import annotations
-import json, os, sys, time, random, hashlib, platform, subprocess, tempfile, datetime
+import json, os, sys, time, random, hashlib, platform, subprocess, tempfile, datetime, contextlib
 from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['IN_TEST', 'atomic_write', 'save_json', 'load_json', 'set_seed', 'git_commit', 'run_metadata', 'sha256sum',
+__all__ = ['IN_TEST', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'UserError', 'InputError', 'MissingFileError',
+           'OptionError', 'ModelFileError', 'RunDirError', 'set_seed', 'git_commit', 'run_metadata', 'sha256sum',
            'repo_root']
 
 # %% ../nbs/00_core.ipynb #c005
-def atomic_write(path:str|Path,   # destination file; parent directories are created
-                 data:str|bytes,  # the whole content: `str` is written as UTF-8
-                )->Path:          # the destination path
-    "Write `data` to `path` atomically (temporary file in the same directory, then `os.replace`)."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str): data = data.encode('utf-8')
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+def _umask()->int:
+    "The process umask (read by setting and restoring it)."
+    m = os.umask(0o022)
+    os.umask(m)
+    return m
+
+@contextlib.contextmanager
+def atomic_path(path:str|Path,  # destination file; parent directories are created
+                suffix:str='',  # suffix of the temporary name (writers such as Keras check it), default `path`'s
+               ):
+    "Yield a temporary path next to `path`; on success it is renamed over `path` (mode 0666 & ~umask), else removed."
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp' + (suffix or path.suffix))
+    os.close(fd)
     try:
-        with os.fdopen(fd, 'wb') as f: f.write(data); f.flush(); os.fsync(f.fileno())
+        yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp): os.unlink(tmp)
         raise
-    return path
+
+def atomic_write(path:str|Path,   # destination file; parent directories are created
+                 data:str|bytes,  # the whole content: `str` is written as UTF-8
+                )->Path:          # the destination path
+    "Write `data` to `path` atomically (temporary file in the same directory, fsync, then `os.replace`)."
+    if isinstance(data, str): data = data.encode('utf-8')
+    with atomic_path(path) as tmp:
+        with open(tmp, 'wb') as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+    return Path(path)
 
 # %% ../nbs/00_core.ipynb #c006
 def _jsonable(o):
@@ -45,6 +66,25 @@ def save_json(path:str|Path,  # destination `.json` file
 def load_json(path:str|Path): 
     "Read a JSON file written by `save_json`."
     return json.loads(Path(path).read_text())
+
+# %% ../nbs/00_core.ipynb #e002
+class UserError(ValueError):
+    "Bad input from the user; the message names the file and line, or the option, and the value."
+
+class InputError(UserError):
+    "An input file whose content cannot be used (message: `file:line: what, value`)."
+
+class MissingFileError(InputError, FileNotFoundError):
+    "An input file that does not exist."
+
+class OptionError(UserError):
+    "An option out of range or not among its choices (message: `--name: what, got value`)."
+
+class ModelFileError(UserError):
+    "A file given as a model that is not a readable Keras model."
+
+class RunDirError(UserError):
+    "An output directory that holds another run (different settings, or finished): resume, `overwrite`, or move."
 
 # %% ../nbs/00_core.ipynb #c009
 def set_seed(seed:int=0, # the seed; recorded in every results file

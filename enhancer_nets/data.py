@@ -4,19 +4,20 @@
 
 # %% ../nbs/01_data.ipynb #c003
 from __future__ import annotations
-import gzip, io, os, re, shutil, hashlib, urllib.request, warnings, math
+import gzip, io, os, re, shutil, hashlib, urllib.request, warnings, math, zlib
 from pathlib import Path
 from functools import lru_cache
 import numpy as np, pandas as pd
-from .core import atomic_write, sha256sum, IN_TEST
+from .core import (atomic_write, atomic_path, sha256sum, IN_TEST, InputError, MissingFileError,
+                                OptionError)
 
 # %% auto #0
 __all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'NARROWPEAK', 'cache_dir', 'resolve', 'data_available', 'SequenceError', 'encode',
-           'one_hot', 'decode', 'reverse_complement', 'Genome', 'write_fasta', 'read_intervals', 'bigwig_signal',
-           'n_windows', 'window_index', 'window_codes', 'windows_onehot', 'WindowDataset', 'merge_intervals',
-           'overlaps', 'n_runs', 'gc_fraction', 'gencode_exclusions', 'background_negatives', 'block_split',
-           'chrom_split', 'kfold_blocks', 'balanced_blocks', 'assert_disjoint', 'jaspar_ppm', 'simulate_oops',
-           'pwm_scan', 'pssm_oracle']
+           'one_hot', 'decode', 'reverse_complement', 'fasta_problem', 'Genome', 'write_fasta', 'read_intervals',
+           'bigwig_signal', 'n_windows', 'window_index', 'window_codes', 'windows_onehot', 'WindowDataset',
+           'merge_intervals', 'overlaps', 'n_runs', 'gc_fraction', 'gencode_exclusions', 'background_negatives',
+           'block_split', 'chrom_split', 'kfold_blocks', 'balanced_blocks', 'assert_disjoint', 'jaspar_ppm',
+           'simulate_oops', 'pwm_scan', 'pssm_oracle']
 
 # %% ../nbs/01_data.ipynb #c005
 _GB = 'https://raw.githubusercontent.com/ML-Bioinfo-CEITEC/genomic_benchmarks/605d8539830e16c85abe7826990958303ffc5e1c/datasets'
@@ -120,7 +121,7 @@ _PACKED = np.vstack([np.eye(4, dtype=np.uint8), np.zeros((252, 4), np.uint8)]).v
 _COMP = np.array([3, 2, 1, 0, 4], np.uint8)
 
 # %% ../nbs/01_data.ipynb #c012
-class SequenceError(ValueError):
+class SequenceError(InputError):
     "A sequence, or an input file's row, that cannot be used; the message names the source, line or position, and value."
 
 def encode(seq:str|bytes,          # DNA string (any case); N and IUPAC ambiguity letters allowed
@@ -181,26 +182,60 @@ def reverse_complement(x:str|np.ndarray, # a DNA string, codes (…, L), or one-
     return x[..., ::-1, ::-1] if _is_onehot(x) else _COMP[x][..., ::-1]
 
 # %% ../nbs/01_data.ipynb #c018
+_GZ_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, UnicodeDecodeError)
+
 def _is_gzip(p): 
     with open(p, 'rb') as f: return f.read(2) == b'\x1f\x8b'
 
 def _prepare_fasta(path:Path)->Path:
-    "A pyfaidx-indexable FASTA for `path`: itself, or a decompressed / linked copy in the cache."
-    key = hashlib.sha1(f'{path.resolve()}:{path.stat().st_size}:{path.stat().st_mtime_ns}'.encode()).hexdigest()[:12]
+    """A pyfaidx-indexable FASTA for `path`: itself, or a decompressed / linked copy in the cache.
+    Raises `SequenceError` for a truncated or corrupt gzip file (the partial copy is removed)."""
+    st = path.stat()
+    key = hashlib.sha1(f'{path.resolve()}:{st.st_size}:{st.st_mtime_ns}'.encode()).hexdigest()[:12]
+    stem = path.name.removesuffix('.gz')
     if _is_gzip(path):
-        out = cache_dir()/'genomes'/f'{path.name.removesuffix(".gz")}.{key}.fa'
+        out = cache_dir()/'genomes'/f'{stem}.{key}.fa'
         if not out.exists():
-            out.parent.mkdir(parents=True, exist_ok=True)
-            tmp = out.with_name(out.name + '.part')
-            with gzip.open(path, 'rb') as fi, open(tmp, 'wb') as fo: shutil.copyfileobj(fi, fo, 1 << 22)
-            os.replace(tmp, out)
+            try:
+                with atomic_path(out) as tmp, gzip.open(path, 'rb') as fi, open(tmp, 'wb') as fo:
+                    shutil.copyfileobj(fi, fo, 1 << 22)
+            except _GZ_ERRORS as e: raise SequenceError(f'{path}: truncated or corrupt gzip file ({e})') from None
         return out
-    if not Path(str(path) + '.fai').exists() and not os.access(path.parent, os.W_OK):
-        out = cache_dir()/'genomes'/f'{path.name}.{key}.fa'
+    needs_link = path.name.endswith('.gz') or (not Path(str(path) + '.fai').exists() and not os.access(path.parent, os.W_OK))
+    if needs_link:   # pyfaidx reads a '.gz' name as BGZF: give a plain file a plain name
+        out = cache_dir()/'genomes'/f'{stem}.{key}.fa'
         out.parent.mkdir(parents=True, exist_ok=True)
-        if not out.exists(): out.symlink_to(path.resolve())
+        if not out.is_symlink(): out.symlink_to(path.resolve())
         return out
     return path
+
+def fasta_problem(path:str|Path, # a FASTA file, plain or gzip
+                 )->str|None:     # 'file:line: what, value' for the first line that breaks the format, else None
+    "Find the first line of a FASTA that pyfaidx cannot index: no header, an empty or repeated name, ragged lines."
+    path, names, width, short, last_header = Path(path), set(), None, None, 0
+    try:
+        with (gzip.open(path, 'rt', errors='replace') if _is_gzip(path) else open(path, 'rt', errors='replace')) as f:
+            for ln, line in enumerate(f, 1):
+                line = line.rstrip('\r\n')
+                if line.startswith('>'):
+                    name = line[1:].split(maxsplit=1)[0] if line[1:].strip() else ''
+                    if not name: return f'{path}:{ln}: header with no sequence name, {line!r}'
+                    if name in names: return f'{path}:{ln}: sequence name {name!r} appears twice'
+                    names.add(name)
+                    width, short, last_header = None, None, ln
+                    continue
+                if not names:
+                    if line.strip(): return f'{path}:{ln}: expected a \'>name\' header line, got {line[:40]!r}'
+                    continue
+                if '\x00' in line or '\ufffd' in line: return f'{path}:{ln}: binary data, not FASTA text'
+                if short is not None: return f'{path}:{short}: line of {short_len} bases inside record at line ' \
+                                             f'{last_header} (its lines have {width}); only the last line may be shorter'
+                if width is None: width = len(line)
+                elif len(line) > width: return f'{path}:{ln}: line of {len(line)} bases, longer than the record\'s {width}'
+                elif len(line) < width: short, short_len = ln, len(line)
+    except _GZ_ERRORS as e: return f'{path}: truncated or corrupt gzip file ({e})'
+    if not names: return f'{path}: no \'>name\' header: not a FASTA file'
+    return None
 
 # %% ../nbs/01_data.ipynb #c019
 class Genome:
@@ -211,12 +246,14 @@ class Genome:
                 ):
         import pyfaidx
         self.path = Path(path)
-        if not self.path.exists(): raise FileNotFoundError(f'{self.path}: genome FASTA not found')
+        if not self.path.exists(): raise MissingFileError(f'{self.path}: genome FASTA not found')
+        if self.path.is_dir(): raise InputError(f'{self.path}: is a directory, not a FASTA file')
         self.fasta_path = _prepare_fasta(self.path)
         try: self.fa = pyfaidx.Fasta(str(self.fasta_path), as_raw=True, sequence_always_upper=False, build_index=True)
-        except Exception as e: raise SequenceError(f'{self.path}: not a readable FASTA ({e})') from e
+        except Exception as e:
+            raise SequenceError(fasta_problem(self.path) or f'{self.path}: not a readable FASTA ({e})') from None
         self.sizes = {k: len(v) for k, v in self.fa.items()}
-        if not self.sizes: raise SequenceError(f'{self.path}: FASTA has no records')
+        if not self.sizes: raise SequenceError(fasta_problem(self.path) or f'{self.path}: FASTA has no records')
         self._codes = lru_cache(maxsize=max_cached)(self._load_codes)
 
     def __repr__(self): return f'Genome({self.path.name}: {len(self.sizes)} chromosomes, {sum(self.sizes.values()):,} bp)'
@@ -270,13 +307,19 @@ def read_intervals(path:str|Path,        # BED / narrowPeak / CSV / TSV file, op
                   )->pd.DataFrame:       # columns chrom, start, end, name (+ the format's extra columns), one row per interval
     "Read and validate intervals. Raises `SequenceError` naming file, line and value for any malformed row."
     path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f'{path}: no such interval file')
-    with _open_text(path) as f: lines = f.read().splitlines()
+    if not path.exists(): raise MissingFileError(f'{path}: no such interval file')
+    if path.is_dir(): raise InputError(f'{path}: is a directory, not an interval file')
+    try:
+        with _open_text(path) as f: lines = f.read().splitlines()
+    except _GZ_ERRORS as e:
+        what = 'not UTF-8 text' if isinstance(e, UnicodeDecodeError) else 'truncated or corrupt gzip file'
+        raise InputError(f'{path}: {what} ({e})') from None
     name = path.name.lower().removesuffix('.gz')
     if fmt is None:
         fmt = 'narrowpeak' if name.endswith(('.narrowpeak', '.np')) else 'csv' if name.endswith(('.csv', '.tsv')) else 'bed'
     rows, header, sep = [], None, None
     for ln, line in enumerate(lines, 1):
+        if '\x00' in line: raise SequenceError(f'{path}:{ln}: binary data, not a text interval file')
         if not line.strip() or line.startswith(('track', 'browser')) or (line.startswith('#') and fmt != 'csv'): continue
         if fmt == 'csv' and header is None:
             sep = ',' if line.count(',') >= line.count('\t') else '\t'
@@ -350,7 +393,9 @@ def window_index(intervals:pd.DataFrame, # chrom, start, end (one row per region
                  sizes:dict|None=None,    # chromosome sizes; windows crossing an end are dropped
                  max_per_region:int|None=None, # keep at most this many windows per region (evenly spaced)
                 )->pd.DataFrame:          # columns region (row position in `intervals`), chrom, start
-    "All windows of all regions, as integer rows (no sequence is materialised)."
+    "All windows of all regions, as integer rows (no sequence is materialised). Raises `OptionError` for width or stride < 1."
+    if int(width) < 1: raise OptionError(f'window width must be at least 1 bp, got {width}')
+    if int(stride) < 1: raise OptionError(f'window stride must be at least 1 bp, got {stride}')
     L = (intervals.end - intervals.start).to_numpy()
     n = n_windows(L, width, stride)
     region = np.repeat(np.arange(len(intervals)), n)
@@ -421,8 +466,14 @@ class WindowDataset(_PyDataset):
         self.genome, self.w, self.width, self.bs = genome, windows.reset_index(drop=True), width, batch_size
         self.chrom, self.start = self.w.chrom.to_numpy(), self.w.start.to_numpy()
         self.y = None if labels is None else np.asarray(labels)[self.w.region.to_numpy()].astype(np.int32)
-        self.shuffle, self.rc, self.rng = shuffle, rc_augment, np.random.default_rng(seed)
-        self.order = self.rng.permutation(len(self.w)) if shuffle else np.arange(len(self.w))
+        self.shuffle, self.rc, self.seed = shuffle, rc_augment, seed
+        self.set_epoch(0)
+
+    def set_epoch(self, epoch:int): # the epoch (from 0) whose window order and strand flips to serve
+        "Serve epoch `epoch`: its order and flips are functions of (seed, epoch), so a resumed run sees the same batches."
+        self.epoch = int(epoch)
+        n = len(self.w)
+        self.order = np.random.default_rng([self.seed, self.epoch]).permutation(n) if self.shuffle else np.arange(n)
 
     def __len__(self): return math.ceil(len(self.w) / self.bs)
 
@@ -430,12 +481,11 @@ class WindowDataset(_PyDataset):
         idx = self.order[i*self.bs:(i+1)*self.bs]
         x = windows_onehot(self.genome, self.chrom[idx], self.start[idx], self.width)
         if self.rc:
-            flip = self.rng.random(len(idx)) < 0.5
+            flip = np.random.default_rng([self.seed, self.epoch, i]).random(len(idx)) < 0.5
             x[flip] = x[flip, ::-1, ::-1]
         return x if self.y is None else (x, self.y[idx])
 
-    def on_epoch_end(self):
-        if self.shuffle: self.order = self.rng.permutation(len(self.w))
+    def on_epoch_end(self): self.set_epoch(self.epoch + 1)
 
 # %% ../nbs/01_data.ipynb #c039
 def merge_intervals(df:pd.DataFrame, # chrom, start, end

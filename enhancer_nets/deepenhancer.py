@@ -4,20 +4,22 @@
 
 # %% ../nbs/02_deepenhancer.ipynb #c003
 from __future__ import annotations
-import os, time, json, math
+import os, time, json, math, shutil
 from pathlib import Path
 import numpy as np, pandas as pd
 import keras
 from keras import layers
-from .core import save_json, load_json, set_seed, run_metadata, IN_TEST, atomic_write, repo_root
+from .core import (save_json, load_json, set_seed, run_metadata, IN_TEST, atomic_write, atomic_path,
+                                repo_root, OptionError, RunDirError, InputError)
 from .data import *
 
 # %% auto #0
-__all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'compile_model', 'fit', 'predict_regions',
-           'evaluate_scores', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_and_evaluate',
-           'simulated_genome', 'fantom5_chr22', 'deepenhancer_chr22', 'results_table', 'plot_curves',
-           'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_table', 'compare_methods', 'fine_tune',
-           'distal_dnase', 'deepenhancer_cv', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
+__all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'compile_model', 'RunCheckpoint', 'fit',
+           'predict_regions', 'evaluate_scores', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline',
+           'train_and_evaluate', 'simulated_genome', 'fantom5_chr22', 'deepenhancer_chr22', 'results_table',
+           'plot_curves', 'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_table', 'compare_methods',
+           'fine_tune', 'distal_dnase', 'deepenhancer_cv', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves',
+           'plot_loss_curves']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -75,31 +77,147 @@ class _Timer(keras.callbacks.Callback):
     def on_epoch_end(self, epoch, logs=None):
         if logs is not None: logs['epoch_seconds'] = time.time() - self.t
 
+_RUN_FILES = ('state.json', 'run.json', 'history.csv', 'best.keras', 'last.keras', 'ckpt', 'backup')
+
+def _plain(o):
+    "`o` as JSON would give it back (tuples → lists, numpy scalars → numbers), for comparing settings."
+    return json.loads(json.dumps(o, default=lambda v: v.item() if hasattr(v, 'item') else str(v)))
+
+def _seed_states(model):
+    "The seed-generator variables of `model` (dropout and other random layers); `load_weights` does not restore them."
+    return [v for v in model.variables if 'seed_generator_state' in v.path]
+
+def _better(mode:str, monitor:str):
+    "A comparison `better(new, best)` for `monitor` under `mode`; NaN is never better."
+    if mode == 'auto': mode = 'max' if any(k in monitor for k in ('auc', 'acc', 'auprc', 'auroc', 'f1')) else 'min'
+    if mode not in ('min', 'max'): raise ValueError(f"mode must be 'min', 'max' or 'auto', got {mode!r}")
+    return (lambda a, b: a < b) if mode == 'min' else (lambda a, b: a > b)
+
+class RunCheckpoint(keras.callbacks.Callback):
+    """Everything a resumed run needs, committed once per epoch: a snapshot of the model (weights and optimizer),
+    the seed generators, the training batches' shuffling state, the best value of `monitor` and its epoch, the
+    early-stopping counter and the history. `state.json` is written last, atomically: it is the commit point."""
+    def __init__(self, out:Path, config:dict, monitor:str, mode:str, patience:int, train=None):
+        super().__init__()
+        self.out, self.ck, self.config, self.monitor, self.patience, self.train = out, out/'ckpt', config, monitor, patience, train
+        self.better = _better(mode, monitor)
+        self.state = dict(config=config, epoch=0, best=None, best_epoch=None, wait=0, history=[], finished=False,
+                          last=None, best_file=None, stopped_early=False)
+
+    def restore(self, model:keras.Model, state:dict):
+        """Take over a committed state (read from state.json): the model's weights, optimizer and seed generators
+        and the training batches' epoch (or their generator and order) are restored before `model.fit` starts,
+        since Keras reads the first batches ahead of `on_train_begin`."""
+        self.state, st = state, state
+        if model.optimizer is not None and not model.optimizer.built: model.optimizer.build(model.trainable_variables)
+        model.load_weights(self.ck/st['last'])
+        extra = np.load(self.ck/f"{Path(st['last']).stem}.npz", allow_pickle=False)
+        for v, k in zip(_seed_states(model), sorted(k for k in extra.files if k.startswith('seed'))): v.assign(extra[k])
+        if hasattr(self.train, 'set_epoch'): self.train.set_epoch(st['epoch'])
+        else:
+            if 'order' in extra.files: self.train.order = extra['order']
+            if st.get('rng') is not None: self.train.rng.bit_generator.state = st['rng']
+
+    def on_epoch_begin(self, epoch, logs=None):   # batches that follow epochs serve this one (Keras reads ahead)
+        if hasattr(self.train, 'set_epoch'): self.train.set_epoch(epoch)
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs, st = dict(logs or {}), self.state
+        row = {'epoch': epoch, **{k: float(v) for k, v in logs.items()}}
+        if self.monitor not in logs:
+            raise KeyError(f'monitor {self.monitor!r} is not among the logged values {sorted(logs)}')
+        value = float(logs[self.monitor])
+        improved = st['best'] is None or (not math.isnan(value) and self.better(value, st['best']))
+        self.ck.mkdir(parents=True, exist_ok=True)
+        name = f'epoch{epoch + 1}.keras'
+        with atomic_path(self.ck/name) as t: self.model.save(t)
+        extra = {f'seed{i:03d}': np.asarray(v.numpy()) for i, v in enumerate(_seed_states(self.model))}
+        if self.train is not None and hasattr(self.train, 'order'): extra['order'] = np.asarray(self.train.order)
+        with atomic_path(self.ck/f'epoch{epoch + 1}.npz') as t:
+            with open(t, 'wb') as f: np.savez(f, **extra)
+        if improved: st.update(best=value, best_epoch=epoch + 1, wait=0, best_file=name)
+        else: st['wait'] += 1
+        rng = getattr(self.train, 'rng', None)
+        st.update(epoch=epoch + 1, last=name, history=st['history'] + [row],
+                  rng=rng.bit_generator.state if isinstance(rng, np.random.Generator) else None)
+        if st['wait'] >= self.patience: st['stopped_early'] = self.model.stop_training = True
+        save_json(self.out/'state.json', st)
+        atomic_write(self.out/'history.csv', pd.DataFrame(st['history']).to_csv(index=False))
+        keep = {st['last'], st['best_file']}
+        for f in self.ck.iterdir():   # older snapshots and any temporary file an interrupt left behind
+            if f.name.startswith('.') or (f.suffix in ('.keras', '.npz') and f.with_suffix('.keras').name not in keep):
+                f.unlink()
+
+    def finish(self):
+        "Copy the best and last snapshots to best.keras / last.keras, mark the run finished, drop the snapshots."
+        st = self.state
+        for dst, src in (('best.keras', st['best_file']), ('last.keras', st['last'])):
+            with atomic_path(self.out/dst) as t: shutil.copyfile(self.ck/src, t)
+        st.update(finished=True, best_file='best.keras', last='last.keras')
+        save_json(self.out/'state.json', st)
+        shutil.rmtree(self.ck, ignore_errors=True)
+
 def fit(model:keras.Model,       # a compiled model
         train:keras.utils.PyDataset, # training batches (x, y)
         val:keras.utils.PyDataset,   # validation batches, for early stopping
         out_dir:str|Path,         # checkpoints, history and run record go here
         epochs:int=30,            # maximum epochs (Min et al.: 30)
-        patience:int=8,           # early-stopping patience on validation loss
+        patience:int=8,           # early-stopping patience (epochs without improvement of `monitor`)
         monitor:str='val_loss',   # validation quantity for early stopping and the best checkpoint
-        mode:str='auto',          # 'min', 'max' or 'auto' (from the name) for `monitor`
+        mode:str='auto',          # 'min', 'max' or 'auto' (max for auc/acc/f1 names, else min)
         seed:int=0,               # recorded; the caller seeds the model initialisation with `set_seed`
         verbose:int|str='auto',   # Keras progress bars
-        **record,                 # more settings to record in run.json
-       )->pd.DataFrame:           # the training history, one row per epoch
-    "Train with early stopping (on `monitor`), per-epoch checkpoints and resumption (`BackupAndRestore`); best weights are restored."
-    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
-    save_json(out/'run.json', run_metadata(seed, epochs=epochs, patience=patience, monitor=monitor, **record))
-    cbs = [_Timer(),
-           keras.callbacks.BackupAndRestore(str(out/'backup')),
-           keras.callbacks.ModelCheckpoint(str(out/'last.keras')),
-           keras.callbacks.ModelCheckpoint(str(out/'best.keras'), monitor=monitor, mode=mode, save_best_only=True),
-           keras.callbacks.EarlyStopping(monitor=monitor, mode=mode, patience=patience, restore_best_weights=True),
-           keras.callbacks.CSVLogger(str(out/'history.csv'), append=True)]
-    model.fit(train, validation_data=val, epochs=epochs, callbacks=cbs, verbose=verbose)
-    if (out/'best.keras').exists(): model.load_weights(out/'best.keras')
-    hist = pd.read_csv(out/'history.csv').drop_duplicates('epoch', keep='last').reset_index(drop=True)
-    return hist
+        overwrite:bool=False,     # discard a run already in `out_dir` (finished or not, any settings)
+        callbacks:list|tuple=(),  # more Keras callbacks (they run before the checkpoint)
+        **record,                 # more settings: recorded in run.json and compared on resume
+       )->pd.DataFrame:           # the training history, one row per epoch (column `epoch` counts from 0)
+    """Train with early stopping on `monitor`, a committed checkpoint per epoch and exact resumption; the best
+    weights are loaded into `model` at the end.
+
+    Called again with the same `out_dir` and settings, an interrupted run continues from its last finished epoch
+    with its best value, early-stopping counter, history, seed generators and batch order restored, so it ends
+    where the uninterrupted run would; a finished run is reused as it is (and says so). A directory holding a run
+    with other settings raises `RunDirError` unless `overwrite`. Raises `OptionError` for `epochs` < 1 or
+    `patience` < 0."""
+    if int(epochs) < 1: raise OptionError(f'epochs must be at least 1, got {epochs}')
+    if int(patience) < 0: raise OptionError(f'patience must be at least 0, got {patience}')
+    out = Path(out_dir)
+    config = _plain(dict(epochs=epochs, patience=patience, monitor=monitor, mode=mode, seed=seed, **record))
+    if overwrite:
+        for f in _RUN_FILES:
+            p = out/f
+            if p.is_dir(): shutil.rmtree(p)
+            elif p.exists(): p.unlink()
+    st = load_json(out/'state.json') if (out/'state.json').exists() else None
+    if st is None and any((out/f).exists() for f in _RUN_FILES):
+        raise RunDirError(f'{out}: holds the files of a run without its state.json (an older or foreign run): '
+                          'pass overwrite (--overwrite) or another directory')
+    if st is not None and st['config'] != config:
+        diff = ', '.join(f'{k}: {st["config"].get(k)!r} there, {config.get(k)!r} here'
+                         for k in sorted(set(config) | set(st['config'])) if st['config'].get(k) != config.get(k))
+        raise RunDirError(f'{out}: holds a {"finished" if st["finished"] else "partial"} run with other settings '
+                          f'({diff}): pass overwrite (--overwrite) or another directory')
+    ckpt = RunCheckpoint(out, config, monitor, mode, patience, train=train)
+    if st is not None and st['finished']:
+        print(f'{out}: reusing the finished run ({st["epoch"]} epochs, best epoch {st["best_epoch"]}); '
+              'pass overwrite (--overwrite) to train again')
+        model.load_weights(out/'best.keras')
+        return pd.DataFrame(st['history'])
+    out.mkdir(parents=True, exist_ok=True)
+    if st is None:
+        save_json(out/'run.json', run_metadata(seed, **{k: v for k, v in config.items() if k != 'seed'}))
+        save_json(out/'state.json', ckpt.state)   # committed before the first epoch: an interrupt there restarts it
+    elif st['epoch'] == 0: ckpt.state = st
+    else:
+        ckpt.restore(model, st)
+        print(f'{out}: resuming after epoch {st["epoch"]} (best epoch {st["best_epoch"]}, {st["wait"]} without improvement)')
+    if ckpt.state['epoch'] < epochs and not ckpt.state['stopped_early']:
+        if hasattr(train, 'set_epoch'): train.set_epoch(ckpt.state['epoch'])
+        model.fit(train, validation_data=val, epochs=epochs, initial_epoch=ckpt.state['epoch'], shuffle=False,
+                  callbacks=[_Timer(), *callbacks, ckpt], verbose=verbose)   # the batches shuffle themselves
+    ckpt.finish()
+    model.load_weights(out/'best.keras')
+    return pd.DataFrame(ckpt.state['history'])
 
 # %% ../nbs/02_deepenhancer.ipynb #c013
 def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: column 1 = enhancer)
@@ -112,6 +230,8 @@ def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: co
                     progress:bool=False,   # show a tqdm progress bar over the batches
                    )->np.ndarray:          # (n_regions,) float32 enhancer probability
     "Score each region as the max (or mean) of its windows' enhancer probabilities (Min et al. 2017, test-time voting)."
+    if reduce not in ('max', 'mean'): raise OptionError(f"reduce must be 'max' or 'mean', got {reduce!r}")
+    if int(batch_size) < 1: raise OptionError(f'batch_size must be at least 1, got {batch_size}')
     w = window_index(regions.reset_index(drop=True), width, stride, sizes=genome.sizes)
     ds = WindowDataset(genome, w, width=width, batch_size=batch_size)
     from tqdm.auto import tqdm
@@ -206,10 +326,23 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
                        seed:int=0,                      # seed of sampling, initialisation and shuffling
                        max_positives:int|None=None,     # use a random subset of positives (reduced runs)
                        verbose:int|str='auto',          # Keras verbosity
+                       overwrite:bool=False,            # retrain over a run already in `out_dir` (else resume or reuse it)
                        **record,                        # extra fields for results.json (dataset names ...)
                       )->dict:                          # the results (also written to out_dir/results.json)
-    "Train a DeepEnhancer CNN on a genome + positive BED, evaluate on held-out genomic blocks/chromosomes vs the k-mer baseline."
-    t0 = time.time(); set_seed(seed); out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    """Train a DeepEnhancer CNN on a genome + positive BED, evaluate on held-out genomic blocks/chromosomes vs the
+    k-mer baseline. Every input is read and checked before `out_dir` is created; an interrupted run resumes when
+    called again with the same settings. Raises `InputError` for bad files, `OptionError` for bad settings and
+    `RunDirError` when `out_dir` holds a run with other settings."""
+    t0 = time.time()
+    set_seed(seed)
+    ident = lambda x: x.attrs.get('source', 'DataFrame') if isinstance(x, pd.DataFrame) else str(x)
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir(): raise RunDirError(f'{out}: exists and is not a directory')
+    for k, v in dict(width=width, stride=stride, test_stride=test_stride or 1, batch_size=batch_size).items():
+        if int(v) < 1: raise OptionError(f'{k} must be at least 1, got {v}')
+    if not (0 < test_frac < 1 and 0 <= val_frac < 1 and test_frac + val_frac < 1):
+        raise OptionError(f'test_frac ({test_frac}) and val_frac ({val_frac}) must lie in (0, 1) with a sum below 1')
+    if max_positives is not None and max_positives < 1: raise OptionError(f'max_positives must be at least 1, got {max_positives}')
     meta = run_metadata(seed, **record)   # taken at the start: the commit that produced the numbers
     genome = genome if isinstance(genome, Genome) else Genome(genome)
     pos = positives if isinstance(positives, pd.DataFrame) else read_intervals(positives, genome)
@@ -225,11 +358,12 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
     elif split == 'chrom':
         sp = chrom_split(pos, test_chroms, val_chroms)
         split_desc = dict(kind='chromosomes', test=list(test_chroms), val=list(val_chroms))
-    else: raise ValueError(f'split must be "block" or "chrom", got {split!r}')
+    else: raise OptionError(f'split must be "block" or "chrom", got {split!r}')
     pos = pos.assign(split=sp.to_numpy(), label=1)
     dropped = int((pos.split == 'drop').sum()); pos = pos[pos.split != 'drop'].reset_index(drop=True)
     for part in ['train', 'val', 'test']:
-        if not (pos.split == part).any(): raise ValueError(f'no positive regions fall in the {part} split ({split_desc})')
+        if not (pos.split == part).any():
+            raise InputError(f'{ident(positives)}: no positive region falls in the {part} split ({split_desc})')
     if isinstance(negatives, str) and negatives in ('background', 'gc-matched'):
         if exclude is None: exclude = gencode_exclusions(chroms=list(pos.chrom.unique()))
         if split == 'block': neg = _sample_negatives(genome, pos, pos.split, exclude, negatives, margin, seed, blocks)
@@ -255,10 +389,11 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
     va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512)
     model = compile_model(build_model(arch, width), lr=lr, decay_steps=max(len(tr), 1))
     t1 = time.time()
-    hist = fit(model, tr, va, out/'checkpoints', epochs=epochs, patience=patience, seed=seed, verbose=verbose, arch=arch,
-               width=width, stride=stride)
+    hist = fit(model, tr, va, out/'checkpoints', epochs=epochs, patience=patience, seed=seed, verbose=verbose,
+               overwrite=overwrite, arch=arch, width=width, stride=stride, batch_size=batch_size, lr=lr,
+               split=split_desc, counts=counts, positives=ident(positives), negatives=ident(negatives))
     t_train = time.time() - t1
-    model.save(out/'model.keras')
+    with atomic_path(out/'model.keras') as t: model.save(t)
     ts = test_stride or stride
     test = parts['test']
     score = predict_regions(model, genome, test, width, ts)

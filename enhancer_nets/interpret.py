@@ -10,7 +10,8 @@ from contextlib import contextmanager
 import numpy as np, pandas as pd
 import keras
 from keras import ops
-from .core import save_json, load_json, atomic_write, run_metadata, set_seed, IN_TEST, repo_root
+from .core import (save_json, load_json, atomic_write, run_metadata, set_seed, IN_TEST, repo_root,
+                                MissingFileError, ModelFileError)
 from .data import (Genome, SequenceError, one_hot, encode, resolve, _COMP, _EYE, simulate_oops, jaspar_ppm)
 from .adversarial import (RCConv1D, conv_layers, filter_ppms, _first_layer_scores, jaspar_ppms, ppm_logo)
 
@@ -506,15 +507,25 @@ def variant_effect(model:keras.Model,     # any network of the package (input (L
 
 # %% ../nbs/06_interpretation.ipynb #c061
 def load_model(path:str|Path)->keras.Model:  # a `.keras` file, or a run directory holding model.keras / best.keras
-    "Load any model of the package (custom layers registered). Raises `FileNotFoundError` naming what was looked for."
-    import enhancer_nets.adversarial, enhancer_nets.deepenhancer   # registers RCConv1D and friends
+    """Load any model of the package in any process (every chapter's custom layers are registered first).
+    Raises `MissingFileError` naming what was looked for, `ModelFileError` for a file that is not a Keras model."""
+    import enhancer_nets.adversarial, enhancer_nets.deepenhancer, enhancer_nets.deepcage   # registers custom layers
     p = Path(path)
     if p.is_dir():
         c = [q for q in (p/'model.keras', p/'best.keras', p/'restart0'/'best.keras') if q.exists()]
-        if not c: raise FileNotFoundError(f'{p}: no model.keras, best.keras or restart0/best.keras in this directory')
+        if not c: raise MissingFileError(f'{p}: no model.keras, best.keras or restart0/best.keras in this directory')
         p = c[0]
-    if not p.exists(): raise FileNotFoundError(f'{p}: no such model file')
-    return keras.saving.load_model(p)
+    if not p.exists(): raise MissingFileError(f'{p}: no such model file')
+    import zipfile
+    if not zipfile.is_zipfile(p):
+        raise ModelFileError(f'{p}: not a Keras model (a .keras file is a zip archive, as `train` writes it)')
+    try:
+        with zipfile.ZipFile(p) as z: names, bad = z.namelist(), z.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError) as e: raise ModelFileError(f'{p}: truncated or corrupt model file ({e})') from None
+    if bad is not None or 'config.json' not in names:
+        raise ModelFileError(f'{p}: truncated or corrupt model file ({"damaged member " + bad if bad else "no config.json"})')
+    try: return keras.saving.load_model(p)
+    except Exception as e: raise ModelFileError(f'{p}: could not be read as a Keras model ({type(e).__name__}: {e})') from None
 
 def _recipe(recipe, codes): return ('enumeration' if codes is None else 'activation') if recipe == 'auto' else recipe
 
