@@ -11,8 +11,8 @@ from fastcore.script import call_parse, anno_parser, Param
 from .core import save_json, atomic_write, IN_TEST, UserError, OptionError, MissingFileError
 
 # %% auto #0
-__all__ = ['COMMANDS', 'OPTION_RULES', 'demo', 'train', 'predict', 'evaluate', 'speid', 'speid_leakage', 'cohn', 'cohn_species',
-           'motifs', 'deepcage', 'check_options', 'main']
+__all__ = ['NETWORKS', 'COMMANDS', 'OPTION_RULES', 'demo', 'network', 'train', 'predict', 'evaluate', 'speid', 'speid_leakage',
+           'cohn', 'cohn_species', 'motifs', 'deepcage', 'check_options', 'main']
 
 # %% ../nbs/07_cli.ipynb #c004
 @call_parse
@@ -37,19 +37,39 @@ def demo(out:str='enhancer_nets_demo', # output directory
     print(f"\nresults: {out/'run'/'results.json'}   model: {out/'run'/'model.keras'}   wall: {res['wall_seconds']:.0f} s")
     return res
 
+# %% ../nbs/07_cli.ipynb #n004
+NETWORKS = ('4conv', '4conv2pool', '4conv2pool4norm', '6conv3pool', '6conv3pool6norm',
+            'cohn-enhancer', 'cohn-tf', 'cohn-enhancer-rc', 'cohn-tf-rc')
+"Every network `train --arch` builds: DeepEnhancer's five (Min et al. 2017, Table 1) and Cohn et al.'s (2018) two."
+
+def network(arch:str, # one of `NETWORKS`
+            width:int, # input length (bp)
+           )->"keras.Model": # uncompiled, input (width, 4) one-hot
+    "Build any network of `NETWORKS` for `width` bp windows. Raises `OptionError` for an unknown name."
+    if arch not in NETWORKS: raise OptionError(f'--arch: must be one of {", ".join(NETWORKS)}, got {arch!r}')
+    if arch.startswith('cohn-'):
+        from enhancer_nets.adversarial import build_cohn
+        return build_cohn(arch.split('-')[1], length=width, rc=arch.endswith('-rc'))
+    from enhancer_nets.deepenhancer import build_model
+    return build_model(arch, width)
+
 # %% ../nbs/07_cli.ipynb #c005
 @call_parse
-def train(genome:Param('genome FASTA (plain or gzip)', str, required=True)=None,
-          positives:Param('positive regions: BED, narrowPeak or CSV (chrom,start,end)', str, required=True)=None,
+def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome) or a FASTA of sequences', str)=None,
           out:Param('output directory', str, required=True)=None,
-          negatives:str='background',  # 'background', 'gc-matched', or a BED/CSV of negative regions
-          arch:str='4conv2pool4norm',  # 4conv, 4conv2pool, 4conv2pool4norm, 6conv3pool, 6conv3pool6norm
+          genome:str=None,             # genome FASTA (plain or gzip), for regions
+          negatives:str='background',  # 'background', 'gc-matched', a BED/CSV of regions, or a FASTA of sequences
+          table:str=None,              # or: labelled sequences, CSV/TSV with sequence,label[,split]
+          test_positives:str=None,     # sequences: a fixed test set, FASTA of class 1
+          test_negatives:str=None,     # sequences: a fixed test set, FASTA of class 0
+          test_table:str=None,         # sequences: a fixed test set, as a table
+          arch:str='4conv2pool4norm',  # DeepEnhancer: 4conv, 4conv2pool, 4conv2pool4norm, 6conv3pool, 6conv3pool6norm; Cohn et al.: cohn-enhancer, cohn-tf (+ -rc for the RC convolution)
           width:int=300,               # window width (bp)
           stride:int=2,                # training window stride (bp)
           test_stride:int=None,        # test-time window stride (default: stride)
-          split:str='block',           # 'block' (last test_frac of each chromosome) or 'chrom'
-          test_frac:float=0.25,        # block split: test fraction
-          val_frac:float=0.10,         # block split: validation fraction
+          split:str='block',           # regions: 'block' (last test_frac of each chromosome) or 'chrom'
+          test_frac:float=0.25,        # block split: test fraction (sequences without a test set: drawn fraction)
+          val_frac:float=0.10,         # validation fraction (sequences without 'val': drawn from training)
           test_chroms:str='chr8',      # chrom split: comma-separated test chromosomes
           val_chroms:str='chr9',       # chrom split: comma-separated validation chromosomes
           epochs:int=30,               # maximum epochs
@@ -60,13 +80,26 @@ def train(genome:Param('genome FASTA (plain or gzip)', str, required=True)=None,
           no_baseline:bool=False,      # skip the k-mer baseline
           overwrite:bool=False,        # retrain over a run already in --out (else it is resumed, or reused if finished)
          ):
-    "Train a DeepEnhancer CNN on a genome + BED of enhancers; evaluate on held-out blocks/chromosomes; write model and results.json."
-    from enhancer_nets.deepenhancer import train_and_evaluate, results_table
-    res = train_and_evaluate(genome, positives, out, negatives=negatives, arch=arch, width=width, stride=stride,
-                             test_stride=test_stride, split=split, test_frac=test_frac, val_frac=val_frac,
-                             test_chroms=tuple(test_chroms.split(',')), val_chroms=tuple(val_chroms.split(',')),
-                             epochs=epochs, patience=patience, batch_size=batch_size, seed=seed, max_positives=max_positives,
-                             baseline=not no_baseline, verbose=2, overwrite=overwrite)
+    """Train a CNN on enhancer regions of a genome, or on labelled sequences; evaluate on held-out data (the user's
+    test set, held-out blocks or chromosomes); write model.keras, test_scores.tsv and results.json."""
+    from enhancer_nets.deepenhancer import train_and_evaluate, train_sequences, results_table
+    from enhancer_nets.data import is_fasta
+    net = network(arch, width)
+    common = dict(arch=arch, width=width, stride=stride, test_stride=test_stride, epochs=epochs, patience=patience,
+                  batch_size=batch_size, seed=seed, baseline=not no_baseline, verbose=2, overwrite=overwrite, model=net)
+    if table is not None or (positives is not None and is_fasta(positives)):
+        neg = negatives if negatives and Path(negatives).exists() else None
+        if neg is not None and not is_fasta(neg): raise OptionError(f'--negatives {neg}: expected a FASTA of sequences')
+        if table is None and neg is None:
+            raise OptionError(f'--positives {positives} is a FASTA of sequences: give --negatives as a FASTA too (or --table)')
+        res = train_sequences(out, positives, neg, table,
+                              test_positives=test_positives, test_negatives=test_negatives, test_table=test_table,
+                              val_frac=val_frac if val_frac > 0 else 0.1, test_frac=test_frac, **common)
+    else:
+        if genome is None or positives is None: raise OptionError('give --genome and --positives (regions), or sequences')
+        res = train_and_evaluate(genome, positives, out, negatives=negatives, split=split, test_frac=test_frac,
+                                 val_frac=val_frac, test_chroms=tuple(test_chroms.split(',')),
+                                 val_chroms=tuple(val_chroms.split(',')), max_positives=max_positives, **common)
     print(results_table(res).to_string(index=False))
     return res
 
@@ -320,16 +353,15 @@ with an 'open', 'half' (low included) or 'closed' interval, or a set of choices.
 _CHOICES = {('train', 'split'): {'block', 'chrom'}, ('speid', 'split'): {'random', 'chrom', 'segregated'},
             ('evaluate', 'folds'): {'balanced', 'equal'}, ('cohn', 'experiment'): {'simulated', 'real'},
             ('cohn-species', 'folds'): (2, 100), ('deepcage', 'arch'): {'small', 'paper'}}
-_FILES = ('genome', 'positives', 'regions', 'fasta', 'model')
+_FILES = ('genome', 'positives', 'regions', 'fasta', 'model', 'table', 'test_positives', 'test_negatives', 'test_table')
 
 def check_options(cmd:str,  # the command, e.g. 'train'
                   args:dict, # its parsed options (underscore names)
                  ):
     "Range-check the options of `cmd` (`OPTION_RULES`) and the existence of its input files; raises `OptionError`."
     from enhancer_nets.deepenhancer import ARCHS
-    rules = {**OPTION_RULES, 'arch': set(ARCHS), **{o: r for (c, o), r in _CHOICES.items() if c == cmd}}
-    if cmd == 'deepcage': rules.pop('arch')   # different meaning there: the network size
-    if cmd == 'deepcage': rules['arch'] = {'small', 'paper'}
+    arch = set(NETWORKS) if cmd == 'train' else set(ARCHS)
+    rules = {**OPTION_RULES, 'arch': arch, **{o: r for (c, o), r in _CHOICES.items() if c == cmd}}
     for name, v in args.items():
         r, opt = rules.get(name), '--' + name.replace('_', '-')
         if v is None or r is None or isinstance(v, bool): continue

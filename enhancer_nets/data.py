@@ -14,10 +14,10 @@ from .core import (atomic_write, atomic_path, sha256sum, IN_TEST, InputError, Mi
 # %% auto #0
 __all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'NARROWPEAK', 'cache_dir', 'resolve', 'data_available', 'SequenceError', 'encode',
            'one_hot', 'decode', 'reverse_complement', 'fasta_problem', 'Genome', 'write_fasta', 'read_intervals',
-           'bigwig_signal', 'n_windows', 'window_index', 'window_codes', 'windows_onehot', 'WindowDataset',
-           'merge_intervals', 'overlaps', 'n_runs', 'gc_fraction', 'gencode_exclusions', 'background_negatives',
-           'block_split', 'chrom_split', 'kfold_blocks', 'balanced_blocks', 'assert_disjoint', 'jaspar_ppm',
-           'simulate_oops', 'pwm_scan', 'pssm_oracle']
+           'SequenceSet', 'is_fasta', 'read_labelled', 'bigwig_signal', 'n_windows', 'window_index', 'window_codes',
+           'windows_onehot', 'WindowDataset', 'merge_intervals', 'overlaps', 'n_runs', 'gc_fraction',
+           'gencode_exclusions', 'background_negatives', 'block_split', 'chrom_split', 'kfold_blocks',
+           'balanced_blocks', 'assert_disjoint', 'jaspar_ppm', 'simulate_oops', 'pwm_scan', 'pssm_oracle']
 
 # %% ../nbs/01_data.ipynb #c005
 _GB = 'https://raw.githubusercontent.com/ML-Bioinfo-CEITEC/genomic_benchmarks/605d8539830e16c85abe7826990958303ffc5e1c/datasets'
@@ -249,8 +249,10 @@ class Genome:
         if not self.path.exists(): raise MissingFileError(f'{self.path}: genome FASTA not found')
         if self.path.is_dir(): raise InputError(f'{self.path}: is a directory, not a FASTA file')
         self.fasta_path = _prepare_fasta(self.path)
+        fai, had_fai = Path(str(self.fasta_path) + '.fai'), Path(str(self.fasta_path) + '.fai').exists()
         try: self.fa = pyfaidx.Fasta(str(self.fasta_path), as_raw=True, sequence_always_upper=False, build_index=True)
         except Exception as e:
+            if not had_fai and fai.exists(): fai.unlink()   # no half-built index left behind
             raise SequenceError(fasta_problem(self.path) or f'{self.path}: not a readable FASTA ({e})') from None
         self.sizes = {k: len(v) for k, v in self.fa.items()}
         if not self.sizes: raise SequenceError(fasta_problem(self.path) or f'{self.path}: FASTA has no records')
@@ -359,6 +361,105 @@ def read_intervals(path:str|Path,        # BED / narrowPeak / CSV / TSV file, op
         if 'peak' in df: df['peak'] = pd.to_numeric(df['peak'], errors='coerce').astype('Int64')
     df.attrs['source'] = str(path)
     return df
+
+# %% ../nbs/01_data.ipynb #s028
+class SequenceSet:
+    "Sequences held in memory and served like a `Genome`: each record is one 'chromosome' (`sizes`, `codes`, `fetch`)."
+    def __init__(self,
+                 records:dict,       # name -> DNA string (or (L,) uint8 codes)
+                 pad_to:int=0,       # centre shorter sequences in this many bp of N
+                 source:str='sequences', # name used in error messages
+                ):
+        self.path, self._c, self.n_padded = Path(source), {}, 0
+        for k, s in records.items():
+            c = s if isinstance(s, np.ndarray) else encode(s, source=f'{source}: record {k!r}')
+            if len(c) < pad_to:
+                left = (pad_to - len(c)) // 2
+                c = np.concatenate([np.full(left, 4, np.uint8), c, np.full(pad_to - len(c) - left, 4, np.uint8)])
+                self.n_padded += 1
+            self._c[k] = c
+        self.sizes = {k: len(v) for k, v in self._c.items()}
+
+    def __repr__(self): return f'SequenceSet({self.path.name}: {len(self.sizes)} sequences, {self.n_padded} padded)'
+
+    def check(self, chrom:str, start:int, end:int, where:str='interval'):
+        "Raise `SequenceError` if `chrom` is not a record or [start, end) lies outside it."
+        if chrom not in self.sizes: raise SequenceError(f'{where}: no sequence named {chrom!r} in {self.path.name}')
+        if start < 0 or end <= start or end > self.sizes[chrom]:
+            raise SequenceError(f'{where}: bad interval {chrom}:{start}-{end} (sequence of {self.sizes[chrom]} bp)')
+
+    def codes(self, chrom:str)->np.ndarray:
+        "The record's (L,) uint8 codes."
+        if chrom not in self.sizes: self.check(chrom, 0, 1)
+        return self._c[chrom]
+
+    def fetch(self, chrom:str, start:int, end:int, upper:bool=True)->str:
+        "Sequence of [start, end) of a record."
+        self.check(chrom, start, end)
+        return decode(self._c[chrom][start:end])
+
+# %% ../nbs/01_data.ipynb #s029
+_SPLITS = {'train': 'train', 'training': 'train', 'val': 'val', 'valid': 'val', 'validation': 'val', 'test': 'test'}
+
+def _fasta_records(path:Path)->dict:
+    "name -> sequence of every record of a FASTA file (through `Genome`, so gzip and format errors are handled)."
+    g = Genome(path, max_cached=1)
+    return {k: g.fa[k][:] for k in g.sizes}
+
+def is_fasta(path:str|Path)->bool:
+    "True when the file (plain or gzip) starts with a '>' header line, whatever its name."
+    try:
+        with _open_text(Path(path)) as f: head = f.read(4096).lstrip()
+    except (*_GZ_ERRORS, OSError): return False
+    return head.startswith('>')
+
+def read_labelled(positives:str|Path|None=None, # FASTA of class-1 sequences
+                  negatives:str|Path|None=None, # FASTA of class-0 sequences
+                  table:str|Path|None=None,     # or: CSV/TSV with columns sequence, label (0/1) [, split] [, name]
+                  split:str|None=None,          # split of every sequence read here ('train', 'val', 'test'), if known
+                 )->pd.DataFrame:               # name, sequence, label, split (None where not given), source
+    """Labelled sequences from one FASTA per class or from a table. Raises `InputError` naming the file and line (or
+    record) and the value for a missing column, a label other than 0/1, an unknown split, or a non-DNA letter."""
+    rows = []
+    if table is not None:
+        p = Path(table)
+        if not p.exists(): raise MissingFileError(f'{p}: no such sequence table')
+        try:
+            with _open_text(p) as f: text = f.read()
+        except _GZ_ERRORS as e: raise InputError(f'{p}: not a readable text table ({e})') from None
+        lines = text.splitlines()
+        if not lines or not lines[0].strip(): raise InputError(f'{p}: empty sequence table')
+        sep = '\t' if lines[0].count('\t') >= lines[0].count(',') else ','
+        hdr = [h.strip().lower() for h in lines[0].split(sep)]
+        col = {k: next((hdr.index(a) for a in al if a in hdr), None)
+               for k, al in dict(sequence=('sequence', 'seq'), label=('label', 'y', 'class'), split=('split', 'set'),
+                                 name=('name', 'id')).items()}
+        for k in ('sequence', 'label'):
+            if col[k] is None: raise InputError(f'{p}:1: header {lines[0][:80]!r} has no {k!r} column')
+        for ln, line in enumerate(lines[1:], 2):
+            if not line.strip(): continue
+            f = [x.strip() for x in line.split(sep)]
+            if len(f) != len(hdr): raise InputError(f'{p}:{ln}: {len(f)} fields, the header has {len(hdr)}')
+            lab = f[col['label']].lower()
+            if lab not in ('0', '1', 'true', 'false', '0.0', '1.0'):
+                raise InputError(f'{p}:{ln}: label must be 0 or 1, got {f[col["label"]]!r}')
+            sp = None
+            if col['split'] is not None and f[col['split']]:
+                sp = _SPLITS.get(f[col['split']].lower())
+                if sp is None: raise InputError(f'{p}:{ln}: split must be train, val or test, got {f[col["split"]]!r}')
+            seq = f[col['sequence']]
+            if not seq: raise InputError(f'{p}:{ln}: empty sequence')
+            encode(seq, source=f'{p}:{ln}')
+            rows.append(dict(name=f[col['name']] if col['name'] is not None else f'{p.stem}:{ln}', sequence=seq.upper(),
+                             label=int(lab in ('1', 'true', '1.0')), split=sp or split, source=str(p)))
+    for path, label in ((positives, 1), (negatives, 0)):
+        if path is None: continue
+        recs = _fasta_records(Path(path))
+        for k, s in recs.items():
+            encode(s, source=f'{path}: record {k!r}')
+            rows.append(dict(name=k, sequence=s.upper(), label=label, split=split, source=str(path)))
+    if not rows: raise InputError(f'{table or positives or negatives}: no sequences')
+    return pd.DataFrame(rows)
 
 # %% ../nbs/01_data.ipynb #c029
 def bigwig_signal(path:str|Path,      # bigWig file

@@ -15,11 +15,11 @@ from .data import *
 
 # %% auto #0
 __all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'compile_model', 'RunCheckpoint', 'fit',
-           'predict_regions', 'evaluate_scores', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline',
-           'train_and_evaluate', 'simulated_genome', 'fantom5_chr22', 'deepenhancer_chr22', 'results_table',
-           'plot_curves', 'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_table', 'compare_methods',
-           'fine_tune', 'distal_dnase', 'deepenhancer_cv', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves',
-           'plot_loss_curves']
+           'predict_regions', 'evaluate_scores', 'threshold_metrics', 'choose_threshold', 'split_metrics',
+           'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions', 'train_and_evaluate',
+           'train_sequences', 'simulated_genome', 'fantom5_chr22', 'deepenhancer_chr22', 'results_table', 'plot_curves',
+           'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_table', 'compare_methods', 'fine_tune',
+           'distal_dnase', 'deepenhancer_cv', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -65,9 +65,11 @@ def compile_model(model:keras.Model, lr:float=1e-4, # Adam learning rate (Min et
                   decay_rate:float=0.9,             # learning rate multiplied by this every `decay_steps`
                   decay_steps:int=1000,             # optimizer steps between decays
                  )->keras.Model:
-    "Compile with Adam + exponential learning-rate decay and sparse categorical cross-entropy."
+    """Compile with Adam + exponential learning-rate decay; sparse categorical cross-entropy for a softmax output
+    (DeepEnhancer's two classes), binary cross-entropy for a single sigmoid unit (Cohn et al.'s networks)."""
     sched = keras.optimizers.schedules.ExponentialDecay(lr, decay_steps=decay_steps, decay_rate=decay_rate)
-    model.compile(optimizer=keras.optimizers.Adam(sched), loss='sparse_categorical_crossentropy', metrics=['accuracy'])
+    loss = 'binary_crossentropy' if model.output_shape[-1] == 1 else 'sparse_categorical_crossentropy'
+    model.compile(optimizer=keras.optimizers.Adam(sched), loss=loss, metrics=['accuracy'])
     return model
 
 # %% ../nbs/02_deepenhancer.ipynb #c011
@@ -257,6 +259,39 @@ def evaluate_scores(y:np.ndarray,      # (n,) 0/1 labels
                 roc=dict(fpr=sub(fpr, curve_points).round(5).tolist(), tpr=sub(tpr, curve_points).round(5).tolist()),
                 pr=dict(recall=sub(rec, curve_points).round(5).tolist(), precision=sub(prec, curve_points).round(5).tolist()))
 
+# %% ../nbs/02_deepenhancer.ipynb #m017
+def threshold_metrics(y:np.ndarray,     # (n,) 0/1 labels
+                      score:np.ndarray, # (n,) scores
+                      threshold:float,  # predicted 1 where score >= threshold
+                     )->dict:           # threshold, acc, mcc, f1, precision, recall
+    "Accuracy, MCC, F1, precision and recall at a fixed threshold (scikit-learn)."
+    from sklearn.metrics import accuracy_score, matthews_corrcoef, f1_score, precision_score, recall_score
+    y, p = np.asarray(y).astype(int), (np.asarray(score) >= threshold).astype(int)
+    kw = dict(zero_division=0)
+    return dict(threshold=float(threshold), acc=float(accuracy_score(y, p)), mcc=float(matthews_corrcoef(y, p)),
+                f1=float(f1_score(y, p, **kw)), precision=float(precision_score(y, p, **kw)),
+                recall=float(recall_score(y, p, **kw)))
+
+def choose_threshold(y:np.ndarray,     # (n,) 0/1 validation labels
+                     score:np.ndarray, # (n,) validation scores
+                     max_candidates:int=512, # thresholds tried (score quantiles)
+                    )->float:          # the MCC-maximising threshold (0.5 when validation has one class)
+    "The threshold that maximises MCC on validation data, to be applied unchanged to the test set."
+    y, score = np.asarray(y).astype(int), np.asarray(score, np.float64)
+    if len(np.unique(y)) < 2: return 0.5
+    cand = np.unique(np.quantile(score, np.linspace(0, 1, max_candidates), method='lower'))   # observed scores
+    mcc = [threshold_metrics(y, score, t)['mcc'] for t in cand]
+    return float(cand[int(np.argmax(mcc))])
+
+def split_metrics(y:np.ndarray, score:np.ndarray,         # test labels and scores
+                  val_y:np.ndarray|None=None, val_score:np.ndarray|None=None, # validation labels and scores
+                 )->dict:                                  # `evaluate_scores` + at_0.5 + at_val_threshold
+    "Test metrics: auROC, auPRC and curves, then ACC/MCC/F1 at 0.5 and at the threshold chosen on validation."
+    r = evaluate_scores(y, score)
+    r['at_0.5'] = threshold_metrics(y, score, 0.5)
+    if val_y is not None: r['at_val_threshold'] = threshold_metrics(y, score, choose_threshold(val_y, val_score))
+    return r
+
 # %% ../nbs/02_deepenhancer.ipynb #c018
 def kmer_spectrum(codes:list,          # list of (L_i,) uint8 code arrays (from `encode` / `Genome.codes`)
                   ks:tuple=(1, 2, 3, 4, 5, 6), # k-mer sizes
@@ -307,6 +342,58 @@ def _sample_negatives(genome, pos, split, exclude, how, margin, seed, blocks):
         negs.append(n.assign(split=name))
     return pd.concat(negs, ignore_index=True)
 
+# %% ../nbs/02_deepenhancer.ipynb #t022
+def train_regions(genome:Genome|SequenceSet, # where the regions' sequences come from
+                  regions:pd.DataFrame,     # chrom, start, end, label (0/1), split ('train', 'val', 'test') [, name]
+                  out:Path,                 # run directory: checkpoints/, model.keras, test_scores.tsv
+                  arch:str='4conv2pool4norm', width:int=300, stride:int=2, test_stride:int|None=None,
+                  epochs:int=30, patience:int=8, batch_size:int=128, lr:float=1e-4, # training (Min et al. 2017)
+                  baseline:bool=True,       # also the k-mer spectrum baseline (fit on train, threshold on val)
+                  seed:int=0, verbose:int|str='auto',
+                  overwrite:bool=False,     # retrain over a run in `out` (else resume or reuse it)
+                  model:keras.Model|None=None, # an uncompiled network (input (width, 4)) instead of `build_model(arch)`
+                  **record,                 # settings compared on resume (split description, input names)
+                 )->dict:                   # counts, history, results {method: `split_metrics`}
+    """Train a DeepEnhancer CNN on the windows of the train regions (validation for early stopping and the
+    threshold), score every test region by its best window, and compare with the k-mer baseline: the part of a run
+    that genome regions and labelled sequences share."""
+    counts = {s: dict(pos=int(((regions.split == s) & (regions.label == 1)).sum()),
+                      neg=int(((regions.split == s) & (regions.label == 0)).sum())) for s in ['train', 'val', 'test']}
+    for s in counts:
+        if not counts[s]['pos'] or not counts[s]['neg']:
+            raise InputError(f'the {s} split needs both classes, has {counts[s]["pos"]} positive and '
+                             f'{counts[s]["neg"]} negative regions')
+    parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
+    wins = {s: window_index(parts[s], width, stride, sizes=genome.sizes) for s in ['train', 'val']}
+    for s in wins: counts[s]['windows'] = len(wins[s])
+    tr = WindowDataset(genome, wins['train'], parts['train'].label.to_numpy(), width, batch_size, shuffle=True, seed=seed)
+    va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512)
+    model = compile_model(model if model is not None else build_model(arch, width), lr=lr, decay_steps=max(len(tr), 1))
+    t1 = time.time()
+    hist = fit(model, tr, va, out/'checkpoints', epochs=epochs, patience=patience, seed=seed, verbose=verbose,
+               overwrite=overwrite, arch=arch, width=width, stride=stride, batch_size=batch_size, lr=lr,
+               counts=counts, **record)
+    t_train = time.time() - t1
+    with atomic_path(out/'model.keras') as t: model.save(t)
+    ts = test_stride or stride
+    test, val = parts['test'], parts['val']
+    score, vscore = predict_regions(model, genome, test, width, ts), predict_regions(model, genome, val, width, ts)
+    res = dict(counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
+               best_epoch=int(hist.val_loss.idxmin()) + 1, history=hist.round(5).to_dict('list'),
+               train_seconds=round(t_train, 1),
+               seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
+               results={arch: split_metrics(test.label, score, val.label, vscore)})
+    cols = ['chrom', 'start', 'end'] + (['name'] if 'name' in test else []) + ['label', 'score']
+    test = test.assign(score=score)
+    if baseline:
+        tr_codes = region_codes_list(genome, parts['train'])
+        bv = kmer_baseline(tr_codes, parts['train'].label.to_numpy(), region_codes_list(genome, val))
+        bs = kmer_baseline(tr_codes, parts['train'].label.to_numpy(), region_codes_list(genome, test))
+        res['results']['kmer_spectrum_k1-6_logreg'] = split_metrics(test.label, bs, val.label, bv)
+        test, cols = test.assign(kmer_score=bs), cols + ['kmer_score']
+    atomic_write(out/'test_scores.tsv', test[cols].to_csv(sep='\t', index=False))
+    return res
+
 # %% ../nbs/02_deepenhancer.ipynb #c023
 def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
                        positives:pd.DataFrame|str|Path, # positive regions (DataFrame or BED/CSV path)
@@ -327,6 +414,7 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
                        max_positives:int|None=None,     # use a random subset of positives (reduced runs)
                        verbose:int|str='auto',          # Keras verbosity
                        overwrite:bool=False,            # retrain over a run already in `out_dir` (else resume or reuse it)
+                       model:keras.Model|None=None,     # an uncompiled network to train instead of `build_model(arch)`
                        **record,                        # extra fields for results.json (dataset names ...)
                       )->dict:                          # the results (also written to out_dir/results.json)
     """Train a DeepEnhancer CNN on a genome + positive BED, evaluate on held-out genomic blocks/chromosomes vs the
@@ -379,38 +467,69 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
         neg_desc = f'user-supplied ({getattr(negatives, "name", "DataFrame")})'
     regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'split']].assign(label=0)], ignore_index=True)
     assert_disjoint(regions[regions.split == 'train'], regions[regions.split == 'test'], pad=width)
-    counts = {s: dict(pos=int(((regions.split == s) & (regions.label == 1)).sum()), neg=int(((regions.split == s) & (regions.label == 0)).sum()))
-              for s in ['train', 'val', 'test']}
-    # --- CNN on windows
-    parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
-    wins = {s: window_index(parts[s], width, stride, sizes=genome.sizes) for s in ['train', 'val']}
-    for s in wins: counts[s]['windows'] = len(wins[s])
-    tr = WindowDataset(genome, wins['train'], parts['train'].label.to_numpy(), width, batch_size, shuffle=True, seed=seed)
-    va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512)
-    model = compile_model(build_model(arch, width), lr=lr, decay_steps=max(len(tr), 1))
-    t1 = time.time()
-    hist = fit(model, tr, va, out/'checkpoints', epochs=epochs, patience=patience, seed=seed, verbose=verbose,
-               overwrite=overwrite, arch=arch, width=width, stride=stride, batch_size=batch_size, lr=lr,
-               split=split_desc, counts=counts, positives=ident(positives), negatives=ident(negatives))
-    t_train = time.time() - t1
-    with atomic_path(out/'model.keras') as t: model.save(t)
-    ts = test_stride or stride
-    test = parts['test']
-    score = predict_regions(model, genome, test, width, ts)
-    cnn = evaluate_scores(test.label, score)
     res = dict(task='DeepEnhancer enhancer vs background, region level (max over windows)',
-               **meta, split=split_desc, negatives=neg_desc, positives_dropped_at_boundaries=dropped,
-               counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
-               best_epoch=int(hist.val_loss.idxmin()) + 1, history=hist.round(5).to_dict('list'),
-               train_seconds=round(t_train, 1), seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
-               results={arch: cnn})
-    if baseline:
-        trv = pd.concat([parts['train'], parts['val']])
-        bs = kmer_baseline(region_codes_list(genome, trv), trv.label.to_numpy(), region_codes_list(genome, test))
-        res['results']['kmer_spectrum_k1-6_logreg'] = evaluate_scores(test.label, bs)
-        test = test.assign(kmer_score=bs)
-    bed = test.assign(score=score)[['chrom', 'start', 'end', 'label', 'score'] + (['kmer_score'] if baseline else [])]
-    atomic_write(out/'test_scores.tsv', bed.to_csv(sep='\t', index=False))
+               **meta, split=split_desc, negatives=neg_desc, positives_dropped_at_boundaries=dropped)
+    res.update(train_regions(genome, regions, out, arch=arch, width=width, stride=stride, test_stride=test_stride,
+                             epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, baseline=baseline,
+                             seed=seed, verbose=verbose, overwrite=overwrite, model=model, split=split_desc,
+                             positives=ident(positives), negatives=ident(negatives)))
+    res['wall_seconds'] = round(time.time() - t0, 1)
+    save_json(out/'results.json', res)
+    return res
+
+# %% ../nbs/02_deepenhancer.ipynb #q024
+def _draw_split(y:np.ndarray, frac:float, seed:int)->np.ndarray:
+    "A seeded stratified mask selecting `frac` of each class (at least one of each class when it has two or more)."
+    rng, m = np.random.default_rng(seed), np.zeros(len(y), bool)
+    for c in (0, 1):
+        i = np.flatnonzero(y == c)
+        k = min(max(int(round(frac * len(i))), 1 if len(i) > 1 else 0), max(len(i) - 1, 0))
+        m[rng.choice(i, k, replace=False)] = True
+    return m
+
+def train_sequences(out_dir:str|Path,             # run directory: model.keras, test_scores.tsv, results.json
+                    positives:str|Path|None=None, # FASTA of enhancers (class 1)
+                    negatives:str|Path|None=None, # FASTA of non-enhancers (class 0)
+                    table:str|Path|None=None,     # or: CSV/TSV with sequence, label [, split]
+                    test_positives:str|Path|None=None, test_negatives:str|Path|None=None, # a fixed test set
+                    test_table:str|Path|None=None, # or: a test table
+                    val_frac:float=0.1,           # validation drawn from training when no 'val' split is given
+                    test_frac:float=0.2,          # test drawn (at random) only when no test set is given at all
+                    width:int=300,                # window width; shorter sequences are centred in N
+                    seed:int=0,                   # seed of the drawn splits, initialisation and shuffling
+                    **kw,                         # `train_regions` settings: arch, stride, epochs, batch_size, ...
+                   )->dict:                       # the results (also written to out_dir/results.json)
+    """Train and evaluate a DeepEnhancer CNN on labelled sequences with the user's own split. Every file is read and
+    checked before `out_dir` is created. Raises `InputError` for bad files or a split without both classes."""
+    t0 = time.time()
+    set_seed(seed)
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir(): raise RunDirError(f'{out}: exists and is not a directory')
+    if not (0 < val_frac < 1 and 0 < test_frac < 1): raise OptionError(f'val_frac and test_frac must lie in (0, 1)')
+    meta = run_metadata(seed)
+    df = read_labelled(positives, negatives, table)
+    if any(x is not None for x in (test_positives, test_negatives, test_table)):
+        df = pd.concat([df.assign(split=df.split.where(df.split != 'test', 'train').fillna('train')),
+                        read_labelled(test_positives, test_negatives, test_table, split='test')], ignore_index=True)
+        how = 'test set as given'
+    elif (df.split == 'test').any(): how = "test set from the 'split' column"
+    else:
+        df.loc[_draw_split(df.label.to_numpy(), test_frac, seed + 1), 'split'] = 'test'
+        how = f'test drawn at random ({test_frac:.0%}, seed {seed + 1}): sequences carry no coordinates'
+    df['split'] = df.split.fillna('train')
+    if not (df.split == 'val').any():
+        tr = np.flatnonzero(df.split == 'train')
+        df.loc[tr[_draw_split(df.label.to_numpy()[tr], val_frac, seed + 2)], 'split'] = 'val'
+        how += f'; validation drawn from training ({val_frac:.0%}, stratified, seed {seed + 2})'
+    df['chrom'] = [f's{i}' for i in range(len(df))]
+    seqs = SequenceSet(dict(zip(df.chrom, df.sequence)), pad_to=width, source=str(table or positives))
+    if seqs.n_padded: print(f'{seqs.n_padded} of {len(df)} sequences are shorter than {width} bp: centred in N')
+    regions = df.assign(start=0, end=df.chrom.map(seqs.sizes))[['chrom', 'start', 'end', 'name', 'label', 'split']]
+    files = {k: str(v) for k, v in dict(positives=positives, negatives=negatives, table=table, test_positives=test_positives,
+             test_negatives=test_negatives, test_table=test_table).items() if v is not None}
+    res = dict(task='DeepEnhancer on labelled sequences, sequence level (max over windows)', **meta, inputs=files,
+               split=dict(kind='labelled sequences', how=how), n_padded=seqs.n_padded)
+    res.update(train_regions(seqs, regions, out, width=width, seed=seed, split=how, inputs=files, **kw))
     res['wall_seconds'] = round(time.time() - t0, 1)
     save_json(out/'results.json', res)
     return res
@@ -459,10 +578,18 @@ def deepenhancer_chr22(out_dir:str|Path,      # run directory (model, checkpoint
 
 # %% ../nbs/02_deepenhancer.ipynb #c037
 def results_table(res:dict)->pd.DataFrame:
-    "One row per method: auROC, auPRC, test counts and the split, from a results dict."
-    sp = res['split']; split = sp['kind'] + (f" (test = last {sp['blocks']['test'][1]-sp['blocks']['test'][0]:.0%} of {', '.join(sp['chroms'])})" if 'blocks' in sp else f" (test {sp.get('test')})")
-    return pd.DataFrame([dict(method=k, auROC=round(v['auroc'], 3), auPRC=round(v['auprc'], 3), test_pos=v['n_pos'], test_neg=v['n_neg'], split=split)
-                         for k, v in res['results'].items()])
+    "One row per method: auROC, auPRC, ACC and MCC (at the validation threshold, else 0.5), test counts and the split."
+    sp = res['split']
+    if 'blocks' in sp:
+        split = sp['kind'] + f" (test = last {sp['blocks']['test'][1] - sp['blocks']['test'][0]:.0%} of {', '.join(sp['chroms'])})"
+    else: split = sp['kind'] + (f" ({sp['how']})" if 'how' in sp else f" (test {sp.get('test')})")
+    rows = []
+    for k, v in res['results'].items():
+        t = v.get('at_val_threshold', v.get('at_0.5'))
+        rows.append(dict(method=k, auROC=round(v['auroc'], 3), auPRC=round(v['auprc'], 3),
+                         ACC=round(t['acc'], 3) if t else None, MCC=round(t['mcc'], 3) if t else None,
+                         test_pos=v['n_pos'], test_neg=v['n_neg'], split=split))
+    return pd.DataFrame(rows)
 
 def plot_curves(res:dict, ax=None):
     "ROC and PR curves of every method in a results dict (matplotlib)."
