@@ -8,11 +8,11 @@ import os, sys, json
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse, anno_parser, Param
-from .core import save_json, atomic_write, IN_TEST, UserError, OptionError, MissingFileError
+from .core import save_json, atomic_write, atomic_path, IN_TEST, UserError, OptionError, MissingFileError, captured_stderr
 
 # %% auto #0
 __all__ = ['NETWORKS', 'COMMANDS', 'OPTION_RULES', 'demo', 'network', 'train', 'predict', 'evaluate', 'speid', 'speid_leakage',
-           'cohn', 'cohn_species', 'motifs', 'deepcage', 'check_options', 'main']
+           'cohn', 'cohn_species', 'motifs', 'scan', 'variants', 'deepcage', 'check_options', 'main']
 
 # %% ../nbs/07_cli.ipynb #c004
 @call_parse
@@ -84,6 +84,8 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
     test set, held-out blocks or chromosomes); write model.keras, test_scores.tsv and results.json."""
     from enhancer_nets.deepenhancer import train_and_evaluate, train_sequences, results_table
     from enhancer_nets.data import is_fasta
+    from enhancer_nets.core import set_seed
+    set_seed(seed)              # the initial weights depend on the seed alone
     net = network(arch, width)
     common = dict(arch=arch, width=width, stride=stride, test_stride=test_stride, epochs=epochs, patience=patience,
                   batch_size=batch_size, seed=seed, baseline=not no_baseline, verbose=2, overwrite=overwrite, model=net)
@@ -113,21 +115,25 @@ def predict(model:Param('a trained model (.keras), e.g. OUT/model.keras from `tr
             stride:int=2,           # window stride (bp)
             reduce:str='max',       # 'max' over windows (DeepEnhancer) or 'mean'
            ):
-    "Score regions (BED + genome, or FASTA records) with a trained model: each region's score is the max over its windows."
-    from enhancer_nets.data import Genome, read_intervals, SequenceError
+    "Score regions (BED + genome, or FASTA records; shorter ones centred in N) with a model: each region's score is the max over its windows."
+    from enhancer_nets.data import Genome, read_intervals, SequenceError, SequenceSet
     from enhancer_nets.deepenhancer import predict_regions
     from enhancer_nets.interpret import load_model
     m = load_model(model)
     width = m.input_shape[1]
     if fasta is not None:
         g = Genome(fasta)
+        reg = pd.DataFrame({'chrom': list(g.sizes), 'start': 0, 'end': list(g.sizes.values())})
+        reg['name'] = reg.chrom
         short = [k for k, v in g.sizes.items() if v < width]
-        if short: raise SequenceError(f'{fasta}: record {short[0]!r} is shorter than the model window ({width} bp)')
-        reg = pd.DataFrame({'chrom': list(g.sizes), 'start': 0, 'end': list(g.sizes.values())}); reg['name'] = reg.chrom
+        if short:   # centred in N, as in training
+            g = SequenceSet({k: g.fa[k][:] for k in g.sizes}, pad_to=width, source=str(fasta))
+            print(f'{len(short)} of {len(reg)} records are shorter than the {width} bp window: centred in N')
     elif genome is not None and regions is not None:
         g = Genome(genome); reg = read_intervals(regions, g)
     else: raise OptionError('give --genome with --regions, or --fasta')
-    reg = reg.assign(score=predict_regions(m, g, reg, width, stride, reduce=reduce).round(6))
+    windows = reg.assign(end=[max(e, width) for e in reg.end]) if fasta is not None else reg
+    reg = reg.assign(score=predict_regions(m, g, windows, width, stride, reduce=reduce).round(6))
     atomic_write(out, reg[['chrom', 'start', 'end', 'name', 'score']].to_csv(sep='\t', index=False, header=False))
     print(f'{len(reg)} regions scored -> {out}')
     return reg
@@ -293,6 +299,58 @@ def motifs(model:Param('a trained model (.keras) or its run directory', str, req
     print(f'report: {Path(out)/"report.html"}')
     return s
 
+# %% ../nbs/07_cli.ipynb #v012
+@call_parse
+def scan(model:Param('a trained model (.keras) or its run directory', str, required=True)=None,
+         genome:Param('genome FASTA (plain or gzip)', str, required=True)=None,
+         out:Param('output prefix: OUT.bw (or OUT.bedGraph) and OUT.enhancers.bed', str, required=True)=None,
+         chroms:str=None,          # comma-separated chromosomes (default: all)
+         stride:int=50,            # window stride (bp)
+         batch_size:int=512,       # windows per prediction batch (bounds the memory)
+         threshold:float=0.5,      # call windows scoring at or above this
+         merge_gap:int=0,          # merge called windows separated by at most this many bp
+         bedgraph:bool=False,      # write a bedGraph instead of a bigWig
+        ):
+    "Genome-wide prediction: slide a model along chromosomes; write a bigWig/bedGraph of scores and a BED of called enhancers."
+    from enhancer_nets.data import Genome
+    from enhancer_nets.deepenhancer import scan_genome, write_scan
+    from enhancer_nets.interpret import load_model
+    m, g = load_model(model), Genome(genome)
+    cs = None if chroms is None else chroms.split(',')
+    for c in cs or []: g.check(c, 0, 1, where='--chroms')
+    track = Path(f'{out}.bedGraph' if bedgraph else f'{out}.bw')
+    st = write_scan(scan_genome(m, g, cs, stride, batch_size, progress=True), track, Path(f'{out}.enhancers.bed'),
+                    {c: g.sizes[c] for c in (cs or g.sizes)}, m.input_shape[1], stride, threshold, merge_gap)
+    print(f"{st['windows']:,} windows in {st['seconds']} s ({st['windows_per_s']:,.0f}/s); {st['called']} enhancers "
+          f"at score >= {threshold} -> {track}, {out}.enhancers.bed")
+    return st
+
+@call_parse
+def variants(model:Param('a trained model (.keras) or its run directory', str, required=True)=None,
+             genome:Param('genome FASTA the VCF is on', str, required=True)=None,
+             vcf:Param('variants: VCF (plain or bgzip, read with cyvcf2) or a chrom,pos,ref,alt table', str, required=True)=None,
+             out:Param('output TSV: the variants with ref_score, alt_score, diff, log_odds', str, required=True)=None,
+             top:int=10,           # ISM maps (OUT.ism.npz) for this many variants with the largest |log-odds change|
+             no_rc:bool=False,     # do not average the forward and reverse-complement predictions
+             batch_size:int=512,   # windows per prediction batch
+            ):
+    "Score single-nucleotide variants with a model (ref vs alt, centred in the window) and map the top ones by ISM."
+    from enhancer_nets.data import Genome
+    from enhancer_nets.interpret import load_model, variant_effect, ism
+    m, g = load_model(model), Genome(genome)
+    v = variant_effect(m, g, vcf, rc_average=not no_rc, batch_size=batch_size)
+    L = m.input_shape[1]
+    order = v.log_odds.abs().sort_values(ascending=False).index[:top]
+    if top:
+        X = np.stack([g.codes(r.chrom)[r.pos - 1 - L // 2:r.pos - 1 - L // 2 + L] for r in v.loc[order].itertuples()])
+        maps = ism(m, X, batch_size=batch_size)
+        with atomic_path(Path(f'{out}.ism.npz')) as t:
+            with open(t, 'wb') as f: np.savez_compressed(f, ism=maps.astype(np.float32), id=v.id[order].to_numpy().astype(str))
+    atomic_write(out, v.drop(columns='line').round(6).to_csv(sep='\t', index=False))
+    print(v.loc[order[:5], ['id', 'ref_score', 'alt_score', 'diff', 'log_odds']].round(4).to_string(index=False))
+    print(f'{len(v)} variants scored -> {out}' + (f'; ISM maps of the top {len(order)} -> {out}.ism.npz' if top else ''))
+    return v
+
 # %% ../nbs/07_cli.ipynb #c013
 def _parse_cells(spec:str|None, many:bool=False)->dict|None:
     "'CELL=FILE[+FILE…],…' → {cell: file} (or {cell: [files]} when `many`); raises SystemExit naming a bad entry or a missing file."
@@ -335,7 +393,7 @@ def deepcage(out:str='deepcage_run',   # output directory: results.json, checkpo
 # %% ../nbs/07_cli.ipynb #c014
 COMMANDS = {'demo': demo, 'train': train, 'evaluate': evaluate, 'predict': predict, 'speid': speid,
             'speid-leakage': speid_leakage, 'cohn': cohn, 'cohn-species': cohn_species, 'motifs': motifs,
-            'deepcage': deepcage}
+            'deepcage': deepcage, 'scan': scan, 'variants': variants}
 
 _POS = (1, None)
 OPTION_RULES = {
@@ -345,15 +403,17 @@ OPTION_RULES = {
     'test_fold': (0, None), 'background': (0, None), 'n_kernels': _POS, 'kernel_width': _POS, 'enh_len': _POS,
     'prom_len': _POS, 'n_shift': (0, None), 'test_frac': ('open', 0, 1), 'val_frac': ('half', 0, 1),
     'jaspar_frac': ('closed', 0, 1), 'lr': ('open', 0, None), 'threshold': ('open', 0, None),
-    'reduce': {'max', 'mean'}, 'recipe': {'auto', 'enumeration', 'activation', 'max_site'},
+    'reduce': {'max', 'mean'}, 'top': (0, 10_000), 'merge_gap': (0, None), 'recipe': {'auto', 'enumeration', 'activation', 'max_site'},
     'by': {'q', 'E', 'p'}, 'arch': None,
 }
 """Allowed values per option, checked before a command starts: (low, high) integers, (kind, low, high) floats
 with an 'open', 'half' (low included) or 'closed' interval, or a set of choices."""
 _CHOICES = {('train', 'split'): {'block', 'chrom'}, ('speid', 'split'): {'random', 'chrom', 'segregated'},
             ('evaluate', 'folds'): {'balanced', 'equal'}, ('cohn', 'experiment'): {'simulated', 'real'},
-            ('cohn-species', 'folds'): (2, 100), ('deepcage', 'arch'): {'small', 'paper'}}
-_FILES = ('genome', 'positives', 'regions', 'fasta', 'model', 'table', 'test_positives', 'test_negatives', 'test_table')
+            ('cohn-species', 'folds'): (2, 100), ('deepcage', 'arch'): {'small', 'paper'},
+            ('scan', 'threshold'): ('closed', 0, 1)}
+_FILES = ('genome', 'positives', 'regions', 'fasta', 'model', 'table', 'test_positives', 'test_negatives', 'test_table',
+          'vcf')
 
 def check_options(cmd:str,  # the command, e.g. 'train'
                   args:dict, # its parsed options (underscore names)
@@ -389,20 +449,11 @@ def _quiet_keras():
     "Import Keras (and TensorFlow) with the C++ start-up log lines kept off stderr; they are replayed if it fails."
     if 'keras' in sys.modules or os.environ.get('ENHANCER_NETS_TF_LOGS'): return
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
-    import tempfile
-    sys.stderr.flush()
-    with tempfile.TemporaryFile() as tmp:
-        saved = os.dup(2)
-        os.dup2(tmp.fileno(), 2)
-        try: import keras
-        except BaseException:
-            os.dup2(saved, 2)
-            tmp.seek(0)
-            sys.stderr.write(tmp.read().decode(errors='replace'))
-            raise
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
+    try:
+        with captured_stderr() as err: import keras
+    except BaseException:
+        sys.stderr.write(err())
+        raise
 
 def _kebab(argv:list)->list:
     "`--test-stride=5` → `--test_stride=5`: option names may use dashes (values are left alone)."
@@ -432,6 +483,21 @@ def main(argv:list|None=None): # arguments after the program name (default: sys.
     cmd, rest = argv[0], _kebab(argv[1:])
     debug = '--debug' in rest
     rest = [a for a in rest if a != '--debug']
+    backend = None
+    for i, a in enumerate(rest):
+        if a == '--backend' or a.startswith('--backend='):
+            backend = a.split('=', 1)[1] if '=' in a else (rest[i + 1] if i + 1 < len(rest) else '')
+            rest = rest[:i] + rest[i + (1 if '=' in a else 2):]
+            break
+    if backend is not None:
+        if backend not in ('tensorflow', 'jax', 'torch'):
+            print(f'enhancer_nets {cmd}: error: --backend: must be one of jax, tensorflow, torch, got {backend!r}', file=sys.stderr)
+            sys.exit(2)
+        if 'keras' in sys.modules and sys.modules['keras'].backend.backend() != backend:
+            print(f'enhancer_nets {cmd}: error: --backend {backend}: Keras is already running on '
+                  f'{sys.modules["keras"].backend.backend()} in this process', file=sys.stderr)
+            sys.exit(2)
+        os.environ['KERAS_BACKEND'] = backend
     f = COMMANDS[cmd]
     p = anno_parser(f, prog=f'enhancer_nets {cmd}')
     def _error(msg):
@@ -442,7 +508,10 @@ def main(argv:list|None=None): # arguments after the program name (default: sys.
     args.pop('pdb', None)
     args.pop('xtra', None)
     try:
-        _quiet_keras()
+        try: _quiet_keras()
+        except ImportError as e:
+            raise OptionError(f"the Keras backend {os.environ.get('KERAS_BACKEND', 'tensorflow')!r} cannot be imported "
+                              f'({e}); install it, or choose another with --backend') from None
         check_options(cmd, args)
         f(**args)   # the console script does sys.exit(main()): returning the results would exit 1
     except UserError as e:

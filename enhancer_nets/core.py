@@ -10,8 +10,8 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['IN_TEST', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'UserError', 'InputError', 'MissingFileError',
-           'OptionError', 'ModelFileError', 'RunDirError', 'set_seed', 'git_commit', 'run_metadata', 'sha256sum',
-           'repo_root']
+           'OptionError', 'ModelFileError', 'RunDirError', 'captured_stderr', 'set_seed', 'git_commit', 'run_metadata',
+           'sha256sum', 'repo_root']
 
 # %% ../nbs/00_core.ipynb #c005
 def _umask()->int:
@@ -85,6 +85,27 @@ class ModelFileError(UserError):
 
 class RunDirError(UserError):
     "An output directory that holds another run (different settings, or finished): resume, `overwrite`, or move."
+
+# %% ../nbs/00_core.ipynb #e005
+@contextlib.contextmanager
+def captured_stderr():
+    """Capture file descriptor 2 (C-level stderr) in a block; yields a function returning the text captured so far
+    (also after the block, when it returns everything captured)."""
+    sys.stderr.flush()
+    kept = []
+    with tempfile.TemporaryFile() as tmp:
+        saved = os.dup(2)
+        os.dup2(tmp.fileno(), 2)
+        def text():
+            if kept: return kept[0]
+            tmp.flush()
+            tmp.seek(0)
+            return tmp.read().decode(errors='replace')
+        try: yield text
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            kept.append(text())
 
 # %% ../nbs/00_core.ipynb #c009
 def set_seed(seed:int=0, # the seed; recorded in every results file

@@ -188,7 +188,8 @@ def _is_gzip(p):
     with open(p, 'rb') as f: return f.read(2) == b'\x1f\x8b'
 
 def _prepare_fasta(path:Path)->Path:
-    """A pyfaidx-indexable FASTA for `path`: itself, or a decompressed / linked copy in the cache.
+    """A pyfaidx-indexable FASTA for `path`: itself when its `.fai` exists, else a decompressed copy or a link in the
+    cache (where pyfaidx then writes the index).
     Raises `SequenceError` for a truncated or corrupt gzip file (the partial copy is removed)."""
     st = path.stat()
     key = hashlib.sha1(f'{path.resolve()}:{st.st_size}:{st.st_mtime_ns}'.encode()).hexdigest()[:12]
@@ -201,8 +202,8 @@ def _prepare_fasta(path:Path)->Path:
                     shutil.copyfileobj(fi, fo, 1 << 22)
             except _GZ_ERRORS as e: raise SequenceError(f'{path}: truncated or corrupt gzip file ({e})') from None
         return out
-    needs_link = path.name.endswith('.gz') or (not Path(str(path) + '.fai').exists() and not os.access(path.parent, os.W_OK))
-    if needs_link:   # pyfaidx reads a '.gz' name as BGZF: give a plain file a plain name
+    needs_link = path.name.endswith('.gz') or not Path(str(path) + '.fai').exists()
+    if needs_link:   # the index goes to the cache, never next to the user's file; a '.gz' name would read as BGZF
         out = cache_dir()/'genomes'/f'{stem}.{key}.fa'
         out.parent.mkdir(parents=True, exist_ok=True)
         if not out.is_symlink(): out.symlink_to(path.resolve())

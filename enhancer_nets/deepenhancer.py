@@ -15,11 +15,12 @@ from .data import *
 
 # %% auto #0
 __all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'compile_model', 'RunCheckpoint', 'fit',
-           'predict_regions', 'evaluate_scores', 'threshold_metrics', 'choose_threshold', 'split_metrics',
-           'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions', 'train_and_evaluate',
-           'train_sequences', 'simulated_genome', 'fantom5_chr22', 'deepenhancer_chr22', 'results_table', 'plot_curves',
-           'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_table', 'compare_methods', 'fine_tune',
-           'distal_dnase', 'deepenhancer_cv', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
+           'predict_regions', 'scan_genome', 'write_scan', 'evaluate_scores', 'threshold_metrics', 'choose_threshold',
+           'split_metrics', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions',
+           'train_and_evaluate', 'train_sequences', 'simulated_genome', 'fantom5_chr22', 'deepenhancer_chr22',
+           'results_table', 'plot_curves', 'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_table',
+           'compare_methods', 'fine_tune', 'distal_dnase', 'deepenhancer_cv', 'deepenhancer_transfer', 'plot_cv',
+           'plot_cv_curves', 'plot_loss_curves']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -243,6 +244,80 @@ def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: co
     if reduce == 'max': np.maximum.at(out, r, p)
     else: np.add.at(out, r, p); out /= np.bincount(r, minlength=len(regions))
     return out.astype(np.float32)
+
+# %% ../nbs/02_deepenhancer.ipynb #s014
+def scan_genome(model:keras.Model,   # any network of the package with input (width, 4)
+                genome:Genome,       # the genome
+                chroms:list|None=None, # chromosomes to scan (default: all)
+                stride:int=50,       # window stride (bp)
+                batch_size:int=512,  # windows per prediction batch: bounds the memory
+                progress:bool=False, # tqdm progress bar over the batches
+               ):                     # yields (chrom, starts (b,) int64, scores (b,) float32) per batch
+    """Stream the model's score of every window [s, s + width) with s = 0, stride, 2·stride, … along each chromosome.
+    Windows made only of N are skipped. Raises `OptionError` for stride or batch size < 1, `SequenceError` for an
+    unknown chromosome."""
+    if int(stride) < 1: raise OptionError(f'stride must be at least 1, got {stride}')
+    if int(batch_size) < 1: raise OptionError(f'batch_size must be at least 1, got {batch_size}')
+    width = model.input_shape[1]
+    chroms = list(genome.sizes) if chroms is None else list(chroms)
+    for c in chroms: genome.check(c, 0, 1, where='scan')
+    n = {c: max((genome.sizes[c] - width) // stride + 1, 0) for c in chroms}
+    from tqdm.auto import tqdm
+    bar = tqdm(total=sum(-(-v // batch_size) for v in n.values()), desc='scan', unit='batch', disable=not progress)
+    for c in chroms:
+        for b in range(0, n[c], batch_size):
+            starts = np.arange(b, min(b + batch_size, n[c]), dtype=np.int64) * stride
+            codes = window_codes(genome, np.full(len(starts), c), starts, width)
+            keep = ~(codes == 4).all(1)
+            if keep.any():
+                x = _EYE_F32[codes[keep]]
+                p = keras.ops.convert_to_numpy(model(x, training=False))[:, -1].astype(np.float32)
+                yield c, starts[keep], p
+            bar.update(1)
+    bar.close()
+
+_EYE_F32 = np.vstack([np.eye(4), np.zeros((1, 4))]).astype(np.float32)
+
+def write_scan(scores,                  # iterable of (chrom, starts, scores), e.g. `scan_genome(...)`
+               track:str|Path,          # .bw / .bigwig (pyBigWig) or .bedGraph / .bg
+               peaks:str|Path,          # BED of called enhancers: chrom, start, end, name, score (max)
+               sizes:dict,              # chromosome sizes (the bigWig header)
+               width:int,               # window width (bp)
+               stride:int,              # window stride (bp): each score covers the central `stride` bp
+               threshold:float=0.5,     # call windows with score >= threshold
+               merge_gap:int=0,         # merge called runs separated by at most this many bp
+              )->dict:                  # windows, called, seconds, windows_per_s
+    "Write a scan's track and its called enhancers (runs above `threshold`, merged across gaps ≤ `merge_gap`)."
+    import pyBigWig
+    t0, track, n, calls, cur = time.time(), Path(track), 0, [], None
+    bw_out = track.suffix.lower() in ('.bw', '.bigwig')
+    off = (width - stride) // 2
+    with atomic_path(track) as tmp:
+        if bw_out:
+            bw = pyBigWig.open(str(tmp), 'w')
+            bw.addHeader([(c, int(s)) for c, s in sizes.items()])
+        else: fh = open(tmp, 'w')
+        try:
+            for chrom, starts, p in scores:
+                a = starts + off
+                b = np.minimum(a + stride, sizes[chrom])
+                if bw_out: bw.addEntries([chrom] * len(a), a.tolist(), ends=b.tolist(), values=p.astype(float).tolist())
+                else: fh.write(''.join(f'{chrom}\t{x}\t{y}\t{v:.5g}\n' for x, y, v in zip(a, b, p)))
+                n += len(p)
+                for s, v in zip(starts[p >= threshold].tolist(), p[p >= threshold].tolist()):
+                    if cur and cur[0] == chrom and s <= cur[2] + merge_gap: cur[2], cur[3] = s + width, max(cur[3], v)
+                    else:
+                        if cur: calls.append(cur)
+                        cur = [chrom, s, s + width, v]
+        finally:
+            if bw_out: bw.close()
+            else: fh.close()
+    if cur: calls.append(cur)
+    bed = pd.DataFrame(calls, columns=['chrom', 'start', 'end', 'score'])
+    bed.insert(3, 'name', [f'enh{i + 1}' for i in range(len(bed))])
+    atomic_write(peaks, bed.assign(score=bed.score.round(5)).to_csv(sep='\t', header=False, index=False))
+    dt = time.time() - t0
+    return dict(windows=n, called=len(bed), seconds=round(dt, 2), windows_per_s=round(n / max(dt, 1e-9), 1))
 
 # %% ../nbs/02_deepenhancer.ipynb #c015
 def evaluate_scores(y:np.ndarray,      # (n,) 0/1 labels
@@ -521,6 +596,10 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
         tr = np.flatnonzero(df.split == 'train')
         df.loc[tr[_draw_split(df.label.to_numpy()[tr], val_frac, seed + 2)], 'split'] = 'val'
         how += f'; validation drawn from training ({val_frac:.0%}, stratified, seed {seed + 2})'
+    src = ', '.join(str(x) for x in (table, positives, negatives, test_table, test_positives, test_negatives) if x)
+    for part in ('train', 'val', 'test'):
+        n = [int(((df.split == part) & (df.label == c)).sum()) for c in (1, 0)]
+        if min(n) == 0: raise InputError(f'{src}: the {part} split needs both classes, has {n[0]} positive and {n[1]} negative sequences')
     df['chrom'] = [f's{i}' for i in range(len(df))]
     seqs = SequenceSet(dict(zip(df.chrom, df.sequence)), pad_to=width, source=str(table or positives))
     if seqs.n_padded: print(f'{seqs.n_padded} of {len(df)} sequences are shorter than {width} bp: centred in N')

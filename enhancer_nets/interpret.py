@@ -11,7 +11,7 @@ import numpy as np, pandas as pd
 import keras
 from keras import ops
 from .core import (save_json, load_json, atomic_write, run_metadata, set_seed, IN_TEST, repo_root,
-                                MissingFileError, ModelFileError)
+                                MissingFileError, ModelFileError, captured_stderr)
 from .data import (Genome, SequenceError, one_hot, encode, resolve, _COMP, _EYE, simulate_oops, jaspar_ppm)
 from .adversarial import (RCConv1D, conv_layers, filter_ppms, _first_layer_scores, jaspar_ppms, ppm_logo)
 
@@ -441,29 +441,58 @@ def plot_attribution(attr:np.ndarray,   # (L, 4) attributions of one sequence
     ax.set_title(title, fontsize=8); return ax
 
 # %% ../nbs/06_interpretation.ipynb #c057
-def read_variants(src:str|Path|pd.DataFrame, # VCF-like table (TSV/CSV/VCF) or a DataFrame
-                 )->pd.DataFrame:            # chrom, pos (1-based), ref, alt, id
-    "Read and validate a variant table. Raises `SequenceError` naming file, line and value for a malformed row."
+def _read_vcf(p:Path)->pd.DataFrame:
+    "A VCF (plain or bgzip) read with cyvcf2: one row per ALT allele, with the file line of its record."
+    from cyvcf2 import VCF
+    rows = []
+    with captured_stderr() as err:
+        try:
+            from enhancer_nets.data import _open_text
+            with _open_text(p) as f:   # header lines as in the file (htslib adds its own to raw_header)
+                n_header = 0
+                for l in f:
+                    if not l.startswith('#'): break
+                    n_header += 1
+            v = VCF(str(p))
+            for i, r in enumerate(v):
+                for a in (r.ALT or ['.']): rows.append((r.CHROM, r.POS, r.REF, a, r.ID, n_header + i + 1))
+        except Exception as e:
+            msg = ' '.join(l.split('] ', 1)[-1] for l in err().splitlines() if l.startswith('[E::')) or str(e)
+            where = f'line {n_header + len({r[-1] for r in rows}) + 1}: ' if 'n_header' in locals() else ''
+            raise SequenceError(f'{p}: {where}malformed VCF ({msg})') from None
+    df = pd.DataFrame(rows, columns=['chrom', 'pos', 'ref', 'alt', 'id', 'line'])
+    df['id'] = [i if i else f'{c}:{q}:{a}>{b}' for i, c, q, a, b in zip(df.id, df.chrom, df.pos, df.ref, df.alt)]
+    return df
+
+def read_variants(src:str|Path|pd.DataFrame, # a VCF (cyvcf2), a TSV/CSV with chrom, pos, ref, alt [, id], or a DataFrame
+                 )->pd.DataFrame:            # chrom, pos (1-based), ref, alt, id, line (of the input file)
+    """Read and validate variants (single-nucleotide ones are scored; a multi-allelic VCF record gives one row per
+    ALT). Raises `SequenceError` naming file, line and value for a malformed row."""
     name = str(src) if not isinstance(src, pd.DataFrame) else 'variants'
-    if isinstance(src, pd.DataFrame): df = src.copy(); first = 1
+    if isinstance(src, pd.DataFrame): df = src.copy().assign(line=np.arange(1, len(src) + 1))
     else:
         p = Path(src)
-        if not p.exists(): raise FileNotFoundError(f'{p}: no such variant file')
-        lines = [l for l in p.read_text().splitlines() if l.strip() and not l.startswith('##')]
-        if not lines: raise SequenceError(f'{p}: empty variant file')
-        sep = ',' if lines[0].count(',') > lines[0].count('\t') else '\t'
-        hdr = [h.strip().lstrip('#').lower() for h in lines[0].split(sep)]
-        first = 2
-        df = pd.DataFrame([l.split(sep) for l in lines[1:]], columns=None)
-        if df.shape[1] != len(hdr) and len(lines) > 1: raise SequenceError(f'{p}: line 2: {df.shape[1]} fields, header has {len(hdr)}')
-        df.columns = hdr if len(lines) > 1 else df.columns
+        if not p.exists(): raise MissingFileError(f'{p}: no such variant file')
+        from enhancer_nets.data import _open_text   # gzip or plain, by the magic bytes
+        try:
+            with _open_text(p) as f: head = f.read(4096)
+        except (EOFError, OSError, UnicodeDecodeError) as e: raise SequenceError(f'{p}: not a readable variant file ({e})') from None
+        if head.startswith('##fileformat=VCF') or head.startswith('#CHROM'): df = _read_vcf(p)
+        else:
+            with _open_text(p) as f: lines = [(i, l) for i, l in enumerate(f.read().splitlines(), 1) if l.strip() and not l.startswith('##')]
+            if not lines: raise SequenceError(f'{p}: empty variant file')
+            sep = ',' if lines[0][1].count(',') > lines[0][1].count('\t') else '\t'
+            hdr = [h.strip().lstrip('#').lower() for h in lines[0][1].split(sep)]
+            for i, l in lines[1:]:
+                if len(l.split(sep)) != len(hdr): raise SequenceError(f'{p}: line {i}: {len(l.split(sep))} fields, header has {len(hdr)}')
+            df = pd.DataFrame([l.split(sep) for _, l in lines[1:]], columns=hdr).assign(line=[i for i, _ in lines[1:]])
     df.columns = [str(c).lower() for c in df.columns]
     df = df.rename(columns={'chr': 'chrom', 'chromosome': 'chrom', 'position': 'pos'})
     miss = [c for c in ('chrom', 'pos', 'ref', 'alt') if c not in df.columns]
     if miss: raise SequenceError(f'{name}: missing column(s) {", ".join(miss)} (need chrom, pos, ref, alt)')
     if not len(df): raise SequenceError(f'{name}: no variants')
-    for i, r in enumerate(df.itertuples(index=False)):
-        ln = i + first
+    for r in df.itertuples(index=False):
+        ln = r.line
         try: pos = int(r.pos)
         except (TypeError, ValueError): raise SequenceError(f'{name}: line {ln}: position {r.pos!r} is not an integer') from None
         if pos < 1: raise SequenceError(f'{name}: line {ln}: position {pos} < 1 (positions are 1-based)')
@@ -471,11 +500,13 @@ def read_variants(src:str|Path|pd.DataFrame, # VCF-like table (TSV/CSV/VCF) or a
             v = str(getattr(r, col)).strip().upper()
             if len(v) != 1 or v not in 'ACGT':
                 raise SequenceError(f'{name}: line {ln}: {col} {getattr(r, col)!r} is not a single A/C/G/T base (only SNVs are scored)')
-    df['pos'] = df.pos.astype(int); df['ref'] = df.ref.str.strip().str.upper(); df['alt'] = df.alt.str.strip().str.upper()
+    df['pos'] = df.pos.astype(int)
+    df['ref'] = df.ref.astype(str).str.strip().str.upper()
+    df['alt'] = df.alt.astype(str).str.strip().str.upper()
     df['chrom'] = df.chrom.astype(str).str.strip()
     if 'id' not in df.columns: df['id'] = [f'{c}:{p}:{a}>{b}' for c, p, a, b in zip(df.chrom, df.pos, df.ref, df.alt)]
-    df.attrs['source'] = name; df.attrs['first_line'] = first
-    return df[['chrom', 'pos', 'ref', 'alt', 'id']]
+    df.attrs['source'] = name
+    return df[['chrom', 'pos', 'ref', 'alt', 'id', 'line']].reset_index(drop=True)
 
 def variant_effect(model:keras.Model,     # any network of the package (input (L, 4))
                    genome:Genome|str|Path, # the genome the variants are on
@@ -487,16 +518,17 @@ def variant_effect(model:keras.Model,     # any network of the package (input (L
     """Reference vs alternative allele predictions for single-nucleotide variants, centred in the model's window.
     Raises `SequenceError` naming the line for an unknown chromosome, a window past the chromosome end, or a `ref` that differs from the genome."""
     g = genome if isinstance(genome, Genome) else Genome(genome)
-    v = read_variants(variants); src, first = v.attrs.get('source', 'variants'), v.attrs.get('first_line', 1)
+    v = read_variants(variants)
+    src = v.attrs.get('source', 'variants')
     L = model.input_shape[1]; X = np.zeros((len(v), L), np.uint8)
     for i, r in enumerate(v.itertuples(index=False)):
         s = r.pos - 1 - L // 2
-        g.check(r.chrom, max(s, 0), r.pos, where=f'{src}: line {i + first}')
+        g.check(r.chrom, max(s, 0), r.pos, where=f'{src}: line {r.line} ({r.id})')
         if s < 0 or s + L > g.sizes[r.chrom]:
-            raise SequenceError(f'{src}: line {i + first}: the {L} bp window around {r.chrom}:{r.pos} runs past the chromosome end')
+            raise SequenceError(f'{src}: line {r.line} ({r.id}): the {L} bp window around {r.chrom}:{r.pos} runs past the chromosome end')
         X[i] = g.codes(r.chrom)[s:s + L]
         base = 'ACGTN'[X[i, L // 2]]
-        if base != r.ref: raise SequenceError(f'{src}: line {i + first}: ref {r.ref!r} but the genome has {base!r} at {r.chrom}:{r.pos}')
+        if base != r.ref: raise SequenceError(f'{src}: line {r.line} ({r.id}): REF {r.ref!r} but the genome has {base!r} at {r.chrom}:{r.pos}')
     A = X.copy(); A[:, L // 2] = encode(''.join(v.alt))
     def score(C):
         p = model_output(model, C, target, batch_size)

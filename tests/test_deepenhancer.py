@@ -45,9 +45,12 @@ def test_cli_help_and_unknown_command():
     out = subprocess.run([sys.executable, '-c', 'from enhancer_nets.cli import main; main(["fly"])'], capture_output=True, text=True)
     assert out.returncode == 2 and "unknown command 'fly'" in out.stderr
     out = subprocess.run([sys.executable, '-c', 'from enhancer_nets.cli import main; main(["train", "--genome", "x.fa"])'], capture_output=True, text=True)
-    assert out.returncode == 2 and '--positives' in out.stderr
+    assert out.returncode == 2 and '--out' in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    out = subprocess.run([sys.executable, '-c', 'from enhancer_nets.cli import main; main(["train", "--genome", "setup.py", "--out", "/tmp/x"])'],
+                         capture_output=True, text=True, cwd=os.path.dirname(os.path.dirname(__file__)))
+    assert out.returncode == 2 and '--positives' in out.stderr.strip().splitlines()[-1]
 
-def test_cli_predict_fasta_and_bad_bed(tmp_path):
+def test_cli_predict_fasta_and_bad_bed(tmp_path, capsys):
     fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=100, seed=3)
     main(['train', '--genome', str(fa), '--positives', str(pbed), '--negatives', str(nbed), '--out', str(tmp_path/'run'),
           '--stride', '100', '--epochs', '1', '--no_baseline'])
@@ -56,8 +59,11 @@ def test_cli_predict_fasta_and_bad_bed(tmp_path):
     s = pd.read_csv(tmp_path/'s.bed', sep='\t', header=None)
     assert s[0].tolist() == ['a', 'b'] and s[4].between(0, 1).all()
     bad = tmp_path/'bad.bed'; bad.write_text('sim\t100\t600\nsim\t700\t650\n')
-    with pytest.raises(SequenceError, match=r'bad.bed:2: end \(650\) <= start \(700\)'):
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as e:
         main(['predict', '--model', str(tmp_path/'run'/'model.keras'), '--genome', str(fa), '--regions', str(bad), '--out', str(tmp_path/'t.bed')])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert e.value.code == 2 and len(err) == 1 and 'bad.bed:2: end (650) <= start (700)' in err[0]
     assert not (tmp_path/'t.bed').exists()
 
 def test_readme_in_sync_with_index():

@@ -41,7 +41,7 @@ def env(tmp_path_factory):
 def _files(d): return sorted(str(p.relative_to(d)) for p in Path(d).rglob('*'))
 
 # ---------- FASTA defects, through `predict --fasta`
-_dna = st.text(alphabet='ACGTacgtN', min_size=0, max_size=400)
+_dna = st.one_of(st.text(alphabet='ACGTacgtN', min_size=100, max_size=400), st.text(alphabet='ACGTacgtN', max_size=99))
 @st.composite
 def fasta_text(draw):
     recs = draw(st.lists(st.tuples(st.sampled_from(['r1', 'r2', 'r3', 'r 4', '']), _dna), min_size=0, max_size=3))
@@ -176,11 +176,6 @@ def test_umask_and_version(env, tmp_path):
     finally: os.umask(old)
     assert code == 0 and (tmp_path/'s.bed').stat().st_mode & 0o777 == 0o644
 
-def test_fuzz_count():
-    "Runs last (file order): prints the number of fuzz cases for the record."
-    print('fuzz cases:', FUZZ_CASES, 'total', sum(FUZZ_CASES.values()), 'rejected with one line:', REJECTED)
-    assert sum(FUZZ_CASES.values()) > 0 or os.environ.get('PYTEST_XDIST_WORKER')
-
 # ---------- resume: SIGINT, then SIGKILL, then to the end == uninterrupted (subprocesses: the process dies)
 HARNESS = r'''
 import os, sys, signal
@@ -238,3 +233,83 @@ def test_resume_exact(tmp_path):
     assert other.returncode == 2 and '--overwrite' in lines[-1] and 'epochs: 5 there, 1 here' in lines[-1], lines[-3:]
     hist = pd.read_csv(tmp_path/'a'/'checkpoints'/'history.csv')
     assert list(hist.epoch) == list(range(len(ra['history']['epoch'])))   # histories never merged
+
+# ---------- VCF defects, through `variants`
+@st.composite
+def vcf_text(draw, genome):
+    hdr = ['##fileformat=VCFv4.2', '##contig=<ID=chrA,length=3000>', '##contig=<ID=chrB,length=2000>',
+           '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO']
+    rows, n_alt = [], 0
+    for i in range(draw(st.integers(0, 5))):
+        c = draw(st.sampled_from(['chrA', 'chrB']))
+        p = draw(st.integers(60, 1900))
+        ref = genome[c][p - 1]
+        alt = {'A': 'G', 'G': 'A', 'C': 'T', 'T': 'C'}[ref]
+        kind = draw(st.sampled_from(['ok', 'ok', 'multi', 'bad_pos', 'indel', 'unknown_chrom', 'wrong_ref', 'symbolic',
+                                     'few_cols', 'edge']))
+        f = [c, str(p), f'v{i}', ref, alt, '.', '.', '.']
+        if kind == 'multi': f[4] = ','.join(b for b in 'ACGT' if b != ref)
+        if kind == 'bad_pos': f[1] = 'x' + f[1]
+        if kind == 'indel': f[3] = ref + 'A'
+        if kind == 'unknown_chrom': f[0] = 'chrZ'
+        if kind == 'wrong_ref': f[3] = alt
+        if kind == 'symbolic': f[4] = '<DEL>'
+        if kind == 'few_cols': f = f[:3]
+        if kind == 'edge': f[1] = '3'   # the window runs past the start
+        rows.append('\t'.join(f))
+    if draw(st.booleans()) and rows: hdr = hdr[3:]   # no meta lines (contigs undeclared)
+    return '\n'.join(hdr + rows) + '\n'
+
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_fuzz_vcf(env, data, tmp_path_factory):
+    text = data.draw(vcf_text(env['genome']))
+    d = tmp_path_factory.mktemp('vcf')
+    (d/'in.vcf').write_text(text)
+    code, err, _ = run_cli(['variants', '--model', env['model'], '--genome', env['fa'], '--vcf', str(d/'in.vcf'),
+                            '--out', str(d/'out'/'v.tsv'), '--top', '1'])
+    FUZZ_CASES['vcf'] = FUZZ_CASES.get('vcf', 0) + 1
+    REJECTED['vcf'] = REJECTED.get('vcf', 0) + (code != 0)
+    if code == 0:
+        v = pd.read_csv(d/'out'/'v.tsv', sep='\t')
+        assert len(v) >= 1 and np.isfinite(v.log_odds).all()
+    else:
+        assert code == 2 and len(err) == 1 and 'in.vcf' in err[0], (code, err)
+        assert not (d/'out').exists()
+
+# ---------- labelled-sequence tables, through `train`
+@st.composite
+def table_text(draw):
+    rows = []
+    for i in range(draw(st.integers(0, 24))):
+        lab = i % 2
+        seq = draw(st.text(alphabet='ACGT', min_size=10, max_size=60))
+        split = ['train', 'train', 'val', 'test'][i % 4 if i < 8 else (i // 2) % 4]
+        kind = draw(st.sampled_from(['ok'] * 6 + ['bad_label', 'bad_split', 'junk', 'empty_seq', 'fields']))
+        f = [seq, str(lab), split]
+        if kind == 'bad_label': f[1] = '2'
+        if kind == 'bad_split': f[2] = 'dev'
+        if kind == 'junk': f[0] = seq[:3] + 'X' + seq[4:]
+        if kind == 'empty_seq': f[0] = ''
+        if kind == 'fields': f = f[:2]
+        rows.append(','.join(f))
+    hdr = draw(st.sampled_from(['sequence,label,split', 'seq,label,split', 'sequence,class,set', 'sequence,y']))
+    return '\n'.join([hdr] + rows) + '\n'
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(text=table_text())
+def test_fuzz_sequence_table(env, text, tmp_path_factory):
+    d = tmp_path_factory.mktemp('tab')
+    (d/'t.csv').write_text(text)
+    code, err, _ = run_cli(['train', '--table', str(d/'t.csv'), '--out', str(d/'run'), '--width', '20', '--stride', '10',
+                            '--epochs', '1', '--arch', '4conv', '--no-baseline'])
+    FUZZ_CASES['table'] = FUZZ_CASES.get('table', 0) + 1
+    REJECTED['table'] = REJECTED.get('table', 0) + (code != 0)
+    if code == 0: assert (d/'run'/'results.json').exists()
+    else:
+        assert code == 2 and len(err) == 1 and ('t.csv' in err[0] or 'split needs both classes' in err[0]), (code, err)
+        assert not (d/'run').exists()
+
+def test_fuzz_count_all():
+    "Runs last: the number of fuzz cases for the record."
+    print('fuzz cases:', FUZZ_CASES, 'total', sum(FUZZ_CASES.values()), 'rejected with one line:', REJECTED)

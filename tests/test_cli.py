@@ -1,0 +1,119 @@
+"""The commands users run on their own data (issue 19), on real data: sequences and a VCF cut from hg38 chr22."""
+import os, subprocess, sys, contextlib, io
+from pathlib import Path
+import numpy as np, pandas as pd, pytest
+from enhancer_nets.cli import main
+from enhancer_nets.core import load_json
+from enhancer_nets.data import data_available, Genome, resolve, write_fasta
+
+needs_data = pytest.mark.skipif(not data_available('hg38_chr22/chr22.fa.gz'),
+                                reason='real data not found: set ENHANCER_NETS_DATA=../shared/data')
+
+@pytest.fixture(scope='module')
+def chr22(tmp_path_factory):
+    "1 Mb of hg38 chr22 (20-21 Mb) as a one-record FASTA, and 400 bp sequences cut from it."
+    d = tmp_path_factory.mktemp('chr22')
+    g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
+    seq = g.fetch('chr22', 20_000_000, 21_000_000)
+    write_fasta(d/'chr22_1M.fa', {'chr22': seq})
+    return d, seq
+
+def _err(argv):
+    e = io.StringIO()
+    with contextlib.redirect_stderr(e):
+        with pytest.raises(SystemExit) as x: main(argv)
+    return x.value.code, e.getvalue().strip().splitlines()
+
+@needs_data
+def test_train_labelled_sequences(chr22, tmp_path):
+    "One FASTA per class plus a table with a split column; shorter sequences are centred in N."
+    d, seq = chr22
+    rng = np.random.default_rng(0)
+    gc = lambda s: (s.count('G') + s.count('C')) / len(s)
+    cuts = [seq[s:s + 400] for s in rng.integers(0, 999_000, 600)]
+    cuts = [c for c in cuts if 'N' not in c]
+    cuts = sorted(cuts, key=gc)
+    hi, lo = cuts[-80:], cuts[:80]     # an easy, real-sequence task: the most GC-rich vs the most GC-poor windows
+    write_fasta(tmp_path/'pos.fa', {f'p{i}': c for i, c in enumerate(hi[:60])})
+    write_fasta(tmp_path/'neg.fa.gz', {f'n{i}': c[:250] for i, c in enumerate(lo[:60])})
+    pd.DataFrame({'sequence': hi[60:] + lo[60:], 'label': [1] * len(hi[60:]) + [0] * len(lo[60:]),
+                  'split': 'test'}).to_csv(tmp_path/'t.tsv', sep='\t', index=False)
+    main(['train', '--positives', str(tmp_path/'pos.fa'), '--negatives', str(tmp_path/'neg.fa.gz'),
+          '--test-table', str(tmp_path/'t.tsv'), '--out', str(tmp_path/'run'), '--stride', '50', '--epochs', '2',
+          '--arch', '4conv'])
+    r = load_json(tmp_path/'run'/'results.json')
+    assert r['n_padded'] == 60 and r['counts']['test'] == dict(pos=20, neg=20)
+    for k in ('4conv', 'kmer_spectrum_k1-6_logreg'):
+        m = r['results'][k]
+        assert {'auroc', 'auprc'} <= set(m) and {'acc', 'mcc'} <= set(m['at_0.5']) and 'threshold' in m['at_val_threshold']
+    assert r['results']['kmer_spectrum_k1-6_logreg']['auroc'] > 0.9
+    sc = pd.read_csv(tmp_path/'run'/'test_scores.tsv', sep='\t')
+    assert len(sc) == 40 and sc.name.str.startswith('t:').all()
+    # the table form with a split column; validation is drawn when absent
+    pd.DataFrame({'sequence': hi + lo, 'label': [1] * len(hi) + [0] * len(lo),
+                  'split': ['train'] * 60 + ['test'] * (len(hi) - 60) + ['train'] * 60 + ['test'] * (len(lo) - 60)}
+                 ).to_csv(tmp_path/'all.csv', index=False)
+    main(['train', '--table', str(tmp_path/'all.csv'), '--out', str(tmp_path/'run2'), '--stride', '50', '--epochs', '1',
+          '--arch', 'cohn-enhancer-rc', '--no-baseline'])
+    r2 = load_json(tmp_path/'run2'/'results.json')
+    assert "split' column" in r2['split']['how'] and 'validation drawn' in r2['split']['how']
+
+@needs_data
+def test_scan_and_variants(chr22, tmp_path):
+    import keras, pyBigWig
+    from enhancer_nets.deepenhancer import build_model
+    d, seq = chr22
+    build_model('4conv', 300).save(tmp_path/'m.keras')
+    main(['scan', '--model', str(tmp_path/'m.keras'), '--genome', str(d/'chr22_1M.fa'), '--out', str(tmp_path/'s'),
+          '--stride', '200', '--batch-size', '256', '--threshold', '0'])
+    bw = pyBigWig.open(str(tmp_path/'s.bw'))
+    n = (1_000_000 - 300) // 200 + 1
+    assert bw.chroms() == {'chr22': 1_000_000} and len(bw.intervals('chr22')) <= n
+    calls = pd.read_csv(tmp_path/'s.enhancers.bed', sep='\t', header=None)
+    assert (calls[2] > calls[1]).all()
+    main(['scan', '--model', str(tmp_path/'m.keras'), '--genome', str(d/'chr22_1M.fa'), '--out', str(tmp_path/'s2'),
+          '--stride', '1000', '--bedgraph'])
+    assert (tmp_path/'s2.bedGraph').stat().st_size > 0
+    # variants: a multi-allelic VCF record gives one row per ALT; REF is checked against the genome
+    ps = [p for p in range(5000, 900_000, 37_001) if seq[p - 1] in 'ACGT'][:12]
+    alt = lambda b: ','.join(x for x in 'ACGT' if x != b)
+    rows = [f'chr22\t{p}\tv{i}\t{seq[p - 1]}\t{alt(seq[p - 1]) if i == 0 else {"A": "G", "G": "A", "C": "T", "T": "C"}[seq[p - 1]]}\t.\t.\t.'
+            for i, p in enumerate(ps)]
+    hdr = ['##fileformat=VCFv4.2', '##contig=<ID=chr22,length=1000000>', '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO']
+    (tmp_path/'v.vcf').write_text('\n'.join(hdr + rows) + '\n')
+    main(['variants', '--model', str(tmp_path/'m.keras'), '--genome', str(d/'chr22_1M.fa'), '--vcf', str(tmp_path/'v.vcf'),
+          '--out', str(tmp_path/'v.tsv'), '--top', '2'])
+    v = pd.read_csv(tmp_path/'v.tsv', sep='\t')
+    assert len(v) == len(ps) + 2 and (v.id == 'v0').sum() == 3
+    assert np.allclose(v['diff'], v.alt_score - v.ref_score, atol=1e-5)
+    assert np.load(tmp_path/'v.tsv.ism.npz')['ism'].shape == (2, 300, 4)
+    bad = rows[1].split('\t')
+    bad[3] = {'A': 'C', 'C': 'G', 'G': 'T', 'T': 'A'}[bad[3]]
+    (tmp_path/'bad.vcf').write_text('\n'.join(hdr + [rows[0], '\t'.join(bad)]) + '\n')
+    code, err = _err(['variants', '--model', str(tmp_path/'m.keras'), '--genome', str(d/'chr22_1M.fa'),
+                      '--vcf', str(tmp_path/'bad.vcf'), '--out', str(tmp_path/'bad.tsv')])
+    assert code == 2 and len(err) == 1 and 'bad.vcf: line 5 (v1): REF' in err[0], err
+    assert not (tmp_path/'bad.tsv').exists()
+
+MODELS = r'''
+import sys, keras
+from enhancer_nets.deepenhancer import build_model
+from enhancer_nets.adversarial import build_cohn
+from enhancer_nets.speid import build_speid
+from enhancer_nets.deepcage import build_deepcage, SMALL_ARCH
+d = sys.argv[1]
+for name, m in [('deepenhancer', build_model('6conv3pool6norm')), ('cohn_rc', build_cohn('enhancer', rc=True)),
+                ('speid', build_speid(n_kernels=8, kernel_width=8, lstm_units=4, dense=8, enh_len=200, prom_len=100)),
+                ('deepcage', build_deepcage(n_tf=5, length=1000, **SMALL_ARCH))]:
+    m.save(f'{d}/{name}.keras')
+'''
+
+def test_every_saved_model_loads_in_a_fresh_process(tmp_path):
+    "Each network of the package, saved in one process, loads in another through `interpret.load_model`."
+    env = {**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'}
+    r = subprocess.run([sys.executable, '-c', MODELS, str(tmp_path)], capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr[-3000:]
+    for name in ('deepenhancer', 'cohn_rc', 'speid', 'deepcage'):
+        code = f'from enhancer_nets.interpret import load_model; m = load_model({str(tmp_path/name)!r} + ".keras"); print(m.name)'
+        r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, env=env)
+        assert r.returncode == 0, (name, r.stderr[-3000:])
