@@ -204,6 +204,7 @@ def fit(model:keras.Model,       # a compiled model
     if st is not None and st['finished']:
         print(f'{out}: reusing the finished run ({st["epoch"]} epochs, best epoch {st["best_epoch"]}); '
               'pass overwrite (--overwrite) to train again')
+        if model.optimizer is not None and not model.optimizer.built: model.optimizer.build(model.trainable_variables)
         model.load_weights(out/'best.keras')
         return pd.DataFrame(st['history'])
     out.mkdir(parents=True, exist_ok=True)
