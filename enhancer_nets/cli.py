@@ -88,7 +88,7 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
     set_seed(seed)              # the initial weights depend on the seed alone
     net = network(arch, width)
     common = dict(arch=arch, width=width, stride=stride, test_stride=test_stride, epochs=epochs, patience=patience,
-                  batch_size=batch_size, seed=seed, baseline=not no_baseline, verbose=2, overwrite=overwrite, model=net)
+                  batch_size=batch_size, seed=seed, baseline=not no_baseline, verbose='tqdm', overwrite=overwrite, model=net)
     if table is not None or (positives is not None and is_fasta(positives)):
         neg = negatives if negatives and Path(negatives).exists() else None
         if neg is not None and not is_fasta(neg): raise OptionError(f'--negatives {neg}: expected a FASTA of sequences')
@@ -133,20 +133,22 @@ def predict(model:Param('a trained model (.keras), e.g. OUT/model.keras from `tr
         g = Genome(genome); reg = read_intervals(regions, g)
     else: raise OptionError('give --genome with --regions, or --fasta')
     windows = reg.assign(end=[max(e, width) for e in reg.end]) if fasta is not None else reg
-    reg = reg.assign(score=predict_regions(m, g, windows, width, stride, reduce=reduce).round(6))
+    reg = reg.assign(score=predict_regions(m, g, windows, width, stride, reduce=reduce, progress=True).round(6))
     atomic_write(out, reg[['chrom', 'start', 'end', 'name', 'score']].to_csv(sep='\t', index=False, header=False))
     print(f'{len(reg)} regions scored -> {out}')
     return reg
 
 # %% ../nbs/07_cli.ipynb #c007
 @call_parse
-def evaluate(genome:Param('genome FASTA (plain or gzip)', str, required=True)=None,
-             positives:Param('positive regions: BED, narrowPeak or CSV', str, required=True)=None,
-             out:Param('output directory: cv.json, cv.tsv, tests.tsv and per-fold checkpoints', str, required=True)=None,
+def evaluate(out:Param('output directory: cv.json, cv.tsv, tests.tsv and per-fold checkpoints', str, required=True)=None,
+             positives:Param('positives: BED/narrowPeak/CSV regions (with --genome) or a FASTA of sequences', str)=None,
+             genome:str=None,             # genome FASTA, for regions
+             table:str=None,              # or: labelled sequences, CSV/TSV with sequence,label[,fold]
              archs:str='4conv2pool4norm,4conv2pool,4conv,6conv3pool,6conv3pool6norm', # comma-separated architectures
              k:int=10,                    # folds (the paper: 10)
-             folds:str='balanced',        # 'balanced' (equal numbers of positives per block) or 'equal' (equal-length blocks)
-             negatives:str='background',  # 'background', 'gc-matched', or a BED/CSV of negative regions
+             folds:str='balanced',        # regions: 'balanced' (equal numbers of positives per block) or 'equal' (equal-length blocks)
+             negatives:str='background',  # 'background', 'gc-matched', a BED/CSV of regions, or a FASTA of sequences
+             width:int=300,               # window width (bp)
              stride:int=2,                # training window stride (bp)
              test_stride:int=None,        # test-time window stride (default: stride)
              epochs:int=30,               # maximum epochs
@@ -154,16 +156,29 @@ def evaluate(genome:Param('genome FASTA (plain or gzip)', str, required=True)=No
              no_baselines:bool=False,     # skip the k-mer spectrum and gapped k-mer SVM baselines
              seed:int=0,                  # seed
             ):
-    "Cross-validate DeepEnhancer architectures and baselines by genomic blocks (Table 2) with pairwise Wilcoxon and binomial tests (Tables 3-5)."
-    from enhancer_nets.deepenhancer import cross_validate, cv_table, compare_methods, BASELINES
-    res = cross_validate(genome, positives, Path(out)/'runs', archs=tuple(archs.split(',')), k=k, folds=folds, negatives=negatives,
-                         stride=stride, test_stride=test_stride, epochs=epochs, patience=patience, seed=seed, verbose=2,
-                         baselines=() if no_baselines else tuple(BASELINES), genome_file=str(genome), positives_file=str(positives))
+    """Cross-validate DeepEnhancer architectures and baselines by genomic blocks (Table 2), or on labelled sequences by
+    stratified folds, with pairwise Wilcoxon and binomial tests (Tables 3-5)."""
+    from enhancer_nets.deepenhancer import cross_validate, cross_validate_sequences, cv_table, compare_methods, BASELINES
+    from enhancer_nets.data import is_fasta
+    for a in archs.split(','): check_options('evaluate', {'arch': a})
+    kw = dict(archs=tuple(archs.split(',')), k=k, width=width, stride=stride, test_stride=test_stride, epochs=epochs,
+              patience=patience, seed=seed, verbose=2, baselines=() if no_baselines else tuple(BASELINES))
+    if table is not None or (positives is not None and is_fasta(positives)):
+        neg = negatives if negatives and Path(negatives).exists() else None
+        if table is None and (neg is None or not is_fasta(neg)):
+            raise OptionError(f'--positives {positives} is a FASTA of sequences: give --negatives as a FASTA too (or --table)')
+        res = cross_validate_sequences(Path(out)/'runs', positives, neg, table, **kw)
+    else:
+        if genome is None or positives is None: raise OptionError('give --genome and --positives (regions), or sequences')
+        res = cross_validate(genome, positives, Path(out)/'runs', folds=folds, negatives=negatives,
+                             genome_file=str(genome), positives_file=str(positives), **kw)
     res['statistics'] = {m: compare_methods(res, m).to_dict('records') for m in ('auroc', 'auprc')}
     save_json(Path(out)/'cv.json', res)
-    t = cv_table(res); atomic_write(Path(out)/'cv.tsv', t.to_csv(sep='\t', index=False))
+    t = cv_table(res)
+    atomic_write(Path(out)/'cv.tsv', t.to_csv(sep='\t', index=False))
     atomic_write(Path(out)/'tests.tsv', compare_methods(res).to_csv(sep='\t', index=False))
-    print(t.round(3).to_string(index=False)); print(f"results: {Path(out)/'cv.json'}")
+    print(t.round(3).to_string(index=False))
+    print(f"results: {Path(out)/'cv.json'}")
     return res
 
 # %% ../nbs/07_cli.ipynb #c008
@@ -276,14 +291,15 @@ def motifs(model:Param('a trained model (.keras) or its run directory', str, req
            genome:str=None,         # or: a genome FASTA, with --regions
            regions:str=None,        # BED/narrowPeak/CSV regions of --genome to collect sites from
            recipe:str='auto',       # enumeration (DeepEnhancer), activation (DeepCAGE, 0.7 MAV), max_site (DeepBind/SPEID); auto: enumeration without sequences
+           method:str='filters',    # 'filters' (first-layer kernels, by --recipe) or 'modisco' (TF-MoDISco on attributions; needs sequences)
            db:str='JASPAR2024,HOCOMOCOv11', # comma-separated databases: JASPAR20xx (pyjaspar), HOCOMOCOv11, or MEME files
            by:str='q',              # matched when the best target's q (or E, p) is below --threshold
            threshold:float=0.05,    # DeepEnhancer used E < 0.1, DeepCAGE E < 0.01, SPEID E < 0.5
            max_windows:int=5000,    # windows sampled for site collection
            seed:int=0,              # seed of the window sample
           ):
-    "Read a trained model's first-layer filters as motifs, compare them with JASPAR/HOCOMOCO (TOMTOM), write a MEME file and an HTML report of logos."
-    from enhancer_nets.interpret import load_model, motif_report
+    "Motifs of a trained model (first-layer filters, or TF-MoDISco on attributions) vs JASPAR/HOCOMOCO (TOMTOM): MEME file + HTML report."
+    from enhancer_nets.interpret import load_model, motif_report, modisco_report
     from enhancer_nets.data import Genome, read_intervals, window_index, window_codes
     m = load_model(model); L = m.input_shape[1]; codes = None
     if fasta is not None or (genome is not None and regions is not None):
@@ -293,7 +309,12 @@ def motifs(model:Param('a trained model (.keras) or its run directory', str, req
         w = w.sample(min(len(w), max_windows), random_state=seed)
         codes = window_codes(g, w.chrom, w.start, L)
     elif genome is not None or regions is not None: raise SystemExit('give --genome together with --regions (or --fasta)')
-    s = motif_report(m, out, codes, recipe, tuple(db.split(',')), by, threshold)
+    if method == 'modisco':
+        if codes is None: raise OptionError('--method modisco needs sequences: give --fasta, or --genome with --regions')
+        s = modisco_report(m, codes, out, tuple(db.split(',')), by, threshold)
+        pats = ', '.join(f"{p['name']}: {p['n_seqlets']} seqlets" for p in s['patterns'])
+        print(f"TF-MoDISco: {len(s['patterns'])} patterns ({pats})")
+    else: s = motif_report(m, out, codes, recipe, tuple(db.split(',')), by, threshold)
     for name, d in s['databases'].items():
         print(f"{name}: {d['n_matched']} of {d['n_filters']} filters matched ({d['criterion']});", ', '.join(f"{r['query']}→{r['target']}" for r in d['best'][:5]))
     print(f'report: {Path(out)/"report.html"}')
@@ -404,7 +425,7 @@ OPTION_RULES = {
     'prom_len': _POS, 'n_shift': (0, None), 'test_frac': ('open', 0, 1), 'val_frac': ('half', 0, 1),
     'jaspar_frac': ('closed', 0, 1), 'lr': ('open', 0, None), 'threshold': ('open', 0, None),
     'reduce': {'max', 'mean'}, 'top': (0, 10_000), 'merge_gap': (0, None), 'recipe': {'auto', 'enumeration', 'activation', 'max_site'},
-    'by': {'q', 'E', 'p'}, 'arch': None,
+    'by': {'q', 'E', 'p'}, 'arch': None, 'method': {'filters', 'modisco'},
 }
 """Allowed values per option, checked before a command starts: (low, high) integers, (kind, low, high) floats
 with an 'open', 'half' (low included) or 'closed' interval, or a set of choices."""

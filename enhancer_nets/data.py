@@ -13,9 +13,9 @@ from .core import (atomic_write, atomic_path, sha256sum, IN_TEST, InputError, Mi
 
 # %% auto #0
 __all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'NARROWPEAK', 'cache_dir', 'resolve', 'data_available', 'SequenceError', 'encode',
-           'one_hot', 'decode', 'reverse_complement', 'fasta_problem', 'Genome', 'write_fasta', 'read_intervals',
-           'SequenceSet', 'is_fasta', 'read_labelled', 'bigwig_signal', 'n_windows', 'window_index', 'window_codes',
-           'windows_onehot', 'WindowDataset', 'merge_intervals', 'overlaps', 'n_runs', 'gc_fraction',
+           'one_hot', 'decode', 'reverse_complement', 'fasta_problem', 'Genome', 'write_fasta', 'open_text',
+           'read_intervals', 'SequenceSet', 'is_fasta', 'read_labelled', 'bigwig_signal', 'n_windows', 'window_index',
+           'window_codes', 'windows_onehot', 'WindowDataset', 'merge_intervals', 'overlaps', 'n_runs', 'gc_fraction',
            'gencode_exclusions', 'background_negatives', 'block_split', 'chrom_split', 'kfold_blocks',
            'balanced_blocks', 'assert_disjoint', 'jaspar_ppm', 'simulate_oops', 'pwm_scan', 'pssm_oracle']
 
@@ -300,8 +300,11 @@ NARROWPEAK = ['chrom', 'start', 'end', 'name', 'score', 'strand', 'signalValue',
 _ALIASES = {'chrom': ['chrom', 'chr', 'chromosome', 'region', 'seqnames', 'seqname', '#chrom'],
             'start': ['start', 'chromstart', 'chromStart'], 'end': ['end', 'chromend', 'chromEnd', 'stop']}
 
-def _open_text(path):
+def open_text(path:str|Path): # a text file, plain or gzip (told apart by its first bytes, not its name)
+    "Open a text file for reading, decompressing gzip (and BGZF) when its magic bytes say so."
     return gzip.open(path, 'rt') if _is_gzip(path) else open(path, 'rt')
+
+_open_text = open_text
 
 # %% ../nbs/01_data.ipynb #c025
 def read_intervals(path:str|Path,        # BED / narrowPeak / CSV / TSV file, optionally gzip-compressed

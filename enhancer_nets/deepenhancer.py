@@ -14,13 +14,13 @@ from .core import (save_json, load_json, set_seed, run_metadata, IN_TEST, atomic
 from .data import *
 
 # %% auto #0
-__all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'compile_model', 'RunCheckpoint', 'fit',
-           'predict_regions', 'scan_genome', 'write_scan', 'evaluate_scores', 'threshold_metrics', 'choose_threshold',
-           'split_metrics', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions',
+__all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'compile_model', 'TqdmProgress', 'RunCheckpoint',
+           'fit', 'predict_regions', 'scan_genome', 'write_scan', 'evaluate_scores', 'threshold_metrics',
+           'choose_threshold', 'split_metrics', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions',
            'train_and_evaluate', 'train_sequences', 'simulated_genome', 'fantom5_chr22', 'deepenhancer_chr22',
-           'results_table', 'plot_curves', 'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_table',
-           'compare_methods', 'fine_tune', 'distal_dnase', 'deepenhancer_cv', 'deepenhancer_transfer', 'plot_cv',
-           'plot_cv_curves', 'plot_loss_curves']
+           'results_table', 'plot_curves', 'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_folds',
+           'cv_table', 'cross_validate_sequences', 'compare_methods', 'fine_tune', 'distal_dnase', 'deepenhancer_cv',
+           'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -79,6 +79,20 @@ class _Timer(keras.callbacks.Callback):
     def on_epoch_begin(self, epoch, logs=None): self.t = time.time()
     def on_epoch_end(self, epoch, logs=None):
         if logs is not None: logs['epoch_seconds'] = time.time() - self.t
+
+class TqdmProgress(keras.callbacks.Callback):
+    "A tqdm bar over each epoch's batches showing the loss; one line of metrics per finished epoch (`verbose='tqdm'`)."
+    def on_epoch_begin(self, epoch, logs=None):
+        from tqdm.auto import tqdm
+        self.bar = tqdm(total=self.params.get('steps'), desc=f"epoch {epoch + 1}/{self.params.get('epochs')}",
+                        unit='batch', leave=False)
+    def on_train_batch_end(self, batch, logs=None):
+        self.bar.update(1)
+        if logs and 'loss' in logs: self.bar.set_postfix(loss=f"{float(logs['loss']):.4f}")
+    def on_epoch_end(self, epoch, logs=None):
+        from tqdm.auto import tqdm
+        self.bar.close()
+        tqdm.write(f'epoch {epoch + 1}: ' + ', '.join(f'{k} {float(v):.4f}' for k, v in (logs or {}).items()))
 
 _RUN_FILES = ('state.json', 'run.json', 'history.csv', 'best.keras', 'last.keras', 'ckpt', 'backup')
 
@@ -169,7 +183,7 @@ def fit(model:keras.Model,       # a compiled model
         monitor:str='val_loss',   # validation quantity for early stopping and the best checkpoint
         mode:str='auto',          # 'min', 'max' or 'auto' (max for auc/acc/f1 names, else min)
         seed:int=0,               # recorded; the caller seeds the model initialisation with `set_seed`
-        verbose:int|str='auto',   # Keras progress bars
+        verbose:int|str='auto',   # Keras progress bars (0, 1, 2, 'auto'), or 'tqdm'
         overwrite:bool=False,     # discard a run already in `out_dir` (finished or not, any settings)
         callbacks:list|tuple=(),  # more Keras callbacks (they run before the checkpoint)
         **record,                 # more settings: recorded in run.json and compared on resume
@@ -217,8 +231,9 @@ def fit(model:keras.Model,       # a compiled model
         print(f'{out}: resuming after epoch {st["epoch"]} (best epoch {st["best_epoch"]}, {st["wait"]} without improvement)')
     if ckpt.state['epoch'] < epochs and not ckpt.state['stopped_early']:
         if hasattr(train, 'set_epoch'): train.set_epoch(ckpt.state['epoch'])
+        bar = [TqdmProgress()] if verbose == 'tqdm' else []
         model.fit(train, validation_data=val, epochs=epochs, initial_epoch=ckpt.state['epoch'], shuffle=False,
-                  callbacks=[_Timer(), *callbacks, ckpt], verbose=verbose)   # the batches shuffle themselves
+                  callbacks=[_Timer(), *callbacks, *bar, ckpt], verbose=0 if bar else verbose)   # batches shuffle themselves
     ckpt.finish()
     model.load_weights(out/'best.keras')
     return pd.DataFrame(ckpt.state['history'])
@@ -767,6 +782,23 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
                           f'{negatives}, as many as positives in each fold block (avoiding positives ±{width} bp, GENCODE TSS ±2 kb, exons, blacklist, N)'),
                counts={int(f): dict(pos=int(((regions.fold == f) & (regions.label == 1)).sum()), neg=int(((regions.fold == f) & (regions.label == 0)).sum())) for f in range(k)},
                width=width, stride=stride, test_stride=test_stride or stride, epochs=epochs, patience=patience, methods={})
+    cv_folds(g, regions, out, res, archs=archs, baselines=baselines, k=k, width=width, stride=stride,
+             test_stride=test_stride, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed,
+             verbose=verbose)
+    res['wall_seconds'] = round(time.time() - t0, 1)
+    return res
+
+
+def cv_folds(g:Genome|SequenceSet,   # where the regions' sequences come from
+             regions:pd.DataFrame,   # chrom, start, end, label, fold (0..k-1)
+             out:Path,               # one sub-directory per method and fold (`done.json` makes a fold resumable)
+             res:dict,               # the results dict: `methods` is filled in
+             archs:tuple=tuple(ARCHS), baselines:tuple=tuple(BASELINES), k:int=10, width:int=300, stride:int=2,
+             test_stride:int|None=None, epochs:int=30, patience:int=8, batch_size:int=128, lr:float=1e-4,
+             seed:int=0, verbose:int|str=0,
+            )->dict:                 # `res`, with per method: folds, mean and SE of auROC/auPRC, pooled curves
+    """The k-fold loop shared by genome regions and labelled sequences: fold f tests, fold f+1 validates (early
+    stopping), the rest trains; every method sees the same folds. Per-fold metrics, then mean ± SE over folds."""
     scores = {}
     for f in range(k):
         te, va = regions[regions.fold == f].reset_index(drop=True), regions[regions.fold == (f + 1) % k].reset_index(drop=True)
@@ -784,7 +816,8 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
                     trd = WindowDataset(g, wtr, tr.label.to_numpy(), width, batch_size, shuffle=True, seed=seed + f)
                     m = compile_model(build_model(name, width), lr=lr, decay_steps=max(len(trd), 1))
                     h = fit(m, trd, WindowDataset(g, wva, va.label.to_numpy(), width, 512), d/'checkpoints', epochs=epochs,
-                            patience=patience, seed=seed + f, verbose=verbose, arch=name, fold=f)
+                            patience=patience, seed=seed + f, verbose=verbose, arch=name, fold=f, stride=stride,
+                            batch_size=batch_size, lr=lr)
                     sc = predict_regions(m, g, te, width, test_stride or stride)
                     extra = dict(history=h[['epoch', 'loss', 'val_loss']].round(5).to_dict('list'), best_epoch=int(h.val_loss.idxmin()),
                                  train_windows=len(wtr), seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None)
@@ -805,7 +838,6 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
         # pooled curves: per-fold scores are rank-normalised first, so folds with different score scales pool fairly
         rk = np.concatenate([pd.Series(s[1]).rank(pct=True).to_numpy() for s in scores[name]])
         pe = evaluate_scores(y, rk, curve_points=100); v['pooled_curves'] = dict(roc=pe['roc'], pr=pe['pr'])
-    res['wall_seconds'] = round(time.time() - t0, 1)
     return res
 
 def cv_table(res:dict, # from `cross_validate`
@@ -813,6 +845,44 @@ def cv_table(res:dict, # from `cross_validate`
     "Table 2 of Min et al. 2017: mean and standard error of auROC and auPRC over folds, with the split named."
     return pd.DataFrame([dict(method=k, auROC=v['auroc']['mean'], auROC_se=v['auroc']['se'], auPRC=v['auprc']['mean'],
                               auPRC_se=v['auprc']['se'], folds=len(v['folds']), split=res['split']['kind']) for k, v in res['methods'].items()])
+
+# %% ../nbs/02_deepenhancer.ipynb #q043
+def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per method and fold
+                             positives:str|Path|None=None, negatives:str|Path|None=None, # one FASTA per class
+                             table:str|Path|None=None, # or: CSV/TSV with sequence, label [, fold]
+                             k:int=10,                # stratified random folds (or the table's `fold` column)
+                             width:int=300, seed:int=0,
+                             **kw,                    # `cv_folds` settings: archs, baselines, stride, epochs, ...
+                            )->dict:                  # as `cross_validate`
+    """k-fold cross-validation on labelled sequences: stratified random folds (sequences carry no coordinates, so
+    homologous sequences across folds are the user's to avoid), or the folds of a `fold` column."""
+    from sklearn.model_selection import StratifiedKFold
+    t0 = time.time()
+    meta = run_metadata(seed)
+    df = read_labelled(positives, negatives, table)
+    fold_col = None
+    if table is not None:
+        hdr = pd.read_csv(table, sep=None, engine='python', nrows=0).columns.str.lower()
+        if 'fold' in hdr:
+            fold_col = pd.read_csv(table, sep=None, engine='python').rename(columns=str.lower)['fold'].astype(int).to_numpy()
+    if fold_col is None:
+        fold_col = np.zeros(len(df), int)
+        for f, (_, te) in enumerate(StratifiedKFold(k, shuffle=True, random_state=seed).split(df, df.label)): fold_col[te] = f
+        how = f'{k}-fold stratified random cross-validation of labelled sequences (seed {seed})'
+    else:
+        k = int(fold_col.max()) + 1
+        how = f"{k}-fold cross-validation of labelled sequences by the table's 'fold' column"
+    df = df.assign(chrom=[f's{i}' for i in range(len(df))], fold=fold_col)
+    seqs = SequenceSet(dict(zip(df.chrom, df.sequence)), pad_to=width, source=str(table or positives))
+    regions = df.assign(start=0, end=df.chrom.map(seqs.sizes))[['chrom', 'start', 'end', 'label', 'fold']]
+    res = dict(task='DeepEnhancer k-fold cross-validation on labelled sequences (max over windows)', **meta,
+               split=dict(kind=how, k=k, validation='the next fold'), n_padded=seqs.n_padded, width=width,
+               counts={int(f): dict(pos=int(((regions.fold == f) & (regions.label == 1)).sum()),
+                                    neg=int(((regions.fold == f) & (regions.label == 0)).sum())) for f in range(k)},
+               methods={})
+    cv_folds(seqs, regions, Path(out_dir), res, k=k, width=width, seed=seed, **kw)
+    res['wall_seconds'] = round(time.time() - t0, 1)
+    return res
 
 # %% ../nbs/02_deepenhancer.ipynb #d045
 def compare_methods(res:dict,            # from `cross_validate`

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_interpretation.ipynb #c002
 from __future__ import annotations
-import warnings
+import warnings, tempfile
 from pathlib import Path
 from contextlib import contextmanager
 import numpy as np, pandas as pd
@@ -12,7 +12,8 @@ import keras
 from keras import ops
 from .core import (save_json, load_json, atomic_write, run_metadata, set_seed, IN_TEST, repo_root,
                                 MissingFileError, ModelFileError, captured_stderr)
-from .data import (Genome, SequenceError, one_hot, encode, resolve, _COMP, _EYE, simulate_oops, jaspar_ppm)
+from .data import (Genome, SequenceError, one_hot, encode, resolve, _COMP, _EYE, simulate_oops, jaspar_ppm,
+                                window_codes, open_text)
 from .adversarial import (RCConv1D, conv_layers, filter_ppms, _first_layer_scores, jaspar_ppms, ppm_logo)
 
 # %% auto #0
@@ -21,7 +22,8 @@ __all__ = ['first_conv', 'filter_weights', 'planted_example', 'all_kmers', 'enum
            'match_summary', 'match_logos', 'logo_grid', 'zeroed_filter', 'model_output', 'influence',
            'backend_gradient', 'input_gradients', 'grad_x_input', 'integrated_gradients', 'ism', 'position_importance',
            'site_recovery', 'plot_attribution', 'read_variants', 'variant_effect', 'load_model', 'filter_motifs',
-           'motif_report', 'motifs_simulated', 'motifs_deepenhancer_chr22']
+           'motif_report', 'hypothetical_attributions', 'modisco_patterns', 'modisco_report', 'motifs_simulated',
+           'motifs_deepenhancer_chr22', 'modisco_simulated', 'modisco_deepenhancer_chr22']
 
 # %% ../nbs/06_interpretation.ipynb #c006
 def first_conv(model:keras.Model,   # any network of the package
@@ -447,8 +449,7 @@ def _read_vcf(p:Path)->pd.DataFrame:
     rows = []
     with captured_stderr() as err:
         try:
-            from enhancer_nets.data import _open_text
-            with _open_text(p) as f:   # header lines as in the file (htslib adds its own to raw_header)
+            with open_text(p) as f:   # header lines as in the file (htslib adds its own to raw_header)
                 n_header = 0
                 for l in f:
                     if not l.startswith('#'): break
@@ -473,13 +474,12 @@ def read_variants(src:str|Path|pd.DataFrame, # a VCF (cyvcf2), a TSV/CSV with ch
     else:
         p = Path(src)
         if not p.exists(): raise MissingFileError(f'{p}: no such variant file')
-        from enhancer_nets.data import _open_text   # gzip or plain, by the magic bytes
         try:
-            with _open_text(p) as f: head = f.read(4096)
+            with open_text(p) as f: head = f.read(4096)
         except (EOFError, OSError, UnicodeDecodeError) as e: raise SequenceError(f'{p}: not a readable variant file ({e})') from None
         if head.startswith('##fileformat=VCF') or head.startswith('#CHROM'): df = _read_vcf(p)
         else:
-            with _open_text(p) as f: lines = [(i, l) for i, l in enumerate(f.read().splitlines(), 1) if l.strip() and not l.startswith('##')]
+            with open_text(p) as f: lines = [(i, l) for i, l in enumerate(f.read().splitlines(), 1) if l.strip() and not l.startswith('##')]
             if not lines: raise SequenceError(f'{p}: empty variant file')
             sep = ',' if lines[0][1].count(',') > lines[0][1].count('\t') else '\t'
             hdr = [h.strip().lstrip('#').lower() for h in lines[0][1].split(sep)]
@@ -579,6 +579,37 @@ def _fig_png(fig, path):
     b = io.BytesIO(); fig.savefig(b, format='png', dpi=110, bbox_inches='tight'); plt.close(fig)
     return atomic_write(path, b.getvalue())
 
+def _db_report(q:dict, n_sites:dict, out:Path, title:str, dbs:tuple, by:str, threshold:float, top_logos:int,
+               overview:str|None=None, what:str='filters')->dict:
+    "MEME file, TOMTOM against each database, summaries and an HTML page of logos for query PPMs `q`."
+    import matplotlib.pyplot as plt
+    write_meme(out/'motifs.meme', q, n_sites)
+    tabs, summ, html = [], dict(criterion=f'{by} < {threshold}', databases={}), []
+    for name in dbs:
+        db = motif_db(name)
+        t = tomtom_table(q, db).assign(database=name)
+        tabs.append(t)
+        s = match_summary(t, by, threshold)
+        best = t[(t['rank'] == 1) & (t[by] < threshold)].sort_values('p').head(top_logos)
+        s['best'] = best[['query', 'target', 'p', 'E', 'q', 'offset', 'strand']].to_dict('records')
+        summ['databases'][name] = s
+        html.append(f'<h2>{name}: {s["n_matched"]} of {s["n_filters"]} {what} matched ({by} &lt; {threshold})</h2>')
+        for _, r in best.iterrows():
+            fn = f'match_{name}_{r["query"]}.png'
+            fig = plt.figure(figsize=(5, 2.8))
+            axs = fig.subplots(2, 1, sharex=True)
+            match_logos(trim_ppm(q[r['query']])[0], db[r['target']], r['offset'], r['strand'],
+                        (r['query'], f'{r["target"]}  q = {r["q"]:.1e}'), axes=axs)
+            _fig_png(fig, out/fn)
+            html.append(f'<img src="{fn}" alt="{r["query"]} vs {r["target"]}">')
+        html.append(t[t['rank'] <= 1].round(6).to_html(index=False, na_rep=''))
+    atomic_write(out/'tomtom.tsv', pd.concat(tabs, ignore_index=True).to_csv(sep='\t', index=False))
+    img = f'<img src="{overview}" alt="all {what}">' if overview else ''
+    page = (f'<!doctype html><html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+            f'<h1>{title}</h1>{img}' + ''.join(html) + '</body></html>')
+    atomic_write(out/'report.html', page)
+    return summ
+
 def motif_report(model:keras.Model|str|Path, # a model, or a path for `load_model`
                  out_dir:str|Path,           # motifs.meme, tomtom.tsv, summary.json, report.html and PNG logos go here
                  codes:np.ndarray|None=None, # sequences for the site-based recipes
@@ -589,35 +620,85 @@ def motif_report(model:keras.Model|str|Path, # a model, or a path for `load_mode
                  layer:str|None=None,
                 )->dict:                     # summary: recipe, per database the match summary and the best matches
     "Filters → PPMs → MEME file → TOMTOM against each database → summaries and an HTML report of logos."
-    import matplotlib.pyplot as plt
     m = model if isinstance(model, keras.Model) else load_model(model)
-    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
     rec = _recipe(recipe, codes)
     pp = filter_motifs(m, codes, rec, layer)
     q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
-    write_meme(out/'motifs.meme', q, {f'filter_{i}': p['n_sites'] for i, p in enumerate(pp)})
-    tabs, summ, html = [], dict(model=m.name, recipe=rec, n_filters=len(pp), criterion=f'{by} < {threshold}', databases={}), []
     _fig_png(logo_grid([p['ppm'] for p in pp], [f'{i} ({p["n_sites"]})' for i, p in enumerate(pp)]), out/'filters.png')
-    for name in dbs:
-        db = motif_db(name); t = tomtom_table(q, db).assign(database=name); tabs.append(t)
-        s = match_summary(t, by, threshold)
-        best = t[(t['rank'] == 1) & (t[by] < threshold)].sort_values('p').head(top_logos)
-        s['best'] = best[['query', 'target', 'p', 'E', 'q', 'offset', 'strand']].to_dict('records')
-        summ['databases'][name] = s
-        html.append(f'<h2>{name}: {s["n_matched"]} of {s["n_filters"]} filters matched ({by} &lt; {threshold})</h2>')
-        for _, r in best.iterrows():
-            fn = f'match_{name}_{r["query"]}.png'
-            fig = plt.figure(figsize=(5, 2.8)); axs = fig.subplots(2, 1, sharex=True)
-            match_logos(trim_ppm(q[r['query']])[0], db[r['target']], r['offset'], r['strand'],
-                        (r['query'], f'{r["target"]}  q = {r["q"]:.1e}'), axes=axs)
-            _fig_png(fig, out/fn); html.append(f'<img src="{fn}" alt="{r["query"]} vs {r["target"]}">')
-        html.append(t[t['rank'] <= 1].round(6).to_html(index=False, na_rep=''))
-    tab = pd.concat(tabs, ignore_index=True)
-    atomic_write(out/'tomtom.tsv', tab.to_csv(sep='\t', index=False))
+    summ = dict(model=m.name, recipe=rec, n_filters=len(pp))
+    summ.update(_db_report(q, {f'filter_{i}': p['n_sites'] for i, p in enumerate(pp)}, out,
+                           f'First-layer motifs of {m.name} ({rec} recipe)', dbs, by, threshold, top_logos, 'filters.png'))
     save_json(out/'summary.json', summ)
-    page = (f'<!doctype html><html><head><meta charset="utf-8"><title>motifs of {m.name}</title></head><body>'
-            f'<h1>First-layer motifs of {m.name} ({rec} recipe)</h1><img src="filters.png" alt="all filters">' + ''.join(html) + '</body></html>')
-    atomic_write(out/'report.html', page)
+    return summ
+
+
+# %% ../nbs/06_interpretation.ipynb #m063
+def hypothetical_attributions(model:keras.Model, # any network of the package
+                              X:np.ndarray,      # (n, L) codes or (n, L, 4) one-hot
+                              target:int=-1,     # output column
+                              batch_size:int=256,
+                             )->np.ndarray:      # (n, L, 4) float32: gradient minus its mean over the bases
+    "Hypothetical contributions for TF-MoDISco: mean-centred input gradients (Majdandzic et al. 2023)."
+    X = _as_onehot(X)
+    g = np.concatenate([input_gradients(model, X[i:i + batch_size], target) for i in range(0, len(X), batch_size)]) \
+        if len(X) else np.zeros((0, *X.shape[1:]), np.float32)
+    return (g - g.mean(-1, keepdims=True)).astype(np.float32)
+
+def modisco_patterns(model:keras.Model,  # any network of the package
+                     codes:np.ndarray,   # (n, L) uint8 sequences, e.g. the confident positives
+                     target:int=-1,      # output column
+                     max_seqlets:int=2000, # seqlets clustered per sign
+                     window:int=15,      # seqlet core width (bp)
+                     flank:int=5,        # flank added on each side (bp)
+                     n_leiden:int=2,     # Leiden runs (modisco-lite's default is 50; 2 is the CREsted/gReLU quick setting)
+                     min_seqlets:int=20, # smallest metacluster and pattern
+                     **kw,               # more `modiscolite.tfmodisco.TFMoDISco` settings
+                    )->list:             # [dict(name, sign, ppm (w, 4), cwm (w, 4), n_seqlets)], largest first per sign
+    "TF-MoDISco patterns of a model's attributions on `codes` (modisco-lite); an empty list when none is found."
+    import modiscolite
+    X = _as_onehot(codes).astype(np.float32)
+    hyp = hypothetical_attributions(model, X, target)
+    pos, neg = modiscolite.tfmodisco.TFMoDISco(one_hot=X, hypothetical_contribs=hyp, sliding_window_size=window,
+                                               flank_size=flank, max_seqlets_per_metacluster=max_seqlets,
+                                               n_leiden_runs=n_leiden, min_metacluster_size=min_seqlets,
+                                               final_min_cluster_size=min_seqlets, verbose=False, **kw)
+    out = []
+    for sign, pats in (('pos', pos), ('neg', neg)):
+        for i, p in enumerate(pats or []):
+            out.append(dict(name=f'{sign}_pattern_{i}', sign=sign, ppm=np.asarray(p.sequence, np.float64),
+                            cwm=np.asarray(p.contrib_scores, np.float64), n_seqlets=len(p.seqlets)))
+    return out
+
+def modisco_report(model:keras.Model|str|Path, # a model, or a path for `load_model`
+                   codes:np.ndarray,           # (n, L) uint8 sequences to explain
+                   out_dir:str|Path,           # motifs.meme, tomtom.tsv, summary.json, report.html, PNG logos
+                   dbs:tuple=('JASPAR2024', 'HOCOMOCOv11'), by:str='q', threshold:float=.05, top_logos:int=12,
+                   **kw,                       # `modisco_patterns` settings
+                  )->dict:                     # summary: patterns (name, n_seqlets), per database the matches
+    "TF-MoDISco patterns → MEME → TOMTOM vs JASPAR/HOCOMOCO → an HTML report with the PPM and CWM logos."
+    import logomaker, matplotlib.pyplot as plt
+    m = model if isinstance(model, keras.Model) else load_model(model)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    pats = modisco_patterns(m, codes, **kw)
+    summ = dict(model=m.name, method='TF-MoDISco (modisco-lite) on mean-centred input gradients', n_sequences=len(codes),
+                patterns=[dict(name=p['name'], n_seqlets=p['n_seqlets']) for p in pats])
+    if pats:
+        fig = plt.figure(figsize=(6, 1.8 * len(pats)))
+        axs = fig.subplots(len(pats), 1, squeeze=False)[:, 0]
+        for ax, p in zip(axs, pats):
+            logomaker.Logo(pd.DataFrame(p['cwm'], columns=list('ACGT')), ax=ax)
+            ax.set_title(f"{p['name']} ({p['n_seqlets']} seqlets), CWM", fontsize=8)
+        _fig_png(fig, out/'patterns.png')
+        summ.update(_db_report({p['name']: p['ppm'] for p in pats}, {p['name']: p['n_seqlets'] for p in pats}, out,
+                               f'TF-MoDISco patterns of {m.name}', dbs, by, threshold, top_logos, 'patterns.png', 'patterns'))
+    else:
+        summ['databases'] = {}
+        atomic_write(out/'report.html', f'<!doctype html><html><body><h1>TF-MoDISco patterns of {m.name}</h1>'
+                                        f'<p>No pattern was found in {len(codes)} sequences.</p></body></html>')
+    save_json(out/'summary.json', summ)
     return summ
 
 # %% ../nbs/06_interpretation.ipynb #c064
@@ -728,4 +809,68 @@ def motifs_deepenhancer_chr22(model:str|Path|None=None,  # chapter 2's model (de
                                 split='test block of chr22 (windows of held-out regions; window-level auROC)')
     if results is not None: save_json(results, res)
     if report_dir is not None: res['report'] = motif_report(m, report_dir, C, 'activation')
+    return res
+
+# %% ../nbs/06_interpretation.ipynb #x002
+def _modisco_run(model, control, codes, dbs=('JASPAR2024', 'HOCOMOCOv11'), report_dir=None, **kw)->dict:
+    "TF-MoDISco patterns of `model` and of an untrained `control` on the same sequences, each matched by TOMTOM."
+    out = {}
+    for label, net in (('trained', model), ('untrained control', control)):
+        d = Path(report_dir)/label.replace(' ', '_') if report_dir else Path(tempfile.mkdtemp())
+        s = modisco_report(net, codes, d, dbs, **kw)
+        t = pd.read_csv(d/'tomtom.tsv', sep='\t') if (d/'tomtom.tsv').exists() else pd.DataFrame()
+        best = t[t['rank'] == 1].sort_values('q') if len(t) else t
+        out[label] = dict(patterns=s['patterns'],
+                          best=[dict(pattern=r.query, database=r.database, target=r.target, tf=tf_name(r.target), q=float(r.q),
+                                     E=float(r.E)) for r in best.head(10).itertuples()] if len(best) else [],
+                          matched={db: v['n_matched'] for db, v in s.get('databases', {}).items()})
+    return out
+
+def modisco_simulated(results:str|Path|None=None, # results JSON (e.g. results/modisco_simulated.json)
+                      n:int=2000,                 # simulated sequences per class (training); as many new ones explained
+                      seed:int=0, quick:bool=IN_TEST, report_dir:str|Path|None=None,
+                     )->dict:
+    "TF-MoDISco on the planted CEBPA model (held-out positives, new seed) and an untrained control; is C/EBP found?"
+    from enhancer_nets.adversarial import build_cohn
+    n = 600 if quick else n
+    ex = planted_example(n=n, seed=seed)
+    L = ex['codes'].shape[1]
+    new = simulate_oops(ex['ppm'], n, n, L, mu=L / 2 - len(ex['ppm']) / 2, sd=L / 8, both_strands=True, seed=seed + 1)
+    P_ = new['codes'][new['y'] == 1]
+    conf = P_[model_output(ex['model'], P_) > 0.5]
+    set_seed(seed + 7)
+    res = run_metadata(seed, experiment='modisco_simulated', quick=quick, n_train_per_class=n,
+                       data=None, motif='JASPAR MA0102.2 (CEBPA), sharpened (PPM^2)', method='TF-MoDISco (modisco-lite), '
+                       'mean-centred input gradients', split=f'explained: {len(conf)} new positives (seed {seed + 1}) called p > 0.5')
+    res['runs'] = _modisco_run(ex['model'], build_cohn('enhancer', length=L), conf, report_dir=report_dir)
+    res['cebp_found'] = {k: any('CEBP' in b['tf'] and b['q'] < .05 for b in v['best']) for k, v in res['runs'].items()}
+    if results is not None: save_json(results, res)
+    return res
+
+def modisco_deepenhancer_chr22(model:str|Path|None=None, # chapter 2's model (default runs/deepenhancer_chr22/model.keras)
+                               results:str|Path|None=None, seed:int=0, quick:bool=IN_TEST,
+                               report_dir:str|Path|None=None,
+                              )->dict:
+    "TF-MoDISco on the chr22 DeepEnhancer model: centre windows of the test-block FANTOM5 enhancers, with a control."
+    from enhancer_nets.deepenhancer import deepenhancer_chr22, build_model
+    if model is None and quick:
+        d = Path(tempfile.mkdtemp())
+        deepenhancer_chr22(d, quick=True, verbose=0)
+        model = d/'model.keras'
+    mp = Path(model or repo_root()/'runs'/'deepenhancer_chr22'/'model.keras')
+    m = load_model(mp)
+    run = load_json(mp.parent/'results.json')
+    L = m.input_shape[1]
+    g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
+    sc = pd.read_csv(mp.parent/'test_scores.tsv', sep='\t')
+    pos = sc[sc.label == 1]
+    mid = ((pos.start + pos.end) // 2 - L // 2).clip(0, g.sizes['chr22'] - L).to_numpy()
+    C = window_codes(g, np.full(len(mid), 'chr22'), mid, L)
+    set_seed(seed + 7)
+    res = run_metadata(seed, experiment='modisco_deepenhancer_chr22', quick=quick, model=str(mp), arch=m.name,
+                       model_run_commit=run.get('git_commit'), model_test_auroc=run['results'][m.name]['auroc'],
+                       method='TF-MoDISco (modisco-lite), mean-centred input gradients',
+                       split=f'explained: {len(C)} centre windows ({L} bp) of test-block FANTOM5 enhancers', model_split=run['split'])
+    res['runs'] = _modisco_run(m, build_model(m.name, L), C, report_dir=report_dir, min_seqlets=10)
+    if results is not None: save_json(results, res)
     return res

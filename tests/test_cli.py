@@ -117,3 +117,37 @@ def test_every_saved_model_loads_in_a_fresh_process(tmp_path):
         code = f'from enhancer_nets.interpret import load_model; m = load_model({str(tmp_path/name)!r} + ".keras"); print(m.name)'
         r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, env=env)
         assert r.returncode == 0, (name, r.stderr[-3000:])
+
+@needs_data
+def test_evaluate_labelled_sequences(chr22, tmp_path):
+    "Stratified k-fold cross-validation of sequences, per-fold metrics and the pairwise tests."
+    d, seq = chr22
+    rng = np.random.default_rng(1)
+    gc = lambda s: (s.count('G') + s.count('C')) / len(s)
+    cuts = sorted([c for c in (seq[s:s + 300] for s in rng.integers(0, 999_000, 500)) if 'N' not in c], key=gc)
+    pd.DataFrame({'sequence': cuts[-60:] + cuts[:60], 'label': [1] * 60 + [0] * 60}).to_csv(tmp_path/'s.csv', index=False)
+    main(['evaluate', '--table', str(tmp_path/'s.csv'), '--out', str(tmp_path/'cv'), '--archs', '4conv', '--k', '3',
+          '--stride', '50', '--epochs', '1'])
+    r = load_json(tmp_path/'cv'/'cv.json')
+    assert r['split']['kind'].startswith('3-fold stratified random') and set(r['counts']) == {'0', '1', '2'}
+    for name, v in r['methods'].items():
+        assert len(v['folds']) == 3 and v['auroc']['se'] is not None
+    assert r['methods']['kmer spectrum (k=1..6) logistic regression']['auroc']['mean'] > 0.9
+    assert len(pd.read_csv(tmp_path/'cv'/'tests.tsv', sep='\t')) == 3
+
+def test_motifs_modisco_cli(tmp_path):
+    "TF-MoDISco through the command line on the planted CEBPA model: the C/EBP pattern comes out."
+    from enhancer_nets.interpret import planted_example, tf_name
+    from enhancer_nets.data import decode
+    ex = planted_example(n=600, seed=0)
+    ex['model'].save(tmp_path/'m.keras')
+    pos = ex['codes'][ex['y'] == 1]
+    write_fasta(tmp_path/'pos.fa', {f's{i}': decode(c) for i, c in enumerate(pos)})
+    main(['motifs', '--model', str(tmp_path/'m.keras'), '--fasta', str(tmp_path/'pos.fa'), '--out', str(tmp_path/'mo'),
+          '--method', 'modisco', '--db', 'JASPAR2024'])
+    t = pd.read_csv(tmp_path/'mo'/'tomtom.tsv', sep='\t')
+    top = t[t['rank'] == 1].sort_values('q').iloc[0]
+    assert 'CEBP' in tf_name(top.target) and top.q < 0.05
+    assert (tmp_path/'mo'/'report.html').exists() and (tmp_path/'mo'/'motifs.meme').exists()
+    code, err = _err(['motifs', '--model', str(tmp_path/'m.keras'), '--out', str(tmp_path/'x'), '--method', 'modisco'])
+    assert code == 2 and 'needs sequences' in err[-1]
