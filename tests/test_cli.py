@@ -24,15 +24,17 @@ def _err(argv):
         with pytest.raises(SystemExit) as x: main(argv)
     return x.value.code, e.getvalue().strip().splitlines()
 
+def gc_sorted(seq, width, n, seed):
+    "`n` random N-free windows of `seq`, sorted by GC content: an easy real-sequence task (GC-rich vs GC-poor ends)."
+    rng = np.random.default_rng(seed)
+    cuts = [c for c in (seq[s:s + width] for s in rng.integers(0, len(seq) - width, n)) if 'N' not in c]
+    return sorted(cuts, key=lambda s: (s.count('G') + s.count('C')) / len(s))
+
 @needs_data
 def test_train_labelled_sequences(chr22, tmp_path):
     "One FASTA per class plus a table with a split column; shorter sequences are centred in N."
     d, seq = chr22
-    rng = np.random.default_rng(0)
-    gc = lambda s: (s.count('G') + s.count('C')) / len(s)
-    cuts = [seq[s:s + 400] for s in rng.integers(0, 999_000, 600)]
-    cuts = [c for c in cuts if 'N' not in c]
-    cuts = sorted(cuts, key=gc)
+    cuts = gc_sorted(seq, 400, 600, 0)
     hi, lo = cuts[-80:], cuts[:80]     # an easy, real-sequence task: the most GC-rich vs the most GC-poor windows
     write_fasta(tmp_path/'pos.fa', {f'p{i}': c for i, c in enumerate(hi[:60])})
     write_fasta(tmp_path/'neg.fa.gz', {f'n{i}': c[:250] for i, c in enumerate(lo[:60])})
@@ -122,9 +124,7 @@ def test_every_saved_model_loads_in_a_fresh_process(tmp_path):
 def test_evaluate_labelled_sequences(chr22, tmp_path):
     "Stratified k-fold cross-validation of sequences, per-fold metrics and the pairwise tests."
     d, seq = chr22
-    rng = np.random.default_rng(1)
-    gc = lambda s: (s.count('G') + s.count('C')) / len(s)
-    cuts = sorted([c for c in (seq[s:s + 300] for s in rng.integers(0, 999_000, 500)) if 'N' not in c], key=gc)
+    cuts = gc_sorted(seq, 300, 500, 1)
     pd.DataFrame({'sequence': cuts[-60:] + cuts[:60], 'label': [1] * 60 + [0] * 60}).to_csv(tmp_path/'s.csv', index=False)
     main(['evaluate', '--table', str(tmp_path/'s.csv'), '--out', str(tmp_path/'cv'), '--archs', '4conv', '--k', '3',
           '--stride', '50', '--epochs', '1'])
