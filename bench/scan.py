@@ -1,7 +1,8 @@
-"""`scan` throughput on hg38 chr22: windows/s of `scan_genome` + `write_scan` (DeepEnhancer's 4conv2pool4norm, 300 bp,
-stride 50) at two batch sizes, against Keras' own `model.predict` on the same windows materialised as one array (what
-a user would write by hand), and peak memory as the scanned length grows 4x (bounded by the batch, not the length).
-Writes results/bench_scan.json. Usage: ENHANCER_NETS_DATA=../shared/data python bench/scan.py"""
+"""`scan` throughput on hg38 chr22: windows/s of `scan_genome` + `write_scan` (DeepEnhancer's 4conv2pool4norm,
+300 bp, stride 50) at two batch sizes, against Keras' own `model.predict` on the same windows materialised as
+one array (what a user would write by hand), and peak memory as the scanned length grows 4x (bounded by the
+batch, not the length). Writes results/bench_scan.json. Usage: ENHANCER_NETS_DATA=../shared/data python
+bench/scan.py"""
 import os, sys, json, time, resource, subprocess, tempfile
 from pathlib import Path
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
@@ -31,7 +32,8 @@ else:   # the hand-written peer: every window one-hot in memory, then Keras' pre
     p = m.predict(x, batch_size=bs, verbose=0)
     n = len(starts)
 dt = time.perf_counter() - t
-print(json.dumps(dict(mb=mb, batch_size=bs, how=how, windows=int(n), seconds=round(dt, 2), windows_per_s=round(n / dt, 1),
+print(json.dumps(dict(mb=mb, batch_size=bs, how=how, windows=int(n), seconds=round(dt, 2),
+                      windows_per_s=round(n / dt, 1),
                       peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                       rss_before_mb=round(rss0, 1))))
 '''
@@ -44,14 +46,20 @@ def child(*a):
 if __name__ == '__main__':
     sys.path.insert(0, str(ROOT))
     from enhancer_nets.core import run_metadata, save_json
-    rows = [child(1, 256, 'scan'), child(1, 1024, 'scan'), child(1, 1024, 'keras_predict'), child(4, 1024, 'scan'),
-            child(4, 1024, 'keras_predict')]
+    rows = [child(1, 256, 'scan'), child(1, 1024, 'scan'), child(1, 1024, 'keras_predict'),
+            child(4, 1024, 'scan'), child(4, 1024, 'keras_predict')]
     by = {(r['mb'], r['batch_size'], r['how']): r for r in rows}
-    ratios = dict(scan_vs_keras_predict_windows_per_s_1mb=round(by[1, 1024, 'scan']['windows_per_s'] / by[1, 1024, 'keras_predict']['windows_per_s'], 3),
-                  scan_peak_rss_growth_1mb_to_4mb=round(by[4, 1024, 'scan']['peak_rss_mb'] / by[1, 1024, 'scan']['peak_rss_mb'], 3),
-                  keras_predict_peak_rss_growth_1mb_to_4mb=round(by[4, 1024, 'keras_predict']['peak_rss_mb'] / by[1, 1024, 'keras_predict']['peak_rss_mb'], 3))
-    res = run_metadata(0, data={'chr22': ROOT.parent/'shared'/'data'/'hg38_chr22'/'chr22.fa.gz'} if (ROOT.parent/'shared'/'data').exists() else None,
-                       benchmark='scan windows/s on hg38 chr22:20-24 Mb, 4conv2pool4norm, 300 bp, stride 50, CPU (2 cores)',
+    ratios = dict(scan_vs_keras_predict_windows_per_s_1mb=round(
+                    by[1, 1024, 'scan']['windows_per_s'] / by[1, 1024, 'keras_predict']['windows_per_s'], 3),
+                  scan_peak_rss_growth_1mb_to_4mb=round(
+                    by[4, 1024, 'scan']['peak_rss_mb'] / by[1, 1024, 'scan']['peak_rss_mb'], 3),
+                  keras_predict_peak_rss_growth_1mb_to_4mb=round(
+                    by[4, 1024, 'keras_predict']['peak_rss_mb'] / by[1, 1024, 'keras_predict']['peak_rss_mb'],
+                    3))
+    res = run_metadata(0, data={'chr22': ROOT.parent/'shared'/'data'/'hg38_chr22'/'chr22.fa.gz'}
+                       if (ROOT.parent/'shared'/'data').exists() else None,
+                       benchmark='scan windows/s on hg38 chr22:20-24 Mb, 4conv2pool4norm, 300 bp, stride 50, '
+                                 'CPU (2 cores)',
                        rows=rows, ratios=ratios)
     save_json(ROOT/'results'/'bench_scan.json', res)
     for r in rows: print(r)

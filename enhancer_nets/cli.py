@@ -8,7 +8,8 @@ import os, sys, json
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse, anno_parser, Param
-from .core import save_json, atomic_write, atomic_path, IN_TEST, UserError, OptionError, MissingFileError, captured_stderr
+from .core import (save_json, atomic_write, atomic_path, IN_TEST, UserError, OptionError,
+                                MissingFileError, captured_stderr)
 
 # %% auto #0
 __all__ = ['NETWORKS', 'COMMANDS', 'OPTION_RULES', 'demo', 'network', 'train', 'predict', 'evaluate', 'speid', 'speid_leakage',
@@ -40,7 +41,8 @@ def demo(out:str='enhancer_nets_demo', # output directory
 # %% ../nbs/07_cli.ipynb #n004
 NETWORKS = ('4conv', '4conv2pool', '4conv2pool4norm', '6conv3pool', '6conv3pool6norm',
             'cohn-enhancer', 'cohn-tf', 'cohn-enhancer-rc', 'cohn-tf-rc')
-"Every network `train --arch` builds: DeepEnhancer's five (Min et al. 2017, Table 1) and Cohn et al.'s (2018) two."
+"""Every network `train --arch` builds: DeepEnhancer's five (Min et al. 2017, Table 1) and Cohn et al.'s
+(2018) two."""
 
 def network(arch:str, # one of `NETWORKS`
             width:int, # input length (bp)
@@ -55,20 +57,23 @@ def network(arch:str, # one of `NETWORKS`
 
 # %% ../nbs/07_cli.ipynb #c005
 @call_parse
-def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome) or a FASTA of sequences', str)=None,
+def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome) or a FASTA of sequences',
+                          str)=None,
           out:Param('output directory', str, required=True)=None,
           genome:str=None,             # genome FASTA (plain or gzip), for regions
-          negatives:str='background',  # 'background', 'gc-matched', a BED/CSV of regions, or a FASTA of sequences
+          negatives:str='background',  # 'background', 'gc-matched', BED/CSV regions, or a FASTA of sequences
           table:str=None,              # or: labelled sequences, CSV/TSV with sequence,label[,split]
           test_positives:str=None,     # sequences: a fixed test set, FASTA of class 1
           test_negatives:str=None,     # sequences: a fixed test set, FASTA of class 0
           test_table:str=None,         # sequences: a fixed test set, as a table
-          arch:str='4conv2pool4norm',  # DeepEnhancer: 4conv, 4conv2pool, 4conv2pool4norm, 6conv3pool, 6conv3pool6norm; Cohn et al.: cohn-enhancer, cohn-tf (+ -rc for the RC convolution)
+          # DeepEnhancer: 4conv, 4conv2pool, 4conv2pool4norm, 6conv3pool, 6conv3pool6norm;
+          # Cohn et al.: cohn-enhancer, cohn-tf (+ -rc for the RC convolution)
+          arch:str='4conv2pool4norm',
           width:int=300,               # window width (bp)
           stride:int=2,                # training window stride (bp)
           test_stride:int=None,        # test-time window stride (default: stride)
           split:str='block',           # regions: 'block' (last test_frac of each chromosome) or 'chrom'
-          test_frac:float=0.25,        # block split: test fraction (sequences without a test set: drawn fraction)
+          test_frac:float=0.25,        # block split: test fraction (sequences with no test set: drawn share)
           val_frac:float=0.10,         # validation fraction (sequences without 'val': drawn from training)
           test_chroms:str='chr8',      # chrom split: comma-separated test chromosomes
           val_chroms:str='chr9',       # chrom split: comma-separated validation chromosomes
@@ -78,30 +83,37 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
           seed:int=0,                  # seed
           max_positives:int=None,      # subsample positives (quick runs)
           no_baseline:bool=False,      # skip the k-mer baseline
-          overwrite:bool=False,        # retrain over a run already in --out (else it is resumed, or reused if finished)
+          overwrite:bool=False,        # retrain over a run in --out (else resumed, or reused if finished)
          ):
-    """Train a CNN on enhancer regions of a genome, or on labelled sequences; evaluate on held-out data (the user's
-    test set, held-out blocks or chromosomes); write model.keras, test_scores.tsv and results.json."""
+    """Train a CNN on enhancer regions of a genome, or on labelled sequences; evaluate on held-out data (the
+    user's test set, held-out blocks or chromosomes); write model.keras, test_scores.tsv and results.json."""
     from enhancer_nets.deepenhancer import train_and_evaluate, train_sequences, results_table
     from enhancer_nets.data import is_fasta
     from enhancer_nets.core import set_seed
     set_seed(seed)              # the initial weights depend on the seed alone
     net = network(arch, width)
-    common = dict(arch=arch, width=width, stride=stride, test_stride=test_stride, epochs=epochs, patience=patience,
-                  batch_size=batch_size, seed=seed, baseline=not no_baseline, verbose='tqdm', overwrite=overwrite, model=net)
+    common = dict(arch=arch, width=width, stride=stride, test_stride=test_stride, epochs=epochs,
+                  patience=patience, batch_size=batch_size, seed=seed, baseline=not no_baseline,
+                  verbose='tqdm', overwrite=overwrite, model=net)
     if table is not None or (positives is not None and is_fasta(positives)):
         neg = negatives if negatives and Path(negatives).exists() else None
-        if neg is not None and not is_fasta(neg): raise OptionError(f'--negatives {neg}: expected a FASTA of sequences')
+        if neg is not None and not is_fasta(neg):
+            raise OptionError(f'--negatives {neg}: expected a FASTA of sequences')
         if table is None and neg is None:
-            raise OptionError(f'--positives {positives} is a FASTA of sequences: give --negatives as a FASTA too (or --table)')
+            raise OptionError(f'--positives {positives} is a FASTA of sequences: '
+                              'give --negatives as a FASTA too (or --table)')
         res = train_sequences(out, positives, neg, table,
-                              test_positives=test_positives, test_negatives=test_negatives, test_table=test_table,
+                              test_positives=test_positives, test_negatives=test_negatives,
+                              test_table=test_table,
                               val_frac=val_frac if val_frac > 0 else 0.1, test_frac=test_frac, **common)
     else:
-        if genome is None or positives is None: raise OptionError('give --genome and --positives (regions), or sequences')
-        res = train_and_evaluate(genome, positives, out, negatives=negatives, split=split, test_frac=test_frac,
-                                 val_frac=val_frac, test_chroms=tuple(test_chroms.split(',')),
-                                 val_chroms=tuple(val_chroms.split(',')), max_positives=max_positives, **common)
+        if genome is None or positives is None:
+            raise OptionError('give --genome and --positives (regions), or sequences')
+        res = train_and_evaluate(genome, positives, out, negatives=negatives, split=split,
+                                 test_frac=test_frac, val_frac=val_frac,
+                                 test_chroms=tuple(test_chroms.split(',')),
+                                 val_chroms=tuple(val_chroms.split(',')),
+                                 max_positives=max_positives, **common)
     print(results_table(res).to_string(index=False))
     return res
 
@@ -115,7 +127,8 @@ def predict(model:Param('a trained model (.keras), e.g. OUT/model.keras from `tr
             stride:int=2,           # window stride (bp)
             reduce:str='max',       # 'max' over windows (DeepEnhancer) or 'mean'
            ):
-    "Score regions (BED + genome, or FASTA records; shorter ones centred in N) with a model: each region's score is the max over its windows."
+    """Score regions (BED + genome, or FASTA records; shorter ones centred in N) with a model: each region's
+    score is the max over its windows."""
     from enhancer_nets.data import Genome, read_intervals, SequenceError, SequenceSet
     from enhancer_nets.deepenhancer import predict_regions
     from enhancer_nets.interpret import load_model
@@ -133,21 +146,25 @@ def predict(model:Param('a trained model (.keras), e.g. OUT/model.keras from `tr
         g = Genome(genome); reg = read_intervals(regions, g)
     else: raise OptionError('give --genome with --regions, or --fasta')
     windows = reg.assign(end=[max(e, width) for e in reg.end]) if fasta is not None else reg
-    reg = reg.assign(score=predict_regions(m, g, windows, width, stride, reduce=reduce, progress=True).round(6))
+    reg = reg.assign(score=predict_regions(m, g, windows, width, stride, reduce=reduce,
+                                           progress=True).round(6))
     atomic_write(out, reg[['chrom', 'start', 'end', 'name', 'score']].to_csv(sep='\t', index=False, header=False))
     print(f'{len(reg)} regions scored -> {out}')
     return reg
 
 # %% ../nbs/07_cli.ipynb #c007
 @call_parse
-def evaluate(out:Param('output directory: cv.json, cv.tsv, tests.tsv and per-fold checkpoints', str, required=True)=None,
-             positives:Param('positives: BED/narrowPeak/CSV regions (with --genome) or a FASTA of sequences', str)=None,
+def evaluate(out:Param('output directory: cv.json, cv.tsv, tests.tsv and per-fold checkpoints', str,
+                       required=True)=None,
+             positives:Param('positives: BED/narrowPeak/CSV regions (with --genome) or a FASTA of sequences',
+                             str)=None,
              genome:str=None,             # genome FASTA, for regions
              table:str=None,              # or: labelled sequences, CSV/TSV with sequence,label[,fold]
              archs:str='4conv2pool4norm,4conv2pool,4conv,6conv3pool,6conv3pool6norm', # comma-separated architectures
              k:int=10,                    # folds (the paper: 10)
-             folds:str='balanced',        # regions: 'balanced' (equal numbers of positives per block) or 'equal' (equal-length blocks)
-             negatives:str='background',  # 'background', 'gc-matched', a BED/CSV of regions, or a FASTA of sequences
+             # regions: 'balanced' (equal numbers of positives per block) or 'equal' (equal-length blocks)
+             folds:str='balanced',
+             negatives:str='background',  # 'background', 'gc-matched', BED/CSV regions, or FASTA sequences
              width:int=300,               # window width (bp)
              stride:int=2,                # training window stride (bp)
              test_stride:int=None,        # test-time window stride (default: stride)
@@ -156,20 +173,24 @@ def evaluate(out:Param('output directory: cv.json, cv.tsv, tests.tsv and per-fol
              no_baselines:bool=False,     # skip the k-mer spectrum and gapped k-mer SVM baselines
              seed:int=0,                  # seed
             ):
-    """Cross-validate DeepEnhancer architectures and baselines by genomic blocks (Table 2), or on labelled sequences by
-    stratified folds, with pairwise Wilcoxon and binomial tests (Tables 3-5)."""
-    from enhancer_nets.deepenhancer import cross_validate, cross_validate_sequences, cv_table, compare_methods, BASELINES
+    """Cross-validate DeepEnhancer architectures and baselines by genomic blocks (Table 2), or on labelled
+    sequences by stratified folds, with pairwise Wilcoxon and binomial tests (Tables 3-5)."""
+    from enhancer_nets.deepenhancer import (cross_validate, cross_validate_sequences, cv_table,
+                                            compare_methods, BASELINES)
     from enhancer_nets.data import is_fasta
     for a in archs.split(','): check_options('evaluate', {'arch': a})
-    kw = dict(archs=tuple(archs.split(',')), k=k, width=width, stride=stride, test_stride=test_stride, epochs=epochs,
-              patience=patience, seed=seed, verbose=2, baselines=() if no_baselines else tuple(BASELINES))
+    kw = dict(archs=tuple(archs.split(',')), k=k, width=width, stride=stride, test_stride=test_stride,
+              epochs=epochs, patience=patience, seed=seed, verbose=2,
+              baselines=() if no_baselines else tuple(BASELINES))
     if table is not None or (positives is not None and is_fasta(positives)):
         neg = negatives if negatives and Path(negatives).exists() else None
         if table is None and (neg is None or not is_fasta(neg)):
-            raise OptionError(f'--positives {positives} is a FASTA of sequences: give --negatives as a FASTA too (or --table)')
+            raise OptionError(f'--positives {positives} is a FASTA of sequences: '
+                              'give --negatives as a FASTA too (or --table)')
         res = cross_validate_sequences(Path(out)/'runs', positives, neg, table, **kw)
     else:
-        if genome is None or positives is None: raise OptionError('give --genome and --positives (regions), or sequences')
+        if genome is None or positives is None:
+            raise OptionError('give --genome and --positives (regions), or sequences')
         res = cross_validate(genome, positives, Path(out)/'runs', folds=folds, negatives=negatives,
                              genome_file=str(genome), positives_file=str(positives), **kw)
     res['statistics'] = {m: compare_methods(res, m).to_dict('records') for m in ('auroc', 'auprc')}
@@ -291,14 +312,17 @@ def motifs(model:Param('a trained model (.keras) or its run directory', str, req
            genome:str=None,         # or: a genome FASTA, with --regions
            regions:str=None,        # BED/narrowPeak/CSV regions of --genome to collect sites from
            recipe:str='auto',       # enumeration (DeepEnhancer), activation (DeepCAGE, 0.7 MAV), max_site (DeepBind/SPEID); auto: enumeration without sequences
-           method:str='filters',    # 'filters' (first-layer kernels, by --recipe) or 'modisco' (TF-MoDISco on attributions; needs sequences)
+           # 'filters' (first-layer kernels, by --recipe) or
+           # 'modisco' (TF-MoDISco on attributions; needs sequences)
+           method:str='filters',
            db:str='JASPAR2024,HOCOMOCOv11', # comma-separated databases: JASPAR20xx (pyjaspar), HOCOMOCOv11, or MEME files
            by:str='q',              # matched when the best target's q (or E, p) is below --threshold
            threshold:float=0.05,    # DeepEnhancer used E < 0.1, DeepCAGE E < 0.01, SPEID E < 0.5
            max_windows:int=5000,    # windows sampled for site collection
            seed:int=0,              # seed of the window sample
           ):
-    "Motifs of a trained model (first-layer filters, or TF-MoDISco on attributions) vs JASPAR/HOCOMOCO (TOMTOM): MEME file + HTML report."
+    """Motifs of a trained model (first-layer filters, or TF-MoDISco on attributions) vs JASPAR/HOCOMOCO
+    (TOMTOM): MEME file + HTML report."""
     from enhancer_nets.interpret import load_model, motif_report, modisco_report
     from enhancer_nets.data import Genome, read_intervals, window_index, window_codes
     m = load_model(model); L = m.input_shape[1]; codes = None
@@ -310,7 +334,8 @@ def motifs(model:Param('a trained model (.keras) or its run directory', str, req
         codes = window_codes(g, w.chrom, w.start, L)
     elif genome is not None or regions is not None: raise SystemExit('give --genome together with --regions (or --fasta)')
     if method == 'modisco':
-        if codes is None: raise OptionError('--method modisco needs sequences: give --fasta, or --genome with --regions')
+        if codes is None:
+            raise OptionError('--method modisco needs sequences: give --fasta, or --genome with --regions')
         s = modisco_report(m, codes, out, tuple(db.split(',')), by, threshold)
         pats = ', '.join(f"{p['name']}: {p['n_seqlets']} seqlets" for p in s['patterns'])
         print(f"TF-MoDISco: {len(s['patterns'])} patterns ({pats})")
@@ -332,7 +357,8 @@ def scan(model:Param('a trained model (.keras) or its run directory', str, requi
          merge_gap:int=0,          # merge called windows separated by at most this many bp
          bedgraph:bool=False,      # write a bedGraph instead of a bigWig
         ):
-    "Genome-wide prediction: slide a model along chromosomes; write a bigWig/bedGraph of scores and a BED of called enhancers."
+    """Genome-wide prediction: slide a model along chromosomes; write a bigWig/bedGraph of scores and a BED of
+    called enhancers."""
     from enhancer_nets.data import Genome
     from enhancer_nets.deepenhancer import scan_genome, write_scan
     from enhancer_nets.interpret import load_model
@@ -340,22 +366,26 @@ def scan(model:Param('a trained model (.keras) or its run directory', str, requi
     cs = None if chroms is None else chroms.split(',')
     for c in cs or []: g.check(c, 0, 1, where='--chroms')
     track = Path(f'{out}.bedGraph' if bedgraph else f'{out}.bw')
-    st = write_scan(scan_genome(m, g, cs, stride, batch_size, progress=True), track, Path(f'{out}.enhancers.bed'),
+    st = write_scan(scan_genome(m, g, cs, stride, batch_size, progress=True), track,
+                    Path(f'{out}.enhancers.bed'),
                     {c: g.sizes[c] for c in (cs or g.sizes)}, m.input_shape[1], stride, threshold, merge_gap)
-    print(f"{st['windows']:,} windows in {st['seconds']} s ({st['windows_per_s']:,.0f}/s); {st['called']} enhancers "
-          f"at score >= {threshold} -> {track}, {out}.enhancers.bed")
+    print(f"{st['windows']:,} windows in {st['seconds']} s ({st['windows_per_s']:,.0f}/s); "
+          f"{st['called']} enhancers at score >= {threshold} -> {track}, {out}.enhancers.bed")
     return st
 
 @call_parse
 def variants(model:Param('a trained model (.keras) or its run directory', str, required=True)=None,
              genome:Param('genome FASTA the VCF is on', str, required=True)=None,
-             vcf:Param('variants: VCF (plain or bgzip, read with cyvcf2) or a chrom,pos,ref,alt table', str, required=True)=None,
-             out:Param('output TSV: the variants with ref_score, alt_score, diff, log_odds', str, required=True)=None,
-             top:int=10,           # ISM maps (OUT.ism.npz) for this many variants with the largest |log-odds change|
+             vcf:Param('variants: VCF (plain or bgzip, read with cyvcf2) or a chrom,pos,ref,alt table', str,
+                       required=True)=None,
+             out:Param('output TSV: the variants with ref_score, alt_score, diff, log_odds', str,
+                       required=True)=None,
+             top:int=10,           # ISM maps (OUT.ism.npz) for this many top variants by |log-odds change|
              no_rc:bool=False,     # do not average the forward and reverse-complement predictions
              batch_size:int=512,   # windows per prediction batch
             ):
-    "Score single-nucleotide variants with a model (ref vs alt, centred in the window) and map the top ones by ISM."
+    """Score single-nucleotide variants with a model (ref vs alt, centred in the window) and map the top ones
+    by ISM."""
     from enhancer_nets.data import Genome
     from enhancer_nets.interpret import load_model, variant_effect, ism
     m, g = load_model(model), Genome(genome)
@@ -363,13 +393,17 @@ def variants(model:Param('a trained model (.keras) or its run directory', str, r
     L = m.input_shape[1]
     order = v.log_odds.abs().sort_values(ascending=False).index[:top]
     if top:
-        X = np.stack([g.codes(r.chrom)[r.pos - 1 - L // 2:r.pos - 1 - L // 2 + L] for r in v.loc[order].itertuples()])
+        X = np.stack([g.codes(r.chrom)[r.pos - 1 - L // 2:r.pos - 1 - L // 2 + L]
+                      for r in v.loc[order].itertuples()])
         maps = ism(m, X, batch_size=batch_size)
         with atomic_path(Path(f'{out}.ism.npz')) as t:
-            with open(t, 'wb') as f: np.savez_compressed(f, ism=maps.astype(np.float32), id=v.id[order].to_numpy().astype(str))
+            with open(t, 'wb') as f:
+                np.savez_compressed(f, ism=maps.astype(np.float32), id=v.id[order].to_numpy().astype(str))
     atomic_write(out, v.drop(columns='line').round(6).to_csv(sep='\t', index=False))
-    print(v.loc[order[:5], ['id', 'ref_score', 'alt_score', 'diff', 'log_odds']].round(4).to_string(index=False))
-    print(f'{len(v)} variants scored -> {out}' + (f'; ISM maps of the top {len(order)} -> {out}.ism.npz' if top else ''))
+    print(v.loc[order[:5],
+                ['id', 'ref_score', 'alt_score', 'diff', 'log_odds']].round(4).to_string(index=False))
+    print(f'{len(v)} variants scored -> {out}'
+          + (f'; ISM maps of the top {len(order)} -> {out}.ism.npz' if top else ''))
     return v
 
 # %% ../nbs/07_cli.ipynb #c013
@@ -424,7 +458,8 @@ OPTION_RULES = {
     'test_fold': (0, None), 'background': (0, None), 'n_kernels': _POS, 'kernel_width': _POS, 'enh_len': _POS,
     'prom_len': _POS, 'n_shift': (0, None), 'test_frac': ('open', 0, 1), 'val_frac': ('half', 0, 1),
     'jaspar_frac': ('closed', 0, 1), 'lr': ('open', 0, None), 'threshold': ('open', 0, None),
-    'reduce': {'max', 'mean'}, 'top': (0, 10_000), 'merge_gap': (0, None), 'recipe': {'auto', 'enumeration', 'activation', 'max_site'},
+    'reduce': {'max', 'mean'}, 'top': (0, 10_000), 'merge_gap': (0, None),
+    'recipe': {'auto', 'enumeration', 'activation', 'max_site'},
     'by': {'q', 'E', 'p'}, 'arch': None, 'method': {'filters', 'modisco'},
 }
 """Allowed values per option, checked before a command starts: (low, high) integers, (kind, low, high) floats
@@ -433,13 +468,14 @@ _CHOICES = {('train', 'split'): {'block', 'chrom'}, ('speid', 'split'): {'random
             ('evaluate', 'folds'): {'balanced', 'equal'}, ('cohn', 'experiment'): {'simulated', 'real'},
             ('cohn-species', 'folds'): (2, 100), ('deepcage', 'arch'): {'small', 'paper'},
             ('scan', 'threshold'): ('closed', 0, 1)}
-_FILES = ('genome', 'positives', 'regions', 'fasta', 'model', 'table', 'test_positives', 'test_negatives', 'test_table',
-          'vcf')
+_FILES = ('genome', 'positives', 'regions', 'fasta', 'model', 'table', 'test_positives', 'test_negatives',
+          'test_table', 'vcf')
 
 def check_options(cmd:str,  # the command, e.g. 'train'
                   args:dict, # its parsed options (underscore names)
                  ):
-    "Range-check the options of `cmd` (`OPTION_RULES`) and the existence of its input files; raises `OptionError`."
+    """Range-check the options of `cmd` (`OPTION_RULES`) and the existence of its input files; raises
+    `OptionError`."""
     from enhancer_nets.deepenhancer import ARCHS
     arch = set(NETWORKS) if cmd == 'train' else set(ARCHS)
     rules = {**OPTION_RULES, 'arch': arch, **{o: r for (c, o), r in _CHOICES.items() if c == cmd}}
@@ -451,15 +487,19 @@ def check_options(cmd:str,  # the command, e.g. 'train'
         elif len(r) == 2:
             lo, hi = r
             if v < lo or (hi is not None and v > hi):
-                raise OptionError(f'{opt}: must be {"at least " + str(lo) if hi is None else f"from {lo} to {hi}"}, got {v}')
+                raise OptionError(f'{opt}: must be '
+                                  f'{"at least " + str(lo) if hi is None else f"from {lo} to {hi}"}, got {v}')
         else:
             kind, lo, hi = r
-            ok = (v > lo if kind == 'open' else v >= lo) and (hi is None or (v < hi if kind != 'closed' else v <= hi))
+            ok = ((v > lo if kind == 'open' else v >= lo)
+                  and (hi is None or (v < hi if kind != 'closed' else v <= hi)))
             if not ok:
-                b = {'open': '(', 'half': '[', 'closed': '['}[kind] + f'{lo}, {hi if hi is not None else "inf"}'
+                b = ({'open': '(', 'half': '[', 'closed': '['}[kind]
+                     + f'{lo}, {hi if hi is not None else "inf"}')
                 raise OptionError(f'{opt}: must lie in {b + ("]" if kind == "closed" else ")")}, got {v}')
     if cmd == 'train' and args.get('split', 'block') == 'block' and args['test_frac'] + args['val_frac'] >= 1:
-        raise OptionError(f"--test-frac ({args['test_frac']}) + --val-frac ({args['val_frac']}) must stay below 1")
+        raise OptionError(f"--test-frac ({args['test_frac']}) + --val-frac ({args['val_frac']}) "
+                          "must stay below 1")
     for name in _FILES:
         v = args.get(name)
         if v is not None and not os.path.exists(v):
@@ -467,7 +507,8 @@ def check_options(cmd:str,  # the command, e.g. 'train'
 
 # %% ../nbs/07_cli.ipynb #e014
 def _quiet_keras():
-    "Import Keras (and TensorFlow) with the C++ start-up log lines kept off stderr; they are replayed if it fails."
+    """Import Keras (and TensorFlow) with the C++ start-up log lines kept off stderr; they are replayed if it
+    fails."""
     if 'keras' in sys.modules or os.environ.get('ENHANCER_NETS_TF_LOGS'): return
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     try:
@@ -487,8 +528,9 @@ def _kebab(argv:list)->list:
     return out
 
 def main(argv:list|None=None): # arguments after the program name (default: sys.argv[1:])
-    """Entry point of the `enhancer_nets` console script: `enhancer_nets COMMAND [options]`. Returns None (exit 0);
-    exits 2 with one line on a bad option or input (`--debug`: the traceback), 130 on an interrupt."""
+    """Entry point of the `enhancer_nets` console script: `enhancer_nets COMMAND [options]`. Returns None
+    (exit 0); exits 2 with one line on a bad option or input (`--debug`: the traceback), 130 on an
+    interrupt."""
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] == '--version':
         from enhancer_nets import __version__
@@ -512,7 +554,8 @@ def main(argv:list|None=None): # arguments after the program name (default: sys.
             break
     if backend is not None:
         if backend not in ('tensorflow', 'jax', 'torch'):
-            print(f'enhancer_nets {cmd}: error: --backend: must be one of jax, tensorflow, torch, got {backend!r}', file=sys.stderr)
+            print(f'enhancer_nets {cmd}: error: --backend: must be one of jax, tensorflow, torch, '
+                  f'got {backend!r}', file=sys.stderr)
             sys.exit(2)
         if 'keras' in sys.modules and sys.modules['keras'].backend.backend() != backend:
             print(f'enhancer_nets {cmd}: error: --backend {backend}: Keras is already running on '
@@ -531,8 +574,9 @@ def main(argv:list|None=None): # arguments after the program name (default: sys.
     try:
         try: _quiet_keras()
         except ImportError as e:
-            raise OptionError(f"the Keras backend {os.environ.get('KERAS_BACKEND', 'tensorflow')!r} cannot be imported "
-                              f'({e}); install it, or choose another with --backend') from None
+            raise OptionError(f"the Keras backend {os.environ.get('KERAS_BACKEND', 'tensorflow')!r} "
+                              f'cannot be imported ({e}); install it, or choose another with '
+                              '--backend') from None
         check_options(cmd, args)
         f(**args)   # the console script does sys.exit(main()): returning the results would exit 1
     except UserError as e:
@@ -541,5 +585,6 @@ def main(argv:list|None=None): # arguments after the program name (default: sys.
         sys.exit(2)
     except KeyboardInterrupt:
         if debug: raise
-        print(f'enhancer_nets {cmd}: interrupted; the same command resumes from the last finished epoch', file=sys.stderr)
+        print(f'enhancer_nets {cmd}: interrupted; the same command resumes from the last finished epoch',
+              file=sys.stderr)
         sys.exit(130)

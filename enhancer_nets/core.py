@@ -22,12 +22,14 @@ def _umask()->int:
 
 @contextlib.contextmanager
 def atomic_path(path:str|Path,  # destination file; parent directories are created
-                suffix:str='',  # suffix of the temporary name (writers such as Keras check it), default `path`'s
+                suffix:str='',  # temporary name's suffix (writers such as Keras check it), default `path`'s
                ):
-    "Yield a temporary path next to `path`; on success it is renamed over `path` (mode 0666 & ~umask), else removed."
+    """Yield a temporary path next to `path`; on success it is renamed over `path` (mode 0666 & ~umask), else
+    removed."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp' + (suffix or path.suffix))
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.',
+                               suffix='.tmp' + (suffix or path.suffix))
     os.close(fd)
     try:
         yield Path(tmp)
@@ -84,13 +86,14 @@ class ModelFileError(UserError):
     "A file given as a model that is not a readable Keras model."
 
 class RunDirError(UserError):
-    "An output directory that holds another run (different settings, or finished): resume, `overwrite`, or move."
+    """An output directory that holds another run (different settings, or finished): resume, `overwrite`, or
+    move."""
 
 # %% ../nbs/00_core.ipynb #e005
 @contextlib.contextmanager
 def captured_stderr():
-    """Capture file descriptor 2 (C-level stderr) in a block; yields a function returning the text captured so far
-    (also after the block, when it returns everything captured)."""
+    """Capture file descriptor 2 (C-level stderr) in a block; yields a function returning the text captured so
+    far (also after the block, when it returns everything captured)."""
     sys.stderr.flush()
     kept = []
     with tempfile.TemporaryFile() as tmp:

@@ -188,9 +188,9 @@ def _is_gzip(p):
     with open(p, 'rb') as f: return f.read(2) == b'\x1f\x8b'
 
 def _prepare_fasta(path:Path)->Path:
-    """A pyfaidx-indexable FASTA for `path`: itself when its `.fai` exists, else a decompressed copy or a link in the
-    cache (where pyfaidx then writes the index).
-    Raises `SequenceError` for a truncated or corrupt gzip file (the partial copy is removed)."""
+    """A pyfaidx-indexable FASTA for `path`: itself when its `.fai` exists, else a decompressed copy or a link
+    in the cache (where pyfaidx then writes the index). Raises `SequenceError` for a truncated or corrupt gzip
+    file (the partial copy is removed)."""
     st = path.stat()
     key = hashlib.sha1(f'{path.resolve()}:{st.st_size}:{st.st_mtime_ns}'.encode()).hexdigest()[:12]
     stem = path.name.removesuffix('.gz')
@@ -200,10 +200,12 @@ def _prepare_fasta(path:Path)->Path:
             try:
                 with atomic_path(out) as tmp, gzip.open(path, 'rb') as fi, open(tmp, 'wb') as fo:
                     shutil.copyfileobj(fi, fo, 1 << 22)
-            except _GZ_ERRORS as e: raise SequenceError(f'{path}: truncated or corrupt gzip file ({e})') from None
+            except _GZ_ERRORS as e:
+                raise SequenceError(f'{path}: truncated or corrupt gzip file ({e})') from None
         return out
     needs_link = path.name.endswith('.gz') or not Path(str(path) + '.fai').exists()
-    if needs_link:   # the index goes to the cache, never next to the user's file; a '.gz' name would read as BGZF
+    # the index goes to the cache, never next to the user's file; a '.gz' name would read as BGZF
+    if needs_link:
         out = cache_dir()/'genomes'/f'{stem}.{key}.fa'
         out.parent.mkdir(parents=True, exist_ok=True)
         if not out.is_symlink(): out.symlink_to(path.resolve())
@@ -211,11 +213,13 @@ def _prepare_fasta(path:Path)->Path:
     return path
 
 def fasta_problem(path:str|Path, # a FASTA file, plain or gzip
-                 )->str|None:     # 'file:line: what, value' for the first line that breaks the format, else None
-    "Find the first line of a FASTA that pyfaidx cannot index: no header, an empty or repeated name, ragged lines."
+                 )->str|None:     # 'file:line: what, value' for the first line breaking the format, else None
+    """Find the first line of a FASTA that pyfaidx cannot index: no header, an empty or repeated name, ragged
+    lines."""
     path, names, width, short, last_header = Path(path), set(), None, None, 0
     try:
-        with (gzip.open(path, 'rt', errors='replace') if _is_gzip(path) else open(path, 'rt', errors='replace')) as f:
+        with (gzip.open(path, 'rt', errors='replace') if _is_gzip(path)
+              else open(path, 'rt', errors='replace')) as f:
             for ln, line in enumerate(f, 1):
                 line = line.rstrip('\r\n')
                 if line.startswith('>'):
@@ -226,13 +230,16 @@ def fasta_problem(path:str|Path, # a FASTA file, plain or gzip
                     width, short, last_header = None, None, ln
                     continue
                 if not names:
-                    if line.strip(): return f'{path}:{ln}: expected a \'>name\' header line, got {line[:40]!r}'
+                    if line.strip():
+                        return f'{path}:{ln}: expected a \'>name\' header line, got {line[:40]!r}'
                     continue
                 if '\x00' in line or '\ufffd' in line: return f'{path}:{ln}: binary data, not FASTA text'
-                if short is not None: return f'{path}:{short}: line of {short_len} bases inside record at line ' \
-                                             f'{last_header} (its lines have {width}); only the last line may be shorter'
+                if short is not None:
+                    return f'{path}:{short}: line of {short_len} bases inside record at line ' \
+                           f'{last_header} (its lines have {width}); only the last line may be shorter'
                 if width is None: width = len(line)
-                elif len(line) > width: return f'{path}:{ln}: line of {len(line)} bases, longer than the record\'s {width}'
+                elif len(line) > width:
+                    return f'{path}:{ln}: line of {len(line)} bases, longer than the record\'s {width}'
                 elif len(line) < width: short, short_len = ln, len(line)
     except _GZ_ERRORS as e: return f'{path}: truncated or corrupt gzip file ({e})'
     if not names: return f'{path}: no \'>name\' header: not a FASTA file'
@@ -254,9 +261,11 @@ class Genome:
         try: self.fa = pyfaidx.Fasta(str(self.fasta_path), as_raw=True, sequence_always_upper=False, build_index=True)
         except Exception as e:
             if not had_fai and fai.exists(): fai.unlink()   # no half-built index left behind
-            raise SequenceError(fasta_problem(self.path) or f'{self.path}: not a readable FASTA ({e})') from None
+            raise SequenceError(fasta_problem(self.path)
+                                or f'{self.path}: not a readable FASTA ({e})') from None
         self.sizes = {k: len(v) for k, v in self.fa.items()}
-        if not self.sizes: raise SequenceError(fasta_problem(self.path) or f'{self.path}: FASTA has no records')
+        if not self.sizes:
+            raise SequenceError(fasta_problem(self.path) or f'{self.path}: FASTA has no records')
         self._codes = lru_cache(maxsize=max_cached)(self._load_codes)
 
     def __repr__(self): return f'Genome({self.path.name}: {len(self.sizes)} chromosomes, {sum(self.sizes.values()):,} bp)'
@@ -368,7 +377,8 @@ def read_intervals(path:str|Path,        # BED / narrowPeak / CSV / TSV file, op
 
 # %% ../nbs/01_data.ipynb #s028
 class SequenceSet:
-    "Sequences held in memory and served like a `Genome`: each record is one 'chromosome' (`sizes`, `codes`, `fetch`)."
+    """Sequences held in memory and served like a `Genome`: each record is one 'chromosome' (`sizes`, `codes`,
+    `fetch`)."""
     def __init__(self,
                  records:dict,       # name -> DNA string (or (L,) uint8 codes)
                  pad_to:int=0,       # centre shorter sequences in this many bp of N
@@ -379,18 +389,22 @@ class SequenceSet:
             c = s if isinstance(s, np.ndarray) else encode(s, source=f'{source}: record {k!r}')
             if len(c) < pad_to:
                 left = (pad_to - len(c)) // 2
-                c = np.concatenate([np.full(left, 4, np.uint8), c, np.full(pad_to - len(c) - left, 4, np.uint8)])
+                c = np.concatenate([np.full(left, 4, np.uint8), c,
+                                    np.full(pad_to - len(c) - left, 4, np.uint8)])
                 self.n_padded += 1
             self._c[k] = c
         self.sizes = {k: len(v) for k, v in self._c.items()}
 
-    def __repr__(self): return f'SequenceSet({self.path.name}: {len(self.sizes)} sequences, {self.n_padded} padded)'
+    def __repr__(self):
+        return f'SequenceSet({self.path.name}: {len(self.sizes)} sequences, {self.n_padded} padded)'
 
     def check(self, chrom:str, start:int, end:int, where:str='interval'):
         "Raise `SequenceError` if `chrom` is not a record or [start, end) lies outside it."
-        if chrom not in self.sizes: raise SequenceError(f'{where}: no sequence named {chrom!r} in {self.path.name}')
+        if chrom not in self.sizes:
+            raise SequenceError(f'{where}: no sequence named {chrom!r} in {self.path.name}')
         if start < 0 or end <= start or end > self.sizes[chrom]:
-            raise SequenceError(f'{where}: bad interval {chrom}:{start}-{end} (sequence of {self.sizes[chrom]} bp)')
+            raise SequenceError(f'{where}: bad interval {chrom}:{start}-{end} '
+                                f'(sequence of {self.sizes[chrom]} bp)')
 
     def codes(self, chrom:str)->np.ndarray:
         "The record's (L,) uint8 codes."
@@ -403,10 +417,12 @@ class SequenceSet:
         return decode(self._c[chrom][start:end])
 
 # %% ../nbs/01_data.ipynb #s029
-_SPLITS = {'train': 'train', 'training': 'train', 'val': 'val', 'valid': 'val', 'validation': 'val', 'test': 'test'}
+_SPLITS = {'train': 'train', 'training': 'train', 'val': 'val', 'valid': 'val', 'validation': 'val',
+           'test': 'test'}
 
 def _fasta_records(path:Path)->dict:
-    "name -> sequence of every record of a FASTA file (through `Genome`, so gzip and format errors are handled)."
+    """name -> sequence of every record of a FASTA file (through `Genome`, so gzip and format errors are
+    handled)."""
     g = Genome(path, max_cached=1)
     return {k: g.fa[k][:] for k in g.sizes}
 
@@ -419,11 +435,12 @@ def is_fasta(path:str|Path)->bool:
 
 def read_labelled(positives:str|Path|None=None, # FASTA of class-1 sequences
                   negatives:str|Path|None=None, # FASTA of class-0 sequences
-                  table:str|Path|None=None,     # or: CSV/TSV with columns sequence, label (0/1) [, split] [, name]
-                  split:str|None=None,          # split of every sequence read here ('train', 'val', 'test'), if known
+                  table:str|Path|None=None,     # or: a CSV/TSV: sequence, label (0/1) [, split] [, name]
+                  split:str|None=None,          # the split of all these sequences (train/val/test), if known
                  )->pd.DataFrame:               # name, sequence, label, split (None where not given), source
-    """Labelled sequences from one FASTA per class or from a table. Raises `InputError` naming the file and line (or
-    record) and the value for a missing column, a label other than 0/1, an unknown split, or a non-DNA letter."""
+    """Labelled sequences from one FASTA per class or from a table. Raises `InputError` naming the file and
+    line (or record) and the value for a missing column, a label other than 0/1, an unknown split, or a
+    non-DNA letter."""
     rows = []
     if table is not None:
         p = Path(table)
@@ -436,8 +453,8 @@ def read_labelled(positives:str|Path|None=None, # FASTA of class-1 sequences
         sep = '\t' if lines[0].count('\t') >= lines[0].count(',') else ','
         hdr = [h.strip().lower() for h in lines[0].split(sep)]
         col = {k: next((hdr.index(a) for a in al if a in hdr), None)
-               for k, al in dict(sequence=('sequence', 'seq'), label=('label', 'y', 'class'), split=('split', 'set'),
-                                 name=('name', 'id')).items()}
+               for k, al in dict(sequence=('sequence', 'seq'), label=('label', 'y', 'class'),
+                                 split=('split', 'set'), name=('name', 'id')).items()}
         for k in ('sequence', 'label'):
             if col[k] is None: raise InputError(f'{p}:1: header {lines[0][:80]!r} has no {k!r} column')
         for ln, line in enumerate(lines[1:], 2):
@@ -450,11 +467,13 @@ def read_labelled(positives:str|Path|None=None, # FASTA of class-1 sequences
             sp = None
             if col['split'] is not None and f[col['split']]:
                 sp = _SPLITS.get(f[col['split']].lower())
-                if sp is None: raise InputError(f'{p}:{ln}: split must be train, val or test, got {f[col["split"]]!r}')
+                if sp is None:
+                    raise InputError(f'{p}:{ln}: split must be train, val or test, got {f[col["split"]]!r}')
             seq = f[col['sequence']]
             if not seq: raise InputError(f'{p}:{ln}: empty sequence')
             encode(seq, source=f'{p}:{ln}')
-            rows.append(dict(name=f[col['name']] if col['name'] is not None else f'{p.stem}:{ln}', sequence=seq.upper(),
+            rows.append(dict(name=f[col['name']] if col['name'] is not None else f'{p.stem}:{ln}',
+                             sequence=seq.upper(),
                              label=int(lab in ('1', 'true', '1.0')), split=sp or split, source=str(p)))
     for path, label in ((positives, 1), (negatives, 0)):
         if path is None: continue
@@ -498,7 +517,8 @@ def window_index(intervals:pd.DataFrame, # chrom, start, end (one row per region
                  sizes:dict|None=None,    # chromosome sizes; windows crossing an end are dropped
                  max_per_region:int|None=None, # keep at most this many windows per region (evenly spaced)
                 )->pd.DataFrame:          # columns region (row position in `intervals`), chrom, start
-    "All windows of all regions, as integer rows (no sequence is materialised). Raises `OptionError` for width or stride < 1."
+    """All windows of all regions, as integer rows (no sequence is materialised). Raises `OptionError` for
+    width or stride < 1."""
     if int(width) < 1: raise OptionError(f'window width must be at least 1 bp, got {width}')
     if int(stride) < 1: raise OptionError(f'window stride must be at least 1 bp, got {stride}')
     L = (intervals.end - intervals.start).to_numpy()
@@ -575,10 +595,12 @@ class WindowDataset(_PyDataset):
         self.set_epoch(0)
 
     def set_epoch(self, epoch:int): # the epoch (from 0) whose window order and strand flips to serve
-        "Serve epoch `epoch`: its order and flips are functions of (seed, epoch), so a resumed run sees the same batches."
+        """Serve epoch `epoch`: its order and flips are functions of (seed, epoch), so a resumed run sees the
+        same batches."""
         self.epoch = int(epoch)
         n = len(self.w)
-        self.order = np.random.default_rng([self.seed, self.epoch]).permutation(n) if self.shuffle else np.arange(n)
+        self.order = (np.random.default_rng([self.seed, self.epoch]).permutation(n) if self.shuffle
+                      else np.arange(n))
 
     def __len__(self): return math.ceil(len(self.w) / self.bs)
 

@@ -66,8 +66,9 @@ def compile_model(model:keras.Model, lr:float=1e-4, # Adam learning rate (Min et
                   decay_rate:float=0.9,             # learning rate multiplied by this every `decay_steps`
                   decay_steps:int=1000,             # optimizer steps between decays
                  )->keras.Model:
-    """Compile with Adam + exponential learning-rate decay; sparse categorical cross-entropy for a softmax output
-    (DeepEnhancer's two classes), binary cross-entropy for a single sigmoid unit (Cohn et al.'s networks)."""
+    """Compile with Adam + exponential learning-rate decay; sparse categorical cross-entropy for a softmax
+    output (DeepEnhancer's two classes), binary cross-entropy for a single sigmoid unit (Cohn et al.'s
+    networks)."""
     sched = keras.optimizers.schedules.ExponentialDecay(lr, decay_steps=decay_steps, decay_rate=decay_rate)
     loss = 'binary_crossentropy' if model.output_shape[-1] == 1 else 'sparse_categorical_crossentropy'
     model.compile(optimizer=keras.optimizers.Adam(sched), loss=loss, metrics=['accuracy'])
@@ -81,7 +82,8 @@ class _Timer(keras.callbacks.Callback):
         if logs is not None: logs['epoch_seconds'] = time.time() - self.t
 
 class TqdmProgress(keras.callbacks.Callback):
-    "A tqdm bar over each epoch's batches showing the loss; one line of metrics per finished epoch (`verbose='tqdm'`)."
+    """A tqdm bar over each epoch's batches showing the loss; one line of metrics per finished epoch
+    (`verbose='tqdm'`)."""
     def on_epoch_begin(self, epoch, logs=None):
         from tqdm.auto import tqdm
         self.bar = tqdm(total=self.params.get('steps'), desc=f"epoch {epoch + 1}/{self.params.get('epochs')}",
@@ -101,41 +103,48 @@ def _plain(o):
     return json.loads(json.dumps(o, default=lambda v: v.item() if hasattr(v, 'item') else str(v)))
 
 def _seed_states(model):
-    "The seed-generator variables of `model` (dropout and other random layers); `load_weights` does not restore them."
+    """The seed-generator variables of `model` (dropout and other random layers); `load_weights` does not
+    restore them."""
     return [v for v in model.variables if 'seed_generator_state' in v.path]
 
 def _better(mode:str, monitor:str):
     "A comparison `better(new, best)` for `monitor` under `mode`; NaN is never better."
-    if mode == 'auto': mode = 'max' if any(k in monitor for k in ('auc', 'acc', 'auprc', 'auroc', 'f1')) else 'min'
+    if mode == 'auto':
+        mode = 'max' if any(k in monitor for k in ('auc', 'acc', 'auprc', 'auroc', 'f1')) else 'min'
     if mode not in ('min', 'max'): raise ValueError(f"mode must be 'min', 'max' or 'auto', got {mode!r}")
     return (lambda a, b: a < b) if mode == 'min' else (lambda a, b: a > b)
 
 class RunCheckpoint(keras.callbacks.Callback):
-    """Everything a resumed run needs, committed once per epoch: a snapshot of the model (weights and optimizer),
-    the seed generators, the training batches' shuffling state, the best value of `monitor` and its epoch, the
-    early-stopping counter and the history. `state.json` is written last, atomically: it is the commit point."""
+    """Everything a resumed run needs, committed once per epoch: a snapshot of the model (weights and
+    optimizer), the seed generators, the training batches' shuffling state, the best value of `monitor` and
+    its epoch, the early-stopping counter and the history. `state.json` is written last, atomically: it is the
+    commit point."""
     def __init__(self, out:Path, config:dict, monitor:str, mode:str, patience:int, train=None):
         super().__init__()
-        self.out, self.ck, self.config, self.monitor, self.patience, self.train = out, out/'ckpt', config, monitor, patience, train
+        self.out, self.ck, self.config, self.monitor, self.patience, self.train = (
+            out, out/'ckpt', config, monitor, patience, train)
         self.better = _better(mode, monitor)
-        self.state = dict(config=config, epoch=0, best=None, best_epoch=None, wait=0, history=[], finished=False,
-                          last=None, best_file=None, stopped_early=False)
+        self.state = dict(config=config, epoch=0, best=None, best_epoch=None, wait=0, history=[],
+                          finished=False, last=None, best_file=None, stopped_early=False)
 
     def restore(self, model:keras.Model, state:dict):
-        """Take over a committed state (read from state.json): the model's weights, optimizer and seed generators
-        and the training batches' epoch (or their generator and order) are restored before `model.fit` starts,
-        since Keras reads the first batches ahead of `on_train_begin`."""
+        """Take over a committed state (read from state.json): the model's weights, optimizer and seed
+        generators and the training batches' epoch (or their generator and order) are restored before
+        `model.fit` starts, since Keras reads the first batches ahead of `on_train_begin`."""
         self.state, st = state, state
-        if model.optimizer is not None and not model.optimizer.built: model.optimizer.build(model.trainable_variables)
+        if model.optimizer is not None and not model.optimizer.built:
+            model.optimizer.build(model.trainable_variables)
         model.load_weights(self.ck/st['last'])
         extra = np.load(self.ck/f"{Path(st['last']).stem}.npz", allow_pickle=False)
-        for v, k in zip(_seed_states(model), sorted(k for k in extra.files if k.startswith('seed'))): v.assign(extra[k])
+        for v, k in zip(_seed_states(model), sorted(k for k in extra.files if k.startswith('seed'))):
+            v.assign(extra[k])
         if hasattr(self.train, 'set_epoch'): self.train.set_epoch(st['epoch'])
         else:
             if 'order' in extra.files: self.train.order = extra['order']
             if st.get('rng') is not None: self.train.rng.bit_generator.state = st['rng']
 
-    def on_epoch_begin(self, epoch, logs=None):   # batches that follow epochs serve this one (Keras reads ahead)
+    # batches that follow epochs serve this one (Keras reads ahead)
+    def on_epoch_begin(self, epoch, logs=None):
         if hasattr(self.train, 'set_epoch'): self.train.set_epoch(epoch)
 
     def on_epoch_end(self, epoch, logs=None):
@@ -149,7 +158,8 @@ class RunCheckpoint(keras.callbacks.Callback):
         name = f'epoch{epoch + 1}.keras'
         with atomic_path(self.ck/name) as t: self.model.save(t)
         extra = {f'seed{i:03d}': np.asarray(v.numpy()) for i, v in enumerate(_seed_states(self.model))}
-        if self.train is not None and hasattr(self.train, 'order'): extra['order'] = np.asarray(self.train.order)
+        if self.train is not None and hasattr(self.train, 'order'):
+            extra['order'] = np.asarray(self.train.order)
         with atomic_path(self.ck/f'epoch{epoch + 1}.npz') as t:
             with open(t, 'wb') as f: np.savez(f, **extra)
         if improved: st.update(best=value, best_epoch=epoch + 1, wait=0, best_file=name)
@@ -162,11 +172,13 @@ class RunCheckpoint(keras.callbacks.Callback):
         atomic_write(self.out/'history.csv', pd.DataFrame(st['history']).to_csv(index=False))
         keep = {st['last'], st['best_file']}
         for f in self.ck.iterdir():   # older snapshots and any temporary file an interrupt left behind
-            if f.name.startswith('.') or (f.suffix in ('.keras', '.npz') and f.with_suffix('.keras').name not in keep):
+            if f.name.startswith('.') or (f.suffix in ('.keras', '.npz')
+                                          and f.with_suffix('.keras').name not in keep):
                 f.unlink()
 
     def finish(self):
-        "Copy the best and last snapshots to best.keras / last.keras, mark the run finished, drop the snapshots."
+        """Copy the best and last snapshots to best.keras / last.keras, mark the run finished, drop the
+        snapshots."""
         st = self.state
         for dst, src in (('best.keras', st['best_file']), ('last.keras', st['last'])):
             with atomic_path(self.out/dst) as t: shutil.copyfile(self.ck/src, t)
@@ -191,11 +203,11 @@ def fit(model:keras.Model,       # a compiled model
     """Train with early stopping on `monitor`, a committed checkpoint per epoch and exact resumption; the best
     weights are loaded into `model` at the end.
 
-    Called again with the same `out_dir` and settings, an interrupted run continues from its last finished epoch
-    with its best value, early-stopping counter, history, seed generators and batch order restored, so it ends
-    where the uninterrupted run would; a finished run is reused as it is (and says so). A directory holding a run
-    with other settings raises `RunDirError` unless `overwrite`. Raises `OptionError` for `epochs` < 1 or
-    `patience` < 0."""
+    Called again with the same `out_dir` and settings, an interrupted run continues from its last finished
+    epoch with its best value, early-stopping counter, history, seed generators and batch order restored, so
+    it ends where the uninterrupted run would; a finished run is reused as it is (and says so). A directory
+    holding a run with other settings raises `RunDirError` unless `overwrite`. Raises `OptionError` for
+    `epochs` < 1 or `patience` < 0."""
     if int(epochs) < 1: raise OptionError(f'epochs must be at least 1, got {epochs}')
     if int(patience) < 0: raise OptionError(f'patience must be at least 0, got {patience}')
     out = Path(out_dir)
@@ -207,33 +219,38 @@ def fit(model:keras.Model,       # a compiled model
             elif p.exists(): p.unlink()
     st = load_json(out/'state.json') if (out/'state.json').exists() else None
     if st is None and any((out/f).exists() for f in _RUN_FILES):
-        raise RunDirError(f'{out}: holds the files of a run without its state.json (an older or foreign run): '
-                          'pass overwrite (--overwrite) or another directory')
+        raise RunDirError(f'{out}: holds the files of a run without its state.json (an older or foreign '
+                          'run): pass overwrite (--overwrite) or another directory')
     if st is not None and st['config'] != config:
         diff = ', '.join(f'{k}: {st["config"].get(k)!r} there, {config.get(k)!r} here'
-                         for k in sorted(set(config) | set(st['config'])) if st['config'].get(k) != config.get(k))
-        raise RunDirError(f'{out}: holds a {"finished" if st["finished"] else "partial"} run with other settings '
-                          f'({diff}): pass overwrite (--overwrite) or another directory')
+                         for k in sorted(set(config) | set(st['config']))
+                         if st['config'].get(k) != config.get(k))
+        raise RunDirError(f'{out}: holds a {"finished" if st["finished"] else "partial"} run with other '
+                          f'settings ({diff}): pass overwrite (--overwrite) or another directory')
     ckpt = RunCheckpoint(out, config, monitor, mode, patience, train=train)
     if st is not None and st['finished']:
         print(f'{out}: reusing the finished run ({st["epoch"]} epochs, best epoch {st["best_epoch"]}); '
               'pass overwrite (--overwrite) to train again')
-        if model.optimizer is not None and not model.optimizer.built: model.optimizer.build(model.trainable_variables)
+        if model.optimizer is not None and not model.optimizer.built:
+            model.optimizer.build(model.trainable_variables)
         model.load_weights(out/'best.keras')
         return pd.DataFrame(st['history'])
     out.mkdir(parents=True, exist_ok=True)
     if st is None:
         save_json(out/'run.json', run_metadata(seed, **{k: v for k, v in config.items() if k != 'seed'}))
-        save_json(out/'state.json', ckpt.state)   # committed before the first epoch: an interrupt there restarts it
+        # committed before the first epoch: an interrupt there restarts it
+        save_json(out/'state.json', ckpt.state)
     elif st['epoch'] == 0: ckpt.state = st
     else:
         ckpt.restore(model, st)
-        print(f'{out}: resuming after epoch {st["epoch"]} (best epoch {st["best_epoch"]}, {st["wait"]} without improvement)')
+        print(f'{out}: resuming after epoch {st["epoch"]} (best epoch {st["best_epoch"]}, '
+              f'{st["wait"]} without improvement)')
     if ckpt.state['epoch'] < epochs and not ckpt.state['stopped_early']:
         if hasattr(train, 'set_epoch'): train.set_epoch(ckpt.state['epoch'])
         bar = [TqdmProgress()] if verbose == 'tqdm' else []
         model.fit(train, validation_data=val, epochs=epochs, initial_epoch=ckpt.state['epoch'], shuffle=False,
-                  callbacks=[_Timer(), *callbacks, *bar, ckpt], verbose=0 if bar else verbose)   # batches shuffle themselves
+                  callbacks=[_Timer(), *callbacks, *bar, ckpt],
+                  verbose=0 if bar else verbose)   # batches shuffle themselves
     ckpt.finish()
     model.load_weights(out/'best.keras')
     return pd.DataFrame(ckpt.state['history'])
@@ -269,9 +286,9 @@ def scan_genome(model:keras.Model,   # any network of the package with input (wi
                 batch_size:int=512,  # windows per prediction batch: bounds the memory
                 progress:bool=False, # tqdm progress bar over the batches
                ):                     # yields (chrom, starts (b,) int64, scores (b,) float32) per batch
-    """Stream the model's score of every window [s, s + width) with s = 0, stride, 2·stride, … along each chromosome.
-    Windows made only of N are skipped. Raises `OptionError` for stride or batch size < 1, `SequenceError` for an
-    unknown chromosome."""
+    """Stream the model's score of every window [s, s + width) with s = 0, stride, 2·stride, … along each
+    chromosome. Windows made only of N are skipped. Raises `OptionError` for stride or batch size < 1,
+    `SequenceError` for an unknown chromosome."""
     if int(stride) < 1: raise OptionError(f'stride must be at least 1, got {stride}')
     if int(batch_size) < 1: raise OptionError(f'batch_size must be at least 1, got {batch_size}')
     width = model.input_shape[1]
@@ -279,7 +296,8 @@ def scan_genome(model:keras.Model,   # any network of the package with input (wi
     for c in chroms: genome.check(c, 0, 1, where='scan')
     n = {c: max((genome.sizes[c] - width) // stride + 1, 0) for c in chroms}
     from tqdm.auto import tqdm
-    bar = tqdm(total=sum(-(-v // batch_size) for v in n.values()), desc='scan', unit='batch', disable=not progress)
+    bar = tqdm(total=sum(-(-v // batch_size) for v in n.values()), desc='scan', unit='batch',
+               disable=not progress)
     for c in chroms:
         for b in range(0, n[c], batch_size):
             starts = np.arange(b, min(b + batch_size, n[c]), dtype=np.int64) * stride
@@ -303,7 +321,8 @@ def write_scan(scores,                  # iterable of (chrom, starts, scores), e
                threshold:float=0.5,     # call windows with score >= threshold
                merge_gap:int=0,         # merge called runs separated by at most this many bp
               )->dict:                  # windows, called, seconds, windows_per_s
-    "Write a scan's track and its called enhancers (runs above `threshold`, merged across gaps ≤ `merge_gap`)."
+    """Write a scan's track and its called enhancers (runs above `threshold`, merged across gaps ≤
+    `merge_gap`)."""
     import pyBigWig
     t0, track, n, calls, cur = time.time(), Path(track), 0, [], None
     bw_out = track.suffix.lower() in ('.bw', '.bigwig')
@@ -317,11 +336,14 @@ def write_scan(scores,                  # iterable of (chrom, starts, scores), e
             for chrom, starts, p in scores:
                 a = starts + off
                 b = np.minimum(a + stride, sizes[chrom])
-                if bw_out: bw.addEntries([chrom] * len(a), a.tolist(), ends=b.tolist(), values=p.astype(float).tolist())
+                if bw_out:
+                    bw.addEntries([chrom] * len(a), a.tolist(), ends=b.tolist(),
+                                  values=p.astype(float).tolist())
                 else: fh.write(''.join(f'{chrom}\t{x}\t{y}\t{v:.5g}\n' for x, y, v in zip(a, b, p)))
                 n += len(p)
                 for s, v in zip(starts[p >= threshold].tolist(), p[p >= threshold].tolist()):
-                    if cur and cur[0] == chrom and s <= cur[2] + merge_gap: cur[2], cur[3] = s + width, max(cur[3], v)
+                    if cur and cur[0] == chrom and s <= cur[2] + merge_gap:
+                        cur[2], cur[3] = s + width, max(cur[3], v)
                     else:
                         if cur: calls.append(cur)
                         cur = [chrom, s, s + width, v]
@@ -359,7 +381,8 @@ def threshold_metrics(y:np.ndarray,     # (n,) 0/1 labels
     from sklearn.metrics import accuracy_score, matthews_corrcoef, f1_score, precision_score, recall_score
     y, p = np.asarray(y).astype(int), (np.asarray(score) >= threshold).astype(int)
     kw = dict(zero_division=0)
-    return dict(threshold=float(threshold), acc=float(accuracy_score(y, p)), mcc=float(matthews_corrcoef(y, p)),
+    return dict(threshold=float(threshold), acc=float(accuracy_score(y, p)),
+                mcc=float(matthews_corrcoef(y, p)),
                 f1=float(f1_score(y, p, **kw)), precision=float(precision_score(y, p, **kw)),
                 recall=float(recall_score(y, p, **kw)))
 
@@ -370,7 +393,8 @@ def choose_threshold(y:np.ndarray,     # (n,) 0/1 validation labels
     "The threshold that maximises MCC on validation data, to be applied unchanged to the test set."
     y, score = np.asarray(y).astype(int), np.asarray(score, np.float64)
     if len(np.unique(y)) < 2: return 0.5
-    cand = np.unique(np.quantile(score, np.linspace(0, 1, max_candidates), method='lower'))   # observed scores
+    cand = np.unique(np.quantile(score, np.linspace(0, 1, max_candidates),
+                                 method='lower'))   # observed scores
     mcc = [threshold_metrics(y, score, t)['mcc'] for t in cand]
     return float(cand[int(np.argmax(mcc))])
 
@@ -380,7 +404,8 @@ def split_metrics(y:np.ndarray, score:np.ndarray,         # test labels and scor
     "Test metrics: auROC, auPRC and curves, then ACC/MCC/F1 at 0.5 and at the threshold chosen on validation."
     r = evaluate_scores(y, score)
     r['at_0.5'] = threshold_metrics(y, score, 0.5)
-    if val_y is not None: r['at_val_threshold'] = threshold_metrics(y, score, choose_threshold(val_y, val_score))
+    if val_y is not None:
+        r['at_val_threshold'] = threshold_metrics(y, score, choose_threshold(val_y, val_score))
     return r
 
 # %% ../nbs/02_deepenhancer.ipynb #c018
@@ -435,21 +460,23 @@ def _sample_negatives(genome, pos, split, exclude, how, margin, seed, blocks):
 
 # %% ../nbs/02_deepenhancer.ipynb #t022
 def train_regions(genome:Genome|SequenceSet, # where the regions' sequences come from
-                  regions:pd.DataFrame,     # chrom, start, end, label (0/1), split ('train', 'val', 'test') [, name]
+                  regions:pd.DataFrame,     # chrom, start, end, label (0/1), split (train/val/test) [, name]
                   out:Path,                 # run directory: checkpoints/, model.keras, test_scores.tsv
                   arch:str='4conv2pool4norm', width:int=300, stride:int=2, test_stride:int|None=None,
-                  epochs:int=30, patience:int=8, batch_size:int=128, lr:float=1e-4, # training (Min et al. 2017)
-                  baseline:bool=True,       # also the k-mer spectrum baseline (fit on train, threshold on val)
+                  epochs:int=30, patience:int=8, batch_size:int=128, lr:float=1e-4, # as Min et al. 2017
+                  baseline:bool=True,       # also the k-mer spectrum baseline (fit on train, threshold val)
                   seed:int=0, verbose:int|str='auto',
                   overwrite:bool=False,     # retrain over a run in `out` (else resume or reuse it)
-                  model:keras.Model|None=None, # an uncompiled network (input (width, 4)) instead of `build_model(arch)`
+                  # an uncompiled network (input (width, 4)) instead of `build_model(arch)`
+                  model:keras.Model|None=None,
                   **record,                 # settings compared on resume (split description, input names)
                  )->dict:                   # counts, history, results {method: `split_metrics`}
     """Train a DeepEnhancer CNN on the windows of the train regions (validation for early stopping and the
-    threshold), score every test region by its best window, and compare with the k-mer baseline: the part of a run
-    that genome regions and labelled sequences share."""
+    threshold), score every test region by its best window, and compare with the k-mer baseline: the part of a
+    run that genome regions and labelled sequences share."""
     counts = {s: dict(pos=int(((regions.split == s) & (regions.label == 1)).sum()),
-                      neg=int(((regions.split == s) & (regions.label == 0)).sum())) for s in ['train', 'val', 'test']}
+                      neg=int(((regions.split == s) & (regions.label == 0)).sum()))
+                      for s in ['train', 'val', 'test']}
     for s in counts:
         if not counts[s]['pos'] or not counts[s]['neg']:
             raise InputError(f'the {s} split needs both classes, has {counts[s]["pos"]} positive and '
@@ -457,9 +484,11 @@ def train_regions(genome:Genome|SequenceSet, # where the regions' sequences come
     parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
     wins = {s: window_index(parts[s], width, stride, sizes=genome.sizes) for s in ['train', 'val']}
     for s in wins: counts[s]['windows'] = len(wins[s])
-    tr = WindowDataset(genome, wins['train'], parts['train'].label.to_numpy(), width, batch_size, shuffle=True, seed=seed)
+    tr = WindowDataset(genome, wins['train'], parts['train'].label.to_numpy(), width, batch_size,
+                       shuffle=True, seed=seed)
     va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512)
-    model = compile_model(model if model is not None else build_model(arch, width), lr=lr, decay_steps=max(len(tr), 1))
+    model = compile_model(model if model is not None else build_model(arch, width), lr=lr,
+                          decay_steps=max(len(tr), 1))
     t1 = time.time()
     hist = fit(model, tr, va, out/'checkpoints', epochs=epochs, patience=patience, seed=seed, verbose=verbose,
                overwrite=overwrite, arch=arch, width=width, stride=stride, batch_size=batch_size, lr=lr,
@@ -468,12 +497,13 @@ def train_regions(genome:Genome|SequenceSet, # where the regions' sequences come
     with atomic_path(out/'model.keras') as t: model.save(t)
     ts = test_stride or stride
     test, val = parts['test'], parts['val']
-    score, vscore = predict_regions(model, genome, test, width, ts), predict_regions(model, genome, val, width, ts)
+    score, vscore = (predict_regions(model, genome, test, width, ts),
+                     predict_regions(model, genome, val, width, ts))
     res = dict(counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
                best_epoch=int(hist.val_loss.idxmin()) + 1, history=hist.round(5).to_dict('list'),
                train_seconds=round(t_train, 1),
-               seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
-               results={arch: split_metrics(test.label, score, val.label, vscore)})
+               seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist
+               else None, results={arch: split_metrics(test.label, score, val.label, vscore)})
     cols = ['chrom', 'start', 'end'] + (['name'] if 'name' in test else []) + ['label', 'score']
     test = test.assign(score=score)
     if baseline:
@@ -504,14 +534,14 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
                        seed:int=0,                      # seed of sampling, initialisation and shuffling
                        max_positives:int|None=None,     # use a random subset of positives (reduced runs)
                        verbose:int|str='auto',          # Keras verbosity
-                       overwrite:bool=False,            # retrain over a run already in `out_dir` (else resume or reuse it)
-                       model:keras.Model|None=None,     # an uncompiled network to train instead of `build_model(arch)`
+                       overwrite:bool=False,            # retrain over a run in `out_dir` (else resume/reuse)
+                       model:keras.Model|None=None,     # uncompiled network to use, not `build_model(arch)`
                        **record,                        # extra fields for results.json (dataset names ...)
                       )->dict:                          # the results (also written to out_dir/results.json)
-    """Train a DeepEnhancer CNN on a genome + positive BED, evaluate on held-out genomic blocks/chromosomes vs the
-    k-mer baseline. Every input is read and checked before `out_dir` is created; an interrupted run resumes when
-    called again with the same settings. Raises `InputError` for bad files, `OptionError` for bad settings and
-    `RunDirError` when `out_dir` holds a run with other settings."""
+    """Train a DeepEnhancer CNN on a genome + positive BED, evaluate on held-out genomic blocks/chromosomes vs
+    the k-mer baseline. Every input is read and checked before `out_dir` is created; an interrupted run
+    resumes when called again with the same settings. Raises `InputError` for bad files, `OptionError` for bad
+    settings and `RunDirError` when `out_dir` holds a run with other settings."""
     t0 = time.time()
     set_seed(seed)
     ident = lambda x: x.attrs.get('source', 'DataFrame') if isinstance(x, pd.DataFrame) else str(x)
@@ -520,8 +550,10 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
     for k, v in dict(width=width, stride=stride, test_stride=test_stride or 1, batch_size=batch_size).items():
         if int(v) < 1: raise OptionError(f'{k} must be at least 1, got {v}')
     if not (0 < test_frac < 1 and 0 <= val_frac < 1 and test_frac + val_frac < 1):
-        raise OptionError(f'test_frac ({test_frac}) and val_frac ({val_frac}) must lie in (0, 1) with a sum below 1')
-    if max_positives is not None and max_positives < 1: raise OptionError(f'max_positives must be at least 1, got {max_positives}')
+        raise OptionError(f'test_frac ({test_frac}) and val_frac ({val_frac}) must lie in (0, 1) '
+                          'with a sum below 1')
+    if max_positives is not None and max_positives < 1:
+        raise OptionError(f'max_positives must be at least 1, got {max_positives}')
     meta = run_metadata(seed, **record)   # taken at the start: the commit that produced the numbers
     genome = genome if isinstance(genome, Genome) else Genome(genome)
     pos = positives if isinstance(positives, pd.DataFrame) else read_intervals(positives, genome)
@@ -542,7 +574,8 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
     dropped = int((pos.split == 'drop').sum()); pos = pos[pos.split != 'drop'].reset_index(drop=True)
     for part in ['train', 'val', 'test']:
         if not (pos.split == part).any():
-            raise InputError(f'{ident(positives)}: no positive region falls in the {part} split ({split_desc})')
+            raise InputError(f'{ident(positives)}: no positive region falls in the {part} split '
+                             f'({split_desc})')
     if isinstance(negatives, str) and negatives in ('background', 'gc-matched'):
         if exclude is None: exclude = gencode_exclusions(chroms=list(pos.chrom.unique()))
         if split == 'block': neg = _sample_negatives(genome, pos, pos.split, exclude, negatives, margin, seed, blocks)
@@ -560,8 +593,10 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
     assert_disjoint(regions[regions.split == 'train'], regions[regions.split == 'test'], pad=width)
     res = dict(task='DeepEnhancer enhancer vs background, region level (max over windows)',
                **meta, split=split_desc, negatives=neg_desc, positives_dropped_at_boundaries=dropped)
-    res.update(train_regions(genome, regions, out, arch=arch, width=width, stride=stride, test_stride=test_stride,
-                             epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, baseline=baseline,
+    res.update(train_regions(genome, regions, out, arch=arch, width=width, stride=stride,
+                             test_stride=test_stride,
+                             epochs=epochs, patience=patience, batch_size=batch_size, lr=lr,
+                             baseline=baseline,
                              seed=seed, verbose=verbose, overwrite=overwrite, model=model, split=split_desc,
                              positives=ident(positives), negatives=ident(negatives)))
     res['wall_seconds'] = round(time.time() - t0, 1)
@@ -570,7 +605,8 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
 
 # %% ../nbs/02_deepenhancer.ipynb #q024
 def _draw_split(y:np.ndarray, frac:float, seed:int)->np.ndarray:
-    "A seeded stratified mask selecting `frac` of each class (at least one of each class when it has two or more)."
+    """A seeded stratified mask selecting `frac` of each class (at least one of each class when it has two or
+    more)."""
     rng, m = np.random.default_rng(seed), np.zeros(len(y), bool)
     for c in (0, 1):
         i = np.flatnonzero(y == c)
@@ -584,24 +620,27 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
                     table:str|Path|None=None,     # or: CSV/TSV with sequence, label [, split]
                     test_positives:str|Path|None=None, test_negatives:str|Path|None=None, # a fixed test set
                     test_table:str|Path|None=None, # or: a test table
-                    val_frac:float=0.1,           # validation drawn from training when no 'val' split is given
-                    test_frac:float=0.2,          # test drawn (at random) only when no test set is given at all
+                    val_frac:float=0.1,           # validation drawn from training if no 'val' split is given
+                    test_frac:float=0.2,          # test drawn (at random) only if no test set is given at all
                     width:int=300,                # window width; shorter sequences are centred in N
                     seed:int=0,                   # seed of the drawn splits, initialisation and shuffling
-                    **kw,                         # `train_regions` settings: arch, stride, epochs, batch_size, ...
+                    **kw,                         # `train_regions` settings: arch, stride, epochs, …
                    )->dict:                       # the results (also written to out_dir/results.json)
-    """Train and evaluate a DeepEnhancer CNN on labelled sequences with the user's own split. Every file is read and
-    checked before `out_dir` is created. Raises `InputError` for bad files or a split without both classes."""
+    """Train and evaluate a DeepEnhancer CNN on labelled sequences with the user's own split. Every file is
+    read and checked before `out_dir` is created. Raises `InputError` for bad files or a split without both
+    classes."""
     t0 = time.time()
     set_seed(seed)
     out = Path(out_dir)
     if out.exists() and not out.is_dir(): raise RunDirError(f'{out}: exists and is not a directory')
-    if not (0 < val_frac < 1 and 0 < test_frac < 1): raise OptionError(f'val_frac and test_frac must lie in (0, 1)')
+    if not (0 < val_frac < 1 and 0 < test_frac < 1):
+        raise OptionError(f'val_frac and test_frac must lie in (0, 1)')
     meta = run_metadata(seed)
     df = read_labelled(positives, negatives, table)
     if any(x is not None for x in (test_positives, test_negatives, test_table)):
         df = pd.concat([df.assign(split=df.split.where(df.split != 'test', 'train').fillna('train')),
-                        read_labelled(test_positives, test_negatives, test_table, split='test')], ignore_index=True)
+                        read_labelled(test_positives, test_negatives, test_table, split='test')],
+                        ignore_index=True)
         how = 'test set as given'
     elif (df.split == 'test').any(): how = "test set from the 'split' column"
     else:
@@ -612,18 +651,23 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
         tr = np.flatnonzero(df.split == 'train')
         df.loc[tr[_draw_split(df.label.to_numpy()[tr], val_frac, seed + 2)], 'split'] = 'val'
         how += f'; validation drawn from training ({val_frac:.0%}, stratified, seed {seed + 2})'
-    src = ', '.join(str(x) for x in (table, positives, negatives, test_table, test_positives, test_negatives) if x)
+    src = ', '.join(str(x) for x in (table, positives, negatives, test_table, test_positives, test_negatives)
+                    if x)
     for part in ('train', 'val', 'test'):
         n = [int(((df.split == part) & (df.label == c)).sum()) for c in (1, 0)]
-        if min(n) == 0: raise InputError(f'{src}: the {part} split needs both classes, has {n[0]} positive and {n[1]} negative sequences')
+        if min(n) == 0: raise InputError(f'{src}: the {part} split needs both classes, has {n[0]} positive '
+                                         f'and {n[1]} negative sequences')
     df['chrom'] = [f's{i}' for i in range(len(df))]
     seqs = SequenceSet(dict(zip(df.chrom, df.sequence)), pad_to=width, source=str(table or positives))
-    if seqs.n_padded: print(f'{seqs.n_padded} of {len(df)} sequences are shorter than {width} bp: centred in N')
-    regions = df.assign(start=0, end=df.chrom.map(seqs.sizes))[['chrom', 'start', 'end', 'name', 'label', 'split']]
-    files = {k: str(v) for k, v in dict(positives=positives, negatives=negatives, table=table, test_positives=test_positives,
+    if seqs.n_padded:
+        print(f'{seqs.n_padded} of {len(df)} sequences are shorter than {width} bp: centred in N')
+    regions = df.assign(start=0,
+                        end=df.chrom.map(seqs.sizes))[['chrom', 'start', 'end', 'name', 'label', 'split']]
+    files = {k: str(v) for k, v in dict(positives=positives, negatives=negatives, table=table,
+                                        test_positives=test_positives,
              test_negatives=test_negatives, test_table=test_table).items() if v is not None}
-    res = dict(task='DeepEnhancer on labelled sequences, sequence level (max over windows)', **meta, inputs=files,
-               split=dict(kind='labelled sequences', how=how), n_padded=seqs.n_padded)
+    res = dict(task='DeepEnhancer on labelled sequences, sequence level (max over windows)', **meta,
+               inputs=files, split=dict(kind='labelled sequences', how=how), n_padded=seqs.n_padded)
     res.update(train_regions(seqs, regions, out, width=width, seed=seed, split=how, inputs=files, **kw))
     res['wall_seconds'] = round(time.time() - t0, 1)
     save_json(out/'results.json', res)
@@ -673,10 +717,12 @@ def deepenhancer_chr22(out_dir:str|Path,      # run directory (model, checkpoint
 
 # %% ../nbs/02_deepenhancer.ipynb #c037
 def results_table(res:dict)->pd.DataFrame:
-    "One row per method: auROC, auPRC, ACC and MCC (at the validation threshold, else 0.5), test counts and the split."
+    """One row per method: auROC, auPRC, ACC and MCC (at the validation threshold, else 0.5), test counts and
+    the split."""
     sp = res['split']
     if 'blocks' in sp:
-        split = sp['kind'] + f" (test = last {sp['blocks']['test'][1] - sp['blocks']['test'][0]:.0%} of {', '.join(sp['chroms'])})"
+        split = sp['kind'] + (f" (test = last {sp['blocks']['test'][1] - sp['blocks']['test'][0]:.0%} "
+                              f"of {', '.join(sp['chroms'])})")
     else: split = sp['kind'] + (f" ({sp['how']})" if 'how' in sp else f" (test {sp.get('test')})")
     rows = []
     for k, v in res['results'].items():
@@ -783,22 +829,24 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
                counts={int(f): dict(pos=int(((regions.fold == f) & (regions.label == 1)).sum()), neg=int(((regions.fold == f) & (regions.label == 0)).sum())) for f in range(k)},
                width=width, stride=stride, test_stride=test_stride or stride, epochs=epochs, patience=patience, methods={})
     cv_folds(g, regions, out, res, archs=archs, baselines=baselines, k=k, width=width, stride=stride,
-             test_stride=test_stride, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed,
-             verbose=verbose)
+             test_stride=test_stride, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr,
+             seed=seed, verbose=verbose)
     res['wall_seconds'] = round(time.time() - t0, 1)
     return res
 
 
 def cv_folds(g:Genome|SequenceSet,   # where the regions' sequences come from
              regions:pd.DataFrame,   # chrom, start, end, label, fold (0..k-1)
-             out:Path,               # one sub-directory per method and fold (`done.json` makes a fold resumable)
+             out:Path,               # a sub-directory per method and fold (`done.json` makes it resumable)
              res:dict,               # the results dict: `methods` is filled in
-             archs:tuple=tuple(ARCHS), baselines:tuple=tuple(BASELINES), k:int=10, width:int=300, stride:int=2,
+             archs:tuple=tuple(ARCHS), baselines:tuple=tuple(BASELINES), k:int=10, width:int=300,
+             stride:int=2,
              test_stride:int|None=None, epochs:int=30, patience:int=8, batch_size:int=128, lr:float=1e-4,
              seed:int=0, verbose:int|str=0,
-            )->dict:                 # `res`, with per method: folds, mean and SE of auROC/auPRC, pooled curves
-    """The k-fold loop shared by genome regions and labelled sequences: fold f tests, fold f+1 validates (early
-    stopping), the rest trains; every method sees the same folds. Per-fold metrics, then mean ± SE over folds."""
+            )->dict:                 # `res`, per method: folds, mean and SE of auROC/auPRC, pooled curves
+    """The k-fold loop shared by genome regions and labelled sequences: fold f tests, fold f+1 validates
+    (early stopping), the rest trains; every method sees the same folds. Per-fold metrics, then mean ± SE over
+    folds."""
     scores = {}
     for f in range(k):
         te, va = regions[regions.fold == f].reset_index(drop=True), regions[regions.fold == (f + 1) % k].reset_index(drop=True)
@@ -816,8 +864,8 @@ def cv_folds(g:Genome|SequenceSet,   # where the regions' sequences come from
                     trd = WindowDataset(g, wtr, tr.label.to_numpy(), width, batch_size, shuffle=True, seed=seed + f)
                     m = compile_model(build_model(name, width), lr=lr, decay_steps=max(len(trd), 1))
                     h = fit(m, trd, WindowDataset(g, wva, va.label.to_numpy(), width, 512), d/'checkpoints', epochs=epochs,
-                            patience=patience, seed=seed + f, verbose=verbose, arch=name, fold=f, stride=stride,
-                            batch_size=batch_size, lr=lr)
+                            patience=patience, seed=seed + f, verbose=verbose, arch=name, fold=f,
+                            stride=stride, batch_size=batch_size, lr=lr)
                     sc = predict_regions(m, g, te, width, test_stride or stride)
                     extra = dict(history=h[['epoch', 'loss', 'val_loss']].round(5).to_dict('list'), best_epoch=int(h.val_loss.idxmin()),
                                  train_windows=len(wtr), seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None)
@@ -852,10 +900,10 @@ def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per met
                              table:str|Path|None=None, # or: CSV/TSV with sequence, label [, fold]
                              k:int=10,                # stratified random folds (or the table's `fold` column)
                              width:int=300, seed:int=0,
-                             **kw,                    # `cv_folds` settings: archs, baselines, stride, epochs, ...
+                             **kw,                    # `cv_folds` settings: archs, baselines, stride, epochs…
                             )->dict:                  # as `cross_validate`
-    """k-fold cross-validation on labelled sequences: stratified random folds (sequences carry no coordinates, so
-    homologous sequences across folds are the user's to avoid), or the folds of a `fold` column."""
+    """k-fold cross-validation on labelled sequences: stratified random folds (sequences carry no coordinates,
+    so homologous sequences across folds are the user's to avoid), or the folds of a `fold` column."""
     from sklearn.model_selection import StratifiedKFold
     t0 = time.time()
     meta = run_metadata(seed)
@@ -864,10 +912,12 @@ def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per met
     if table is not None:
         hdr = pd.read_csv(table, sep=None, engine='python', nrows=0).columns.str.lower()
         if 'fold' in hdr:
-            fold_col = pd.read_csv(table, sep=None, engine='python').rename(columns=str.lower)['fold'].astype(int).to_numpy()
+            fold_col = pd.read_csv(table, sep=None,
+                                   engine='python').rename(columns=str.lower)['fold'].astype(int).to_numpy()
     if fold_col is None:
         fold_col = np.zeros(len(df), int)
-        for f, (_, te) in enumerate(StratifiedKFold(k, shuffle=True, random_state=seed).split(df, df.label)): fold_col[te] = f
+        for f, (_, te) in enumerate(StratifiedKFold(k, shuffle=True, random_state=seed).split(df, df.label)):
+            fold_col[te] = f
         how = f'{k}-fold stratified random cross-validation of labelled sequences (seed {seed})'
     else:
         k = int(fold_col.max()) + 1
@@ -878,7 +928,8 @@ def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per met
     res = dict(task='DeepEnhancer k-fold cross-validation on labelled sequences (max over windows)', **meta,
                split=dict(kind=how, k=k, validation='the next fold'), n_padded=seqs.n_padded, width=width,
                counts={int(f): dict(pos=int(((regions.fold == f) & (regions.label == 1)).sum()),
-                                    neg=int(((regions.fold == f) & (regions.label == 0)).sum())) for f in range(k)},
+                                    neg=int(((regions.fold == f) & (regions.label == 0)).sum()))
+                                    for f in range(k)},
                methods={})
     cv_folds(seqs, regions, Path(out_dir), res, k=k, width=width, seed=seed, **kw)
     res['wall_seconds'] = round(time.time() - t0, 1)

@@ -462,13 +462,14 @@ def _read_vcf(p:Path)->pd.DataFrame:
             where = f'line {n_header + len({r[-1] for r in rows}) + 1}: ' if 'n_header' in locals() else ''
             raise SequenceError(f'{p}: {where}malformed VCF ({msg})') from None
     df = pd.DataFrame(rows, columns=['chrom', 'pos', 'ref', 'alt', 'id', 'line'])
-    df['id'] = [i if i else f'{c}:{q}:{a}>{b}' for i, c, q, a, b in zip(df.id, df.chrom, df.pos, df.ref, df.alt)]
+    df['id'] = [i if i else f'{c}:{q}:{a}>{b}'
+                for i, c, q, a, b in zip(df.id, df.chrom, df.pos, df.ref, df.alt)]
     return df
 
-def read_variants(src:str|Path|pd.DataFrame, # a VCF (cyvcf2), a TSV/CSV with chrom, pos, ref, alt [, id], or a DataFrame
+def read_variants(src:str|Path|pd.DataFrame, # VCF (cyvcf2), TSV/CSV (chrom, pos, ref, alt [, id]), DataFrame
                  )->pd.DataFrame:            # chrom, pos (1-based), ref, alt, id, line (of the input file)
-    """Read and validate variants (single-nucleotide ones are scored; a multi-allelic VCF record gives one row per
-    ALT). Raises `SequenceError` naming file, line and value for a malformed row."""
+    """Read and validate variants (single-nucleotide ones are scored; a multi-allelic VCF record gives one row
+    per ALT). Raises `SequenceError` naming file, line and value for a malformed row."""
     name = str(src) if not isinstance(src, pd.DataFrame) else 'variants'
     if isinstance(src, pd.DataFrame): df = src.copy().assign(line=np.arange(1, len(src) + 1))
     else:
@@ -476,16 +477,21 @@ def read_variants(src:str|Path|pd.DataFrame, # a VCF (cyvcf2), a TSV/CSV with ch
         if not p.exists(): raise MissingFileError(f'{p}: no such variant file')
         try:
             with open_text(p) as f: head = f.read(4096)
-        except (EOFError, OSError, UnicodeDecodeError) as e: raise SequenceError(f'{p}: not a readable variant file ({e})') from None
+        except (EOFError, OSError, UnicodeDecodeError) as e:
+            raise SequenceError(f'{p}: not a readable variant file ({e})') from None
         if head.startswith('##fileformat=VCF') or head.startswith('#CHROM'): df = _read_vcf(p)
         else:
-            with open_text(p) as f: lines = [(i, l) for i, l in enumerate(f.read().splitlines(), 1) if l.strip() and not l.startswith('##')]
+            with open_text(p) as f:
+                lines = [(i, l) for i, l in enumerate(f.read().splitlines(), 1)
+                         if l.strip() and not l.startswith('##')]
             if not lines: raise SequenceError(f'{p}: empty variant file')
             sep = ',' if lines[0][1].count(',') > lines[0][1].count('\t') else '\t'
             hdr = [h.strip().lstrip('#').lower() for h in lines[0][1].split(sep)]
             for i, l in lines[1:]:
-                if len(l.split(sep)) != len(hdr): raise SequenceError(f'{p}: line {i}: {len(l.split(sep))} fields, header has {len(hdr)}')
-            df = pd.DataFrame([l.split(sep) for _, l in lines[1:]], columns=hdr).assign(line=[i for i, _ in lines[1:]])
+                if len(l.split(sep)) != len(hdr):
+                    raise SequenceError(f'{p}: line {i}: {len(l.split(sep))} fields, header has {len(hdr)}')
+            df = pd.DataFrame([l.split(sep) for _, l in lines[1:]],
+                              columns=hdr).assign(line=[i for i, _ in lines[1:]])
     df.columns = [str(c).lower() for c in df.columns]
     df = df.rename(columns={'chr': 'chrom', 'chromosome': 'chrom', 'position': 'pos'})
     miss = [c for c in ('chrom', 'pos', 'ref', 'alt') if c not in df.columns]
@@ -525,10 +531,12 @@ def variant_effect(model:keras.Model,     # any network of the package (input (L
         s = r.pos - 1 - L // 2
         g.check(r.chrom, max(s, 0), r.pos, where=f'{src}: line {r.line} ({r.id})')
         if s < 0 or s + L > g.sizes[r.chrom]:
-            raise SequenceError(f'{src}: line {r.line} ({r.id}): the {L} bp window around {r.chrom}:{r.pos} runs past the chromosome end')
+            raise SequenceError(f'{src}: line {r.line} ({r.id}): the {L} bp window around {r.chrom}:{r.pos} '
+                                'runs past the chromosome end')
         X[i] = g.codes(r.chrom)[s:s + L]
         base = 'ACGTN'[X[i, L // 2]]
-        if base != r.ref: raise SequenceError(f'{src}: line {r.line} ({r.id}): REF {r.ref!r} but the genome has {base!r} at {r.chrom}:{r.pos}')
+        if base != r.ref: raise SequenceError(f'{src}: line {r.line} ({r.id}): REF {r.ref!r} but the genome '
+                                              f'has {base!r} at {r.chrom}:{r.pos}')
     A = X.copy(); A[:, L // 2] = encode(''.join(v.alt))
     def score(C):
         p = model_output(model, C, target, batch_size)
@@ -540,12 +548,16 @@ def variant_effect(model:keras.Model,     # any network of the package (input (L
 # %% ../nbs/06_interpretation.ipynb #c061
 def load_model(path:str|Path)->keras.Model:  # a `.keras` file, or a run directory holding model.keras / best.keras
     """Load any model of the package in any process (every chapter's custom layers are registered first).
-    Raises `MissingFileError` naming what was looked for, `ModelFileError` for a file that is not a Keras model."""
-    import enhancer_nets.adversarial, enhancer_nets.deepenhancer, enhancer_nets.deepcage   # registers custom layers
+    Raises `MissingFileError` naming what was looked for, `ModelFileError` for a file that is not a Keras
+    model."""
+    # registers custom layers
+    import enhancer_nets.adversarial, enhancer_nets.deepenhancer, enhancer_nets.deepcage
     p = Path(path)
     if p.is_dir():
         c = [q for q in (p/'model.keras', p/'best.keras', p/'restart0'/'best.keras') if q.exists()]
-        if not c: raise MissingFileError(f'{p}: no model.keras, best.keras or restart0/best.keras in this directory')
+        if not c:
+            raise MissingFileError(f'{p}: no model.keras, best.keras or restart0/best.keras '
+                                   'in this directory')
         p = c[0]
     if not p.exists(): raise MissingFileError(f'{p}: no such model file')
     import zipfile
@@ -553,11 +565,14 @@ def load_model(path:str|Path)->keras.Model:  # a `.keras` file, or a run directo
         raise ModelFileError(f'{p}: not a Keras model (a .keras file is a zip archive, as `train` writes it)')
     try:
         with zipfile.ZipFile(p) as z: names, bad = z.namelist(), z.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError) as e: raise ModelFileError(f'{p}: truncated or corrupt model file ({e})') from None
+    except (zipfile.BadZipFile, OSError, EOFError) as e:
+        raise ModelFileError(f'{p}: truncated or corrupt model file ({e})') from None
     if bad is not None or 'config.json' not in names:
-        raise ModelFileError(f'{p}: truncated or corrupt model file ({"damaged member " + bad if bad else "no config.json"})')
+        raise ModelFileError(f'{p}: truncated or corrupt model file '
+                             f'({"damaged member " + bad if bad else "no config.json"})')
     try: return keras.saving.load_model(p)
-    except Exception as e: raise ModelFileError(f'{p}: could not be read as a Keras model ({type(e).__name__}: {e})') from None
+    except Exception as e:
+        raise ModelFileError(f'{p}: could not be read as a Keras model ({type(e).__name__}: {e})') from None
 
 def _recipe(recipe, codes): return ('enumeration' if codes is None else 'activation') if recipe == 'auto' else recipe
 
@@ -593,7 +608,8 @@ def _db_report(q:dict, n_sites:dict, out:Path, title:str, dbs:tuple, by:str, thr
         best = t[(t['rank'] == 1) & (t[by] < threshold)].sort_values('p').head(top_logos)
         s['best'] = best[['query', 'target', 'p', 'E', 'q', 'offset', 'strand']].to_dict('records')
         summ['databases'][name] = s
-        html.append(f'<h2>{name}: {s["n_matched"]} of {s["n_filters"]} {what} matched ({by} &lt; {threshold})</h2>')
+        html.append(f'<h2>{name}: {s["n_matched"]} of {s["n_filters"]} {what} matched '
+                    f'({by} &lt; {threshold})</h2>')
         for _, r in best.iterrows():
             fn = f'match_{name}_{r["query"]}.png'
             fig = plt.figure(figsize=(5, 2.8))
@@ -629,7 +645,8 @@ def motif_report(model:keras.Model|str|Path, # a model, or a path for `load_mode
     _fig_png(logo_grid([p['ppm'] for p in pp], [f'{i} ({p["n_sites"]})' for i, p in enumerate(pp)]), out/'filters.png')
     summ = dict(model=m.name, recipe=rec, n_filters=len(pp))
     summ.update(_db_report(q, {f'filter_{i}': p['n_sites'] for i, p in enumerate(pp)}, out,
-                           f'First-layer motifs of {m.name} ({rec} recipe)', dbs, by, threshold, top_logos, 'filters.png'))
+                           f'First-layer motifs of {m.name} ({rec} recipe)', dbs, by, threshold, top_logos,
+                           'filters.png'))
     save_json(out/'summary.json', summ)
     return summ
 
@@ -642,7 +659,8 @@ def hypothetical_attributions(model:keras.Model, # any network of the package
                              )->np.ndarray:      # (n, L, 4) float32: gradient minus its mean over the bases
     "Hypothetical contributions for TF-MoDISco: mean-centred input gradients (Majdandzic et al. 2023)."
     X = _as_onehot(X)
-    g = np.concatenate([input_gradients(model, X[i:i + batch_size], target) for i in range(0, len(X), batch_size)]) \
+    g = np.concatenate([input_gradients(model, X[i:i + batch_size], target)
+                        for i in range(0, len(X), batch_size)]) \
         if len(X) else np.zeros((0, *X.shape[1:]), np.float32)
     return (g - g.mean(-1, keepdims=True)).astype(np.float32)
 
@@ -652,15 +670,17 @@ def modisco_patterns(model:keras.Model,  # any network of the package
                      max_seqlets:int=2000, # seqlets clustered per sign
                      window:int=15,      # seqlet core width (bp)
                      flank:int=5,        # flank added on each side (bp)
-                     n_leiden:int=2,     # Leiden runs (modisco-lite's default is 50; 2 is the CREsted/gReLU quick setting)
+                     n_leiden:int=2,     # Leiden runs (modisco-lite default 50; 2: CREsted/gReLU quick)
                      min_seqlets:int=20, # smallest metacluster and pattern
                      **kw,               # more `modiscolite.tfmodisco.TFMoDISco` settings
-                    )->list:             # [dict(name, sign, ppm (w, 4), cwm (w, 4), n_seqlets)], largest first per sign
-    "TF-MoDISco patterns of a model's attributions on `codes` (modisco-lite); an empty list when none is found."
+                    )->list:             # [{name, sign, ppm, cwm (w, 4), n_seqlets}], largest first per sign
+    """TF-MoDISco patterns of a model's attributions on `codes` (modisco-lite); an empty list when none is
+    found."""
     import modiscolite
     X = _as_onehot(codes).astype(np.float32)
     hyp = hypothetical_attributions(model, X, target)
-    pos, neg = modiscolite.tfmodisco.TFMoDISco(one_hot=X, hypothetical_contribs=hyp, sliding_window_size=window,
+    pos, neg = modiscolite.tfmodisco.TFMoDISco(one_hot=X, hypothetical_contribs=hyp,
+                                               sliding_window_size=window,
                                                flank_size=flank, max_seqlets_per_metacluster=max_seqlets,
                                                n_leiden_runs=n_leiden, min_metacluster_size=min_seqlets,
                                                final_min_cluster_size=min_seqlets, verbose=False, **kw)
@@ -683,7 +703,8 @@ def modisco_report(model:keras.Model|str|Path, # a model, or a path for `load_mo
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     pats = modisco_patterns(m, codes, **kw)
-    summ = dict(model=m.name, method='TF-MoDISco (modisco-lite) on mean-centred input gradients', n_sequences=len(codes),
+    summ = dict(model=m.name, method='TF-MoDISco (modisco-lite) on mean-centred input gradients',
+                n_sequences=len(codes),
                 patterns=[dict(name=p['name'], n_seqlets=p['n_seqlets']) for p in pats])
     if pats:
         fig = plt.figure(figsize=(6, 1.8 * len(pats)))
@@ -692,12 +713,14 @@ def modisco_report(model:keras.Model|str|Path, # a model, or a path for `load_mo
             logomaker.Logo(pd.DataFrame(p['cwm'], columns=list('ACGT')), ax=ax)
             ax.set_title(f"{p['name']} ({p['n_seqlets']} seqlets), CWM", fontsize=8)
         _fig_png(fig, out/'patterns.png')
-        summ.update(_db_report({p['name']: p['ppm'] for p in pats}, {p['name']: p['n_seqlets'] for p in pats}, out,
-                               f'TF-MoDISco patterns of {m.name}', dbs, by, threshold, top_logos, 'patterns.png', 'patterns'))
+        summ.update(_db_report({p['name']: p['ppm'] for p in pats}, {p['name']: p['n_seqlets'] for p in pats},
+                               out, f'TF-MoDISco patterns of {m.name}', dbs, by, threshold, top_logos,
+                               'patterns.png', 'patterns'))
     else:
         summ['databases'] = {}
         atomic_write(out/'report.html', f'<!doctype html><html><body><h1>TF-MoDISco patterns of {m.name}</h1>'
-                                        f'<p>No pattern was found in {len(codes)} sequences.</p></body></html>')
+                                        f'<p>No pattern was found in {len(codes)} sequences.</p>'
+                                        '</body></html>')
     save_json(out/'summary.json', summ)
     return summ
 
@@ -813,7 +836,8 @@ def motifs_deepenhancer_chr22(model:str|Path|None=None,  # chapter 2's model (de
 
 # %% ../nbs/06_interpretation.ipynb #x002
 def _modisco_run(model, control, codes, dbs=('JASPAR2024', 'HOCOMOCOv11'), report_dir=None, **kw)->dict:
-    "TF-MoDISco patterns of `model` and of an untrained `control` on the same sequences, each matched by TOMTOM."
+    """TF-MoDISco patterns of `model` and of an untrained `control` on the same sequences, each matched by
+    TOMTOM."""
     out = {}
     for label, net in (('trained', model), ('untrained control', control)):
         d = Path(report_dir)/label.replace(' ', '_') if report_dir else Path(tempfile.mkdtemp())
@@ -821,37 +845,43 @@ def _modisco_run(model, control, codes, dbs=('JASPAR2024', 'HOCOMOCOv11'), repor
         t = pd.read_csv(d/'tomtom.tsv', sep='\t') if (d/'tomtom.tsv').exists() else pd.DataFrame()
         best = t[t['rank'] == 1].sort_values('q') if len(t) else t
         out[label] = dict(patterns=s['patterns'],
-                          best=[dict(pattern=r.query, database=r.database, target=r.target, tf=tf_name(r.target), q=float(r.q),
+                          best=[dict(pattern=r.query, database=r.database, target=r.target,
+                                     tf=tf_name(r.target), q=float(r.q),
                                      E=float(r.E)) for r in best.head(10).itertuples()] if len(best) else [],
                           matched={db: v['n_matched'] for db, v in s.get('databases', {}).items()})
     return out
 
 def modisco_simulated(results:str|Path|None=None, # results JSON (e.g. results/modisco_simulated.json)
-                      n:int=2000,                 # simulated sequences per class (training); as many new ones explained
+                      n:int=2000,                 # simulated per class for training; as many new explained
                       seed:int=0, quick:bool=IN_TEST, report_dir:str|Path|None=None,
                      )->dict:
-    "TF-MoDISco on the planted CEBPA model (held-out positives, new seed) and an untrained control; is C/EBP found?"
+    """TF-MoDISco on the planted CEBPA model (held-out positives, new seed) and an untrained control; is C/EBP
+    found?"""
     from enhancer_nets.adversarial import build_cohn
     n = 600 if quick else n
     ex = planted_example(n=n, seed=seed)
     L = ex['codes'].shape[1]
-    new = simulate_oops(ex['ppm'], n, n, L, mu=L / 2 - len(ex['ppm']) / 2, sd=L / 8, both_strands=True, seed=seed + 1)
+    new = simulate_oops(ex['ppm'], n, n, L, mu=L / 2 - len(ex['ppm']) / 2, sd=L / 8, both_strands=True,
+                        seed=seed + 1)
     P_ = new['codes'][new['y'] == 1]
     conf = P_[model_output(ex['model'], P_) > 0.5]
     set_seed(seed + 7)
     res = run_metadata(seed, experiment='modisco_simulated', quick=quick, n_train_per_class=n,
-                       data=None, motif='JASPAR MA0102.2 (CEBPA), sharpened (PPM^2)', method='TF-MoDISco (modisco-lite), '
-                       'mean-centred input gradients', split=f'explained: {len(conf)} new positives (seed {seed + 1}) called p > 0.5')
+                       data=None, motif='JASPAR MA0102.2 (CEBPA), sharpened (PPM^2)',
+                       method='TF-MoDISco (modisco-lite), mean-centred input gradients',
+                       split=f'explained: {len(conf)} new positives (seed {seed + 1}) called p > 0.5')
     res['runs'] = _modisco_run(ex['model'], build_cohn('enhancer', length=L), conf, report_dir=report_dir)
-    res['cebp_found'] = {k: any('CEBP' in b['tf'] and b['q'] < .05 for b in v['best']) for k, v in res['runs'].items()}
+    res['cebp_found'] = {k: any('CEBP' in b['tf'] and b['q'] < .05 for b in v['best'])
+                         for k, v in res['runs'].items()}
     if results is not None: save_json(results, res)
     return res
 
-def modisco_deepenhancer_chr22(model:str|Path|None=None, # chapter 2's model (default runs/deepenhancer_chr22/model.keras)
+def modisco_deepenhancer_chr22(model:str|Path|None=None, # chapter 2's: runs/deepenhancer_chr22/model.keras
                                results:str|Path|None=None, seed:int=0, quick:bool=IN_TEST,
                                report_dir:str|Path|None=None,
                               )->dict:
-    "TF-MoDISco on the chr22 DeepEnhancer model: centre windows of the test-block FANTOM5 enhancers, with a control."
+    """TF-MoDISco on the chr22 DeepEnhancer model: centre windows of the test-block FANTOM5 enhancers, with a
+    control."""
     from enhancer_nets.deepenhancer import deepenhancer_chr22, build_model
     if model is None and quick:
         d = Path(tempfile.mkdtemp())
@@ -868,9 +898,11 @@ def modisco_deepenhancer_chr22(model:str|Path|None=None, # chapter 2's model (de
     C = window_codes(g, np.full(len(mid), 'chr22'), mid, L)
     set_seed(seed + 7)
     res = run_metadata(seed, experiment='modisco_deepenhancer_chr22', quick=quick, model=str(mp), arch=m.name,
-                       model_run_commit=run.get('git_commit'), model_test_auroc=run['results'][m.name]['auroc'],
+                       model_run_commit=run.get('git_commit'),
+                       model_test_auroc=run['results'][m.name]['auroc'],
                        method='TF-MoDISco (modisco-lite), mean-centred input gradients',
-                       split=f'explained: {len(C)} centre windows ({L} bp) of test-block FANTOM5 enhancers', model_split=run['split'])
+                       split=f'explained: {len(C)} centre windows ({L} bp) of test-block FANTOM5 enhancers',
+                       model_split=run['split'])
     res['runs'] = _modisco_run(m, build_model(m.name, L), C, report_dir=report_dir, min_seqlets=10)
     if results is not None: save_json(results, res)
     return res

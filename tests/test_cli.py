@@ -1,4 +1,5 @@
-"""The commands users run on their own data (issue 19), on real data: sequences and a VCF cut from hg38 chr22."""
+"""The commands users run on their own data (issue 19), on real data: sequences and a VCF cut from hg38
+chr22."""
 import os, subprocess, sys, contextlib, io
 from pathlib import Path
 import numpy as np, pandas as pd, pytest
@@ -25,7 +26,8 @@ def _err(argv):
     return x.value.code, e.getvalue().strip().splitlines()
 
 def gc_sorted(seq, width, n, seed):
-    "`n` random N-free windows of `seq`, sorted by GC content: an easy real-sequence task (GC-rich vs GC-poor ends)."
+    """`n` random N-free windows of `seq`, sorted by GC content: an easy real-sequence task (GC-rich vs
+    GC-poor ends)."""
     rng = np.random.default_rng(seed)
     cuts = [c for c in (seq[s:s + width] for s in rng.integers(0, len(seq) - width, n)) if 'N' not in c]
     return sorted(cuts, key=lambda s: (s.count('G') + s.count('C')) / len(s))
@@ -35,28 +37,31 @@ def test_train_labelled_sequences(chr22, tmp_path):
     "One FASTA per class plus a table with a split column; shorter sequences are centred in N."
     d, seq = chr22
     cuts = gc_sorted(seq, 400, 600, 0)
-    hi, lo = cuts[-80:], cuts[:80]     # an easy, real-sequence task: the most GC-rich vs the most GC-poor windows
+    # an easy, real-sequence task: the most GC-rich vs the most GC-poor windows
+    hi, lo = cuts[-80:], cuts[:80]
     write_fasta(tmp_path/'pos.fa', {f'p{i}': c for i, c in enumerate(hi[:60])})
     write_fasta(tmp_path/'neg.fa.gz', {f'n{i}': c[:250] for i, c in enumerate(lo[:60])})
     pd.DataFrame({'sequence': hi[60:] + lo[60:], 'label': [1] * len(hi[60:]) + [0] * len(lo[60:]),
                   'split': 'test'}).to_csv(tmp_path/'t.tsv', sep='\t', index=False)
     main(['train', '--positives', str(tmp_path/'pos.fa'), '--negatives', str(tmp_path/'neg.fa.gz'),
-          '--test-table', str(tmp_path/'t.tsv'), '--out', str(tmp_path/'run'), '--stride', '50', '--epochs', '2',
-          '--arch', '4conv'])
+          '--test-table', str(tmp_path/'t.tsv'), '--out', str(tmp_path/'run'), '--stride', '50',
+          '--epochs', '2', '--arch', '4conv'])
     r = load_json(tmp_path/'run'/'results.json')
     assert r['n_padded'] == 60 and r['counts']['test'] == dict(pos=20, neg=20)
     for k in ('4conv', 'kmer_spectrum_k1-6_logreg'):
         m = r['results'][k]
-        assert {'auroc', 'auprc'} <= set(m) and {'acc', 'mcc'} <= set(m['at_0.5']) and 'threshold' in m['at_val_threshold']
+        assert ({'auroc', 'auprc'} <= set(m) and {'acc', 'mcc'} <= set(m['at_0.5'])
+                and 'threshold' in m['at_val_threshold'])
     assert r['results']['kmer_spectrum_k1-6_logreg']['auroc'] > 0.9
     sc = pd.read_csv(tmp_path/'run'/'test_scores.tsv', sep='\t')
     assert len(sc) == 40 and sc.name.str.startswith('t:').all()
     # the table form with a split column; validation is drawn when absent
     pd.DataFrame({'sequence': hi + lo, 'label': [1] * len(hi) + [0] * len(lo),
-                  'split': ['train'] * 60 + ['test'] * (len(hi) - 60) + ['train'] * 60 + ['test'] * (len(lo) - 60)}
+                  'split': ['train'] * 60 + ['test'] * (len(hi) - 60) + ['train'] * 60
+                  + ['test'] * (len(lo) - 60)}
                  ).to_csv(tmp_path/'all.csv', index=False)
-    main(['train', '--table', str(tmp_path/'all.csv'), '--out', str(tmp_path/'run2'), '--stride', '50', '--epochs', '1',
-          '--arch', 'cohn-enhancer-rc', '--no-baseline'])
+    main(['train', '--table', str(tmp_path/'all.csv'), '--out', str(tmp_path/'run2'), '--stride', '50',
+          '--epochs', '1', '--arch', 'cohn-enhancer-rc', '--no-baseline'])
     r2 = load_json(tmp_path/'run2'/'results.json')
     assert "split' column" in r2['split']['how'] and 'validation drawn' in r2['split']['how']
 
@@ -66,25 +71,27 @@ def test_scan_and_variants(chr22, tmp_path):
     from enhancer_nets.deepenhancer import build_model
     d, seq = chr22
     build_model('4conv', 300).save(tmp_path/'m.keras')
-    main(['scan', '--model', str(tmp_path/'m.keras'), '--genome', str(d/'chr22_1M.fa'), '--out', str(tmp_path/'s'),
-          '--stride', '200', '--batch-size', '256', '--threshold', '0'])
+    main(['scan', '--model', str(tmp_path/'m.keras'), '--genome', str(d/'chr22_1M.fa'),
+          '--out', str(tmp_path/'s'), '--stride', '200', '--batch-size', '256', '--threshold', '0'])
     bw = pyBigWig.open(str(tmp_path/'s.bw'))
     n = (1_000_000 - 300) // 200 + 1
     assert bw.chroms() == {'chr22': 1_000_000} and len(bw.intervals('chr22')) <= n
     calls = pd.read_csv(tmp_path/'s.enhancers.bed', sep='\t', header=None)
     assert (calls[2] > calls[1]).all()
-    main(['scan', '--model', str(tmp_path/'m.keras'), '--genome', str(d/'chr22_1M.fa'), '--out', str(tmp_path/'s2'),
-          '--stride', '1000', '--bedgraph'])
+    main(['scan', '--model', str(tmp_path/'m.keras'), '--genome', str(d/'chr22_1M.fa'),
+          '--out', str(tmp_path/'s2'), '--stride', '1000', '--bedgraph'])
     assert (tmp_path/'s2.bedGraph').stat().st_size > 0
     # variants: a multi-allelic VCF record gives one row per ALT; REF is checked against the genome
     ps = [p for p in range(5000, 900_000, 37_001) if seq[p - 1] in 'ACGT'][:12]
     alt = lambda b: ','.join(x for x in 'ACGT' if x != b)
-    rows = [f'chr22\t{p}\tv{i}\t{seq[p - 1]}\t{alt(seq[p - 1]) if i == 0 else {"A": "G", "G": "A", "C": "T", "T": "C"}[seq[p - 1]]}\t.\t.\t.'
+    rows = [f'chr22\t{p}\tv{i}\t{seq[p - 1]}\t'
+            f'{alt(seq[p - 1]) if i == 0 else {"A": "G", "G": "A", "C": "T", "T": "C"}[seq[p - 1]]}\t.\t.\t.'
             for i, p in enumerate(ps)]
-    hdr = ['##fileformat=VCFv4.2', '##contig=<ID=chr22,length=1000000>', '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO']
+    hdr = ['##fileformat=VCFv4.2', '##contig=<ID=chr22,length=1000000>',
+           '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO']
     (tmp_path/'v.vcf').write_text('\n'.join(hdr + rows) + '\n')
-    main(['variants', '--model', str(tmp_path/'m.keras'), '--genome', str(d/'chr22_1M.fa'), '--vcf', str(tmp_path/'v.vcf'),
-          '--out', str(tmp_path/'v.tsv'), '--top', '2'])
+    main(['variants', '--model', str(tmp_path/'m.keras'), '--genome', str(d/'chr22_1M.fa'),
+          '--vcf', str(tmp_path/'v.vcf'), '--out', str(tmp_path/'v.tsv'), '--top', '2'])
     v = pd.read_csv(tmp_path/'v.tsv', sep='\t')
     assert len(v) == len(ps) + 2 and (v.id == 'v0').sum() == 3
     assert np.allclose(v['diff'], v.alt_score - v.ref_score, atol=1e-5)
@@ -104,8 +111,10 @@ from enhancer_nets.adversarial import build_cohn
 from enhancer_nets.speid import build_speid
 from enhancer_nets.deepcage import build_deepcage, SMALL_ARCH
 d = sys.argv[1]
-for name, m in [('deepenhancer', build_model('6conv3pool6norm')), ('cohn_rc', build_cohn('enhancer', rc=True)),
-                ('speid', build_speid(n_kernels=8, kernel_width=8, lstm_units=4, dense=8, enh_len=200, prom_len=100)),
+for name, m in [('deepenhancer', build_model('6conv3pool6norm')),
+                ('cohn_rc', build_cohn('enhancer', rc=True)),
+                ('speid', build_speid(n_kernels=8, kernel_width=8, lstm_units=4, dense=8, enh_len=200,
+                                      prom_len=100)),
                 ('deepcage', build_deepcage(n_tf=5, length=1000, **SMALL_ARCH))]:
     m.save(f'{d}/{name}.keras')
 '''
@@ -116,7 +125,8 @@ def test_every_saved_model_loads_in_a_fresh_process(tmp_path):
     r = subprocess.run([sys.executable, '-c', MODELS, str(tmp_path)], capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr[-3000:]
     for name in ('deepenhancer', 'cohn_rc', 'speid', 'deepcage'):
-        code = f'from enhancer_nets.interpret import load_model; m = load_model({str(tmp_path/name)!r} + ".keras"); print(m.name)'
+        code = (f'from enhancer_nets.interpret import load_model; '
+                f'm = load_model({str(tmp_path/name)!r} + ".keras"); print(m.name)')
         r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, env=env)
         assert r.returncode == 0, (name, r.stderr[-3000:])
 
@@ -125,9 +135,10 @@ def test_evaluate_labelled_sequences(chr22, tmp_path):
     "Stratified k-fold cross-validation of sequences, per-fold metrics and the pairwise tests."
     d, seq = chr22
     cuts = gc_sorted(seq, 300, 500, 1)
-    pd.DataFrame({'sequence': cuts[-60:] + cuts[:60], 'label': [1] * 60 + [0] * 60}).to_csv(tmp_path/'s.csv', index=False)
-    main(['evaluate', '--table', str(tmp_path/'s.csv'), '--out', str(tmp_path/'cv'), '--archs', '4conv', '--k', '3',
-          '--stride', '50', '--epochs', '1'])
+    pd.DataFrame({'sequence': cuts[-60:] + cuts[:60], 'label': [1] * 60 + [0] * 60}).to_csv(tmp_path/'s.csv',
+                                                                                            index=False)
+    main(['evaluate', '--table', str(tmp_path/'s.csv'), '--out', str(tmp_path/'cv'), '--archs', '4conv',
+          '--k', '3', '--stride', '50', '--epochs', '1'])
     r = load_json(tmp_path/'cv'/'cv.json')
     assert r['split']['kind'].startswith('3-fold stratified random') and set(r['counts']) == {'0', '1', '2'}
     for name, v in r['methods'].items():
@@ -143,11 +154,12 @@ def test_motifs_modisco_cli(tmp_path):
     ex['model'].save(tmp_path/'m.keras')
     pos = ex['codes'][ex['y'] == 1]
     write_fasta(tmp_path/'pos.fa', {f's{i}': decode(c) for i, c in enumerate(pos)})
-    main(['motifs', '--model', str(tmp_path/'m.keras'), '--fasta', str(tmp_path/'pos.fa'), '--out', str(tmp_path/'mo'),
-          '--method', 'modisco', '--db', 'JASPAR2024'])
+    main(['motifs', '--model', str(tmp_path/'m.keras'), '--fasta', str(tmp_path/'pos.fa'),
+          '--out', str(tmp_path/'mo'), '--method', 'modisco', '--db', 'JASPAR2024'])
     t = pd.read_csv(tmp_path/'mo'/'tomtom.tsv', sep='\t')
     top = t[t['rank'] == 1].sort_values('q').iloc[0]
     assert 'CEBP' in tf_name(top.target) and top.q < 0.05
     assert (tmp_path/'mo'/'report.html').exists() and (tmp_path/'mo'/'motifs.meme').exists()
-    code, err = _err(['motifs', '--model', str(tmp_path/'m.keras'), '--out', str(tmp_path/'x'), '--method', 'modisco'])
+    code, err = _err(['motifs', '--model', str(tmp_path/'m.keras'), '--out', str(tmp_path/'x'),
+                      '--method', 'modisco'])
     assert code == 2 and 'needs sequences' in err[-1]
