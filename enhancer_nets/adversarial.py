@@ -116,7 +116,7 @@ import keras, pandas as pd
 from pathlib import Path
 from keras import ops
 from .core import IN_TEST, save_json, load_json, set_seed, run_metadata, atomic_write, repo_root
-from .data import (one_hot, jaspar_ppm, simulate_oops, pssm_oracle, pwm_scan, _position_prior, reverse_complement, resolve,
+from .data import (EpochBatches, one_hot, jaspar_ppm, simulate_oops, pssm_oracle, pwm_scan, _position_prior, reverse_complement, resolve,
                                 data_available, read_intervals, Genome, background_negatives, balanced_blocks, _COMP)
 
 # %% ../nbs/03_adversarial.ipynb #c012
@@ -234,20 +234,16 @@ def build_cohn(arch:str='enhancer', # a key of `COHN_ARCHS`
 # %% ../nbs/03_adversarial.ipynb #c027
 from .deepenhancer import fit, evaluate_scores
 
-class CodesDataset(keras.utils.PyDataset):
-    "Batches (one-hot (b, L, 4) float32, y (b,) float32) from uint8 codes; reshuffled every epoch when `shuffle`."
-    def __init__(self, codes:np.ndarray, y:np.ndarray|None=None, batch_size:int=50, shuffle:bool=False, seed:int=0, **kw):
-        super().__init__(**kw)
-        self.codes, self.y, self.bs, self.shuffle = codes, (None if y is None else np.asarray(y, np.float32)), batch_size, shuffle
-        self.rng = np.random.default_rng(seed); self.order = np.arange(len(codes))
-        if shuffle: self.rng.shuffle(self.order)
-    def __len__(self): return int(np.ceil(len(self.codes) / self.bs))
+class CodesDataset(EpochBatches):
+    "Batches (one-hot (b, L, 4) float32, y (b,) float32) from uint8 codes; a new order every epoch when `shuffle`."
+    def __init__(self, codes:np.ndarray, y:np.ndarray|None=None, batch_size:int=50, shuffle:bool=False,
+                 seed:int=0, **kw):
+        self.codes, self.y, self.n = codes, (None if y is None else np.asarray(y, np.float32)), len(codes)
+        super().__init__(batch_size, shuffle, seed, **kw)
     def __getitem__(self, i):
         j = np.sort(self.order[i * self.bs:(i + 1) * self.bs])
         x = one_hot(self.codes[j]).astype(np.float32)
         return x if self.y is None else (x, self.y[j])
-    def on_epoch_end(self):
-        if self.shuffle: self.rng.shuffle(self.order)
 
 def predict_codes(model:keras.Model, codes:np.ndarray, batch_size:int=500)->np.ndarray:
     "(n,) float P(positive) for uint8 codes (n, L)."

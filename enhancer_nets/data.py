@@ -15,8 +15,8 @@ from .core import (atomic_write, atomic_path, sha256sum, IN_TEST, InputError, Mi
 __all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'NARROWPEAK', 'cache_dir', 'resolve', 'data_available', 'SequenceError', 'encode',
            'one_hot', 'decode', 'reverse_complement', 'fasta_problem', 'Genome', 'write_fasta', 'open_text',
            'read_intervals', 'SequenceSet', 'is_fasta', 'read_labelled', 'bigwig_signal', 'n_windows', 'window_index',
-           'window_codes', 'windows_onehot', 'WindowDataset', 'merge_intervals', 'overlaps', 'n_runs', 'gc_fraction',
-           'gencode_exclusions', 'background_negatives', 'block_split', 'chrom_split', 'kfold_blocks',
+           'window_codes', 'windows_onehot', 'EpochBatches', 'WindowDataset', 'merge_intervals', 'overlaps', 'n_runs',
+           'gc_fraction', 'gencode_exclusions', 'background_negatives', 'block_split', 'chrom_split', 'kfold_blocks',
            'balanced_blocks', 'assert_disjoint', 'jaspar_ppm', 'simulate_oops', 'pwm_scan', 'pssm_oracle']
 
 # %% ../nbs/01_data.ipynb #c005
@@ -576,7 +576,30 @@ try:
     _PyDataset = keras.utils.PyDataset
 except ImportError: _PyDataset = object
 
-class WindowDataset(_PyDataset):
+class EpochBatches(_PyDataset):
+    """Batches whose order is a function of (seed, epoch) alone: `set_epoch(e)` serves epoch e, and the
+    training engine (`fit`) calls it at every epoch, so a resumed run sees exactly the batches of an
+    uninterrupted one. Subclasses set `self.n` (items) before calling `EpochBatches.__init__`, and read
+    `self.order`, `self.bs` and `self.epoch` in `__getitem__`."""
+    def __init__(self, batch_size:int=128, # items per batch
+                 shuffle:bool=False,       # a new order every epoch
+                 seed:int=0,               # seed of the orders (and of any per-batch augmentation)
+                 **kwargs):                # passed to `keras.utils.PyDataset` (workers, use_multiprocessing)
+        if _PyDataset is not object: super().__init__(**kwargs)
+        self.bs, self.shuffle, self.seed = batch_size, shuffle, seed
+        self.set_epoch(0)
+
+    def set_epoch(self, epoch:int): # the epoch (from 0) whose order to serve
+        "Serve epoch `epoch`: the order is `default_rng([seed, epoch]).permutation(n)` (or 0..n-1 unshuffled)."
+        self.epoch = int(epoch)
+        self.order = (np.random.default_rng([self.seed, self.epoch]).permutation(self.n) if self.shuffle
+                      else np.arange(self.n))
+
+    def __len__(self): return math.ceil(self.n / self.bs)
+
+    def on_epoch_end(self): self.set_epoch(self.epoch + 1)
+
+class WindowDataset(EpochBatches):
     "Batches of one-hot windows (b, W, 4) float32 and int labels (b,), built lazily from a window index."
     def __init__(self, genome:Genome,      # the genome
                  windows:pd.DataFrame,     # from `window_index`: region, chrom, start
@@ -587,22 +610,11 @@ class WindowDataset(_PyDataset):
                  rc_augment:bool=False,    # reverse-complement each window with probability 1/2
                  seed:int=0,               # seed of shuffling and augmentation
                  **kwargs):                # passed to `keras.utils.PyDataset` (workers, use_multiprocessing)
-        if _PyDataset is not object: super().__init__(**kwargs)
-        self.genome, self.w, self.width, self.bs = genome, windows.reset_index(drop=True), width, batch_size
-        self.chrom, self.start = self.w.chrom.to_numpy(), self.w.start.to_numpy()
+        self.genome, self.w, self.width = genome, windows.reset_index(drop=True), width
+        self.chrom, self.start, self.n = self.w.chrom.to_numpy(), self.w.start.to_numpy(), len(self.w)
         self.y = None if labels is None else np.asarray(labels)[self.w.region.to_numpy()].astype(np.int32)
-        self.shuffle, self.rc, self.seed = shuffle, rc_augment, seed
-        self.set_epoch(0)
-
-    def set_epoch(self, epoch:int): # the epoch (from 0) whose window order and strand flips to serve
-        """Serve epoch `epoch`: its order and flips are functions of (seed, epoch), so a resumed run sees the
-        same batches."""
-        self.epoch = int(epoch)
-        n = len(self.w)
-        self.order = (np.random.default_rng([self.seed, self.epoch]).permutation(n) if self.shuffle
-                      else np.arange(n))
-
-    def __len__(self): return math.ceil(len(self.w) / self.bs)
+        self.rc = rc_augment
+        super().__init__(batch_size, shuffle, seed, **kwargs)
 
     def __getitem__(self, i):
         idx = self.order[i*self.bs:(i+1)*self.bs]
@@ -611,8 +623,6 @@ class WindowDataset(_PyDataset):
             flip = np.random.default_rng([self.seed, self.epoch, i]).random(len(idx)) < 0.5
             x[flip] = x[flip, ::-1, ::-1]
         return x if self.y is None else (x, self.y[idx])
-
-    def on_epoch_end(self): self.set_epoch(self.epoch + 1)
 
 # %% ../nbs/01_data.ipynb #c039
 def merge_intervals(df:pd.DataFrame, # chrom, start, end

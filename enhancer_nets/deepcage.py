@@ -11,7 +11,7 @@ import keras
 from keras import layers, ops
 from scipy import stats
 from .core import save_json, load_json, set_seed, run_metadata, IN_TEST, repo_root
-from .data import (Genome, resolve, data_available, read_intervals, bigwig_signal, merge_intervals, overlaps,
+from .data import (EpochBatches, Genome, resolve, data_available, read_intervals, bigwig_signal, merge_intervals, overlaps,
                                 one_hot, window_codes, SequenceError, SOURCES)
 
 # %% auto #0
@@ -347,24 +347,20 @@ def build_deepcage(n_tf:int=401,          # TFs / motifs (T)
     return model
 
 # %% ../nbs/05_deepcage.ipynb #c038
-class CellTypeBatches(keras.utils.PyDataset):
+class CellTypeBatches(EpochBatches):
     "Batches ((one-hot (B, L, 4), motif (B, T), expr (B, K, T)), y (B, K)) for DeepCAGE training and prediction."
     def __init__(self, codes:np.ndarray,   # (n, L) uint8 codes
                  motif:np.ndarray,         # (n, T) motif scores
                  expr:np.ndarray,          # (K, T) expression of the cell types to predict
                  y:np.ndarray|None=None,   # (n, K) targets (None: prediction)
                  batch_size:int=128, shuffle:bool=False, seed:int=0, **kw):
-        super().__init__(**kw)
         self.codes, self.motif, self.expr, self.y = codes, motif.astype(np.float32), np.asarray(expr, np.float32), y
-        self.bs, self.shuffle, self.rng = batch_size, shuffle, np.random.default_rng(seed)
-        self.order = self.rng.permutation(len(codes)) if shuffle else np.arange(len(codes))
-    def __len__(self): return math.ceil(len(self.codes) / self.bs)
+        self.n = len(codes)
+        super().__init__(batch_size, shuffle, seed, **kw)
     def __getitem__(self, i):
         j = np.sort(self.order[i * self.bs:(i + 1) * self.bs])
         x = (one_hot(self.codes[j]).astype(np.float32), self.motif[j], np.broadcast_to(self.expr, (len(j),) + self.expr.shape).copy())
         return (x,) if self.y is None else (x, self.y[j].astype(np.float32))
-    def on_epoch_end(self):
-        if self.shuffle: self.order = self.rng.permutation(len(self.codes))
 
 # %% ../nbs/05_deepcage.ipynb #c040
 from sklearn.metrics import average_precision_score, roc_auc_score

@@ -116,7 +116,7 @@ def _better(mode:str, monitor:str):
 
 class RunCheckpoint(keras.callbacks.Callback):
     """Everything a resumed run needs, committed once per epoch: a snapshot of the model (weights and
-    optimizer), the seed generators, the training batches' shuffling state, the best value of `monitor` and
+    optimizer), the seed generators, the training batches' epoch, the best value of `monitor` and
     its epoch, the early-stopping counter and the history. `state.json` is written last, atomically: it is the
     commit point."""
     def __init__(self, out:Path, config:dict, monitor:str, mode:str, patience:int, train=None):
@@ -129,7 +129,7 @@ class RunCheckpoint(keras.callbacks.Callback):
 
     def restore(self, model:keras.Model, state:dict):
         """Take over a committed state (read from state.json): the model's weights, optimizer and seed
-        generators and the training batches' epoch (or their generator and order) are restored before
+        generators and the training batches' epoch (`EpochBatches.set_epoch`) are restored before
         `model.fit` starts, since Keras reads the first batches ahead of `on_train_begin`."""
         self.state, st = state, state
         if model.optimizer is not None and not model.optimizer.built:
@@ -139,9 +139,6 @@ class RunCheckpoint(keras.callbacks.Callback):
         for v, k in zip(_seed_states(model), sorted(k for k in extra.files if k.startswith('seed'))):
             v.assign(extra[k])
         if hasattr(self.train, 'set_epoch'): self.train.set_epoch(st['epoch'])
-        else:
-            if 'order' in extra.files: self.train.order = extra['order']
-            if st.get('rng') is not None: self.train.rng.bit_generator.state = st['rng']
 
     # batches that follow epochs serve this one (Keras reads ahead)
     def on_epoch_begin(self, epoch, logs=None):
@@ -158,15 +155,11 @@ class RunCheckpoint(keras.callbacks.Callback):
         name = f'epoch{epoch + 1}.keras'
         with atomic_path(self.ck/name) as t: self.model.save(t)
         extra = {f'seed{i:03d}': np.asarray(v.numpy()) for i, v in enumerate(_seed_states(self.model))}
-        if self.train is not None and hasattr(self.train, 'order'):
-            extra['order'] = np.asarray(self.train.order)
         with atomic_path(self.ck/f'epoch{epoch + 1}.npz') as t:
             with open(t, 'wb') as f: np.savez(f, **extra)
         if improved: st.update(best=value, best_epoch=epoch + 1, wait=0, best_file=name)
         else: st['wait'] += 1
-        rng = getattr(self.train, 'rng', None)
-        st.update(epoch=epoch + 1, last=name, history=st['history'] + [row],
-                  rng=rng.bit_generator.state if isinstance(rng, np.random.Generator) else None)
+        st.update(epoch=epoch + 1, last=name, history=st['history'] + [row])
         if st['wait'] >= self.patience: st['stopped_early'] = self.model.stop_training = True
         save_json(self.out/'state.json', st)
         atomic_write(self.out/'history.csv', pd.DataFrame(st['history']).to_csv(index=False))
@@ -304,13 +297,11 @@ def scan_genome(model:keras.Model,   # any network of the package with input (wi
             codes = window_codes(genome, np.full(len(starts), c), starts, width)
             keep = ~(codes == 4).all(1)
             if keep.any():
-                x = _EYE_F32[codes[keep]]
+                x = one_hot(codes[keep])
                 p = keras.ops.convert_to_numpy(model(x, training=False))[:, -1].astype(np.float32)
                 yield c, starts[keep], p
             bar.update(1)
     bar.close()
-
-_EYE_F32 = np.vstack([np.eye(4), np.zeros((1, 4))]).astype(np.float32)
 
 def write_scan(scores,                  # iterable of (chrom, starts, scores), e.g. `scan_genome(...)`
                track:str|Path,          # .bw / .bigwig (pyBigWig) or .bedGraph / .bg

@@ -10,7 +10,7 @@ import numpy as np, pandas as pd
 import keras
 from keras import layers
 from .core import save_json, load_json, set_seed, run_metadata, IN_TEST, atomic_write, repo_root
-from .data import Genome, resolve, data_available, write_fasta, one_hot, jaspar_ppm, SOURCES, _COMP, _is_gzip
+from .data import EpochBatches, Genome, resolve, data_available, write_fasta, one_hot, jaspar_ppm, SOURCES, _COMP, _is_gzip
 
 # %% auto #0
 __all__ = ['TARGETFINDER_CELLS', 'PAIR_COLUMNS', 'SPLITS', 'BASELINES', 'FROZEN_IN_RETRAINING', 'GRAMMAR', 'SIM_MODEL',
@@ -418,7 +418,7 @@ def pair_windows(pairs:pd.DataFrame,    # pair table (`PAIR_COLUMNS`)
     return pd.DataFrame(dict(chrom=ch, e_start=es, p_start=ps, label=y[idx].astype(np.int8), pair=idx, shifted=shifted))
 
 # %% ../nbs/04_speid.ipynb #c035
-class PairDataset(keras.utils.PyDataset):
+class PairDataset(EpochBatches):
     "Batches ({'enhancer': (b, enh_len, 4), 'promoter': (b, prom_len, 4)} float32, (b,) float32 labels) from a genome."
     def __init__(self, genome:Genome,     # the genome
                  windows:pd.DataFrame,     # `pair_windows` output
@@ -427,13 +427,9 @@ class PairDataset(keras.utils.PyDataset):
                  shuffle:bool=False,       # reshuffle every epoch
                  seed:int=0,               # seed of the shuffling
                  **kwargs):
-        super().__init__(**kwargs)
-        self.g, self.w, self.el, self.pl, self.bs, self.shuffle = genome, windows.reset_index(drop=True), enh_len, prom_len, batch_size, shuffle
-        self.rng = np.random.default_rng(seed); self.order = np.arange(len(self.w))
-        if shuffle: self.rng.shuffle(self.order)
-    def __len__(self): return math.ceil(len(self.w) / self.bs)
-    def on_epoch_end(self):
-        if self.shuffle: self.rng.shuffle(self.order)
+        self.g, self.w, self.el, self.pl = genome, windows.reset_index(drop=True), enh_len, prom_len
+        self.n = len(self.w)
+        super().__init__(batch_size, shuffle, seed, **kwargs)
     def __getitem__(self, i):
         r = self.w.iloc[self.order[i * self.bs:(i + 1) * self.bs]]
         # random access through pyfaidx: shuffled batches touch many chromosomes, too many to cache as arrays
