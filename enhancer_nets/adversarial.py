@@ -17,29 +17,59 @@ __all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 
            'plot_auc_matrix', 'published_species_matrix', 'plot_rocs', 'ppm_logo']
 
 # %% ../nbs/03_adversarial.ipynb #c005
+@numba.njit(cache=True, inline='always')
+def _draw(state, n):
+    "One splitmix64 step of state[0] (Steele et al. 2014); an int uniform in [0, n) from its top 53 bits."
+    state[0] += np.uint64(0x9E3779B97F4A7C15)
+    z = state[0]
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    z = z ^ (z >> np.uint64(31))
+    return int((z >> np.uint64(11)) * (1.0 / 9007199254740992.0) * n)
+
 @numba.njit(cache=True)
-def _kshuffle_one(codes, k):
+def _kshuffle_one(codes, out, k, state, table):
+    """One k-shuffle of `codes` into `out`. (k-1)-mers get vertex ids through `table` (a direct address of the
+    5^(k-1) base-5 values, reset after use) or, when `table` is empty, by sorting."""
     n = codes.shape[0]
-    out = codes.copy()
+    out[:] = codes
     if k <= 1:
-        # Fisher–Yates
         for i in range(n - 1, 0, -1):
-            j = int(np.random.random() * (i + 1))
+            j = _draw(state, i + 1)
             out[i], out[j] = out[j], out[i]
-        return out
-    if k >= n: return out
+        return
+    if k >= n: return
     m = n - k + 2                       # vertices along the path: (k-1)-mers at positions 0..n-k+1
-    kv = np.empty(m, np.int64)
-    for i in range(m):
+    vid = np.empty(m, np.int64)
+    nv = 0
+    if table.shape[0] > 0:
         v = 0
-        for j in range(k - 1): v = v * 5 + codes[i + j]
-        kv[i] = v
-    order = np.argsort(kv, kind='mergesort')
-    vid = np.empty(m, np.int64); nv = 0
-    for r in range(m):
-        if r > 0 and kv[order[r]] != kv[order[r - 1]]: nv += 1
-        vid[order[r]] = nv
-    nv += 1
+        span = 5 ** (k - 2)
+        for j in range(k - 1): v = v * 5 + codes[j]
+        for i in range(m):
+            if i > 0: v = (v - codes[i - 1] * span) * 5 + codes[i + k - 2]
+            t = table[v]
+            if t < 0:
+                table[v] = nv
+                t = nv
+                nv += 1
+            vid[i] = t
+        v = 0
+        for j in range(k - 1): v = v * 5 + codes[j]
+        for i in range(m):
+            if i > 0: v = (v - codes[i - 1] * span) * 5 + codes[i + k - 2]
+            table[v] = -1
+    else:
+        kv = np.empty(m, np.int64)
+        for i in range(m):
+            v = 0
+            for j in range(k - 1): v = v * 5 + codes[i + j]
+            kv[i] = v
+        order = np.argsort(kv, kind='mergesort')
+        for r in range(m):
+            if r > 0 and kv[order[r]] != kv[order[r - 1]]: nv += 1
+            vid[order[r]] = nv
+        nv += 1
     ne = m - 1                          # edges i: vid[i] -> vid[i+1], labelled by codes[i+k-1]
     deg = np.zeros(nv, np.int64)
     for i in range(ne): deg[vid[i]] += 1
@@ -48,45 +78,57 @@ def _kshuffle_one(codes, k):
     fill = start[:-1].copy()
     edges = np.empty(ne, np.int64)      # edge ids grouped by source vertex
     for i in range(ne):
-        edges[fill[vid[i]]] = i; fill[vid[i]] += 1
+        edges[fill[vid[i]]] = i
+        fill[vid[i]] += 1
     root = vid[m - 1]
-    intree = np.zeros(nv, np.bool_); intree[root] = True
-    nxt = np.full(nv, -1, np.int64)     # chosen last edge (index into edges) per vertex
+    intree = np.zeros(nv, np.bool_)
+    intree[root] = True
+    nxt = np.full(nv, -1, np.int64)     # chosen last exit (index into edges) per vertex
     for s in range(nv):                 # Wilson's algorithm: loop-erased random walks towards the root
         if deg[s] == 0: continue
         v = s
         while not intree[v]:
-            c = start[v] + int(np.random.random() * deg[v])
+            c = start[v] + _draw(state, deg[v])
             nxt[v] = c
             v = vid[edges[c] + 1]
         v = s
         while not intree[v]:
             intree[v] = True
             v = vid[edges[nxt[v]] + 1]
-    # per vertex: last edge at the end, the others in random order before it
-    for v in range(nv):
+    for v in range(nv):                 # last exit at the end, the other exits in random order before it
         if deg[v] == 0: continue
         a, b = start[v], start[v + 1]
         if v != root:
-            c = nxt[v]; edges[c], edges[b - 1] = edges[b - 1], edges[c]; b -= 1
+            c = nxt[v]
+            edges[c], edges[b - 1] = edges[b - 1], edges[c]
+            b -= 1
         for i in range(b - 1, a, -1):
-            j = a + int(np.random.random() * (i - a + 1))
+            j = a + _draw(state, i - a + 1)
             edges[i], edges[j] = edges[j], edges[i]
-    ptr = start[:-1].copy()
+    ptr = fill                          # reused: where each vertex's next exit is
+    ptr[:] = start[:-1]
     v = vid[0]
-    for j in range(k - 1): out[j] = codes[j]
     for t in range(ne):
-        e = edges[ptr[v]]; ptr[v] += 1
+        e = edges[ptr[v]]
+        ptr[v] += 1
         out[k - 1 + t] = codes[e + k - 1]
         v = vid[e + 1]
+
+@numba.njit(parallel=True, cache=True)
+def _kshuffle_batch(codes, k, seed, direct, nt):
+    "Each row r shuffled with its own splitmix64 stream seeded by (seed, r): the same output on any thread count."
+    out = np.empty_like(codes)
+    n = codes.shape[0]
+    step = (n + nt - 1) // nt
+    for c in numba.prange(nt):
+        table = np.full(5 ** (k - 1) if direct else 0, -1, np.int64)
+        state = np.zeros(1, np.uint64)
+        for r in range(c * step, min(n, (c + 1) * step)):
+            state[0] = np.uint64(seed) * np.uint64(0x2545F4914F6CDD1D) + np.uint64(r)
+            state[0] = np.uint64(_draw(state, 2 ** 53))   # hashed: row streams start far apart, not one draw apart
+            _kshuffle_one(codes[r], out[r], k, state, table)
     return out
 
-@numba.njit(cache=True)
-def _kshuffle_batch(codes, k, seed):
-    np.random.seed(seed)
-    out = np.empty_like(codes)
-    for r in range(codes.shape[0]): out[r] = _kshuffle_one(codes[r], k)
-    return out
 
 # %% ../nbs/03_adversarial.ipynb #c006
 def kshuffle(seq:str|np.ndarray,   # a DNA string, (L,) uint8 codes, or a batch (n, L) of codes
@@ -99,9 +141,11 @@ def kshuffle(seq:str|np.ndarray,   # a DNA string, (L,) uint8 codes, or a batch 
     rng = np.random.default_rng(rng)
     if isinstance(seq, str): return decode(kshuffle(encode(seq), k, rng))
     x = np.ascontiguousarray(seq, dtype=np.uint8)
-    if x.ndim == 1: return _kshuffle_batch(x[None], k, int(rng.integers(2**31)))[0]
+    direct = 2 <= k <= 9                # a direct (k-1)-mer table of at most 5^8 entries (3 MB) per thread
+    nt = numba.get_num_threads()
+    if x.ndim == 1: return _kshuffle_batch(x[None], k, int(rng.integers(2**31)), direct, nt)[0]
     if x.ndim != 2: raise ValueError(f'expected (L,) or (n, L) codes, got shape {x.shape}')
-    return _kshuffle_batch(x, k, int(rng.integers(2**31)))
+    return _kshuffle_batch(x, k, int(rng.integers(2**31)), direct, nt)
 
 def klet_counts(x:str|np.ndarray, # a DNA string or (L,) codes
                 k:int,            # k-let size

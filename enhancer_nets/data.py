@@ -7,7 +7,7 @@ from __future__ import annotations
 import gzip, io, os, re, shutil, hashlib, urllib.request, warnings, math, zlib
 from pathlib import Path
 from functools import lru_cache
-import numpy as np, pandas as pd
+import numpy as np, pandas as pd, numba
 from .core import (atomic_write, atomic_path, sha256sum, IN_TEST, InputError, MissingFileError,
                                 OptionError)
 
@@ -117,7 +117,10 @@ _LUT = np.full(256, 255, np.uint8)
 for _i, _b in enumerate(ALPHABET): _LUT[ord(_b)] = _LUT[ord(_b.lower())] = _i
 for _b in IUPAC: _LUT[ord(_b)] = _LUT[ord(_b.lower())] = 4
 _EYE = np.vstack([np.eye(4), np.zeros((1, 4))])
-_PACKED = np.vstack([np.eye(4, dtype=np.uint8), np.zeros((252, 4), np.uint8)]).view(np.uint32).ravel()   # code → its one-hot row as 4 bytes
+# code → its one-hot row as 4 bytes (one uint32 store per base)
+_PACKED = np.vstack([np.eye(4, dtype=np.uint8), np.zeros((252, 4), np.uint8)]).view(np.uint32).ravel()
+_CODE_LUT = np.full(256, 255, np.uint8)
+_CODE_LUT[:5] = np.arange(5)   # codes 0..4 pass, anything else is an error
 _COMP = np.array([3, 2, 1, 0, 4], np.uint8)
 
 # %% ../nbs/01_data.ipynb #c012
@@ -140,21 +143,47 @@ def encode(seq:str|bytes,          # DNA string (any case); N and IUPAC ambiguit
     return c
 
 # %% ../nbs/01_data.ipynb #c013
+@numba.njit(parallel=True, cache=True)
+def _one_hot_kernel(b, lut, packed, out, nchunks):
+    "out[i] = packed[lut[b[i]]] in `nchunks` parallel chunks; the first i whose lut value is 255, else -1."
+    n = b.shape[0]
+    step = (n + nchunks - 1) // nchunks
+    bad = np.full(nchunks, -1, np.int64)
+    for c in numba.prange(nchunks):
+        for i in range(c * step, min(n, (c + 1) * step)):
+            code = lut[b[i]]
+            if code == 255 and bad[c] < 0: bad[c] = i
+            out[i] = packed[code]
+    for c in range(nchunks):
+        if bad[c] >= 0: return bad[c]
+    return -1
+
 def one_hot(seqs:str|list|np.ndarray, # a string, a list of equal-length strings, or uint8 codes (…, L) from `encode`
             dtype=np.float32,          # output dtype (uint8 saves memory, float32 feeds Keras directly)
            )->np.ndarray:              # (L, 4) for one string, else (n, L, 4); columns A, C, G, T
-    """One-hot encode DNA (order A, C, G, T; N and IUPAC → all zeros).
-    Raises `SequenceError` for unequal lengths or non-DNA characters."""
-    if isinstance(seqs, np.ndarray) and seqs.dtype == np.uint8: codes = seqs
-    elif isinstance(seqs, (str, bytes)): codes = encode(seqs)
+    """One-hot encode DNA (order A, C, G, T; N and IUPAC → all zeros) in one parallel pass over the bytes.
+    Raises `SequenceError` for unequal lengths, a non-DNA character (naming sequence and position) or a code
+    above 4."""
+    if isinstance(seqs, np.ndarray) and seqs.dtype == np.uint8:
+        shape, b, lut = seqs.shape, np.ascontiguousarray(seqs).ravel(), _CODE_LUT
     else:
-        seqs = list(seqs)
-        if not seqs: return np.zeros((0, 0, 4), dtype)
+        if isinstance(seqs, (str, bytes)): seqs, shape = [seqs], None
+        else:
+            seqs = list(seqs)
+            if not seqs: return np.zeros((0, 0, 4), dtype)
+            shape = (len(seqs), len(seqs[0]))
         L = len(seqs[0])
         for i, s in enumerate(seqs):
             if len(s) != L: raise SequenceError(f'sequence {i}: length {len(s)} differs from {L}; one_hot needs equal lengths')
-        codes = encode(''.join(seqs)).reshape(len(seqs), L)
-    x = _PACKED[codes].view(np.uint8).reshape(*codes.shape, 4)   # one 4-byte gather per base, not a (n·L, 4) fancy index
+        joined = b''.join(seqs) if isinstance(seqs[0], bytes) else ''.join(seqs).encode('ascii', 'replace')
+        b, lut, shape = np.frombuffer(joined, np.uint8), _LUT, shape or (L,)
+    out = np.empty(b.shape[0], np.uint32)
+    bad = _one_hot_kernel(b, lut, _PACKED, out, 4 * numba.get_num_threads())
+    if bad >= 0:
+        if lut is _CODE_LUT: raise SequenceError(f'code {b[bad]} at flat position {bad}: codes are 0..4 (A C G T N)')
+        where = f'sequence {bad // shape[-1]}: ' if len(shape) > 1 else ''
+        raise SequenceError(f'{where}position {bad % shape[-1]}: {chr(b[bad])!r} is not a DNA letter (ACGT, N or IUPAC)')
+    x = out.view(np.uint8).reshape(*shape, 4)
     return x if np.dtype(dtype) == np.uint8 else x.astype(dtype)
 
 # %% ../nbs/01_data.ipynb #c014
