@@ -53,7 +53,8 @@ def bench_kshuffle(n, L, repeats):
     from enhancer_nets.data import decode
     x = np.random.default_rng(0).integers(0, 4, (n, L), dtype=np.uint8); kshuffle(x[:10], 2, rng=0); rows = []
     for k in (2, 3, 4):
-        s, m = timeit(lambda: kshuffle(x, k, rng=1), repeats); rows.append(row(f'k-shuffle k={k}, {n}×{L} bp', 'enhancer_nets.kshuffle (numba)', s, m, n, 'seq/s'))
+        kshuffle(x[:5], k, rng=0)
+        s, m = timeit(lambda: kshuffle(x, k, rng=1), repeats); rows.append(row(f'k-shuffle k={k}, {n}×{L} bp', 'enhancer_nets.kshuffle (numba, parallel rows)', s, m, n, 'seq/s'))
         try:
             from ushuffle import shuffle
             seqs = [q.encode() for q in decode(x)]
@@ -92,8 +93,19 @@ for l in m.layers:
 a = np.random.default_rng(1).random((2048, 2048), dtype=np.float32); mm = []
 for _ in range(5): t = time.perf_counter(); keras.ops.convert_to_numpy(keras.ops.matmul(a, a)); mm.append(time.perf_counter() - t)
 peak = 2 * 2048 ** 3 / float(np.median(mm))
+import tempfile
+from pathlib import Path
+from enhancer_nets.data import Genome, write_fasta
+from enhancer_nets.deepenhancer import scan_genome
+d = Path(tempfile.mkdtemp())   # scan: 200 kb of random sequence, 300 bp windows at stride 10 (19,971 windows)
+g = Genome(write_fasta(d/'s.fa', {'s': ''.join(np.random.default_rng(2).choice(list('ACGT'), 200_000))}))
+sum(len(c[1]) for c in scan_genome(m, g, stride=1000, batch_size=512))
+t = time.perf_counter(); nw = sum(len(c[1]) for c in scan_genome(m, g, stride=10, batch_size=512))
+sr = nw / (time.perf_counter() - t)
 tr = bs / float(np.median(ts)); pr = len(xp) / float(np.median(tp))
-print(json.dumps(dict(backend=sys.argv[1], train_windows_per_s=round(tr, 1), predict_windows_per_s=round(pr, 1), flops_per_window_forward=flops,
+print(json.dumps(dict(backend=sys.argv[1], train_windows_per_s=round(tr, 1), predict_windows_per_s=round(pr, 1),
+                      scan_windows_per_s=round(sr, 1), scan_fraction_of_peak=round(flops * sr / peak, 3),
+                      flops_per_window_forward=flops,
                       train_gflops=round(3 * flops * tr / 1e9, 2), predict_gflops=round(flops * pr / 1e9, 2), matmul_peak_gflops=round(peak / 1e9, 1),
                       train_fraction_of_peak=round(3 * flops * tr / peak, 3), predict_fraction_of_peak=round(flops * pr / peak, 3),
                       peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))))
@@ -114,7 +126,12 @@ def bench_pipeline(batches):
     w = window_index(fantom5_chr22(), 300, 2, sizes=g.sizes)
     ds = WindowDataset(g, w, np.ones(w.region.max() + 1, int), 300, 128, shuffle=True, seed=0)
     s, m = timeit(lambda: [ds[i] for i in range(batches)], 3)
-    return [row('window extraction + one-hot from the genome (stride 2, 300 bp)', 'enhancer_nets.WindowDataset', s, m, batches * 128, 'windows/s')]
+    rows = [row('window extraction + one-hot from the genome (stride 2, 300 bp)', 'enhancer_nets.WindowDataset', s, m, batches * 128, 'windows/s')]
+    from enhancer_nets.data import GenomeWindows
+    gs = GenomeWindows(Genome(resolve('hg38_chr22/chr22.fa.gz'), stream=True), 300, batches * 128, batch_size=128)
+    s, m = timeit(lambda: [gs[i] for i in range(batches)], 3)
+    rows.append(row('random windows streamed from the FASTA file (300 bp, no chromosome loaded)', 'enhancer_nets.GenomeWindows', s, m, batches * 128, 'windows/s'))
+    return rows
 
 if __name__ == '__main__':
     a = argparse.ArgumentParser(description=__doc__); a.add_argument('--quick', action='store_true')
@@ -123,17 +140,21 @@ if __name__ == '__main__':
     q = args.quick; t0 = time.time()
     backends = bench_backends(5 if q else 20)       # first: a child's peak RSS must not inherit this process's
     rows = bench_one_hot(2_000 if q else 100_000, 1000, 3 if q else 5) + bench_kshuffle(1_000 if q else 10_000, 500, 3) + bench_motifs(3) + bench_pipeline(10 if q else 40)
-    tf = next((b for b in backends if b['backend'] == 'tensorflow' and 'train_windows_per_s' in b), None)
+    fastest = max((b for b in backends if 'train_windows_per_s' in b), key=lambda b: b['train_windows_per_s'], default=None)
     pipe = next(r for r in rows if r['tool'] == 'enhancer_nets.WindowDataset')
+    stream = next(r for r in rows if r['tool'] == 'enhancer_nets.GenomeWindows')
     by = lambda task, tool: next((r for r in rows if r['task'].startswith(task) and r['tool'].startswith(tool) and 'rate' in r), None)
     ours, copy = by('one-hot 1 kb', 'enhancer_nets'), by('one-hot 1 kb', 'memory copy')
     peers = [r for r in rows if r['task'].startswith('one-hot 1 kb') and 'rate' in r and r['tool'].split('.')[0] in ('tangermeme', 'seqpro')]
     goals = {'one-hot ≥ 2× the fastest peer': (round(ours['rate'] / max(p['rate'] for p in peers), 2) if peers else None, 2.0),
              'one-hot within 3× of a memory copy (copy time / ours, ≥ 1/3)': (round(copy['seconds'] / ours['seconds'], 3), 1 / 3),
-             'pipeline ≥ 20× TensorFlow training': (round(pipe['rate'] / tf['train_windows_per_s'], 1) if tf else None, 20.0)}
+             f'loader (WindowDataset) ≥ 20× the fastest backend\'s training ({fastest["backend"] if fastest else "-"})':
+                 (round(pipe['rate'] / fastest['train_windows_per_s'], 1) if fastest else None, 20.0),
+             f'streamed loader (GenomeWindows) ≥ 20× the fastest backend\'s training ({fastest["backend"] if fastest else "-"})':
+                 (round(stream['rate'] / fastest['train_windows_per_s'], 1) if fastest else None, 20.0)}
     for k in (2, 3, 4):
         o, u = by(f'k-shuffle k={k}', 'enhancer_nets'), by(f'k-shuffle k={k}', 'ushuffle')
-        goals[f'k-shuffle k={k} within 2× of ushuffle (ushuffle time / ours, ≥ 0.5)'] = (round(u['seconds'] / o['seconds'], 2) if u else None, .5)
+        goals[f'k-shuffle k={k} at least ushuffle\'s speed (ushuffle time / ours, ≥ 1)'] = (round(u['seconds'] / o['seconds'], 2) if u else None, 1.)
     goals = {k: dict(value=v, goal=g, met=None if v is None else bool(v >= g)) for k, (v, g) in goals.items()}
     res = dict(meta=run_metadata(0, machine=platform.processor() or platform.machine(), cpu_count=os.cpu_count(), quick=q,
                                  note='medians over repeats; ratios are what we quote'),

@@ -285,7 +285,7 @@ class CodesDataset(EpochBatches):
         self.codes, self.y, self.n = codes, (None if y is None else np.asarray(y, np.float32)), len(codes)
         super().__init__(batch_size, shuffle, seed, **kw)
     def __getitem__(self, i):
-        j = np.sort(self.order[i * self.bs:(i + 1) * self.bs])
+        j = np.sort(self.batch_items(i))
         x = one_hot(self.codes[j]).astype(np.float32)
         return x if self.y is None else (x, self.y[j])
 

@@ -84,6 +84,7 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
           max_positives:int=None,      # subsample positives (quick runs)
           no_baseline:bool=False,      # skip the k-mer baseline
           overwrite:bool=False,        # retrain over a run in --out (else resumed, or reused if finished)
+          devices:int=1,               # data-parallel over N devices (JAX or TensorFlow): batch, lr × N
          ):
     """Train a CNN on enhancer regions of a genome, or on labelled sequences; evaluate on held-out data (the
     user's test set, held-out blocks or chromosomes); write model.keras, test_scores.tsv and results.json."""
@@ -91,10 +92,11 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
     from enhancer_nets.data import is_fasta
     from enhancer_nets.core import set_seed
     set_seed(seed)              # the initial weights depend on the seed alone
-    net = network(arch, width)
+    from enhancer_nets.deepenhancer import data_parallel
+    with data_parallel(devices): net = network(arch, width)   # weights replicated over the devices
     common = dict(arch=arch, width=width, stride=stride, test_stride=test_stride, epochs=epochs,
                   patience=patience, batch_size=batch_size, seed=seed, baseline=not no_baseline,
-                  verbose='tqdm', overwrite=overwrite, model=net)
+                  verbose='tqdm', overwrite=overwrite, model=net, devices=devices)
     if table is not None or (positives is not None and is_fasta(positives)):
         neg = negatives if negatives and Path(negatives).exists() else None
         if neg is not None and not is_fasta(neg):
@@ -458,7 +460,7 @@ OPTION_RULES = {
     'test_fold': (0, None), 'background': (0, None), 'n_kernels': _POS, 'kernel_width': _POS, 'enh_len': _POS,
     'prom_len': _POS, 'n_shift': (0, None), 'test_frac': ('open', 0, 1), 'val_frac': ('half', 0, 1),
     'jaspar_frac': ('closed', 0, 1), 'lr': ('open', 0, None), 'threshold': ('open', 0, None),
-    'reduce': {'max', 'mean'}, 'top': (0, 10_000), 'merge_gap': (0, None),
+    'devices': (1, 4096), 'reduce': {'max', 'mean'}, 'top': (0, 10_000), 'merge_gap': (0, None),
     'recipe': {'auto', 'enumeration', 'activation', 'max_site'},
     'by': {'q', 'E', 'p'}, 'arch': None, 'method': {'filters', 'modisco'},
 }

@@ -17,7 +17,8 @@ __all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'NARROWPEAK', 'cache_dir', 'resolve',
            'read_intervals', 'SequenceSet', 'is_fasta', 'read_labelled', 'bigwig_signal', 'n_windows', 'window_index',
            'window_codes', 'windows_onehot', 'EpochBatches', 'WindowDataset', 'merge_intervals', 'overlaps', 'n_runs',
            'gc_fraction', 'gencode_exclusions', 'background_negatives', 'block_split', 'chrom_split', 'kfold_blocks',
-           'balanced_blocks', 'assert_disjoint', 'jaspar_ppm', 'simulate_oops', 'pwm_scan', 'pssm_oracle']
+           'balanced_blocks', 'assert_disjoint', 'GenomeWindows', 'jaspar_ppm', 'simulate_oops', 'pwm_scan',
+           'pssm_oracle']
 
 # %% ../nbs/01_data.ipynb #c005
 _GB = 'https://raw.githubusercontent.com/ML-Bioinfo-CEITEC/genomic_benchmarks/605d8539830e16c85abe7826990958303ffc5e1c/datasets'
@@ -119,6 +120,8 @@ for _b in IUPAC: _LUT[ord(_b)] = _LUT[ord(_b.lower())] = 4
 _EYE = np.vstack([np.eye(4), np.zeros((1, 4))])
 # code → its one-hot row as 4 bytes (one uint32 store per base)
 _PACKED = np.vstack([np.eye(4, dtype=np.uint8), np.zeros((252, 4), np.uint8)]).view(np.uint32).ravel()
+_LUT_NL = _LUT.copy()
+_LUT_NL[[ord('\n'), ord('\r')]] = 254   # line ends, dropped when windows are read from a FASTA file
 _CODE_LUT = np.full(256, 255, np.uint8)
 _CODE_LUT[:5] = np.arange(5)   # codes 0..4 pass, anything else is an error
 _COMP = np.array([3, 2, 1, 0, 4], np.uint8)
@@ -280,6 +283,7 @@ class Genome:
     def __init__(self,
                  path:str|Path, # FASTA file, plain or gzip-compressed
                  max_cached:int=2, # how many chromosomes to keep as uint8 codes in memory
+                 stream:bool=False, # windows are read from the file (`read_codes`), no chromosome is loaded
                 ):
         import pyfaidx
         self.path = Path(path)
@@ -296,6 +300,7 @@ class Genome:
         if not self.sizes:
             raise SequenceError(fasta_problem(self.path) or f'{self.path}: FASTA has no records')
         self._codes = lru_cache(maxsize=max_cached)(self._load_codes)
+        self.stream, self._fd = stream, None
 
     def __repr__(self): return f'Genome({self.path.name}: {len(self.sizes)} chromosomes, {sum(self.sizes.values()):,} bp)'
 
@@ -322,6 +327,35 @@ class Genome:
         "The whole chromosome as (size,) uint8 codes (A=0, C=1, G=2, T=3, N/IUPAC=4), cached."
         if chrom not in self.sizes: self.check(chrom, 0, 1)
         return self._codes(chrom)
+
+    def read_codes(self, chrom:str,     # chromosome
+                   start:np.ndarray,    # (b,) window starts (0-based)
+                   width:int,           # window width (bp)
+                  )->np.ndarray:        # (b, width) uint8 codes (A C G T N = 0..4)
+        """Windows read straight from the FASTA file with `os.pread` at the byte offsets of pyfaidx's index:
+        memory stays constant however large the genome, and forked loader workers can share the file (pread
+        moves no file offset). Raises `SequenceError` for a window outside the chromosome or a non-DNA
+        byte."""
+        start = np.asarray(start, np.int64)
+        if chrom not in self.sizes: self.check(chrom, 0, 1)
+        bad = (start < 0) | (start + width > self.sizes[chrom])
+        if bad.any():
+            s0 = int(start[bad][0])
+            raise SequenceError(f'{chrom}:{s0}-{s0 + width}: window outside the chromosome '
+                                f'(length {self.sizes[chrom]:,})')
+        if self._fd is None: self._fd = os.open(self.fasta_path, os.O_RDONLY)
+        rec = self.fa.faidx.index[chrom]
+        byte = lambda p: rec.offset + (p // rec.lenc) * rec.lenb + p % rec.lenc
+        b0, b1 = byte(start), byte(start + width - 1) + 1
+        parts = [os.pread(self._fd, int(e - s), int(s)) for s, e in zip(b0, b1)]
+        raw = np.frombuffer(b''.join(parts), np.uint8)
+        c = _LUT_NL[raw]
+        c = c[c != 254]                      # line ends dropped: each window keeps exactly `width` bases
+        if (c == 255).any():
+            ch = chr(raw[_LUT_NL[raw] == 255][0])
+            raise SequenceError(f'{self.path.name}:{chrom}: {ch!r} is not a DNA letter')
+        return c.reshape(len(start), width)
+
 
 # %% ../nbs/01_data.ipynb #c021
 def write_fasta(path:str|Path, # destination (.fa, or .fa.gz for gzip)
@@ -579,11 +613,16 @@ def window_codes(genome:Genome,     # the genome
                  start:np.ndarray,  # (b,) window starts (0-based)
                  width:int=300,     # window width
                 )->np.ndarray:      # (b, width) uint8 codes (A C G T N = 0..4)
-    "Code windows [start, start+width) cut from the genome's cached codes. Raises `SequenceError` for a window past a chromosome end."
+    """Code windows [start, start+width) cut from the genome's cached codes (read from the file for a streamed
+    genome). Raises `SequenceError` for a window past a chromosome end."""
     chrom, start = np.asarray(chrom), np.asarray(start, np.int64)
     out = np.empty((len(start), width), np.uint8)
     ar = np.arange(width)
     for c in pd.unique(chrom):
+        if getattr(genome, 'stream', False):
+            m = chrom == c
+            out[m] = genome.read_codes(c, start[m], width)
+            continue
         m = chrom == c; codes = genome.codes(c); s = start[m]
         bad = (s < 0) | (s + width > len(codes))
         if bad.any(): raise SequenceError(f'{c}:{s[bad][0]}-{s[bad][0] + width}: window outside the chromosome (length {len(codes):,})')
@@ -609,13 +648,14 @@ class EpochBatches(_PyDataset):
     """Batches whose order is a function of (seed, epoch) alone: `set_epoch(e)` serves epoch e, and the
     training engine (`fit`) calls it at every epoch, so a resumed run sees exactly the batches of an
     uninterrupted one. Subclasses set `self.n` (items) before calling `EpochBatches.__init__`, and read
-    `self.order`, `self.bs` and `self.epoch` in `__getitem__`."""
+    `self.batch_items(i)` (and `self.epoch` for augmentation) in `__getitem__`."""
     def __init__(self, batch_size:int=128, # items per batch
                  shuffle:bool=False,       # a new order every epoch
                  seed:int=0,               # seed of the orders (and of any per-batch augmentation)
+                 multiple_of:int=1,        # every batch size a multiple of this (data-parallel devices)
                  **kwargs):                # passed to `keras.utils.PyDataset` (workers, use_multiprocessing)
         if _PyDataset is not object: super().__init__(**kwargs)
-        self.bs, self.shuffle, self.seed = batch_size, shuffle, seed
+        self.bs, self.shuffle, self.seed, self.multiple_of = batch_size, shuffle, seed, int(multiple_of)
         self.set_epoch(0)
 
     def set_epoch(self, epoch:int): # the epoch (from 0) whose order to serve
@@ -624,7 +664,12 @@ class EpochBatches(_PyDataset):
         self.order = (np.random.default_rng([self.seed, self.epoch]).permutation(self.n) if self.shuffle
                       else np.arange(self.n))
 
-    def __len__(self): return math.ceil(self.n / self.bs)
+    def batch_items(self, i:int)->np.ndarray: # batch number within the epoch
+        """Item numbers of batch `i` in this epoch's order. With `multiple_of` = d > 1 the epoch drops its
+        last n mod d items, so that every batch splits evenly over d devices."""
+        return self.order[:self.n - self.n % self.multiple_of][i * self.bs:(i + 1) * self.bs]
+
+    def __len__(self): return math.ceil((self.n - self.n % self.multiple_of) / self.bs)
 
     def on_epoch_end(self): self.set_epoch(self.epoch + 1)
 
@@ -646,7 +691,7 @@ class WindowDataset(EpochBatches):
         super().__init__(batch_size, shuffle, seed, **kwargs)
 
     def __getitem__(self, i):
-        idx = self.order[i*self.bs:(i+1)*self.bs]
+        idx = self.batch_items(i)
         x = windows_onehot(self.genome, self.chrom[idx], self.start[idx], self.width)
         if self.rc:
             flip = np.random.default_rng([self.seed, self.epoch, i]).random(len(idx)) < 0.5
@@ -824,6 +869,70 @@ def assert_disjoint(a:pd.DataFrame, b:pd.DataFrame, # two sets of regions (chrom
     for c, d in a.groupby('chrom'):
         hit = overlaps(mb, c, d.start.to_numpy() - pad, d.end.to_numpy() + pad)
         if hit.any(): raise AssertionError(f'{hit.sum()} regions of the first set overlap the second on {c}, e.g. {d[hit].iloc[0].to_dict()}')
+
+# %% ../nbs/01_data.ipynb #g002
+class GenomeWindows(EpochBatches):
+    """Random windows from the whole genome: (b, width, 4) float32 one-hot and (b, n_targets) int32 labels (1
+    where the window centre lies in a target interval), or one-hot alone when there are no targets."""
+    def __init__(self, genome:Genome,         # the genome; `stream=True` keeps memory flat for large genomes
+                 width:int=1000,              # window width (bp)
+                 n_per_epoch:int=100_000,     # windows drawn per epoch
+                 targets:list|None=None,      # peak sets (chrom, start, end DataFrames): a label column each
+                 chroms:list|None=None,       # chromosomes to draw from (default: all at least `width` long)
+                 exclude:pd.DataFrame|None=None, # windows never overlap these (held-out blocks, blacklist)
+                 max_n:float=0.1,             # largest fraction of N in a kept window
+                 batch_size:int=128,          # windows per batch
+                 rc_augment:bool=False,       # reverse-complement each window with probability 1/2
+                 seed:int=0,                  # seed of the draws (with epoch and batch number)
+                 **kwargs):                   # to `keras.utils.PyDataset` (workers, use_multiprocessing)
+        self.genome, self.width, self.max_n, self.rc = genome, int(width), max_n, rc_augment
+        names = [c for c in (chroms or genome.sizes) if genome.sizes.get(c, 0) >= width]
+        if not names: raise OptionError(f'no chromosome of {genome} is at least {width} bp long')
+        self.names = np.array(names)
+        self.cum = np.cumsum([genome.sizes[c] - width + 1 for c in names])
+        self.targets = [merge_intervals(t) for t in (targets or [])]
+        self.exclude = None if exclude is None else merge_intervals(exclude)
+        self.n = int(n_per_epoch)
+        super().__init__(batch_size, shuffle=False, seed=seed, **kwargs)
+
+    def draw(self, n:int, rng:np.random.Generator)->tuple: # n windows as (chrom names, starts), unchecked
+        g = rng.integers(0, self.cum[-1], n)
+        k = np.searchsorted(self.cum, g, 'right')
+        return self.names[k], g - np.r_[0, self.cum[:-1]][k]
+
+    def __getitem__(self, i):
+        b = len(self.batch_items(i))
+        rng = np.random.default_rng([self.seed, self.epoch, i])
+        chrom, start, codes = [], [], []
+        for _ in range(100):                      # rejection: excluded or N-rich windows are drawn again
+            c, s = self.draw(2 * b, rng)
+            ok = np.ones(len(s), bool)
+            if self.exclude is not None:
+                for name in np.unique(c):
+                    m = c == name
+                    ok[m] = ~overlaps(self.exclude, name, s[m], s[m] + self.width)
+            c, s = c[ok], s[ok]
+            x = window_codes(self.genome, c, s, self.width)
+            keep = (x == 4).mean(1) <= self.max_n
+            chrom.append(c[keep])
+            start.append(s[keep])
+            codes.append(x[keep])
+            if sum(len(a) for a in start) >= b: break
+        else:
+            raise InputError(f'{self.genome}: no window of {self.width} bp passes the N and exclusion '
+                             'filters')
+        chrom, start = np.concatenate(chrom)[:b], np.concatenate(start)[:b]
+        x = _EYE.astype(np.float32)[np.concatenate(codes)[:b]]
+        if self.rc:
+            flip = rng.random(b) < 0.5
+            x[flip] = x[flip, ::-1, ::-1]
+        if not self.targets: return x
+        mid = start + self.width // 2
+        y = np.zeros((b, len(self.targets)), np.int32)
+        for name in np.unique(chrom):
+            m = chrom == name
+            for t, merged in enumerate(self.targets): y[m, t] = overlaps(merged, name, mid[m], mid[m] + 1)
+        return x, y
 
 # %% ../nbs/01_data.ipynb #c051
 def jaspar_ppm(matrix_id:str='MA0102.2', # JASPAR matrix ID (CEBPA MA0102.2, HNF4A MA0114.1, ...)

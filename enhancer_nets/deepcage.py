@@ -358,7 +358,7 @@ class CellTypeBatches(EpochBatches):
         self.n = len(codes)
         super().__init__(batch_size, shuffle, seed, **kw)
     def __getitem__(self, i):
-        j = np.sort(self.order[i * self.bs:(i + 1) * self.bs])
+        j = np.sort(self.batch_items(i))
         x = (one_hot(self.codes[j]).astype(np.float32), self.motif[j], np.broadcast_to(self.expr, (len(j),) + self.expr.shape).copy())
         return (x,) if self.y is None else (x, self.y[j].astype(np.float32))
 

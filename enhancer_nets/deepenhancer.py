@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_deepenhancer.ipynb #c003
 from __future__ import annotations
-import os, time, json, math, shutil
+import os, time, json, math, shutil, contextlib
 from pathlib import Path
 import numpy as np, pandas as pd
 import keras
@@ -15,12 +15,13 @@ from .data import *
 
 # %% auto #0
 __all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'compile_model', 'TqdmProgress', 'RunCheckpoint',
-           'fit', 'predict_regions', 'scan_genome', 'write_scan', 'evaluate_scores', 'threshold_metrics',
-           'choose_threshold', 'split_metrics', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions',
-           'train_and_evaluate', 'train_sequences', 'simulated_genome', 'fantom5_chr22', 'deepenhancer_chr22',
-           'results_table', 'plot_curves', 'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_folds',
-           'cv_table', 'cross_validate_sequences', 'compare_methods', 'fine_tune', 'distal_dnase', 'deepenhancer_cv',
-           'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
+           'fit', 'data_parallel', 'predict_regions', 'scan_genome', 'write_scan', 'evaluate_scores',
+           'threshold_metrics', 'choose_threshold', 'split_metrics', 'kmer_spectrum', 'region_codes_list',
+           'kmer_baseline', 'train_regions', 'train_and_evaluate', 'train_sequences', 'simulated_genome',
+           'fantom5_chr22', 'deepenhancer_chr22', 'results_table', 'plot_curves', 'gapped_kmer_counts',
+           'gkm_svm_baseline', 'cross_validate', 'cv_folds', 'cv_table', 'cross_validate_sequences', 'compare_methods',
+           'fine_tune', 'distal_dnase', 'deepenhancer_cv', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves',
+           'plot_loss_curves']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -191,6 +192,7 @@ def fit(model:keras.Model,       # a compiled model
         verbose:int|str='auto',   # Keras progress bars (0, 1, 2, 'auto'), or 'tqdm'
         overwrite:bool=False,     # discard a run already in `out_dir` (finished or not, any settings)
         callbacks:list|tuple=(),  # more Keras callbacks (they run before the checkpoint)
+        devices:int=1,            # data-parallel devices (build, compile and fit in `data_parallel(devices)`)
         **record,                 # more settings: recorded in run.json and compared on resume
        )->pd.DataFrame:           # the training history, one row per epoch (column `epoch` counts from 0)
     """Train with early stopping on `monitor`, a committed checkpoint per epoch and exact resumption; the best
@@ -199,12 +201,16 @@ def fit(model:keras.Model,       # a compiled model
     Called again with the same `out_dir` and settings, an interrupted run continues from its last finished
     epoch with its best value, early-stopping counter, history, seed generators and batch order restored, so
     it ends where the uninterrupted run would; a finished run is reused as it is (and says so). A directory
-    holding a run with other settings raises `RunDirError` unless `overwrite`. Raises `OptionError` for
-    `epochs` < 1 or `patience` < 0."""
+    holding a run with other settings raises `RunDirError` unless `overwrite`. With `devices` = n > 1 the
+    batches (`EpochBatches`) drop each epoch's last items mod n, so that every batch splits over n devices.
+    Raises `OptionError` for `epochs` < 1 or `patience` < 0."""
     if int(epochs) < 1: raise OptionError(f'epochs must be at least 1, got {epochs}')
     if int(patience) < 0: raise OptionError(f'patience must be at least 0, got {patience}')
     out = Path(out_dir)
     config = _plain(dict(epochs=epochs, patience=patience, monitor=monitor, mode=mode, seed=seed, **record))
+    if int(devices) > 1:
+        config['devices'] = int(devices)   # recorded (and compared on resume) only when data-parallel
+        for b in (train, val): b.multiple_of = int(devices)
     if overwrite:
         for f in _RUN_FILES:
             p = out/f
@@ -247,6 +253,32 @@ def fit(model:keras.Model,       # a compiled model
     ckpt.finish()
     model.load_weights(out/'best.keras')
     return pd.DataFrame(ckpt.state['history'])
+
+# %% ../nbs/02_deepenhancer.ipynb #p002
+def data_parallel(devices:int|None=1, # devices (GPUs, or XLA host devices on a CPU); 1 or None: no scope
+                 )->contextlib.AbstractContextManager:
+    """The scope in which to build, compile and train a model data-parallel over the first `devices` devices:
+    `keras.distribution.DataParallel(...).scope()` on JAX, `tf.distribute.MirroredStrategy(...).scope()` on
+    TensorFlow. Raises `OptionError` when fewer devices exist or the backend (PyTorch) has no such path."""
+    n = int(devices or 1)
+    if n < 1: raise OptionError(f'devices must be at least 1, got {devices}')
+    if n == 1: return contextlib.nullcontext()
+    backend = keras.backend.backend()
+    if backend == 'jax':
+        found = keras.distribution.list_devices()
+        if len(found) < n:
+            raise OptionError(f'devices={n}, but JAX sees {len(found)} ({", ".join(found)}); on a CPU set '
+                              f'XLA_FLAGS=--xla_force_host_platform_device_count={n} before starting')
+        return keras.distribution.DataParallel(devices=found[:n]).scope()
+    if backend == 'tensorflow':
+        import tensorflow as tf
+        found = tf.config.list_logical_devices('GPU') or tf.config.list_logical_devices('CPU')
+        if len(found) < n:
+            raise OptionError(f'devices={n}, but TensorFlow sees {len(found)} device(s) '
+                              f'({", ".join(d.name for d in found)}) for MirroredStrategy')
+        return tf.distribute.MirroredStrategy([d.name for d in found[:n]]).scope()
+    raise OptionError(f'data-parallel training (devices={n}) needs the jax or tensorflow backend of Keras, '
+                      f'not {backend}')
 
 # %% ../nbs/02_deepenhancer.ipynb #c013
 def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: column 1 = enhancer)
@@ -460,6 +492,7 @@ def train_regions(genome:Genome|SequenceSet, # where the regions' sequences come
                   overwrite:bool=False,     # retrain over a run in `out` (else resume or reuse it)
                   # an uncompiled network (input (width, 4)) instead of `build_model(arch)`
                   model:keras.Model|None=None,
+                  devices:int=1,            # data-parallel devices: global batch and lr × devices
                   **record,                 # settings compared on resume (split description, input names)
                  )->dict:                   # counts, history, results {method: `split_metrics`}
     """Train a DeepEnhancer CNN on the windows of the train regions (validation for early stopping and the
@@ -475,15 +508,17 @@ def train_regions(genome:Genome|SequenceSet, # where the regions' sequences come
     parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
     wins = {s: window_index(parts[s], width, stride, sizes=genome.sizes) for s in ['train', 'val']}
     for s in wins: counts[s]['windows'] = len(wins[s])
-    tr = WindowDataset(genome, wins['train'], parts['train'].label.to_numpy(), width, batch_size,
+    n = int(devices)
+    tr = WindowDataset(genome, wins['train'], parts['train'].label.to_numpy(), width, batch_size * n,
                        shuffle=True, seed=seed)
-    va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512)
-    model = compile_model(model if model is not None else build_model(arch, width), lr=lr,
-                          decay_steps=max(len(tr), 1))
+    va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512 * n)
     t1 = time.time()
-    hist = fit(model, tr, va, out/'checkpoints', epochs=epochs, patience=patience, seed=seed, verbose=verbose,
-               overwrite=overwrite, arch=arch, width=width, stride=stride, batch_size=batch_size, lr=lr,
-               counts=counts, **record)
+    with data_parallel(n):
+        model = compile_model(model if model is not None else build_model(arch, width), lr=lr * n,
+                              decay_steps=max(len(tr), 1))
+        hist = fit(model, tr, va, out/'checkpoints', epochs=epochs, patience=patience, seed=seed,
+                   verbose=verbose, overwrite=overwrite, devices=n, arch=arch, width=width, stride=stride,
+                   batch_size=batch_size, lr=lr, counts=counts, **record)
     t_train = time.time() - t1
     with atomic_path(out/'model.keras') as t: model.save(t)
     ts = test_stride or stride
@@ -526,6 +561,7 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
                        max_positives:int|None=None,     # use a random subset of positives (reduced runs)
                        verbose:int|str='auto',          # Keras verbosity
                        overwrite:bool=False,            # retrain over a run in `out_dir` (else resume/reuse)
+                       devices:int=1,                   # data-parallel devices (`data_parallel`)
                        model:keras.Model|None=None,     # uncompiled network to use, not `build_model(arch)`
                        **record,                        # extra fields for results.json (dataset names ...)
                       )->dict:                          # the results (also written to out_dir/results.json)
@@ -588,7 +624,8 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
                              test_stride=test_stride,
                              epochs=epochs, patience=patience, batch_size=batch_size, lr=lr,
                              baseline=baseline,
-                             seed=seed, verbose=verbose, overwrite=overwrite, model=model, split=split_desc,
+                             seed=seed, verbose=verbose, overwrite=overwrite, model=model, devices=devices,
+                             split=split_desc,
                              positives=ident(positives), negatives=ident(negatives)))
     res['wall_seconds'] = round(time.time() - t0, 1)
     save_json(out/'results.json', res)

@@ -431,7 +431,7 @@ class PairDataset(EpochBatches):
         self.n = len(self.w)
         super().__init__(batch_size, shuffle, seed, **kwargs)
     def __getitem__(self, i):
-        r = self.w.iloc[self.order[i * self.bs:(i + 1) * self.bs]]
+        r = self.w.iloc[self.batch_items(i)]
         # random access through pyfaidx: shuffled batches touch many chromosomes, too many to cache as arrays
         E = one_hot([self.g.fetch(c, s, s + self.el) for c, s in zip(r.chrom, r.e_start)])
         P = one_hot([self.g.fetch(c, s, s + self.pl) for c, s in zip(r.chrom, r.p_start)])

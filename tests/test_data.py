@@ -111,3 +111,37 @@ def test_background_negatives_do_not_overlap_each_other(genome):
     neg = background_negatives(genome, pos, per_positive=8, pad=20, seed=4)
     s = neg.sort_values('start')
     assert len(neg) == 16 and (s.start.to_numpy()[1:] >= s.end.to_numpy()[:-1]).all()
+
+
+def test_streamed_windows_match_the_cached_codes(tmp_path):
+    "Genome(stream=True) reads windows straight from the file: any line width, CRLF line ends, across line ends."
+    from enhancer_nets.data import Genome, window_codes, SequenceError
+    rng = np.random.default_rng(5)
+    seq = ''.join(rng.choice(list('ACGTNacgt'), 7_001))
+    for width, end in [(60, '\n'), (7, '\n'), (80, '\r\n'), (7_001, '\n')]:
+        p = tmp_path/f'g{width}{len(end)}.fa'
+        p.write_text('>x desc\n' + end.join(seq[i:i + width] for i in range(0, len(seq), width)) + end + '>y\nACGT\n')
+        g, s = Genome(p), Genome(p, stream=True)
+        st = rng.integers(0, 7_001 - 500, 64)
+        assert (window_codes(s, np.full(64, 'x'), st, 500) == window_codes(g, np.full(64, 'x'), st, 500)).all()
+        assert (s.read_codes('y', [0], 4) == [[0, 1, 2, 3]]).all()
+        with pytest.raises(SequenceError, match='outside the chromosome'): s.read_codes('x', [6_900], 500)
+
+
+def test_genome_windows_avoid_excluded_blocks_and_workers_serve_the_same_batches(tmp_path):
+    "Held-out sequence (C and G here, all else A/T) never reaches a batch; forked workers give the same batches."
+    import keras
+    from enhancer_nets.data import Genome, GenomeWindows, write_fasta
+    rng = np.random.default_rng(0)
+    at = lambda n: ''.join(rng.choice(list('AT'), n))
+    g = Genome(write_fasta(tmp_path/'g.fa', {'a': at(10_000) + 'C' * 10_000 + at(10_000), 'b': 'G' * 30_000,
+                                             'c': at(30_000)}), stream=True)
+    held = pd.DataFrame({'chrom': ['a', 'b'], 'start': [10_000, 0], 'end': [20_000, 30_000]})
+    gw = GenomeWindows(g, 500, 4_000, exclude=held, batch_size=100, seed=3)
+    x = np.concatenate([gw[i] for i in range(len(gw))])
+    assert x.shape == (4_000, 500, 4) and x[..., [1, 2]].sum() == 0 and x.sum() == 4_000 * 500
+    m = keras.Sequential([keras.Input((500, 4)), keras.layers.GlobalAveragePooling1D()])
+    one = m.predict(GenomeWindows(g, 500, 2_000, exclude=held, batch_size=100, seed=3), verbose=0)
+    par = m.predict(GenomeWindows(g, 500, 2_000, exclude=held, batch_size=100, seed=3, workers=2,
+                                  use_multiprocessing=True), verbose=0)
+    assert np.allclose(one, par)      # forked workers share the file (pread) and draw the same windows

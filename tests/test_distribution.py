@@ -1,0 +1,81 @@
+"""Data-parallel training through Keras' distribution API (issue 21): two XLA host devices on this CPU must give the
+loss curve of one device, on a fixed seed and the same global batch; TensorFlow's MirroredStrategy over two
+logical CPUs must train; the CLI's --devices must reach them."""
+import json, os, subprocess, sys
+from pathlib import Path
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+jax = pytest.importorskip('jax', reason='the JAX backend is needed (pip install jax)')
+
+SCRIPT = r'''
+import os, sys, json, tempfile
+devices, out = int(sys.argv[1]), sys.argv[2]
+import numpy as np, pandas as pd
+from pathlib import Path
+from enhancer_nets.core import set_seed
+from enhancer_nets.data import Genome, write_fasta, window_index, WindowDataset
+from enhancer_nets.deepenhancer import build_model, compile_model, fit, data_parallel
+rng = np.random.default_rng(0)
+d = Path(tempfile.mkdtemp())
+g = Genome(write_fasta(d/'g.fa', {'a': ''.join(rng.choice(list('ACGT'), 20_000))}))
+iv = pd.DataFrame({'chrom': 'a', 'start': np.arange(0, 19_000, 500), 'end': np.arange(300, 19_300, 500)})
+w = window_index(iv, 100, 20, sizes=g.sizes)           # 38 regions x 11 windows = 418: even
+lab = rng.integers(0, 2, len(iv))
+tr = WindowDataset(g, w, lab, 100, 64 // devices * devices, shuffle=True, seed=0)
+va = WindowDataset(g, w.iloc[:100], lab, 100, 50)
+set_seed(0)
+with data_parallel(devices):
+    m = compile_model(build_model('4conv', 100), lr=1e-3)
+    h = fit(m, tr, va, Path(out)/'run', epochs=3, patience=3, verbose=0, devices=devices)
+p = m.predict(np.eye(4, dtype='float32')[rng.integers(0, 4, (7, 100))], verbose=0)   # odd batch, one device
+print(json.dumps(dict(loss=h.loss.tolist(), val_loss=h.val_loss.tolist(), p=p[:, 1].tolist(),
+                      devices=json.loads((Path(out)/'run'/'state.json').read_text())['config'].get('devices'))))
+'''
+
+
+def run(args, env, cwd=ROOT):
+    r = subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return r
+
+
+def jax_env(n):
+    return dict(os.environ, KERAS_BACKEND='jax', XLA_FLAGS=f'--xla_force_host_platform_device_count={n}',
+                TF_CPP_MIN_LOG_LEVEL='3')
+
+
+def test_two_jax_devices_give_the_loss_curve_of_one(tmp_path):
+    one = json.loads(run(['-c', SCRIPT, '1', str(tmp_path/'one')], jax_env(2)).stdout.splitlines()[-1])
+    two = json.loads(run(['-c', SCRIPT, '2', str(tmp_path/'two')], jax_env(2)).stdout.splitlines()[-1])
+    assert one['devices'] is None and two['devices'] == 2
+    for k in ('loss', 'val_loss', 'p'):
+        assert len(one[k]) == len(two[k])
+        assert max(abs(a - b) for a, b in zip(one[k], two[k])) < 1e-4, (k, one[k], two[k])
+
+
+def test_too_many_devices_is_one_clear_error(tmp_path):
+    code = ('from enhancer_nets.deepenhancer import data_parallel\nfrom enhancer_nets.core import OptionError\n'
+            'try:\n    data_parallel(3)\nexcept OptionError as e: print(e)')
+    out = run(['-c', code], jax_env(2)).stdout
+    assert 'devices=3, but JAX sees 2' in out and 'xla_force_host_platform_device_count=3' in out
+
+
+def test_tensorflow_mirrored_strategy_on_two_logical_cpus(tmp_path):
+    pre = ('import tensorflow as tf\ncpu = tf.config.list_physical_devices("CPU")[0]\n'
+           'tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)\n')
+    (tmp_path/'tf.py').write_text(pre + SCRIPT)
+    env = dict(os.environ, KERAS_BACKEND='tensorflow', TF_CPP_MIN_LOG_LEVEL='3')
+    res = json.loads(run([str(tmp_path/'tf.py'), '2', str(tmp_path/'tf')], env).stdout.splitlines()[-1])
+    assert res['devices'] == 2 and len(res['loss']) == 3 and all(0 < v < 2 for v in res['loss'])
+
+
+def test_cli_devices(tmp_path):
+    from enhancer_nets.deepenhancer import simulated_genome
+    fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=120, seed=0)
+    r = run(['-c', 'import sys; from enhancer_nets.cli import main; main(sys.argv[1:])', 'train', '--genome', str(fa), '--positives', str(pbed), '--negatives',
+             str(nbed), '--out', str(tmp_path/'run'), '--arch', '4conv', '--width', '200', '--stride', '50',
+             '--epochs', '1', '--devices', '2', '--no-baseline'], jax_env(2))
+    state = json.loads((tmp_path/'run'/'checkpoints'/'state.json').read_text())
+    assert state['config']['devices'] == 2 and state['config']['batch_size'] == 128 and state['finished']
+    assert (tmp_path/'run'/'model.keras').exists(), r.stdout
