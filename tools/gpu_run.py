@@ -62,6 +62,9 @@ def main():
     res['throughput'] = tp
     print(json.dumps(tp), flush=True)
     runs, resdir = repo_root()/'runs', repo_root()/'results'
+    if args.smoke:   # a path check: nothing lands in the repository's runs/ or results/
+        import tempfile
+        runs = resdir = Path(tempfile.mkdtemp(prefix='gpu_smoke-'))
     from enhancer_nets.deepenhancer import deepenhancer_chr22, deepenhancer_cv
     from enhancer_nets.speid import train_speid, simulate_interactions
     from enhancer_nets.deepcage import deepcage_chr22
@@ -72,9 +75,9 @@ def main():
             stride=50 if small else 2, epochs=1 if small else 30, seed=0, verbose=2,
             **(dict(max_positives=40) if small else {}))),
         ('SPEID full-size epoch', 90, lambda: train_speid(*simulate_interactions(
-            runs/'speid_gpu'/'sim', n_pos=40 if small else 1977, n_chrom=4 if small else 23,
-            chrom_len=400_000 if small else 4_000_000).values(), runs/'speid_gpu', split='chrom',
-            k=2 if small else 10, epochs=(1, 1), lr=(1e-5, 1e-5), verbose=2)),
+            runs/'speid_gpu'/'sim', n_pos=200 if small else 1977, n_chrom=6 if small else 23,
+            chrom_len=1_000_000 if small else 4_000_000).values(), runs/'speid_gpu', split='chrom',
+            k=3 if small else 10, epochs=(1, 1), lr=(1e-5, 1e-5), verbose=2)),
         ('DeepCAGE paper size, every chr22 locus', 150, lambda: deepcage_chr22(
             out=resdir/'deepcage_chr22_full.json', run_dir=runs/'deepcage_chr22_full', batch_size=256)),
         ('DeepEnhancer 10-fold CV, stride 2', 400, lambda: deepenhancer_cv(

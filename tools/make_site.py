@@ -78,6 +78,15 @@ def results_page(chs, root=ROOT):
         body.append("</table><table class='en' id='goals'><tr><th>goal</th><th>measured</th><th>target</th><th>met</th></tr>")
         for k, g in b['goals'].items(): body.append(f"<tr><td>{html.escape(k)}</td><td>{fmt(g['value'])}</td><td>{fmt(g['goal'])}</td><td>{'yes' if g['met'] else 'NO' if g['met'] is False else '—'}</td></tr>")
         body.append('</table>')
+    gf = root/'results'/'bench_genome_stream.json'
+    if gf.exists():
+        b = json.loads(gf.read_text()); info, _ = run_info(b)
+        body.append(f"<h2>Whole-genome streaming</h2><p class=muted>results/bench_genome_stream.json (python bench/genome_stream.py); {info}</p>"
+                    "<table class='en' id='stream'><tr><th>genome</th><th>loader</th><th>workers</th><th>windows/s</th><th>peak RSS MB</th></tr>")
+        for r in b['rows']:
+            body.append(f"<tr><td>{r['genome']}</td><td>{html.escape(r['loader'])}</td><td>{r['workers']}</td><td>{fmt(r['windows_per_s'])}</td><td>{fmt(r['peak_rss_mb'])}</td></tr>")
+        for k, g in b['goals'].items(): body.append(f"<tr><td colspan=3>{html.escape(k)}</td><td>{fmt(g['value'])}</td><td>{'met' if g['met'] else 'NOT met'}</td></tr>")
+        body.append('</table>')
     body.append("<h2>Every results file</h2><table class='en' id='files'><tr><th>file</th><th>what</th><th>split</th><th>run</th></tr>")
     for f in sorted((root/'results').glob('*.json')):
         res = json.loads(f.read_text()); info, sp = run_info(res)
