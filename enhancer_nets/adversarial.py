@@ -9,12 +9,13 @@ from .data import encode, decode
 
 # %% auto #0
 __all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 'kshuffle', 'klet_counts', 'cohn_simulation',
-           'pssm_max', 'enrichment_ppm', 'RCConv1D', 'build_cohn', 'CodesDataset', 'predict_codes', 'train_cohn',
-           'versus_shuffles', 'expanded_negatives', 'conv_layers', 'plant_filters', 'filter_ppms', 'ppm_similarity',
-           'jaspar_ppms', 'match_filters', 'cohn_human_regions', 'ewonglab_regions', 'region_codes', 'enhancer_dataset',
-           'fold_split', 'cohn_real_experiments', 'species_datasets', 'cross_species', 'simulated_species',
-           'cohn_simulated', 'cohn_simulated_table', 'cohn_real', 'cohn_real_table', 'plot_choosing_k',
-           'plot_auc_matrix', 'published_species_matrix', 'plot_rocs', 'ppm_logo']
+           'pssm_max', 'enrichment_ppm', 'RCConv1D', 'build_cohn', 'PositionalLogSumExp', 'build_oops', 'CodesDataset',
+           'predict_codes', 'train_cohn', 'versus_shuffles', 'expanded_negatives', 'conv_layers', 'plant_filters',
+           'filter_ppms', 'ppm_similarity', 'jaspar_ppms', 'match_filters', 'cohn_human_regions', 'ewonglab_regions',
+           'region_codes', 'enhancer_dataset', 'fold_split', 'cohn_real_experiments', 'species_datasets',
+           'cross_species', 'simulated_species', 'best_filter_ppm', 'cohn_simulated', 'cohn_simulated_table',
+           'cohn_real', 'cohn_real_table', 'plot_choosing_k', 'plot_auc_matrix', 'published_species_matrix',
+           'plot_rocs', 'ppm_logo']
 
 # %% ../nbs/03_adversarial.ipynb #c005
 @numba.njit(cache=True, inline='always')
@@ -274,6 +275,43 @@ def build_cohn(arch:str='enhancer', # a key of `COHN_ARCHS`
         x = keras.layers.Dropout(1 - a['keep'])(keras.layers.Dense(d, activation='relu', name=f'dense{i+1}')(x))
     out = keras.layers.Dense(1, activation='sigmoid', name='p')(x)
     return keras.Model(inp, out, name=f'cohn_{arch}' + ('_rc' if rc else '') + (f'_x{scale}' if scale > 1 else ''))
+
+# %% ../nbs/03_adversarial.ipynb #o002
+@keras.saving.register_keras_serializable('enhancer_nets')
+class PositionalLogSumExp(keras.layers.Layer):
+    """Pool (b, L, f) → (b, f) as log Σ_j exp(x[j, f] + p[⌊j / bin⌋, f]), with p a learned log-prior per position
+    bin and channel (zeros at the start: plain log-sum-exp). Needs a fixed input length."""
+    def __init__(self, bin:int=10, # positions sharing one prior value (bp)
+                 **kw):
+        super().__init__(**kw)
+        self.bin = int(bin)
+
+    def build(self, shape):
+        if shape[1] is None: raise ValueError('PositionalLogSumExp needs a fixed sequence length')
+        self.length = int(shape[1])
+        self.prior = self.add_weight(shape=(-(-self.length // self.bin), int(shape[2])), initializer='zeros',
+                                     name='log_prior')
+
+    def call(self, x):
+        return ops.logsumexp(x + ops.repeat(self.prior, self.bin, axis=0)[:self.length], axis=1)
+
+    def compute_output_shape(self, s): return (s[0], s[2])
+
+    def get_config(self): return {**super().get_config(), 'bin': self.bin}
+
+def build_oops(length:int=500,  # input length (bp)
+               filters:int=4,   # first-layer filters (motif detectors)
+               kernel:int=9,    # filter width (bp; CEBPA's MA0102.2 is 9 bp)
+               bin:int=10,      # positional-prior bin (bp)
+               rc:bool=True,    # scan both strands (`RCConv1D`)
+              )->keras.Model:   # input (batch, length, 4) one-hot → (batch, 1) P(positive)
+    """The OOPS likelihood-ratio oracle of Cohn et al. (2018, §3.4 eq. 3) as a network with learned parts: linear
+    (RC) convolution → `PositionalLogSumExp` → one logistic unit."""
+    x = inp = keras.Input((length, 4), name='dna')
+    conv = RCConv1D(filters, kernel, name='conv1') if rc else keras.layers.Conv1D(filters, kernel, name='conv1')
+    x = PositionalLogSumExp(bin, name='positional_lse')(conv(x))
+    out = keras.layers.Dense(1, activation='sigmoid', name='p')(x)
+    return keras.Model(inp, out, name='oops' + ('_rc' if rc else ''))
 
 # %% ../nbs/03_adversarial.ipynb #c027
 from .deepenhancer import fit, evaluate_scores
@@ -684,8 +722,11 @@ def simulated_species(out_dir:str|Path,   # FASTA and BED files are written here
     return dict(genome=out/f'{name}.fa', positives=out/f'{name}_positives.bed', negatives=out/f'{name}_negatives.bed')
 
 # %% ../nbs/03_adversarial.ipynb #c052
-def _best_filter_ppm(model, tr, n=2000):
-    "The CNN straw-man: the first-layer filter PPM whose PSSM score best separates (a subset of) the training data."
+def best_filter_ppm(model:keras.Model, # a network whose first layer is `RCConv1D` or `Conv1D`
+                    tr:dict,           # {'codes': (n, L) uint8, 'y': (n,) 0/1}: training data
+                    n:int=2000,        # sequences of `tr` used (a seeded subset)
+                   )->np.ndarray:      # (w, 4) PPM
+    "The first-layer filter PPM (`filter_ppms`) whose PSSM max score best separates a subset of the training data."
     from sklearn.metrics import roc_auc_score
     i = np.random.default_rng(0).permutation(len(tr['y']))[:n]
     pp = filter_ppms(model, tr['codes'][i][tr['y'][i] == 1])
@@ -719,7 +760,7 @@ def cohn_simulated(out_dir:str|Path,        # checkpoints
               'PSSM with prior (best window)': pssm_max(te['codes'], ppm, sim['mu'], sim['sd']),
               'PSSM (best window)': pssm_max(te['codes'], ppm),
               'de novo straw-man (enriched 8-mer PWM)': pssm_max(te['codes'], enrichment_ppm(tr['codes'], tr['y']), both_strands=True),
-              'CNN best filter as PSSM': pssm_max(te['codes'], _best_filter_ppm(cnn, tr), both_strands=True)}
+              'CNN best filter as PSSM': pssm_max(te['codes'], best_filter_ppm(cnn, tr), both_strands=True)}
         r = dict(n_per_class=n, n_test=len(te['y']), cnn_training=rec)
         if n == sizes[0]:
             plain, _ = train_cohn(tr, va, out/f'n{n}'/'cnn_no_rc', rc=False, **kw)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_cli.ipynb #c002
 from __future__ import annotations
-import os, sys, json
+import os, sys, json, time
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse, anno_parser, Param
@@ -18,31 +18,64 @@ __all__ = ['NETWORKS', 'COMMANDS', 'OPTION_RULES', 'demo', 'network', 'train', '
 # %% ../nbs/07_cli.ipynb #c004
 @call_parse
 def demo(out:str='enhancer_nets_demo', # output directory
-         n:int=1000,     # simulated sequences per class
-         stride:int=50,  # training window stride
-         epochs:int=10,  # maximum epochs
-         seed:int=0,     # seed
+         n:int=20_000,   # simulated sequences per class (Cohn et al. §3.1.4 simulate 10,000)
+         epochs:int=25,  # maximum epochs (early stopping on the validation loss, patience 4)
+         seed:int=0,     # seed of the simulation, the split and the initial weights
         ):
-    "The main job on the embedded default: Cohn et al.'s simulated CEBPA OOPS data laid out as a genome + BED, DeepEnhancer vs k-mer baseline vs the PSSM oracle."
+    """The main job on the embedded default: Cohn et al.'s simulated CEBPA OOPS data laid out as a genome + BED.
+    The OOPS network (`build_oops`) against the k-mer baseline and the PSSM oracle on held-out blocks; its best
+    filter matched to JASPAR 2024 by TOMTOM. Writes run/results.json and demo.png, prints one table."""
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    from sklearn.metrics import roc_curve
+    from enhancer_nets.core import set_seed, atomic_path
     from enhancer_nets.deepenhancer import simulated_genome, train_and_evaluate, evaluate_scores, results_table
-    from enhancer_nets.data import Genome, jaspar_ppm, pssm_oracle
-    out = Path(out)
+    from enhancer_nets.data import Genome, jaspar_ppm, pssm_oracle, read_intervals
+    from enhancer_nets.adversarial import best_filter_ppm, ppm_logo
+    from enhancer_nets.interpret import load_model, motif_db, tomtom_table
+    out, t0 = Path(out), time.time()
     fa, pbed, nbed = simulated_genome(out/'data', n=n, seed=seed)
-    res = train_and_evaluate(fa, pbed, out/'run', negatives=nbed, stride=stride, epochs=epochs, seed=seed, verbose=2,
-                             dataset=f'simulated OOPS, CEBPA MA0102.2, {n}+{n} x 500 bp (Cohn et al. 2018 §3.1.4)')
-    sc = pd.read_csv(out/'run'/'test_scores.tsv', sep='\t'); g = Genome(fa)
-    codes = np.stack([g.codes(c)[s:e] for c, s, e in zip(sc.chrom, sc.start, sc.end)])
-    res['results']['PSSM oracle (true PWM + positional prior)'] = evaluate_scores(sc.label, pssm_oracle(codes, jaspar_ppm('MA0102.2')))
+    set_seed(seed)
+    res = train_and_evaluate(fa, pbed, out/'run', negatives=nbed, arch='oops-rc', model=network('oops-rc', 500),
+                             width=500, stride=1, epochs=epochs, patience=4, batch_size=128, lr=2e-2, seed=seed,
+                             verbose=2, dataset=f'simulated OOPS, CEBPA MA0102.2, {n}+{n} x 500 bp '
+                                                '(Cohn et al. 2018 §3.1.4)')
+    sc, g = pd.read_csv(out/'run'/'test_scores.tsv', sep='\t'), Genome(fa)
+    codes = lambda df: np.stack([g.codes(c)[s:e] for c, s, e in zip(df.chrom, df.start, df.end)])
+    oracle = pssm_oracle(codes(sc), jaspar_ppm('MA0102.2'))
+    res['results']['PSSM oracle (true PWM + positional prior)'] = evaluate_scores(sc.label, oracle)
+    rest = pd.concat([read_intervals(pbed).assign(label=1), read_intervals(nbed).assign(label=0)])
+    rest = rest[~rest.start.isin(sc.start)]          # the training and validation sequences
+    ppm = best_filter_ppm(load_model(out/'run'), dict(codes=codes(rest), y=rest.label.to_numpy()))
+    tt = tomtom_table({'best filter': ppm}, motif_db('JASPAR2024'), top=3)
+    res['best_filter'] = dict(ppm=np.round(ppm, 4).tolist(), tomtom=tt[['rank', 'target', 'p', 'q']].to_dict('records'))
+    fig, ax = plt.subplots(1, 2, figsize=(10, 3.8), gridspec_kw=dict(width_ratios=[1, 1.3]))
+    for name, s in [('oops-rc', sc.score), ('k-mer spectrum', sc.kmer_score), ('PSSM oracle', oracle)]:
+        fpr, tpr, _ = roc_curve(sc.label, s)
+        ax[0].plot(fpr, tpr, label=f'{name} (auROC {np.trapezoid(tpr, fpr):.3f})')
+    ax[0].plot([0, 1], [0, 1], 'k:', lw=.8)
+    ax[0].set(xlabel='false positive rate', ylabel='true positive rate', title='held-out blocks')
+    ax[0].legend(fontsize=8, loc='lower right')
+    top = tt.iloc[0] if len(tt) else None
+    ppm_logo(ppm, ax=ax[1], title='best filter' + (f': TOMTOM {top.target} (q = {top.q:.1e})' if top is not None
+                                                   else ': no TOMTOM match'))
+    fig.tight_layout()
+    with atomic_path(out/'demo.png') as t: fig.savefig(t, dpi=110, format='png')
+    plt.close(fig)
+    res['wall_seconds'] = round(time.time() - t0, 1)
     save_json(out/'run'/'results.json', res)
-    print(results_table(res).to_string(index=False))
-    print(f"\nresults: {out/'run'/'results.json'}   model: {out/'run'/'model.keras'}   wall: {res['wall_seconds']:.0f} s")
+    tab = results_table(res)
+    print(tab.to_string(index=False))
+    print(f"\nbest filter: {', '.join(f'{r.target} (q={r.q:.1e})' for r in tt.itertuples())}"
+          f"\nresults: {out/'run'/'results.json'}   figure: {out/'demo.png'}   wall: {res['wall_seconds']:.0f} s")
     return res
 
 # %% ../nbs/07_cli.ipynb #n004
 NETWORKS = ('4conv', '4conv2pool', '4conv2pool4norm', '6conv3pool', '6conv3pool6norm',
-            'cohn-enhancer', 'cohn-tf', 'cohn-enhancer-rc', 'cohn-tf-rc')
-"""Every network `train --arch` builds: DeepEnhancer's five (Min et al. 2017, Table 1) and Cohn et al.'s
-(2018) two."""
+            'cohn-enhancer', 'cohn-tf', 'cohn-enhancer-rc', 'cohn-tf-rc', 'oops', 'oops-rc')
+"""Every network `train --arch` builds: DeepEnhancer's five (Min et al. 2017, Table 1), Cohn et al.'s
+(2018) two, and the OOPS network (`build_oops`: the oracle of Cohn et al. §3.4 with learned parts)."""
 
 def network(arch:str, # one of `NETWORKS`
             width:int, # input length (bp)
@@ -52,6 +85,9 @@ def network(arch:str, # one of `NETWORKS`
     if arch.startswith('cohn-'):
         from enhancer_nets.adversarial import build_cohn
         return build_cohn(arch.split('-')[1], length=width, rc=arch.endswith('-rc'))
+    if arch.startswith('oops'):
+        from enhancer_nets.adversarial import build_oops
+        return build_oops(width, rc=arch.endswith('-rc'))
     from enhancer_nets.deepenhancer import build_model
     return build_model(arch, width)
 

@@ -1,0 +1,38 @@
+"""`enhancer_nets demo` as a new user runs it: a fresh process, start-up included, on 2 cores. Records the wall time
+and what the demo measured (the network's auROC next to the PSSM oracle's and the k-mer baseline's on the held-out
+blocks, the TOMTOM match of its best filter) against the targets of issue 18: at most 3 min, within 0.03 of the
+oracle, best filter matched to CEBP. Writes results/bench_demo.json. Usage: python bench/demo.py [--n N]"""
+import argparse, json, os, subprocess, sys, tempfile, time
+from pathlib import Path
+ROOT = Path(__file__).resolve().parent.parent
+
+if __name__ == '__main__':
+    a = argparse.ArgumentParser(description=__doc__)
+    a.add_argument('--n', type=int, default=None, help='sequences per class (default: the demo default)')
+    a.add_argument('--out', default=str(ROOT/'results'/'bench_demo.json'))
+    args = a.parse_args()
+    from enhancer_nets.core import run_metadata, save_json
+    d = Path(tempfile.mkdtemp(prefix='demo-'))
+    cmd = ['enhancer_nets', 'demo', '--out', str(d)] + (['--n', str(args.n)] if args.n else [])
+    t = time.time()
+    r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3'))
+    wall = time.time() - t
+    if r.returncode: sys.exit(r.stderr[-3000:])
+    res = json.loads((d/'run'/'results.json').read_text())
+    R = res['results']
+    net, orc, kmer = R['oops-rc']['auroc'], R['PSSM oracle (true PWM + positional prior)']['auroc'], \
+        R['kmer_spectrum_k1-6_logreg']['auroc']
+    top = res['best_filter']['tomtom'][0]['target'] if res['best_filter']['tomtom'] else None
+    goals = {'wall time of `enhancer_nets demo`, start-up included ≤ 180 s': dict(value=round(wall, 1), goal=180,
+                                                                                   met=wall <= 180),
+             'network auROC within 0.03 of the PSSM oracle (oracle − network ≤ 0.03)':
+                 dict(value=round(orc - net, 4), goal=0.03, met=orc - net <= 0.03),
+             'best filter matched to CEBP by TOMTOM (top JASPAR 2024 match)': dict(value=top, goal='CEBP*',
+                                                                                     met=bool(top and 'CEBP' in top))}
+    out = dict(meta=run_metadata(0, command=' '.join(cmd[:2]), cpu_count=os.cpu_count()),
+               split=res.get('split'), counts=res.get('counts'), auroc=dict(network=net, oracle=orc, kmer=kmer),
+               best_filter=res['best_filter'], epochs_run=res.get('epochs_run'), train_seconds=res.get('train_seconds'),
+               wall_seconds=round(wall, 1), goals=goals, printed=r.stdout.strip().splitlines()[-8:])
+    save_json(args.out, out)
+    print(r.stdout[-2500:])
+    print(json.dumps(goals, indent=1, ensure_ascii=False))
