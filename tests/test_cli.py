@@ -107,12 +107,13 @@ def test_scan_and_variants(chr22, tmp_path):
 MODELS = r'''
 import sys, keras
 from enhancer_nets.deepenhancer import build_model
-from enhancer_nets.adversarial import build_cohn
+from enhancer_nets.adversarial import build_cohn, build_oops
 from enhancer_nets.speid import build_speid
 from enhancer_nets.deepcage import build_deepcage, SMALL_ARCH
 d = sys.argv[1]
 for name, m in [('deepenhancer', build_model('6conv3pool6norm')),
                 ('cohn_rc', build_cohn('enhancer', rc=True)),
+                ('oops_rc', build_oops(500)),
                 ('speid', build_speid(n_kernels=8, kernel_width=8, lstm_units=4, dense=8, enh_len=200,
                                       prom_len=100)),
                 ('deepcage', build_deepcage(n_tf=5, length=1000, **SMALL_ARCH))]:
@@ -124,7 +125,7 @@ def test_every_saved_model_loads_in_a_fresh_process(tmp_path):
     env = {**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'}
     r = subprocess.run([sys.executable, '-c', MODELS, str(tmp_path)], capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr[-3000:]
-    for name in ('deepenhancer', 'cohn_rc', 'speid', 'deepcage'):
+    for name in ('deepenhancer', 'cohn_rc', 'oops_rc', 'speid', 'deepcage'):
         code = (f'from enhancer_nets.interpret import load_model; '
                 f'm = load_model({str(tmp_path/name)!r} + ".keras"); print(m.name)')
         r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, env=env)
@@ -165,3 +166,13 @@ def test_motifs_modisco_cli(tmp_path):
     code, err = _err(['motifs', '--model', str(tmp_path/'m.keras'), '--out', str(tmp_path/'x'),
                       '--method', 'modisco'])
     assert code == 2 and 'needs sequences' in err[-1]
+
+
+def test_demo_writes_its_table_figure_and_filter_match(tmp_path):
+    "The main job on the embedded default, reduced (the full run is bench/demo.py): every output is there."
+    res = main(['demo', '--out', str(tmp_path), '--n', '600', '--epochs', '2'])
+    r = load_json(tmp_path/'run'/'results.json')
+    assert set(r['results']) == {'oops-rc', 'kmer_spectrum_k1-6_logreg', 'PSSM oracle (true PWM + positional prior)'}
+    assert r['results']['PSSM oracle (true PWM + positional prior)']['auroc'] > 0.75
+    assert np.asarray(r['best_filter']['ppm']).shape == (9, 4) and 'tomtom' in r['best_filter']
+    assert (tmp_path/'demo.png').read_bytes()[:8] == b'\x89PNG\r\n\x1a\n' and r['split']['kind'] == 'genomic blocks'

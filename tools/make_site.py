@@ -78,6 +78,13 @@ def results_page(chs, root=ROOT):
         body.append("</table><table class='en' id='goals'><tr><th>goal</th><th>measured</th><th>target</th><th>met</th></tr>")
         for k, g in b['goals'].items(): body.append(f"<tr><td>{html.escape(k)}</td><td>{fmt(g['value'])}</td><td>{fmt(g['goal'])}</td><td>{'yes' if g['met'] else 'NO' if g['met'] is False else '—'}</td></tr>")
         body.append('</table>')
+    df = root/'results'/'bench_demo.json'
+    if df.exists():
+        b = json.loads(df.read_text()); info, _ = run_info(b)
+        body.append(f"<h2>enhancer_nets demo</h2><p class=muted>results/bench_demo.json (python bench/demo.py); {info}; auROC on held-out blocks: "
+                    + ', '.join(f'{k} {fmt(v)}' for k, v in b['auroc'].items()) + "</p><table class='en' id='demo'><tr><th>goal</th><th>measured</th><th>target</th><th>met</th></tr>")
+        for k, g in b['goals'].items(): body.append(f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(g['value']))}</td><td>{html.escape(str(g['goal']))}</td><td>{'yes' if g['met'] else 'NO'}</td></tr>")
+        body.append('</table>')
     gf = root/'results'/'bench_genome_stream.json'
     if gf.exists():
         b = json.loads(gf.read_text()); info, _ = run_info(b)
