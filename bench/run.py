@@ -77,7 +77,8 @@ BACKEND_SCRIPT = r'''
 import os, sys, time, json, resource
 os.environ['KERAS_BACKEND'] = sys.argv[1]; os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 import numpy as np, keras
-from enhancer_nets.deepenhancer import build_model, compile_model
+from enhancer_nets.deepenhancer import build_model
+from enhancer_nets.engine import compile_model
 steps = int(sys.argv[2]); bs = 128
 m = compile_model(build_model('4conv2pool4norm')); rng = np.random.default_rng(0)
 x = np.eye(4, dtype='float32')[rng.integers(0, 4, (bs, 300))]; y = rng.integers(0, 2, bs)

@@ -11,11 +11,11 @@ from .data import encode, decode
 __all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 'kshuffle', 'klet_counts', 'cohn_simulation',
            'pssm_max', 'enrichment_ppm', 'RCConv1D', 'build_cohn', 'PositionalLogSumExp', 'build_oops', 'CodesDataset',
            'predict_codes', 'train_cohn', 'versus_shuffles', 'expanded_negatives', 'conv_layers', 'plant_filters',
-           'filter_ppms', 'ppm_similarity', 'jaspar_ppms', 'match_filters', 'cohn_human_regions', 'ewonglab_regions',
-           'region_codes', 'enhancer_dataset', 'fold_split', 'cohn_real_experiments', 'species_datasets',
-           'cross_species', 'simulated_species', 'best_filter_ppm', 'cohn_simulated', 'cohn_simulated_table',
-           'cohn_real', 'cohn_real_table', 'plot_choosing_k', 'plot_auc_matrix', 'published_species_matrix',
-           'plot_rocs', 'ppm_logo']
+           'first_layer_scores', 'filter_ppms', 'ppm_similarity', 'jaspar_ppms', 'match_filters', 'cohn_human_regions',
+           'ewonglab_regions', 'region_codes', 'enhancer_dataset', 'fold_split', 'cohn_real_experiments',
+           'species_datasets', 'cross_species', 'simulated_species', 'best_filter_ppm', 'cohn_simulated',
+           'cohn_simulated_table', 'cohn_real', 'cohn_real_table', 'plot_choosing_k', 'plot_auc_matrix',
+           'published_species_matrix', 'plot_rocs', 'ppm_logo']
 
 # %% ../nbs/03_adversarial.ipynb #c005
 @numba.njit(cache=True, inline='always')
@@ -117,7 +117,8 @@ def _kshuffle_one(codes, out, k, state, table):
 
 @numba.njit(parallel=True, cache=True)
 def _kshuffle_batch(codes, k, seed, direct, nt):
-    "Each row r shuffled with its own splitmix64 stream seeded by (seed, r): the same output on any thread count."
+    """Each row r shuffled with its own splitmix64 stream seeded by (seed, r): the same output on any thread
+    count."""
     out = np.empty_like(codes)
     n = codes.shape[0]
     step = (n + nt - 1) // nt
@@ -136,7 +137,8 @@ def kshuffle(seq:str|np.ndarray,   # a DNA string, (L,) uint8 codes, or a batch 
              k:int=2,              # the k-let size whose counts are kept (1: a plain permutation; Cohn et al. use 1..9)
              rng:np.random.Generator|int|None=None, # random generator or seed
             )->str|np.ndarray:     # same type and shape as `seq`
-    """Uniform random sequence with exactly the k-let counts of `seq` (Altschul & Erikson 1985; uShuffle, Jiang et
+    """Uniform random sequence with exactly the k-let counts of `seq` (Altschul & Erikson 1985; uShuffle,
+    Jiang et
     al. 2008 §3.1.3). Strings come back upper-case, IUPAC letters as N. Raises `ValueError` for k < 1."""
     if k < 1: raise ValueError(f'k={k}: the k-let size must be at least 1')
     rng = np.random.default_rng(rng)
@@ -161,8 +163,23 @@ import keras, pandas as pd
 from pathlib import Path
 from keras import ops
 from .core import IN_TEST, save_json, load_json, set_seed, run_metadata, atomic_write, repo_root
-from .data import (EpochBatches, one_hot, jaspar_ppm, simulate_oops, pssm_oracle, pwm_scan, _position_prior, reverse_complement, resolve,
-                                data_available, read_intervals, Genome, background_negatives, balanced_blocks, _COMP)
+from enhancer_nets.data import (
+    EpochBatches,
+    one_hot,
+    jaspar_ppm,
+    simulate_oops,
+    pssm_oracle,
+    pwm_scan,
+    position_prior,
+    reverse_complement,
+    resolve,
+    data_available,
+    read_intervals,
+    Genome,
+    background_negatives,
+    balanced_blocks,
+    COMPLEMENT,
+)
 
 # %% ../nbs/03_adversarial.ipynb #c012
 TF_MOTIFS = {'CEBPA': 'MA0102.2', 'HNF4A': 'MA0114.1'}
@@ -175,10 +192,13 @@ def cohn_simulation(tf:str='CEBPA',        # a key of `TF_MOTIFS`, or any JASPAR
                     fractions:tuple=(.8, .1, .1), # train / validation / test
                     seed:int=0,             # seed of the simulation and the split
                    )->dict:                 # ppm, mu, sd, and train / val / test dicts of codes (n, L) uint8, y (n,), pos (n,)
-    "The simulated data of Cohn et al. 2018 §3.1.4: OOPS positives with a JASPAR motif vs pure uniform background."
+    """The simulated data of Cohn et al. 2018 §3.1.4: OOPS positives with a JASPAR motif vs pure uniform
+    background."""
     ppm = jaspar_ppm(TF_MOTIFS.get(tf, tf), pseudocount=0.01)
     sim = simulate_oops(ppm, n_per_class, n_per_class, length, mu, sd, seed=seed)
-    n = len(sim['y']); a = int(fractions[0] * n); b = a + int(fractions[1] * n)
+    n = len(sim['y'])
+    a = int(fractions[0] * n)
+    b = a + int(fractions[1] * n)
     part = lambda s: {k: sim[k][s] for k in ('codes', 'y', 'pos')}
     return dict(tf=tf, matrix_id=TF_MOTIFS.get(tf, tf), ppm=ppm, mu=mu, sd=sd,
                 train=part(slice(0, a)), val=part(slice(a, b)), test=part(slice(b, n)))
@@ -190,9 +210,10 @@ def pssm_max(codes:np.ndarray,   # (n, L) uint8 codes
              sd:float=40.,       # positional prior s.d.
              both_strands:bool=False, # scan both strands
             )->np.ndarray:       # (n,) float best-window score
-    "The authors' PSSM score: the best window's log-odds, plus log π(j)/π_uniform when a prior N(mu, sd²) is given."
+    """The authors' PSSM score: the best window's log-odds, plus log π(j)/π_uniform when a prior N(mu, sd²) is
+    given."""
     s = pwm_scan(codes, ppm, both_strands)
-    if mu is not None: s = s + np.log(_position_prior(s.shape[1], mu, sd) * s.shape[1])
+    if mu is not None: s = s + np.log(position_prior(s.shape[1], mu, sd) * s.shape[1])
     return s.max(1)
 
 # %% ../nbs/03_adversarial.ipynb #c019
@@ -208,7 +229,8 @@ def enrichment_ppm(codes:np.ndarray, # (n, L) uint8 codes of the training sequen
                    min_count:int=20, # a seed must occur at least this often in the positives
                    pseudocount:float=.5, # added to every count of the PPM
                   )->np.ndarray:     # (width, 4) PPM
-    "De novo straw-man motif: most enriched k-mer (pooled strands) widened to a PPM from its 1-mismatch sites in positives."
+    """De novo straw-man motif: most enriched k-mer (pooled strands) widened to a PPM from its 1-mismatch
+    sites in positives."""
     if width < k: raise ValueError(f'width {width} must be >= k {k}')
     y = np.asarray(y).astype(bool)
     rc = _kmer_ids(reverse_complement(codes), k)
@@ -219,9 +241,12 @@ def enrichment_ppm(codes:np.ndarray, # (n, L) uint8 codes of the training sequen
     seed = int(np.argmax(score))
     digits = lambda v: (v[..., None] // 4 ** np.arange(k - 1, -1, -1)) % 4
     ham = (digits(np.arange(4 ** k)) != digits(np.array(seed))).sum(-1)
-    ids = _kmer_ids(codes[y], k); L = codes.shape[1]; fl = (width - k) // 2
+    ids = _kmer_ids(codes[y], k)
+    L = codes.shape[1]
+    fl = (width - k) // 2
     r, j = np.nonzero(ham[ids] <= 1)
-    ok = (j - fl >= 0) & (j - fl + width <= L); r, j = r[ok], j[ok]
+    ok = (j - fl >= 0) & (j - fl + width <= L)
+    r, j = r[ok], j[ok]
     sites = codes[y][r[:, None], j[:, None] - fl + np.arange(width)]
     cnt = np.stack([(sites == b).sum(0) for b in range(4)], 1) + pseudocount
     return cnt / cnt.sum(1, keepdims=True)
@@ -229,13 +254,17 @@ def enrichment_ppm(codes:np.ndarray, # (n, L) uint8 codes of the training sequen
 # %% ../nbs/03_adversarial.ipynb #c022
 @keras.saving.register_keras_serializable('enhancer_nets')
 class RCConv1D(keras.layers.Layer):
-    """1-D convolution scanning both strands: out[j, f] = act(max(x ⋆ W_f, x ⋆ rc(W_f))[j] + b_f), 'valid' padding.
-    Input (batch, L, 4) one-hot in A,C,G,T order; output (batch, L − width + 1, filters) (Cohn et al. 2018, Methods)."""
+    """1-D convolution scanning both strands: out[j, f] = act(max(x ⋆ W_f, x ⋆ rc(W_f))[j] + b_f), 'valid'
+    padding.
+    Input (batch, L, 4) one-hot in A,C,G,T order; output (batch, L − width + 1, filters) (Cohn et al. 2018,
+    Methods)."""
     def __init__(self, filters:int, kernel_size:int, activation=None, **kw):
         super().__init__(**kw)
         self.filters, self.kernel_size, self.activation = filters, kernel_size, keras.activations.get(activation)
     def build(self, input_shape):
-        self.kernel = self.add_weight(shape=(self.kernel_size, input_shape[-1], self.filters), initializer='glorot_uniform', name='kernel')
+        self.kernel = self.add_weight(
+            shape=(self.kernel_size, input_shape[-1], self.filters), initializer='glorot_uniform', name='kernel'
+        )
         self.bias = self.add_weight(shape=(self.filters,), initializer='zeros', name='bias')
     def call(self, x):
         f = ops.conv(x, self.kernel, padding='valid')
@@ -261,25 +290,34 @@ def build_cohn(arch:str='enhancer', # a key of `COHN_ARCHS`
                **override,          # replace any entry of the architecture (filters, kernels, pools, dense, keep)
               )->keras.Model:       # input (batch, length, 4) one-hot → (batch, 1) P(positive)
     "One of Cohn et al.'s CNNs: conv → ReLU → max-pool blocks, two dense layers with dropout, sigmoid output."
-    if arch not in COHN_ARCHS: raise ValueError(f'unknown architecture {arch!r}; choose from {list(COHN_ARCHS)}')
+    if arch not in COHN_ARCHS:
+        raise ValueError(f'unknown architecture {arch!r}; choose from {list(COHN_ARCHS)}')
     if seed is not None: keras.utils.set_random_seed(seed)
     a = {**COHN_ARCHS[arch], **override}
     x = inp = keras.Input((length, 4), name='dna')
     for i, (f, k, p) in enumerate(zip(a['filters'], a['kernels'], a['pools'])):
         f = f * scale
-        conv = RCConv1D(f, k, activation='relu', name='conv1') if i == 0 and rc else \
-               keras.layers.Conv1D(f, k, activation='relu', padding='valid' if i == 0 else 'same', name=f'conv{i+1}')
+        conv = (
+            RCConv1D(f, k, activation='relu', name='conv1')
+            if i == 0 and rc
+            else keras.layers.Conv1D(
+                f, k, activation='relu', padding='valid' if i == 0 else 'same', name=f'conv{i+1}'
+            )
+        )
         x = keras.layers.MaxPooling1D(p, padding='same', name=f'pool{i+1}')(conv(x))
     x = keras.layers.Flatten()(x)
     for i, d in enumerate(a['dense']):
         x = keras.layers.Dropout(1 - a['keep'])(keras.layers.Dense(d, activation='relu', name=f'dense{i+1}')(x))
     out = keras.layers.Dense(1, activation='sigmoid', name='p')(x)
-    return keras.Model(inp, out, name=f'cohn_{arch}' + ('_rc' if rc else '') + (f'_x{scale}' if scale > 1 else ''))
+    return keras.Model(
+        inp, out, name=f'cohn_{arch}' + ('_rc' if rc else '') + (f'_x{scale}' if scale > 1 else '')
+    )
 
 # %% ../nbs/03_adversarial.ipynb #o002
 @keras.saving.register_keras_serializable('enhancer_nets')
 class PositionalLogSumExp(keras.layers.Layer):
-    """Pool (b, L, f) → (b, f) as log Σ_j exp(x[j, f] + p[⌊j / bin⌋, f]), with p a learned log-prior per position
+    """Pool (b, L, f) → (b, f) as log Σ_j exp(x[j, f] + p[⌊j / bin⌋, f]), with p a learned log-prior per
+    position
     bin and channel (zeros at the start: plain log-sum-exp). Needs a fixed input length."""
     def __init__(self, bin:int=10, # positions sharing one prior value (bp)
                  **kw):
@@ -305,7 +343,8 @@ def build_oops(length:int=500,  # input length (bp)
                bin:int=10,      # positional-prior bin (bp)
                rc:bool=True,    # scan both strands (`RCConv1D`)
               )->keras.Model:   # input (batch, length, 4) one-hot → (batch, 1) P(positive)
-    """The OOPS likelihood-ratio oracle of Cohn et al. (2018, §3.4 eq. 3) as a network with learned parts: linear
+    """The OOPS likelihood-ratio oracle of Cohn et al. (2018, §3.4 eq. 3) as a network with learned parts:
+    linear
     (RC) convolution → `PositionalLogSumExp` → one logistic unit."""
     x = inp = keras.Input((length, 4), name='dna')
     conv = RCConv1D(filters, kernel, name='conv1') if rc else keras.layers.Conv1D(filters, kernel, name='conv1')
@@ -314,10 +353,11 @@ def build_oops(length:int=500,  # input length (bp)
     return keras.Model(inp, out, name='oops' + ('_rc' if rc else ''))
 
 # %% ../nbs/03_adversarial.ipynb #c027
-from .deepenhancer import fit, evaluate_scores
+from .engine import fit, evaluate_scores
 
 class CodesDataset(EpochBatches):
-    "Batches (one-hot (b, L, 4) float32, y (b,) float32) from uint8 codes; a new order every epoch when `shuffle`."
+    """Batches (one-hot (b, L, 4) float32, y (b,) float32) from uint8 codes; a new order every epoch when
+    `shuffle`."""
     def __init__(self, codes:np.ndarray, y:np.ndarray|None=None, batch_size:int=50, shuffle:bool=False,
                  seed:int=0, **kw):
         self.codes, self.y, self.n = codes, (None if y is None else np.asarray(y, np.float32)), len(codes)
@@ -330,7 +370,11 @@ class CodesDataset(EpochBatches):
 def predict_codes(model:keras.Model, codes:np.ndarray, batch_size:int=500)->np.ndarray:
     "(n,) float P(positive) for uint8 codes (n, L)."
     ds = CodesDataset(codes, batch_size=batch_size)
-    return np.concatenate([np.asarray(model.predict_on_batch(ds[i])).ravel() for i in range(len(ds))]) if len(codes) else np.zeros(0)
+    return (
+        np.concatenate([np.asarray(model.predict_on_batch(ds[i])).ravel() for i in range(len(ds))])
+        if len(codes)
+        else np.zeros(0)
+    )
 
 # %% ../nbs/03_adversarial.ipynb #c028
 def train_cohn(train:dict,              # {'codes': (n, L) uint8, 'y': (n,) 0/1}
@@ -349,27 +393,56 @@ def train_cohn(train:dict,              # {'codes': (n, L) uint8, 'y': (n,) 0/1}
                verbose:int=0,           # Keras verbosity
                **build_kw,              # passed to `build_cohn` (rc, scale, filters, …)
               )->tuple:                 # (best model, record dict: val_auroc per restart, best restart, epochs)
-    "Cohn et al. §3.1.2 training: Adam, batch 50, ≤ 20 epochs with early stopping, best of `restarts` initialisations."
-    out = Path(out_dir); L = train['codes'].shape[1]; rec = []
+    """Cohn et al. §3.1.2 training: Adam, batch 50, ≤ 20 epochs with early stopping, best of `restarts`
+    initialisations."""
+    out = Path(out_dir)
+    L = train['codes'].shape[1]
+    rec = []
     if min_steps:
         spe = int(np.ceil(len(train['y']) / batch_size))
-        epochs = max(epochs, int(np.ceil(min_steps / spe))); patience = max(patience, epochs // 5)
+        epochs = max(epochs, int(np.ceil(min_steps / spe)))
+        patience = max(patience, epochs // 5)
     for r in range(restarts):
         d = out/f'restart{r}'
         if (d/'done.json').exists():
-            rec.append(load_json(d/'done.json')); continue
+            rec.append(load_json(d/'done.json'))
+            continue
         set_seed(seed + r)
         m = build_cohn(arch, length=L, **build_kw)
         if init is not None: init(m)
-        m.compile(optimizer=keras.optimizers.Adam(lr), loss='binary_crossentropy', metrics=[keras.metrics.AUC(name='auroc')])
-        h = fit(m, CodesDataset(train['codes'], train['y'], batch_size, shuffle=True, seed=seed + r),
-                CodesDataset(val['codes'], val['y'], 500), d, epochs, patience, monitor='val_auroc', mode='max',
-                seed=seed + r, verbose=verbose, arch=arch, restart=r, **{k: v for k, v in build_kw.items() if np.isscalar(v)})
-        rr = dict(restart=r, seed=seed + r, val_auroc=float(h.val_auroc.max()), epochs=int(len(h)), max_epochs=epochs, patience=patience)
-        save_json(d/'done.json', rr); rec.append(rr)
+        m.compile(
+            optimizer=keras.optimizers.Adam(lr), loss='binary_crossentropy', metrics=[keras.metrics.AUC(name='auroc')]
+        )
+        h = fit(
+            m,
+            CodesDataset(train['codes'], train['y'], batch_size, shuffle=True, seed=seed + r),
+            CodesDataset(val['codes'], val['y'], 500),
+            d,
+            epochs,
+            patience,
+            monitor='val_auroc',
+            mode='max',
+            seed=seed + r,
+            verbose=verbose,
+            arch=arch,
+            restart=r,
+            **{k: v for k, v in build_kw.items() if np.isscalar(v)}
+        )
+        rr = dict(
+            restart=r,
+            seed=seed + r,
+            val_auroc=float(h.val_auroc.max()),
+            epochs=int(len(h)),
+            max_epochs=epochs,
+            patience=patience,
+        )
+        save_json(d/'done.json', rr)
+        rec.append(rr)
     best = max(rec, key=lambda z: z['val_auroc'])
     model = keras.saving.load_model(out/f"restart{best['restart']}"/'best.keras')
-    return model, dict(restarts=rec, best_restart=best['restart'], val_auroc=best['val_auroc'], arch=arch, n_restarts=restarts)
+    return model, dict(
+        restarts=rec, best_restart=best['restart'], val_auroc=best['val_auroc'], arch=arch, n_restarts=restarts
+    )
 
 # %% ../nbs/03_adversarial.ipynb #c031
 def versus_shuffles(codes:np.ndarray, # (n, L) uint8 codes of the positives (or of any sequences)
@@ -389,16 +462,24 @@ def expanded_negatives(pos:np.ndarray,   # (n, L) uint8 codes of the training po
                        mix:dict=EXPANDED_MIX, # {'bio' or k: multiple of n}
                        seed:int=0,       # seed (sampling of bio negatives, shuffles)
                       )->dict:           # codes (N, L) uint8, source (N,) str ('bio' or 'k=…')
-    "Negatives mixed from genomic background and k-shuffles of the positives. Raises `ValueError` if `bio` is too small."
-    rng = np.random.default_rng(seed); n = len(pos); parts, src = [], []
+    """Negatives mixed from genomic background and k-shuffles of the positives. Raises `ValueError` if `bio`
+    is too small."""
+    rng = np.random.default_rng(seed)
+    n = len(pos)
+    parts, src = [], []
     for key, mult in mix.items():
         want = int(round(mult * n))
         if key == 'bio':
-            if want > len(bio): raise ValueError(f'the mix asks for {want} genomic negatives ({mult}× {n} positives) but only {len(bio)} were given')
-            parts.append(bio[rng.choice(len(bio), want, replace=False)]); src += ['bio'] * want
+            if want > len(bio):
+                raise ValueError(
+                    f'the mix asks for {want} genomic negatives ({mult}× {n} positives) but only {len(bio)} were given'
+                )
+            parts.append(bio[rng.choice(len(bio), want, replace=False)])
+            src += ['bio'] * want
         else:
             reps = int(np.ceil(want / n))
-            parts.append(np.concatenate([kshuffle(pos, int(key), rng) for _ in range(reps)])[:want]); src += [f'k={key}'] * want
+            parts.append(np.concatenate([kshuffle(pos, int(key), rng) for _ in range(reps)])[:want])
+            src += [f'k={key}'] * want
     return dict(codes=np.concatenate(parts), source=np.array(src))
 
 # %% ../nbs/03_adversarial.ipynb #c037
@@ -409,16 +490,20 @@ def conv_layers(model:keras.Model)->list:
 def plant_filters(target:keras.Model,  # a wide network, e.g. `build_cohn(scale=4)`
                   donors:list,         # trained networks of the base width (e.g. vs 2-, 3-, 4-shuffles)
                  )->keras.Model:       # `target`, its conv layers partly overwritten in place
-    """Copy every donor's conv kernels and biases into its own block of `target`'s conv layers (block-diagonal across
-    layers; other inputs of a planted filter are zeroed); the remaining filters keep their random initialisation.
+    """Copy every donor's conv kernels and biases into its own block of `target`'s conv layers (block-diagonal
+    across
+    layers; other inputs of a planted filter are zeroed); the remaining filters keep their random
+    initialisation.
     Raises `ValueError` if the target is not wide enough (Cohn et al. 2018 §2.4.4.2)."""
     tl = conv_layers(target)
     for j, d in enumerate(donors):
         dl = conv_layers(d)
         if len(dl) != len(tl): raise ValueError(f'donor {j} has {len(dl)} conv layers, target {len(tl)}')
         for i, (t, s) in enumerate(zip(tl, dl)):
-            W, b = [np.asarray(v) for v in t.get_weights()]; w, c = [np.asarray(v) for v in s.get_weights()]
-            fo = w.shape[2]; fi = w.shape[1]
+            W, b = [np.asarray(v) for v in t.get_weights()]
+            w, c = [np.asarray(v) for v in s.get_weights()]
+            fo = w.shape[2]
+            fi = w.shape[1]
             if (j + 1) * fo > W.shape[2] or (i and (j + 1) * fi > W.shape[1]) or w.shape[0] != W.shape[0]:
                 raise ValueError(f'target layer {t.name} {W.shape} cannot hold donor {j} filters {w.shape} in block {j}')
             o = slice(j * fo, (j + 1) * fo)
@@ -430,10 +515,19 @@ def plant_filters(target:keras.Model,  # a wide network, e.g. `build_cohn(scale=
     return target
 
 # %% ../nbs/03_adversarial.ipynb #c040
-def _first_layer_scores(layer, codes, weights=None):
-    """Pre-activation scores (n, L−w+1, filters) of a first conv layer on both strands (reverse: −inf for a plain Conv1D),
-    by table look-up on the codes (N scores 0). `weights` = (W (w, 4, F), b (F,), both_strands) overrides the layer's."""
-    W, b, rc = weights if weights is not None else (*[np.asarray(v) for v in layer.get_weights()], isinstance(layer, RCConv1D))
+def first_layer_scores(layer:keras.layers.Layer, # a first conv layer: `RCConv1D` or `Conv1D`
+                       codes:np.ndarray,          # (n, L) uint8 codes
+                       weights:tuple|None=None,   # (W (w, 4, F), b (F,), both_strands) instead of the layer's
+                      )->tuple:                   # (forward, reverse) scores, each (n, L−w+1, F)
+    """Pre-activation scores (n, L−w+1, filters) of a first conv layer on both strands (reverse: −inf for a
+    plain Conv1D),
+    by table look-up on the codes (N scores 0). `weights` = (W (w, 4, F), b (F,), both_strands) overrides the
+    layer's."""
+    W, b, rc = (
+        weights
+        if weights is not None
+        else (*[np.asarray(v) for v in layer.get_weights()], isinstance(layer, RCConv1D))
+    )
     w, P = W.shape[0], codes.shape[1] - W.shape[0] + 1
     def scan(K):
         Kp = np.concatenate([K, np.zeros((w, 1, K.shape[2]), K.dtype)], 1)      # code 4 (N) → zero row
@@ -449,13 +543,15 @@ def filter_ppms(model:keras.Model,   # a network whose first layer is `RCConv1D`
                )->list:              # per filter dict(ppm (w, 4), n_sites, max_act)
     "PPM of every first-layer filter from its strongest sites (both strands for `RCConv1D`)."
     layer = conv_layers(model)[0] if weights is None else None
-    fw, rv = _first_layer_scores(layer, codes, weights); w, out = codes.shape[1] - fw.shape[1] + 1, []
+    fw, rv = first_layer_scores(layer, codes, weights)
+    w, out = codes.shape[1] - fw.shape[1] + 1, []
     for f in range(fw.shape[2]):
-        a = np.maximum(fw[..., f], rv[..., f]); mx = a.max()
+        a = np.maximum(fw[..., f], rv[..., f])
+        mx = a.max()
         r, j = np.nonzero(a > frac * mx) if mx > 0 else (np.zeros(0, int), np.zeros(0, int))
         sites = codes[r[:, None], j[:, None] + np.arange(w)]
         flip = rv[r, j, f] > fw[r, j, f]
-        sites[flip] = _COMP[sites[flip]][:, ::-1]
+        sites[flip] = COMPLEMENT[sites[flip]][:, ::-1]
         cnt = np.stack([(sites == c).sum(0) for c in range(4)], 1) + pseudocount
         out.append(dict(ppm=cnt / cnt.sum(1, keepdims=True), n_sites=int(len(r)), max_act=float(mx)))
     return out
@@ -463,13 +559,16 @@ def filter_ppms(model:keras.Model,   # a network whose first layer is `RCConv1D`
 def ppm_similarity(a:np.ndarray, b:np.ndarray, # two PPMs (w, 4)
                    min_overlap:int=5,          # smallest number of aligned columns considered
                   )->tuple:                    # (best Pearson r, offset of b relative to a, strand of b '+'/'-')
-    "HOMER-style motif similarity: Pearson r of the flattened, uniform-padded matrices at the best offset and strand."
+    """HOMER-style motif similarity: Pearson r of the flattened, uniform-padded matrices at the best offset
+    and strand."""
     best = (-1., 0, '+')
     for strand, B in (('+', b), ('-', b[::-1, ::-1])):
         for off in range(-(len(B) - min(min_overlap, len(B), len(a))), len(a) - min(min_overlap, len(B), len(a)) + 1):
             lo, hi = min(0, off), max(len(a), off + len(B))
-            A2 = np.full((hi - lo, 4), .25); B2 = np.full((hi - lo, 4), .25)
-            A2[-lo:-lo + len(a)] = a; B2[off - lo:off - lo + len(B)] = B
+            A2 = np.full((hi - lo, 4), .25)
+            B2 = np.full((hi - lo, 4), .25)
+            A2[-lo:-lo + len(a)] = a
+            B2[off - lo:off - lo + len(B)] = B
             r = np.corrcoef(A2.ravel(), B2.ravel())[0, 1]
             if r > best[0]: best = (float(r), off, strand)
     return best
@@ -495,12 +594,24 @@ def match_filters(ppms:list,      # output of `filter_ppms` (or a list of (w, 4)
     for f, p in enumerate(ppms):
         P = p['ppm'] if isinstance(p, dict) else p
         sims = sorted(((ppm_similarity(P, q)[0], n) for n, q in db.items()), reverse=True)[:top]
-        rows += [dict(filter=f, rank=i + 1, match=n, r=round(s, 3), n_sites=p.get('n_sites') if isinstance(p, dict) else None)
-                 for i, (s, n) in enumerate(sims)]
+        rows += [
+            dict(
+                filter=f,
+                rank=i + 1,
+                match=n,
+                r=round(s, 3),
+                n_sites=p.get('n_sites') if isinstance(p, dict) else None,
+            )
+            for i, (s, n) in enumerate(sims)
+        ]
     return pd.DataFrame(rows)
 
 # %% ../nbs/03_adversarial.ipynb #c043
-COHN_HUMAN = [f'genomic_benchmarks_enhancer_coords/human_enhancers_cohn/{s}/{c}.csv.gz' for s in ('train', 'test') for c in ('positive', 'negative')]
+COHN_HUMAN = [
+    f'genomic_benchmarks_enhancer_coords/human_enhancers_cohn/{s}/{c}.csv.gz'
+    for s in ('train', 'test')
+    for c in ('positive', 'negative')
+]
 EWONGLAB = {'human': ('liver_enhancers_human_mouse_ewonglab/human_enhancers_hg38_functional.bed.gz',
                       'liver_enhancers_human_mouse_ewonglab/mouse_enhancers_hg38_non.functional.bed.gz'),
             'mouse': ('liver_enhancers_human_mouse_ewonglab/mouse_enhancers_mm10_functional.bed.gz',
@@ -508,21 +619,32 @@ EWONGLAB = {'human': ('liver_enhancers_human_mouse_ewonglab/human_enhancers_hg38
 "Data-directory names of the real enhancer sets (GRCh38 / hg38; the ewonglab mouse files are mm10)."
 
 def cohn_human_regions(chroms:list|None=None)->pd.DataFrame: # chrom, start, end, strand, label, source
-    "Cohn et al.'s human liver H3K27ac enhancers (label 1) and genomic negatives (0), GRCh38, Genomic Benchmarks files pooled."
+    """Cohn et al.'s human liver H3K27ac enhancers (label 1) and genomic negatives (0), GRCh38, Genomic
+    Benchmarks files pooled."""
     parts = []
     for n in COHN_HUMAN:
         d = read_intervals(resolve(n), fmt='csv')
-        parts.append(d.assign(label=int('positive' in n), source='cohn ' + ('enhancer' if 'positive' in n else 'negative')))
+        parts.append(
+            d.assign(label=int('positive' in n), source='cohn ' + ('enhancer' if 'positive' in n else 'negative'))
+        )
     df = pd.concat(parts, ignore_index=True)
     if chroms is not None: df = df[df.chrom.isin(chroms)]
-    return df[['chrom', 'start', 'end', 'strand', 'label', 'source']].drop_duplicates(['chrom', 'start', 'end']).reset_index(drop=True)
+    return (
+        df[['chrom', 'start', 'end', 'strand', 'label', 'source']]
+        .drop_duplicates(['chrom', 'start', 'end'])
+        .reset_index(drop=True)
+    )
 
 def ewonglab_regions(species:str='human',       # 'human' (hg38) or 'mouse' (mm10)
                      chroms:list|None=None)->pd.DataFrame: # chrom, start, end, label, source
-    "Species-specific liver enhancers (1) and the other species' enhancers' counterparts in this genome (0), ewonglab."
+    """Species-specific liver enhancers (1) and the other species' enhancers' counterparts in this genome (0),
+    ewonglab."""
     if species not in EWONGLAB: raise ValueError(f'species must be one of {list(EWONGLAB)}, got {species!r}')
     pos, neg = (read_intervals(resolve(n), fmt='bed') for n in EWONGLAB[species])
-    df = pd.concat([pos.assign(label=1, source='ewonglab enhancer'), neg.assign(label=0, source='ewonglab counterpart')], ignore_index=True)
+    df = pd.concat(
+        [pos.assign(label=1, source='ewonglab enhancer'), neg.assign(label=0, source='ewonglab counterpart')],
+        ignore_index=True,
+    )
     if chroms is not None: df = df[df.chrom.isin(chroms)]
     return df[['chrom', 'start', 'end', 'label', 'source']].reset_index(drop=True)
 
@@ -530,14 +652,16 @@ def region_codes(genome:Genome,        # the genome
                  regions:pd.DataFrame, # chrom, start, end (+ optional strand)
                  length:int=500,       # output length, centred on each region's midpoint
                 )->np.ndarray:         # (n, length) uint8 codes; '-' strand rows reverse-complemented
-    "Fixed-length sequences centred on regions, shifted inside the chromosome where needed. Raises `SequenceError` for unknown chromosomes."
+    """Fixed-length sequences centred on regions, shifted inside the chromosome where needed. Raises
+    `SequenceError` for unknown chromosomes."""
     out = np.empty((len(regions), length), np.uint8)
     mid = ((regions.start.to_numpy() + regions.end.to_numpy()) // 2)
     for c, idx in pd.Series(regions.chrom.to_numpy()).groupby(regions.chrom.to_numpy()).groups.items():   # one chromosome at a time
         genome.check(c, 0, 1, where=f'region {idx[0]}')
         cc = genome.codes(c)
         for i in idx:
-            s = int(np.clip(mid[i] - length // 2, 0, genome.sizes[c] - length)); out[i] = cc[s:s + length]
+            s = int(np.clip(mid[i] - length // 2, 0, genome.sizes[c] - length))
+            out[i] = cc[s:s + length]
     if 'strand' in regions:
         neg = (regions.strand == '-').to_numpy()
         out[neg] = reverse_complement(out[neg])
@@ -553,8 +677,10 @@ def enhancer_dataset(genome:Genome,        # the genome the regions live on
                      name:str='dataset',   # recorded
                      block_reference:pd.DataFrame|None=None, # regions that place the block boundaries (default: these)
                     )->dict:               # codes (n, L) uint8, y (n,), source (n,), fold (n,), regions, name
-    """Enhancers, their own negatives and genomic background, with block folds; regions dropped at block boundaries
-    (fold −1) are removed. Chromosomes absent from `genome` raise `SequenceError` (e.g. mm10 coordinates on hg38)."""
+    """Enhancers, their own negatives and genomic background, with block folds; regions dropped at block
+    boundaries
+    (fold −1) are removed. Chromosomes absent from `genome` raise `SequenceError` (e.g. mm10 coordinates on
+    hg38)."""
     reg = regions.reset_index(drop=True).copy()
     for c in reg.chrom.unique(): genome.check(c, 0, 1, where=f'{name}: regions')
     if 'source' not in reg: reg['source'] = np.where(reg.label == 1, 'enhancer', 'negative')
@@ -562,7 +688,9 @@ def enhancer_dataset(genome:Genome,        # the genome the regions live on
         pos = reg[reg.label == 1]
         bg = background_negatives(genome, pos, per_positive=background, gc_match=True, gc_bin=.05,
                                   pad=length, seed=seed, avoid_extra=reg, max_rounds=500)
-        reg = pd.concat([reg, bg[['chrom', 'start', 'end']].assign(label=0, source='background (GC-matched)')], ignore_index=True)
+        reg = pd.concat(
+            [reg, bg[['chrom', 'start', 'end']].assign(label=0, source='background (GC-matched)')], ignore_index=True
+        )
     reg['fold'] = balanced_blocks(reg, folds, length // 2, block_reference)
     reg = reg[reg.fold >= 0].reset_index(drop=True)
     return dict(name=name, codes=region_codes(genome, reg, length), y=reg.label.to_numpy(np.int32),
@@ -570,7 +698,8 @@ def enhancer_dataset(genome:Genome,        # the genome the regions live on
 
 def fold_split(ds:dict, test_fold:int)->tuple:
     "(train, val, test) index arrays: test = `test_fold`, val = the next fold, train = the rest."
-    f = ds['fold']; va = (test_fold + 1) % ds['folds']
+    f = ds['fold']
+    va = (test_fold + 1) % ds['folds']
     return np.flatnonzero((f != test_fold) & (f != va)), np.flatnonzero(f == va), np.flatnonzero(f == test_fold)
 
 # %% ../nbs/03_adversarial.ipynb #c046
@@ -589,20 +718,27 @@ def cohn_real_experiments(ds:dict,            # from `enhancer_dataset`
                           min_steps:int=0,    # floor on optimizer steps per network (`train_cohn`)
                           seed:int=0, verbose:int=0,
                          )->dict:             # per experiment: auroc / auprc pooled over folds, per-fold auROC, n
-    "Run the real-data experiments of Cohn et al. 2018 (§2.4.2–§2.4.4) on one data set with genomic-block folds."
+    """Run the real-data experiments of Cohn et al. 2018 (§2.4.2–§2.4.4) on one data set with genomic-block
+    folds."""
     from enhancer_nets.deepenhancer import kmer_baseline
-    out = Path(out_dir); scores = {}
+    out = Path(out_dir)
+    scores = {}
     def add(key, y, s, f, src=None):
         d = scores.setdefault(key, dict(y=[], s=[], f=[], src=[]))
-        d['y'].append(np.asarray(y)); d['s'].append(np.asarray(s)); d['f'].append(np.full(len(y), f))
+        d['y'].append(np.asarray(y))
+        d['s'].append(np.asarray(s))
+        d['f'].append(np.full(len(y), f))
         d['src'].append(np.asarray(src) if src is not None else np.full(len(y), ''))
-    tr_kw = dict(restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps, verbose=verbose); bio_mult = []
+    tr_kw = dict(restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps, verbose=verbose)
+    bio_mult = []
     for f in range(ds['folds']):
         tr, va, te = fold_split(ds, f)
         if not len(te) or ds['y'][te].min() == ds['y'][te].max(): continue
         T, V, E = _sub(ds, tr), _sub(ds, va), _sub(ds, te)
-        s = seed + 100 * f; run = lambda name, a, b, **kw: train_cohn(a, b, out/f'fold{f}'/name, seed=s, **tr_kw, **kw)[0]
-        Es = ds['source'][te]; gE = lambda key, sc: add(key, E['y'], sc, f, Es)   # tested vs genomic negatives, by source
+        s = seed + 100 * f
+        run = lambda name, a, b, **kw: train_cohn(a, b, out/f'fold{f}'/name, seed=s, **tr_kw, **kw)[0]
+        Es = ds['source'][te]
+        gE = lambda key, sc: add(key, E['y'], sc, f, Es)   # tested vs genomic negatives, by source
         if 'genomic' in experiments:
             gE('genomic: CNN', predict_codes(run('genomic', T, V), E['codes']))
             gE('genomic: k-mer baseline', kmer_baseline(list(T['codes']), T['y'], list(E['codes'])))
@@ -622,22 +758,37 @@ def cohn_real_experiments(ds:dict,            # from `enhancer_dataset`
                 add(f'background: k={k}', t['y'], predict_codes(m, t['codes']), f)
         if 'expanded' in experiments:
             P, B = T['codes'][T['y'] == 1], T['codes'][T['y'] == 0]
-            mix = {**EXPANDED_MIX, 'bio': min(EXPANDED_MIX['bio'], len(B) / len(P))}   # a fold may hold < 2 genomic negatives per enhancer
-            N = expanded_negatives(P, B, mix, seed=s); bio_mult.append(round(mix['bio'], 3))
-            X = dict(codes=np.concatenate([P, N['codes']]), y=np.r_[np.ones(len(P), np.int32), np.zeros(len(N['codes']), np.int32)])
+            mix = {
+                **EXPANDED_MIX,
+                'bio': min(EXPANDED_MIX['bio'], len(B) / len(P)),
+            }  # a fold may hold < 2 genomic negatives per enhancer
+            N = expanded_negatives(P, B, mix, seed=s)
+            bio_mult.append(round(mix['bio'], 3))
+            X = dict(
+                codes=np.concatenate([P, N['codes']]),
+                y=np.r_[np.ones(len(P), np.int32), np.zeros(len(N['codes']), np.int32)],
+            )
             gE('expanded negatives: CNN', predict_codes(run('expanded', X, V), E['codes']))
         if 'planted' in experiments:
             dn = [donors[k] for k in planted_from]
-            gE('planted filters (×4)', predict_codes(run('planted', T, V, scale=4, init=lambda m: plant_filters(m, dn)), E['codes']))
+            gE(
+                'planted filters (×4)',
+                predict_codes(run('planted', T, V, scale=4, init=lambda m: plant_filters(m, dn)), E['codes']),
+            )
             gE('random init (×4)', predict_codes(run('wide_random', T, V, scale=4), E['codes']))
     res = {}
     from sklearn.metrics import roc_auc_score
     for key, d in scores.items():
         y, sc, fo, src = (np.concatenate(d[z]) for z in ('y', 's', 'f', 'src'))
         ev = evaluate_scores(y, sc, curve_points=60)
-        ev['auroc_by_negative_source'] = {str(n): float(roc_auc_score(y[(y == 1) | (src == n)], sc[(y == 1) | (src == n)]))
-                                          for n in np.unique(src[y == 0]) if n}
-        ev['fold_auroc'] = [float(roc_auc_score(y[fo == i], sc[fo == i])) for i in np.unique(fo) if len(np.unique(y[fo == i])) == 2]
+        ev['auroc_by_negative_source'] = {
+            str(n): float(roc_auc_score(y[(y == 1) | (src == n)], sc[(y == 1) | (src == n)]))
+            for n in np.unique(src[y == 0])
+            if n
+        }
+        ev['fold_auroc'] = [
+            float(roc_auc_score(y[fo == i], sc[fo == i])) for i in np.unique(fo) if len(np.unique(y[fo == i])) == 2
+        ]
         res[key] = ev
     if bio_mult: res['expanded negatives: CNN']['bio_multiple_per_fold'] = bio_mult
     return res
@@ -655,7 +806,8 @@ def species_datasets(species:dict,          # {name: dict(genome=FASTA path or G
         g = sp['genome'] if isinstance(sp['genome'], Genome) else Genome(sp['genome'])
         rd = lambda x: x if isinstance(x, pd.DataFrame) else read_intervals(x, genome=g)
         parts = [rd(sp['positives']).assign(label=1, source=f'{name} enhancer')]
-        if sp.get('negatives') is not None: parts.append(rd(sp['negatives']).assign(label=0, source=f'{name} negative'))
+        if sp.get('negatives') is not None:
+            parts.append(rd(sp['negatives']).assign(label=0, source=f'{name} negative'))
         reg = pd.concat(parts, ignore_index=True)
         out[name] = enhancer_dataset(g, reg, length, background, folds, seed, name)
     return out
@@ -667,7 +819,8 @@ def cross_species(datasets:dict,          # {species: dataset}, from `species_da
                   equal:bool=True,        # and on a pooled subset the size of the mean single species ('all, equal size')
                   restarts:int=1, epochs:int=20, patience:int=4, min_steps:int=0, seed:int=0, verbose:int=0,
                  )->pd.DataFrame:         # rows: training set, columns: test species, values: auROC
-    "Cohn et al. Fig. 3: train per species / pooled / pooled at equal size; test on every species' held-out blocks."
+    """Cohn et al. Fig. 3: train per species / pooled / pooled at equal size; test on every species' held-out
+    blocks."""
     from sklearn.metrics import roc_auc_score
     sp = {n: [_sub(d, i) for i in fold_split(d, test_fold)] for n, d in datasets.items()}
     cat = lambda parts: {k: np.concatenate([p[k] for p in parts]) for k in ('codes', 'y')}
@@ -680,8 +833,17 @@ def cross_species(datasets:dict,          # {species: dataset}, from `species_da
         train_sets['all, equal size'] = ({k: a[k][i] for k in a}, cat([v[1] for v in sp.values()]))
     rows = {}
     for name, (T, V) in train_sets.items():
-        model, _ = train_cohn(T, V, Path(out_dir)/name.replace(' ', '_').replace(',', ''), restarts=restarts, epochs=epochs,
-                              patience=patience, min_steps=min_steps, seed=seed, verbose=verbose)
+        model, _ = train_cohn(
+            T,
+            V,
+            Path(out_dir) / name.replace(' ', '_').replace(',', ''),
+            restarts=restarts,
+            epochs=epochs,
+            patience=patience,
+            min_steps=min_steps,
+            seed=seed,
+            verbose=verbose,
+        )
         rows[name] = {t: float(roc_auc_score(v[2]['y'], predict_codes(model, v[2]['codes']))) for t, v in sp.items()}
     return pd.DataFrame(rows).T
 
@@ -695,42 +857,62 @@ def simulated_species(out_dir:str|Path,   # FASTA and BED files are written here
                       chrom_len:int=1_600_000, # bp each; every region sits in its own 4 kb slot
                       seed:int=0,
                      )->dict:             # genome, positives, negatives paths (for `species_datasets`)
-    """A synthetic genome with OOPS enhancers (sites at N(250, 40²) in 500 bp) and random negative regions, as files.
+    """A synthetic genome with OOPS enhancers (sites at N(250, 40²) in 500 bp) and random negative regions, as
+    files.
     Raises `ValueError` when the genome has fewer than 2 × `n_enhancers` 4 kb slots."""
     from enhancer_nets.data import write_fasta
-    slot = 4000; n_slots = n_chroms * (chrom_len // slot)
+    slot = 4000
+    n_slots = n_chroms * (chrom_len // slot)
     if 2 * n_enhancers > n_slots:
-        raise ValueError(f'{n_chroms} × {chrom_len:,} bp hold {n_slots} slots of {slot} bp; {2 * n_enhancers} regions need more')
-    rng = np.random.default_rng(seed); out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+        raise ValueError(
+            f'{n_chroms} × {chrom_len:,} bp hold {n_slots} slots of {slot} bp; {2 * n_enhancers} regions need more'
+        )
+    rng = np.random.default_rng(seed)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
     p = np.array([(1 - gc) / 2, gc / 2, gc / 2, (1 - gc) / 2])
     chroms = {f'{name}_chr{i + 1}': rng.choice(4, chrom_len, p=p).astype(np.uint8) for i in range(n_chroms)}
     ppms = [jaspar_ppm(TF_MOTIFS.get(m, m)) for m in motifs]
     slots = rng.permutation(n_slots)[:2 * n_enhancers]
     rows = []
     for j, sl in enumerate(slots):
-        c = f'{name}_chr{sl % n_chroms + 1}'; st = (sl // n_chroms) * slot + 250
+        c = f'{name}_chr{sl % n_chroms + 1}'
+        st = (sl // n_chroms) * slot + 250
         if j < n_enhancers:
-            ppm = ppms[rng.integers(len(ppms))]; w = len(ppm)
+            ppm = ppms[rng.integers(len(ppms))]
+            w = len(ppm)
             site = (rng.random((w, 1)) > np.cumsum(ppm, 1)).sum(1).clip(0, 3).astype(np.uint8)
-            if rng.random() < .5: site = _COMP[site][::-1]
-            J = int(np.clip(rng.normal(250, 40), 0, 500 - w)); chroms[c][st + J:st + J + w] = site
+            if rng.random() < .5: site = COMPLEMENT[site][::-1]
+            J = int(np.clip(rng.normal(250, 40), 0, 500 - w))
+            chroms[c][st + J:st + J + w] = site
         rows.append((c, st, st + 500, j < n_enhancers))
     write_fasta(out/f'{name}.fa', {k: decode(v) for k, v in chroms.items()})
     bed = pd.DataFrame(rows, columns=['chrom', 'start', 'end', 'pos']).sort_values(['chrom', 'start'])
     for lab, fn in ((True, 'positives'), (False, 'negatives')):
-        atomic_write(out/f'{name}_{fn}.bed', bed[bed.pos == lab][['chrom', 'start', 'end']].to_csv(sep='\t', header=False, index=False))
-    return dict(genome=out/f'{name}.fa', positives=out/f'{name}_positives.bed', negatives=out/f'{name}_negatives.bed')
+        atomic_write(
+            out / f'{name}_{fn}.bed',
+            bed[bed.pos == lab][['chrom', 'start', 'end']].to_csv(sep='\t', header=False, index=False),
+        )
+    return dict(
+        genome=out / f'{name}.fa',
+        positives=out / f'{name}_positives.bed',
+        negatives=out / f'{name}_negatives.bed',
+    )
 
 # %% ../nbs/03_adversarial.ipynb #c052
 def best_filter_ppm(model:keras.Model, # a network whose first layer is `RCConv1D` or `Conv1D`
                     tr:dict,           # {'codes': (n, L) uint8, 'y': (n,) 0/1}: training data
                     n:int=2000,        # sequences of `tr` used (a seeded subset)
                    )->np.ndarray:      # (w, 4) PPM
-    "The first-layer filter PPM (`filter_ppms`) whose PSSM max score best separates a subset of the training data."
+    """The first-layer filter PPM (`filter_ppms`) whose PSSM max score best separates a subset of the training
+    data."""
     from sklearn.metrics import roc_auc_score
     i = np.random.default_rng(0).permutation(len(tr['y']))[:n]
     pp = filter_ppms(model, tr['codes'][i][tr['y'][i] == 1])
-    aucs = [roc_auc_score(tr['y'][i], pssm_max(tr['codes'][i], p['ppm'], both_strands=True)) if p['n_sites'] else 0 for p in pp]
+    aucs = [
+        roc_auc_score(tr['y'][i], pssm_max(tr['codes'][i], p['ppm'], both_strands=True)) if p['n_sites'] else 0
+        for p in pp
+    ]
     return pp[int(np.argmax(aucs))]['ppm']
 
 def cohn_simulated(out_dir:str|Path,        # checkpoints
@@ -744,43 +926,61 @@ def cohn_simulated(out_dir:str|Path,        # checkpoints
                    seed:int=0,
                    quick:bool=IN_TEST,      # 1000 per class, 2 epochs
                   )->dict:                  # per size: methods → auroc, auprc, curves; filter recovery; metadata
-    "Cohn et al. 2018 Fig. 2A on the simulated OOPS data, with the RC ablation and filter recovery (§3.1.4, §3.2)."
+    """Cohn et al. 2018 Fig. 2A on the simulated OOPS data, with the RC ablation and filter recovery (§3.1.4,
+    §3.2)."""
     if quick: sizes, epochs = (1000,), 2
     out = Path(out_dir); res = run_metadata(seed, experiment='cohn_simulated', tf=tf, sizes=list(sizes), restarts=restarts, tf_restarts=tf_restarts,
                                             epochs=epochs, patience=patience, quick=quick,
                                             split='simulated: random 80/10/10 train/validation/test', motif=f'JASPAR2018 {TF_MOTIFS.get(tf, tf)} (pyjaspar)')
     res['by_size'] = {}
     for n in sizes:
-        sim = cohn_simulation(tf, n, seed=seed); tr, va, te = sim['train'], sim['val'], sim['test']; ppm = sim['ppm']
+        sim = cohn_simulation(tf, n, seed=seed)
+        tr, va, te = sim['train'], sim['val'], sim['test']
+        ppm = sim['ppm']
         kw = dict(restarts=restarts, epochs=epochs, patience=patience, seed=seed)
         cnn, rec = train_cohn(tr, va, out/f'n{n}'/'cnn', **kw)
-        sc = {'CNN (RC conv)': predict_codes(cnn, te['codes']),
-              'oracle (PWM + positional prior, eq. 3)': pssm_oracle(te['codes'], ppm, sim['mu'], sim['sd']),
-              'oracle, no positional prior': pssm_oracle(te['codes'], ppm, None),
-              'PSSM with prior (best window)': pssm_max(te['codes'], ppm, sim['mu'], sim['sd']),
-              'PSSM (best window)': pssm_max(te['codes'], ppm),
-              'de novo straw-man (enriched 8-mer PWM)': pssm_max(te['codes'], enrichment_ppm(tr['codes'], tr['y']), both_strands=True),
-              'CNN best filter as PSSM': pssm_max(te['codes'], best_filter_ppm(cnn, tr), both_strands=True)}
+        sc = {
+            'CNN (RC conv)': predict_codes(cnn, te['codes']),
+            'oracle (PWM + positional prior, eq. 3)': pssm_oracle(te['codes'], ppm, sim['mu'], sim['sd']),
+            'oracle, no positional prior': pssm_oracle(te['codes'], ppm, None),
+            'PSSM with prior (best window)': pssm_max(te['codes'], ppm, sim['mu'], sim['sd']),
+            'PSSM (best window)': pssm_max(te['codes'], ppm),
+            'de novo straw-man (enriched 8-mer PWM)': pssm_max(
+                te['codes'], enrichment_ppm(tr['codes'], tr['y']), both_strands=True
+            ),
+            'CNN best filter as PSSM': pssm_max(te['codes'], best_filter_ppm(cnn, tr), both_strands=True),
+        }
         r = dict(n_per_class=n, n_test=len(te['y']), cnn_training=rec)
         if n == sizes[0]:
             plain, _ = train_cohn(tr, va, out/f'n{n}'/'cnn_no_rc', rc=False, **kw)
             sc['CNN (plain conv)'] = predict_codes(plain, te['codes'])
-            tfc, trec = train_cohn(tr, va, out/f'n{n}'/'tf_cnn', arch='tf', **{**kw, 'restarts': max(restarts, tf_restarts)})
+            tfc, trec = train_cohn(
+                tr, va, out / f'n{n}' / 'tf_cnn', arch='tf', **{**kw, 'restarts': max(restarts, tf_restarts)}
+            )
             r['tf_cnn_training'] = trec
             sc['TF CNN (RC conv)'] = predict_codes(tfc, te['codes'])
-            shuf, srec = train_cohn(versus_shuffles(tr['codes'][tr['y'] == 1], shuffle_k, seed),
-                                    versus_shuffles(va['codes'][va['y'] == 1], shuffle_k, seed + 1), out/f'n{n}'/f'cnn_vs_{shuffle_k}shuffle', **kw)
+            shuf, srec = train_cohn(
+                versus_shuffles(tr['codes'][tr['y'] == 1], shuffle_k, seed),
+                versus_shuffles(va['codes'][va['y'] == 1], shuffle_k, seed + 1),
+                out / f'n{n}' / f'cnn_vs_{shuffle_k}shuffle',
+                **kw,
+            )
             t = versus_shuffles(te['codes'][te['y'] == 1], shuffle_k, seed + 2)
             pp = filter_ppms(shuf, te['codes'][te['y'] == 1])
             sims = [ppm_similarity(p['ppm'], ppm)[0] if p['n_sites'] else -1. for p in pp]
             best = int(np.argmax(sims))
             top = match_filters([pp[best]], jaspar_ppms(), top=5)
-            r['filter_recovery'] = dict(network=f'enhancer CNN, positives vs their {shuffle_k}-shuffles', k=shuffle_k,
-                                        auroc_vs_shuffles=evaluate_scores(t['y'], predict_codes(shuf, t['codes']))['auroc'],
-                                        similarity_to_planted=[round(s, 3) for s in sims], best_filter=best,
-                                        best_r=round(sims[best], 3), best_ppm=pp[best]['ppm'].round(3).tolist(),
-                                        jaspar2024_top=top[['match', 'r']].to_dict('records'),
-                                        recovered=bool(sims[best] >= .75 and any('CEBP' in m.upper() for m in top.match[:3])))
+            r['filter_recovery'] = dict(
+                network=f'enhancer CNN, positives vs their {shuffle_k}-shuffles',
+                k=shuffle_k,
+                auroc_vs_shuffles=evaluate_scores(t['y'], predict_codes(shuf, t['codes']))['auroc'],
+                similarity_to_planted=[round(s, 3) for s in sims],
+                best_filter=best,
+                best_r=round(sims[best], 3),
+                best_ppm=pp[best]['ppm'].round(3).tolist(),
+                jaspar2024_top=top[['match', 'r']].to_dict('records'),
+                recovered=bool(sims[best] >= 0.75 and any('CEBP' in m.upper() for m in top.match[:3])),
+            )
         r['methods'] = {k: evaluate_scores(te['y'], v, curve_points=100) for k, v in sc.items()}
         res['by_size'][str(n)] = r
     if results is not None: save_json(results, res)
@@ -788,13 +988,22 @@ def cohn_simulated(out_dir:str|Path,        # checkpoints
 
 # %% ../nbs/03_adversarial.ipynb #c053
 def cohn_simulated_table(res:dict)->pd.DataFrame:
-    "auROC per method and data size beside the paper's numbers at 10K where it names the method (data/published/cohn2018.json)."
+    """auROC per method and data size beside the paper's numbers at 10K where it names the method
+    (data/published/cohn2018.json)."""
     pub = load_json(repo_root()/'data'/'published'/'cohn2018.json')['simulated_cebpa']['auroc_10k']
     rows = []
     for n, r in res['by_size'].items():
         for m, v in r['methods'].items():
-            rows.append(dict(method=m, n_per_class=int(n), auROC=round(v['auroc'], 3), auPRC=round(v['auprc'], 3),
-                             paper_auROC_10K=pub.get(m), split=res['split']))
+            rows.append(
+                dict(
+                    method=m,
+                    n_per_class=int(n),
+                    auROC=round(v['auroc'], 3),
+                    auPRC=round(v['auprc'], 3),
+                    paper_auROC_10K=pub.get(m),
+                    split=res['split'],
+                )
+            )
     return pd.DataFrame(rows)
 
 # %% ../nbs/03_adversarial.ipynb #c055
@@ -809,39 +1018,93 @@ def cohn_real(out_dir:str|Path,            # checkpoints
               seed:int=0,
               quick:bool=IN_TEST,          # 3 folds, k = 2 only, 2 epochs, no step floor, no background/expanded experiments
              )->dict:                      # metadata, per data set: counts and experiments; cross_dataset matrix
-    "Cohn et al.'s real-data strategies on human liver enhancers (Cohn's set and ewonglab's), out-of-fold over genomic blocks."
-    gpath = resolve('hg38_chr22/chr22.fa.gz', genome); g = Genome(gpath)
+    """Cohn et al.'s real-data strategies on human liver enhancers (Cohn's set and ewonglab's), out-of-fold
+    over genomic blocks."""
+    gpath = resolve('hg38_chr22/chr22.fa.gz', genome)
+    g = Genome(gpath)
     exps = ('genomic', 'shuffles', 'background', 'expanded', 'planted')
     if quick: folds, ks, epochs, min_steps, exps = 3, (2,), 2, 0, ('genomic', 'shuffles')
     regs = {'cohn': cohn_human_regions(list(chroms)), 'ewonglab': ewonglab_regions('human', list(chroms))}
     ref = pd.concat(list(regs.values()))[['chrom', 'start', 'end']]
-    sets = {n: enhancer_dataset(g, r, folds=folds, seed=seed, name=n, block_reference=ref) for n, r in regs.items()}
-    res = run_metadata(seed, experiment='cohn_real', chroms=list(chroms), folds=folds, ks=list(ks), restarts=restarts,
-                       epochs=epochs, patience=patience, min_steps=min_steps, quick=quick, data={'genome': gpath},
-                       split=f'{folds}-fold genomic blocks of {", ".join(chroms)} (equal region counts, shared by both data sets); out-of-fold scores pooled')
+    sets = {
+        n: enhancer_dataset(g, r, folds=folds, seed=seed, name=n, block_reference=ref) for n, r in regs.items()
+    }
+    res = run_metadata(
+        seed,
+        experiment='cohn_real',
+        chroms=list(chroms),
+        folds=folds,
+        ks=list(ks),
+        restarts=restarts,
+        epochs=epochs,
+        patience=patience,
+        min_steps=min_steps,
+        quick=quick,
+        data={'genome': gpath},
+        split=f'{folds}-fold genomic blocks of {", ".join(chroms)} (equal region counts, shared by both data sets); out-of-fold scores pooled',
+    )
     res['datasets'] = {}
     for n, ds in sets.items():
         counts = pd.crosstab(ds['source'], ds['fold']).to_dict()
-        ex = cohn_real_experiments(ds, Path(out_dir)/n, ks=ks, planted_from=tuple(k for k in (2, 3, 4) if k in ks) or (2,),
-                                   experiments=exps, restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps, seed=seed)
-        res['datasets'][n] = dict(n=len(ds['y']), n_pos=int(ds['y'].sum()), by_source=pd.Series(ds['source']).value_counts().to_dict(),
-                                  by_fold={int(k): v for k, v in counts.items()}, experiments=ex)
-    res['cross_dataset'] = cross_species(sets, Path(out_dir)/'cross', test_fold=0, restarts=restarts, epochs=epochs,
-                                         patience=patience, min_steps=min_steps, seed=seed).round(4).to_dict()
-    res['cross_dataset_split'] = f'test: block fold 0 of {folds} in both data sets; validation: fold 1; train: the rest'
+        ex = cohn_real_experiments(
+            ds,
+            Path(out_dir) / n,
+            ks=ks,
+            planted_from=tuple(k for k in (2, 3, 4) if k in ks) or (2,),
+            experiments=exps,
+            restarts=restarts,
+            epochs=epochs,
+            patience=patience,
+            min_steps=min_steps,
+            seed=seed,
+        )
+        res['datasets'][n] = dict(
+            n=len(ds['y']),
+            n_pos=int(ds['y'].sum()),
+            by_source=pd.Series(ds['source']).value_counts().to_dict(),
+            by_fold={int(k): v for k, v in counts.items()},
+            experiments=ex,
+        )
+    res['cross_dataset'] = (
+        cross_species(
+            sets,
+            Path(out_dir) / 'cross',
+            test_fold=0,
+            restarts=restarts,
+            epochs=epochs,
+            patience=patience,
+            min_steps=min_steps,
+            seed=seed,
+        )
+        .round(4)
+        .to_dict()
+    )
+    res['cross_dataset_split'] = (
+        f'test: block fold 0 of {folds} in both data sets; validation: fold 1; train: the rest'
+    )
     if results is not None: save_json(results, res)
     return res
 
 # %% ../nbs/03_adversarial.ipynb #c056
 def cohn_real_table(res:dict)->pd.DataFrame:
-    "One row per data set and experiment: pooled out-of-fold auROC / auPRC, fold mean ± s.d., auROC against each negative source, counts, split."
+    """One row per data set and experiment: pooled out-of-fold auROC / auPRC, fold mean ± s.d., auROC against
+    each negative source, counts, split."""
     rows = []
     for n, d in res['datasets'].items():
         for e, v in d['experiments'].items():
             fa = np.array(v['fold_auroc'])
-            rows.append(dict(dataset=n, experiment=e, auROC=round(v['auroc'], 3), auPRC=round(v['auprc'], 3),
-                             fold_auROC=f'{fa.mean():.3f} ± {fa.std():.3f}' if len(fa) else '', n_pos=v['n_pos'], n_neg=v['n_neg'],
-                             **{f'auROC vs {k}': round(a, 3) for k, a in v.get('auroc_by_negative_source', {}).items()}))
+            rows.append(
+                dict(
+                    dataset=n,
+                    experiment=e,
+                    auROC=round(v['auroc'], 3),
+                    auPRC=round(v['auprc'], 3),
+                    fold_auROC=f'{fa.mean():.3f} ± {fa.std():.3f}' if len(fa) else '',
+                    n_pos=v['n_pos'],
+                    n_neg=v['n_neg'],
+                    **{f'auROC vs {k}': round(a, 3) for k, a in v.get('auroc_by_negative_source', {}).items()},
+                )
+            )
     return pd.DataFrame(rows).assign(split=res['split'])
 
 def plot_choosing_k(res:dict, ax=None):
@@ -852,8 +1115,17 @@ def plot_choosing_k(res:dict, ax=None):
         for kind, ls in (('shuffles', '-'), ('background', '--')):
             pts = sorted((int(e.split('k=')[1]), v['auroc']) for e, v in d['experiments'].items()
                          if e.startswith(f'{kind}: k=') and 'tested' not in e)
-            if pts: ax.plot(*zip(*pts), ls, marker='o', label=f'{n}: {"enhancers" if kind == "shuffles" else "background"} vs k-shuffles')
-    ax.axhline(.5, color='grey', lw=.5); ax.set_xlabel('k'); ax.set_ylabel('auROC (held-out blocks)'); ax.legend(fontsize=7)
+            if pts:
+                ax.plot(
+                    *zip(*pts),
+                    ls,
+                    marker='o',
+                    label=f'{n}: {"enhancers" if kind == "shuffles" else "background"} vs k-shuffles',
+                )
+    ax.axhline(.5, color='grey', lw=.5)
+    ax.set_xlabel('k')
+    ax.set_ylabel('auROC (held-out blocks)')
+    ax.legend(fontsize=7)
     return ax
 
 def plot_auc_matrix(m:pd.DataFrame, title:str='', ax=None, **kw):
@@ -861,19 +1133,40 @@ def plot_auc_matrix(m:pd.DataFrame, title:str='', ax=None, **kw):
     import seaborn as sns, matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(1 + .5 * m.shape[1], .8 + .4 * m.shape[0]))[1]
     sns.heatmap(m.astype(float), annot=True, fmt='.2f', cmap='viridis', ax=ax, cbar_kws={'label': 'auROC'}, **kw)
-    ax.set_xlabel('tested on'); ax.set_ylabel('trained on'); ax.set_title(title)
+    ax.set_xlabel('tested on')
+    ax.set_ylabel('trained on')
+    ax.set_title(title)
     return ax
 
 def published_species_matrix(path:str|Path|None=None)->pd.DataFrame:
-    "Cohn et al.'s own trained-on × tested-on AUC matrix (17 species + 2 pooled sets), from their repository's test_results.txt."
+    """Cohn et al.'s own trained-on × tested-on AUC matrix (17 species + 2 pooled sets), from their
+    repository's test_results.txt."""
     p = resolve('cohn2018_reference/H3K27ac_vs_negative_data_CNN_test_results.txt', path)
-    test = ['Human', 'Dog', 'Dolphin', 'Tasmanian_Devil', 'Ferret', 'Guinea_pig', 'Tree_shrew', 'Marmoset', 'Cat', 'Cow',
-            'Opossum', 'Mouse', 'Macaque', 'Rabbit', 'Naked_mole_rat', 'Rat', 'Pig']
+    test = [
+        'Human',
+        'Dog',
+        'Dolphin',
+        'Tasmanian_Devil',
+        'Ferret',
+        'Guinea_pig',
+        'Tree_shrew',
+        'Marmoset',
+        'Cat',
+        'Cow',
+        'Opossum',
+        'Mouse',
+        'Macaque',
+        'Rabbit',
+        'Naked_mole_rat',
+        'Rat',
+        'Pig',
+    ]
     lines = [l.strip() for l in p.read_text().splitlines() if l.strip()]
     rows = {}
     for i in range(0, len(lines) - 1, 2):
         vals = [float(v) for v in lines[i + 1].replace(',', ' ').split()]
-        if len(vals) != len(test): raise ValueError(f'{p}:{i + 2}: expected {len(test)} AUCs, got {len(vals)}')
+        if len(vals) != len(test):
+            raise ValueError(f'{p}:{i + 2}: expected {len(test)} AUCs, got {len(vals)}')
         rows[lines[i]] = vals
     return pd.DataFrame(rows, index=test).T
 
@@ -882,16 +1175,23 @@ def plot_rocs(methods:dict, ax=None, title:str=''):
     "ROC curves of every method of a results dict (`evaluate_scores` outputs), auROC in the legend (Fig. 2A)."
     import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(4.5, 4))[1]
-    for k, v in methods.items(): ax.plot(v['roc']['fpr'], v['roc']['tpr'], label=f"{k}: {v['auroc']:.3f}", lw=1.2)
-    ax.plot([0, 1], [0, 1], color='grey', lw=.5); ax.set_xlabel('false positive rate'); ax.set_ylabel('true positive rate')
-    ax.set_title(title); ax.legend(fontsize=6, loc='lower right')
+    for k, v in methods.items():
+        ax.plot(v['roc']['fpr'], v['roc']['tpr'], label=f"{k}: {v['auroc']:.3f}", lw=1.2)
+    ax.plot([0, 1], [0, 1], color='grey', lw=.5)
+    ax.set_xlabel('false positive rate')
+    ax.set_ylabel('true positive rate')
+    ax.set_title(title)
+    ax.legend(fontsize=6, loc='lower right')
     return ax
 
 def ppm_logo(ppm:np.ndarray, ax=None, title:str=''):
     "Information-content sequence logo of a PPM (logomaker)."
     import logomaker, matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(.35 * len(ppm) + .5, 1.4))[1]
-    p = np.asarray(ppm, float); ic = p * (2 + (p * np.log2(np.clip(p, 1e-9, 1))).sum(1, keepdims=True))
+    p = np.asarray(ppm, float)
+    ic = p * (2 + (p * np.log2(np.clip(p, 1e-9, 1))).sum(1, keepdims=True))
     logomaker.Logo(pd.DataFrame(ic, columns=list('ACGT')), ax=ax, show_spines=False)
-    ax.set_ylim(0, 2); ax.set_ylabel('bits'); ax.set_title(title, fontsize=8)
+    ax.set_ylim(0, 2)
+    ax.set_ylabel('bits')
+    ax.set_title(title, fontsize=8)
     return ax

@@ -22,25 +22,41 @@ def demo(out:str='enhancer_nets_demo', # output directory
          epochs:int=25,  # maximum epochs (early stopping on the validation loss, patience 4)
          seed:int=0,     # seed of the simulation, the split and the initial weights
         ):
-    """The main job on the embedded default: Cohn et al.'s simulated CEBPA OOPS data laid out as a genome + BED.
-    The OOPS network (`build_oops`) against the k-mer baseline and the PSSM oracle on held-out blocks; its best
+    """The main job on the embedded default: Cohn et al.'s simulated CEBPA OOPS data laid out as a genome +
+    BED.
+    The OOPS network (`build_oops`) against the k-mer baseline and the PSSM oracle on held-out blocks; its
+    best
     filter matched to JASPAR 2024 by TOMTOM. Writes run/results.json and demo.png, prints one table."""
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     from sklearn.metrics import roc_curve
     from enhancer_nets.core import set_seed, atomic_path
-    from enhancer_nets.deepenhancer import simulated_genome, train_and_evaluate, evaluate_scores, results_table
+    from enhancer_nets.deepenhancer import simulated_genome, train_and_evaluate, results_table
+    from enhancer_nets.engine import evaluate_scores
     from enhancer_nets.data import Genome, jaspar_ppm, pssm_oracle, read_intervals
     from enhancer_nets.adversarial import best_filter_ppm, ppm_logo
     from enhancer_nets.interpret import load_model, motif_db, tomtom_table
     out, t0 = Path(out), time.time()
     fa, pbed, nbed = simulated_genome(out/'data', n=n, seed=seed)
     set_seed(seed)
-    res = train_and_evaluate(fa, pbed, out/'run', negatives=nbed, arch='oops-rc', model=network('oops-rc', 500),
-                             width=500, stride=1, epochs=epochs, patience=4, batch_size=128, lr=2e-2, seed=seed,
-                             verbose=2, dataset=f'simulated OOPS, CEBPA MA0102.2, {n}+{n} x 500 bp '
-                                                '(Cohn et al. 2018 §3.1.4)')
+    res = train_and_evaluate(
+        fa,
+        pbed,
+        out / 'run',
+        negatives=nbed,
+        arch='oops-rc',
+        model=network('oops-rc', 500),
+        width=500,
+        stride=1,
+        epochs=epochs,
+        patience=4,
+        batch_size=128,
+        lr=2e-2,
+        seed=seed,
+        verbose=2,
+        dataset=f'simulated OOPS, CEBPA MA0102.2, {n}+{n} x 500 bp ' '(Cohn et al. 2018 §3.1.4)',
+    )
     sc, g = pd.read_csv(out/'run'/'test_scores.tsv', sep='\t'), Genome(fa)
     codes = lambda df: np.stack([g.codes(c)[s:e] for c, s, e in zip(df.chrom, df.start, df.end)])
     oracle = pssm_oracle(codes(sc), jaspar_ppm('MA0102.2'))
@@ -49,7 +65,9 @@ def demo(out:str='enhancer_nets_demo', # output directory
     rest = rest[~rest.start.isin(sc.start)]          # the training and validation sequences
     ppm = best_filter_ppm(load_model(out/'run'), dict(codes=codes(rest), y=rest.label.to_numpy()))
     tt = tomtom_table({'best filter': ppm}, motif_db('JASPAR2024'), top=3)
-    res['best_filter'] = dict(ppm=np.round(ppm, 4).tolist(), tomtom=tt[['rank', 'target', 'p', 'q']].to_dict('records'))
+    res['best_filter'] = dict(
+        ppm=np.round(ppm, 4).tolist(), tomtom=tt[['rank', 'target', 'p', 'q']].to_dict('records')
+    )
     fig, ax = plt.subplots(1, 2, figsize=(10, 3.8), gridspec_kw=dict(width_ratios=[1, 1.3]))
     for name, s in [('oops-rc', sc.score), ('k-mer spectrum', sc.kmer_score), ('PSSM oracle', oracle)]:
         fpr, tpr, _ = roc_curve(sc.label, s)
@@ -58,8 +76,12 @@ def demo(out:str='enhancer_nets_demo', # output directory
     ax[0].set(xlabel='false positive rate', ylabel='true positive rate', title='held-out blocks')
     ax[0].legend(fontsize=8, loc='lower right')
     top = tt.iloc[0] if len(tt) else None
-    ppm_logo(ppm, ax=ax[1], title='best filter' + (f': TOMTOM {top.target} (q = {top.q:.1e})' if top is not None
-                                                   else ': no TOMTOM match'))
+    ppm_logo(
+        ppm,
+        ax=ax[1],
+        title='best filter'
+        + (f': TOMTOM {top.target} (q = {top.q:.1e})' if top is not None else ': no TOMTOM match'),
+    )
     fig.tight_layout()
     with atomic_path(out/'demo.png') as t: fig.savefig(t, dpi=110, format='png')
     plt.close(fig)
@@ -67,8 +89,10 @@ def demo(out:str='enhancer_nets_demo', # output directory
     save_json(out/'run'/'results.json', res)
     tab = results_table(res)
     print(tab.to_string(index=False))
-    print(f"\nbest filter: {', '.join(f'{r.target} (q={r.q:.1e})' for r in tt.itertuples())}"
-          f"\nresults: {out/'run'/'results.json'}   figure: {out/'demo.png'}   wall: {res['wall_seconds']:.0f} s")
+    print(
+        f"\nbest filter: {', '.join(f'{r.target} (q={r.q:.1e})' for r in tt.itertuples())}"
+        f"\nresults: {out/'run'/'results.json'}   figure: {out/'demo.png'}   wall: {res['wall_seconds']:.0f} s"
+    )
     return res
 
 # %% ../nbs/07_cli.ipynb #n004
@@ -128,7 +152,7 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
     from enhancer_nets.data import is_fasta
     from enhancer_nets.core import set_seed
     set_seed(seed)              # the initial weights depend on the seed alone
-    from enhancer_nets.deepenhancer import data_parallel
+    from enhancer_nets.engine import data_parallel
     with data_parallel(devices): net = network(arch, width)   # weights replicated over the devices
     common = dict(arch=arch, width=width, stride=stride, test_stride=test_stride, epochs=epochs,
                   patience=patience, batch_size=batch_size, seed=seed, baseline=not no_baseline,
@@ -181,7 +205,8 @@ def predict(model:Param('a trained model (.keras), e.g. OUT/model.keras from `tr
             g = SequenceSet({k: g.fa[k][:] for k in g.sizes}, pad_to=width, source=str(fasta))
             print(f'{len(short)} of {len(reg)} records are shorter than the {width} bp window: centred in N')
     elif genome is not None and regions is not None:
-        g = Genome(genome); reg = read_intervals(regions, g)
+        g = Genome(genome)
+        reg = read_intervals(regions, g)
     else: raise OptionError('give --genome with --regions, or --fasta')
     windows = reg.assign(end=[max(e, width) for e in reg.end]) if fasta is not None else reg
     reg = reg.assign(score=predict_regions(m, g, windows, width, stride, reduce=reduce,
@@ -259,12 +284,30 @@ def speid(genome:Param('genome FASTA (hg19 for the TargetFinder pairs)', str, re
           jaspar_frac:float=0.5,   # fraction of kernels initialised from JASPAR PWMs
           seed:int=0,              # seed
          ):
-    "Train and evaluate SPEID (two branches + BiLSTM, two-stage training) on any genome and pair table; writes model and results.json."
+    """Train and evaluate SPEID (two branches + BiLSTM, two-stage training) on any genome and pair table;
+    writes model and results.json."""
     from enhancer_nets.speid import train_speid
-    res = train_speid(genome, pairs, out, split=split, k=k, test_fold=test_fold, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift,
-                      epochs=(epochs1, epochs2), lr=(lr, lr), jaspar_frac=jaspar_frac, seed=seed, verbose=2,
-                      n_kernels=n_kernels, kernel_width=kernel_width)
-    print(pd.DataFrame(res['metrics']).T[['f1', 'max_f1', 'auroc', 'auprc', 'n_pos', 'n_neg']].round(3).to_string())
+    res = train_speid(
+        genome,
+        pairs,
+        out,
+        split=split,
+        k=k,
+        test_fold=test_fold,
+        enh_len=enh_len,
+        prom_len=prom_len,
+        n_shift=n_shift,
+        epochs=(epochs1, epochs2),
+        lr=(lr, lr),
+        jaspar_frac=jaspar_frac,
+        seed=seed,
+        verbose=2,
+        n_kernels=n_kernels,
+        kernel_width=kernel_width,
+    )
+    print(
+        pd.DataFrame(res['metrics']).T[['f1', 'max_f1', 'auroc', 'auprc', 'n_pos', 'n_neg']].round(3).to_string()
+    )
     return res
 
 # %% ../nbs/07_cli.ipynb #c009
@@ -275,7 +318,8 @@ def speid_leakage(out:str='speid_leakage.json', # results JSON
                   seed:int=0,             # seed
                   no_matrix:bool=False,   # skip the cross-cell-line matrices
                  ):
-    "Leakage of random / chromosome / segregated splits of the TargetFinder pairs and sequence-free baselines (no genome needed)."
+    """Leakage of random / chromosome / segregated splits of the TargetFinder pairs and sequence-free
+    baselines (no genome needed)."""
     from enhancer_nets.speid import leakage_study, leakage_table
     res = leakage_study(tuple(cells.split(',')), k=k, seed=seed, matrix=not no_matrix, out=out)
     print(leakage_table(res).round(3).to_string())
@@ -292,15 +336,26 @@ def cohn(experiment:str='simulated',  # 'simulated' (Fig. 2A, filter recovery) o
          epochs:int=20,               # maximum epochs
          seed:int=0,                  # seed
         ):
-    "Cohn et al. 2018: the simulated CEBPA comparison or the real-enhancer strategies (shuffles, expanded negatives, planted filters)."
+    """Cohn et al. 2018: the simulated CEBPA comparison or the real-enhancer strategies (shuffles, expanded
+    negatives, planted filters)."""
     from enhancer_nets import adversarial as A
     results = results or str(Path(out)/f'cohn_{experiment}.json')
     if experiment == 'simulated':
-        res = A.cohn_simulated(Path(out)/'simulated', results=results, restarts=restarts, epochs=epochs, seed=seed, quick=False)
+        res = A.cohn_simulated(
+            Path(out) / 'simulated', results=results, restarts=restarts, epochs=epochs, seed=seed, quick=False
+        )
         print(A.cohn_simulated_table(res).drop(columns='split').to_string(index=False))
     elif experiment == 'real':
-        res = A.cohn_real(Path(out)/'real', results=results, genome=genome, chroms=tuple(chroms.split(',')), restarts=restarts,
-                          epochs=epochs, seed=seed, quick=False)
+        res = A.cohn_real(
+            Path(out) / 'real',
+            results=results,
+            genome=genome,
+            chroms=tuple(chroms.split(',')),
+            restarts=restarts,
+            epochs=epochs,
+            seed=seed,
+            quick=False,
+        )
         print(A.cohn_real_table(res).drop(columns='split').to_string(index=False))
     else: raise SystemExit(f"--experiment must be 'simulated' or 'real', got {experiment!r}")
     print(f'results: {results}')
@@ -308,12 +363,16 @@ def cohn(experiment:str='simulated',  # 'simulated' (Fig. 2A, filter recovery) o
 
 # %% ../nbs/07_cli.ipynb #c011
 def _parse_species(spec:str)->dict:
-    "'NAME=GENOME:POSITIVES[:NEGATIVES],…' → {name: dict(genome, positives, negatives)}; raises SystemExit naming a bad entry."
+    """'NAME=GENOME:POSITIVES[:NEGATIVES],…' → {name: dict(genome, positives, negatives)}; raises SystemExit
+    naming a bad entry."""
     out = {}
     for item in filter(None, (x.strip() for x in spec.split(','))):
-        if '=' not in item: raise SystemExit(f'--species entry {item!r}: expected NAME=GENOME:POSITIVES[:NEGATIVES]')
-        name, files = item.split('=', 1); parts = files.split(':')
-        if len(parts) not in (2, 3): raise SystemExit(f'--species entry {item!r}: expected GENOME:POSITIVES[:NEGATIVES] after {name}=')
+        if '=' not in item:
+            raise SystemExit(f'--species entry {item!r}: expected NAME=GENOME:POSITIVES[:NEGATIVES]')
+        name, files = item.split('=', 1)
+        parts = files.split(':')
+        if len(parts) not in (2, 3):
+            raise SystemExit(f'--species entry {item!r}: expected GENOME:POSITIVES[:NEGATIVES] after {name}=')
         for p in parts:
             if not Path(p).exists(): raise SystemExit(f'--species entry {item!r}: {p}: no such file')
         out[name] = dict(genome=parts[0], positives=parts[1], negatives=parts[2] if len(parts) == 3 else None)
@@ -330,16 +389,30 @@ def cohn_species(species:Param('comma-separated NAME=GENOME:POSITIVES[:NEGATIVES
                  epochs:int=20,      # maximum epochs
                  seed:int=0,         # seed
                 ):
-    "Cohn et al. Fig. 3 on your genomes: train per species, pooled and pooled at equal size; test on every species (auROC matrix)."
+    """Cohn et al. Fig. 3 on your genomes: train per species, pooled and pooled at equal size; test on every
+    species (auROC matrix)."""
     from enhancer_nets.adversarial import species_datasets, cross_species
     from enhancer_nets.core import run_metadata
     sp = _parse_species(species)
-    m = cross_species(species_datasets(sp, background=background, folds=folds, seed=seed), Path(out)/'runs', test_fold=test_fold,
-                      restarts=restarts, epochs=epochs, seed=seed)
-    res = run_metadata(seed, experiment='cross_species', species={k: {a: str(b) for a, b in v.items()} for k, v in sp.items()},
-                       split=f'block fold {test_fold} of {folds} held out in every species', matrix=m.round(4).to_dict())
-    save_json(Path(out)/'cross_species.json', res); atomic_write(Path(out)/'cross_species.tsv', m.round(4).to_csv(sep='\t'))
-    print(m.round(3).to_string()); print(f"results: {Path(out)/'cross_species.json'}")
+    m = cross_species(
+        species_datasets(sp, background=background, folds=folds, seed=seed),
+        Path(out) / 'runs',
+        test_fold=test_fold,
+        restarts=restarts,
+        epochs=epochs,
+        seed=seed,
+    )
+    res = run_metadata(
+        seed,
+        experiment='cross_species',
+        species={k: {a: str(b) for a, b in v.items()} for k, v in sp.items()},
+        split=f'block fold {test_fold} of {folds} held out in every species',
+        matrix=m.round(4).to_dict(),
+    )
+    save_json(Path(out)/'cross_species.json', res)
+    atomic_write(Path(out)/'cross_species.tsv', m.round(4).to_csv(sep='\t'))
+    print(m.round(3).to_string())
+    print(f"results: {Path(out)/'cross_species.json'}")
     return res
 
 # %% ../nbs/07_cli.ipynb #c012
@@ -363,14 +436,21 @@ def motifs(model:Param('a trained model (.keras) or its run directory', str, req
     (TOMTOM): MEME file + HTML report."""
     from enhancer_nets.interpret import load_model, motif_report, modisco_report
     from enhancer_nets.data import Genome, read_intervals, window_index, window_codes
-    m = load_model(model); L = m.input_shape[1]; codes = None
+    m = load_model(model)
+    L = m.input_shape[1]
+    codes = None
     if fasta is not None or (genome is not None and regions is not None):
         g = Genome(fasta or genome)
-        reg = (pd.DataFrame({'chrom': list(g.sizes), 'start': 0, 'end': list(g.sizes.values())}) if fasta else read_intervals(regions, g))
+        reg = (
+            pd.DataFrame({'chrom': list(g.sizes), 'start': 0, 'end': list(g.sizes.values())})
+            if fasta
+            else read_intervals(regions, g)
+        )
         w = window_index(reg, L, max(L // 2, 1), g.sizes)
         w = w.sample(min(len(w), max_windows), random_state=seed)
         codes = window_codes(g, w.chrom, w.start, L)
-    elif genome is not None or regions is not None: raise SystemExit('give --genome together with --regions (or --fasta)')
+    elif genome is not None or regions is not None:
+        raise SystemExit('give --genome together with --regions (or --fasta)')
     if method == 'modisco':
         if codes is None:
             raise OptionError('--method modisco needs sequences: give --fasta, or --genome with --regions')
@@ -379,7 +459,10 @@ def motifs(model:Param('a trained model (.keras) or its run directory', str, req
         print(f"TF-MoDISco: {len(s['patterns'])} patterns ({pats})")
     else: s = motif_report(m, out, codes, recipe, tuple(db.split(',')), by, threshold)
     for name, d in s['databases'].items():
-        print(f"{name}: {d['n_matched']} of {d['n_filters']} filters matched ({d['criterion']});", ', '.join(f"{r['query']}→{r['target']}" for r in d['best'][:5]))
+        print(
+            f"{name}: {d['n_matched']} of {d['n_filters']} filters matched ({d['criterion']});",
+            ', '.join(f"{r['query']}→{r['target']}" for r in d['best'][:5]),
+        )
     print(f'report: {Path(out)/"report.html"}')
     return s
 
@@ -446,13 +529,15 @@ def variants(model:Param('a trained model (.keras) or its run directory', str, r
 
 # %% ../nbs/07_cli.ipynb #c013
 def _parse_cells(spec:str|None, many:bool=False)->dict|None:
-    "'CELL=FILE[+FILE…],…' → {cell: file} (or {cell: [files]} when `many`); raises SystemExit naming a bad entry or a missing file."
+    """'CELL=FILE[+FILE…],…' → {cell: file} (or {cell: [files]} when `many`); raises SystemExit naming a bad
+    entry or a missing file."""
     if spec is None: return None
     if spec.strip().lower() == 'none': return {}
     out = {}
     for item in filter(None, (x.strip() for x in spec.split(','))):
         if '=' not in item: raise SystemExit(f'entry {item!r}: expected CELL=FILE')
-        cell, files = item.split('=', 1); fs = files.split('+')
+        cell, files = item.split('=', 1)
+        fs = files.split('+')
         for f in fs:
             if not Path(f).exists(): raise SystemExit(f'entry {item!r}: {f}: no such file')
         out[cell] = fs if many else fs[0]
@@ -472,14 +557,32 @@ def deepcage(out:str='deepcage_run',   # output directory: results.json, checkpo
              max_loci:int=None,        # subsample loci
              seed:int=0,
             ):
-    "DeepCAGE leave-one-cell-type-out on your bigWigs/peaks (Liu et al. 2019): classification and regression vs mean-signal and sequence-only baselines."
+    """DeepCAGE leave-one-cell-type-out on your bigWigs/peaks (Liu et al. 2019): classification and regression
+    vs mean-signal and sequence-only baselines."""
     from enhancer_nets.deepcage import deepcage_chr22, deepcage_table, SMALL_ARCH
     v = tuple(variants.split(','))
-    res = deepcage_chr22(Path(out)/'results.json', Path(out), SMALL_ARCH if arch == 'small' else None, epochs, patience, batch_size, max_loci,
-                         v, tuple(splits.split(',')), tuple(x for x in v if x in ('full', 'seq_only')), tuple(tasks.split(',')),
-                         genome, None if chroms == 'all' else tuple(chroms.split(',')), _parse_cells(signal), _parse_cells(peaks, True), seed)
+    res = deepcage_chr22(
+        Path(out) / 'results.json',
+        Path(out),
+        SMALL_ARCH if arch == 'small' else None,
+        epochs,
+        patience,
+        batch_size,
+        max_loci,
+        v,
+        tuple(splits.split(',')),
+        tuple(x for x in v if x in ('full', 'seq_only')),
+        tuple(tasks.split(',')),
+        genome,
+        None if chroms == 'all' else tuple(chroms.split(',')),
+        _parse_cells(signal),
+        _parse_cells(peaks, True),
+        seed,
+    )
     for t in res['results']:
-        for sp in res['results'][t]: print(f'\n{t}, loci {sp}:'); print(deepcage_table(res, t, sp).to_string())
+        for sp in res['results'][t]:
+            print(f'\n{t}, loci {sp}:')
+            print(deepcage_table(res, t, sp).to_string())
     print(f"results: {Path(out)/'results.json'}")
     return res
 

@@ -114,7 +114,8 @@ def captured_stderr():
 def set_seed(seed:int=0, # the seed; recorded in every results file
             )->int:
     "Seed `random`, `numpy` and, when Keras is importable, `keras.utils.set_random_seed` (all backends)."
-    random.seed(seed); np.random.seed(seed)
+    random.seed(seed)
+    np.random.seed(seed)
     try:
         import keras
         keras.utils.set_random_seed(seed)
@@ -124,13 +125,19 @@ def set_seed(seed:int=0, # the seed; recorded in every results file
 # %% ../nbs/00_core.ipynb #c011
 def git_commit(path:str|Path='.', # any directory inside the repository
               )->str|None:        # the HEAD commit (with `-dirty` if tracked files outside results/ changed), or None outside git
-    "The git commit of the working tree at `path`, for results provenance; rewriting results/ itself does not make it dirty."
+    """The git commit of the working tree at `path`, for results provenance; rewriting results/ itself does
+    not make it dirty."""
     try:
         out = subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=path, capture_output=True, text=True, timeout=10)
         if out.returncode: return None
         sha = out.stdout.strip()
-        st = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no', '--', ':/', ':(top,exclude)results'],
-                            cwd=path, capture_output=True, text=True, timeout=10)
+        st = subprocess.run(
+            ['git', 'status', '--porcelain', '--untracked-files=no', '--', ':/', ':(top,exclude)results'],
+            cwd=path,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
         return sha + ('-dirty' if st.stdout.strip() else '')
     except (OSError, subprocess.SubprocessError): return None
 
@@ -144,11 +151,17 @@ def run_metadata(seed:int,          # the seed of the run
     def ver(p):
         try: return md.version(p)
         except md.PackageNotFoundError: return None
-    d = dict(seed=seed, git_commit=git_commit(Path(__file__).parent if '__file__' in globals() else '.'),
-             date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'),
-             python=platform.python_version(), platform=platform.platform(),
-             packages={p: ver(p) for p in ['enhancer_nets', 'keras', 'tensorflow', 'jax', 'torch', 'numpy', 'scikit-learn']},
-             keras_backend=os.environ.get('KERAS_BACKEND', 'tensorflow'))
+    d = dict(
+        seed=seed,
+        git_commit=git_commit(Path(__file__).parent if '__file__' in globals() else '.'),
+        date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'),
+        python=platform.python_version(),
+        platform=platform.platform(),
+        packages={
+            p: ver(p) for p in ['enhancer_nets', 'keras', 'tensorflow', 'jax', 'torch', 'numpy', 'scikit-learn']
+        },
+        keras_backend=os.environ.get('KERAS_BACKEND', 'tensorflow'),
+    )
     if data: d['data'] = {k: dict(path=str(v), sha256=sha256sum(v)) for k, v in data.items()}
     d.update(extra)
     return d
@@ -163,7 +176,11 @@ def sha256sum(path:str|Path, # a file
     return h.hexdigest()
 
 # %% ../nbs/00_core.ipynb #c016
-IN_TEST = bool(os.environ.get('IN_TEST') or os.environ.get('PYTEST_CURRENT_TEST') or os.environ.get('ENHANCER_NETS_QUICK'))
+IN_TEST = bool(
+    os.environ.get('IN_TEST')
+    or os.environ.get('PYTEST_CURRENT_TEST')
+    or os.environ.get('ENHANCER_NETS_QUICK')
+)
 "True under `nbdev_test`/pytest, or when `ENHANCER_NETS_QUICK` is set: runs are reduced, never skipped."
 
 # %% ../nbs/00_core.ipynb #c017

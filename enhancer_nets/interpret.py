@@ -10,11 +10,39 @@ from contextlib import contextmanager
 import numpy as np, pandas as pd
 import keras
 from keras import ops
-from .core import (save_json, load_json, atomic_write, run_metadata, set_seed, IN_TEST, repo_root,
-                                MissingFileError, ModelFileError, captured_stderr)
-from .data import (Genome, SequenceError, one_hot, encode, resolve, _COMP, _EYE, simulate_oops, jaspar_ppm,
-                                window_codes, open_text)
-from .adversarial import (RCConv1D, conv_layers, filter_ppms, _first_layer_scores, jaspar_ppms, ppm_logo)
+from enhancer_nets.core import (
+    save_json,
+    load_json,
+    atomic_write,
+    run_metadata,
+    set_seed,
+    IN_TEST,
+    repo_root,
+    MissingFileError,
+    ModelFileError,
+    captured_stderr,
+)
+from enhancer_nets.data import (
+    Genome,
+    SequenceError,
+    one_hot,
+    encode,
+    resolve,
+    COMPLEMENT,
+    CODE_ONE_HOT,
+    simulate_oops,
+    jaspar_ppm,
+    window_codes,
+    open_text,
+)
+from enhancer_nets.adversarial import (
+    RCConv1D,
+    conv_layers,
+    filter_ppms,
+    first_layer_scores,
+    jaspar_ppms,
+    ppm_logo,
+)
 
 # %% auto #0
 __all__ = ['first_conv', 'filter_weights', 'planted_example', 'all_kmers', 'enumeration_ppms', 'activation_ppms', 'max_site_ppms',
@@ -29,10 +57,12 @@ __all__ = ['first_conv', 'filter_weights', 'planted_example', 'all_kmers', 'enum
 def first_conv(model:keras.Model,   # any network of the package
                layer:str|None=None,  # name of the convolution layer; default: the first one (input side)
               )->keras.layers.Layer: # a `Conv1D` or `RCConv1D` layer
-    "The convolution layer whose kernels are read as motifs. Raises `ValueError` if the model has none, `KeyError` for an unknown name."
+    """The convolution layer whose kernels are read as motifs. Raises `ValueError` if the model has none,
+    `KeyError` for an unknown name."""
     if layer is not None:
         names = [l.name for l in model.layers]
-        if layer not in names: raise KeyError(f'{model.name}: no layer {layer!r} (layers: {", ".join(names)})')
+        if layer not in names:
+            raise KeyError(f'{model.name}: no layer {layer!r} (layers: {", ".join(names)})')
         return model.get_layer(layer)
     cl = conv_layers(model)
     if not cl: raise ValueError(f'{model.name}: no Conv1D/RCConv1D layer to read motifs from')
@@ -51,10 +81,12 @@ def filter_weights(model:keras.Model,   # any network of the package
                    layer:str|None=None,  # convolution layer name (default: the first)
                   )->tuple:              # (W (w, 4, F) float64, b (F,) float64, both_strands bool)
     """Kernels and biases of a first-layer convolution as applied at inference: a directly following batch
-    normalisation is folded in, W' = W·γ/√(σ²+ε), b' = (b − μ)·γ/√(σ²+ε) + β. `both_strands` is True for `RCConv1D`."""
+    normalisation is folded in, W' = W·γ/√(σ²+ε), b' = (b − μ)·γ/√(σ²+ε) + β. `both_strands` is True for
+    `RCConv1D`."""
     conv = first_conv(model, layer)
     W, b = [np.asarray(v, np.float64) for v in conv.get_weights()][:2]
-    if W.ndim != 3 or W.shape[1] != 4: raise ValueError(f'{conv.name}: kernel shape {W.shape} is not (width, 4, filters)')
+    if W.ndim != 3 or W.shape[1] != 4:
+        raise ValueError(f'{conv.name}: kernel shape {W.shape} is not (width, 4, filters)')
     bn = _next_batchnorm(model, conv)
     if bn is not None:
         g = np.asarray(bn.gamma, np.float64) if bn.gamma is not None else 1.
@@ -71,12 +103,16 @@ def planted_example(n:int=2000,          # sequences per class
                     epochs:int=8,        # training epochs
                     seed:int=0,          # seed of the simulation and the initialisation
                    )->dict:              # model, codes (n, L) uint8, y, pos (motif start or −1), strand, ppm (w, 4) as planted
-    """Chapter 3's enhancer CNN (`build_cohn`, RC-conv first layer of 20 filters × 9 bp) trained on OOPS data with a known
+    """Chapter 3's enhancer CNN (`build_cohn`, RC-conv first layer of 20 filters × 9 bp) trained on OOPS data
+    with a known
     site per positive (Cohn et al. 2018 §3.1.4 at small scale): the lesson model of this chapter."""
     from enhancer_nets.adversarial import build_cohn
     set_seed(seed)
-    ppm = jaspar_ppm(matrix_id, pseudocount=.01) ** sharpen; ppm /= ppm.sum(1, keepdims=True)
-    sim = simulate_oops(ppm, n, n, length, mu=length / 2 - len(ppm) / 2, sd=length / 8, both_strands=True, seed=seed)
+    ppm = jaspar_ppm(matrix_id, pseudocount=.01) ** sharpen
+    ppm /= ppm.sum(1, keepdims=True)
+    sim = simulate_oops(
+        ppm, n, n, length, mu=length / 2 - len(ppm) / 2, sd=length / 8, both_strands=True, seed=seed
+    )
     m = build_cohn('enhancer', length=length)
     m.compile(keras.optimizers.Adam(1e-3), 'binary_crossentropy')
     m.fit(one_hot(sim['codes']), sim['y'], batch_size=50, epochs=epochs, verbose=0, shuffle=True)
@@ -86,7 +122,8 @@ def planted_example(n:int=2000,          # sequences per class
 def all_kmers(k:int, # k-mer length (≤ 10: 4^10 rows)
              )->np.ndarray: # (4^k, k) uint8 codes in lexicographic order (AAA…, AAC…, …)
     "Every DNA k-mer as codes. Raises `ValueError` for k > 10 (the table would exceed 10^6 rows)."
-    if not 1 <= k <= 10: raise ValueError(f'all_kmers: k = {k}; enumeration is limited to 1 ≤ k ≤ 10 (4^k rows)')
+    if not 1 <= k <= 10:
+        raise ValueError(f'all_kmers: k = {k}; enumeration is limited to 1 ≤ k ≤ 10 (4^k rows)')
     return ((np.arange(4 ** k)[:, None] // 4 ** np.arange(k - 1, -1, -1)) % 4).astype(np.uint8)
 
 def enumeration_ppms(model:keras.Model,     # any network of the package
@@ -94,18 +131,28 @@ def enumeration_ppms(model:keras.Model,     # any network of the package
                      weight:str='count',    # 'count': every activating k-mer counts 1 (the paper); 'activation': weighted by its activation
                      pseudocount:float=.01, # added to every count before normalising
                     )->list:                # per filter dict(ppm (w, 4), n_sites = activating k-mers, max_act)
-    """DeepEnhancer's kernel → PWM recipe (Min et al. 2017, "DeepEnhancer learns sequence motifs"): enumerate all 4^w
-    one-hot k-mers, keep those with ReLU(s⊗W + b) > 0, count their bases. Two matrix products, (4^w × 4w)·(4w × F).
+    """DeepEnhancer's kernel → PWM recipe (Min et al. 2017, "DeepEnhancer learns sequence motifs"): enumerate
+    all 4^w
+    one-hot k-mers, keep those with ReLU(s⊗W + b) > 0, count their bases. Two matrix products, (4^w × 4w)·(4w
+    × F).
     Raises `ValueError` for kernels wider than 10 (use `activation_ppms`)."""
-    W, b, _ = filter_weights(model, layer); w, _, F = W.shape
-    if w > 10: raise ValueError(f'{first_conv(model, layer).name}: kernel width {w} > 10; enumerating 4^{w} k-mers is impractical, use activation_ppms')
-    X = _EYE[:4][all_kmers(w)].reshape(4 ** w, 4 * w).astype(np.float32)   # (4^w, 4w) one-hot k-mers
+    W, b, _ = filter_weights(model, layer)
+    w, _, F = W.shape
+    if w > 10:
+        raise ValueError(
+            f'{first_conv(model, layer).name}: kernel width {w} > 10; enumerating 4^{w} k-mers is impractical, use activation_ppms'
+        )
+    X = CODE_ONE_HOT[:4][all_kmers(w)].reshape(4 ** w, 4 * w).astype(np.float32)   # (4^w, 4w) one-hot k-mers
     A = X @ W.reshape(4 * w, F).astype(np.float32) + b.astype(np.float32)   # (4^w, F) activations
     M = np.where(A > 0, A if weight == 'activation' else 1., 0.).astype(np.float32)
-    if weight not in ('count', 'activation'): raise ValueError(f"weight must be 'count' or 'activation', got {weight!r}")
+    if weight not in ('count', 'activation'):
+        raise ValueError(f"weight must be 'count' or 'activation', got {weight!r}")
     C = (M.T @ X).reshape(F, w, 4) + pseudocount                             # (F, w, 4) counts
     n = (A > 0).sum(0)
-    return [dict(ppm=C[f] / C[f].sum(1, keepdims=True), n_sites=int(n[f]), max_act=float(A[:, f].max())) for f in range(F)]
+    return [
+        dict(ppm=C[f] / C[f].sum(1, keepdims=True), n_sites=int(n[f]), max_act=float(A[:, f].max()))
+        for f in range(F)
+    ]
 
 # %% ../nbs/06_interpretation.ipynb #c016
 def activation_ppms(model:keras.Model,     # any network of the package
@@ -114,10 +161,18 @@ def activation_ppms(model:keras.Model,     # any network of the package
                     layer:str|None=None,   # convolution layer name (default: the first)
                     pseudocount:float=.1,  # added to every count
                    )->list:                # per filter dict(ppm (w, 4), n_sites, max_act = MAV_k)
-    """DeepCAGE's kernel → PFM recipe (Liu et al. 2019, "Motif analysis"): subsequences whose activation exceeds
-    α·MAV_k, MAV_k the filter's maximum over `codes`, aligned (reverse-complemented when the reverse strand fired)."""
+    """DeepCAGE's kernel → PFM recipe (Liu et al. 2019, "Motif analysis"): subsequences whose activation
+    exceeds
+    α·MAV_k, MAV_k the filter's maximum over `codes`, aligned (reverse-complemented when the reverse strand
+    fired)."""
     W, b, rc = filter_weights(model, layer)
-    return filter_ppms(model, codes, frac=alpha, pseudocount=pseudocount, weights=(W.astype(np.float32), b.astype(np.float32), rc))
+    return filter_ppms(
+        model,
+        codes,
+        frac=alpha,
+        pseudocount=pseudocount,
+        weights=(W.astype(np.float32), b.astype(np.float32), rc),
+    )
 
 # %% ../nbs/06_interpretation.ipynb #c018
 def max_site_ppms(model:keras.Model,    # any network of the package
@@ -126,36 +181,49 @@ def max_site_ppms(model:keras.Model,    # any network of the package
                   pseudocount:float=.1, # added to every count
                   batch:int=2000,       # sequences scored at a time (memory: batch × L × filters floats)
                  )->list:               # per filter dict(ppm (w, 4), n_sites = sequences with a positive maximum, max_act)
-    "DeepBind/SPEID-style PFM: each sequence's maximum-activation site of each filter, if positive (Alipanahi et al. 2015; Singh et al. 2016)."
-    W, b, rc = filter_weights(model, layer); w, _, F = W.shape; W, b = W.astype(np.float32), b.astype(np.float32)
-    cnt = np.zeros((F, w, 4)); n = np.zeros(F, int); mx = np.full(F, -np.inf)
+    """DeepBind/SPEID-style PFM: each sequence's maximum-activation site of each filter, if positive
+    (Alipanahi et al. 2015; Singh et al. 2016)."""
+    W, b, rc = filter_weights(model, layer)
+    w, _, F = W.shape
+    W, b = W.astype(np.float32), b.astype(np.float32)
+    cnt = np.zeros((F, w, 4))
+    n = np.zeros(F, int)
+    mx = np.full(F, -np.inf)
     for s in range(0, len(codes), batch):
         c = codes[s:s + batch]
-        fw, rv = _first_layer_scores(None, c, (W, b, rc))
-        a = np.maximum(fw, rv); j = a.argmax(1)                           # (m, F) best position per sequence and filter
-        best = np.take_along_axis(a, j[:, None], 1)[:, 0]; mx = np.maximum(mx, best.max(0))
+        fw, rv = first_layer_scores(None, c, (W, b, rc))
+        a = np.maximum(fw, rv)
+        j = a.argmax(1)                           # (m, F) best position per sequence and filter
+        best = np.take_along_axis(a, j[:, None], 1)[:, 0]
+        mx = np.maximum(mx, best.max(0))
         rev = np.take_along_axis(rv, j[:, None], 1)[:, 0] > np.take_along_axis(fw, j[:, None], 1)[:, 0]
         for f in range(F):
             r = np.flatnonzero(best[:, f] > 0)
             site = c[r[:, None], j[r, f][:, None] + np.arange(w)]
-            site[rev[r, f]] = _COMP[site[rev[r, f]]][:, ::-1]
-            cnt[f] += _EYE[site].sum(0)[:, :4]; n[f] += len(r)
+            site[rev[r, f]] = COMPLEMENT[site[rev[r, f]]][:, ::-1]
+            cnt[f] += CODE_ONE_HOT[site].sum(0)[:, :4]
+            n[f] += len(r)
     cnt += pseudocount
-    return [dict(ppm=cnt[f] / cnt[f].sum(1, keepdims=True), n_sites=int(n[f]), max_act=float(mx[f])) for f in range(F)]
+    return [
+        dict(ppm=cnt[f] / cnt[f].sum(1, keepdims=True), n_sites=int(n[f]), max_act=float(mx[f])) for f in range(F)
+    ]
 
 # %% ../nbs/06_interpretation.ipynb #c022
 def information_content(ppm:np.ndarray,      # (w, 4) PPM (rows are normalised here)
                         background:float|np.ndarray=.25, # background base probabilities (scalar or (4,))
                        )->np.ndarray:        # (w,) bits per position; `.sum()` is the motif's IC
-    "Per-position information content Σ_b p log2(p / background) (DeepCAGE, Liu et al. 2019, 'Motif analysis')."
-    p = np.asarray(ppm, float); p = p / p.sum(1, keepdims=True)
+    """Per-position information content Σ_b p log2(p / background) (DeepCAGE, Liu et al. 2019, 'Motif
+    analysis')."""
+    p = np.asarray(ppm, float)
+    p = p / p.sum(1, keepdims=True)
     return (p * np.log2(np.clip(p, 1e-12, 1) / background)).sum(1)
 
 def trim_ppm(ppm:np.ndarray,     # (w, 4) PPM
              min_ic:float=.3,    # flanking positions below this many bits are removed
             )->tuple:            # (trimmed PPM (w', 4), index of its first column in `ppm`); w' = 0 if nothing is left
     "Remove low-information flanks (tfmodisco/TOMTOM practice)."
-    ic = information_content(ppm); keep = np.flatnonzero(ic >= min_ic)
+    ic = information_content(ppm)
+    keep = np.flatnonzero(ic >= min_ic)
     if not len(keep): return np.asarray(ppm)[:0], 0
     return np.asarray(ppm)[keep[0]:keep[-1] + 1], int(keep[0])
 
@@ -165,12 +233,14 @@ def write_meme(path:str|Path,      # destination MEME file (written atomically)
                nsites:dict|None=None, # {name: number of sites}, optional
                background:tuple=(.25, .25, .25, .25), # A, C, G, T background frequencies
               )->Path:
-    "Write motifs as MEME version 4 text. Raises `ValueError` naming the motif and row for negative, non-finite or all-zero rows."
+    """Write motifs as MEME version 4 text. Raises `ValueError` naming the motif and row for negative,
+    non-finite or all-zero rows."""
     out = ['MEME version 4', '', 'ALPHABET= ACGT', '', 'strands: + -', '', 'Background letter frequencies',
            ' '.join(f'{b} {f:.4f}' for b, f in zip('ACGT', background)), '']
     for name, m in motifs.items():
         m = np.asarray(m, float)
-        if m.ndim != 2 or m.shape[1] != 4: raise ValueError(f'motif {name!r}: shape {m.shape}, expected (width, 4)')
+        if m.ndim != 2 or m.shape[1] != 4:
+            raise ValueError(f'motif {name!r}: shape {m.shape}, expected (width, 4)')
         for i, row in enumerate(m):
             if not np.isfinite(row).all() or (row < 0).any() or row.sum() <= 0:
                 raise ValueError(f'motif {name!r}: row {i} = {row.tolist()} is not a non-negative, non-zero frequency row')
@@ -181,7 +251,8 @@ def write_meme(path:str|Path,      # destination MEME file (written atomically)
     return atomic_write(path, '\n'.join(out))
 
 def read_meme(path:str|Path)->dict:   # {name: (w, 4) PPM, rows summing to 1}
-    "Read a MEME motif file (memelite's parser); names are 'ID ALT' as in the file. Raises `ValueError` if it holds no motif."
+    """Read a MEME motif file (memelite's parser); names are 'ID ALT' as in the file. Raises `ValueError` if
+    it holds no motif."""
     from memelite.io import read_meme as _rm
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'{path}: no such MEME file')
@@ -200,7 +271,8 @@ def motif_db(name:str='JASPAR2024',   # 'JASPAR20xx' (pyjaspar), 'HOCOMOCOv11' (
             )->dict:                  # {'ID NAME': (w, 4) PPM}
     "A motif database as PPMs. Raises `ValueError` for an unknown name that is not a file."
     if name.upper().startswith('JASPAR'): return jaspar_ppms(name, collection, tax_group)
-    if name.lower() in ('hocomocov11', 'hocomoco'): return read_meme(resolve('hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme'))
+    if name.lower() in ('hocomocov11', 'hocomoco'):
+        return read_meme(resolve('hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme'))
     if Path(name).exists(): return read_meme(name)
     raise ValueError(f"motif_db: {name!r} is not 'JASPAR20xx', 'HOCOMOCOv11' or a MEME file")
 
@@ -212,19 +284,24 @@ def tomtom_table(queries:dict,        # {name: (w, 4) PPM}
                  min_ic:float=4.,     # skip queries whose trimmed information content is below this (bits)
                  min_width:int=4,     # … or narrower than this after trimming
                 )->pd.DataFrame:      # query, rank, target, p, E, q, offset, overlap, strand, query_ic, query_start, query_width
-    """TOMTOM of queries against targets (memelite; Gupta et al. 2007) with E = p·n_targets and Benjamini–Hochberg
-    q-values over every query × target pair. `offset`: target column aligned with the query's first (trimmed) column
+    """TOMTOM of queries against targets (memelite; Gupta et al. 2007) with E = p·n_targets and
+    Benjamini–Hochberg
+    q-values over every query × target pair. `offset`: target column aligned with the query's first (trimmed)
+    column
     (negative: the target starts before the query); `strand` '-': the target's reverse complement aligns."""
     from memelite import tomtom
     from statsmodels.stats.multitest import multipletests
-    tn = list(targets); T = [np.asarray(targets[t], float).T for t in tn]
+    tn = list(targets)
+    T = [np.asarray(targets[t], float).T for t in tn]
     rows, Q, kept = [], [], []
     for name, p in queries.items():
         t, s = trim_ppm(p, trim_ic) if trim_ic else (np.asarray(p), 0)
         ic = float(information_content(t).sum()) if len(t) else 0.
         if ic < min_ic or len(t) < min_width:
-            rows.append(dict(query=name, rank=0, target=None, query_ic=round(ic, 3), query_start=s, query_width=len(t))); continue
-        Q.append(t.T); kept.append((name, ic, s, len(t)))
+            rows.append(dict(query=name, rank=0, target=None, query_ic=round(ic, 3), query_start=s, query_width=len(t)))
+            continue
+        Q.append(t.T)
+        kept.append((name, ic, s, len(t)))
     if Q:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
@@ -232,12 +309,42 @@ def tomtom_table(queries:dict,        # {name: (w, 4) PPM}
         q = multipletests(P.ravel(), method='fdr_bh')[1].reshape(P.shape)
         for i, (name, ic, s, w) in enumerate(kept):
             for r, j in enumerate(np.argsort(P[i], kind='stable')[:top]):
-                rows.append(dict(query=name, rank=r + 1, target=tn[j], p=float(P[i, j]), E=float(P[i, j] * len(T)), q=float(q[i, j]),
-                                 offset=int(O[i, j]), overlap=int(V[i, j]), strand='-' if R[i, j] else '+',
-                                 query_ic=round(ic, 3), query_start=s, query_width=w))
-    cols = ['query', 'rank', 'target', 'p', 'E', 'q', 'offset', 'overlap', 'strand', 'query_ic', 'query_start', 'query_width']
+                rows.append(
+                    dict(
+                        query=name,
+                        rank=r + 1,
+                        target=tn[j],
+                        p=float(P[i, j]),
+                        E=float(P[i, j] * len(T)),
+                        q=float(q[i, j]),
+                        offset=int(O[i, j]),
+                        overlap=int(V[i, j]),
+                        strand='-' if R[i, j] else '+',
+                        query_ic=round(ic, 3),
+                        query_start=s,
+                        query_width=w,
+                    )
+                )
+    cols = [
+        'query',
+        'rank',
+        'target',
+        'p',
+        'E',
+        'q',
+        'offset',
+        'overlap',
+        'strand',
+        'query_ic',
+        'query_start',
+        'query_width',
+    ]
     order = {n: i for i, n in enumerate(queries)}
-    return pd.DataFrame(rows, columns=cols).sort_values(['query', 'rank'], key=lambda c: c.map(order) if c.name == 'query' else c).reset_index(drop=True)
+    return (
+        pd.DataFrame(rows, columns=cols)
+        .sort_values(['query', 'rank'], key=lambda c: c.map(order) if c.name == 'query' else c)
+        .reset_index(drop=True)
+    )
 
 # %% ../nbs/06_interpretation.ipynb #c037
 def tf_name(target:str)->str:
@@ -254,9 +361,14 @@ def match_summary(table:pd.DataFrame,  # from `tomtom_table`
     best = table[table['rank'] <= 1].drop_duplicates('query')
     hit = best[(best['rank'] == 1) & (best[by] < threshold)]
     red = hit.target.map(tf_name).value_counts()
-    return dict(criterion=f'{by} < {threshold}', n_filters=int(table['query'].nunique()), n_tested=int((best['rank'] == 1).sum()),
-                n_matched=int(len(hit)), fraction_matched=float(len(hit) / max(table['query'].nunique(), 1)),
-                redundancy={k: int(v) for k, v in red.items()})
+    return dict(
+        criterion=f'{by} < {threshold}',
+        n_filters=int(table['query'].nunique()),
+        n_tested=int((best['rank'] == 1).sum()),
+        n_matched=int(len(hit)),
+        fraction_matched=float(len(hit) / max(table['query'].nunique(), 1)),
+        redundancy={k: int(v) for k, v in red.items()},
+    )
 
 # %% ../nbs/06_interpretation.ipynb #c040
 def match_logos(query:np.ndarray,   # (w, 4) learned PPM (as compared: trimmed)
@@ -269,14 +381,18 @@ def match_logos(query:np.ndarray,   # (w, 4) learned PPM (as compared: trimmed)
     "A learned motif above its best match on a shared x axis."
     import matplotlib.pyplot as plt
     t = np.asarray(target)[::-1, ::-1] if strand == '-' else np.asarray(target)
-    lo = min(0, -offset); hi = max(len(query), len(t) - offset)
+    lo = min(0, -offset)
+    hi = max(len(query), len(t) - offset)
     if axes is None: axes = plt.subplots(2, 1, figsize=(.35 * (hi - lo) + .8, 2.8), sharex=True)[1]
     import logomaker
     for ax, m, s, ti in ((axes[0], np.asarray(query), 0, titles[0]), (axes[1], t, -offset, titles[1])):
         ic = m * information_content(m)[:, None]
         df = pd.DataFrame(ic, columns=list('ACGT'), index=np.arange(s, s + len(m)))
-        logomaker.Logo(df, ax=ax, show_spines=False); ax.set_xlim(lo - .5, hi - .5); ax.set_ylim(0, 2)
-        ax.set_ylabel('bits'); ax.set_title(ti, fontsize=8)
+        logomaker.Logo(df, ax=ax, show_spines=False)
+        ax.set_xlim(lo - .5, hi - .5)
+        ax.set_ylim(0, 2)
+        ax.set_ylabel('bits')
+        ax.set_title(ti, fontsize=8)
     return axes
 
 def logo_grid(ppms:list,           # (w, 4) PPMs
@@ -285,24 +401,33 @@ def logo_grid(ppms:list,           # (w, 4) PPMs
              ):
     "All filters as logos (a figure)."
     import matplotlib.pyplot as plt
-    n = len(ppms); nr = int(np.ceil(n / ncols))
+    n = len(ppms)
+    nr = int(np.ceil(n / ncols))
     fig, axs = plt.subplots(nr, ncols, figsize=(ncols * 2.2, nr * 1.2), squeeze=False)
     for i, ax in enumerate(axs.ravel()):
-        if i < n: ppm_logo(ppms[i], ax=ax, title=titles[i] if titles else str(i)); ax.set_xticks([])
+        if i < n:
+            ppm_logo(ppms[i], ax=ax, title=titles[i] if titles else str(i))
+            ax.set_xticks([])
         else: ax.axis('off')
-    fig.tight_layout(); return fig
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/06_interpretation.ipynb #c044
 @contextmanager
 def zeroed_filter(model:keras.Model, f:int, layer:str|None=None):
-    "Context in which first-layer filter `f` outputs 0 (with a following batch norm neutralised); weights restored on exit."
-    conv = first_conv(model, layer); bn = _next_batchnorm(model, conv)
+    """Context in which first-layer filter `f` outputs 0 (with a following batch norm neutralised); weights
+    restored on exit."""
+    conv = first_conv(model, layer)
+    bn = _next_batchnorm(model, conv)
     keep = [(l, [np.array(v) for v in l.get_weights()]) for l in (conv, bn) if l is not None]
     try:
-        W, b = [np.array(v) for v in conv.get_weights()][:2]; W[..., f] = 0; b[f] = 0
+        W, b = [np.array(v) for v in conv.get_weights()][:2]
+        W[..., f] = 0
+        b[f] = 0
         conv.set_weights([W, b] + [np.array(v) for v in conv.get_weights()[2:]])
         if bn is not None:
-            names = [v.path.split('/')[-1] for v in bn.weights]; ws = [np.array(v) for v in bn.get_weights()]
+            names = [v.path.split('/')[-1] for v in bn.weights]
+            ws = [np.array(v) for v in bn.get_weights()]
             for i, n in enumerate(names):
                 if n in ('beta', 'moving_mean'): ws[i][f] = 0
             bn.set_weights(ws)
@@ -321,7 +446,9 @@ def model_output(model:keras.Model,   # any network of the package
                 )->np.ndarray:        # (n,) float64
     "The model's prediction for one output column."
     X = _as_onehot(X)
-    out = [ops.convert_to_numpy(model(X[i:i + batch_size], training=False)) for i in range(0, len(X), batch_size)]
+    out = [
+        ops.convert_to_numpy(model(X[i : i + batch_size], training=False)) for i in range(0, len(X), batch_size)
+    ]
     return np.concatenate(out)[:, target].astype(np.float64) if out else np.zeros(0)
 
 def influence(model:keras.Model,     # any network of the package
@@ -330,15 +457,19 @@ def influence(model:keras.Model,     # any network of the package
               filters:list|None=None, # filters to test (default: all)
               layer:str|None=None, target:int=-1, batch_size:int=512,
              )->pd.DataFrame:        # filter, mean_change, mean_abs_change (+ auroc, delta_auroc), most influential first
-    "Influence score of first-layer filters: prediction change when the filter is zeroed (Singh et al. 2016; Liu et al. 2019)."
+    """Influence score of first-layer filters: prediction change when the filter is zeroed (Singh et al. 2016;
+    Liu et al. 2019)."""
     from sklearn.metrics import roc_auc_score
-    X = _as_onehot(X); base = model_output(model, X, target, batch_size)
+    X = _as_onehot(X)
+    base = model_output(model, X, target, batch_size)
     F = np.asarray(first_conv(model, layer).get_weights()[0]).shape[-1]
     rows = []
     for f in (range(F) if filters is None else filters):
         with zeroed_filter(model, f, layer): p = model_output(model, X, target, batch_size)
         r = dict(filter=int(f), mean_change=float((p - base).mean()), mean_abs_change=float(np.abs(p - base).mean()))
-        if y is not None: r['auroc'] = float(roc_auc_score(y, p)); r['delta_auroc'] = r['auroc'] - float(roc_auc_score(y, base))
+        if y is not None:
+            r['auroc'] = float(roc_auc_score(y, p))
+            r['delta_auroc'] = r['auroc'] - float(roc_auc_score(y, base))
         rows.append(r)
     return pd.DataFrame(rows).sort_values('mean_abs_change', ascending=False).reset_index(drop=True)
 
@@ -346,17 +477,22 @@ def influence(model:keras.Model,     # any network of the package
 def backend_gradient(f,                 # scalar function of one tensor, written with keras.ops
                      x,                 # the point: a NumPy array or a tensor of the active backend
                     )->np.ndarray:      # float32 ∂f/∂x, the shape of x
-    "∂f/∂x on the active Keras backend (TensorFlow GradientTape, jax.grad or torch autograd); Keras 3 has no backend-neutral gradient."
-    be = keras.backend.backend(); x = ops.convert_to_tensor(x, 'float32')
+    """∂f/∂x on the active Keras backend (TensorFlow GradientTape, jax.grad or torch autograd); Keras 3 has no
+    backend-neutral gradient."""
+    be = keras.backend.backend()
+    x = ops.convert_to_tensor(x, 'float32')
     if be == 'tensorflow':
         import tensorflow as tf
-        with tf.GradientTape() as tape: tape.watch(x); y = f(x)
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = f(x)
         return ops.convert_to_numpy(tape.gradient(y, x))
     if be == 'jax':
         import jax
         return ops.convert_to_numpy(jax.grad(f)(x))
     if be == 'torch':
-        x = x.detach().clone().requires_grad_(True); f(x).backward()
+        x = x.detach().clone().requires_grad_(True)
+        f(x).backward()
         return x.grad.detach().cpu().numpy()
     raise NotImplementedError(f'backend_gradient: backend {be!r} (use tensorflow, jax or torch)')
 
@@ -364,7 +500,8 @@ def input_gradients(model:keras.Model,  # any network of the package
                     X,                  # (n, L, 4) one-hot: a NumPy array or a tensor of the active backend
                     target:int=-1,      # output column
                    )->np.ndarray:       # (n, L, 4) float32 ∂ output[:, target] / ∂ X
-    "Gradient of one output column with respect to the input, on the active Keras backend (TensorFlow, JAX or PyTorch)."
+    """Gradient of one output column with respect to the input, on the active Keras backend (TensorFlow, JAX
+    or PyTorch)."""
     return backend_gradient(lambda x: ops.sum(model(x, training=False)[:, target]), X)
 
 def grad_x_input(model:keras.Model, X:np.ndarray, # (n, L) codes or (n, L, 4) one-hot
@@ -373,7 +510,12 @@ def grad_x_input(model:keras.Model, X:np.ndarray, # (n, L) codes or (n, L, 4) on
     "Gradient × input (Shrikumar et al. 2017)."
     X = _as_onehot(X)
     if not len(X): return np.zeros(X.shape, np.float32)
-    return np.concatenate([input_gradients(model, X[i:i + batch_size], target) * X[i:i + batch_size] for i in range(0, len(X), batch_size)])
+    return np.concatenate(
+        [
+            input_gradients(model, X[i : i + batch_size], target) * X[i : i + batch_size]
+            for i in range(0, len(X), batch_size)
+        ]
+    )
 
 def integrated_gradients(model:keras.Model,
                          X:np.ndarray,              # (n, L) codes or (n, L, 4) one-hot
@@ -385,12 +527,16 @@ def integrated_gradients(model:keras.Model,
     X = _as_onehot(X)
     if not len(X): return dict(attr=np.zeros(X.shape), delta=np.zeros(0), completeness_error=np.zeros(0))
     B = np.zeros_like(X) if baseline is None else np.broadcast_to(np.asarray(baseline, np.float32), X.shape)
-    a = ops.reshape(ops.linspace(0., 1., steps + 1), (-1, 1, 1, 1))                       # (S, 1, 1, 1), S = steps + 1
-    wts = ops.reshape(ops.concatenate([ops.full((1,), .5), ops.ones((steps - 1,)), ops.full((1,), .5)]) / steps, (-1, 1, 1, 1))
+    a = ops.reshape(ops.linspace(0.0, 1.0, steps + 1), (-1, 1, 1, 1))  # (S, 1, 1, 1), S = steps + 1
+    wts = ops.reshape(
+        ops.concatenate([ops.full((1,), 0.5), ops.ones((steps - 1,)), ops.full((1,), 0.5)]) / steps, (-1, 1, 1, 1)
+    )
     out = []
     for i in range(0, len(X), batch_size):
-        x, b = ops.convert_to_tensor(X[i:i + batch_size]), ops.convert_to_tensor(np.ascontiguousarray(B[i:i + batch_size]))
-        path = ops.reshape(b[None] + a * (x - b)[None], (-1,) + X.shape[1:])            # (S·m, L, 4) points on the path
+        x, b = ops.convert_to_tensor(X[i : i + batch_size]), ops.convert_to_tensor(
+            np.ascontiguousarray(B[i : i + batch_size])
+        )
+        path = ops.reshape(b[None] + a * (x - b)[None], (-1,) + X.shape[1:])  # (S·m, L, 4) points on the path
         g = ops.reshape(ops.convert_to_tensor(input_gradients(model, path, target)), (steps + 1, -1) + X.shape[1:])
         out.append(ops.convert_to_numpy(ops.sum(wts * g, axis=0) * (x - b)))
     attr = np.concatenate(out)
@@ -400,12 +546,15 @@ def integrated_gradients(model:keras.Model,
 def ism(model:keras.Model, X:np.ndarray,  # (n, L) codes or (n, L, 4) one-hot
         target:int=-1, batch_size:int=512,
        )->np.ndarray:                     # (n, L, 4) f(x with base b at i) − f(x); 0 at the observed base
-    "In-silico saturation mutagenesis: every single-base substitution (Alipanahi et al. 2015; Zhou & Troyanskaya 2015)."
-    X = _as_onehot(X); n, L, _ = X.shape; out = np.zeros((n, L, 4))
+    """In-silico saturation mutagenesis: every single-base substitution (Alipanahi et al. 2015; Zhou &
+    Troyanskaya 2015)."""
+    X = _as_onehot(X)
+    n, L, _ = X.shape
+    out = np.zeros((n, L, 4))
     ref = model_output(model, X, target, batch_size)
     for s in range(n):
         M = np.repeat(X[s][None], 4 * L, 0).reshape(L, 4, L, 4)
-        M[np.arange(L), :, np.arange(L)] = np.eye(4, dtype=np.float32)      # mutant (i, b): base b at position i
+        M[np.arange(L), :, np.arange(L)] = np.eye(4, dtype=np.float32)  # mutant (i, b): base b at position i
         out[s] = model_output(model, M.reshape(4 * L, L, 4), target, batch_size).reshape(L, 4) - ref[s]
     out[X > 0] = 0
     return out
@@ -422,9 +571,11 @@ def site_recovery(importance:np.ndarray, # (n, L) from `position_importance`
                   smooth:int|None=None,  # window summed before the arg-max (default: `width`)
                   tol:int=2,             # bp of slack on either side
                  )->np.ndarray:          # (n,) bool: the importance peak falls within the planted site
-    "Does the attribution peak at the planted site? The arg-max of the window-summed importance, compared with [pos − tol, pos + width + tol)."
+    """Does the attribution peak at the planted site? The arg-max of the window-summed importance, compared
+    with [pos − tol, pos + width + tol)."""
     k = smooth or width
-    c = np.cumsum(np.pad(importance, ((0, 0), (1, 0))), 1); win = c[:, k:] - c[:, :-k]
+    c = np.cumsum(np.pad(importance, ((0, 0), (1, 0))), 1)
+    win = c[:, k:] - c[:, :-k]
     j = win.argmax(1) + k // 2
     return (j >= pos - tol) & (j < pos + width + tol)
 
@@ -440,7 +591,8 @@ def plot_attribution(attr:np.ndarray,   # (L, 4) attributions of one sequence
     ax = ax or plt.subplots(figsize=(12, 1.6))[1]
     logomaker.Logo(pd.DataFrame(a, columns=list('ACGT')), ax=ax, show_spines=False)
     if site is not None: ax.axvspan(site[0] - .5, site[1] - .5, color='orange', alpha=.2)
-    ax.set_title(title, fontsize=8); return ax
+    ax.set_title(title, fontsize=8)
+    return ax
 
 # %% ../nbs/06_interpretation.ipynb #c057
 def _read_vcf(p:Path)->pd.DataFrame:
@@ -500,17 +652,21 @@ def read_variants(src:str|Path|pd.DataFrame, # VCF (cyvcf2), TSV/CSV (chrom, pos
     for r in df.itertuples(index=False):
         ln = r.line
         try: pos = int(r.pos)
-        except (TypeError, ValueError): raise SequenceError(f'{name}: line {ln}: position {r.pos!r} is not an integer') from None
+        except (TypeError, ValueError):
+            raise SequenceError(f'{name}: line {ln}: position {r.pos!r} is not an integer') from None
         if pos < 1: raise SequenceError(f'{name}: line {ln}: position {pos} < 1 (positions are 1-based)')
         for col in ('ref', 'alt'):
             v = str(getattr(r, col)).strip().upper()
             if len(v) != 1 or v not in 'ACGT':
-                raise SequenceError(f'{name}: line {ln}: {col} {getattr(r, col)!r} is not a single A/C/G/T base (only SNVs are scored)')
+                raise SequenceError(
+                    f'{name}: line {ln}: {col} {getattr(r, col)!r} is not a single A/C/G/T base (only SNVs are scored)'
+                )
     df['pos'] = df.pos.astype(int)
     df['ref'] = df.ref.astype(str).str.strip().str.upper()
     df['alt'] = df.alt.astype(str).str.strip().str.upper()
     df['chrom'] = df.chrom.astype(str).str.strip()
-    if 'id' not in df.columns: df['id'] = [f'{c}:{p}:{a}>{b}' for c, p, a, b in zip(df.chrom, df.pos, df.ref, df.alt)]
+    if 'id' not in df.columns:
+        df['id'] = [f'{c}:{p}:{a}>{b}' for c, p, a, b in zip(df.chrom, df.pos, df.ref, df.alt)]
     df.attrs['source'] = name
     return df[['chrom', 'pos', 'ref', 'alt', 'id', 'line']].reset_index(drop=True)
 
@@ -521,12 +677,15 @@ def variant_effect(model:keras.Model,     # any network of the package (input (L
                    rc_average:bool=True,  # average the forward and reverse-complement predictions
                    batch_size:int=512,
                   )->pd.DataFrame:        # the variants + ref_score, alt_score, diff = alt − ref, log_odds
-    """Reference vs alternative allele predictions for single-nucleotide variants, centred in the model's window.
-    Raises `SequenceError` naming the line for an unknown chromosome, a window past the chromosome end, or a `ref` that differs from the genome."""
+    """Reference vs alternative allele predictions for single-nucleotide variants, centred in the model's
+    window.
+    Raises `SequenceError` naming the line for an unknown chromosome, a window past the chromosome end, or a
+    `ref` that differs from the genome."""
     g = genome if isinstance(genome, Genome) else Genome(genome)
     v = read_variants(variants)
     src = v.attrs.get('source', 'variants')
-    L = model.input_shape[1]; X = np.zeros((len(v), L), np.uint8)
+    L = model.input_shape[1]
+    X = np.zeros((len(v), L), np.uint8)
     for i, r in enumerate(v.itertuples(index=False)):
         s = r.pos - 1 - L // 2
         g.check(r.chrom, max(s, 0), r.pos, where=f'{src}: line {r.line} ({r.id})')
@@ -537,10 +696,11 @@ def variant_effect(model:keras.Model,     # any network of the package (input (L
         base = 'ACGTN'[X[i, L // 2]]
         if base != r.ref: raise SequenceError(f'{src}: line {r.line} ({r.id}): REF {r.ref!r} but the genome '
                                               f'has {base!r} at {r.chrom}:{r.pos}')
-    A = X.copy(); A[:, L // 2] = encode(''.join(v.alt))
+    A = X.copy()
+    A[:, L // 2] = encode(''.join(v.alt))
     def score(C):
         p = model_output(model, C, target, batch_size)
-        return (p + model_output(model, _COMP[C][:, ::-1], target, batch_size)) / 2 if rc_average else p
+        return (p + model_output(model, COMPLEMENT[C][:, ::-1], target, batch_size)) / 2 if rc_average else p
     ref, alt = score(X), score(A)
     lo = lambda p: np.log(np.clip(p, 1e-7, 1 - 1e-7) / np.clip(1 - p, 1e-7, 1))
     return v.assign(ref_score=ref, alt_score=alt, diff=alt - ref, log_odds=lo(alt) - lo(ref))
@@ -581,7 +741,8 @@ def filter_motifs(model:keras.Model,     # any network of the package
                   recipe:str='auto',     # 'enumeration', 'activation', 'max_site'; 'auto': enumeration when no sequences are given
                   layer:str|None=None, alpha:float=.7,
                  )->list:                # per filter dict(ppm, n_sites, max_act)
-    "PPMs of the first-layer filters by the chosen recipe. Raises `ValueError` when a recipe needs sequences and none are given."
+    """PPMs of the first-layer filters by the chosen recipe. Raises `ValueError` when a recipe needs sequences
+    and none are given."""
     recipe = _recipe(recipe, codes)
     if recipe == 'enumeration': return enumeration_ppms(model, layer)
     if codes is None: raise ValueError(f'recipe {recipe!r} needs sequences (codes)')
@@ -591,7 +752,9 @@ def filter_motifs(model:keras.Model,     # any network of the package
 
 def _fig_png(fig, path):
     import io, matplotlib.pyplot as plt
-    b = io.BytesIO(); fig.savefig(b, format='png', dpi=110, bbox_inches='tight'); plt.close(fig)
+    b = io.BytesIO()
+    fig.savefig(b, format='png', dpi=110, bbox_inches='tight')
+    plt.close(fig)
     return atomic_write(path, b.getvalue())
 
 def _db_report(q:dict, n_sites:dict, out:Path, title:str, dbs:tuple, by:str, threshold:float, top_logos:int,
@@ -642,7 +805,10 @@ def motif_report(model:keras.Model|str|Path, # a model, or a path for `load_mode
     rec = _recipe(recipe, codes)
     pp = filter_motifs(m, codes, rec, layer)
     q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
-    _fig_png(logo_grid([p['ppm'] for p in pp], [f'{i} ({p["n_sites"]})' for i, p in enumerate(pp)]), out/'filters.png')
+    _fig_png(
+        logo_grid([p['ppm'] for p in pp], [f'{i} ({p["n_sites"]})' for i, p in enumerate(pp)]),
+        out / 'filters.png',
+    )
     summ = dict(model=m.name, recipe=rec, n_filters=len(pp))
     summ.update(_db_report(q, {f'filter_{i}': p['n_sites'] for i, p in enumerate(pp)}, out,
                            f'First-layer motifs of {m.name} ({rec} recipe)', dbs, by, threshold, top_logos,
@@ -727,7 +893,11 @@ def modisco_report(model:keras.Model|str|Path, # a model, or a path for `load_mo
 # %% ../nbs/06_interpretation.ipynb #c064
 def _cebp_hit(t):
     h = t[(t['rank'] == 1) & t.target.map(lambda x: x is not None and 'CEBP' in tf_name(x))].sort_values('q')
-    return None if h.empty else h.iloc[0][['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']].to_dict()
+    return (
+        None
+        if h.empty
+        else h.iloc[0][['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']].to_dict()
+    )
 
 def motifs_simulated(run_dir:str|Path|None=None, # chapter 3's checkpoints (default runs/cohn_simulated)
                      results:str|Path|None=None, # results JSON (e.g. results/motifs_simulated.json)
@@ -737,16 +907,34 @@ def motifs_simulated(run_dir:str|Path|None=None, # chapter 3's checkpoints (defa
                     )->dict:
     "Motifs, TOMTOM and attribution checks of the simulated-CEBPA networks of Cohn et al. 2018 (chapter 3)."
     from enhancer_nets.adversarial import cohn_simulation, train_cohn, versus_shuffles
-    n = 1000 if quick else 10_000; epochs = 2 if quick else 20
+    n = 1000 if quick else 10_000
+    epochs = 2 if quick else 20
     run = Path(run_dir or repo_root()/'runs'/'cohn_simulated')/f'n{n}'
-    res = run_metadata(seed, experiment='motifs_simulated', n_per_class=n, quick=quick, models=str(run),
-                       split='simulated: random 80/10/10 train/validation/test; motifs and attributions on the test positives',
-                       planted='JASPAR2018 MA0102.2 CEBPA (pyjaspar)', databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'])
-    sim = cohn_simulation('CEBPA', n, seed=seed); tr, va, te = sim['train'], sim['val'], sim['test']
-    nets = {'CNN vs background': train_cohn(tr, va, run/'cnn', epochs=epochs, seed=seed)[0],
-            'CNN vs 2-shuffles': train_cohn(versus_shuffles(tr['codes'][tr['y'] == 1], 2, seed),
-                                            versus_shuffles(va['codes'][va['y'] == 1], 2, seed + 1), run/'cnn_vs_2shuffle', epochs=epochs, seed=seed)[0]}
-    P = te['codes'][te['y'] == 1]; pos = te['pos'][te['y'] == 1]; w = len(sim['ppm'])
+    res = run_metadata(
+        seed,
+        experiment='motifs_simulated',
+        n_per_class=n,
+        quick=quick,
+        models=str(run),
+        split='simulated: random 80/10/10 train/validation/test; motifs and attributions on the test positives',
+        planted='JASPAR2018 MA0102.2 CEBPA (pyjaspar)',
+        databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'],
+    )
+    sim = cohn_simulation('CEBPA', n, seed=seed)
+    tr, va, te = sim['train'], sim['val'], sim['test']
+    nets = {
+        'CNN vs background': train_cohn(tr, va, run / 'cnn', epochs=epochs, seed=seed)[0],
+        'CNN vs 2-shuffles': train_cohn(
+            versus_shuffles(tr['codes'][tr['y'] == 1], 2, seed),
+            versus_shuffles(va['codes'][va['y'] == 1], 2, seed + 1),
+            run / 'cnn_vs_2shuffle',
+            epochs=epochs,
+            seed=seed,
+        )[0],
+    }
+    P = te['codes'][te['y'] == 1]
+    pos = te['pos'][te['y'] == 1]
+    w = len(sim['ppm'])
     dbs = {'JASPAR2024': motif_db('JASPAR2024'), 'HOCOMOCOv11': motif_db('HOCOMOCOv11')}
     res['networks'] = {}
     for name, m in nets.items():
@@ -762,22 +950,37 @@ def motifs_simulated(run_dir:str|Path|None=None, # chapter 3's checkpoints (defa
                               top=t[t['rank'] == 1][['query', 'target', 'q', 'query_ic']].to_dict('records'))
                 if hit is not None: rr[dn]['cebp_ppm'] = np.round(trim_ppm(q[hit['query']])[0], 4).tolist()
             r[rec] = rr
-        sp = model_output(m, P); conf = np.flatnonzero(sp > .9)
+        sp = model_output(m, P)
+        conf = np.flatnonzero(sp > .9)
         crit = 'held-out positives with p > 0.9'
-        if len(conf) < 10: conf, crit = np.argsort(-sp)[:n_attr], 'top-scoring held-out positives (fewer than 10 with p > 0.9)'
+        if len(conf) < 10:
+            conf, crit = np.argsort(-sp)[:n_attr], 'top-scoring held-out positives (fewer than 10 with p > 0.9)'
         X, ps = P[conf][:n_attr], pos[conf][:n_attr]
         ig = integrated_gradients(m, X, steps=64)
-        r['attribution'] = dict(n=int(len(X)), criterion=crit,
-                                ig_site_recovery=float(site_recovery(position_importance(ig['attr']), ps, w).mean()),
-                                gxi_site_recovery=float(site_recovery(position_importance(grad_x_input(m, X)), ps, w).mean()),
-                                ism_site_recovery=float(site_recovery(position_importance(ism(m, X[:min(len(X), 40)]), 'ism'), ps[:40], w).mean()),
-                                ig_completeness_rel_error_median=float(np.median(ig['completeness_error'] / np.maximum(np.abs(ig['delta']), 1e-9))))
+        r['attribution'] = dict(
+            n=int(len(X)),
+            criterion=crit,
+            ig_site_recovery=float(site_recovery(position_importance(ig['attr']), ps, w).mean()),
+            gxi_site_recovery=float(site_recovery(position_importance(grad_x_input(m, X)), ps, w).mean()),
+            ism_site_recovery=float(
+                site_recovery(position_importance(ism(m, X[: min(len(X), 40)]), 'ism'), ps[:40], w).mean()
+            ),
+            ig_completeness_rel_error_median=float(
+                np.median(ig['completeness_error'] / np.maximum(np.abs(ig['delta']), 1e-9))
+            ),
+        )
         res['networks'][name] = r
-    best = [(dn, nn, rc, v[rc][dn]['cebp_best']) for nn, v in res['networks'].items() for rc in ('enumeration', 'activation', 'max_site')
-            for dn in dbs if v[rc][dn]['cebp_best'] is not None]
+    best = [
+        (dn, nn, rc, v[rc][dn]['cebp_best'])
+        for nn, v in res['networks'].items()
+        for rc in ('enumeration', 'activation', 'max_site')
+        for dn in dbs
+        if v[rc][dn]['cebp_best'] is not None
+    ]
     res['cebp_recovered'] = bool(any(b[3]['q'] < .05 for b in best))
     if best:
-        b = min(best, key=lambda z: z[3]['q']); res['best_cebp'] = dict(database=b[0], network=b[1], recipe=b[2], **b[3])
+        b = min(best, key=lambda z: z[3]['q'])
+        res['best_cebp'] = dict(database=b[0], network=b[1], recipe=b[2], **b[3])
     if results is not None: save_json(results, res)
     return res
 
@@ -789,43 +992,72 @@ def motifs_deepenhancer_chr22(model:str|Path|None=None,  # chapter 2's model (de
                               seed:int=0,
                               quick:bool=IN_TEST,         # no model given: train chapter 2's quick model first; 8 filters for influence
                              )->dict:
-    "Kernel motifs of the chr22 DeepEnhancer model vs JASPAR and HOCOMOCO, with an untrained control and filter influence."
+    """Kernel motifs of the chr22 DeepEnhancer model vs JASPAR and HOCOMOCO, with an untrained control and
+    filter influence."""
     from enhancer_nets.deepenhancer import deepenhancer_chr22, fantom5_chr22, build_model
     from enhancer_nets.data import window_index, window_codes
     if model is None and quick:
         import tempfile as _t
-        d = Path(_t.mkdtemp()); deepenhancer_chr22(d, quick=True, verbose=0); model = d/'model.keras'
-    mp = Path(model or repo_root()/'runs'/'deepenhancer_chr22'/'model.keras'); rd = mp.parent
-    m = load_model(mp); run = load_json(rd/'results.json') if (rd/'results.json').exists() else None
-    g = Genome(resolve('hg38_chr22/chr22.fa.gz')); L = m.input_shape[1]; size = g.sizes['chr22']
+        d = Path(_t.mkdtemp())
+        deepenhancer_chr22(d, quick=True, verbose=0)
+        model = d/'model.keras'
+    mp = Path(model or repo_root()/'runs'/'deepenhancer_chr22'/'model.keras')
+    rd = mp.parent
+    m = load_model(mp)
+    run = load_json(rd/'results.json') if (rd/'results.json').exists() else None
+    g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
+    L = m.input_shape[1]
+    size = g.sizes['chr22']
     blocks = (run or {}).get('split', {}).get('blocks', {'train': [0, .65], 'test': [.75, 1.]})
-    pos = fantom5_chr22(); pos = pos[pos.end < blocks['train'][1] * size]
+    pos = fantom5_chr22()
+    pos = pos[pos.end < blocks['train'][1] * size]
     wi = window_index(pos, L, 50, g.sizes, max_per_region=4)
     wi = wi.sample(min(len(wi), max_windows), random_state=seed)
     C = window_codes(g, wi.chrom, wi.start, L)
-    res = run_metadata(seed, experiment='motifs_deepenhancer_chr22', model=str(mp), model_run_commit=(run or {}).get('git_commit'),
-                       arch=m.name, quick=quick, split=f"sites from training-block enhancer windows ({len(C)}); influence on test-block windows",
-                       model_split=(run or {}).get('split'), databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'])
+    res = run_metadata(
+        seed,
+        experiment='motifs_deepenhancer_chr22',
+        model=str(mp),
+        model_run_commit=(run or {}).get('git_commit'),
+        arch=m.name,
+        quick=quick,
+        split=f"sites from training-block enhancer windows ({len(C)}); influence on test-block windows",
+        model_split=(run or {}).get('split'),
+        databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'],
+    )
     dbs = {'JASPAR2024': motif_db('JASPAR2024'), 'HOCOMOCOv11': motif_db('HOCOMOCOv11')}
     crit = [('E', .01), ('E', .1), ('q', .05)]
-    set_seed(seed); ctrl = build_model(m.name, L)
+    set_seed(seed)
+    ctrl = build_model(m.name, L)
     res['recipes'] = {}
     for label, net, rec, codes in (('trained, enumeration (DeepEnhancer)', m, 'enumeration', None),
                                    ('trained, sites > 0.7 MAV (DeepCAGE)', m, 'activation', C),
                                    ('untrained control, enumeration', ctrl, 'enumeration', None),
                                    ('untrained control, sites > 0.7 MAV', ctrl, 'activation', C)):
-        pp = filter_motifs(net, codes, rec); q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
-        r = dict(n_sites=[p['n_sites'] for p in pp], ic=[round(float(information_content(p['ppm']).sum()), 3) for p in pp])
+        pp = filter_motifs(net, codes, rec)
+        q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
+        r = dict(
+            n_sites=[p['n_sites'] for p in pp], ic=[round(float(information_content(p['ppm']).sum()), 3) for p in pp]
+        )
         for dn, db in dbs.items():
             t = tomtom_table(q, db)
-            r[dn] = dict(summaries={f'{b} < {th}': match_summary(t, b, th) for b, th in crit},
-                         table=t[t['rank'] <= 1][['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']].round(8).to_dict('records'))
+            r[dn] = dict(
+                summaries={f'{b} < {th}': match_summary(t, b, th) for b, th in crit},
+                table=t[t['rank'] <= 1][['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']]
+                .round(8)
+                .to_dict('records'),
+            )
         if label.startswith('trained, sites'): r['ppms'] = {k: np.round(v, 4).tolist() for k, v in q.items()}
         res['recipes'][label] = r
     sc = pd.read_csv(rd/'test_scores.tsv', sep='\t') if (rd/'test_scores.tsv').exists() else None
     if sc is not None:
-        tw = window_index(sc, L, 100, g.sizes, max_per_region=4).sample(frac=1, random_state=seed).head(max_windows // 2)
-        X = window_codes(g, tw.chrom, tw.start, L); y = sc.label.to_numpy()[tw.region.to_numpy()]
+        tw = (
+            window_index(sc, L, 100, g.sizes, max_per_region=4)
+            .sample(frac=1, random_state=seed)
+            .head(max_windows // 2)
+        )
+        X = window_codes(g, tw.chrom, tw.start, L)
+        y = sc.label.to_numpy()[tw.region.to_numpy()]
         F = first_conv(m).get_weights()[0].shape[-1]
         inf = influence(m, X, y, filters=range(8) if quick else range(F))
         res['influence'] = dict(n_windows=int(len(X)), table=inf.round(6).to_dict('records'),

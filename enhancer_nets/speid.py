@@ -10,7 +10,18 @@ import numpy as np, pandas as pd
 import keras
 from keras import layers
 from .core import save_json, load_json, set_seed, run_metadata, IN_TEST, atomic_write, repo_root
-from .data import EpochBatches, Genome, resolve, data_available, write_fasta, one_hot, jaspar_ppm, SOURCES, _COMP, _is_gzip
+from enhancer_nets.data import (
+    EpochBatches,
+    Genome,
+    resolve,
+    data_available,
+    write_fasta,
+    one_hot,
+    jaspar_ppm,
+    SOURCES,
+    COMPLEMENT,
+    is_gzip,
+)
 
 # %% auto #0
 __all__ = ['TARGETFINDER_CELLS', 'PAIR_COLUMNS', 'SPLITS', 'BASELINES', 'FROZEN_IN_RETRAINING', 'GRAMMAR', 'SIM_MODEL',
@@ -26,8 +37,19 @@ TARGETFINDER_CELLS = ('GM12878', 'HeLa-S3', 'HUVEC', 'IMR90', 'K562', 'NHEK')
 _TF = 'https://raw.githubusercontent.com/shwhalen/targetfinder/114e927a511f8396ca17292597d107494818e40f/paper/targetfinder'
 for _c in TARGETFINDER_CELLS:
     for _s in ('ep', 'epw'):
-        SOURCES[f'epi_targetfinder/raw/targetfinder/{_c}/output-{_s}/predictions-gbm.csv.gz'] = (f'{_TF}/{_c}/output-{_s}/predictions-gbm.csv', None)
-PAIR_COLUMNS = ['enhancer_chrom', 'enhancer_start', 'enhancer_end', 'promoter_chrom', 'promoter_start', 'promoter_end', 'label']
+        SOURCES[f'epi_targetfinder/raw/targetfinder/{_c}/output-{_s}/predictions-gbm.csv.gz'] = (
+            f'{_TF}/{_c}/output-{_s}/predictions-gbm.csv',
+            None,
+        )
+PAIR_COLUMNS = [
+    'enhancer_chrom',
+    'enhancer_start',
+    'enhancer_end',
+    'promoter_chrom',
+    'promoter_start',
+    'promoter_end',
+    'label',
+]
 
 # %% ../nbs/04_speid.ipynb #c006
 class PairTableError(ValueError):
@@ -35,11 +57,16 @@ class PairTableError(ValueError):
 
 def _read_csv_any(path):
     path = Path(path)
-    return pd.read_csv(path, compression='gzip' if _is_gzip(path) else None, sep=None if path.suffix in ('.tsv', '.txt') else ',',
-                       engine='python' if path.suffix in ('.tsv', '.txt') else 'c')
+    return pd.read_csv(
+        path,
+        compression='gzip' if is_gzip(path) else None,
+        sep=None if path.suffix in ('.tsv', '.txt') else ',',
+        engine='python' if path.suffix in ('.tsv', '.txt') else 'c',
+    )
 
 def ep_distance(pairs:pd.DataFrame)->np.ndarray:
-    "TargetFinder's enhancer–promoter distance (bp): the gap between the two elements, `max(starts) - min(ends) - 2`."
+    """TargetFinder's enhancer–promoter distance (bp): the gap between the two elements, `max(starts) -
+    min(ends) - 2`."""
     ws = np.minimum(pairs.enhancer_end, pairs.promoter_end) + 1
     we = np.maximum(pairs.enhancer_start, pairs.promoter_start) - 1
     return (we - ws).to_numpy()
@@ -48,8 +75,10 @@ def validate_pairs(df:pd.DataFrame,   # a pair table with `PAIR_COLUMNS`
                    source:str='pairs', # file name used in error messages
                    sizes:dict|None=None, # chromosome sizes, to check coordinates against
                   )->pd.DataFrame:    # the same table with int64 coordinates and `enhancer_distance_to_promoter`
-    """Check a pair table. Raises `PairTableError` naming `source`, the line (header = line 1) and the value for:
-    a missing column, a non-integer or negative coordinate, end <= start, a coordinate past the chromosome end,
+    """Check a pair table. Raises `PairTableError` naming `source`, the line (header = line 1) and the value
+    for:
+    a missing column, a non-integer or negative coordinate, end <= start, a coordinate past the chromosome
+    end,
     an unknown chromosome, pairs across chromosomes, labels other than 0/1, and an empty table."""
     miss = [c for c in PAIR_COLUMNS if c not in df.columns]
     if miss: raise PairTableError(f'{source}: missing column(s) {miss}; a pair table needs {PAIR_COLUMNS}')
@@ -61,7 +90,8 @@ def validate_pairs(df:pd.DataFrame,   # a pair table with `PAIR_COLUMNS`
         raise PairTableError(f'{source}:{i + 2}: {what(df.iloc[i])}')
     for c in ('enhancer_start', 'enhancer_end', 'promoter_start', 'promoter_end'):
         v = pd.to_numeric(df[c], errors='coerce')
-        if v.isna().any() or (v % 1 != 0).any(): bad(v.isna() | (v % 1 != 0), lambda r: f'{c} {sh(r[c])} is not an integer')
+        if v.isna().any() or (v % 1 != 0).any():
+            bad(v.isna() | (v % 1 != 0), lambda r: f'{c} {sh(r[c])} is not an integer')
         if (v < 0).any(): bad(v < 0, lambda r: f'{c} {r[c]} is negative')
         df[c] = v.astype(np.int64)
     for e in ('enhancer', 'promoter'):
@@ -69,11 +99,23 @@ def validate_pairs(df:pd.DataFrame,   # a pair table with `PAIR_COLUMNS`
         if m.any(): bad(m, lambda r: f'{e} end ({r[f"{e}_end"]}) <= start ({r[f"{e}_start"]})')
         if sizes is not None:
             unk = ~df[f'{e}_chrom'].isin(list(sizes))
-            if unk.any(): bad(unk, lambda r: f'unknown chromosome {sh(r[f"{e}_chrom"])} (the genome has {", ".join(list(sizes)[:5])}, ...)')
+            if unk.any():
+                bad(
+                    unk,
+                    lambda r: f'unknown chromosome {sh(r[f"{e}_chrom"])} (the genome has {", ".join(list(sizes)[:5])}, ...)',
+                )
             past = df[f'{e}_end'] > df[f'{e}_chrom'].map(sizes)
-            if past.any(): bad(past, lambda r: f'{e} end {r[f"{e}_end"]} is past the end of {r[f"{e}_chrom"]} ({sizes[r[f"{e}_chrom"]]} bp)')
+            if past.any():
+                bad(
+                    past,
+                    lambda r: f'{e} end {r[f"{e}_end"]} is past the end of {r[f"{e}_chrom"]} ({sizes[r[f"{e}_chrom"]]} bp)',
+                )
     m = df.enhancer_chrom != df.promoter_chrom
-    if m.any(): bad(m, lambda r: f'enhancer on {r.enhancer_chrom} but promoter on {r.promoter_chrom}: pairs must be intrachromosomal')
+    if m.any():
+        bad(
+            m,
+            lambda r: f'enhancer on {r.enhancer_chrom} but promoter on {r.promoter_chrom}: pairs must be intrachromosomal',
+        )
     lab = pd.to_numeric(df.label, errors='coerce')
     if (~lab.isin([0, 1])).any(): bad(~lab.isin([0, 1]), lambda r: f'label {sh(r.label)} is not 0 or 1')
     df['label'] = lab.astype(np.int8)
@@ -87,7 +129,8 @@ def pairs_from_predictions(path:str|Path,     # TargetFinder `predictions-gbm.cs
                            cell:str|None=None, # cell line, recorded in `cell_line`
                            ep_path:str|Path|None=None, # optional E/P `predictions-gbm.csv` (same rows), for `tf_ep_gbm_cv_pred`
                           )->pd.DataFrame:    # the pair table (schema of the shared `pairs/<CELL>.csv.gz`)
-    "Rebuild a TargetFinder pair table from its published CV predictions: names `<CELL>|chrN:start-end` give the BED coordinates."
+    """Rebuild a TargetFinder pair table from its published CV predictions: names `<CELL>|chrN:start-end` give
+    the BED coordinates."""
     p = _read_csv_any(path)
     rows = []
     for side in ('enhancer', 'promoter'):
@@ -110,9 +153,12 @@ def pairs_from_predictions(path:str|Path,     # TargetFinder `predictions-gbm.cs
 def read_pairs(cell_or_path:str|Path,   # a TargetFinder cell line (`TARGETFINDER_CELLS`) or a pair-table CSV
                sizes:dict|None=None,     # chromosome sizes to validate against (e.g. `Genome.sizes` of hg19)
               )->pd.DataFrame:           # one row per pair: `PAIR_COLUMNS` + distance, names, published predictions
-    """Read and validate enhancer–promoter pairs. A cell-line name resolves `epi_targetfinder/pairs/<CELL>.csv.gz`
-    (data directory), else downloads TargetFinder's prediction tables and rebuilds it (`pairs_from_predictions`).
-    Element names (`enhancer_name`, `promoter_name`) are made from coordinates when absent. Raises `PairTableError`."""
+    """Read and validate enhancer–promoter pairs. A cell-line name resolves
+    `epi_targetfinder/pairs/<CELL>.csv.gz`
+    (data directory), else downloads TargetFinder's prediction tables and rebuilds it
+    (`pairs_from_predictions`).
+    Element names (`enhancer_name`, `promoter_name`) are made from coordinates when absent. Raises
+    `PairTableError`."""
     if str(cell_or_path) in TARGETFINDER_CELLS:
         cell = str(cell_or_path)
         try: path = resolve(f'epi_targetfinder/pairs/{cell}.csv.gz', download=False)
@@ -134,10 +180,12 @@ def _with_names(df):
 # %% ../nbs/04_speid.ipynb #c013
 def element_components(pairs:pd.DataFrame, # pairs with `enhancer_name`, `promoter_name`
                       )->np.ndarray:      # (n_pairs,) int component id
-    "Connected components of the bipartite enhancer–promoter graph: pairs sharing an element share a component."
+    """Connected components of the bipartite enhancer–promoter graph: pairs sharing an element share a
+    component."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
-    e = pd.factorize(pairs.enhancer_name)[0].astype(np.int64); p = pd.factorize(pairs.promoter_name)[0].astype(np.int64)
+    e = pd.factorize(pairs.enhancer_name)[0].astype(np.int64)
+    p = pd.factorize(pairs.promoter_name)[0].astype(np.int64)
     n = e.max() + p.max() + 2
     g = coo_matrix((np.ones(len(e)), (e, p + e.max() + 1)), shape=(n, n))
     return connected_components(g, directed=False)[1][e]
@@ -148,7 +196,10 @@ def _greedy_groups(groups:np.ndarray, weight:np.ndarray, k:int, rng):
     w = np.bincount(inv, weights=weight)
     order = np.lexsort((rng.random(len(g)), -w))
     load, fold = np.zeros(k), np.empty(len(g), np.int64)
-    for i in order: f = int(np.argmin(load + rng.random(k) * 1e-9)); fold[i] = f; load[f] += w[i]
+    for i in order:
+        f = int(np.argmin(load + rng.random(k) * 1e-9))
+        fold[i] = f
+        load[f] += w[i]
     return fold[inv]
 
 def pair_folds(pairs:pd.DataFrame,  # pairs (`PAIR_COLUMNS`, `enhancer_name`, `promoter_name`)
@@ -156,12 +207,15 @@ def pair_folds(pairs:pd.DataFrame,  # pairs (`PAIR_COLUMNS`, `enhancer_name`, `p
                k:int=10,             # number of folds
                seed:int=0,           # seed of the assignment
               )->np.ndarray:         # (n_pairs,) int fold in 0..k-1
-    "Assign pairs to `k` cross-validation folds so that, for 'chrom' and 'segregated', no element is in two folds."
-    rng = np.random.default_rng(seed); y = pairs.label.to_numpy()
+    """Assign pairs to `k` cross-validation folds so that, for 'chrom' and 'segregated', no element is in two
+    folds."""
+    rng = np.random.default_rng(seed)
+    y = pairs.label.to_numpy()
     if how == 'random':
         from sklearn.model_selection import StratifiedKFold
         f = np.empty(len(pairs), np.int64)
-        for i, (_, te) in enumerate(StratifiedKFold(k, shuffle=True, random_state=seed).split(np.zeros(len(y)), y)): f[te] = i
+        for i, (_, te) in enumerate(StratifiedKFold(k, shuffle=True, random_state=seed).split(np.zeros(len(y)), y)):
+            f[te] = i
         return f
     if how == 'chrom':
         n_chrom = pairs.enhancer_chrom.nunique()
@@ -184,14 +238,17 @@ def leakage(train:pd.DataFrame,  # training pairs
             enh_len:int=3000,    # SPEID enhancer window (bp)
             prom_len:int=2000,   # SPEID promoter window (bp)
            )->dict:              # {'pos': {...}, 'neg': {...}}: fractions of test pairs of that class
-    "Fractions of test pairs sharing an enhancer / promoter / positive promoter / both windows with training pairs."
+    """Fractions of test pairs sharing an enhancer / promoter / positive promoter / both windows with training
+    pairs."""
     tp = train[train.label == 1]
     seen_e, seen_p = set(train.enhancer_name), set(train.promoter_name)
     pos_e, pos_p = set(tp.enhancer_name), set(tp.promoter_name)
     # near-duplicates: both windows overlap the windows of one training positive (same chromosome)
     near = np.zeros(len(test), bool)
-    te_e = centred_windows(test.enhancer_start, test.enhancer_end, enh_len); te_p = centred_windows(test.promoter_start, test.promoter_end, prom_len)
-    tr_e = centred_windows(tp.enhancer_start, tp.enhancer_end, enh_len); tr_p = centred_windows(tp.promoter_start, tp.promoter_end, prom_len)
+    te_e = centred_windows(test.enhancer_start, test.enhancer_end, enh_len)
+    te_p = centred_windows(test.promoter_start, test.promoter_end, prom_len)
+    tr_e = centred_windows(tp.enhancer_start, tp.enhancer_end, enh_len)
+    tr_p = centred_windows(tp.promoter_start, tp.promoter_end, prom_len)
     tchr, rchr = test.enhancer_chrom.to_numpy(), tp.enhancer_chrom.to_numpy()
     for c in np.unique(tchr):
         i, j = np.flatnonzero(tchr == c), np.flatnonzero(rchr == c)
@@ -202,12 +259,14 @@ def leakage(train:pd.DataFrame,  # training pairs
     out = {}
     for name, m in (('pos', test.label.to_numpy() == 1), ('neg', test.label.to_numpy() == 0)):
         t = test[m]
-        out[name] = dict(n=int(m.sum()),
-                         enhancer_in_train=float(t.enhancer_name.isin(seen_e).mean()) if m.any() else float('nan'),
-                         promoter_in_train=float(t.promoter_name.isin(seen_p).mean()) if m.any() else float('nan'),
-                         enhancer_of_train_positive=float(t.enhancer_name.isin(pos_e).mean()) if m.any() else float('nan'),
-                         promoter_of_train_positive=float(t.promoter_name.isin(pos_p).mean()) if m.any() else float('nan'),
-                         windows_overlap_train_positive=float(near[m].mean()) if m.any() else float('nan'))
+        out[name] = dict(
+            n=int(m.sum()),
+            enhancer_in_train=float(t.enhancer_name.isin(seen_e).mean()) if m.any() else float('nan'),
+            promoter_in_train=float(t.promoter_name.isin(seen_p).mean()) if m.any() else float('nan'),
+            enhancer_of_train_positive=float(t.enhancer_name.isin(pos_e).mean()) if m.any() else float('nan'),
+            promoter_of_train_positive=float(t.promoter_name.isin(pos_p).mean()) if m.any() else float('nan'),
+            windows_overlap_train_positive=float(near[m].mean()) if m.any() else float('nan'),
+        )
     return out
 
 # %% ../nbs/04_speid.ipynb #c019
@@ -216,12 +275,14 @@ def propensity_features(train:pd.DataFrame,  # training pairs (labels used)
                         loo:bool=False,      # `test` is `train`: leave each pair's own label out of its counts
                         key:str='name',      # identify elements by 'name' (`enhancer_name`), 'coords' (chrom:start-end) or 'locus' (`add_loci`)
                        )->np.ndarray:        # (n_test, 4) float: enhancer positives, enhancer pairs, promoter positives, promoter pairs
-    "Per-element training counts (Mao et al. 2018 'propensity'); leave-one-out when describing the training pairs themselves."
+    """Per-element training counts (Mao et al. 2018 'propensity'); leave-one-out when describing the training
+    pairs themselves."""
     feats = []
     for side in ('enhancer', 'promoter'):
         kt, ks = (_key(train, side, key), _key(test, side, key))
         g = pd.DataFrame(dict(k=kt, y=train.label.to_numpy())).groupby('k').y.agg(['sum', 'count'])
-        s = g['sum'].reindex(ks).fillna(0).to_numpy(float); n = g['count'].reindex(ks).fillna(0).to_numpy(float)
+        s = g['sum'].reindex(ks).fillna(0).to_numpy(float)
+        n = g['count'].reindex(ks).fillna(0).to_numpy(float)
         if loo: s, n = s - test.label.to_numpy(), n - 1
         feats += [s, n]
     return np.stack(feats, 1)
@@ -229,18 +290,29 @@ def propensity_features(train:pd.DataFrame,  # training pairs (labels used)
 def _key(df, side, key):
     if key == 'name': return df[f'{side}_name'].to_numpy()
     if key == 'locus': return df[f'{side}_locus'].to_numpy()
-    return (df[f'{side}_chrom'] + ':' + df[f'{side}_start'].astype(str) + '-' + df[f'{side}_end'].astype(str)).to_numpy()
+    return (
+        df[f'{side}_chrom'] + ':' + df[f'{side}_start'].astype(str) + '-' + df[f'{side}_end'].astype(str)
+    ).to_numpy()
 
 def add_loci(frames:dict, # {name: pair table}; each gets `enhancer_locus` and `promoter_locus` columns
             )->dict:      # the same tables, with the columns added
-    "Give overlapping elements of all tables one shared id per side (clusters of overlapping intervals), to match elements across cell lines whose boundaries differ."
+    """Give overlapping elements of all tables one shared id per side (clusters of overlapping intervals), to
+    match elements across cell lines whose boundaries differ."""
     out = {n: d.copy() for n, d in frames.items()}
     for side in ('enhancer', 'promoter'):
-        iv = pd.concat([d[[f'{side}_chrom', f'{side}_start', f'{side}_end']].set_axis(['chrom', 'start', 'end'], axis=1).assign(src=n, row=np.arange(len(d)))
-                        for n, d in out.items()], ignore_index=True).sort_values(['chrom', 'start'])
+        iv = pd.concat(
+            [
+                d[[f'{side}_chrom', f'{side}_start', f'{side}_end']]
+                .set_axis(['chrom', 'start', 'end'], axis=1)
+                .assign(src=n, row=np.arange(len(d)))
+                for n, d in out.items()
+            ],
+            ignore_index=True,
+        ).sort_values(['chrom', 'start'])
         new = (iv.chrom != iv.chrom.shift()) | (iv.start >= iv.groupby('chrom').end.cummax().shift())
         iv['locus'] = iv.chrom + '#' + new.cumsum().astype(str)
-        for n, g in iv.groupby('src'): out[n].loc[out[n].index[g.row.to_numpy()], f'{side}_locus'] = g.locus.to_numpy()
+        for n, g in iv.groupby('src'):
+            out[n].loc[out[n].index[g.row.to_numpy()], f'{side}_locus'] = g.locus.to_numpy()
     return out
 
 BASELINES = ('distance', 'propensity', 'propensity+distance')
@@ -256,7 +328,8 @@ def baseline_scores(train:pd.DataFrame, test:pd.DataFrame, # training and test p
     def X(df, loo):
         parts = []
         if 'propensity' in model: parts.append(propensity_features(train, df, loo=loo, key=key))
-        if 'distance' in model: parts.append(np.log10(np.maximum(df.enhancer_distance_to_promoter.to_numpy(float), 1))[:, None])
+        if 'distance' in model:
+            parts.append(np.log10(np.maximum(df.enhancer_distance_to_promoter.to_numpy(float), 1))[:, None])
         return np.hstack(parts)
     clf = HistGradientBoostingClassifier(random_state=seed).fit(X(train, True), train.label.to_numpy())
     return clf.predict_proba(X(test, False))[:, 1]
@@ -267,13 +340,29 @@ def pair_metrics(y:np.ndarray,         # (n,) 0/1 labels
                  threshold:float=0.5,  # threshold for F1, precision and recall
                 )->dict:               # f1, max_f1, precision, recall, auroc, auprc, n_pos, n_neg
     "F1 / max-F1 / auROC / auPRC of one set of pair predictions."
-    from sklearn.metrics import roc_auc_score, average_precision_score, precision_recall_curve, f1_score, precision_score, recall_score
-    y = np.asarray(y).astype(int); s = np.asarray(score, float); yh = (s >= threshold).astype(int)
+    from sklearn.metrics import (
+        roc_auc_score,
+        average_precision_score,
+        precision_recall_curve,
+        f1_score,
+        precision_score,
+        recall_score,
+    )
+    y = np.asarray(y).astype(int)
+    s = np.asarray(score, float)
+    yh = (s >= threshold).astype(int)
     pr, rc, _ = precision_recall_curve(y, s)
     f = 2 * pr * rc / np.maximum(pr + rc, 1e-12)
-    return dict(f1=float(f1_score(y, yh, zero_division=0)), max_f1=float(f.max()),
-                precision=float(precision_score(y, yh, zero_division=0)), recall=float(recall_score(y, yh, zero_division=0)),
-                auroc=float(roc_auc_score(y, s)), auprc=float(average_precision_score(y, s)), n_pos=int(y.sum()), n_neg=int((1 - y).sum()))
+    return dict(
+        f1=float(f1_score(y, yh, zero_division=0)),
+        max_f1=float(f.max()),
+        precision=float(precision_score(y, yh, zero_division=0)),
+        recall=float(recall_score(y, yh, zero_division=0)),
+        auroc=float(roc_auc_score(y, s)),
+        auprc=float(average_precision_score(y, s)),
+        n_pos=int(y.sum()),
+        n_neg=int((1 - y).sum()),
+    )
 
 # %% ../nbs/04_speid.ipynb #c023
 def cross_validate_baselines(pairs:pd.DataFrame,      # one cell line's pairs
@@ -293,10 +382,18 @@ def cross_validate_baselines(pairs:pd.DataFrame,      # one cell line's pairs
     pooled = {c: {key: float(np.sum([l[c][key] * l[c]['n'] for l in lk]) / max(sum(l[c]['n'] for l in lk), 1))
                   for key in lk[0][c] if key != 'n'} for c in ('pos', 'neg')}
     y = pairs.label.to_numpy()
-    return dict(split=how, k=k, seed=seed, leakage=pooled,
-                metrics={m: pair_metrics(y, oof[m]) for m in models},
-                fold_auprc={m: [float(pair_metrics(y[folds == f], oof[m][folds == f])['auprc']) for f in range(k)] for m in models},
-                scores=oof, folds=folds)
+    return dict(
+        split=how,
+        k=k,
+        seed=seed,
+        leakage=pooled,
+        metrics={m: pair_metrics(y, oof[m]) for m in models},
+        fold_auprc={
+            m: [float(pair_metrics(y[folds == f], oof[m][folds == f])['auprc']) for f in range(k)] for m in models
+        },
+        scores=oof,
+        folds=folds,
+    )
 
 # %% ../nbs/04_speid.ipynb #c026
 def cross_cell_matrix(pairs_by_cell:dict,            # {cell: pair table}
@@ -306,11 +403,18 @@ def cross_cell_matrix(pairs_by_cell:dict,            # {cell: pair table}
                       seed:int=0,                      # seed
                       metric:str='auprc',              # metric in each cell of the matrix
                      )->pd.DataFrame:                  # rows: training cell line, columns: test cell line
-    "Train a baseline in each cell line, test it in each cell line (SPEID Tables 4–5 protocol, plus a chromosome-held-out variant)."
-    cells = list(pairs_by_cell); pairs_by_cell = add_loci(pairs_by_cell)
+    """Train a baseline in each cell line, test it in each cell line (SPEID Tables 4–5 protocol, plus a
+    chromosome-held-out variant)."""
+    cells = list(pairs_by_cell)
+    pairs_by_cell = add_loci(pairs_by_cell)
     if how == 'chrom':
         allp = pd.concat(pairs_by_cell.values(), ignore_index=True)
-        cf = dict(zip(allp.enhancer_chrom, _greedy_groups(allp.enhancer_chrom.to_numpy(), np.ones(len(allp)), k, np.random.default_rng(seed))))
+        cf = dict(
+            zip(
+                allp.enhancer_chrom,
+                _greedy_groups(allp.enhancer_chrom.to_numpy(), np.ones(len(allp)), k, np.random.default_rng(seed)),
+            )
+        )
     M = pd.DataFrame(index=pd.Index(cells, name='train'), columns=pd.Index(cells, name='test'), dtype=float)
     for a in cells:
         A = pairs_by_cell[a]
@@ -324,7 +428,8 @@ def cross_cell_matrix(pairs_by_cell:dict,            # {cell: pair table}
                 fa, fb = A.enhancer_chrom.map(cf).to_numpy(), B.enhancer_chrom.map(cf).to_numpy()
                 s = np.zeros(len(B))
                 for f in range(k):
-                    if (fb == f).any(): s[fb == f] = baseline_scores(A[fa != f], B[fb == f], model, seed, key='locus')
+                    if (fb == f).any():
+                        s[fb == f] = baseline_scores(A[fa != f], B[fb == f], model, seed, key='locus')
                 M.loc[a, b] = pair_metrics(B.label, s)[metric]
             else: raise ValueError(f"how={how!r}: choose 'random' or 'chrom'")
     return M
@@ -336,24 +441,37 @@ def leakage_study(cells:tuple=TARGETFINDER_CELLS, # cell lines to run
                   matrix:bool=True,                # also compute the cross-cell-line matrices
                   out:str|Path|None=None,          # results JSON (None: do not write)
                  )->dict:                          # the results (also written to `out`)
-    "Leakage and sequence-free baselines under random / chromosome / segregated splits on TargetFinder's pairs (no sequence)."
+    """Leakage and sequence-free baselines under random / chromosome / segregated splits on TargetFinder's
+    pairs (no sequence)."""
     t0 = time.time()
     files = [f'epi_targetfinder/pairs/{c}.csv.gz' for c in cells]
     meta = run_metadata(seed, data={f: resolve(f) for f in files})
     pairs = {c: read_pairs(c) for c in cells}
     res = dict(meta=meta, k=k, seed=seed, splits={}, targetfinder_published={}, counts={})
     for c, d in pairs.items():
-        res['counts'][c] = dict(pairs=len(d), positives=int(d.label.sum()), enhancers=int(d.enhancer_name.nunique()),
-                                promoters=int(d.promoter_name.nunique()))
-        res['targetfinder_published'][c] = {col.split('_')[1]: pair_metrics(d.label, d[col])
-                                            for col in ('tf_ep_gbm_cv_pred', 'tf_epw_gbm_cv_pred') if col in d}
+        res['counts'][c] = dict(
+            pairs=len(d),
+            positives=int(d.label.sum()),
+            enhancers=int(d.enhancer_name.nunique()),
+            promoters=int(d.promoter_name.nunique()),
+        )
+        res['targetfinder_published'][c] = {
+            col.split('_')[1]: pair_metrics(d.label, d[col])
+            for col in ('tf_ep_gbm_cv_pred', 'tf_epw_gbm_cv_pred')
+            if col in d
+        }
         res['splits'][c] = {}
         for how in SPLITS:
             r = cross_validate_baselines(d, how, k, seed)
             res['splits'][c][how] = dict(leakage=r['leakage'], metrics=r['metrics'], fold_auprc=r['fold_auprc'])
     if matrix:
-        res['cross_cell'] = {how: {m: cross_cell_matrix(pairs, 'propensity+distance', how, seed=seed, metric=m).round(4).to_dict()
-                                   for m in ('auprc',)} for how in ('random', 'chrom')}
+        res['cross_cell'] = {
+            how: {
+                m: cross_cell_matrix(pairs, 'propensity+distance', how, seed=seed, metric=m).round(4).to_dict()
+                for m in ('auprc',)
+            }
+            for how in ('random', 'chrom')
+        }
     res['wall_seconds'] = time.time() - t0
     if out is not None: save_json(out, res)
     return res
@@ -366,23 +484,47 @@ def leakage_table(res:dict,               # `leakage_study` results
     rows = []
     for c, sp in res['splits'].items():
         for how, r in sp.items():
-            row = dict(cell=c, split=how,
-                       **{f'test pos: promoter of a train positive': r['leakage']['pos']['promoter_of_train_positive'],
-                          f'test neg: promoter of a train positive': r['leakage']['neg']['promoter_of_train_positive'],
-                          f'test pos: near-duplicate windows': r['leakage']['pos']['windows_overlap_train_positive']},
-                       **{f'{m} {metric}': v[metric] for m, v in r['metrics'].items()})
+            row = dict(
+                cell=c,
+                split=how,
+                **{
+                    f'test pos: promoter of a train positive': r['leakage']['pos']['promoter_of_train_positive'],
+                    f'test neg: promoter of a train positive': r['leakage']['neg']['promoter_of_train_positive'],
+                    f'test pos: near-duplicate windows': r['leakage']['pos']['windows_overlap_train_positive'],
+                },
+                **{f'{m} {metric}': v[metric] for m, v in r['metrics'].items()},
+            )
             rows.append(row)
     return pd.DataFrame(rows).set_index(['cell', 'split'])
 
 def published_table(res:dict, published:dict|None=None)->pd.DataFrame:
-    "F1 / auROC / auPRC: SPEID's figure, TargetFinder's published CV predictions, and our baselines under each split."
+    """F1 / auROC / auPRC: SPEID's figure, TargetFinder's published CV predictions, and our baselines under
+    each split."""
     pub = published or load_json(repo_root()/'data'/'published'/'speid_targetfinder.json')
     rows = []
     for c in res['splits']:
         s = pub['cells'].get(c, {})
-        rows.append(dict(cell=c, model='SPEID (paper figure, random 90/10)', split='random', f1=s.get('speid_f1'), auroc=s.get('speid_auroc'), auprc=s.get('speid_aupr')))
+        rows.append(
+            dict(
+                cell=c,
+                model='SPEID (paper figure, random 90/10)',
+                split='random',
+                f1=s.get('speid_f1'),
+                auroc=s.get('speid_auroc'),
+                auprc=s.get('speid_aupr'),
+            )
+        )
         for fs, r in res['targetfinder_published'][c].items():
-            rows.append(dict(cell=c, model=f'TargetFinder {fs.upper()} GBM (published CV predictions)', split='random', f1=r['f1'], auroc=None, auprc=None))
+            rows.append(
+                dict(
+                    cell=c,
+                    model=f'TargetFinder {fs.upper()} GBM (published CV predictions)',
+                    split='random',
+                    f1=r['f1'],
+                    auroc=None,
+                    auprc=None,
+                )
+            )
         for how, r in res['splits'][c].items():
             for m, v in r['metrics'].items():
                 rows.append(dict(cell=c, model=f'{m} (ours)', split=how, f1=v['f1'], auroc=v['auroc'], auprc=v['auprc']))
@@ -407,19 +549,34 @@ def pair_windows(pairs:pd.DataFrame,    # pair table (`PAIR_COLUMNS`)
                  seed:int=0,             # seed of the placements
                  sizes:dict|None=None,   # chromosome sizes for clamping (`Genome.sizes`)
                 )->pd.DataFrame:         # chrom, e_start, p_start, label, pair (row of `pairs`), shifted
-    "Window pairs for SPEID: centred, or with positives augmented by `n_shift` random placements (Singh et al. §2.3, §3.1)."
-    pairs = pairs.reset_index(drop=True); rng = np.random.default_rng(seed)
-    idx = np.arange(len(pairs)); y = pairs.label.to_numpy()
+    """Window pairs for SPEID: centred, or with positives augmented by `n_shift` random placements (Singh et
+    al. §2.3, §3.1)."""
+    pairs = pairs.reset_index(drop=True)
+    rng = np.random.default_rng(seed)
+    idx = np.arange(len(pairs))
+    y = pairs.label.to_numpy()
     if n_shift: idx = np.r_[np.repeat(idx[y == 1], n_shift), idx[y == 0]]
-    p = pairs.iloc[idx]; shifted = ((np.asarray(y[idx]) == 1) | shift_negatives) & bool(n_shift)
+    p = pairs.iloc[idx]
+    shifted = ((np.asarray(y[idx]) == 1) | shift_negatives) & bool(n_shift)
     ch = p.enhancer_chrom.to_numpy()
-    es = np.where(shifted, _place(p.enhancer_start, p.enhancer_end, enh_len, rng, sizes, ch), _place(p.enhancer_start, p.enhancer_end, enh_len, None, sizes, ch))
-    ps = np.where(shifted, _place(p.promoter_start, p.promoter_end, prom_len, rng, sizes, ch), _place(p.promoter_start, p.promoter_end, prom_len, None, sizes, ch))
-    return pd.DataFrame(dict(chrom=ch, e_start=es, p_start=ps, label=y[idx].astype(np.int8), pair=idx, shifted=shifted))
+    es = np.where(
+        shifted,
+        _place(p.enhancer_start, p.enhancer_end, enh_len, rng, sizes, ch),
+        _place(p.enhancer_start, p.enhancer_end, enh_len, None, sizes, ch),
+    )
+    ps = np.where(
+        shifted,
+        _place(p.promoter_start, p.promoter_end, prom_len, rng, sizes, ch),
+        _place(p.promoter_start, p.promoter_end, prom_len, None, sizes, ch),
+    )
+    return pd.DataFrame(
+        dict(chrom=ch, e_start=es, p_start=ps, label=y[idx].astype(np.int8), pair=idx, shifted=shifted)
+    )
 
 # %% ../nbs/04_speid.ipynb #c035
 class PairDataset(EpochBatches):
-    "Batches ({'enhancer': (b, enh_len, 4), 'promoter': (b, prom_len, 4)} float32, (b,) float32 labels) from a genome."
+    """Batches ({'enhancer': (b, enh_len, 4), 'promoter': (b, prom_len, 4)} float32, (b,) float32 labels) from
+    a genome."""
     def __init__(self, genome:Genome,     # the genome
                  windows:pd.DataFrame,     # `pair_windows` output
                  enh_len:int=3000, prom_len:int=2000, # window lengths (bp)
@@ -449,7 +606,8 @@ def build_speid(n_kernels:int=1024,    # convolution kernels per branch
                 bn_momentum:float=0.9, # batch-norm momentum (Keras default 0.99 converges slowly on small sets)
                 conv_init:np.ndarray|None=None, # optional (kernel_width, 4, n_kernels) initial kernels (see `jaspar_kernels`)
                )->keras.Model:         # inputs {'enhancer': (b, enh_len, 4), 'promoter': (b, prom_len, 4)} → (b, 1) probability
-    "SPEID (Singh et al. 2016 §2.1, Fig. 1): two Conv1D+MaxPool branches → concat → BN → BiLSTM → BN → Dense → sigmoid."
+    """SPEID (Singh et al. 2016 §2.1, Fig. 1): two Conv1D+MaxPool branches → concat → BN → BiLSTM → BN → Dense
+    → sigmoid."""
     ei, pi = keras.Input((enh_len, 4), name='enhancer'), keras.Input((prom_len, 4), name='promoter')
     branches = []
     for name, x in (('enh', ei), ('prom', pi)):
@@ -491,11 +649,15 @@ def jaspar_kernels(n_kernels:int=1024,     # kernels in the layer
     for j in rng.choice(n_kernels, int(round(frac * n_kernels)), replace=False):
         m = motifs[int(rng.integers(len(motifs)))]
         c = np.array([m.counts[b] for b in 'ACGT'], float).T
-        p = c / c.sum(1, keepdims=True) + 0.01; p /= p.sum(1, keepdims=True)
+        p = c / c.sum(1, keepdims=True) + 0.01
+        p /= p.sum(1, keepdims=True)
         pwm = np.log2(p / 0.25)
-        if len(pwm) > kernel_width: o = (len(pwm) - kernel_width) // 2; pwm = pwm[o:o + kernel_width]
+        if len(pwm) > kernel_width:
+            o = (len(pwm) - kernel_width) // 2
+            pwm = pwm[o:o + kernel_width]
         off = int(rng.integers(0, kernel_width - len(pwm) + 1))
-        K[:, :, j] = 0; K[off:off + len(pwm), :, j] = scale * pwm
+        K[:, :, j] = 0
+        K[off:off + len(pwm), :, j] = scale * pwm
     return K
 
 # %% ../nbs/04_speid.ipynb #c042
@@ -504,9 +666,10 @@ GRAMMAR = (('MA0139.1', +1, 'MA0139.1', -1),   # CTCF +  in the enhancer, CTCF �
 "Planted interaction keys: (enhancer motif, strand, promoter motif, strand); a pair interacts when its keys match."
 
 def _plant(genome_codes, start, end, ppm, strand, rng):
-    w = len(ppm); s = int(rng.integers(start, max(start + 1, end - w + 1)))
+    w = len(ppm)
+    s = int(rng.integers(start, max(start + 1, end - w + 1)))
     m = (rng.random((w, 1)) > np.cumsum(ppm, 1)).sum(1).clip(0, 3).astype(np.uint8)
-    if strand < 0: m = _COMP[m][::-1]
+    if strand < 0: m = COMPLEMENT[m][::-1]
     genome_codes[s:s + w] = m
 
 def simulate_interactions(out_dir:str|Path,     # genome.fa, pairs.csv and truth.json are written here
@@ -524,41 +687,71 @@ def simulate_interactions(out_dir:str|Path,     # genome.fa, pairs.csv and truth
                           p_empty:float=0.5,     # fraction of elements without a key motif (they never interact)
                           seed:int=0,            # seed
                          )->dict:                # genome (path), pairs (path), keys per element
-    "A random genome and pair table in which pairs interact when their elements' planted motifs match `grammar`."
-    rng = np.random.default_rng(seed); out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    """A random genome and pair table in which pairs interact when their elements' planted motifs match
+    `grammar`."""
+    rng = np.random.default_rng(seed)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
     ppms = {m: jaspar_ppm(m) for g in grammar for m in (g[0], g[2])}
     chroms = [f'sim{i + 1}' for i in range(n_chrom)]
     G = {c: rng.integers(0, 4, chrom_len, dtype=np.uint8) for c in chroms}
     def elements(n, lo, hi):
-        c = rng.choice(chroms, n); L = rng.integers(lo, hi, n); s = rng.integers(5_000, chrom_len - 5_000 - hi, n)
+        c = rng.choice(chroms, n)
+        L = rng.integers(lo, hi, n)
+        s = rng.integers(5_000, chrom_len - 5_000 - hi, n)
         key = np.where(rng.random(n) < p_empty, -1, rng.integers(0, len(grammar), n))
         return pd.DataFrame(dict(chrom=c, start=s, end=s + L, key=key))
-    E, P = elements(int(n_pos * enh_per_pos), *enh_size), elements(max(int(n_pos * prom_per_pos), len(grammar)), *prom_size)
+    E, P = elements(int(n_pos * enh_per_pos), *enh_size), elements(
+        max(int(n_pos * prom_per_pos), len(grammar)), *prom_size
+    )
     for df, side in ((E, 0), (P, 2)):
         for r in df[df.key >= 0].itertuples():
             g = grammar[r.key]
             for _ in range(copies): _plant(G[r.chrom], r.start, r.end, ppms[g[side]], g[side + 1], rng)
     cand = E.reset_index().merge(P.reset_index(), on='chrom', suffixes=('_e', '_p'))
-    cand = cand.rename(columns=dict(start_e='enhancer_start', end_e='enhancer_end', start_p='promoter_start', end_p='promoter_end'))
+    cand = cand.rename(
+        columns=dict(
+            start_e='enhancer_start', end_e='enhancer_end', start_p='promoter_start', end_p='promoter_end'
+        )
+    )
     cand['enhancer_chrom'] = cand['promoter_chrom'] = cand.chrom
     cand['enhancer_distance_to_promoter'] = ep_distance(cand)
     cand = cand[(cand.enhancer_distance_to_promoter > 10_000) & (cand.enhancer_distance_to_promoter < max_dist)]
     match = ((cand.key_e == cand.key_p) & (cand.key_e >= 0)).to_numpy()
-    if match.sum() < n_pos: raise ValueError(f'only {match.sum()} matching candidate pairs for n_pos={n_pos}: add enhancers or chromosomes')
+    if match.sum() < n_pos:
+        raise ValueError(
+            f'only {match.sum()} matching candidate pairs for n_pos={n_pos}: add enhancers or chromosomes'
+        )
     pos = cand[match].sample(n_pos, random_state=seed)
-    bins = np.quantile(pos.enhancer_distance_to_promoter, np.linspace(0, 1, 6)); bins[0], bins[-1] = 0, np.inf
+    bins = np.quantile(pos.enhancer_distance_to_promoter, np.linspace(0, 1, 6))
+    bins[0], bins[-1] = 0, np.inf
     nb = cand[~match].assign(b=lambda d: np.digitize(d.enhancer_distance_to_promoter, bins[1:-1]))
     pb = np.digitize(pos.enhancer_distance_to_promoter, bins[1:-1])
-    neg = pd.concat([g.sample(min(len(g), ratio * int((pb == b).sum())), random_state=seed) for b, g in nb.groupby('b')])
-    pairs = pd.concat([pos.assign(label=1), neg.assign(label=0)]).sample(frac=1, random_state=seed).reset_index(drop=True)
-    pairs['enhancer_name'] = 'SIM|' + pairs.chrom + ':' + pairs.enhancer_start.astype(str) + '-' + pairs.enhancer_end.astype(str)
-    pairs['promoter_name'] = 'SIM|' + pairs.chrom + ':' + pairs.promoter_start.astype(str) + '-' + pairs.promoter_end.astype(str)
-    pairs = pairs[PAIR_COLUMNS + ['enhancer_distance_to_promoter', 'enhancer_name', 'promoter_name', 'key_e', 'key_p']]
+    neg = pd.concat(
+        [g.sample(min(len(g), ratio * int((pb == b).sum())), random_state=seed) for b, g in nb.groupby('b')]
+    )
+    pairs = (
+        pd.concat([pos.assign(label=1), neg.assign(label=0)])
+        .sample(frac=1, random_state=seed)
+        .reset_index(drop=True)
+    )
+    pairs['enhancer_name'] = (
+        'SIM|' + pairs.chrom + ':' + pairs.enhancer_start.astype(str) + '-' + pairs.enhancer_end.astype(str)
+    )
+    pairs['promoter_name'] = (
+        'SIM|' + pairs.chrom + ':' + pairs.promoter_start.astype(str) + '-' + pairs.promoter_end.astype(str)
+    )
+    pairs = pairs[
+        PAIR_COLUMNS + ['enhancer_distance_to_promoter', 'enhancer_name', 'promoter_name', 'key_e', 'key_p']
+    ]
     from enhancer_nets.data import ALPHABET
     lut = np.frombuffer(ALPHABET.encode(), np.uint8)
     write_fasta(out/'genome.fa', {c: lut[G[c]].tobytes().decode() for c in chroms})
     atomic_write(out/'pairs.csv', pairs.to_csv(index=False))
-    save_json(out/'truth.json', dict(grammar=grammar, n_pos=n_pos, ratio=ratio, seed=seed, n_enhancers=len(E), n_promoters=len(P)))
+    save_json(
+        out / 'truth.json',
+        dict(grammar=grammar, n_pos=n_pos, ratio=ratio, seed=seed, n_enhancers=len(E), n_promoters=len(P)),
+    )
     return dict(genome=out/'genome.fa', pairs=out/'pairs.csv')
 
 # %% ../nbs/04_speid.ipynb #c045
@@ -573,7 +766,9 @@ def predict_pairs(model:keras.Model, genome:Genome, pairs:pd.DataFrame, # model,
     "Score pairs on their centred windows."
     w = pair_windows(pairs, enh_len, prom_len, sizes=genome.sizes)
     ds = PairDataset(genome, w, enh_len, prom_len, batch_size)
-    return np.concatenate([np.asarray(model.predict_on_batch(ds[i][0])).ravel() for i in range(len(ds))]).astype(np.float32)
+    return np.concatenate([np.asarray(model.predict_on_batch(ds[i][0])).ravel() for i in range(len(ds))]).astype(
+        np.float32
+    )
 
 def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the TargetFinder pairs)
                 pairs:pd.DataFrame|str|Path, # pair table or its file / TargetFinder cell line (`read_pairs`)
@@ -595,21 +790,47 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
                 verbose:int|str=0,           # Keras progress
                 **model_kw,                  # `build_speid` options (n_kernels, kernel_width, lstm_units, dense, ...)
                )->dict:                      # results (also written to out_dir/results.json)
-    "SPEID end to end: split → windows → shift augmentation → stage 1 (balanced) → stage 2 (frozen, imbalanced) → test metrics."
-    from enhancer_nets.deepenhancer import fit
-    t0 = time.time(); out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    """SPEID end to end: split → windows → shift augmentation → stage 1 (balanced) → stage 2 (frozen,
+    imbalanced) → test metrics."""
+    from enhancer_nets.engine import fit
+    t0 = time.time()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
     g = genome if isinstance(genome, Genome) else Genome(genome)
-    pairs = read_pairs(pairs, sizes=g.sizes) if not isinstance(pairs, pd.DataFrame) else validate_pairs(pairs, 'pairs', g.sizes)
+    pairs = (
+        read_pairs(pairs, sizes=g.sizes)
+        if not isinstance(pairs, pd.DataFrame)
+        else validate_pairs(pairs, 'pairs', g.sizes)
+    )
     pairs = _with_names(pairs)
-    settings = dict(split=split, k=k, test_fold=test_fold, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, shift_negatives=shift_negatives, balance=balance, epochs=list(epochs),
-                    lr=list(lr), batch_size=batch_size, patience=patience, jaspar_frac=jaspar_frac, class_weight=class_weight, **model_kw)
+    settings = dict(
+        split=split,
+        k=k,
+        test_fold=test_fold,
+        enh_len=enh_len,
+        prom_len=prom_len,
+        n_shift=n_shift,
+        shift_negatives=shift_negatives,
+        balance=balance,
+        epochs=list(epochs),
+        lr=list(lr),
+        batch_size=batch_size,
+        patience=patience,
+        jaspar_frac=jaspar_frac,
+        class_weight=class_weight,
+        **model_kw
+    )
     meta = run_metadata(seed, data={'genome': g.path}, **settings)
     set_seed(seed)
     folds = pair_folds(pairs, split, k, seed)
     te, va = folds == test_fold, folds == (test_fold + 1) % k
     tr = ~(te | va)
     P = {n: pairs[m].reset_index(drop=True) for n, m in (('train', tr), ('val', va), ('test', te))}
-    kern = jaspar_kernels(model_kw.get('n_kernels', 1024), model_kw.get('kernel_width', 40), jaspar_frac, seed) if jaspar_frac else None
+    kern = (
+        jaspar_kernels(model_kw.get('n_kernels', 1024), model_kw.get('kernel_width', 40), jaspar_frac, seed)
+        if jaspar_frac
+        else None
+    )
     model = build_speid(enh_len=enh_len, prom_len=prom_len, conv_init=kern, **model_kw)
     def win(df, n):
         w = pair_windows(df, enh_len, prom_len, n, shift_negatives, seed, g.sizes)
@@ -623,8 +844,19 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
     if (s1/'done.json').exists(): model.load_weights(s1/'best.keras')
     else:
         _speid_compile(model, lr[0])
-        h = fit(model, ds(win(P['train'], n_shift), True), ds(win(P['val'], n_shift), False), s1, epochs[0], patience,
-                monitor='val_auroc', mode='max', seed=seed, verbose=verbose, stage=1)
+        h = fit(
+            model,
+            ds(win(P['train'], n_shift), True),
+            ds(win(P['val'], n_shift), False),
+            s1,
+            epochs[0],
+            patience,
+            monitor='val_auroc',
+            mode='max',
+            seed=seed,
+            verbose=verbose,
+            stage=1,
+        )
         save_json(s1/'done.json', dict(epochs=len(h)))
     hist['stage1'] = pd.read_csv(s1/'history.csv').drop_duplicates('epoch', keep='last').to_dict('list')
     # stage 2: freeze convolutions + LSTM, retrain the rest on the imbalanced pairs
@@ -638,20 +870,45 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
         class Weighted(PairDataset):
             def __getitem__(self, i):
                 x, y = super().__getitem__(i)
-                return (x, y) if class_weight is None else (x, y, np.where(y == 1, class_weight[1], class_weight[0]).astype(np.float32))
-        h = fit(model, Weighted(g, trw, enh_len, prom_len, batch_size, shuffle=True, seed=seed), ds(win(P['val'], 0), False), s2,
-                epochs[1], patience, monitor='val_auprc', mode='max', seed=seed, verbose=verbose, stage=2)
+                return (
+                    (x, y)
+                    if class_weight is None
+                    else (x, y, np.where(y == 1, class_weight[1], class_weight[0]).astype(np.float32))
+                )
+        h = fit(
+            model,
+            Weighted(g, trw, enh_len, prom_len, batch_size, shuffle=True, seed=seed),
+            ds(win(P['val'], 0), False),
+            s2,
+            epochs[1],
+            patience,
+            monitor='val_auprc',
+            mode='max',
+            seed=seed,
+            verbose=verbose,
+            stage=2,
+        )
         save_json(s2/'done.json', dict(epochs=len(h)))
     hist['stage2'] = pd.read_csv(s2/'history.csv').drop_duplicates('epoch', keep='last').to_dict('list')
     model.save(out/'model.keras')
     score = predict_pairs(model, g, P['test'], enh_len, prom_len, batch_size)
-    atomic_write(out/'test_scores.tsv', P['test'][PAIR_COLUMNS].assign(score=score).to_csv(sep='\t', index=False))
+    atomic_write(
+        out / 'test_scores.tsv', P['test'][PAIR_COLUMNS].assign(score=score).to_csv(sep='\t', index=False)
+    )
     base = baseline_scores(P['train'], P['test'], 'propensity+distance', seed)
-    res = dict(meta=meta, seed=seed, split=dict(kind=split, k=k, test_fold=test_fold, validation_fold=(test_fold + 1) % k),
-               counts={n: dict(pairs=len(d), pos=int(d.label.sum())) for n, d in P.items()},
-               leakage=leakage(P['train'], P['test'], enh_len, prom_len),
-               metrics=dict(speid=pair_metrics(P['test'].label, score), propensity_distance=pair_metrics(P['test'].label, base)),
-               history=hist, n_params=int(model.count_params()), wall_seconds=time.time() - t0)
+    res = dict(
+        meta=meta,
+        seed=seed,
+        split=dict(kind=split, k=k, test_fold=test_fold, validation_fold=(test_fold + 1) % k),
+        counts={n: dict(pairs=len(d), pos=int(d.label.sum())) for n, d in P.items()},
+        leakage=leakage(P['train'], P['test'], enh_len, prom_len),
+        metrics=dict(
+            speid=pair_metrics(P['test'].label, score), propensity_distance=pair_metrics(P['test'].label, base)
+        ),
+        history=hist,
+        n_params=int(model.count_params()),
+        wall_seconds=time.time() - t0,
+    )
     save_json(out/'results.json', res)
     return res
 
@@ -675,26 +932,77 @@ def speid_simulated(out_dir:str|Path,         # run directory (simulated genome,
                     verbose:int|str=0,          # Keras progress
                    )->dict:
     "Simulate a planted-grammar interaction set and run the whole SPEID pipeline under every split."
-    out = Path(out_dir); t0 = time.time()
+    out = Path(out_dir)
+    t0 = time.time()
     if quick: n_pos, epochs = 60, (1, 1)
-    meta = run_metadata(seed, quick=quick, n_pos=n_pos, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, epochs=list(epochs), lr=list(lr), model=model, k=k)
-    sim = simulate_interactions(out/'sim', n_pos=n_pos, n_chrom=10, chrom_len=1_000_000 if not quick else 400_000,
-                                max_dist=400_000 if not quick else 200_000, enh_size=(200, 600), prom_size=(300, 800), copies=3, seed=seed)
-    kw = dict(k=k, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, epochs=epochs, lr=lr, patience=3, seed=seed, verbose=verbose, **model)
+    meta = run_metadata(
+        seed,
+        quick=quick,
+        n_pos=n_pos,
+        enh_len=enh_len,
+        prom_len=prom_len,
+        n_shift=n_shift,
+        epochs=list(epochs),
+        lr=list(lr),
+        model=model,
+        k=k,
+    )
+    sim = simulate_interactions(
+        out / 'sim',
+        n_pos=n_pos,
+        n_chrom=10,
+        chrom_len=1_000_000 if not quick else 400_000,
+        max_dist=400_000 if not quick else 200_000,
+        enh_size=(200, 600),
+        prom_size=(300, 800),
+        copies=3,
+        seed=seed,
+    )
+    kw = dict(
+        k=k,
+        enh_len=enh_len,
+        prom_len=prom_len,
+        n_shift=n_shift,
+        epochs=epochs,
+        lr=lr,
+        patience=3,
+        seed=seed,
+        verbose=verbose,
+        **model
+    )
     runs = {how: train_speid(sim['genome'], sim['pairs'], out/how, split=how, **kw) for how in splits}
     if paper_augmentation:   # the paper's protocol: only positives shifted, negatives centred
-        runs['random, negatives centred'] = train_speid(sim['genome'], sim['pairs'], out/'random_centred_negatives', split='random',
-                                                        shift_negatives=False, **kw)
-    res = dict(meta=meta, simulation=load_json(out/'sim'/'truth.json'), runs=runs, wall_seconds=time.time() - t0)
+        runs['random, negatives centred'] = train_speid(
+            sim['genome'], sim['pairs'], out / 'random_centred_negatives', split='random', shift_negatives=False, **kw
+        )
+    res = dict(
+        meta=meta, simulation=load_json(out / 'sim' / 'truth.json'), runs=runs, wall_seconds=time.time() - t0
+    )
     if results is not None: save_json(results, res)
     return res
 
 def simulated_table(res:dict)->pd.DataFrame:
-    "SPEID vs the propensity+distance baseline, per split, with the split's leakage (rendered from the results JSON)."
+    """SPEID vs the propensity+distance baseline, per split, with the split's leakage (rendered from the
+    results JSON)."""
     rows = []
     for how, r in res['runs'].items():
         for m, v in r['metrics'].items():
-            rows.append(dict(split=how, model=m, test_pos=v['n_pos'], test_neg=v['n_neg'], auroc=v['auroc'], auprc=v['auprc'], f1=v['f1'], max_f1=v['max_f1'],
-                             **{'stage-1 best val auROC (augmented windows)': max(r['history']['stage1']['val_auroc']) if m == 'speid' else None,
-                                'test pos: promoter of a train positive': r['leakage']['pos']['promoter_of_train_positive']}))
+            rows.append(
+                dict(
+                    split=how,
+                    model=m,
+                    test_pos=v['n_pos'],
+                    test_neg=v['n_neg'],
+                    auroc=v['auroc'],
+                    auprc=v['auprc'],
+                    f1=v['f1'],
+                    max_f1=v['max_f1'],
+                    **{
+                        'stage-1 best val auROC (augmented windows)': (
+                            max(r['history']['stage1']['val_auroc']) if m == 'speid' else None
+                        ),
+                        'test pos: promoter of a train positive': r['leakage']['pos']['promoter_of_train_positive'],
+                    }
+                )
+            )
     return pd.DataFrame(rows).set_index(['split', 'model'])

@@ -121,13 +121,13 @@ for name, m in [('deepenhancer', build_model('6conv3pool6norm')),
 '''
 
 def test_every_saved_model_loads_in_a_fresh_process(tmp_path):
-    "Each network of the package, saved in one process, loads in another through `interpret.load_model`."
+    "Each network of the package, saved in one process, loads in another through `enhancer_nets.load_model`."
     env = {**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'}
     r = subprocess.run([sys.executable, '-c', MODELS, str(tmp_path)], capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr[-3000:]
     for name in ('deepenhancer', 'cohn_rc', 'oops_rc', 'speid', 'deepcage'):
-        code = (f'from enhancer_nets.interpret import load_model; '
-                f'm = load_model({str(tmp_path/name)!r} + ".keras"); print(m.name)')
+        code = (f'import enhancer_nets; '
+                f'm = enhancer_nets.load_model({str(tmp_path/name)!r} + ".keras"); print(m.name)')
         r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, env=env)
         assert r.returncode == 0, (name, r.stderr[-3000:])
 

@@ -15,7 +15,8 @@ import numpy as np, pandas as pd
 from pathlib import Path
 from enhancer_nets.core import set_seed
 from enhancer_nets.data import Genome, write_fasta, window_index, WindowDataset
-from enhancer_nets.deepenhancer import build_model, compile_model, fit, data_parallel
+from enhancer_nets.deepenhancer import build_model
+from enhancer_nets.engine import compile_model, fit, data_parallel
 rng = np.random.default_rng(0)
 d = Path(tempfile.mkdtemp())
 g = Genome(write_fasta(d/'g.fa', {'a': ''.join(rng.choice(list('ACGT'), 20_000))}))
@@ -55,7 +56,7 @@ def test_two_jax_devices_give_the_loss_curve_of_one(tmp_path):
 
 
 def test_too_many_devices_is_one_clear_error(tmp_path):
-    code = ('from enhancer_nets.deepenhancer import data_parallel\nfrom enhancer_nets.core import OptionError\n'
+    code = ('from enhancer_nets.engine import data_parallel\nfrom enhancer_nets.core import OptionError\n'
             'try:\n    data_parallel(3)\nexcept OptionError as e: print(e)')
     out = run(['-c', code], jax_env(2)).stdout
     assert 'devices=3, but JAX sees 2' in out and 'xla_force_host_platform_device_count=3' in out

@@ -1,7 +1,7 @@
 "Interpretation chapter: kernel → PWM recipes, batch-norm folding, MEME I/O, TOMTOM table, attributions, variant effects."
 import numpy as np, pandas as pd, pytest, keras
 from hypothesis import given, settings, strategies as st
-from enhancer_nets.data import one_hot, Genome, SequenceError, write_fasta, _COMP
+from enhancer_nets.data import one_hot, Genome, SequenceError, write_fasta, COMPLEMENT
 from enhancer_nets.adversarial import RCConv1D
 from enhancer_nets.interpret import *
 
@@ -118,7 +118,7 @@ def test_variant_effect_rc_average_and_checks(tmp_path):
     v = pd.DataFrame(dict(chrom=['chrS'], pos=[31], ref=[seq[30]], alt=['ACGT'[('ACGT'.index(seq[30]) + 1) % 4]]))
     r = variant_effect(m, g, v, target=0)
     c = np.frombuffer(seq.encode(), np.uint8); codes = np.array(['ACGT'.index(x) for x in seq], np.uint8)[None, 20:40]
-    f = lambda C: (model_output(m, C, 0) + model_output(m, _COMP[C][:, ::-1], 0)) / 2
+    f = lambda C: (model_output(m, C, 0) + model_output(m, COMPLEMENT[C][:, ::-1], 0)) / 2
     assert np.isclose(r.ref_score.iloc[0], f(codes)[0], atol=1e-5)
     with pytest.raises(SequenceError, match=r'line 1 \(.*\): REF'): variant_effect(m, g, v.assign(ref=[v.alt[0]]))
     with pytest.raises(SequenceError, match='unknown chromosome'): variant_effect(m, g, v.assign(chrom=['chrZ']))
