@@ -11,7 +11,7 @@ from .data import encode, decode
 __all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 'kshuffle', 'klet_counts', 'cohn_simulation',
            'pssm_max', 'enrichment_ppm', 'RCConv1D', 'build_cohn', 'PositionalLogSumExp', 'build_oops', 'CodesDataset',
            'predict_codes', 'train_cohn', 'versus_shuffles', 'expanded_negatives', 'conv_layers', 'plant_filters',
-           'first_layer_scores', 'filter_ppms', 'ppm_similarity', 'jaspar_ppms', 'match_filters', 'cohn_human_regions',
+           'first_layer_scores', 'filter_ppms', 'ppm_similarity', 'match_filters', 'cohn_human_regions',
            'ewonglab_regions', 'region_codes', 'enhancer_dataset', 'fold_split', 'cohn_real_experiments',
            'species_datasets', 'cross_species', 'simulated_species', 'best_filter_ppm', 'cohn_simulated',
            'cohn_simulated_table', 'cohn_real', 'cohn_real_table', 'plot_choosing_k', 'plot_auc_matrix',
@@ -164,6 +164,7 @@ from pathlib import Path
 from keras import ops
 from .core import IN_TEST, save_json, load_json, set_seed, run_metadata, atomic_write, repo_root
 from enhancer_nets.data import (
+    jaspar_ppms,
     EpochBatches,
     one_hot,
     jaspar_ppm,
@@ -572,18 +573,6 @@ def ppm_similarity(a:np.ndarray, b:np.ndarray, # two PPMs (w, 4)
             r = np.corrcoef(A2.ravel(), B2.ravel())[0, 1]
             if r > best[0]: best = (float(r), off, strand)
     return best
-
-def jaspar_ppms(release:str='JASPAR2024',   # a JASPAR release shipped with pyjaspar
-                collection:str='CORE', tax_group:str='vertebrates',
-               )->dict:                     # {'MA0102.5 CEBPA': (w, 4) PPM}
-    "Every matrix of a JASPAR collection as PPMs (latest versions), from pyjaspar with no network."
-    from pyjaspar import jaspardb
-    ms = jaspardb(release=release).fetch_motifs(collection=collection, tax_group=[tax_group], all_versions=False)
-    out = {}
-    for m in ms:
-        c = np.array([m.counts[x] for x in 'ACGT'], float).T + .01
-        out[f'{m.matrix_id} {m.name}'] = c / c.sum(1, keepdims=True)
-    return out
 
 def match_filters(ppms:list,      # output of `filter_ppms` (or a list of (w, 4) PPMs)
                   db:dict,        # {name: PPM}, e.g. `jaspar_ppms()`

@@ -616,7 +616,7 @@ def deepcage_data(genome:Genome|None=None,  # default: hg38 chr22 from the resol
         loci = np.sort(np.random.default_rng(seed).choice(loci, max_loci, replace=False))
     b = bins.iloc[loci].reset_index(drop=True)
     codes = context_codes(genome, b)
-    from enhancer_nets.interpret import motif_db
+    from enhancer_nets.data import motif_db
     return dict(
         bins=b,
         cls=cls.iloc[loci].reset_index(drop=True),
@@ -724,7 +724,7 @@ def expression_gradients(model:keras.Model, # a `full` or `no_motif` DeepCAGE mo
                         )->np.ndarray:       # (n, K, T) float32 ∂ŷ_lk/∂g_ki (each output depends on its own g_k only)
     """Gradient of the predictions with respect to the expression input, on the active Keras backend
     (`interpret.backend_gradient`)."""
-    from enhancer_nets.interpret import backend_gradient
+    from enhancer_nets.engine import backend_gradient
     s, m = (ops.convert_to_tensor(np.asarray(a, np.float32)) for a in (seq, motif))
     return backend_gradient(lambda e: ops.sum(model([s, m, e], training=False)), np.asarray(expr, np.float32))
 

@@ -13,7 +13,7 @@ from .core import (save_json, load_json, set_seed, run_metadata, atomic_write, a
 
 # %% auto #0
 __all__ = ['compile_model', 'TqdmProgress', 'RunCheckpoint', 'fit', 'data_parallel', 'evaluate_scores', 'threshold_metrics',
-           'choose_threshold', 'split_metrics']
+           'choose_threshold', 'split_metrics', 'backend_gradient']
 
 # %% ../nbs/01b_engine.ipynb #c010
 def compile_model(model:keras.Model, lr:float=1e-4, # Adam learning rate (Min et al.: 1e-4)
@@ -291,3 +291,29 @@ def split_metrics(y:np.ndarray, score:np.ndarray,         # test labels and scor
     if val_y is not None:
         r['at_val_threshold'] = threshold_metrics(y, score, choose_threshold(val_y, val_score))
     return r
+
+# %% ../nbs/01b_engine.ipynb #eg02
+from keras import ops
+
+def backend_gradient(f,                 # scalar function of one tensor, written with keras.ops
+                     x,                 # the point: a NumPy array or a tensor of the active backend
+                    )->np.ndarray:      # float32 ∂f/∂x, the shape of x
+    """∂f/∂x on the active Keras backend (TensorFlow GradientTape, jax.grad or torch autograd); Keras 3 has no
+    backend-neutral gradient."""
+    be = keras.backend.backend()
+    x = ops.convert_to_tensor(x, 'float32')
+    if be == 'tensorflow':
+        import tensorflow as tf
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = f(x)
+        return ops.convert_to_numpy(tape.gradient(y, x))
+    if be == 'jax':
+        import jax
+        return ops.convert_to_numpy(jax.grad(f)(x))
+    if be == 'torch':
+        x = x.detach().clone().requires_grad_(True)
+        f(x).backward()
+        return x.grad.detach().cpu().numpy()
+    raise NotImplementedError(f'backend_gradient: backend {be!r} (use tensorflow, jax or torch)')
+

@@ -22,7 +22,12 @@ from enhancer_nets.core import (
     ModelFileError,
     captured_stderr,
 )
+from .engine import backend_gradient
 from enhancer_nets.data import (
+    read_meme,
+    write_meme,
+    motif_db,
+    jaspar_ppms,
     Genome,
     SequenceError,
     one_hot,
@@ -40,18 +45,17 @@ from enhancer_nets.adversarial import (
     conv_layers,
     filter_ppms,
     first_layer_scores,
-    jaspar_ppms,
     ppm_logo,
 )
 
 # %% auto #0
 __all__ = ['first_conv', 'filter_weights', 'planted_example', 'all_kmers', 'enumeration_ppms', 'activation_ppms', 'max_site_ppms',
-           'information_content', 'trim_ppm', 'write_meme', 'read_meme', 'motif_db', 'tomtom_table', 'tf_name',
-           'match_summary', 'match_logos', 'logo_grid', 'zeroed_filter', 'model_output', 'influence',
-           'backend_gradient', 'input_gradients', 'grad_x_input', 'integrated_gradients', 'ism', 'position_importance',
-           'site_recovery', 'plot_attribution', 'read_variants', 'variant_effect', 'load_model', 'filter_motifs',
-           'motif_report', 'hypothetical_attributions', 'modisco_patterns', 'modisco_report', 'motifs_simulated',
-           'motifs_deepenhancer_chr22', 'modisco_simulated', 'modisco_deepenhancer_chr22']
+           'information_content', 'trim_ppm', 'tomtom_table', 'tf_name', 'match_summary', 'match_logos', 'logo_grid',
+           'zeroed_filter', 'model_output', 'influence', 'input_gradients', 'grad_x_input', 'integrated_gradients',
+           'ism', 'position_importance', 'site_recovery', 'plot_attribution', 'read_variants', 'variant_effect',
+           'load_model', 'filter_motifs', 'motif_report', 'hypothetical_attributions', 'modisco_patterns',
+           'modisco_report', 'motifs_simulated', 'motifs_deepenhancer_chr22', 'modisco_simulated',
+           'modisco_deepenhancer_chr22']
 
 # %% ../nbs/06_interpretation.ipynb #c006
 def first_conv(model:keras.Model,   # any network of the package
@@ -226,55 +230,6 @@ def trim_ppm(ppm:np.ndarray,     # (w, 4) PPM
     keep = np.flatnonzero(ic >= min_ic)
     if not len(keep): return np.asarray(ppm)[:0], 0
     return np.asarray(ppm)[keep[0]:keep[-1] + 1], int(keep[0])
-
-# %% ../nbs/06_interpretation.ipynb #c025
-def write_meme(path:str|Path,      # destination MEME file (written atomically)
-               motifs:dict,        # {name: (w, 4) PPM or counts}; a name 'ID ALT' becomes 'MOTIF ID ALT'
-               nsites:dict|None=None, # {name: number of sites}, optional
-               background:tuple=(.25, .25, .25, .25), # A, C, G, T background frequencies
-              )->Path:
-    """Write motifs as MEME version 4 text. Raises `ValueError` naming the motif and row for negative,
-    non-finite or all-zero rows."""
-    out = ['MEME version 4', '', 'ALPHABET= ACGT', '', 'strands: + -', '', 'Background letter frequencies',
-           ' '.join(f'{b} {f:.4f}' for b, f in zip('ACGT', background)), '']
-    for name, m in motifs.items():
-        m = np.asarray(m, float)
-        if m.ndim != 2 or m.shape[1] != 4:
-            raise ValueError(f'motif {name!r}: shape {m.shape}, expected (width, 4)')
-        for i, row in enumerate(m):
-            if not np.isfinite(row).all() or (row < 0).any() or row.sum() <= 0:
-                raise ValueError(f'motif {name!r}: row {i} = {row.tolist()} is not a non-negative, non-zero frequency row')
-        p = m / m.sum(1, keepdims=True)
-        ns = (nsites or {}).get(name, 20)
-        out += [f'MOTIF {name}', f'letter-probability matrix: alength= 4 w= {len(p)} nsites= {int(ns)} E= 0']
-        out += [' ' + ' '.join(f'{v:.6f}' for v in row) for row in p] + ['']
-    return atomic_write(path, '\n'.join(out))
-
-def read_meme(path:str|Path)->dict:   # {name: (w, 4) PPM, rows summing to 1}
-    """Read a MEME motif file (memelite's parser); names are 'ID ALT' as in the file. Raises `ValueError` if
-    it holds no motif."""
-    from memelite.io import read_meme as _rm
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f'{path}: no such MEME file')
-    try: m = _rm(str(path))
-    except Exception as e: raise ValueError(f'{path}: not a readable MEME motif file ({e})') from e
-    if not m: raise ValueError(f'{path}: no MOTIF found')
-    out = {}
-    for k, v in m.items():
-        p = np.asarray(v, float).T
-        out[k] = p / p.sum(1, keepdims=True)
-    return out
-
-# %% ../nbs/06_interpretation.ipynb #c028
-def motif_db(name:str='JASPAR2024',   # 'JASPAR20xx' (pyjaspar), 'HOCOMOCOv11' (core human, mono), or a MEME file path
-             collection:str='CORE', tax_group:str='vertebrates', # JASPAR selection
-            )->dict:                  # {'ID NAME': (w, 4) PPM}
-    "A motif database as PPMs. Raises `ValueError` for an unknown name that is not a file."
-    if name.upper().startswith('JASPAR'): return jaspar_ppms(name, collection, tax_group)
-    if name.lower() in ('hocomocov11', 'hocomoco'):
-        return read_meme(resolve('hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme'))
-    if Path(name).exists(): return read_meme(name)
-    raise ValueError(f"motif_db: {name!r} is not 'JASPAR20xx', 'HOCOMOCOv11' or a MEME file")
 
 # %% ../nbs/06_interpretation.ipynb #c031
 def tomtom_table(queries:dict,        # {name: (w, 4) PPM}
@@ -474,28 +429,6 @@ def influence(model:keras.Model,     # any network of the package
     return pd.DataFrame(rows).sort_values('mean_abs_change', ascending=False).reset_index(drop=True)
 
 # %% ../nbs/06_interpretation.ipynb #c049
-def backend_gradient(f,                 # scalar function of one tensor, written with keras.ops
-                     x,                 # the point: a NumPy array or a tensor of the active backend
-                    )->np.ndarray:      # float32 ∂f/∂x, the shape of x
-    """∂f/∂x on the active Keras backend (TensorFlow GradientTape, jax.grad or torch autograd); Keras 3 has no
-    backend-neutral gradient."""
-    be = keras.backend.backend()
-    x = ops.convert_to_tensor(x, 'float32')
-    if be == 'tensorflow':
-        import tensorflow as tf
-        with tf.GradientTape() as tape:
-            tape.watch(x)
-            y = f(x)
-        return ops.convert_to_numpy(tape.gradient(y, x))
-    if be == 'jax':
-        import jax
-        return ops.convert_to_numpy(jax.grad(f)(x))
-    if be == 'torch':
-        x = x.detach().clone().requires_grad_(True)
-        f(x).backward()
-        return x.grad.detach().cpu().numpy()
-    raise NotImplementedError(f'backend_gradient: backend {be!r} (use tensorflow, jax or torch)')
-
 def input_gradients(model:keras.Model,  # any network of the package
                     X,                  # (n, L, 4) one-hot: a NumPy array or a tensor of the active backend
                     target:int=-1,      # output column
