@@ -164,22 +164,9 @@ from pathlib import Path
 from keras import ops
 from .core import IN_TEST, save_json, load_json, set_seed, run_metadata, atomic_write, repo_root
 from enhancer_nets.data import (
-    jaspar_ppms,
-    EpochBatches,
-    one_hot,
-    jaspar_ppm,
-    simulate_oops,
-    pssm_oracle,
-    pwm_scan,
-    position_prior,
-    reverse_complement,
-    resolve,
-    data_available,
-    read_intervals,
-    Genome,
-    background_negatives,
-    balanced_blocks,
-    COMPLEMENT,
+    jaspar_ppms, EpochBatches, one_hot, jaspar_ppm, simulate_oops, pssm_oracle, pwm_scan, position_prior,
+    reverse_complement, resolve, data_available, read_intervals, Genome, background_negatives,
+    balanced_blocks, COMPLEMENT,
 )
 
 # %% ../nbs/03_adversarial.ipynb #c012
@@ -415,27 +402,14 @@ def train_cohn(train:dict,              # {'codes': (n, L) uint8, 'y': (n,) 0/1}
             optimizer=keras.optimizers.Adam(lr), loss='binary_crossentropy', metrics=[keras.metrics.AUC(name='auroc')]
         )
         h = fit(
-            m,
-            CodesDataset(train['codes'], train['y'], batch_size, shuffle=True, seed=seed + r),
-            CodesDataset(val['codes'], val['y'], 500),
-            d,
-            epochs,
-            patience,
-            monitor='val_auroc',
-            mode='max',
-            seed=seed + r,
-            verbose=verbose,
-            arch=arch,
-            restart=r,
+            m, CodesDataset(train['codes'], train['y'], batch_size, shuffle=True, seed=seed + r),
+            CodesDataset(val['codes'], val['y'], 500), d, epochs, patience, monitor='val_auroc', mode='max',
+            seed=seed + r, verbose=verbose, arch=arch, restart=r,
             **{k: v for k, v in build_kw.items() if np.isscalar(v)}
         )
         rr = dict(
-            restart=r,
-            seed=seed + r,
-            val_auroc=float(h.val_auroc.max()),
-            epochs=int(len(h)),
-            max_epochs=epochs,
-            patience=patience,
+            restart=r, seed=seed + r, val_auroc=float(h.val_auroc.max()), epochs=int(len(h)),
+            max_epochs=epochs, patience=patience,
         )
         save_json(d/'done.json', rr)
         rec.append(rr)
@@ -585,10 +559,7 @@ def match_filters(ppms:list,      # output of `filter_ppms` (or a list of (w, 4)
         sims = sorted(((ppm_similarity(P, q)[0], n) for n, q in db.items()), reverse=True)[:top]
         rows += [
             dict(
-                filter=f,
-                rank=i + 1,
-                match=n,
-                r=round(s, 3),
+                filter=f, rank=i + 1, match=n, r=round(s, 3),
                 n_sites=p.get('n_sites') if isinstance(p, dict) else None,
             )
             for i, (s, n) in enumerate(sims)
@@ -823,15 +794,8 @@ def cross_species(datasets:dict,          # {species: dataset}, from `species_da
     rows = {}
     for name, (T, V) in train_sets.items():
         model, _ = train_cohn(
-            T,
-            V,
-            Path(out_dir) / name.replace(' ', '_').replace(',', ''),
-            restarts=restarts,
-            epochs=epochs,
-            patience=patience,
-            min_steps=min_steps,
-            seed=seed,
-            verbose=verbose,
+            T, V, Path(out_dir) / name.replace(' ', '_').replace(',', ''), restarts=restarts, epochs=epochs,
+            patience=patience, min_steps=min_steps, seed=seed, verbose=verbose,
         )
         rows[name] = {t: float(roc_auc_score(v[2]['y'], predict_codes(model, v[2]['codes']))) for t, v in sp.items()}
     return pd.DataFrame(rows).T
@@ -883,8 +847,7 @@ def simulated_species(out_dir:str|Path,   # FASTA and BED files are written here
             bed[bed.pos == lab][['chrom', 'start', 'end']].to_csv(sep='\t', header=False, index=False),
         )
     return dict(
-        genome=out / f'{name}.fa',
-        positives=out / f'{name}_positives.bed',
+        genome=out / f'{name}.fa', positives=out / f'{name}_positives.bed',
         negatives=out / f'{name}_negatives.bed',
     )
 
@@ -951,8 +914,7 @@ def cohn_simulated(out_dir:str|Path,        # checkpoints
             shuf, srec = train_cohn(
                 versus_shuffles(tr['codes'][tr['y'] == 1], shuffle_k, seed),
                 versus_shuffles(va['codes'][va['y'] == 1], shuffle_k, seed + 1),
-                out / f'n{n}' / f'cnn_vs_{shuffle_k}shuffle',
-                **kw,
+                out / f'n{n}' / f'cnn_vs_{shuffle_k}shuffle', **kw,
             )
             t = versus_shuffles(te['codes'][te['y'] == 1], shuffle_k, seed + 2)
             pp = filter_ppms(shuf, te['codes'][te['y'] == 1])
@@ -960,13 +922,10 @@ def cohn_simulated(out_dir:str|Path,        # checkpoints
             best = int(np.argmax(sims))
             top = match_filters([pp[best]], jaspar_ppms(), top=5)
             r['filter_recovery'] = dict(
-                network=f'enhancer CNN, positives vs their {shuffle_k}-shuffles',
-                k=shuffle_k,
+                network=f'enhancer CNN, positives vs their {shuffle_k}-shuffles', k=shuffle_k,
                 auroc_vs_shuffles=evaluate_scores(t['y'], predict_codes(shuf, t['codes']))['auroc'],
-                similarity_to_planted=[round(s, 3) for s in sims],
-                best_filter=best,
-                best_r=round(sims[best], 3),
-                best_ppm=pp[best]['ppm'].round(3).tolist(),
+                similarity_to_planted=[round(s, 3) for s in sims], best_filter=best,
+                best_r=round(sims[best], 3), best_ppm=pp[best]['ppm'].round(3).tolist(),
                 jaspar2024_top=top[['match', 'r']].to_dict('records'),
                 recovered=bool(sims[best] >= 0.75 and any('CEBP' in m.upper() for m in top.match[:3])),
             )
@@ -985,12 +944,8 @@ def cohn_simulated_table(res:dict)->pd.DataFrame:
         for m, v in r['methods'].items():
             rows.append(
                 dict(
-                    method=m,
-                    n_per_class=int(n),
-                    auROC=round(v['auroc'], 3),
-                    auPRC=round(v['auprc'], 3),
-                    paper_auROC_10K=pub.get(m),
-                    split=res['split'],
+                    method=m, n_per_class=int(n), auROC=round(v['auroc'], 3), auPRC=round(v['auprc'], 3),
+                    paper_auROC_10K=pub.get(m), split=res['split'],
                 )
             )
     return pd.DataFrame(rows)
@@ -1019,51 +974,27 @@ def cohn_real(out_dir:str|Path,            # checkpoints
         n: enhancer_dataset(g, r, folds=folds, seed=seed, name=n, block_reference=ref) for n, r in regs.items()
     }
     res = run_metadata(
-        seed,
-        experiment='cohn_real',
-        chroms=list(chroms),
-        folds=folds,
-        ks=list(ks),
-        restarts=restarts,
-        epochs=epochs,
-        patience=patience,
-        min_steps=min_steps,
-        quick=quick,
-        data={'genome': gpath},
+        seed, experiment='cohn_real', chroms=list(chroms), folds=folds, ks=list(ks), restarts=restarts,
+        epochs=epochs, patience=patience, min_steps=min_steps, quick=quick, data={'genome': gpath},
         split=f'{folds}-fold genomic blocks of {", ".join(chroms)} (equal region counts, shared by both data sets); out-of-fold scores pooled',
     )
     res['datasets'] = {}
     for n, ds in sets.items():
         counts = pd.crosstab(ds['source'], ds['fold']).to_dict()
         ex = cohn_real_experiments(
-            ds,
-            Path(out_dir) / n,
-            ks=ks,
-            planted_from=tuple(k for k in (2, 3, 4) if k in ks) or (2,),
-            experiments=exps,
-            restarts=restarts,
-            epochs=epochs,
-            patience=patience,
-            min_steps=min_steps,
+            ds, Path(out_dir) / n, ks=ks, planted_from=tuple(k for k in (2, 3, 4) if k in ks) or (2,),
+            experiments=exps, restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps,
             seed=seed,
         )
         res['datasets'][n] = dict(
-            n=len(ds['y']),
-            n_pos=int(ds['y'].sum()),
+            n=len(ds['y']), n_pos=int(ds['y'].sum()),
             by_source=pd.Series(ds['source']).value_counts().to_dict(),
-            by_fold={int(k): v for k, v in counts.items()},
-            experiments=ex,
+            by_fold={int(k): v for k, v in counts.items()}, experiments=ex,
         )
     res['cross_dataset'] = (
         cross_species(
-            sets,
-            Path(out_dir) / 'cross',
-            test_fold=0,
-            restarts=restarts,
-            epochs=epochs,
-            patience=patience,
-            min_steps=min_steps,
-            seed=seed,
+            sets, Path(out_dir) / 'cross', test_fold=0, restarts=restarts, epochs=epochs, patience=patience,
+            min_steps=min_steps, seed=seed,
         )
         .round(4)
         .to_dict()
@@ -1084,12 +1015,8 @@ def cohn_real_table(res:dict)->pd.DataFrame:
             fa = np.array(v['fold_auroc'])
             rows.append(
                 dict(
-                    dataset=n,
-                    experiment=e,
-                    auROC=round(v['auroc'], 3),
-                    auPRC=round(v['auprc'], 3),
-                    fold_auROC=f'{fa.mean():.3f} ± {fa.std():.3f}' if len(fa) else '',
-                    n_pos=v['n_pos'],
+                    dataset=n, experiment=e, auROC=round(v['auroc'], 3), auPRC=round(v['auprc'], 3),
+                    fold_auROC=f'{fa.mean():.3f} ± {fa.std():.3f}' if len(fa) else '', n_pos=v['n_pos'],
                     n_neg=v['n_neg'],
                     **{f'auROC vs {k}': round(a, 3) for k, a in v.get('auroc_by_negative_source', {}).items()},
                 )
@@ -1106,9 +1033,7 @@ def plot_choosing_k(res:dict, ax=None):
                          if e.startswith(f'{kind}: k=') and 'tested' not in e)
             if pts:
                 ax.plot(
-                    *zip(*pts),
-                    ls,
-                    marker='o',
+                    *zip(*pts), ls, marker='o',
                     label=f'{n}: {"enhancers" if kind == "shuffles" else "background"} vs k-shuffles',
                 )
     ax.axhline(.5, color='grey', lw=.5)
@@ -1132,23 +1057,8 @@ def published_species_matrix(path:str|Path|None=None)->pd.DataFrame:
     repository's test_results.txt."""
     p = resolve('cohn2018_reference/H3K27ac_vs_negative_data_CNN_test_results.txt', path)
     test = [
-        'Human',
-        'Dog',
-        'Dolphin',
-        'Tasmanian_Devil',
-        'Ferret',
-        'Guinea_pig',
-        'Tree_shrew',
-        'Marmoset',
-        'Cat',
-        'Cow',
-        'Opossum',
-        'Mouse',
-        'Macaque',
-        'Rabbit',
-        'Naked_mole_rat',
-        'Rat',
-        'Pig',
+        'Human', 'Dog', 'Dolphin', 'Tasmanian_Devil', 'Ferret', 'Guinea_pig', 'Tree_shrew', 'Marmoset',
+        'Cat', 'Cow', 'Opossum', 'Mouse', 'Macaque', 'Rabbit', 'Naked_mole_rat', 'Rat', 'Pig',
     ]
     lines = [l.strip() for l in p.read_text().splitlines() if l.strip()]
     rows = {}

@@ -41,20 +41,8 @@ def demo(out:str='enhancer_nets_demo', # output directory
     fa, pbed, nbed = simulated_genome(out/'data', n=n, seed=seed)
     set_seed(seed)
     res = train_and_evaluate(
-        fa,
-        pbed,
-        out / 'run',
-        negatives=nbed,
-        arch='oops-rc',
-        model=network('oops-rc', 500),
-        width=500,
-        stride=1,
-        epochs=epochs,
-        patience=4,
-        batch_size=128,
-        lr=2e-2,
-        seed=seed,
-        verbose=2,
+        fa, pbed, out / 'run', negatives=nbed, arch='oops-rc', model=network('oops-rc', 500), width=500,
+        stride=1, epochs=epochs, patience=4, batch_size=128, lr=2e-2, seed=seed, verbose=2,
         dataset=f'simulated OOPS, CEBPA MA0102.2, {n}+{n} x 500 bp ' '(Cohn et al. 2018 §3.1.4)',
     )
     sc, g = pd.read_csv(out/'run'/'test_scores.tsv', sep='\t'), Genome(fa)
@@ -288,22 +276,9 @@ def speid(genome:Param('genome FASTA (hg19 for the TargetFinder pairs)', str, re
     writes model and results.json."""
     from enhancer_nets.speid import train_speid
     res = train_speid(
-        genome,
-        pairs,
-        out,
-        split=split,
-        k=k,
-        test_fold=test_fold,
-        enh_len=enh_len,
-        prom_len=prom_len,
-        n_shift=n_shift,
-        epochs=(epochs1, epochs2),
-        lr=(lr, lr),
-        jaspar_frac=jaspar_frac,
-        seed=seed,
-        verbose=2,
-        n_kernels=n_kernels,
-        kernel_width=kernel_width,
+        genome, pairs, out, split=split, k=k, test_fold=test_fold, enh_len=enh_len, prom_len=prom_len,
+        n_shift=n_shift, epochs=(epochs1, epochs2), lr=(lr, lr), jaspar_frac=jaspar_frac, seed=seed,
+        verbose=2, n_kernels=n_kernels, kernel_width=kernel_width,
     )
     print(
         pd.DataFrame(res['metrics']).T[['f1', 'max_f1', 'auroc', 'auprc', 'n_pos', 'n_neg']].round(3).to_string()
@@ -347,14 +322,8 @@ def cohn(experiment:str='simulated',  # 'simulated' (Fig. 2A, filter recovery) o
         print(A.cohn_simulated_table(res).drop(columns='split').to_string(index=False))
     elif experiment == 'real':
         res = A.cohn_real(
-            Path(out) / 'real',
-            results=results,
-            genome=genome,
-            chroms=tuple(chroms.split(',')),
-            restarts=restarts,
-            epochs=epochs,
-            seed=seed,
-            quick=False,
+            Path(out) / 'real', results=results, genome=genome, chroms=tuple(chroms.split(',')),
+            restarts=restarts, epochs=epochs, seed=seed, quick=False,
         )
         print(A.cohn_real_table(res).drop(columns='split').to_string(index=False))
     else: raise SystemExit(f"--experiment must be 'simulated' or 'real', got {experiment!r}")
@@ -395,19 +364,13 @@ def cohn_species(species:Param('comma-separated NAME=GENOME:POSITIVES[:NEGATIVES
     from enhancer_nets.core import run_metadata
     sp = _parse_species(species)
     m = cross_species(
-        species_datasets(sp, background=background, folds=folds, seed=seed),
-        Path(out) / 'runs',
-        test_fold=test_fold,
-        restarts=restarts,
-        epochs=epochs,
-        seed=seed,
+        species_datasets(sp, background=background, folds=folds, seed=seed), Path(out) / 'runs',
+        test_fold=test_fold, restarts=restarts, epochs=epochs, seed=seed,
     )
     res = run_metadata(
-        seed,
-        experiment='cross_species',
+        seed, experiment='cross_species',
         species={k: {a: str(b) for a, b in v.items()} for k, v in sp.items()},
-        split=f'block fold {test_fold} of {folds} held out in every species',
-        matrix=m.round(4).to_dict(),
+        split=f'block fold {test_fold} of {folds} held out in every species', matrix=m.round(4).to_dict(),
     )
     save_json(Path(out)/'cross_species.json', res)
     atomic_write(Path(out)/'cross_species.tsv', m.round(4).to_csv(sep='\t'))
@@ -562,22 +525,10 @@ def deepcage(out:str='deepcage_run',   # output directory: results.json, checkpo
     from enhancer_nets.deepcage import deepcage_chr22, deepcage_table, SMALL_ARCH
     v = tuple(variants.split(','))
     res = deepcage_chr22(
-        Path(out) / 'results.json',
-        Path(out),
-        SMALL_ARCH if arch == 'small' else None,
-        epochs,
-        patience,
-        batch_size,
-        max_loci,
-        v,
-        tuple(splits.split(',')),
-        tuple(x for x in v if x in ('full', 'seq_only')),
-        tuple(tasks.split(',')),
-        genome,
-        None if chroms == 'all' else tuple(chroms.split(',')),
-        _parse_cells(signal),
-        _parse_cells(peaks, True),
-        seed,
+        Path(out) / 'results.json', Path(out), SMALL_ARCH if arch == 'small' else None, epochs, patience,
+        batch_size, max_loci, v, tuple(splits.split(',')), tuple(x for x in v if x in ('full', 'seq_only')),
+        tuple(tasks.split(',')), genome, None if chroms == 'all' else tuple(chroms.split(',')),
+        _parse_cells(signal), _parse_cells(peaks, True), seed,
     )
     for t in res['results']:
         for sp in res['results'][t]:

@@ -133,10 +133,7 @@ def git_commit(path:str|Path='.', # any directory inside the repository
         sha = out.stdout.strip()
         st = subprocess.run(
             ['git', 'status', '--porcelain', '--untracked-files=no', '--', ':/', ':(top,exclude)results'],
-            cwd=path,
-            capture_output=True,
-            text=True,
-            timeout=10,
+            cwd=path, capture_output=True, text=True, timeout=10,
         )
         return sha + ('-dirty' if st.stdout.strip() else '')
     except (OSError, subprocess.SubprocessError): return None
@@ -152,11 +149,9 @@ def run_metadata(seed:int,          # the seed of the run
         try: return md.version(p)
         except md.PackageNotFoundError: return None
     d = dict(
-        seed=seed,
-        git_commit=git_commit(Path(__file__).parent if '__file__' in globals() else '.'),
+        seed=seed, git_commit=git_commit(Path(__file__).parent if '__file__' in globals() else '.'),
         date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'),
-        python=platform.python_version(),
-        platform=platform.platform(),
+        python=platform.python_version(), platform=platform.platform(),
         packages={
             p: ver(p) for p in ['enhancer_nets', 'keras', 'tensorflow', 'jax', 'torch', 'numpy', 'scikit-learn']
         },

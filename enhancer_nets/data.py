@@ -62,10 +62,8 @@ SOURCES = {
             None,
         )
         for f in [
-            'human_enhancers_hg38_functional',
-            'human_enhancers_mm10_non.functional',
-            'mouse_enhancers_mm10_functional',
-            'mouse_enhancers_hg38_non.functional',
+            'human_enhancers_hg38_functional', 'human_enhancers_mm10_non.functional',
+            'mouse_enhancers_mm10_functional', 'mouse_enhancers_hg38_non.functional',
         ]
     },
     # Cohn et al.'s repository: their multi-species AUC matrix and the motif counts they planted
@@ -849,10 +847,7 @@ def gencode_exclusions(tss_flank:int=2000,  # promoter half-width around each TS
     parts = []
     for name, p, pad in [('tss', tss, tss_flank), ('exons', exons, 0), ('blacklist_v2', blacklist, 0)]:
         d = pd.read_csv(
-            resolve(f'hg38_gencode_annotation/{name}.bed.gz', p),
-            sep='\t',
-            header=None,
-            usecols=[0, 1, 2],
+            resolve(f'hg38_gencode_annotation/{name}.bed.gz', p), sep='\t', header=None, usecols=[0, 1, 2],
             names=['chrom', 'start', 'end'],
         )
         if chroms is not None: d = d[d.chrom.isin(chroms)]

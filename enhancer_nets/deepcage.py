@@ -12,18 +12,8 @@ from keras import layers, ops
 from scipy import stats
 from .core import save_json, load_json, set_seed, run_metadata, IN_TEST, repo_root
 from enhancer_nets.data import (
-    EpochBatches,
-    Genome,
-    resolve,
-    data_available,
-    read_intervals,
-    bigwig_signal,
-    merge_intervals,
-    overlaps,
-    one_hot,
-    window_codes,
-    SequenceError,
-    SOURCES,
+    EpochBatches, Genome, resolve, data_available, read_intervals, bigwig_signal, merge_intervals, overlaps,
+    one_hot, window_codes, SequenceError, SOURCES,
 )
 
 # %% auto #0
@@ -92,9 +82,7 @@ def cell_names(old_ids:np.ndarray,         # DeepCAGE's old cell ids (rows of `t
 def deepcage_dnase_bams(bam_info:str|Path|None=None, cells:str|Path|None=None)->pd.DataFrame:
     "The DNase-seq bam of each of DeepCAGE's 55 cell types (its `bam.info`; old ids named by `cell_names`)."
     b = pd.read_csv(
-        bam_info or resolve('deepcage_encode/bam.info'),
-        sep='\t',
-        header=None,
+        bam_info or resolve('deepcage_encode/bam.info'), sep='\t', header=None,
         names=['old_id', 'experiment', 'bam'],
     )
     b['cell_type'] = cell_names(b.old_id.values, cells)
@@ -419,10 +407,8 @@ def build_deepcage(n_tf:int=401,          # TFs / motifs (T)
     z = layers.Activation('relu')(z)
     if dense_dropout: z = layers.Dropout(dense_dropout)(z)
     out = layers.Dense(
-        1,
-        activation='sigmoid' if task == 'classification' else None,
-        kernel_regularizer=keras.regularizers.l2(0.01) if task == 'regression' else None,
-        name='out',
+        1, activation='sigmoid' if task == 'classification' else None,
+        kernel_regularizer=keras.regularizers.l2(0.01) if task == 'regression' else None, name='out',
     )(z)
     model = keras.Model(
         [seq, motif, expr], layers.Reshape((-1,), name='per_cell_out')(out), name=f'deepcage_{variant}'
@@ -445,8 +431,7 @@ class CellTypeBatches(EpochBatches):
     def __getitem__(self, i):
         j = np.sort(self.batch_items(i))
         x = (
-            one_hot(self.codes[j]).astype(np.float32),
-            self.motif[j],
+            one_hot(self.codes[j]).astype(np.float32), self.motif[j],
             np.broadcast_to(self.expr, (len(j),) + self.expr.shape).copy(),
         )
         return (x,) if self.y is None else (x, self.y[j].astype(np.float32))
@@ -473,9 +458,7 @@ def cellwise(y:np.ndarray, p:np.ndarray, # (n_loci, n_cells) truth and predictio
             rows.append(
                 dict(
                     auPR=average_precision_score(yk, pk) if ok else np.nan,
-                    auROC=roc_auc_score(yk, pk) if ok else np.nan,
-                    positives=int(yk.sum()),
-                    n=len(yk),
+                    auROC=roc_auc_score(yk, pk) if ok else np.nan, positives=int(yk.sum()), n=len(yk),
                 )
             )
         else: rows.append(dict(pearson=_pearson(yk, pk), PSE=pse(yk, pk), n=len(yk)))
@@ -495,8 +478,7 @@ def locuswise(y:np.ndarray, p:np.ndarray, task:str='classification')->dict:
         name = 'pearson'
     return {
         f'{name}_median': float(np.median(v)) if len(v) else float('nan'),
-        f'{name}_mean': float(v.mean()) if len(v) else float('nan'),
-        'loci': int(ok.sum()),
+        f'{name}_mean': float(v.mean()) if len(v) else float('nan'), 'loci': int(ok.sum()),
         'cell_types': int(y.shape[1]),
     }
 
@@ -563,18 +545,8 @@ def deepcage_fold(codes:np.ndarray,    # (n, L) uint8 codes of the loci
         hist = pd.read_csv(out/'history.csv')
     else:
         hist = fit(
-            model,
-            mk(tr, True),
-            mk(val, False),
-            out,
-            epochs=epochs,
-            patience=patience,
-            seed=seed,
-            verbose=0,
-            test_cell=test_cell,
-            train_cells=train_cells,
-            task=task,
-            variant=variant,
+            model, mk(tr, True), mk(val, False), out, epochs=epochs, patience=patience, seed=seed, verbose=0,
+            test_cell=test_cell, train_cells=train_cells, task=task, variant=variant,
             split='shared loci' if split is None else 'genomic block',
         )
     if done.exists(): pred = np.load(done)
@@ -618,12 +590,9 @@ def deepcage_data(genome:Genome|None=None,  # default: hg38 chr22 from the resol
     codes = context_codes(genome, b)
     from enhancer_nets.data import motif_db
     return dict(
-        bins=b,
-        cls=cls.iloc[loci].reset_index(drop=True),
-        reg=depth_normalise(sig).iloc[loci].reset_index(drop=True) if len(signal) else None,
-        codes=codes,
-        motif=motif_scores(codes, motif_db('HOCOMOCOv11')),
-        expr=tf_expression(list(cls.columns)),
+        bins=b, cls=cls.iloc[loci].reset_index(drop=True),
+        reg=depth_normalise(sig).iloc[loci].reset_index(drop=True) if len(signal) else None, codes=codes,
+        motif=motif_scores(codes, motif_db('HOCOMOCOv11')), expr=tf_expression(list(cls.columns)),
         sources={
             **{
                 c: f'signal {Path(f).name} (calls: Poisson p<1e-4 vs 10 kb background)' for c, f in signal.items()
@@ -631,8 +600,7 @@ def deepcage_data(genome:Genome|None=None,  # default: hg38 chr22 from the resol
             **{c: 'peaks ' + ', '.join(Path(f).name for f in fs) for c, fs in peaks.items()},
         },
         files={
-            'genome': genome.path,
-            **{f'signal {c}': f for c, f in signal.items()},
+            'genome': genome.path, **{f'signal {c}': f for c, f in signal.items()},
             **{f'peaks {c} {i + 1}': f for c, fs in peaks.items() for i, f in enumerate(fs)},
         },
         genome=str(genome.path),
@@ -668,20 +636,8 @@ def deepcage_loco(d:dict,                # from `deepcage_data`
                 for v in vs:
                     t0 = time.time()
                     r = deepcage_fold(
-                        d['codes'],
-                        d['motif'],
-                        d['expr'],
-                        y,
-                        cell,
-                        out / task / sp / v / cell,
-                        task,
-                        v,
-                        split,
-                        arch,
-                        epochs,
-                        patience,
-                        batch_size,
-                        seed,
+                        d['codes'], d['motif'], d['expr'], y, cell, out / task / sp / v / cell, task, v,
+                        split, arch, epochs, patience, batch_size, seed,
                     )
                     P[v][r['test_loci'], k] = r['pred']
                     log(f'{task} {sp} {v} held-out {cell}: {len(r["history"])} epochs, {time.time() - t0:.0f} s')
@@ -701,8 +657,7 @@ def deepcage_loco(d:dict,                # from `deepcage_data`
                             s = (cl == name) | (cl == 'closed')
                             r['known_novel'].setdefault(name, {})[cell] = dict(
                                 auPR=float(average_precision_score(Y[s, k], p[s, k])) if 0 < Y[s, k].sum() < s.sum() else None,
-                                positives=int(Y[s, k].sum()),
-                                n=int(s.sum()),
+                                positives=int(Y[s, k].sum()), n=int(s.sum()),
                             )
                 r['groups'] = {
                     g: {
@@ -759,8 +714,7 @@ def deepcage_summary(res:dict)->dict:
 def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deepcage_chr22.json)
                    run_dir:str|Path|None=None, # checkpoints (default runs/deepcage_chr22)
                    arch:dict|None=None,     # network size (None: the paper's)
-                   epochs:int=20, patience:int=5, batch_size:int=128,
-                   max_loci:int|None=None,
+                   epochs:int=20, patience:int=5, batch_size:int=128, max_loci:int|None=None,
                    variants:tuple=('full', 'seq_only', 'no_expression', 'no_motif'),
                    splits:tuple=('shared', 'blocks'),
                    block_variants:tuple=('full', 'seq_only'), # the ablations run on the paper's split only
@@ -779,26 +733,15 @@ def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deep
     d = deepcage_data(g, chroms, signal, peaks, max_loci=max_loci, seed=seed)
     log(f'data: {len(d["bins"]):,} loci, motif scores {d["motif"].shape}, {time.time() - t0:.0f} s')
     r = deepcage_loco(
-        d,
-        run_dir,
-        tasks=tasks,
-        variants=variants,
-        splits=splits,
-        block_variants=block_variants,
-        arch=arch,
-        epochs=epochs,
-        patience=patience,
-        batch_size=batch_size,
-        seed=seed,
-        log=log,
+        d, run_dir, tasks=tasks, variants=variants, splits=splits, block_variants=block_variants, arch=arch,
+        epochs=epochs, patience=patience, batch_size=batch_size, seed=seed, log=log,
     )
     files = {
         **d['files'],
         **{
             f: resolve(f)
             for f in [
-                'deepcage_encode/tf_gexp_matrix.txt',
-                'deepcage_encode/cells.txt',
+                'deepcage_encode/tf_gexp_matrix.txt', 'deepcage_encode/cells.txt',
                 'hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme',
             ]
         },
@@ -812,30 +755,18 @@ def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deep
         if r_: gis[cell] = r_
     res = dict(
         meta=run_metadata(
-            seed,
-            data=files,
-            task='DeepCAGE leave-one-cell-type-out, hg38 chr22',
+            seed, data=files, task='DeepCAGE leave-one-cell-type-out, hg38 chr22',
             split='folds over cell types (one held out per fold); loci: shared (paper) or a held-out 25 % genomic block',
-            arch=arch or 'paper',
-            variants=list(variants),
-            block_variants=list(block_variants),
-            epochs=epochs,
-            patience=patience,
-            batch_size=batch_size,
-            max_loci=max_loci,
+            arch=arch or 'paper', variants=list(variants), block_variants=list(block_variants),
+            epochs=epochs, patience=patience, batch_size=batch_size, max_loci=max_loci,
             seconds=round(time.time() - t0),
         ),
         data=dict(
-            genome=str(g.path),
-            chroms=list(chroms) if chroms else 'all',
-            loci=len(d['bins']),
-            accessible=int((d['cls'].values.sum(1) > 0).sum()),
-            cell_types=list(d['cls'].columns),
-            positives={c: int(v) for c, v in d['cls'].sum().items()},
-            sources=d['sources'],
+            genome=str(g.path), chroms=list(chroms) if chroms else 'all', loci=len(d['bins']),
+            accessible=int((d['cls'].values.sum(1) > 0).sum()), cell_types=list(d['cls'].columns),
+            positives={c: int(v) for c, v in d['cls'].sum().items()}, sources=d['sources'],
             regression_cells=list(d['reg'].columns) if d['reg'] is not None else [],
-            motifs=int(d['motif'].shape[1]),
-            motif_hit_rate=float((d['motif'] > 0).mean()),
+            motifs=int(d['motif'].shape[1]), motif_hit_rate=float((d['motif'] > 0).mean()),
         ),
         results=r['results'],
         gis=dict(split=sp, model='full, classification', cells=gis),
@@ -916,8 +847,7 @@ def window_gis(d:dict, run_dir:str|Path, track:dict, top:int=15)->dict:
         if r_:
             out[cell] = dict(
                 window=[int(min(t['start'])), int(max(t['start'])) + 200],
-                model=f'{track["task"]}, {track["split"]}, full',
-                **r_,
+                model=f'{track["task"]}, {track["split"]}, full', **r_,
             )
     return out
 

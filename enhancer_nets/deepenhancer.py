@@ -10,17 +10,8 @@ import numpy as np, pandas as pd
 import keras
 from keras import layers
 from enhancer_nets.core import (
-    save_json,
-    load_json,
-    set_seed,
-    run_metadata,
-    IN_TEST,
-    atomic_write,
-    atomic_path,
-    repo_root,
-    OptionError,
-    RunDirError,
-    InputError,
+    save_json, load_json, set_seed, run_metadata, IN_TEST, atomic_write, atomic_path, repo_root, OptionError,
+    RunDirError, InputError,
 )
 from .data import *
 from .engine import *
@@ -240,14 +231,8 @@ def _sample_negatives(genome, pos, split, exclude, how, margin, seed, blocks):
             columns=['chrom', 'start', 'end'],
         )
         n = background_negatives(
-            genome,
-            p,
-            exclude=exclude,
-            gc_match=(how == 'gc-matched'),
-            pad=margin,
-            seed=seed + i,
-            regions=reg,
-            avoid_extra=pos,
+            genome, p, exclude=exclude, gc_match=(how == 'gc-matched'), pad=margin, seed=seed + i,
+            regions=reg, avoid_extra=pos,
         )
         negs.append(n.assign(split=name))
     return pd.concat(negs, ignore_index=True)
@@ -362,8 +347,7 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
     margin = width
     if split == 'block':
         blocks = {
-            'train': (0.0, 1 - test_frac - val_frac),
-            'val': (1 - test_frac - val_frac, 1 - test_frac),
+            'train': (0.0, 1 - test_frac - val_frac), 'val': (1 - test_frac - val_frac, 1 - test_frac),
             'test': (1 - test_frac, 1.0),
         }
         sp = block_split(pos, genome.sizes, test=blocks['test'], val=blocks['val'], margin=margin)
@@ -387,12 +371,8 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
             neg = pd.concat(
                 [
                     background_negatives(
-                        genome,
-                        pos[pos.split == s],
-                        exclude=exclude,
-                        gc_match=(negatives == 'gc-matched'),
-                        pad=margin,
-                        seed=seed + i,
+                        genome, pos[pos.split == s], exclude=exclude, gc_match=(negatives == 'gc-matched'),
+                        pad=margin, seed=seed + i,
                     ).assign(split=s)
                     for i, s in enumerate(['train', 'val', 'test'])
                 ]
@@ -550,15 +530,9 @@ def deepenhancer_chr22(out_dir:str|Path,      # run directory (model, checkpoint
         kw = dict(max_positives=300, **kw)
         stride, epochs = 50, 2
     res = train_and_evaluate(
-        g,
-        pos,
-        out_dir,
-        stride=stride,
-        epochs=epochs,
-        seed=seed,
+        g, pos, out_dir, stride=stride, epochs=epochs, seed=seed,
         dataset='FANTOM5 enhancers via Ensembl (Genomic Benchmarks human_enhancers_ensembl, GRCh38), chr22',
-        genome_file='hg38_chr22/chr22.fa.gz',
-        quick=quick,
+        genome_file='hg38_chr22/chr22.fa.gz', quick=quick,
         **kw
     )
     if results is not None: save_json(results, res)
@@ -696,11 +670,8 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
         task='DeepEnhancer k-fold cross-validation, region level (max over windows)',
         **meta,
         split=dict(
-            kind=f'{k}-fold cross-validation by contiguous genomic blocks ({folds})',
-            k=k,
-            margin_bp=width,
-            chroms=sorted(regions.chrom.unique()),
-            validation='the next fold',
+            kind=f'{k}-fold cross-validation by contiguous genomic blocks ({folds})', k=k, margin_bp=width,
+            chroms=sorted(regions.chrom.unique()), validation='the next fold',
         ),
         negatives=(
             f'user-supplied ({getattr(negatives, "name", "DataFrame")}), assigned to the same blocks'
@@ -714,11 +685,7 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
             )
             for f in range(k)
         },
-        width=width,
-        stride=stride,
-        test_stride=test_stride or stride,
-        epochs=epochs,
-        patience=patience,
+        width=width, stride=stride, test_stride=test_stride or stride, epochs=epochs, patience=patience,
         methods={},
     )
     cv_folds(g, regions, out, res, archs=archs, baselines=baselines, k=k, width=width, stride=stride,
@@ -760,25 +727,14 @@ def cv_folds(g:Genome|SequenceSet,   # where the regions' sequences come from
                     trd = WindowDataset(g, wtr, tr.label.to_numpy(), width, batch_size, shuffle=True, seed=seed + f)
                     m = compile_model(build_model(name, width), lr=lr, decay_steps=max(len(trd), 1))
                     h = fit(
-                        m,
-                        trd,
-                        WindowDataset(g, wva, va.label.to_numpy(), width, 512),
-                        d / 'checkpoints',
-                        epochs=epochs,
-                        patience=patience,
-                        seed=seed + f,
-                        verbose=verbose,
-                        arch=name,
-                        fold=f,
-                        stride=stride,
-                        batch_size=batch_size,
-                        lr=lr,
+                        m, trd, WindowDataset(g, wva, va.label.to_numpy(), width, 512), d / 'checkpoints',
+                        epochs=epochs, patience=patience, seed=seed + f, verbose=verbose, arch=name, fold=f,
+                        stride=stride, batch_size=batch_size, lr=lr,
                     )
                     sc = predict_regions(m, g, te, width, test_stride or stride)
                     extra = dict(
                         history=h[['epoch', 'loss', 'val_loss']].round(5).to_dict('list'),
-                        best_epoch=int(h.val_loss.idxmin()),
-                        train_windows=len(wtr),
+                        best_epoch=int(h.val_loss.idxmin()), train_windows=len(wtr),
                         seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None,
                     )
                 else:
@@ -786,9 +742,7 @@ def cv_folds(g:Genome|SequenceSet,   # where the regions' sequences come from
                     sc = BASELINES[name](region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te))
                     extra = {}
                 r = dict(
-                    fold=f,
-                    label=te.label.tolist(),
-                    score=np.round(np.asarray(sc, float), 6).tolist(),
+                    fold=f, label=te.label.tolist(), score=np.round(np.asarray(sc, float), 6).tolist(),
                     seconds=round(time.time() - t1, 1),
                     **extra
                 )
@@ -796,11 +750,7 @@ def cv_folds(g:Genome|SequenceSet,   # where the regions' sequences come from
             ev = evaluate_scores(r['label'], r['score'])
             res['methods'].setdefault(name, dict(folds=[]))['folds'].append(
                 dict(
-                    fold=f,
-                    auroc=ev['auroc'],
-                    auprc=ev['auprc'],
-                    n_pos=ev['n_pos'],
-                    n_neg=ev['n_neg'],
+                    fold=f, auroc=ev['auroc'], auprc=ev['auprc'], n_pos=ev['n_pos'], n_neg=ev['n_neg'],
                     seconds=r.get('seconds'),
                     **{x: r[x] for x in ('history', 'best_epoch', 'train_windows', 'seconds_per_epoch') if x in r}
                 )
@@ -823,13 +773,8 @@ def cv_table(res:dict, # from `cross_validate`
     return pd.DataFrame(
         [
             dict(
-                method=k,
-                auROC=v['auroc']['mean'],
-                auROC_se=v['auroc']['se'],
-                auPRC=v['auprc']['mean'],
-                auPRC_se=v['auprc']['se'],
-                folds=len(v['folds']),
-                split=res['split']['kind'],
+                method=k, auROC=v['auroc']['mean'], auROC_se=v['auroc']['se'], auPRC=v['auprc']['mean'],
+                auPRC_se=v['auprc']['se'], folds=len(v['folds']), split=res['split']['kind'],
             )
             for k, v in res['methods'].items()
         ]
@@ -897,12 +842,7 @@ def compare_methods(res:dict,            # from `cross_validate`
         p = float(wilcoxon(x, y).pvalue) if n > 0 else 1.
         rows.append(
             dict(
-                A=a,
-                B=b,
-                n=len(f),
-                mean_diff=float(d.mean()),
-                wins_A=wins,
-                wilcoxon_p=p,
+                A=a, B=b, n=len(f), mean_diff=float(d.mean()), wins_A=wins, wilcoxon_p=p,
                 binomial_p=float(binomtest(wins, n, 0.5, alternative='greater').pvalue) if n else 1.0,
             )
         )
@@ -929,17 +869,8 @@ def fine_tune(model:keras.Model|str|Path,   # a pre-trained DeepEnhancer model (
         if freeze_conv and isinstance(l, (layers.Conv1D, layers.BatchNormalization)): l.trainable = False
     compile_model(m, lr=lr, decay_steps=max(len(train), 1))
     h = fit(
-        m,
-        train,
-        val,
-        out_dir,
-        epochs=epochs,
-        patience=patience,
-        seed=seed,
-        verbose=verbose,
-        fine_tune=True,
-        freeze_conv=freeze_conv,
-        lr=lr,
+        m, train, val, out_dir, epochs=epochs, patience=patience, seed=seed, verbose=verbose, fine_tune=True,
+        freeze_conv=freeze_conv, lr=lr,
     )
     return m, h
 
@@ -961,10 +892,7 @@ def distal_dnase(cell:str='GM12878',   # a key of `DNASE`
         p.start + np.where(p.peak.to_numpy() >= 0, p.peak.to_numpy(), (p.end - p.start).to_numpy() // 2)
     ).to_numpy()
     t = pd.read_csv(
-        resolve('hg38_gencode_annotation/tss.bed.gz'),
-        sep='\t',
-        header=None,
-        usecols=[0, 1],
+        resolve('hg38_gencode_annotation/tss.bed.gz'), sep='\t', header=None, usecols=[0, 1],
         names=['chrom', 'start'],
     )
     tss = np.sort(t[t.chrom == chrom].start.to_numpy())
@@ -991,15 +919,7 @@ def deepenhancer_cv(out_dir:str|Path,            # run directory (resumable)
         k, epochs, archs = 3, 1, ('4conv2pool4norm',)
         pos = pos.sample(240, random_state=seed).sort_values('start').reset_index(drop=True)
     res = cross_validate(
-        g,
-        pos,
-        out_dir,
-        archs=archs,
-        k=k,
-        stride=stride,
-        epochs=epochs,
-        patience=patience,
-        seed=seed,
+        g, pos, out_dir, archs=archs, k=k, stride=stride, epochs=epochs, patience=patience, seed=seed,
         quick=quick,
         dataset='FANTOM5 enhancers via Ensembl (Genomic Benchmarks human_enhancers_ensembl, GRCh38), chr22',
         genome_file='hg38_chr22/chr22.fa.gz',
@@ -1049,47 +969,29 @@ def deepenhancer_transfer(pretrained:str|Path|None=None, # chr22 model (default 
     parts = {s: reg[reg.split == s].reset_index(drop=True) for s in blocks}
     assert_disjoint(parts['train'], parts['test'], pad=W)
     ds = lambda d, sh: WindowDataset(
-        g,
-        window_index(d, W, stride, sizes=g.sizes),
-        d.label.to_numpy(),
-        W,
-        128 if sh else 512,
-        shuffle=sh,
+        g, window_index(d, W, stride, sizes=g.sizes), d.label.to_numpy(), W, 128 if sh else 512, shuffle=sh,
         seed=seed,
     )
     te = parts['test']
     score = lambda m: predict_regions(m, g, te, W, stride)
     res = dict(
-        task=f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)',
-        **meta,
+        task=f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)', **meta,
         pretrained=str(pretrained or 'runs/deepenhancer_chr22/model.keras'),
         positives=f'ENCODE DNase-seq peaks {DNASE[cell].split("/")[-1]} (hg38), chr22, > 2 kb from any GENCODE TSS, {region} bp around the summit',
-        window_stride=stride,
-        fine_tune_lr=lr,
+        window_stride=stride, fine_tune_lr=lr,
         split=dict(
-            kind='genomic blocks',
-            blocks=blocks,
-            margin_bp=W,
-            chroms=['chr22'],
+            kind='genomic blocks', blocks=blocks, margin_bp=W, chroms=['chr22'],
             note='the blocks of the pre-training run: test regions unseen in pre-training too',
         ),
         counts={s: dict(pos=int(d.label.sum()), neg=int((1 - d.label).sum())) for s, d in parts.items()},
-        n_train_positives=int(parts['train'].label.sum()),
-        results={},
-        training={},
+        n_train_positives=int(parts['train'].label.sum()), results={}, training={},
     )
     res['results']['pre-trained, no fine-tuning'] = evaluate_scores(te.label, score(pm))
     for name, fz in (('fine-tuned, all layers', False), ('fine-tuned, convolutions frozen', True)):
         m, h = fine_tune(
-            pm,
-            ds(parts['train'], True),
-            ds(parts['val'], False),
-            out / name.replace(' ', '_').replace(',', ''),
-            lr=lr,
-            freeze_conv=fz,
-            epochs=epochs,
-            patience=patience,
-            seed=seed,
+            pm, ds(parts['train'], True), ds(parts['val'], False),
+            out / name.replace(' ', '_').replace(',', ''), lr=lr, freeze_conv=fz, epochs=epochs,
+            patience=patience, seed=seed,
         )
         res['results'][name] = evaluate_scores(te.label, score(m))
         res['training'][name] = dict(epochs=len(h), best_epoch=int(h.val_loss.idxmin()))
@@ -1097,13 +999,7 @@ def deepenhancer_transfer(pretrained:str|Path|None=None, # chr22 model (default 
     trd = ds(parts['train'], True)
     m = compile_model(build_model(pm.name, W), decay_steps=max(len(trd), 1))
     h = fit(
-        m,
-        trd,
-        ds(parts['val'], False),
-        out / 'from_scratch',
-        epochs=epochs,
-        patience=patience,
-        seed=seed,
+        m, trd, ds(parts['val'], False), out / 'from_scratch', epochs=epochs, patience=patience, seed=seed,
         verbose=0,
     )
     res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m))

@@ -246,10 +246,8 @@ def evaluate_scores(y:np.ndarray,      # (n,) 0/1 labels
     prec, rec, _ = precision_recall_curve(y, score)
     sub = lambda a, n: a[np.unique(np.linspace(0, len(a) - 1, min(n, len(a))).astype(int))]
     return dict(
-        auroc=float(roc_auc_score(y, score)),
-        auprc=float(average_precision_score(y, score)),
-        n_pos=int(y.sum()),
-        n_neg=int((1 - y).sum()),
+        auroc=float(roc_auc_score(y, score)), auprc=float(average_precision_score(y, score)),
+        n_pos=int(y.sum()), n_neg=int((1 - y).sum()),
         roc=dict(fpr=sub(fpr, curve_points).round(5).tolist(), tpr=sub(tpr, curve_points).round(5).tolist()),
         pr=dict(
             recall=sub(rec, curve_points).round(5).tolist(), precision=sub(prec, curve_points).round(5).tolist()

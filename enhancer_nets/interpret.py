@@ -11,41 +11,16 @@ import numpy as np, pandas as pd
 import keras
 from keras import ops
 from enhancer_nets.core import (
-    save_json,
-    load_json,
-    atomic_write,
-    run_metadata,
-    set_seed,
-    IN_TEST,
-    repo_root,
-    MissingFileError,
-    ModelFileError,
-    captured_stderr,
+    save_json, load_json, atomic_write, run_metadata, set_seed, IN_TEST, repo_root, MissingFileError,
+    ModelFileError, captured_stderr,
 )
 from .engine import backend_gradient
 from enhancer_nets.data import (
-    read_meme,
-    write_meme,
-    motif_db,
-    jaspar_ppms,
-    Genome,
-    SequenceError,
-    one_hot,
-    encode,
-    resolve,
-    COMPLEMENT,
-    CODE_ONE_HOT,
-    simulate_oops,
-    jaspar_ppm,
-    window_codes,
-    open_text,
+    read_meme, write_meme, motif_db, jaspar_ppms, Genome, SequenceError, one_hot, encode, resolve,
+    COMPLEMENT, CODE_ONE_HOT, simulate_oops, jaspar_ppm, window_codes, open_text,
 )
 from enhancer_nets.adversarial import (
-    RCConv1D,
-    conv_layers,
-    filter_ppms,
-    first_layer_scores,
-    ppm_logo,
+    RCConv1D, conv_layers, filter_ppms, first_layer_scores, ppm_logo,
 )
 
 # %% auto #0
@@ -171,10 +146,7 @@ def activation_ppms(model:keras.Model,     # any network of the package
     fired)."""
     W, b, rc = filter_weights(model, layer)
     return filter_ppms(
-        model,
-        codes,
-        frac=alpha,
-        pseudocount=pseudocount,
+        model, codes, frac=alpha, pseudocount=pseudocount,
         weights=(W.astype(np.float32), b.astype(np.float32), rc),
     )
 
@@ -266,32 +238,13 @@ def tomtom_table(queries:dict,        # {name: (w, 4) PPM}
             for r, j in enumerate(np.argsort(P[i], kind='stable')[:top]):
                 rows.append(
                     dict(
-                        query=name,
-                        rank=r + 1,
-                        target=tn[j],
-                        p=float(P[i, j]),
-                        E=float(P[i, j] * len(T)),
-                        q=float(q[i, j]),
-                        offset=int(O[i, j]),
-                        overlap=int(V[i, j]),
-                        strand='-' if R[i, j] else '+',
-                        query_ic=round(ic, 3),
-                        query_start=s,
-                        query_width=w,
+                        query=name, rank=r + 1, target=tn[j], p=float(P[i, j]), E=float(P[i, j] * len(T)),
+                        q=float(q[i, j]), offset=int(O[i, j]), overlap=int(V[i, j]),
+                        strand='-' if R[i, j] else '+', query_ic=round(ic, 3), query_start=s, query_width=w,
                     )
                 )
     cols = [
-        'query',
-        'rank',
-        'target',
-        'p',
-        'E',
-        'q',
-        'offset',
-        'overlap',
-        'strand',
-        'query_ic',
-        'query_start',
+        'query', 'rank', 'target', 'p', 'E', 'q', 'offset', 'overlap', 'strand', 'query_ic', 'query_start',
         'query_width',
     ]
     order = {n: i for i, n in enumerate(queries)}
@@ -317,10 +270,8 @@ def match_summary(table:pd.DataFrame,  # from `tomtom_table`
     hit = best[(best['rank'] == 1) & (best[by] < threshold)]
     red = hit.target.map(tf_name).value_counts()
     return dict(
-        criterion=f'{by} < {threshold}',
-        n_filters=int(table['query'].nunique()),
-        n_tested=int((best['rank'] == 1).sum()),
-        n_matched=int(len(hit)),
+        criterion=f'{by} < {threshold}', n_filters=int(table['query'].nunique()),
+        n_tested=int((best['rank'] == 1).sum()), n_matched=int(len(hit)),
         fraction_matched=float(len(hit) / max(table['query'].nunique(), 1)),
         redundancy={k: int(v) for k, v in red.items()},
     )
@@ -844,11 +795,7 @@ def motifs_simulated(run_dir:str|Path|None=None, # chapter 3's checkpoints (defa
     epochs = 2 if quick else 20
     run = Path(run_dir or repo_root()/'runs'/'cohn_simulated')/f'n{n}'
     res = run_metadata(
-        seed,
-        experiment='motifs_simulated',
-        n_per_class=n,
-        quick=quick,
-        models=str(run),
+        seed, experiment='motifs_simulated', n_per_class=n, quick=quick, models=str(run),
         split='simulated: random 80/10/10 train/validation/test; motifs and attributions on the test positives',
         planted='JASPAR2018 MA0102.2 CEBPA (pyjaspar)',
         databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'],
@@ -859,9 +806,7 @@ def motifs_simulated(run_dir:str|Path|None=None, # chapter 3's checkpoints (defa
         'CNN vs background': train_cohn(tr, va, run / 'cnn', epochs=epochs, seed=seed)[0],
         'CNN vs 2-shuffles': train_cohn(
             versus_shuffles(tr['codes'][tr['y'] == 1], 2, seed),
-            versus_shuffles(va['codes'][va['y'] == 1], 2, seed + 1),
-            run / 'cnn_vs_2shuffle',
-            epochs=epochs,
+            versus_shuffles(va['codes'][va['y'] == 1], 2, seed + 1), run / 'cnn_vs_2shuffle', epochs=epochs,
             seed=seed,
         )[0],
     }
@@ -891,8 +836,7 @@ def motifs_simulated(run_dir:str|Path|None=None, # chapter 3's checkpoints (defa
         X, ps = P[conf][:n_attr], pos[conf][:n_attr]
         ig = integrated_gradients(m, X, steps=64)
         r['attribution'] = dict(
-            n=int(len(X)),
-            criterion=crit,
+            n=int(len(X)), criterion=crit,
             ig_site_recovery=float(site_recovery(position_importance(ig['attr']), ps, w).mean()),
             gxi_site_recovery=float(site_recovery(position_importance(grad_x_input(m, X)), ps, w).mean()),
             ism_site_recovery=float(
@@ -948,12 +892,8 @@ def motifs_deepenhancer_chr22(model:str|Path|None=None,  # chapter 2's model (de
     wi = wi.sample(min(len(wi), max_windows), random_state=seed)
     C = window_codes(g, wi.chrom, wi.start, L)
     res = run_metadata(
-        seed,
-        experiment='motifs_deepenhancer_chr22',
-        model=str(mp),
-        model_run_commit=(run or {}).get('git_commit'),
-        arch=m.name,
-        quick=quick,
+        seed, experiment='motifs_deepenhancer_chr22', model=str(mp),
+        model_run_commit=(run or {}).get('git_commit'), arch=m.name, quick=quick,
         split=f"sites from training-block enhancer windows ({len(C)}); influence on test-block windows",
         model_split=(run or {}).get('split'),
         databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'],

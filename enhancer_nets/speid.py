@@ -11,15 +11,7 @@ import keras
 from keras import layers
 from .core import save_json, load_json, set_seed, run_metadata, IN_TEST, atomic_write, repo_root
 from enhancer_nets.data import (
-    EpochBatches,
-    Genome,
-    resolve,
-    data_available,
-    write_fasta,
-    one_hot,
-    jaspar_ppm,
-    SOURCES,
-    COMPLEMENT,
+    EpochBatches, Genome, resolve, data_available, write_fasta, one_hot, jaspar_ppm, SOURCES, COMPLEMENT,
     is_gzip,
 )
 
@@ -42,12 +34,7 @@ for _c in TARGETFINDER_CELLS:
             None,
         )
 PAIR_COLUMNS = [
-    'enhancer_chrom',
-    'enhancer_start',
-    'enhancer_end',
-    'promoter_chrom',
-    'promoter_start',
-    'promoter_end',
+    'enhancer_chrom', 'enhancer_start', 'enhancer_end', 'promoter_chrom', 'promoter_start', 'promoter_end',
     'label',
 ]
 
@@ -58,8 +45,7 @@ class PairTableError(ValueError):
 def _read_csv_any(path):
     path = Path(path)
     return pd.read_csv(
-        path,
-        compression='gzip' if is_gzip(path) else None,
+        path, compression='gzip' if is_gzip(path) else None,
         sep=None if path.suffix in ('.tsv', '.txt') else ',',
         engine='python' if path.suffix in ('.tsv', '.txt') else 'c',
     )
@@ -341,11 +327,7 @@ def pair_metrics(y:np.ndarray,         # (n,) 0/1 labels
                 )->dict:               # f1, max_f1, precision, recall, auroc, auprc, n_pos, n_neg
     "F1 / max-F1 / auROC / auPRC of one set of pair predictions."
     from sklearn.metrics import (
-        roc_auc_score,
-        average_precision_score,
-        precision_recall_curve,
-        f1_score,
-        precision_score,
+        roc_auc_score, average_precision_score, precision_recall_curve, f1_score, precision_score,
         recall_score,
     )
     y = np.asarray(y).astype(int)
@@ -354,14 +336,10 @@ def pair_metrics(y:np.ndarray,         # (n,) 0/1 labels
     pr, rc, _ = precision_recall_curve(y, s)
     f = 2 * pr * rc / np.maximum(pr + rc, 1e-12)
     return dict(
-        f1=float(f1_score(y, yh, zero_division=0)),
-        max_f1=float(f.max()),
+        f1=float(f1_score(y, yh, zero_division=0)), max_f1=float(f.max()),
         precision=float(precision_score(y, yh, zero_division=0)),
-        recall=float(recall_score(y, yh, zero_division=0)),
-        auroc=float(roc_auc_score(y, s)),
-        auprc=float(average_precision_score(y, s)),
-        n_pos=int(y.sum()),
-        n_neg=int((1 - y).sum()),
+        recall=float(recall_score(y, yh, zero_division=0)), auroc=float(roc_auc_score(y, s)),
+        auprc=float(average_precision_score(y, s)), n_pos=int(y.sum()), n_neg=int((1 - y).sum()),
     )
 
 # %% ../nbs/04_speid.ipynb #c023
@@ -383,11 +361,7 @@ def cross_validate_baselines(pairs:pd.DataFrame,      # one cell line's pairs
                   for key in lk[0][c] if key != 'n'} for c in ('pos', 'neg')}
     y = pairs.label.to_numpy()
     return dict(
-        split=how,
-        k=k,
-        seed=seed,
-        leakage=pooled,
-        metrics={m: pair_metrics(y, oof[m]) for m in models},
+        split=how, k=k, seed=seed, leakage=pooled, metrics={m: pair_metrics(y, oof[m]) for m in models},
         fold_auprc={
             m: [float(pair_metrics(y[folds == f], oof[m][folds == f])['auprc']) for f in range(k)] for m in models
         },
@@ -450,9 +424,7 @@ def leakage_study(cells:tuple=TARGETFINDER_CELLS, # cell lines to run
     res = dict(meta=meta, k=k, seed=seed, splits={}, targetfinder_published={}, counts={})
     for c, d in pairs.items():
         res['counts'][c] = dict(
-            pairs=len(d),
-            positives=int(d.label.sum()),
-            enhancers=int(d.enhancer_name.nunique()),
+            pairs=len(d), positives=int(d.label.sum()), enhancers=int(d.enhancer_name.nunique()),
             promoters=int(d.promoter_name.nunique()),
         )
         res['targetfinder_published'][c] = {
@@ -506,23 +478,15 @@ def published_table(res:dict, published:dict|None=None)->pd.DataFrame:
         s = pub['cells'].get(c, {})
         rows.append(
             dict(
-                cell=c,
-                model='SPEID (paper figure, random 90/10)',
-                split='random',
-                f1=s.get('speid_f1'),
-                auroc=s.get('speid_auroc'),
-                auprc=s.get('speid_aupr'),
+                cell=c, model='SPEID (paper figure, random 90/10)', split='random', f1=s.get('speid_f1'),
+                auroc=s.get('speid_auroc'), auprc=s.get('speid_aupr'),
             )
         )
         for fs, r in res['targetfinder_published'][c].items():
             rows.append(
                 dict(
-                    cell=c,
-                    model=f'TargetFinder {fs.upper()} GBM (published CV predictions)',
-                    split='random',
-                    f1=r['f1'],
-                    auroc=None,
-                    auprc=None,
+                    cell=c, model=f'TargetFinder {fs.upper()} GBM (published CV predictions)',
+                    split='random', f1=r['f1'], auroc=None, auprc=None,
                 )
             )
         for how, r in res['splits'][c].items():
@@ -560,13 +524,11 @@ def pair_windows(pairs:pd.DataFrame,    # pair table (`PAIR_COLUMNS`)
     shifted = ((np.asarray(y[idx]) == 1) | shift_negatives) & bool(n_shift)
     ch = p.enhancer_chrom.to_numpy()
     es = np.where(
-        shifted,
-        _place(p.enhancer_start, p.enhancer_end, enh_len, rng, sizes, ch),
+        shifted, _place(p.enhancer_start, p.enhancer_end, enh_len, rng, sizes, ch),
         _place(p.enhancer_start, p.enhancer_end, enh_len, None, sizes, ch),
     )
     ps = np.where(
-        shifted,
-        _place(p.promoter_start, p.promoter_end, prom_len, rng, sizes, ch),
+        shifted, _place(p.promoter_start, p.promoter_end, prom_len, rng, sizes, ch),
         _place(p.promoter_start, p.promoter_end, prom_len, None, sizes, ch),
     )
     return pd.DataFrame(
@@ -804,20 +766,9 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
     )
     pairs = _with_names(pairs)
     settings = dict(
-        split=split,
-        k=k,
-        test_fold=test_fold,
-        enh_len=enh_len,
-        prom_len=prom_len,
-        n_shift=n_shift,
-        shift_negatives=shift_negatives,
-        balance=balance,
-        epochs=list(epochs),
-        lr=list(lr),
-        batch_size=batch_size,
-        patience=patience,
-        jaspar_frac=jaspar_frac,
-        class_weight=class_weight,
+        split=split, k=k, test_fold=test_fold, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift,
+        shift_negatives=shift_negatives, balance=balance, epochs=list(epochs), lr=list(lr),
+        batch_size=batch_size, patience=patience, jaspar_frac=jaspar_frac, class_weight=class_weight,
         **model_kw
     )
     meta = run_metadata(seed, data={'genome': g.path}, **settings)
@@ -845,17 +796,8 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
     else:
         _speid_compile(model, lr[0])
         h = fit(
-            model,
-            ds(win(P['train'], n_shift), True),
-            ds(win(P['val'], n_shift), False),
-            s1,
-            epochs[0],
-            patience,
-            monitor='val_auroc',
-            mode='max',
-            seed=seed,
-            verbose=verbose,
-            stage=1,
+            model, ds(win(P['train'], n_shift), True), ds(win(P['val'], n_shift), False), s1, epochs[0],
+            patience, monitor='val_auroc', mode='max', seed=seed, verbose=verbose, stage=1,
         )
         save_json(s1/'done.json', dict(epochs=len(h)))
     hist['stage1'] = pd.read_csv(s1/'history.csv').drop_duplicates('epoch', keep='last').to_dict('list')
@@ -876,17 +818,9 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
                     else (x, y, np.where(y == 1, class_weight[1], class_weight[0]).astype(np.float32))
                 )
         h = fit(
-            model,
-            Weighted(g, trw, enh_len, prom_len, batch_size, shuffle=True, seed=seed),
-            ds(win(P['val'], 0), False),
-            s2,
-            epochs[1],
-            patience,
-            monitor='val_auprc',
-            mode='max',
-            seed=seed,
-            verbose=verbose,
-            stage=2,
+            model, Weighted(g, trw, enh_len, prom_len, batch_size, shuffle=True, seed=seed),
+            ds(win(P['val'], 0), False), s2, epochs[1], patience, monitor='val_auprc', mode='max', seed=seed,
+            verbose=verbose, stage=2,
         )
         save_json(s2/'done.json', dict(epochs=len(h)))
     hist['stage2'] = pd.read_csv(s2/'history.csv').drop_duplicates('epoch', keep='last').to_dict('list')
@@ -897,17 +831,14 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
     )
     base = baseline_scores(P['train'], P['test'], 'propensity+distance', seed)
     res = dict(
-        meta=meta,
-        seed=seed,
+        meta=meta, seed=seed,
         split=dict(kind=split, k=k, test_fold=test_fold, validation_fold=(test_fold + 1) % k),
         counts={n: dict(pairs=len(d), pos=int(d.label.sum())) for n, d in P.items()},
         leakage=leakage(P['train'], P['test'], enh_len, prom_len),
         metrics=dict(
             speid=pair_metrics(P['test'].label, score), propensity_distance=pair_metrics(P['test'].label, base)
         ),
-        history=hist,
-        n_params=int(model.count_params()),
-        wall_seconds=time.time() - t0,
+        history=hist, n_params=int(model.count_params()), wall_seconds=time.time() - t0,
     )
     save_json(out/'results.json', res)
     return res
@@ -936,38 +867,17 @@ def speid_simulated(out_dir:str|Path,         # run directory (simulated genome,
     t0 = time.time()
     if quick: n_pos, epochs = 60, (1, 1)
     meta = run_metadata(
-        seed,
-        quick=quick,
-        n_pos=n_pos,
-        enh_len=enh_len,
-        prom_len=prom_len,
-        n_shift=n_shift,
-        epochs=list(epochs),
-        lr=list(lr),
-        model=model,
-        k=k,
+        seed, quick=quick, n_pos=n_pos, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift,
+        epochs=list(epochs), lr=list(lr), model=model, k=k,
     )
     sim = simulate_interactions(
-        out / 'sim',
-        n_pos=n_pos,
-        n_chrom=10,
-        chrom_len=1_000_000 if not quick else 400_000,
-        max_dist=400_000 if not quick else 200_000,
-        enh_size=(200, 600),
-        prom_size=(300, 800),
-        copies=3,
+        out / 'sim', n_pos=n_pos, n_chrom=10, chrom_len=1_000_000 if not quick else 400_000,
+        max_dist=400_000 if not quick else 200_000, enh_size=(200, 600), prom_size=(300, 800), copies=3,
         seed=seed,
     )
     kw = dict(
-        k=k,
-        enh_len=enh_len,
-        prom_len=prom_len,
-        n_shift=n_shift,
-        epochs=epochs,
-        lr=lr,
-        patience=3,
-        seed=seed,
-        verbose=verbose,
+        k=k, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, epochs=epochs, lr=lr, patience=3,
+        seed=seed, verbose=verbose,
         **model
     )
     runs = {how: train_speid(sim['genome'], sim['pairs'], out/how, split=how, **kw) for how in splits}
@@ -989,14 +899,8 @@ def simulated_table(res:dict)->pd.DataFrame:
         for m, v in r['metrics'].items():
             rows.append(
                 dict(
-                    split=how,
-                    model=m,
-                    test_pos=v['n_pos'],
-                    test_neg=v['n_neg'],
-                    auroc=v['auroc'],
-                    auprc=v['auprc'],
-                    f1=v['f1'],
-                    max_f1=v['max_f1'],
+                    split=how, model=m, test_pos=v['n_pos'], test_neg=v['n_neg'], auroc=v['auroc'],
+                    auprc=v['auprc'], f1=v['f1'], max_f1=v['max_f1'],
                     **{
                         'stage-1 best val auROC (augmented windows)': (
                             max(r['history']['stage1']['val_auroc']) if m == 'speid' else None
