@@ -341,7 +341,7 @@ def build_oops(length:int=500,  # input length (bp)
     return keras.Model(inp, out, name='oops' + ('_rc' if rc else ''))
 
 # %% ../nbs/03_adversarial.ipynb #c027
-from .engine import fit, evaluate_scores
+from .engine import fit, evaluate_scores, predict
 
 class CodesDataset(EpochBatches):
     """Batches (one-hot (b, L, 4) float32, y (b,) float32) from uint8 codes; a new order every epoch when
@@ -358,11 +358,7 @@ class CodesDataset(EpochBatches):
 def predict_codes(model:keras.Model, codes:np.ndarray, batch_size:int=500)->np.ndarray:
     "(n,) float P(positive) for uint8 codes (n, L)."
     ds = CodesDataset(codes, batch_size=batch_size)
-    return (
-        np.concatenate([np.asarray(model.predict_on_batch(ds[i])).ravel() for i in range(len(ds))])
-        if len(codes)
-        else np.zeros(0)
-    )
+    return predict(model, ds, column=0)
 
 # %% ../nbs/03_adversarial.ipynb #c028
 def train_cohn(train:dict,              # {'codes': (n, L) uint8, 'y': (n,) 0/1}

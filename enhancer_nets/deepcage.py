@@ -524,7 +524,7 @@ def deepcage_fold(codes:np.ndarray,    # (n, L) uint8 codes of the loci
                   seed:int=0,
                  )->dict:              # test_loci (indices), pred (n_test,), history, model
     "Train DeepCAGE on all cell types but `test_cell` and predict it (Liu et al. 2019, Methods)."
-    from enhancer_nets.engine import fit
+    from enhancer_nets.engine import fit, predict
     train_cells = [c for c in y.columns if c != test_cell]
     n = len(codes)
     rng = np.random.default_rng(seed)
@@ -551,9 +551,8 @@ def deepcage_fold(codes:np.ndarray,    # (n, L) uint8 codes of the loci
         )
     if done.exists(): pred = np.load(done)
     else:
-        pred = model.predict(
-            CellTypeBatches(codes[te_loci], motif[te_loci], expr.loc[[test_cell]].values, batch_size=512), verbose=0
-        )[:, 0]
+        pred = predict(model, CellTypeBatches(codes[te_loci], motif[te_loci], expr.loc[[test_cell]].values,
+                                              batch_size=512), column=0)
         np.save(done, pred)
     return dict(test_loci=te_loci, pred=pred, history=hist, model=model)
 

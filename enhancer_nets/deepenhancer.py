@@ -75,6 +75,7 @@ def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: co
                     batch_size:int=512,    # windows per prediction batch
                     reduce:str='max',      # 'max' (the paper) or 'mean' over a region's windows
                     progress:bool=False,   # show a tqdm progress bar over the batches
+                    rc:bool=False,         # average each window with its reverse complement
                    )->np.ndarray:          # (n_regions,) float32 enhancer probability
     """Score each region as the max (or mean) of its windows' enhancer probabilities (Min et al. 2017,
     test-time voting)."""
@@ -82,17 +83,7 @@ def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: co
     if int(batch_size) < 1: raise OptionError(f'batch_size must be at least 1, got {batch_size}')
     w = window_index(regions.reset_index(drop=True), width, stride, sizes=genome.sizes)
     ds = WindowDataset(genome, w, width=width, batch_size=batch_size)
-    from tqdm.auto import tqdm
-    p = (
-        np.concatenate(
-            [
-                np.asarray(model.predict_on_batch(ds[i]))[:, -1]
-                for i in tqdm(range(len(ds)), desc='windows', unit='batch', disable=not progress)
-            ]
-        )
-        if len(ds)
-        else np.zeros(0)
-    )
+    p = predict(model, ds, column=-1, rc=rc, progress=progress)
     r = w.region.to_numpy()
     out = np.full(len(regions), -np.inf if reduce == 'max' else 0., np.float64)
     if reduce == 'max': np.maximum.at(out, r, p)

@@ -12,8 +12,8 @@ from .core import (save_json, load_json, set_seed, run_metadata, atomic_write, a
                                 OptionError, RunDirError)
 
 # %% auto #0
-__all__ = ['compile_model', 'TqdmProgress', 'RunCheckpoint', 'fit', 'data_parallel', 'evaluate_scores', 'threshold_metrics',
-           'choose_threshold', 'split_metrics', 'backend_gradient']
+__all__ = ['compile_model', 'TqdmProgress', 'RunCheckpoint', 'fit', 'data_parallel', 'predict', 'evaluate_scores',
+           'threshold_metrics', 'choose_threshold', 'split_metrics', 'backend_gradient']
 
 # %% ../nbs/01b_engine.ipynb #c010
 def compile_model(model:keras.Model, lr:float=1e-4, # Adam learning rate (Min et al.: 1e-4)
@@ -232,6 +232,34 @@ def data_parallel(devices:int|None=1, # devices (GPUs, or XLA host devices on a 
         return tf.distribute.MirroredStrategy([d.name for d in found[:n]]).scope()
     raise OptionError(f'data-parallel training (devices={n}) needs the jax or tensorflow backend of Keras, '
                       f'not {backend}')
+
+# %% ../nbs/01b_engine.ipynb #pr02
+def _inputs(batch, batches):
+    "The model inputs of one batch: `(x,)`, `(x, y)`, or `x` alone from batches built without targets (`y` None)."
+    if isinstance(batch, tuple) and len(batch) == 1: return batch[0]
+    if getattr(batches, 'y', ...) is None: return batch
+    return batch[0] if isinstance(batch, tuple) and len(batch) == 2 else batch
+
+def predict(model:keras.Model,  # any network of the package
+            batches,            # indexable of batches (len, [i]): inputs, or (inputs, targets)
+            column:int|None=-1, # the output column kept (−1: the last); None keeps (n, outputs)
+            rc:bool=False,      # average with the prediction of the reverse-complemented input
+            progress:bool=False, # a tqdm bar over the batches
+           )->np.ndarray:       # (n,) or (n, outputs) float32
+    """Predictions for every item of `batches`, in order. Raises `OptionError` for `rc` with a model of several
+    inputs (their reverse complement is not defined here)."""
+    from tqdm.auto import tqdm
+    out = []
+    for i in tqdm(range(len(batches)), desc='batches', unit='batch', disable=not progress):
+        x = _inputs(batches[i], batches)
+        p = np.asarray(model.predict_on_batch(x), np.float32)
+        if rc:
+            if isinstance(x, (tuple, list, dict)):
+                raise OptionError('predict(rc=True) needs a model of one one-hot input')
+            p = (p + np.asarray(model.predict_on_batch(np.ascontiguousarray(x[:, ::-1, ::-1])), np.float32)) / 2
+        out.append(p if column is None else p[:, column])
+    if out: return np.concatenate(out)
+    return np.zeros((0,) if column is not None else (0, model.output_shape[-1]), np.float32)
 
 # %% ../nbs/01b_engine.ipynb #c015
 def evaluate_scores(y:np.ndarray,      # (n,) 0/1 labels

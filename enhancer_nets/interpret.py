@@ -14,7 +14,7 @@ from enhancer_nets.core import (
     save_json, load_json, atomic_write, run_metadata, set_seed, IN_TEST, repo_root, MissingFileError,
     ModelFileError, captured_stderr,
 )
-from .engine import backend_gradient
+from .engine import backend_gradient, predict
 from enhancer_nets.data import (
     read_meme, write_meme, motif_db, jaspar_ppms, Genome, SequenceError, one_hot, encode, resolve,
     COMPLEMENT, CODE_ONE_HOT, simulate_oops, jaspar_ppm, window_codes, open_text,
@@ -352,10 +352,7 @@ def model_output(model:keras.Model,   # any network of the package
                 )->np.ndarray:        # (n,) float64
     "The model's prediction for one output column."
     X = _as_onehot(X)
-    out = [
-        ops.convert_to_numpy(model(X[i : i + batch_size], training=False)) for i in range(0, len(X), batch_size)
-    ]
-    return np.concatenate(out)[:, target].astype(np.float64) if out else np.zeros(0)
+    return predict(model, [X[i:i + batch_size] for i in range(0, len(X), batch_size)], column=target).astype(np.float64)
 
 def influence(model:keras.Model,     # any network of the package
               X:np.ndarray,          # held-out (n, L) codes or (n, L, 4) one-hot

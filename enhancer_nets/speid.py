@@ -14,6 +14,8 @@ from enhancer_nets.data import (
     EpochBatches, Genome, resolve, data_available, write_fasta, one_hot, jaspar_ppm, SOURCES, COMPLEMENT,
     is_gzip,
 )
+from .engine import predict
+
 
 # %% auto #0
 __all__ = ['TARGETFINDER_CELLS', 'PAIR_COLUMNS', 'SPLITS', 'BASELINES', 'FROZEN_IN_RETRAINING', 'GRAMMAR', 'SIM_MODEL',
@@ -728,9 +730,7 @@ def predict_pairs(model:keras.Model, genome:Genome, pairs:pd.DataFrame, # model,
     "Score pairs on their centred windows."
     w = pair_windows(pairs, enh_len, prom_len, sizes=genome.sizes)
     ds = PairDataset(genome, w, enh_len, prom_len, batch_size)
-    return np.concatenate([np.asarray(model.predict_on_batch(ds[i][0])).ravel() for i in range(len(ds))]).astype(
-        np.float32
-    )
+    return predict(model, ds, column=0)
 
 def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the TargetFinder pairs)
                 pairs:pd.DataFrame|str|Path, # pair table or its file / TargetFinder cell line (`read_pairs`)
