@@ -352,7 +352,9 @@ def model_output(model:keras.Model,   # any network of the package
                 )->np.ndarray:        # (n,) float64
     "The model's prediction for one output column."
     X = _as_onehot(X)
-    return predict(model, [X[i:i + batch_size] for i in range(0, len(X), batch_size)], column=target).astype(np.float64)
+    return predict(model, [X[i : i + batch_size] for i in range(0, len(X), batch_size)], column=target).astype(
+        np.float64
+    )
 
 def influence(model:keras.Model,     # any network of the package
               X:np.ndarray,          # held-out (n, L) codes or (n, L, 4) one-hot
