@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #c003
 from __future__ import annotations
-import gzip, io, os, re, shutil, hashlib, urllib.request, warnings, math, zlib
+import gzip, io, json, os, re, shutil, hashlib, urllib.request, warnings, math, zlib
 from pathlib import Path
 from functools import lru_cache
 import numpy as np, pandas as pd, numba
@@ -1087,11 +1087,17 @@ def jaspar_ppm(matrix_id:str='MA0102.2', # JASPAR matrix ID (CEBPA MA0102.2, HNF
                pseudocount:float=0.01,   # added to each probability, then rows renormalised (Cohn et al. §3.1.4)
                release:str='JASPAR2018', # JASPAR release shipped with pyjaspar that holds the matrix version
               )->np.ndarray:             # (w, 4) position probability matrix, rows sum to 1, columns A,C,G,T
-    "Position probability matrix of a JASPAR motif, from pyjaspar (no network)."
-    from pyjaspar import jaspardb
-    m = jaspardb(release=release).fetch_motif_by_id(matrix_id)
-    if m is None: raise KeyError(f'{matrix_id} not in {release}')
-    counts = np.array([m.counts[b] for b in 'ACGT'], np.float64).T
+    """Position probability matrix of a JASPAR motif, from pyjaspar (no network). The counts are kept in the
+    cache (`cache_dir()/jaspar`), so that later calls, and machines without pyjaspar, read them from there.
+    Raises `KeyError` for an ID the release lacks."""
+    f = cache_dir()/'jaspar'/f'{release}_{matrix_id}.json'
+    if f.exists(): counts = np.array(json.loads(f.read_text()), np.float64)
+    else:
+        from pyjaspar import jaspardb
+        m = jaspardb(release=release).fetch_motif_by_id(matrix_id)
+        if m is None: raise KeyError(f'{matrix_id} not in {release}')
+        counts = np.array([m.counts[b] for b in 'ACGT'], np.float64).T
+        atomic_write(f, json.dumps(counts.tolist()))
     p = counts / counts.sum(1, keepdims=True) + pseudocount
     return p / p.sum(1, keepdims=True)
 

@@ -9,8 +9,8 @@
 # JSON to $OUT for committing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WHEELS="keras==3.15.1 namex optree pyfaidx pyBigWig logomaker memelite pyjaspar fastcore<2"
-DATA="hg38_chr22 hg38_gencode_annotation genomic_benchmarks_enhancer_coords deepcage_encode jaspar_meme hocomoco_v11_human encode_dnase_hg38"
+WHEELS="keras==3.15.1 namex optree pyfaidx pyBigWig memelite fastcore<2"   # the machine has JAX, numba, pandas, sklearn
+DATA="hg38_chr22 hg38_gencode_annotation genomic_benchmarks_enhancer_coords deepcage_encode hocomoco_v11_human encode_dnase_hg38"
 case "${1:-}" in
   prepare)
     grep -qx '/.whl/' .git/info/exclude 2>/dev/null || echo /.whl/ >> .git/info/exclude
@@ -23,10 +23,16 @@ case "${1:-}" in
     done
     src=${ENHANCER_NETS_DATA:-../shared/data}
     for d in $DATA; do [ -d "$src/$d" ] && cp -r "$src/$d" .gpudata/; done
+    # pyjaspar (55 MB) stays here: the JASPAR counts the GPU cells use travel in the package's cache format
+    ENHANCER_NETS_CACHE=$PWD/.gpudata/cache python3 -c "
+from enhancer_nets.speid import GRAMMAR
+from enhancer_nets.data import jaspar_ppm
+for m in {g[0] for g in GRAMMAR} | {g[2] for g in GRAMMAR} | {'MA0102.2'}: jaspar_ppm(m)"
     du -sh .whl .gpudata ;;
   run)
     python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl
     export PYTHONPATH=/tmp/site:$PWD KERAS_BACKEND=jax ENHANCER_NETS_DATA=$PWD/.gpudata PYTHONUNBUFFERED=1
+    export ENHANCER_NETS_CACHE=$PWD/.gpudata/cache
     nvidia-smi --query-gpu=name,memory.total --format=csv || true
     timeout 540 python3 tools/gpu_run.py --budget 520 || echo "gpu_run.py exited with $?"
     mkdir -p "${OUT:-results}"
