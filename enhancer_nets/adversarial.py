@@ -28,6 +28,7 @@ def _draw(state, n):
     z = z ^ (z >> np.uint64(31))
     return int((z >> np.uint64(11)) * (1.0 / 9007199254740992.0) * n)
 
+
 @numba.njit(cache=True)
 def _kshuffle_one(codes, out, k, state, table):
     """One k-shuffle of `codes` into `out`. (k-1)-mers get vertex ids through `table` (a direct address of the
@@ -39,16 +40,19 @@ def _kshuffle_one(codes, out, k, state, table):
             j = _draw(state, i + 1)
             out[i], out[j] = out[j], out[i]
         return
-    if k >= n: return
-    m = n - k + 2                       # vertices along the path: (k-1)-mers at positions 0..n-k+1
+    if k >= n:
+        return
+    m = n - k + 2  # vertices along the path: (k-1)-mers at positions 0..n-k+1
     vid = np.empty(m, np.int64)
     nv = 0
     if table.shape[0] > 0:
         v = 0
         span = 5 ** (k - 2)
-        for j in range(k - 1): v = v * 5 + codes[j]
+        for j in range(k - 1):
+            v = v * 5 + codes[j]
         for i in range(m):
-            if i > 0: v = (v - codes[i - 1] * span) * 5 + codes[i + k - 2]
+            if i > 0:
+                v = (v - codes[i - 1] * span) * 5 + codes[i + k - 2]
             t = table[v]
             if t < 0:
                 table[v] = nv
@@ -56,37 +60,44 @@ def _kshuffle_one(codes, out, k, state, table):
                 nv += 1
             vid[i] = t
         v = 0
-        for j in range(k - 1): v = v * 5 + codes[j]
+        for j in range(k - 1):
+            v = v * 5 + codes[j]
         for i in range(m):
-            if i > 0: v = (v - codes[i - 1] * span) * 5 + codes[i + k - 2]
+            if i > 0:
+                v = (v - codes[i - 1] * span) * 5 + codes[i + k - 2]
             table[v] = -1
     else:
         kv = np.empty(m, np.int64)
         for i in range(m):
             v = 0
-            for j in range(k - 1): v = v * 5 + codes[i + j]
+            for j in range(k - 1):
+                v = v * 5 + codes[i + j]
             kv[i] = v
         order = np.argsort(kv, kind='mergesort')
         for r in range(m):
-            if r > 0 and kv[order[r]] != kv[order[r - 1]]: nv += 1
+            if r > 0 and kv[order[r]] != kv[order[r - 1]]:
+                nv += 1
             vid[order[r]] = nv
         nv += 1
-    ne = m - 1                          # edges i: vid[i] -> vid[i+1], labelled by codes[i+k-1]
+    ne = m - 1  # edges i: vid[i] -> vid[i+1], labelled by codes[i+k-1]
     deg = np.zeros(nv, np.int64)
-    for i in range(ne): deg[vid[i]] += 1
+    for i in range(ne):
+        deg[vid[i]] += 1
     start = np.zeros(nv + 1, np.int64)
-    for v in range(nv): start[v + 1] = start[v] + deg[v]
+    for v in range(nv):
+        start[v + 1] = start[v] + deg[v]
     fill = start[:-1].copy()
-    edges = np.empty(ne, np.int64)      # edge ids grouped by source vertex
+    edges = np.empty(ne, np.int64)  # edge ids grouped by source vertex
     for i in range(ne):
         edges[fill[vid[i]]] = i
         fill[vid[i]] += 1
     root = vid[m - 1]
     intree = np.zeros(nv, np.bool_)
     intree[root] = True
-    nxt = np.full(nv, -1, np.int64)     # chosen last exit (index into edges) per vertex
-    for s in range(nv):                 # Wilson's algorithm: loop-erased random walks towards the root
-        if deg[s] == 0: continue
+    nxt = np.full(nv, -1, np.int64)  # chosen last exit (index into edges) per vertex
+    for s in range(nv):  # Wilson's algorithm: loop-erased random walks towards the root
+        if deg[s] == 0:
+            continue
         v = s
         while not intree[v]:
             c = start[v] + _draw(state, deg[v])
@@ -96,8 +107,9 @@ def _kshuffle_one(codes, out, k, state, table):
         while not intree[v]:
             intree[v] = True
             v = vid[edges[nxt[v]] + 1]
-    for v in range(nv):                 # last exit at the end, the other exits in random order before it
-        if deg[v] == 0: continue
+    for v in range(nv):  # last exit at the end, the other exits in random order before it
+        if deg[v] == 0:
+            continue
         a, b = start[v], start[v + 1]
         if v != root:
             c = nxt[v]
@@ -106,7 +118,7 @@ def _kshuffle_one(codes, out, k, state, table):
         for i in range(b - 1, a, -1):
             j = a + _draw(state, i - a + 1)
             edges[i], edges[j] = edges[j], edges[i]
-    ptr = fill                          # reused: where each vertex's next exit is
+    ptr = fill  # reused: where each vertex's next exit is
     ptr[:] = start[:-1]
     v = vid[0]
     for t in range(ne):
@@ -114,6 +126,7 @@ def _kshuffle_one(codes, out, k, state, table):
         ptr[v] += 1
         out[k - 1 + t] = codes[e + k - 1]
         v = vid[e + 1]
+
 
 @numba.njit(parallel=True, cache=True)
 def _kshuffle_batch(codes, k, seed, direct, nt):
@@ -127,32 +140,40 @@ def _kshuffle_batch(codes, k, seed, direct, nt):
         state = np.zeros(1, np.uint64)
         for r in range(c * step, min(n, (c + 1) * step)):
             state[0] = np.uint64(seed) * np.uint64(0x2545F4914F6CDD1D) + np.uint64(r)
-            state[0] = np.uint64(_draw(state, 2 ** 53))   # hashed: row streams start far apart, not one draw apart
+            state[0] = np.uint64(
+                _draw(state, 2**53)
+            )  # hashed: row streams start far apart, not one draw apart
             _kshuffle_one(codes[r], out[r], k, state, table)
     return out
 
 
 # %% ../nbs/03_adversarial.ipynb #c006
-def kshuffle(seq:str|np.ndarray,   # a DNA string, (L,) uint8 codes, or a batch (n, L) of codes
-             k:int=2,              # the k-let size whose counts are kept (1: a plain permutation; Cohn et al. use 1..9)
-             rng:np.random.Generator|int|None=None, # random generator or seed
-            )->str|np.ndarray:     # same type and shape as `seq`
+def kshuffle(
+    seq: str | np.ndarray,  # a DNA string, (L,) uint8 codes, or a batch (n, L) of codes
+    k: int = 2,  # the k-let size whose counts are kept (1: a plain permutation; Cohn et al. use 1..9)
+    rng: np.random.Generator | int | None = None,  # random generator or seed
+) -> str | np.ndarray:  # same type and shape as `seq`
     """Uniform random sequence with exactly the k-let counts of `seq` (Altschul & Erikson 1985; uShuffle,
     Jiang et
     al. 2008 §3.1.3). Strings come back upper-case, IUPAC letters as N. Raises `ValueError` for k < 1."""
-    if k < 1: raise ValueError(f'k={k}: the k-let size must be at least 1')
+    if k < 1:
+        raise ValueError(f'k={k}: the k-let size must be at least 1')
     rng = np.random.default_rng(rng)
-    if isinstance(seq, str): return decode(kshuffle(encode(seq), k, rng))
+    if isinstance(seq, str):
+        return decode(kshuffle(encode(seq), k, rng))
     x = np.ascontiguousarray(seq, dtype=np.uint8)
-    direct = 2 <= k <= 9                # a direct (k-1)-mer table of at most 5^8 entries (3 MB) per thread
+    direct = 2 <= k <= 9  # a direct (k-1)-mer table of at most 5^8 entries (3 MB) per thread
     nt = numba.get_num_threads()
-    if x.ndim == 1: return _kshuffle_batch(x[None], k, int(rng.integers(2**31)), direct, nt)[0]
-    if x.ndim != 2: raise ValueError(f'expected (L,) or (n, L) codes, got shape {x.shape}')
+    if x.ndim == 1:
+        return _kshuffle_batch(x[None], k, int(rng.integers(2**31)), direct, nt)[0]
+    if x.ndim != 2:
+        raise ValueError(f'expected (L,) or (n, L) codes, got shape {x.shape}')
     return _kshuffle_batch(x, k, int(rng.integers(2**31)), direct, nt)
 
-def klet_counts(x:str|np.ndarray, # a DNA string or (L,) codes
-                k:int,            # k-let size
-               )->dict:           # {k-let (as a tuple of codes): count}
+
+def klet_counts(
+    x: str | np.ndarray, k: int  # a DNA string or (L,) codes  # k-let size
+) -> dict:  # {k-let (as a tuple of codes): count}
     "Counts of every k-let (overlapping), the quantity `kshuffle` preserves."
     c = encode(x) if isinstance(x, str) else np.asarray(x)
     v, n = np.unique(np.lib.stride_tricks.sliding_window_view(c, k), axis=0, return_counts=True)
@@ -173,13 +194,16 @@ from enhancer_nets.data import (
 TF_MOTIFS = {'CEBPA': 'MA0102.2', 'HNF4A': 'MA0114.1'}
 "The two JASPAR matrices Cohn et al. plant (JASPAR 2018 versions, shipped with pyjaspar)."
 
-def cohn_simulation(tf:str='CEBPA',        # a key of `TF_MOTIFS`, or any JASPAR matrix ID
-                    n_per_class:int=10_000, # positives and negatives each (paper: 10K, and 30K)
-                    length:int=500,         # sequence length (bp)
-                    mu:float=250., sd:float=40., # motif start J ~ N(mu, sd²)
-                    fractions:tuple=(.8, .1, .1), # train / validation / test
-                    seed:int=0,             # seed of the simulation and the split
-                   )->dict:                 # ppm, mu, sd, and train / val / test dicts of codes (n, L) uint8, y (n,), pos (n,)
+
+def cohn_simulation(
+    tf: str = 'CEBPA',  # a key of `TF_MOTIFS`, or any JASPAR matrix ID
+    n_per_class: int = 10_000,  # positives and negatives each (paper: 10K, and 30K)
+    length: int = 500,  # sequence length (bp)
+    mu: float = 250.0,
+    sd: float = 40.0,  # motif start J ~ N(mu, sd²)
+    fractions: tuple = (0.8, 0.1, 0.1),  # train / validation / test
+    seed: int = 0,  # seed of the simulation and the split
+) -> dict:  # ppm, mu, sd, and train / val / test dicts of codes (n, L) uint8, y (n,), pos (n,)
     """The simulated data of Cohn et al. 2018 §3.1.4: OOPS positives with a JASPAR motif vs pure uniform
     background."""
     ppm = jaspar_ppm(TF_MOTIFS.get(tf, tf), pseudocount=0.01)
@@ -188,8 +212,10 @@ def cohn_simulation(tf:str='CEBPA',        # a key of `TF_MOTIFS`, or any JASPAR
     a = int(fractions[0] * n)
     b = a + int(fractions[1] * n)
     part = lambda s: {k: sim[k][s] for k in ('codes', 'y', 'pos')}
-    return dict(tf=tf, matrix_id=TF_MOTIFS.get(tf, tf), ppm=ppm, mu=mu, sd=sd,
-                train=part(slice(0, a)), val=part(slice(a, b)), test=part(slice(b, n)))
+    return dict(
+        tf=tf, matrix_id=TF_MOTIFS.get(tf, tf), ppm=ppm, mu=mu, sd=sd, train=part(slice(0, a)),
+        val=part(slice(a, b)), test=part(slice(b, n)),
+    )
 
 # %% ../nbs/03_adversarial.ipynb #c017
 def pssm_max(codes:np.ndarray,   # (n, L) uint8 codes
@@ -246,41 +272,55 @@ class RCConv1D(keras.layers.Layer):
     padding.
     Input (batch, L, 4) one-hot in A,C,G,T order; output (batch, L − width + 1, filters) (Cohn et al. 2018,
     Methods)."""
-    def __init__(self, filters:int, kernel_size:int, activation=None, **kw):
+
+    def __init__(self, filters: int, kernel_size: int, activation=None, **kw):
         super().__init__(**kw)
-        self.filters, self.kernel_size, self.activation = filters, kernel_size, keras.activations.get(activation)
+        self.filters, self.kernel_size, self.activation = (
+            filters, kernel_size, keras.activations.get(activation),
+        )
+
     def build(self, input_shape):
         self.kernel = self.add_weight(
-            shape=(self.kernel_size, input_shape[-1], self.filters), initializer='glorot_uniform', name='kernel'
+            shape=(self.kernel_size, input_shape[-1], self.filters), initializer='glorot_uniform',
+            name='kernel',
         )
         self.bias = self.add_weight(shape=(self.filters,), initializer='zeros', name='bias')
+
     def call(self, x):
         f = ops.conv(x, self.kernel, padding='valid')
         r = ops.conv(x, ops.flip(self.kernel, axis=(0, 1)), padding='valid')
         return self.activation(ops.maximum(f, r) + self.bias)
-    def compute_output_shape(self, s): return (s[0], None if s[1] is None else s[1] - self.kernel_size + 1, self.filters)
+
+    def compute_output_shape(self, s):
+        return (s[0], None if s[1] is None else s[1] - self.kernel_size + 1, self.filters)
+
     def get_config(self):
-        return {**super().get_config(), 'filters': self.filters, 'kernel_size': self.kernel_size,
-                'activation': keras.activations.serialize(self.activation)}
+        return {
+            **super().get_config(), 'filters': self.filters, 'kernel_size': self.kernel_size,
+            'activation': keras.activations.serialize(self.activation),
+        }
 
 # %% ../nbs/03_adversarial.ipynb #c024
 COHN_ARCHS = {
-    'enhancer': dict(filters=(20, 30, 40), kernels=(9, 5, 3), pools=(3, 4, 4), dense=(90, 45), keep=.85),
-    'tf':       dict(filters=(7, 50), kernels=(9, 2), pools=(3, 3), dense=(20, 20), keep=.9),
+    'enhancer': dict(filters=(20, 30, 40), kernels=(9, 5, 3), pools=(3, 4, 4), dense=(90, 45), keep=0.85),
+    'tf': dict(filters=(7, 50), kernels=(9, 2), pools=(3, 3), dense=(20, 20), keep=0.9),
 }
 "Cohn et al. 2018 §2.1/§2.3: the enhancer CNN and the TF CNN."
 
-def build_cohn(arch:str='enhancer', # a key of `COHN_ARCHS`
-               length:int=500,      # input length (bp)
-               rc:bool=True,        # reverse-complement first convolution (`RCConv1D`)
-               scale:int=1,         # multiply every conv layer's filter count (planted-filter networks use 4)
-               seed:int|None=None,  # seeds the initialisation when given
-               **override,          # replace any entry of the architecture (filters, kernels, pools, dense, keep)
-              )->keras.Model:       # input (batch, length, 4) one-hot → (batch, 1) P(positive)
+
+def build_cohn(
+    arch: str = 'enhancer',  # a key of `COHN_ARCHS`
+    length: int = 500,  # input length (bp)
+    rc: bool = True,  # reverse-complement first convolution (`RCConv1D`)
+    scale: int = 1,  # multiply every conv layer's filter count (planted-filter networks use 4)
+    seed: int | None = None,  # seeds the initialisation when given
+    **override,  # replace any entry of the architecture (filters, kernels, pools, dense, keep)
+) -> keras.Model:  # input (batch, length, 4) one-hot → (batch, 1) P(positive)
     "One of Cohn et al.'s CNNs: conv → ReLU → max-pool blocks, two dense layers with dropout, sigmoid output."
     if arch not in COHN_ARCHS:
         raise ValueError(f'unknown architecture {arch!r}; choose from {list(COHN_ARCHS)}')
-    if seed is not None: keras.utils.set_random_seed(seed)
+    if seed is not None:
+        keras.utils.set_random_seed(seed)
     a = {**COHN_ARCHS[arch], **override}
     x = inp = keras.Input((length, 4), name='dna')
     for i, (f, k, p) in enumerate(zip(a['filters'], a['kernels'], a['pools'])):
@@ -295,7 +335,9 @@ def build_cohn(arch:str='enhancer', # a key of `COHN_ARCHS`
         x = keras.layers.MaxPooling1D(p, padding='same', name=f'pool{i+1}')(conv(x))
     x = keras.layers.Flatten()(x)
     for i, d in enumerate(a['dense']):
-        x = keras.layers.Dropout(1 - a['keep'])(keras.layers.Dense(d, activation='relu', name=f'dense{i+1}')(x))
+        x = keras.layers.Dropout(1 - a['keep'])(
+            keras.layers.Dense(d, activation='relu', name=f'dense{i+1}')(x)
+        )
     out = keras.layers.Dense(1, activation='sigmoid', name='p')(x)
     return keras.Model(
         inp, out, name=f'cohn_{arch}' + ('_rc' if rc else '') + (f'_x{scale}' if scale > 1 else '')
@@ -307,35 +349,43 @@ class PositionalLogSumExp(keras.layers.Layer):
     """Pool (b, L, f) → (b, f) as log Σ_j exp(x[j, f] + p[⌊j / bin⌋, f]), with p a learned log-prior per
     position
     bin and channel (zeros at the start: plain log-sum-exp). Needs a fixed input length."""
-    def __init__(self, bin:int=10, # positions sharing one prior value (bp)
-                 **kw):
+
+    def __init__(self, bin: int = 10, **kw):  # positions sharing one prior value (bp)
         super().__init__(**kw)
         self.bin = int(bin)
 
     def build(self, shape):
-        if shape[1] is None: raise ValueError('PositionalLogSumExp needs a fixed sequence length')
+        if shape[1] is None:
+            raise ValueError('PositionalLogSumExp needs a fixed sequence length')
         self.length = int(shape[1])
-        self.prior = self.add_weight(shape=(-(-self.length // self.bin), int(shape[2])), initializer='zeros',
-                                     name='log_prior')
+        self.prior = self.add_weight(
+            shape=(-(-self.length // self.bin), int(shape[2])), initializer='zeros', name='log_prior'
+        )
 
     def call(self, x):
-        return ops.logsumexp(x + ops.repeat(self.prior, self.bin, axis=0)[:self.length], axis=1)
+        return ops.logsumexp(x + ops.repeat(self.prior, self.bin, axis=0)[: self.length], axis=1)
 
-    def compute_output_shape(self, s): return (s[0], s[2])
+    def compute_output_shape(self, s):
+        return (s[0], s[2])
 
-    def get_config(self): return {**super().get_config(), 'bin': self.bin}
+    def get_config(self):
+        return {**super().get_config(), 'bin': self.bin}
 
-def build_oops(length:int=500,  # input length (bp)
-               filters:int=4,   # first-layer filters (motif detectors)
-               kernel:int=9,    # filter width (bp; CEBPA's MA0102.2 is 9 bp)
-               bin:int=10,      # positional-prior bin (bp)
-               rc:bool=True,    # scan both strands (`RCConv1D`)
-              )->keras.Model:   # input (batch, length, 4) one-hot → (batch, 1) P(positive)
+
+def build_oops(
+    length: int = 500,  # input length (bp)
+    filters: int = 4,  # first-layer filters (motif detectors)
+    kernel: int = 9,  # filter width (bp; CEBPA's MA0102.2 is 9 bp)
+    bin: int = 10,  # positional-prior bin (bp)
+    rc: bool = True,  # scan both strands (`RCConv1D`)
+) -> keras.Model:  # input (batch, length, 4) one-hot → (batch, 1) P(positive)
     """The OOPS likelihood-ratio oracle of Cohn et al. (2018, §3.4 eq. 3) as a network with learned parts:
     linear
     (RC) convolution → `PositionalLogSumExp` → one logistic unit."""
     x = inp = keras.Input((length, 4), name='dna')
-    conv = RCConv1D(filters, kernel, name='conv1') if rc else keras.layers.Conv1D(filters, kernel, name='conv1')
+    conv = (
+        RCConv1D(filters, kernel, name='conv1') if rc else keras.layers.Conv1D(filters, kernel, name='conv1')
+    )
     x = PositionalLogSumExp(bin, name='positional_lse')(conv(x))
     out = keras.layers.Dense(1, activation='sigmoid', name='p')(x)
     return keras.Model(inp, out, name='oops' + ('_rc' if rc else ''))
@@ -361,22 +411,23 @@ def predict_codes(model:keras.Model, codes:np.ndarray, batch_size:int=500)->np.n
     return predict(model, ds, column=0)
 
 # %% ../nbs/03_adversarial.ipynb #c028
-def train_cohn(train:dict,              # {'codes': (n, L) uint8, 'y': (n,) 0/1}
-               val:dict,                # the same, for early stopping and choosing the restart
-               out_dir:str|Path,        # one sub-directory per restart: checkpoints, history, done.json
-               arch:str='enhancer',     # a key of `COHN_ARCHS`
-               restarts:int=1,          # random initialisations; the best by validation auROC is returned (paper: 50)
-               epochs:int=20,           # maximum epochs (paper: 20)
-               patience:int=4,          # early-stopping patience (epochs without a better validation auROC)
-               batch_size:int=50,       # mini-batch (paper: 50)
-               lr:float=1e-3,           # Adam learning rate (Keras/TensorFlow default, as in the paper)
-               seed:int=0,              # restart r uses seed + r
-               init=None,               # optional callable(model) that sets initial weights (planted filters)
-               min_steps:int=0,         # small data: raise epochs so training takes at least this many optimizer steps
-                                        # (patience rises to a fifth of the epochs); 0 keeps the paper's ≤ 20 epochs
-               verbose:int=0,           # Keras verbosity
-               **build_kw,              # passed to `build_cohn` (rc, scale, filters, …)
-              )->tuple:                 # (best model, record dict: val_auroc per restart, best restart, epochs)
+def train_cohn(
+    train: dict,  # {'codes': (n, L) uint8, 'y': (n,) 0/1}
+    val: dict,  # the same, for early stopping and choosing the restart
+    out_dir: str | Path,  # one sub-directory per restart: checkpoints, history, done.json
+    arch: str = 'enhancer',  # a key of `COHN_ARCHS`
+    restarts: int = 1,  # random initialisations; the best by validation auROC is returned (paper: 50)
+    epochs: int = 20,  # maximum epochs (paper: 20)
+    patience: int = 4,  # early-stopping patience (epochs without a better validation auROC)
+    batch_size: int = 50,  # mini-batch (paper: 50)
+    lr: float = 1e-3,  # Adam learning rate (Keras/TensorFlow default, as in the paper)
+    seed: int = 0,  # restart r uses seed + r
+    init=None,  # optional callable(model) that sets initial weights (planted filters)
+    min_steps: int = 0,  # small data: raise epochs so training takes at least this many optimizer steps
+    # (patience rises to a fifth of the epochs); 0 keeps the paper's ≤ 20 epochs
+    verbose: int = 0,  # Keras verbosity
+    **build_kw,  # passed to `build_cohn` (rc, scale, filters, …)
+) -> tuple:  # (best model, record dict: val_auroc per restart, best restart, epochs)
     """Cohn et al. §3.1.2 training: Adam, batch 50, ≤ 20 epochs with early stopping, best of `restarts`
     initialisations."""
     out = Path(out_dir)
@@ -387,52 +438,60 @@ def train_cohn(train:dict,              # {'codes': (n, L) uint8, 'y': (n,) 0/1}
         epochs = max(epochs, int(np.ceil(min_steps / spe)))
         patience = max(patience, epochs // 5)
     for r in range(restarts):
-        d = out/f'restart{r}'
-        if (d/'done.json').exists():
-            rec.append(load_json(d/'done.json'))
+        d = out / f'restart{r}'
+        if (d / 'done.json').exists():
+            rec.append(load_json(d / 'done.json'))
             continue
         set_seed(seed + r)
         m = build_cohn(arch, length=L, **build_kw)
-        if init is not None: init(m)
+        if init is not None:
+            init(m)
         m.compile(
-            optimizer=keras.optimizers.Adam(lr), loss='binary_crossentropy', metrics=[keras.metrics.AUC(name='auroc')]
+            optimizer=keras.optimizers.Adam(lr), loss='binary_crossentropy',
+            metrics=[keras.metrics.AUC(name='auroc')],
         )
         h = fit(
             m, CodesDataset(train['codes'], train['y'], batch_size, shuffle=True, seed=seed + r),
             CodesDataset(val['codes'], val['y'], 500), d, epochs, patience, monitor='val_auroc', mode='max',
             seed=seed + r, verbose=verbose, arch=arch, restart=r,
-            **{k: v for k, v in build_kw.items() if np.isscalar(v)}
+            **{k: v for k, v in build_kw.items() if np.isscalar(v)},
         )
         rr = dict(
             restart=r, seed=seed + r, val_auroc=float(h.val_auroc.max()), epochs=int(len(h)),
             max_epochs=epochs, patience=patience,
         )
-        save_json(d/'done.json', rr)
+        save_json(d / 'done.json', rr)
         rec.append(rr)
     best = max(rec, key=lambda z: z['val_auroc'])
-    model = keras.saving.load_model(out/f"restart{best['restart']}"/'best.keras')
+    model = keras.saving.load_model(out / f"restart{best['restart']}" / 'best.keras')
     return model, dict(
-        restarts=rec, best_restart=best['restart'], val_auroc=best['val_auroc'], arch=arch, n_restarts=restarts
+        restarts=rec, best_restart=best['restart'], val_auroc=best['val_auroc'], arch=arch,
+        n_restarts=restarts,
     )
 
 # %% ../nbs/03_adversarial.ipynb #c031
-def versus_shuffles(codes:np.ndarray, # (n, L) uint8 codes of the positives (or of any sequences)
-                    k:int,            # k-let size kept by the shuffle
-                    seed:int=0,       # seed of the shuffles
-                   )->dict:           # codes (2n, L) uint8: the sequences then their shuffles; y (2n,) 1 then 0
+def versus_shuffles(
+    codes: np.ndarray,  # (n, L) uint8 codes of the positives (or of any sequences)
+    k: int,  # k-let size kept by the shuffle
+    seed: int = 0,  # seed of the shuffles
+) -> dict:  # codes (2n, L) uint8: the sequences then their shuffles; y (2n,) 1 then 0
     "A 'sequences vs their own k-shuffles' data set (Cohn et al. 2018 §2.4.3)."
-    return dict(codes=np.concatenate([codes, kshuffle(codes, k, rng=seed)]),
-                y=np.r_[np.ones(len(codes), np.int32), np.zeros(len(codes), np.int32)])
+    return dict(
+        codes=np.concatenate([codes, kshuffle(codes, k, rng=seed)]),
+        y=np.r_[np.ones(len(codes), np.int32), np.zeros(len(codes), np.int32)],
+    )
 
 # %% ../nbs/03_adversarial.ipynb #c034
 EXPANDED_MIX = {'bio': 2, 2: 1, 3: 1, 4: 1}
 "Cohn et al. §2.4.4.1: 2× genomic negatives (40 %), 1× each of the 2-, 3- and 4-shuffles of the positives (20 % each)."
 
-def expanded_negatives(pos:np.ndarray,   # (n, L) uint8 codes of the training positives
-                       bio:np.ndarray,   # (m, L) uint8 codes of the training genomic negatives
-                       mix:dict=EXPANDED_MIX, # {'bio' or k: multiple of n}
-                       seed:int=0,       # seed (sampling of bio negatives, shuffles)
-                      )->dict:           # codes (N, L) uint8, source (N,) str ('bio' or 'k=…')
+
+def expanded_negatives(
+    pos: np.ndarray,  # (n, L) uint8 codes of the training positives
+    bio: np.ndarray,  # (m, L) uint8 codes of the training genomic negatives
+    mix: dict = EXPANDED_MIX,  # {'bio' or k: multiple of n}
+    seed: int = 0,  # seed (sampling of bio negatives, shuffles)
+) -> dict:  # codes (N, L) uint8, source (N,) str ('bio' or 'k=…')
     """Negatives mixed from genomic background and k-shuffles of the positives. Raises `ValueError` if `bio`
     is too small."""
     rng = np.random.default_rng(seed)
@@ -454,13 +513,15 @@ def expanded_negatives(pos:np.ndarray,   # (n, L) uint8 codes of the training po
     return dict(codes=np.concatenate(parts), source=np.array(src))
 
 # %% ../nbs/03_adversarial.ipynb #c037
-def conv_layers(model:keras.Model)->list:
+def conv_layers(model: keras.Model) -> list:
     "The model's convolution layers, input side first."
     return [l for l in model.layers if isinstance(l, (RCConv1D, keras.layers.Conv1D))]
 
-def plant_filters(target:keras.Model,  # a wide network, e.g. `build_cohn(scale=4)`
-                  donors:list,         # trained networks of the base width (e.g. vs 2-, 3-, 4-shuffles)
-                 )->keras.Model:       # `target`, its conv layers partly overwritten in place
+
+def plant_filters(
+    target: keras.Model,  # a wide network, e.g. `build_cohn(scale=4)`
+    donors: list,  # trained networks of the base width (e.g. vs 2-, 3-, 4-shuffles)
+) -> keras.Model:  # `target`, its conv layers partly overwritten in place
     """Copy every donor's conv kernels and biases into its own block of `target`'s conv layers (block-diagonal
     across
     layers; other inputs of a planted filter are zeroed); the remaining filters keep their random
@@ -469,27 +530,33 @@ def plant_filters(target:keras.Model,  # a wide network, e.g. `build_cohn(scale=
     tl = conv_layers(target)
     for j, d in enumerate(donors):
         dl = conv_layers(d)
-        if len(dl) != len(tl): raise ValueError(f'donor {j} has {len(dl)} conv layers, target {len(tl)}')
+        if len(dl) != len(tl):
+            raise ValueError(f'donor {j} has {len(dl)} conv layers, target {len(tl)}')
         for i, (t, s) in enumerate(zip(tl, dl)):
             W, b = [np.asarray(v) for v in t.get_weights()]
             w, c = [np.asarray(v) for v in s.get_weights()]
             fo = w.shape[2]
             fi = w.shape[1]
             if (j + 1) * fo > W.shape[2] or (i and (j + 1) * fi > W.shape[1]) or w.shape[0] != W.shape[0]:
-                raise ValueError(f'target layer {t.name} {W.shape} cannot hold donor {j} filters {w.shape} in block {j}')
+                raise ValueError(
+                    f'target layer {t.name} {W.shape} cannot hold donor {j} filters {w.shape} in block {j}'
+                )
             o = slice(j * fo, (j + 1) * fo)
             W[:, :, o] = 0
-            if i == 0: W[:, :, o] = w
-            else: W[:, j * fi:(j + 1) * fi, o] = w
+            if i == 0:
+                W[:, :, o] = w
+            else:
+                W[:, j * fi : (j + 1) * fi, o] = w
             b[o] = c
             t.set_weights([W, b])
     return target
 
 # %% ../nbs/03_adversarial.ipynb #c040
-def first_layer_scores(layer:keras.layers.Layer, # a first conv layer: `RCConv1D` or `Conv1D`
-                       codes:np.ndarray,          # (n, L) uint8 codes
-                       weights:tuple|None=None,   # (W (w, 4, F), b (F,), both_strands) instead of the layer's
-                      )->tuple:                   # (forward, reverse) scores, each (n, L−w+1, F)
+def first_layer_scores(
+    layer: keras.layers.Layer,  # a first conv layer: `RCConv1D` or `Conv1D`
+    codes: np.ndarray,  # (n, L) uint8 codes
+    weights: tuple | None = None,  # (W (w, 4, F), b (F,), both_strands) instead of the layer's
+) -> tuple:  # (forward, reverse) scores, each (n, L−w+1, F)
     """Pre-activation scores (n, L−w+1, filters) of a first conv layer on both strands (reverse: −inf for a
     plain Conv1D),
     by table look-up on the codes (N scores 0). `weights` = (W (w, 4, F), b (F,), both_strands) overrides the
@@ -500,18 +567,24 @@ def first_layer_scores(layer:keras.layers.Layer, # a first conv layer: `RCConv1D
         else (*[np.asarray(v) for v in layer.get_weights()], isinstance(layer, RCConv1D))
     )
     w, P = W.shape[0], codes.shape[1] - W.shape[0] + 1
+
     def scan(K):
-        Kp = np.concatenate([K, np.zeros((w, 1, K.shape[2]), K.dtype)], 1)      # code 4 (N) → zero row
-        return sum(Kp[j][codes[:, j:j + P]] for j in range(w)) + b
+        Kp = np.concatenate([K, np.zeros((w, 1, K.shape[2]), K.dtype)], 1)  # code 4 (N) → zero row
+        return sum(Kp[j][codes[:, j : j + P]] for j in range(w)) + b
+
     fw = scan(W)
     return fw, (scan(W[::-1, ::-1]) if rc else np.full_like(fw, -np.inf))
 
-def filter_ppms(model:keras.Model,   # a network whose first layer is `RCConv1D` or `Conv1D`
-                codes:np.ndarray,    # (n, L) uint8 sequences to collect sites from (usually the positives)
-                frac:float=.5,       # a site: activation > frac × the filter's maximum over `codes`
-                pseudocount:float=.1, # added to every count
-                weights:tuple|None=None, # (W, b, both_strands) to use instead of the first layer's (e.g. batch norm folded in)
-               )->list:              # per filter dict(ppm (w, 4), n_sites, max_act)
+
+def filter_ppms(
+    model: keras.Model,  # a network whose first layer is `RCConv1D` or `Conv1D`
+    codes: np.ndarray,  # (n, L) uint8 sequences to collect sites from (usually the positives)
+    frac: float = 0.5,  # a site: activation > frac × the filter's maximum over `codes`
+    pseudocount: float = 0.1,  # added to every count
+    weights: (
+        tuple | None
+    ) = None,  # (W, b, both_strands) to use instead of the first layer's (e.g. batch norm folded in)
+) -> list:  # per filter dict(ppm (w, 4), n_sites, max_act)
     "PPM of every first-layer filter from its strongest sites (both strands for `RCConv1D`)."
     layer = conv_layers(model)[0] if weights is None else None
     fw, rv = first_layer_scores(layer, codes, weights)
@@ -527,27 +600,35 @@ def filter_ppms(model:keras.Model,   # a network whose first layer is `RCConv1D`
         out.append(dict(ppm=cnt / cnt.sum(1, keepdims=True), n_sites=int(len(r)), max_act=float(mx)))
     return out
 
-def ppm_similarity(a:np.ndarray, b:np.ndarray, # two PPMs (w, 4)
-                   min_overlap:int=5,          # smallest number of aligned columns considered
-                  )->tuple:                    # (best Pearson r, offset of b relative to a, strand of b '+'/'-')
+
+def ppm_similarity(
+    a: np.ndarray,
+    b: np.ndarray,  # two PPMs (w, 4)
+    min_overlap: int = 5,  # smallest number of aligned columns considered
+) -> tuple:  # (best Pearson r, offset of b relative to a, strand of b '+'/'-')
     """HOMER-style motif similarity: Pearson r of the flattened, uniform-padded matrices at the best offset
     and strand."""
-    best = (-1., 0, '+')
+    best = (-1.0, 0, '+')
     for strand, B in (('+', b), ('-', b[::-1, ::-1])):
-        for off in range(-(len(B) - min(min_overlap, len(B), len(a))), len(a) - min(min_overlap, len(B), len(a)) + 1):
+        for off in range(
+            -(len(B) - min(min_overlap, len(B), len(a))), len(a) - min(min_overlap, len(B), len(a)) + 1
+        ):
             lo, hi = min(0, off), max(len(a), off + len(B))
-            A2 = np.full((hi - lo, 4), .25)
-            B2 = np.full((hi - lo, 4), .25)
-            A2[-lo:-lo + len(a)] = a
-            B2[off - lo:off - lo + len(B)] = B
+            A2 = np.full((hi - lo, 4), 0.25)
+            B2 = np.full((hi - lo, 4), 0.25)
+            A2[-lo : -lo + len(a)] = a
+            B2[off - lo : off - lo + len(B)] = B
             r = np.corrcoef(A2.ravel(), B2.ravel())[0, 1]
-            if r > best[0]: best = (float(r), off, strand)
+            if r > best[0]:
+                best = (float(r), off, strand)
     return best
 
-def match_filters(ppms:list,      # output of `filter_ppms` (or a list of (w, 4) PPMs)
-                  db:dict,        # {name: PPM}, e.g. `jaspar_ppms()`
-                  top:int=3,      # best matches kept per filter
-                 )->pd.DataFrame: # filter, rank, match, r, n_sites, sorted by filter
+
+def match_filters(
+    ppms: list,  # output of `filter_ppms` (or a list of (w, 4) PPMs)
+    db: dict,  # {name: PPM}, e.g. `jaspar_ppms()`
+    top: int = 3,  # best matches kept per filter
+) -> pd.DataFrame:  # filter, rank, match, r, n_sites, sorted by filter
     "Best database matches of every filter PPM by `ppm_similarity`."
     rows = []
     for f, p in enumerate(ppms):
@@ -568,133 +649,174 @@ COHN_HUMAN = [
     for s in ('train', 'test')
     for c in ('positive', 'negative')
 ]
-EWONGLAB = {'human': ('liver_enhancers_human_mouse_ewonglab/human_enhancers_hg38_functional.bed.gz',
-                      'liver_enhancers_human_mouse_ewonglab/mouse_enhancers_hg38_non.functional.bed.gz'),
-            'mouse': ('liver_enhancers_human_mouse_ewonglab/mouse_enhancers_mm10_functional.bed.gz',
-                      'liver_enhancers_human_mouse_ewonglab/human_enhancers_mm10_non.functional.bed.gz')}
+EWONGLAB = {
+    'human': (
+        'liver_enhancers_human_mouse_ewonglab/human_enhancers_hg38_functional.bed.gz',
+        'liver_enhancers_human_mouse_ewonglab/mouse_enhancers_hg38_non.functional.bed.gz',
+    ),
+    'mouse': (
+        'liver_enhancers_human_mouse_ewonglab/mouse_enhancers_mm10_functional.bed.gz',
+        'liver_enhancers_human_mouse_ewonglab/human_enhancers_mm10_non.functional.bed.gz',
+    ),
+}
 "Data-directory names of the real enhancer sets (GRCh38 / hg38; the ewonglab mouse files are mm10)."
 
-def cohn_human_regions(chroms:list|None=None)->pd.DataFrame: # chrom, start, end, strand, label, source
+
+def cohn_human_regions(
+    chroms: list | None = None,
+) -> pd.DataFrame:  # chrom, start, end, strand, label, source
     """Cohn et al.'s human liver H3K27ac enhancers (label 1) and genomic negatives (0), GRCh38, Genomic
     Benchmarks files pooled."""
     parts = []
     for n in COHN_HUMAN:
         d = read_intervals(resolve(n), fmt='csv')
         parts.append(
-            d.assign(label=int('positive' in n), source='cohn ' + ('enhancer' if 'positive' in n else 'negative'))
+            d.assign(
+                label=int('positive' in n), source='cohn ' + ('enhancer' if 'positive' in n else 'negative')
+            )
         )
     df = pd.concat(parts, ignore_index=True)
-    if chroms is not None: df = df[df.chrom.isin(chroms)]
+    if chroms is not None:
+        df = df[df.chrom.isin(chroms)]
     return (
         df[['chrom', 'start', 'end', 'strand', 'label', 'source']]
         .drop_duplicates(['chrom', 'start', 'end'])
         .reset_index(drop=True)
     )
 
-def ewonglab_regions(species:str='human',       # 'human' (hg38) or 'mouse' (mm10)
-                     chroms:list|None=None)->pd.DataFrame: # chrom, start, end, label, source
+
+def ewonglab_regions(
+    species: str = 'human', chroms: list | None = None  # 'human' (hg38) or 'mouse' (mm10)
+) -> pd.DataFrame:  # chrom, start, end, label, source
     """Species-specific liver enhancers (1) and the other species' enhancers' counterparts in this genome (0),
     ewonglab."""
-    if species not in EWONGLAB: raise ValueError(f'species must be one of {list(EWONGLAB)}, got {species!r}')
+    if species not in EWONGLAB:
+        raise ValueError(f'species must be one of {list(EWONGLAB)}, got {species!r}')
     pos, neg = (read_intervals(resolve(n), fmt='bed') for n in EWONGLAB[species])
     df = pd.concat(
         [pos.assign(label=1, source='ewonglab enhancer'), neg.assign(label=0, source='ewonglab counterpart')],
         ignore_index=True,
     )
-    if chroms is not None: df = df[df.chrom.isin(chroms)]
+    if chroms is not None:
+        df = df[df.chrom.isin(chroms)]
     return df[['chrom', 'start', 'end', 'label', 'source']].reset_index(drop=True)
 
-def region_codes(genome:Genome,        # the genome
-                 regions:pd.DataFrame, # chrom, start, end (+ optional strand)
-                 length:int=500,       # output length, centred on each region's midpoint
-                )->np.ndarray:         # (n, length) uint8 codes; '-' strand rows reverse-complemented
+
+def region_codes(
+    genome: Genome,  # the genome
+    regions: pd.DataFrame,  # chrom, start, end (+ optional strand)
+    length: int = 500,  # output length, centred on each region's midpoint
+) -> np.ndarray:  # (n, length) uint8 codes; '-' strand rows reverse-complemented
     """Fixed-length sequences centred on regions, shifted inside the chromosome where needed. Raises
     `SequenceError` for unknown chromosomes."""
     out = np.empty((len(regions), length), np.uint8)
-    mid = ((regions.start.to_numpy() + regions.end.to_numpy()) // 2)
-    for c, idx in pd.Series(regions.chrom.to_numpy()).groupby(regions.chrom.to_numpy()).groups.items():   # one chromosome at a time
+    mid = (regions.start.to_numpy() + regions.end.to_numpy()) // 2
+    for c, idx in (
+        pd.Series(regions.chrom.to_numpy()).groupby(regions.chrom.to_numpy()).groups.items()
+    ):  # one chromosome at a time
         genome.check(c, 0, 1, where=f'region {idx[0]}')
         cc = genome.codes(c)
         for i in idx:
             s = int(np.clip(mid[i] - length // 2, 0, genome.sizes[c] - length))
-            out[i] = cc[s:s + length]
+            out[i] = cc[s : s + length]
     if 'strand' in regions:
         neg = (regions.strand == '-').to_numpy()
         out[neg] = reverse_complement(out[neg])
     return out
 
 # %% ../nbs/03_adversarial.ipynb #c044
-def enhancer_dataset(genome:Genome,        # the genome the regions live on
-                     regions:pd.DataFrame, # chrom, start, end, label (1 enhancer / 0 negative), optional source, strand
-                     length:int=500,       # sequence length (Cohn et al.: 500 bp)
-                     background:int=2,     # GC-matched genomic background negatives drawn per positive (0: none)
-                     folds:int=5,          # genomic-block folds per chromosome
-                     seed:int=0,           # seed of the background sampling
-                     name:str='dataset',   # recorded
-                     block_reference:pd.DataFrame|None=None, # regions that place the block boundaries (default: these)
-                    )->dict:               # codes (n, L) uint8, y (n,), source (n,), fold (n,), regions, name
+def enhancer_dataset(
+    genome: Genome,  # the genome the regions live on
+    regions: pd.DataFrame,  # chrom, start, end, label (1 enhancer / 0 negative), optional source, strand
+    length: int = 500,  # sequence length (Cohn et al.: 500 bp)
+    background: int = 2,  # GC-matched genomic background negatives drawn per positive (0: none)
+    folds: int = 5,  # genomic-block folds per chromosome
+    seed: int = 0,  # seed of the background sampling
+    name: str = 'dataset',  # recorded
+    block_reference: pd.DataFrame | None = None,  # regions that place the block boundaries (default: these)
+) -> dict:  # codes (n, L) uint8, y (n,), source (n,), fold (n,), regions, name
     """Enhancers, their own negatives and genomic background, with block folds; regions dropped at block
     boundaries
     (fold −1) are removed. Chromosomes absent from `genome` raise `SequenceError` (e.g. mm10 coordinates on
     hg38)."""
     reg = regions.reset_index(drop=True).copy()
-    for c in reg.chrom.unique(): genome.check(c, 0, 1, where=f'{name}: regions')
-    if 'source' not in reg: reg['source'] = np.where(reg.label == 1, 'enhancer', 'negative')
+    for c in reg.chrom.unique():
+        genome.check(c, 0, 1, where=f'{name}: regions')
+    if 'source' not in reg:
+        reg['source'] = np.where(reg.label == 1, 'enhancer', 'negative')
     if background:
         pos = reg[reg.label == 1]
-        bg = background_negatives(genome, pos, per_positive=background, gc_match=True, gc_bin=.05,
-                                  pad=length, seed=seed, avoid_extra=reg, max_rounds=500)
+        bg = background_negatives(
+            genome, pos, per_positive=background, gc_match=True, gc_bin=0.05, pad=length, seed=seed,
+            avoid_extra=reg, max_rounds=500,
+        )
         reg = pd.concat(
-            [reg, bg[['chrom', 'start', 'end']].assign(label=0, source='background (GC-matched)')], ignore_index=True
+            [reg, bg[['chrom', 'start', 'end']].assign(label=0, source='background (GC-matched)')],
+            ignore_index=True,
         )
     reg['fold'] = balanced_blocks(reg, folds, length // 2, block_reference)
     reg = reg[reg.fold >= 0].reset_index(drop=True)
-    return dict(name=name, codes=region_codes(genome, reg, length), y=reg.label.to_numpy(np.int32),
-                source=reg.source.to_numpy(), fold=reg.fold.to_numpy(), regions=reg, folds=folds)
+    return dict(
+        name=name, codes=region_codes(genome, reg, length), y=reg.label.to_numpy(np.int32),
+        source=reg.source.to_numpy(), fold=reg.fold.to_numpy(), regions=reg, folds=folds,
+    )
 
-def fold_split(ds:dict, test_fold:int)->tuple:
+
+def fold_split(ds: dict, test_fold: int) -> tuple:
     "(train, val, test) index arrays: test = `test_fold`, val = the next fold, train = the rest."
     f = ds['fold']
     va = (test_fold + 1) % ds['folds']
-    return np.flatnonzero((f != test_fold) & (f != va)), np.flatnonzero(f == va), np.flatnonzero(f == test_fold)
+    return (
+        np.flatnonzero((f != test_fold) & (f != va)), np.flatnonzero(f == va),
+        np.flatnonzero(f == test_fold),
+    )
 
 # %% ../nbs/03_adversarial.ipynb #c046
-def _sub(ds, i): return dict(codes=ds['codes'][i], y=ds['y'][i])
+def _sub(ds, i):
+    return dict(codes=ds['codes'][i], y=ds['y'][i])
+
 
 def _vs_shuffle_split(ds, i, k, seed, which=1):
     c = ds['codes'][i][ds['y'][i] == which]
     return versus_shuffles(c, k, seed)
 
-def cohn_real_experiments(ds:dict,            # from `enhancer_dataset`
-                          out_dir:str|Path,   # checkpoints (one directory per fold and experiment)
-                          ks:tuple=(1, 2, 3, 4, 5, 6), # k of the shuffle experiments
-                          planted_from:tuple=(2, 3, 4), # the shuffle networks planted into the ×4 network
-                          experiments:tuple=('genomic', 'shuffles', 'background', 'expanded', 'planted'),
-                          restarts:int=1, epochs:int=20, patience:int=4,
-                          min_steps:int=0,    # floor on optimizer steps per network (`train_cohn`)
-                          seed:int=0, verbose:int=0,
-                         )->dict:             # per experiment: auroc / auprc pooled over folds, per-fold auROC, n
+
+def cohn_real_experiments(
+    ds: dict,  # from `enhancer_dataset`
+    out_dir: str | Path,  # checkpoints (one directory per fold and experiment)
+    ks: tuple = (1, 2, 3, 4, 5, 6),  # k of the shuffle experiments
+    planted_from: tuple = (2, 3, 4),  # the shuffle networks planted into the ×4 network
+    experiments: tuple = ('genomic', 'shuffles', 'background', 'expanded', 'planted'), restarts: int = 1,
+    epochs: int = 20, patience: int = 4,
+    min_steps: int = 0,  # floor on optimizer steps per network (`train_cohn`)
+    seed: int = 0,
+    verbose: int = 0,
+) -> dict:  # per experiment: auroc / auprc pooled over folds, per-fold auROC, n
     """Run the real-data experiments of Cohn et al. 2018 (§2.4.2–§2.4.4) on one data set with genomic-block
     folds."""
     from enhancer_nets.deepenhancer import kmer_baseline
+
     out = Path(out_dir)
     scores = {}
+
     def add(key, y, s, f, src=None):
         d = scores.setdefault(key, dict(y=[], s=[], f=[], src=[]))
         d['y'].append(np.asarray(y))
         d['s'].append(np.asarray(s))
         d['f'].append(np.full(len(y), f))
         d['src'].append(np.asarray(src) if src is not None else np.full(len(y), ''))
+
     tr_kw = dict(restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps, verbose=verbose)
     bio_mult = []
     for f in range(ds['folds']):
         tr, va, te = fold_split(ds, f)
-        if not len(te) or ds['y'][te].min() == ds['y'][te].max(): continue
+        if not len(te) or ds['y'][te].min() == ds['y'][te].max():
+            continue
         T, V, E = _sub(ds, tr), _sub(ds, va), _sub(ds, te)
         s = seed + 100 * f
-        run = lambda name, a, b, **kw: train_cohn(a, b, out/f'fold{f}'/name, seed=s, **tr_kw, **kw)[0]
+        run = lambda name, a, b, **kw: train_cohn(a, b, out / f'fold{f}' / name, seed=s, **tr_kw, **kw)[0]
         Es = ds['source'][te]
-        gE = lambda key, sc: add(key, E['y'], sc, f, Es)   # tested vs genomic negatives, by source
+        gE = lambda key, sc: add(key, E['y'], sc, f, Es)  # tested vs genomic negatives, by source
         if 'genomic' in experiments:
             gE('genomic: CNN', predict_codes(run('genomic', T, V), E['codes']))
             gE('genomic: k-mer baseline', kmer_baseline(list(T['codes']), T['y'], list(E['codes'])))
@@ -706,10 +828,14 @@ def cohn_real_experiments(ds:dict,            # from `enhancer_dataset`
                 t = _vs_shuffle_split(ds, te, k, s + 2)
                 add(f'shuffles: k={k}', t['y'], predict_codes(m, t['codes']), f)
                 gE(f'shuffles: k={k}, tested vs genomic', predict_codes(m, E['codes']))
-                if k in planted_from: donors[k] = m
+                if k in planted_from:
+                    donors[k] = m
         if 'background' in experiments:
             for k in ks:
-                m = run(f'background_k{k}', _vs_shuffle_split(ds, tr, k, s, 0), _vs_shuffle_split(ds, va, k, s + 1, 0))
+                m = run(
+                    f'background_k{k}', _vs_shuffle_split(ds, tr, k, s, 0),
+                    _vs_shuffle_split(ds, va, k, s + 1, 0),
+                )
                 t = _vs_shuffle_split(ds, te, k, s + 2, 0)
                 add(f'background: k={k}', t['y'], predict_codes(m, t['codes']), f)
         if 'expanded' in experiments:
@@ -734,6 +860,7 @@ def cohn_real_experiments(ds:dict,            # from `enhancer_dataset`
             gE('random init (×4)', predict_codes(run('wide_random', T, V, scale=4), E['codes']))
     res = {}
     from sklearn.metrics import roc_auc_score
+
     for key, d in scores.items():
         y, sc, fo, src = (np.concatenate(d[z]) for z in ('y', 's', 'f', 'src'))
         ev = evaluate_scores(y, sc, curve_points=60)
@@ -743,19 +870,23 @@ def cohn_real_experiments(ds:dict,            # from `enhancer_dataset`
             if n
         }
         ev['fold_auroc'] = [
-            float(roc_auc_score(y[fo == i], sc[fo == i])) for i in np.unique(fo) if len(np.unique(y[fo == i])) == 2
+            float(roc_auc_score(y[fo == i], sc[fo == i]))
+            for i in np.unique(fo)
+            if len(np.unique(y[fo == i])) == 2
         ]
         res[key] = ev
-    if bio_mult: res['expanded negatives: CNN']['bio_multiple_per_fold'] = bio_mult
+    if bio_mult:
+        res['expanded negatives: CNN']['bio_multiple_per_fold'] = bio_mult
     return res
 
 # %% ../nbs/03_adversarial.ipynb #c048
-def species_datasets(species:dict,          # {name: dict(genome=FASTA path or Genome, positives=intervals path or frame, negatives=… or None)}
-                     length:int=500,        # sequence length
-                     background:int=1,      # GC-matched background negatives per positive
-                     folds:int=5,           # block folds per chromosome
-                     seed:int=0,
-                    )->dict:                # {name: dataset as from `enhancer_dataset`}
+def species_datasets(
+    species: dict,  # {name: dict(genome=FASTA path or Genome, positives=intervals path or frame, negatives=… or None)}
+    length: int = 500,  # sequence length
+    background: int = 1,  # GC-matched background negatives per positive
+    folds: int = 5,  # block folds per chromosome
+    seed: int = 0,
+) -> dict:  # {name: dataset as from `enhancer_dataset`}
     "Load every species' genome and intervals (validated against that genome) into block-fold data sets."
     out = {}
     for name, sp in species.items():
@@ -768,20 +899,25 @@ def species_datasets(species:dict,          # {name: dict(genome=FASTA path or G
         out[name] = enhancer_dataset(g, reg, length, background, folds, seed, name)
     return out
 
-def cross_species(datasets:dict,          # {species: dataset}, from `species_datasets` (same `folds` everywhere)
-                  out_dir:str|Path,       # checkpoints
-                  test_fold:int=0,        # the block fold held out in every species
-                  pooled:bool=True,       # also train on all species pooled ('all')
-                  equal:bool=True,        # and on a pooled subset the size of the mean single species ('all, equal size')
-                  restarts:int=1, epochs:int=20, patience:int=4, min_steps:int=0, seed:int=0, verbose:int=0,
-                 )->pd.DataFrame:         # rows: training set, columns: test species, values: auROC
+
+def cross_species(
+    datasets: dict,  # {species: dataset}, from `species_datasets` (same `folds` everywhere)
+    out_dir: str | Path,  # checkpoints
+    test_fold: int = 0,  # the block fold held out in every species
+    pooled: bool = True,  # also train on all species pooled ('all')
+    equal: bool = True,  # and on a pooled subset the size of the mean single species ('all, equal size')
+    restarts: int = 1, epochs: int = 20, patience: int = 4, min_steps: int = 0, seed: int = 0,
+    verbose: int = 0,
+) -> pd.DataFrame:  # rows: training set, columns: test species, values: auROC
     """Cohn et al. Fig. 3: train per species / pooled / pooled at equal size; test on every species' held-out
     blocks."""
     from sklearn.metrics import roc_auc_score
+
     sp = {n: [_sub(d, i) for i in fold_split(d, test_fold)] for n, d in datasets.items()}
     cat = lambda parts: {k: np.concatenate([p[k] for p in parts]) for k in ('codes', 'y')}
     train_sets = {n: (v[0], v[1]) for n, v in sp.items()}
-    if pooled: train_sets['all'] = (cat([v[0] for v in sp.values()]), cat([v[1] for v in sp.values()]))
+    if pooled:
+        train_sets['all'] = (cat([v[0] for v in sp.values()]), cat([v[1] for v in sp.values()]))
     if equal:
         a = train_sets['all'][0] if pooled else cat([v[0] for v in sp.values()])
         m = int(np.mean([len(v[0]['y']) for v in sp.values()]))
@@ -793,23 +929,27 @@ def cross_species(datasets:dict,          # {species: dataset}, from `species_da
             T, V, Path(out_dir) / name.replace(' ', '_').replace(',', ''), restarts=restarts, epochs=epochs,
             patience=patience, min_steps=min_steps, seed=seed, verbose=verbose,
         )
-        rows[name] = {t: float(roc_auc_score(v[2]['y'], predict_codes(model, v[2]['codes']))) for t, v in sp.items()}
+        rows[name] = {
+            t: float(roc_auc_score(v[2]['y'], predict_codes(model, v[2]['codes']))) for t, v in sp.items()
+        }
     return pd.DataFrame(rows).T
 
 # %% ../nbs/03_adversarial.ipynb #c050
-def simulated_species(out_dir:str|Path,   # FASTA and BED files are written here
-                      name:str,           # species name (file prefix, chromosome prefix)
-                      motifs:tuple=('CEBPA',), # JASPAR motifs; each enhancer gets one site of one of them
-                      gc:float=.41,       # background GC fraction
-                      n_enhancers:int=400, # enhancers (500 bp); as many negative regions
-                      n_chroms:int=2,     # chromosomes
-                      chrom_len:int=1_600_000, # bp each; every region sits in its own 4 kb slot
-                      seed:int=0,
-                     )->dict:             # genome, positives, negatives paths (for `species_datasets`)
+def simulated_species(
+    out_dir: str | Path,  # FASTA and BED files are written here
+    name: str,  # species name (file prefix, chromosome prefix)
+    motifs: tuple = ('CEBPA',),  # JASPAR motifs; each enhancer gets one site of one of them
+    gc: float = 0.41,  # background GC fraction
+    n_enhancers: int = 400,  # enhancers (500 bp); as many negative regions
+    n_chroms: int = 2,  # chromosomes
+    chrom_len: int = 1_600_000,  # bp each; every region sits in its own 4 kb slot
+    seed: int = 0,
+) -> dict:  # genome, positives, negatives paths (for `species_datasets`)
     """A synthetic genome with OOPS enhancers (sites at N(250, 40²) in 500 bp) and random negative regions, as
     files.
     Raises `ValueError` when the genome has fewer than 2 × `n_enhancers` 4 kb slots."""
     from enhancer_nets.data import write_fasta
+
     slot = 4000
     n_slots = n_chroms * (chrom_len // slot)
     if 2 * n_enhancers > n_slots:
@@ -822,7 +962,7 @@ def simulated_species(out_dir:str|Path,   # FASTA and BED files are written here
     p = np.array([(1 - gc) / 2, gc / 2, gc / 2, (1 - gc) / 2])
     chroms = {f'{name}_chr{i + 1}': rng.choice(4, chrom_len, p=p).astype(np.uint8) for i in range(n_chroms)}
     ppms = [jaspar_ppm(TF_MOTIFS.get(m, m)) for m in motifs]
-    slots = rng.permutation(n_slots)[:2 * n_enhancers]
+    slots = rng.permutation(n_slots)[: 2 * n_enhancers]
     rows = []
     for j, sl in enumerate(slots):
         c = f'{name}_chr{sl % n_chroms + 1}'
@@ -831,11 +971,12 @@ def simulated_species(out_dir:str|Path,   # FASTA and BED files are written here
             ppm = ppms[rng.integers(len(ppms))]
             w = len(ppm)
             site = (rng.random((w, 1)) > np.cumsum(ppm, 1)).sum(1).clip(0, 3).astype(np.uint8)
-            if rng.random() < .5: site = COMPLEMENT[site][::-1]
+            if rng.random() < 0.5:
+                site = COMPLEMENT[site][::-1]
             J = int(np.clip(rng.normal(250, 40), 0, 500 - w))
-            chroms[c][st + J:st + J + w] = site
+            chroms[c][st + J : st + J + w] = site
         rows.append((c, st, st + 500, j < n_enhancers))
-    write_fasta(out/f'{name}.fa', {k: decode(v) for k, v in chroms.items()})
+    write_fasta(out / f'{name}.fa', {k: decode(v) for k, v in chroms.items()})
     bed = pd.DataFrame(rows, columns=['chrom', 'start', 'end', 'pos']).sort_values(['chrom', 'start'])
     for lab, fn in ((True, 'positives'), (False, 'negatives')):
         atomic_write(
@@ -848,45 +989,59 @@ def simulated_species(out_dir:str|Path,   # FASTA and BED files are written here
     )
 
 # %% ../nbs/03_adversarial.ipynb #c052
-def best_filter_ppm(model:keras.Model, # a network whose first layer is `RCConv1D` or `Conv1D`
-                    tr:dict,           # {'codes': (n, L) uint8, 'y': (n,) 0/1}: training data
-                    n:int=2000,        # sequences of `tr` used (a seeded subset)
-                   )->np.ndarray:      # (w, 4) PPM
+def best_filter_ppm(
+    model: keras.Model,  # a network whose first layer is `RCConv1D` or `Conv1D`
+    tr: dict,  # {'codes': (n, L) uint8, 'y': (n,) 0/1}: training data
+    n: int = 2000,  # sequences of `tr` used (a seeded subset)
+) -> np.ndarray:  # (w, 4) PPM
     """The first-layer filter PPM (`filter_ppms`) whose PSSM max score best separates a subset of the training
     data."""
     from sklearn.metrics import roc_auc_score
+
     i = np.random.default_rng(0).permutation(len(tr['y']))[:n]
     pp = filter_ppms(model, tr['codes'][i][tr['y'][i] == 1])
     aucs = [
-        roc_auc_score(tr['y'][i], pssm_max(tr['codes'][i], p['ppm'], both_strands=True)) if p['n_sites'] else 0
+        (
+            roc_auc_score(tr['y'][i], pssm_max(tr['codes'][i], p['ppm'], both_strands=True))
+            if p['n_sites']
+            else 0
+        )
         for p in pp
     ]
     return pp[int(np.argmax(aucs))]['ppm']
 
-def cohn_simulated(out_dir:str|Path,        # checkpoints
-                   results:str|Path|None=None, # also write the results JSON here (e.g. results/cohn_simulated.json)
-                   sizes:tuple=(10_000, 30_000), # sequences per class (paper: 10K and 30K)
-                   tf:str='CEBPA',          # planted motif
-                   restarts:int=1,          # random restarts of every CNN (paper: 50)
-                   tf_restarts:int=5,       # restarts of the small TF CNN, which often stays on its initial plateau
-                   epochs:int=20, patience:int=4,
-                   shuffle_k:int=2,         # k of the filter-recovery network (positives vs their k-shuffles)
-                   seed:int=0,
-                   quick:bool=IN_TEST,      # 1000 per class, 2 epochs
-                  )->dict:                  # per size: methods → auroc, auprc, curves; filter recovery; metadata
+
+def cohn_simulated(
+    out_dir: str | Path,  # checkpoints
+    results: str | Path | None = None,  # also write the results JSON here (e.g. results/cohn_simulated.json)
+    sizes: tuple = (10_000, 30_000),  # sequences per class (paper: 10K and 30K)
+    tf: str = 'CEBPA',  # planted motif
+    restarts: int = 1,  # random restarts of every CNN (paper: 50)
+    tf_restarts: int = 5,  # restarts of the small TF CNN, which often stays on its initial plateau
+    epochs: int = 20,
+    patience: int = 4,
+    shuffle_k: int = 2,  # k of the filter-recovery network (positives vs their k-shuffles)
+    seed: int = 0,
+    quick: bool = IN_TEST,  # 1000 per class, 2 epochs
+) -> dict:  # per size: methods → auroc, auprc, curves; filter recovery; metadata
     """Cohn et al. 2018 Fig. 2A on the simulated OOPS data, with the RC ablation and filter recovery (§3.1.4,
     §3.2)."""
-    if quick: sizes, epochs = (1000,), 2
-    out = Path(out_dir); res = run_metadata(seed, experiment='cohn_simulated', tf=tf, sizes=list(sizes), restarts=restarts, tf_restarts=tf_restarts,
-                                            epochs=epochs, patience=patience, quick=quick,
-                                            split='simulated: random 80/10/10 train/validation/test', motif=f'JASPAR2018 {TF_MOTIFS.get(tf, tf)} (pyjaspar)')
+    if quick:
+        sizes, epochs = (1000,), 2
+    out = Path(out_dir)
+    res = run_metadata(
+        seed, experiment='cohn_simulated', tf=tf, sizes=list(sizes), restarts=restarts,
+        tf_restarts=tf_restarts, epochs=epochs, patience=patience, quick=quick,
+        split='simulated: random 80/10/10 train/validation/test',
+        motif=f'JASPAR2018 {TF_MOTIFS.get(tf, tf)} (pyjaspar)',
+    )
     res['by_size'] = {}
     for n in sizes:
         sim = cohn_simulation(tf, n, seed=seed)
         tr, va, te = sim['train'], sim['val'], sim['test']
         ppm = sim['ppm']
         kw = dict(restarts=restarts, epochs=epochs, patience=patience, seed=seed)
-        cnn, rec = train_cohn(tr, va, out/f'n{n}'/'cnn', **kw)
+        cnn, rec = train_cohn(tr, va, out / f'n{n}' / 'cnn', **kw)
         sc = {
             'CNN (RC conv)': predict_codes(cnn, te['codes']),
             'oracle (PWM + positional prior, eq. 3)': pssm_oracle(te['codes'], ppm, sim['mu'], sim['sd']),
@@ -900,7 +1055,7 @@ def cohn_simulated(out_dir:str|Path,        # checkpoints
         }
         r = dict(n_per_class=n, n_test=len(te['y']), cnn_training=rec)
         if n == sizes[0]:
-            plain, _ = train_cohn(tr, va, out/f'n{n}'/'cnn_no_rc', rc=False, **kw)
+            plain, _ = train_cohn(tr, va, out / f'n{n}' / 'cnn_no_rc', rc=False, **kw)
             sc['CNN (plain conv)'] = predict_codes(plain, te['codes'])
             tfc, trec = train_cohn(
                 tr, va, out / f'n{n}' / 'tf_cnn', arch='tf', **{**kw, 'restarts': max(restarts, tf_restarts)}
@@ -914,7 +1069,7 @@ def cohn_simulated(out_dir:str|Path,        # checkpoints
             )
             t = versus_shuffles(te['codes'][te['y'] == 1], shuffle_k, seed + 2)
             pp = filter_ppms(shuf, te['codes'][te['y'] == 1])
-            sims = [ppm_similarity(p['ppm'], ppm)[0] if p['n_sites'] else -1. for p in pp]
+            sims = [ppm_similarity(p['ppm'], ppm)[0] if p['n_sites'] else -1.0 for p in pp]
             best = int(np.argmax(sims))
             top = match_filters([pp[best]], jaspar_ppms(), top=5)
             r['filter_recovery'] = dict(
@@ -927,7 +1082,8 @@ def cohn_simulated(out_dir:str|Path,        # checkpoints
             )
         r['methods'] = {k: evaluate_scores(te['y'], v, curve_points=100) for k, v in sc.items()}
         res['by_size'][str(n)] = r
-    if results is not None: save_json(results, res)
+    if results is not None:
+        save_json(results, res)
     return res
 
 # %% ../nbs/03_adversarial.ipynb #c053
@@ -947,27 +1103,30 @@ def cohn_simulated_table(res:dict)->pd.DataFrame:
     return pd.DataFrame(rows)
 
 # %% ../nbs/03_adversarial.ipynb #c055
-def cohn_real(out_dir:str|Path,            # checkpoints
-              results:str|Path|None=None,  # also write the results JSON here (e.g. results/cohn_real.json)
-              genome:str|Path|None=None,   # a GRCh38 / hg38 FASTA (default: the resolver's hg38 chr22)
-              chroms:tuple=('chr22',),     # chromosomes used
-              folds:int=5,                 # genomic-block folds
-              ks:tuple=(1, 2, 3, 4, 5, 6), # shuffle k
-              restarts:int=1, epochs:int=20, patience:int=4,
-              min_steps:int=0,             # floor on optimizer steps per network (`train_cohn`); 0: the paper's ≤ 20 epochs
-              seed:int=0,
-              quick:bool=IN_TEST,          # 3 folds, k = 2 only, 2 epochs, no step floor, no background/expanded experiments
-             )->dict:                      # metadata, per data set: counts and experiments; cross_dataset matrix
+def cohn_real(
+    out_dir: str | Path,  # checkpoints
+    results: str | Path | None = None,  # also write the results JSON here (e.g. results/cohn_real.json)
+    genome: str | Path | None = None,  # a GRCh38 / hg38 FASTA (default: the resolver's hg38 chr22)
+    chroms: tuple = ('chr22',),  # chromosomes used
+    folds: int = 5,  # genomic-block folds
+    ks: tuple = (1, 2, 3, 4, 5, 6),  # shuffle k
+    restarts: int = 1, epochs: int = 20, patience: int = 4,
+    min_steps: int = 0,  # floor on optimizer steps per network (`train_cohn`); 0: the paper's ≤ 20 epochs
+    seed: int = 0,
+    quick: bool = IN_TEST,  # 3 folds, k = 2 only, 2 epochs, no step floor, no background/expanded experiments
+) -> dict:  # metadata, per data set: counts and experiments; cross_dataset matrix
     """Cohn et al.'s real-data strategies on human liver enhancers (Cohn's set and ewonglab's), out-of-fold
     over genomic blocks."""
     gpath = resolve('hg38_chr22/chr22.fa.gz', genome)
     g = Genome(gpath)
     exps = ('genomic', 'shuffles', 'background', 'expanded', 'planted')
-    if quick: folds, ks, epochs, min_steps, exps = 3, (2,), 2, 0, ('genomic', 'shuffles')
+    if quick:
+        folds, ks, epochs, min_steps, exps = 3, (2,), 2, 0, ('genomic', 'shuffles')
     regs = {'cohn': cohn_human_regions(list(chroms)), 'ewonglab': ewonglab_regions('human', list(chroms))}
     ref = pd.concat(list(regs.values()))[['chrom', 'start', 'end']]
     sets = {
-        n: enhancer_dataset(g, r, folds=folds, seed=seed, name=n, block_reference=ref) for n, r in regs.items()
+        n: enhancer_dataset(g, r, folds=folds, seed=seed, name=n, block_reference=ref)
+        for n, r in regs.items()
     }
     res = run_metadata(
         seed, experiment='cohn_real', chroms=list(chroms), folds=folds, ks=list(ks), restarts=restarts,
@@ -998,11 +1157,12 @@ def cohn_real(out_dir:str|Path,            # checkpoints
     res['cross_dataset_split'] = (
         f'test: block fold 0 of {folds} in both data sets; validation: fold 1; train: the rest'
     )
-    if results is not None: save_json(results, res)
+    if results is not None:
+        save_json(results, res)
     return res
 
 # %% ../nbs/03_adversarial.ipynb #c056
-def cohn_real_table(res:dict)->pd.DataFrame:
+def cohn_real_table(res: dict) -> pd.DataFrame:
     """One row per data set and experiment: pooled out-of-fold auROC / auPRC, fold mean ± s.d., auROC against
     each negative source, counts, split."""
     rows = []
@@ -1014,41 +1174,53 @@ def cohn_real_table(res:dict)->pd.DataFrame:
                     dataset=n, experiment=e, auROC=round(v['auroc'], 3), auPRC=round(v['auprc'], 3),
                     fold_auROC=f'{fa.mean():.3f} ± {fa.std():.3f}' if len(fa) else '', n_pos=v['n_pos'],
                     n_neg=v['n_neg'],
-                    **{f'auROC vs {k}': round(a, 3) for k, a in v.get('auroc_by_negative_source', {}).items()},
+                    **{
+                        f'auROC vs {k}': round(a, 3) for k, a in v.get('auroc_by_negative_source', {}).items()
+                    },
                 )
             )
     return pd.DataFrame(rows).assign(split=res['split'])
 
-def plot_choosing_k(res:dict, ax=None):
+
+def plot_choosing_k(res: dict, ax=None):
     "Fig. 5: auROC against k for enhancers vs their k-shuffles and for genomic background vs its k-shuffles."
     import matplotlib.pyplot as plt
+
     ax = ax or plt.subplots(figsize=(5, 3.5))[1]
     for n, d in res['datasets'].items():
         for kind, ls in (('shuffles', '-'), ('background', '--')):
-            pts = sorted((int(e.split('k=')[1]), v['auroc']) for e, v in d['experiments'].items()
-                         if e.startswith(f'{kind}: k=') and 'tested' not in e)
+            pts = sorted(
+                (int(e.split('k=')[1]), v['auroc'])
+                for e, v in d['experiments'].items()
+                if e.startswith(f'{kind}: k=') and 'tested' not in e
+            )
             if pts:
                 ax.plot(
                     *zip(*pts), ls, marker='o',
                     label=f'{n}: {"enhancers" if kind == "shuffles" else "background"} vs k-shuffles',
                 )
-    ax.axhline(.5, color='grey', lw=.5)
+    ax.axhline(0.5, color='grey', lw=0.5)
     ax.set_xlabel('k')
     ax.set_ylabel('auROC (held-out blocks)')
     ax.legend(fontsize=7)
     return ax
 
-def plot_auc_matrix(m:pd.DataFrame, title:str='', ax=None, **kw):
+
+def plot_auc_matrix(m: pd.DataFrame, title: str = '', ax=None, **kw):
     "Heatmap of a training-set × test-set auROC matrix (Fig. 3)."
     import seaborn as sns, matplotlib.pyplot as plt
-    ax = ax or plt.subplots(figsize=(1 + .5 * m.shape[1], .8 + .4 * m.shape[0]))[1]
-    sns.heatmap(m.astype(float), annot=True, fmt='.2f', cmap='viridis', ax=ax, cbar_kws={'label': 'auROC'}, **kw)
+
+    ax = ax or plt.subplots(figsize=(1 + 0.5 * m.shape[1], 0.8 + 0.4 * m.shape[0]))[1]
+    sns.heatmap(
+        m.astype(float), annot=True, fmt='.2f', cmap='viridis', ax=ax, cbar_kws={'label': 'auROC'}, **kw
+    )
     ax.set_xlabel('tested on')
     ax.set_ylabel('trained on')
     ax.set_title(title)
     return ax
 
-def published_species_matrix(path:str|Path|None=None)->pd.DataFrame:
+
+def published_species_matrix(path: str | Path | None = None) -> pd.DataFrame:
     """Cohn et al.'s own trained-on × tested-on AUC matrix (17 species + 2 pooled sets), from their
     repository's test_results.txt."""
     p = resolve('cohn2018_reference/H3K27ac_vs_negative_data_CNN_test_results.txt', path)

@@ -17,17 +17,19 @@ __all__ = ['NETWORKS', 'COMMANDS', 'OPTION_RULES', 'demo', 'network', 'train', '
 
 # %% ../nbs/07_cli.ipynb #c004
 @call_parse
-def demo(out:str='enhancer_nets_demo', # output directory
-         n:int=20_000,   # simulated sequences per class (Cohn et al. §3.1.4 simulate 10,000)
-         epochs:int=25,  # maximum epochs (early stopping on the validation loss, patience 4)
-         seed:int=0,     # seed of the simulation, the split and the initial weights
-        ):
+def demo(
+    out: str = 'enhancer_nets_demo',  # output directory
+    n: int = 20_000,  # simulated sequences per class (Cohn et al. §3.1.4 simulate 10,000)
+    epochs: int = 25,  # maximum epochs (early stopping on the validation loss, patience 4)
+    seed: int = 0,  # seed of the simulation, the split and the initial weights
+):
     """The main job on the embedded default: Cohn et al.'s simulated CEBPA OOPS data laid out as a genome +
     BED.
     The OOPS network (`build_oops`) against the k-mer baseline and the PSSM oracle on held-out blocks; its
     best
     filter matched to JASPAR 2024 by TOMTOM. Writes run/results.json and demo.png, prints one table."""
     import matplotlib
+
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     from sklearn.metrics import roc_curve
@@ -37,21 +39,22 @@ def demo(out:str='enhancer_nets_demo', # output directory
     from enhancer_nets.data import Genome, jaspar_ppm, pssm_oracle, read_intervals
     from enhancer_nets.adversarial import best_filter_ppm, ppm_logo
     from enhancer_nets.interpret import load_model, motif_db, tomtom_table
+
     out, t0 = Path(out), time.time()
-    fa, pbed, nbed = simulated_genome(out/'data', n=n, seed=seed)
+    fa, pbed, nbed = simulated_genome(out / 'data', n=n, seed=seed)
     set_seed(seed)
     res = train_and_evaluate(
         fa, pbed, out / 'run', negatives=nbed, arch='oops-rc', model=network('oops-rc', 500), width=500,
         stride=1, epochs=epochs, patience=4, batch_size=128, lr=2e-2, seed=seed, verbose=2,
         dataset=f'simulated OOPS, CEBPA MA0102.2, {n}+{n} x 500 bp ' '(Cohn et al. 2018 §3.1.4)',
     )
-    sc, g = pd.read_csv(out/'run'/'test_scores.tsv', sep='\t'), Genome(fa)
+    sc, g = pd.read_csv(out / 'run' / 'test_scores.tsv', sep='\t'), Genome(fa)
     codes = lambda df: np.stack([g.codes(c)[s:e] for c, s, e in zip(df.chrom, df.start, df.end)])
     oracle = pssm_oracle(codes(sc), jaspar_ppm('MA0102.2'))
     res['results']['PSSM oracle (true PWM + positional prior)'] = evaluate_scores(sc.label, oracle)
     rest = pd.concat([read_intervals(pbed).assign(label=1), read_intervals(nbed).assign(label=0)])
-    rest = rest[~rest.start.isin(sc.start)]          # the training and validation sequences
-    ppm = best_filter_ppm(load_model(out/'run'), dict(codes=codes(rest), y=rest.label.to_numpy()))
+    rest = rest[~rest.start.isin(sc.start)]  # the training and validation sequences
+    ppm = best_filter_ppm(load_model(out / 'run'), dict(codes=codes(rest), y=rest.label.to_numpy()))
     tt = tomtom_table({'best filter': ppm}, motif_db('JASPAR2024'), top=3)
     res['best_filter'] = dict(
         ppm=np.round(ppm, 4).tolist(), tomtom=tt[['rank', 'target', 'p', 'q']].to_dict('records')
@@ -60,7 +63,7 @@ def demo(out:str='enhancer_nets_demo', # output directory
     for name, s in [('oops-rc', sc.score), ('k-mer spectrum', sc.kmer_score), ('PSSM oracle', oracle)]:
         fpr, tpr, _ = roc_curve(sc.label, s)
         ax[0].plot(fpr, tpr, label=f'{name} (auROC {np.trapezoid(tpr, fpr):.3f})')
-    ax[0].plot([0, 1], [0, 1], 'k:', lw=.8)
+    ax[0].plot([0, 1], [0, 1], 'k:', lw=0.8)
     ax[0].set(xlabel='false positive rate', ylabel='true positive rate', title='held-out blocks')
     ax[0].legend(fontsize=8, loc='lower right')
     top = tt.iloc[0] if len(tt) else None
@@ -71,10 +74,11 @@ def demo(out:str='enhancer_nets_demo', # output directory
         + (f': TOMTOM {top.target} (q = {top.q:.1e})' if top is not None else ': no TOMTOM match'),
     )
     fig.tight_layout()
-    with atomic_path(out/'demo.png') as t: fig.savefig(t, dpi=110, format='png')
+    with atomic_path(out / 'demo.png') as t:
+        fig.savefig(t, dpi=110, format='png')
     plt.close(fig)
     res['wall_seconds'] = round(time.time() - t0, 1)
-    save_json(out/'run'/'results.json', res)
+    save_json(out / 'run' / 'results.json', res)
     tab = results_table(res)
     print(tab.to_string(index=False))
     print(
@@ -169,19 +173,21 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
 
 # %% ../nbs/07_cli.ipynb #c006
 @call_parse
-def predict(model:Param('a trained model (.keras), e.g. OUT/model.keras from `train`', str, required=True)=None,
-            out:Param('output BED: chrom, start, end, name, score', str, required=True)=None,
-            genome:str=None,        # genome FASTA, with --regions
-            regions:str=None,       # BED/narrowPeak/CSV of regions to score (with --genome)
-            fasta:str=None,         # or: a FASTA whose every record is scored as a region
-            stride:int=2,           # window stride (bp)
-            reduce:str='max',       # 'max' over windows (DeepEnhancer) or 'mean'
-           ):
+def predict(
+    model: Param('a trained model (.keras), e.g. OUT/model.keras from `train`', str, required=True) = None,
+    out: Param('output BED: chrom, start, end, name, score', str, required=True) = None,
+    genome: str = None,  # genome FASTA, with --regions
+    regions: str = None,  # BED/narrowPeak/CSV of regions to score (with --genome)
+    fasta: str = None,  # or: a FASTA whose every record is scored as a region
+    stride: int = 2,  # window stride (bp)
+    reduce: str = 'max',  # 'max' over windows (DeepEnhancer) or 'mean'
+):
     """Score regions (BED + genome, or FASTA records; shorter ones centred in N) with a model: each region's
     score is the max over its windows."""
     from enhancer_nets.data import Genome, read_intervals, SequenceError, SequenceSet
     from enhancer_nets.deepenhancer import predict_regions
     from enhancer_nets.interpret import load_model
+
     m = load_model(model)
     width = m.input_shape[1]
     if fasta is not None:
@@ -189,99 +195,123 @@ def predict(model:Param('a trained model (.keras), e.g. OUT/model.keras from `tr
         reg = pd.DataFrame({'chrom': list(g.sizes), 'start': 0, 'end': list(g.sizes.values())})
         reg['name'] = reg.chrom
         short = [k for k, v in g.sizes.items() if v < width]
-        if short:   # centred in N, as in training
+        if short:  # centred in N, as in training
             g = SequenceSet({k: g.fa[k][:] for k in g.sizes}, pad_to=width, source=str(fasta))
             print(f'{len(short)} of {len(reg)} records are shorter than the {width} bp window: centred in N')
     elif genome is not None and regions is not None:
         g = Genome(genome)
         reg = read_intervals(regions, g)
-    else: raise OptionError('give --genome with --regions, or --fasta')
+    else:
+        raise OptionError('give --genome with --regions, or --fasta')
     windows = reg.assign(end=[max(e, width) for e in reg.end]) if fasta is not None else reg
-    reg = reg.assign(score=predict_regions(m, g, windows, width, stride, reduce=reduce,
-                                           progress=True).round(6))
-    atomic_write(out, reg[['chrom', 'start', 'end', 'name', 'score']].to_csv(sep='\t', index=False, header=False))
+    reg = reg.assign(
+        score=predict_regions(m, g, windows, width, stride, reduce=reduce, progress=True).round(6)
+    )
+    atomic_write(
+        out, reg[['chrom', 'start', 'end', 'name', 'score']].to_csv(sep='\t', index=False, header=False)
+    )
     print(f'{len(reg)} regions scored -> {out}')
     return reg
 
 # %% ../nbs/07_cli.ipynb #c007
 @call_parse
-def evaluate(out:Param('output directory: cv.json, cv.tsv, tests.tsv and per-fold checkpoints', str,
-                       required=True)=None,
-             positives:Param('positives: BED/narrowPeak/CSV regions (with --genome) or a FASTA of sequences',
-                             str)=None,
-             genome:str=None,             # genome FASTA, for regions
-             table:str=None,              # or: labelled sequences, CSV/TSV with sequence,label[,fold]
-             archs:str='4conv2pool4norm,4conv2pool,4conv,6conv3pool,6conv3pool6norm', # comma-separated architectures
-             k:int=10,                    # folds (the paper: 10)
-             # regions: 'balanced' (equal numbers of positives per block) or 'equal' (equal-length blocks)
-             folds:str='balanced',
-             negatives:str='background',  # 'background', 'gc-matched', BED/CSV regions, or FASTA sequences
-             width:int=300,               # window width (bp)
-             stride:int=2,                # training window stride (bp)
-             test_stride:int=None,        # test-time window stride (default: stride)
-             epochs:int=30,               # maximum epochs
-             patience:int=8,              # early-stopping patience
-             no_baselines:bool=False,     # skip the k-mer spectrum and gapped k-mer SVM baselines
-             seed:int=0,                  # seed
-            ):
+def evaluate(
+    out: Param(
+        'output directory: cv.json, cv.tsv, tests.tsv and per-fold checkpoints', str, required=True
+    ) = None,
+    positives: Param(
+        'positives: BED/narrowPeak/CSV regions (with --genome) or a FASTA of sequences', str
+    ) = None,
+    genome: str = None,  # genome FASTA, for regions
+    table: str = None,  # or: labelled sequences, CSV/TSV with sequence,label[,fold]
+    archs: str = '4conv2pool4norm,4conv2pool,4conv,6conv3pool,6conv3pool6norm',  # comma-separated architectures
+    k: int = 10,  # folds (the paper: 10)
+    # regions: 'balanced' (equal numbers of positives per block) or 'equal' (equal-length blocks)
+    folds: str = 'balanced',
+    negatives: str = 'background',  # 'background', 'gc-matched', BED/CSV regions, or FASTA sequences
+    width: int = 300,  # window width (bp)
+    stride: int = 2,  # training window stride (bp)
+    test_stride: int = None,  # test-time window stride (default: stride)
+    epochs: int = 30,  # maximum epochs
+    patience: int = 8,  # early-stopping patience
+    no_baselines: bool = False,  # skip the k-mer spectrum and gapped k-mer SVM baselines
+    seed: int = 0,  # seed
+):
     """Cross-validate DeepEnhancer architectures and baselines by genomic blocks (Table 2), or on labelled
     sequences by stratified folds, with pairwise Wilcoxon and binomial tests (Tables 3-5)."""
-    from enhancer_nets.deepenhancer import (cross_validate, cross_validate_sequences, cv_table,
-                                            compare_methods, BASELINES)
+    from enhancer_nets.deepenhancer import (
+        cross_validate, cross_validate_sequences, cv_table, compare_methods, BASELINES,
+    )
     from enhancer_nets.data import is_fasta
-    for a in archs.split(','): check_options('evaluate', {'arch': a})
-    kw = dict(archs=tuple(archs.split(',')), k=k, width=width, stride=stride, test_stride=test_stride,
-              epochs=epochs, patience=patience, seed=seed, verbose=2,
-              baselines=() if no_baselines else tuple(BASELINES))
+
+    for a in archs.split(','):
+        check_options('evaluate', {'arch': a})
+    kw = dict(
+        archs=tuple(archs.split(',')), k=k, width=width, stride=stride, test_stride=test_stride,
+        epochs=epochs, patience=patience, seed=seed, verbose=2,
+        baselines=() if no_baselines else tuple(BASELINES),
+    )
     if table is not None or (positives is not None and is_fasta(positives)):
         neg = negatives if negatives and Path(negatives).exists() else None
         if table is None and (neg is None or not is_fasta(neg)):
-            raise OptionError(f'--positives {positives} is a FASTA of sequences: '
-                              'give --negatives as a FASTA too (or --table)')
-        res = cross_validate_sequences(Path(out)/'runs', positives, neg, table, **kw)
+            raise OptionError(
+                f'--positives {positives} is a FASTA of sequences: '
+                'give --negatives as a FASTA too (or --table)'
+            )
+        res = cross_validate_sequences(Path(out) / 'runs', positives, neg, table, **kw)
     else:
         if genome is None or positives is None:
             raise OptionError('give --genome and --positives (regions), or sequences')
-        res = cross_validate(genome, positives, Path(out)/'runs', folds=folds, negatives=negatives,
-                             genome_file=str(genome), positives_file=str(positives), **kw)
+        res = cross_validate(
+            genome, positives, Path(out) / 'runs', folds=folds, negatives=negatives, genome_file=str(genome),
+            positives_file=str(positives), **kw,
+        )
     res['statistics'] = {m: compare_methods(res, m).to_dict('records') for m in ('auroc', 'auprc')}
-    save_json(Path(out)/'cv.json', res)
+    save_json(Path(out) / 'cv.json', res)
     t = cv_table(res)
-    atomic_write(Path(out)/'cv.tsv', t.to_csv(sep='\t', index=False))
-    atomic_write(Path(out)/'tests.tsv', compare_methods(res).to_csv(sep='\t', index=False))
+    atomic_write(Path(out) / 'cv.tsv', t.to_csv(sep='\t', index=False))
+    atomic_write(Path(out) / 'tests.tsv', compare_methods(res).to_csv(sep='\t', index=False))
     print(t.round(3).to_string(index=False))
     print(f"results: {Path(out)/'cv.json'}")
     return res
 
 # %% ../nbs/07_cli.ipynb #c008
 @call_parse
-def speid(genome:Param('genome FASTA (hg19 for the TargetFinder pairs)', str, required=True)=None,
-          pairs:Param('pair table CSV (enhancer_chrom,enhancer_start,enhancer_end,promoter_chrom,promoter_start,promoter_end,label) or a TargetFinder cell line', str, required=True)=None,
-          out:Param('output directory', str, required=True)=None,
-          split:str='chrom',       # 'random' (the paper's), 'chrom' or 'segregated'
-          k:int=10,                # folds: one tests, the next validates
-          test_fold:int=0,         # the test fold
-          n_kernels:int=1024,      # convolution kernels per branch (the paper: 1024)
-          kernel_width:int=40,     # kernel width (bp)
-          enh_len:int=3000,        # enhancer window (bp)
-          prom_len:int=2000,       # promoter window (bp)
-          n_shift:int=20,          # placements per positive (augmentation)
-          epochs1:int=32,          # maximum epochs, stage 1 (balanced)
-          epochs2:int=30,          # maximum epochs, stage 2 (frozen conv + LSTM, imbalanced)
-          lr:float=1e-5,           # Adam learning rate of both stages
-          jaspar_frac:float=0.5,   # fraction of kernels initialised from JASPAR PWMs
-          seed:int=0,              # seed
-         ):
+def speid(
+    genome: Param('genome FASTA (hg19 for the TargetFinder pairs)', str, required=True) = None,
+    pairs: Param(
+        'pair table CSV (enhancer_chrom,enhancer_start,enhancer_end,promoter_chrom,promoter_start,promoter_end,label) or a TargetFinder cell line',
+        str, required=True,
+    ) = None,
+    out: Param('output directory', str, required=True) = None,
+    split: str = 'chrom',  # 'random' (the paper's), 'chrom' or 'segregated'
+    k: int = 10,  # folds: one tests, the next validates
+    test_fold: int = 0,  # the test fold
+    n_kernels: int = 1024,  # convolution kernels per branch (the paper: 1024)
+    kernel_width: int = 40,  # kernel width (bp)
+    enh_len: int = 3000,  # enhancer window (bp)
+    prom_len: int = 2000,  # promoter window (bp)
+    n_shift: int = 20,  # placements per positive (augmentation)
+    epochs1: int = 32,  # maximum epochs, stage 1 (balanced)
+    epochs2: int = 30,  # maximum epochs, stage 2 (frozen conv + LSTM, imbalanced)
+    lr: float = 1e-5,  # Adam learning rate of both stages
+    jaspar_frac: float = 0.5,  # fraction of kernels initialised from JASPAR PWMs
+    seed: int = 0,  # seed
+):
     """Train and evaluate SPEID (two branches + BiLSTM, two-stage training) on any genome and pair table;
     writes model and results.json."""
     from enhancer_nets.speid import train_speid
+
     res = train_speid(
         genome, pairs, out, split=split, k=k, test_fold=test_fold, enh_len=enh_len, prom_len=prom_len,
         n_shift=n_shift, epochs=(epochs1, epochs2), lr=(lr, lr), jaspar_frac=jaspar_frac, seed=seed,
         verbose=2, n_kernels=n_kernels, kernel_width=kernel_width,
     )
     print(
-        pd.DataFrame(res['metrics']).T[['f1', 'max_f1', 'auroc', 'auprc', 'n_pos', 'n_neg']].round(3).to_string()
+        pd.DataFrame(res['metrics'])
+        .T[['f1', 'max_f1', 'auroc', 'auprc', 'n_pos', 'n_neg']]
+        .round(3)
+        .to_string()
     )
     return res
 
@@ -302,19 +332,21 @@ def speid_leakage(out:str='speid_leakage.json', # results JSON
 
 # %% ../nbs/07_cli.ipynb #c010
 @call_parse
-def cohn(experiment:str='simulated',  # 'simulated' (Fig. 2A, filter recovery) or 'real' (hg38 liver enhancers)
-         out:str='cohn_runs',         # checkpoint directory
-         results:str=None,            # results JSON (default: OUT/cohn_EXPERIMENT.json)
-         genome:str=None,             # real: a GRCh38 FASTA (default: the resolver's hg38 chr22)
-         chroms:str='chr22',          # real: comma-separated chromosomes
-         restarts:int=1,              # random restarts per network (the paper: 50)
-         epochs:int=20,               # maximum epochs
-         seed:int=0,                  # seed
-        ):
+def cohn(
+    experiment: str = 'simulated',  # 'simulated' (Fig. 2A, filter recovery) or 'real' (hg38 liver enhancers)
+    out: str = 'cohn_runs',  # checkpoint directory
+    results: str = None,  # results JSON (default: OUT/cohn_EXPERIMENT.json)
+    genome: str = None,  # real: a GRCh38 FASTA (default: the resolver's hg38 chr22)
+    chroms: str = 'chr22',  # real: comma-separated chromosomes
+    restarts: int = 1,  # random restarts per network (the paper: 50)
+    epochs: int = 20,  # maximum epochs
+    seed: int = 0,  # seed
+):
     """Cohn et al. 2018: the simulated CEBPA comparison or the real-enhancer strategies (shuffles, expanded
     negatives, planted filters)."""
     from enhancer_nets import adversarial as A
-    results = results or str(Path(out)/f'cohn_{experiment}.json')
+
+    results = results or str(Path(out) / f'cohn_{experiment}.json')
     if experiment == 'simulated':
         res = A.cohn_simulated(
             Path(out) / 'simulated', results=results, restarts=restarts, epochs=epochs, seed=seed, quick=False
@@ -326,12 +358,13 @@ def cohn(experiment:str='simulated',  # 'simulated' (Fig. 2A, filter recovery) o
             restarts=restarts, epochs=epochs, seed=seed, quick=False,
         )
         print(A.cohn_real_table(res).drop(columns='split').to_string(index=False))
-    else: raise SystemExit(f"--experiment must be 'simulated' or 'real', got {experiment!r}")
+    else:
+        raise SystemExit(f"--experiment must be 'simulated' or 'real', got {experiment!r}")
     print(f'results: {results}')
     return res
 
 # %% ../nbs/07_cli.ipynb #c011
-def _parse_species(spec:str)->dict:
+def _parse_species(spec: str) -> dict:
     """'NAME=GENOME:POSITIVES[:NEGATIVES],…' → {name: dict(genome, positives, negatives)}; raises SystemExit
     naming a bad entry."""
     out = {}
@@ -343,25 +376,32 @@ def _parse_species(spec:str)->dict:
         if len(parts) not in (2, 3):
             raise SystemExit(f'--species entry {item!r}: expected GENOME:POSITIVES[:NEGATIVES] after {name}=')
         for p in parts:
-            if not Path(p).exists(): raise SystemExit(f'--species entry {item!r}: {p}: no such file')
+            if not Path(p).exists():
+                raise SystemExit(f'--species entry {item!r}: {p}: no such file')
         out[name] = dict(genome=parts[0], positives=parts[1], negatives=parts[2] if len(parts) == 3 else None)
-    if not out: raise SystemExit('--species: no species given')
+    if not out:
+        raise SystemExit('--species: no species given')
     return out
 
+
 @call_parse
-def cohn_species(species:Param('comma-separated NAME=GENOME:POSITIVES[:NEGATIVES] (FASTA, BED/narrowPeak/CSV)', str, required=True)=None,
-                 out:Param('output directory', str, required=True)=None,
-                 folds:int=5,        # genomic-block folds per chromosome (the same fold is held out in every species)
-                 test_fold:int=0,    # the held-out fold
-                 background:int=1,   # GC-matched background negatives per enhancer
-                 restarts:int=1,     # random restarts per network
-                 epochs:int=20,      # maximum epochs
-                 seed:int=0,         # seed
-                ):
+def cohn_species(
+    species: Param(
+        'comma-separated NAME=GENOME:POSITIVES[:NEGATIVES] (FASTA, BED/narrowPeak/CSV)', str, required=True
+    ) = None,
+    out: Param('output directory', str, required=True) = None,
+    folds: int = 5,  # genomic-block folds per chromosome (the same fold is held out in every species)
+    test_fold: int = 0,  # the held-out fold
+    background: int = 1,  # GC-matched background negatives per enhancer
+    restarts: int = 1,  # random restarts per network
+    epochs: int = 20,  # maximum epochs
+    seed: int = 0,  # seed
+):
     """Cohn et al. Fig. 3 on your genomes: train per species, pooled and pooled at equal size; test on every
     species (auROC matrix)."""
     from enhancer_nets.adversarial import species_datasets, cross_species
     from enhancer_nets.core import run_metadata
+
     sp = _parse_species(species)
     m = cross_species(
         species_datasets(sp, background=background, folds=folds, seed=seed), Path(out) / 'runs',
@@ -372,33 +412,37 @@ def cohn_species(species:Param('comma-separated NAME=GENOME:POSITIVES[:NEGATIVES
         species={k: {a: str(b) for a, b in v.items()} for k, v in sp.items()},
         split=f'block fold {test_fold} of {folds} held out in every species', matrix=m.round(4).to_dict(),
     )
-    save_json(Path(out)/'cross_species.json', res)
-    atomic_write(Path(out)/'cross_species.tsv', m.round(4).to_csv(sep='\t'))
+    save_json(Path(out) / 'cross_species.json', res)
+    atomic_write(Path(out) / 'cross_species.tsv', m.round(4).to_csv(sep='\t'))
     print(m.round(3).to_string())
     print(f"results: {Path(out)/'cross_species.json'}")
     return res
 
 # %% ../nbs/07_cli.ipynb #c012
 @call_parse
-def motifs(model:Param('a trained model (.keras) or its run directory', str, required=True)=None,
-           out:Param('output directory: motifs.meme, tomtom.tsv, summary.json, report.html, PNG logos', str, required=True)=None,
-           fasta:str=None,          # sequences for the site-based recipes (records cut into model-length windows)
-           genome:str=None,         # or: a genome FASTA, with --regions
-           regions:str=None,        # BED/narrowPeak/CSV regions of --genome to collect sites from
-           recipe:str='auto',       # enumeration (DeepEnhancer), activation (DeepCAGE, 0.7 MAV), max_site (DeepBind/SPEID); auto: enumeration without sequences
-           # 'filters' (first-layer kernels, by --recipe) or
-           # 'modisco' (TF-MoDISco on attributions; needs sequences)
-           method:str='filters',
-           db:str='JASPAR2024,HOCOMOCOv11', # comma-separated databases: JASPAR20xx (pyjaspar), HOCOMOCOv11, or MEME files
-           by:str='q',              # matched when the best target's q (or E, p) is below --threshold
-           threshold:float=0.05,    # DeepEnhancer used E < 0.1, DeepCAGE E < 0.01, SPEID E < 0.5
-           max_windows:int=5000,    # windows sampled for site collection
-           seed:int=0,              # seed of the window sample
-          ):
+def motifs(
+    model: Param('a trained model (.keras) or its run directory', str, required=True) = None,
+    out: Param(
+        'output directory: motifs.meme, tomtom.tsv, summary.json, report.html, PNG logos', str, required=True
+    ) = None,
+    fasta: str = None,  # sequences for the site-based recipes (records cut into model-length windows)
+    genome: str = None,  # or: a genome FASTA, with --regions
+    regions: str = None,  # BED/narrowPeak/CSV regions of --genome to collect sites from
+    recipe: str = 'auto',  # enumeration (DeepEnhancer), activation (DeepCAGE, 0.7 MAV), max_site (DeepBind/SPEID); auto: enumeration without sequences
+    # 'filters' (first-layer kernels, by --recipe) or
+    # 'modisco' (TF-MoDISco on attributions; needs sequences)
+    method: str = 'filters',
+    db: str = 'JASPAR2024,HOCOMOCOv11',  # comma-separated databases: JASPAR20xx (pyjaspar), HOCOMOCOv11, or MEME files
+    by: str = 'q',  # matched when the best target's q (or E, p) is below --threshold
+    threshold: float = 0.05,  # DeepEnhancer used E < 0.1, DeepCAGE E < 0.01, SPEID E < 0.5
+    max_windows: int = 5000,  # windows sampled for site collection
+    seed: int = 0,  # seed of the window sample
+):
     """Motifs of a trained model (first-layer filters, or TF-MoDISco on attributions) vs JASPAR/HOCOMOCO
     (TOMTOM): MEME file + HTML report."""
     from enhancer_nets.interpret import load_model, motif_report, modisco_report
     from enhancer_nets.data import Genome, read_intervals, window_index, window_codes
+
     m = load_model(model)
     L = m.input_shape[1]
     codes = None
@@ -420,7 +464,8 @@ def motifs(model:Param('a trained model (.keras) or its run directory', str, req
         s = modisco_report(m, codes, out, tuple(db.split(',')), by, threshold)
         pats = ', '.join(f"{p['name']}: {p['n_seqlets']} seqlets" for p in s['patterns'])
         print(f"TF-MoDISco: {len(s['patterns'])} patterns ({pats})")
-    else: s = motif_report(m, out, codes, recipe, tuple(db.split(',')), by, threshold)
+    else:
+        s = motif_report(m, out, codes, recipe, tuple(db.split(',')), by, threshold)
     for name, d in s['databases'].items():
         print(
             f"{name}: {d['n_matched']} of {d['n_filters']} filters matched ({d['criterion']});",
@@ -491,38 +536,45 @@ def variants(model:Param('a trained model (.keras) or its run directory', str, r
     return v
 
 # %% ../nbs/07_cli.ipynb #c013
-def _parse_cells(spec:str|None, many:bool=False)->dict|None:
+def _parse_cells(spec: str | None, many: bool = False) -> dict | None:
     """'CELL=FILE[+FILE…],…' → {cell: file} (or {cell: [files]} when `many`); raises SystemExit naming a bad
     entry or a missing file."""
-    if spec is None: return None
-    if spec.strip().lower() == 'none': return {}
+    if spec is None:
+        return None
+    if spec.strip().lower() == 'none':
+        return {}
     out = {}
     for item in filter(None, (x.strip() for x in spec.split(','))):
-        if '=' not in item: raise SystemExit(f'entry {item!r}: expected CELL=FILE')
+        if '=' not in item:
+            raise SystemExit(f'entry {item!r}: expected CELL=FILE')
         cell, files = item.split('=', 1)
         fs = files.split('+')
         for f in fs:
-            if not Path(f).exists(): raise SystemExit(f'entry {item!r}: {f}: no such file')
+            if not Path(f).exists():
+                raise SystemExit(f'entry {item!r}: {f}: no such file')
         out[cell] = fs if many else fs[0]
     return out
 
+
 @call_parse
-def deepcage(out:str='deepcage_run',   # output directory: results.json, checkpoints, predictions
-             genome:str=None,          # genome FASTA (default: the resolver's hg38 chr22)
-             chroms:str='chr22',       # comma-separated chromosomes, or 'all'
-             signal:str=None,          # CELL=SIGNAL.bw,… (default: GM12878, K562, MCF-7 on chr22); 'none' for peaks only
-             peaks:str=None,           # CELL=REP1.narrowPeak[+REP2…],… (default: HepG2 DNase); 'none' for signal only
-             arch:str='small',         # 'small' (CPU) or 'paper' (Liu et al. 2019 sizes)
-             tasks:str='classification,regression',
-             variants:str='full,seq_only,no_expression,no_motif', # networks; 'seq_only' is the sequence-only baseline
-             splits:str='shared,blocks', # loci shared with training (paper) and/or a held-out genomic block
-             epochs:int=20, patience:int=5, batch_size:int=128,
-             max_loci:int=None,        # subsample loci
-             seed:int=0,
-            ):
+def deepcage(
+    out: str = 'deepcage_run',  # output directory: results.json, checkpoints, predictions
+    genome: str = None,  # genome FASTA (default: the resolver's hg38 chr22)
+    chroms: str = 'chr22',  # comma-separated chromosomes, or 'all'
+    signal: str = None,  # CELL=SIGNAL.bw,… (default: GM12878, K562, MCF-7 on chr22); 'none' for peaks only
+    peaks: str = None,  # CELL=REP1.narrowPeak[+REP2…],… (default: HepG2 DNase); 'none' for signal only
+    arch: str = 'small',  # 'small' (CPU) or 'paper' (Liu et al. 2019 sizes)
+    tasks: str = 'classification,regression',
+    variants: str = 'full,seq_only,no_expression,no_motif',  # networks; 'seq_only' is the sequence-only baseline
+    splits: str = 'shared,blocks',  # loci shared with training (paper) and/or a held-out genomic block
+    epochs: int = 20, patience: int = 5, batch_size: int = 128,
+    max_loci: int = None,  # subsample loci
+    seed: int = 0,
+):
     """DeepCAGE leave-one-cell-type-out on your bigWigs/peaks (Liu et al. 2019): classification and regression
     vs mean-signal and sequence-only baselines."""
     from enhancer_nets.deepcage import deepcage_chr22, deepcage_table, SMALL_ARCH
+
     v = tuple(variants.split(','))
     res = deepcage_chr22(
         Path(out) / 'results.json', Path(out), SMALL_ARCH if arch == 'small' else None, epochs, patience,

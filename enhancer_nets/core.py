@@ -123,41 +123,55 @@ def set_seed(seed:int=0, # the seed; recorded in every results file
     return seed
 
 # %% ../nbs/00_core.ipynb #c011
-def git_commit(path:str|Path='.', # any directory inside the repository
-              )->str|None:        # the HEAD commit (with `-dirty` if tracked files outside results/ changed), or None outside git
+def git_commit(
+    path: str | Path = '.',  # any directory inside the repository
+) -> (
+    str | None
+):  # the HEAD commit (with `-dirty` if tracked files outside results/ changed), or None outside git
     """The git commit of the working tree at `path`, for results provenance; rewriting results/ itself does
     not make it dirty."""
     try:
-        out = subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=path, capture_output=True, text=True, timeout=10)
-        if out.returncode: return None
+        out = subprocess.run(
+            ['git', 'rev-parse', 'HEAD'], cwd=path, capture_output=True, text=True, timeout=10
+        )
+        if out.returncode:
+            return None
         sha = out.stdout.strip()
         st = subprocess.run(
             ['git', 'status', '--porcelain', '--untracked-files=no', '--', ':/', ':(top,exclude)results'],
             cwd=path, capture_output=True, text=True, timeout=10,
         )
         return sha + ('-dirty' if st.stdout.strip() else '')
-    except (OSError, subprocess.SubprocessError): return None
+    except (OSError, subprocess.SubprocessError):
+        return None
 
 # %% ../nbs/00_core.ipynb #c012
-def run_metadata(seed:int,          # the seed of the run
-                 data:dict|None=None, # data files used: name -> path; their sha256 is recorded as the data version
-                 **extra,           # anything else to record (split, parameters, ...)
-                )->dict:
+def run_metadata(
+    seed: int,  # the seed of the run
+    data: dict | None = None,  # data files used: name -> path; their sha256 is recorded as the data version
+    **extra,  # anything else to record (split, parameters, ...)
+) -> dict:
     "Metadata stored with every results file: seed, git commit, versions, host, time, and data checksums."
     import importlib.metadata as md
+
     def ver(p):
-        try: return md.version(p)
-        except md.PackageNotFoundError: return None
+        try:
+            return md.version(p)
+        except md.PackageNotFoundError:
+            return None
+
     d = dict(
         seed=seed, git_commit=git_commit(Path(__file__).parent if '__file__' in globals() else '.'),
         date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'),
         python=platform.python_version(), platform=platform.platform(),
         packages={
-            p: ver(p) for p in ['enhancer_nets', 'keras', 'tensorflow', 'jax', 'torch', 'numpy', 'scikit-learn']
+            p: ver(p)
+            for p in ['enhancer_nets', 'keras', 'tensorflow', 'jax', 'torch', 'numpy', 'scikit-learn']
         },
         keras_backend=os.environ.get('KERAS_BACKEND', 'tensorflow'),
     )
-    if data: d['data'] = {k: dict(path=str(v), sha256=sha256sum(v)) for k, v in data.items()}
+    if data:
+        d['data'] = {k: dict(path=str(v), sha256=sha256sum(v)) for k, v in data.items()}
     d.update(extra)
     return d
 

@@ -130,35 +130,42 @@ def _download(url, dest, sha256=None):
     return dest
 
 # %% ../nbs/01_data.ipynb #c007
-def resolve(name:str,               # data file relative to the data directory, e.g. 'hg38_chr22/chr22.fa.gz'
-            path:str|Path|None=None, # an explicit path, used as is when given
-            download:bool=True,      # allow downloading from `SOURCES` into the cache
-           )->Path:
+def resolve(
+    name: str,  # data file relative to the data directory, e.g. 'hg38_chr22/chr22.fa.gz'
+    path: str | Path | None = None,  # an explicit path, used as is when given
+    download: bool = True,  # allow downloading from `SOURCES` into the cache
+) -> Path:
     """Locate a data file: explicit `path` → `$ENHANCER_NETS_DATA/name` → cached download from
     `SOURCES[name]`.
     Raises `FileNotFoundError` naming every place looked at."""
     tried = []
     if path is not None:
         p = Path(path).expanduser()
-        if p.exists(): return p
+        if p.exists():
+            return p
         raise FileNotFoundError(f'{p}: no such file')
     env = os.environ.get('ENHANCER_NETS_DATA')
     if env:
-        p = Path(env).expanduser()/name
-        if p.exists(): return p
+        p = Path(env).expanduser() / name
+        if p.exists():
+            return p
         tried.append(str(p))
-    c = cache_dir()/'data'/name
+    c = cache_dir() / 'data' / name
     if c.exists():
         side = c.with_name(c.name + '.sha256')
         if side.exists() and side.read_text().strip() != sha256sum(c):
-            raise ValueError(f'{c}: cached file does not match its recorded checksum; delete it to download again')
+            raise ValueError(
+                f'{c}: cached file does not match its recorded checksum; delete it to download again'
+            )
         return c
     tried.append(str(c))
     if download and name in SOURCES:
         url, sha = SOURCES[name]
         return _download(url, c, sha)
-    raise FileNotFoundError(f'{name} not found (looked at: {", ".join(tried) or "nothing"}); '
-                            f'set ENHANCER_NETS_DATA or pass an explicit path')
+    raise FileNotFoundError(
+        f'{name} not found (looked at: {", ".join(tried) or "nothing"}); '
+        f'set ENHANCER_NETS_DATA or pass an explicit path'
+    )
 
 # %% ../nbs/01_data.ipynb #c008
 def data_available(*names:str)->bool:
@@ -188,15 +195,17 @@ class SequenceError(InputError):
     """A sequence, or an input file's row, that cannot be used; the message names the source, line or
     position, and value."""
 
-def encode(seq:str|bytes,          # DNA string (any case); N and IUPAC ambiguity letters allowed
-           iupac:str='zero',        # 'zero': ambiguity letters become code 4 (all-zero one-hot); 'error': raise
-           source:str='sequence',   # name used in error messages (file, record)
-          )->np.ndarray:            # (L,) uint8 codes: A=0, C=1, G=2, T=3, other=4
+
+def encode(
+    seq: str | bytes,  # DNA string (any case); N and IUPAC ambiguity letters allowed
+    iupac: str = 'zero',  # 'zero': ambiguity letters become code 4 (all-zero one-hot); 'error': raise
+    source: str = 'sequence',  # name used in error messages (file, record)
+) -> np.ndarray:  # (L,) uint8 codes: A=0, C=1, G=2, T=3, other=4
     "Integer-encode one DNA sequence through a lookup table. Raises `SequenceError` on a non-DNA character."
     b = np.frombuffer(seq.encode('ascii', 'replace') if isinstance(seq, str) else bytes(seq), np.uint8)
     c = _LUT[b]
     bad = np.flatnonzero(c == 255)
-    if bad.size: 
+    if bad.size:
         i = int(bad[0])
         raise SequenceError(f'{source}: position {i}: {chr(b[i])!r} is not a DNA letter (ACGT, N or IUPAC)')
     if iupac == 'error':
@@ -216,30 +225,40 @@ def _one_hot_kernel(b, lut, packed, out, nchunks):
     for c in numba.prange(nchunks):
         for i in range(c * step, min(n, (c + 1) * step)):
             code = lut[b[i]]
-            if code == 255 and bad[c] < 0: bad[c] = i
+            if code == 255 and bad[c] < 0:
+                bad[c] = i
             out[i] = packed[code]
     for c in range(nchunks):
-        if bad[c] >= 0: return bad[c]
+        if bad[c] >= 0:
+            return bad[c]
     return -1
 
-def one_hot(seqs:str|list|np.ndarray, # a string, a list of equal-length strings, or uint8 codes (…, L) from `encode`
-            dtype=np.float32,          # output dtype (uint8 saves memory, float32 feeds Keras directly)
-           )->np.ndarray:              # (L, 4) for one string, else (n, L, 4); columns A, C, G, T
+
+def one_hot(
+    seqs: (
+        str | list | np.ndarray
+    ),  # a string, a list of equal-length strings, or uint8 codes (…, L) from `encode`
+    dtype=np.float32,  # output dtype (uint8 saves memory, float32 feeds Keras directly)
+) -> np.ndarray:  # (L, 4) for one string, else (n, L, 4); columns A, C, G, T
     """One-hot encode DNA (order A, C, G, T; N and IUPAC → all zeros) in one parallel pass over the bytes.
     Raises `SequenceError` for unequal lengths, a non-DNA character (naming sequence and position) or a code
     above 4."""
     if isinstance(seqs, np.ndarray) and seqs.dtype == np.uint8:
         shape, b, lut = seqs.shape, np.ascontiguousarray(seqs).ravel(), _CODE_LUT
     else:
-        if isinstance(seqs, (str, bytes)): seqs, shape = [seqs], None
+        if isinstance(seqs, (str, bytes)):
+            seqs, shape = [seqs], None
         else:
             seqs = list(seqs)
-            if not seqs: return np.zeros((0, 0, 4), dtype)
+            if not seqs:
+                return np.zeros((0, 0, 4), dtype)
             shape = (len(seqs), len(seqs[0]))
         L = len(seqs[0])
         for i, s in enumerate(seqs):
             if len(s) != L:
-                raise SequenceError(f'sequence {i}: length {len(s)} differs from {L}; one_hot needs equal lengths')
+                raise SequenceError(
+                    f'sequence {i}: length {len(s)} differs from {L}; one_hot needs equal lengths'
+                )
         joined = b''.join(seqs) if isinstance(seqs[0], bytes) else ''.join(seqs).encode('ascii', 'replace')
         b, lut, shape = np.frombuffer(joined, np.uint8), _LUT, shape or (L,)
     out = np.empty(b.shape[0], np.uint32)
@@ -348,44 +367,56 @@ def fasta_problem(path:str|Path, # a FASTA file, plain or gzip
 class Genome:
     """A reference genome FASTA (plain or gzip) with chromosome sizes, bounds-checked fetch and cached uint8
     codes."""
-    def __init__(self,
-                 path:str|Path, # FASTA file, plain or gzip-compressed
-                 max_cached:int=2, # how many chromosomes to keep as uint8 codes in memory
-                 stream:bool=False, # windows are read from the file (`read_codes`), no chromosome is loaded
-                ):
+
+    def __init__(
+        self,
+        path: str | Path,  # FASTA file, plain or gzip-compressed
+        max_cached: int = 2,  # how many chromosomes to keep as uint8 codes in memory
+        stream: bool = False,  # windows are read from the file (`read_codes`), no chromosome is loaded
+    ):
         import pyfaidx
+
         self.path = Path(path)
-        if not self.path.exists(): raise MissingFileError(f'{self.path}: genome FASTA not found')
-        if self.path.is_dir(): raise InputError(f'{self.path}: is a directory, not a FASTA file')
+        if not self.path.exists():
+            raise MissingFileError(f'{self.path}: genome FASTA not found')
+        if self.path.is_dir():
+            raise InputError(f'{self.path}: is a directory, not a FASTA file')
         self.fasta_path = _prepare_fasta(self.path)
         fai, had_fai = Path(str(self.fasta_path) + '.fai'), Path(str(self.fasta_path) + '.fai').exists()
         try:
-            self.fa = pyfaidx.Fasta(str(self.fasta_path), as_raw=True, sequence_always_upper=False, build_index=True)
+            self.fa = pyfaidx.Fasta(
+                str(self.fasta_path), as_raw=True, sequence_always_upper=False, build_index=True
+            )
         except Exception as e:
-            if not had_fai and fai.exists(): fai.unlink()   # no half-built index left behind
-            raise SequenceError(fasta_problem(self.path)
-                                or f'{self.path}: not a readable FASTA ({e})') from None
+            if not had_fai and fai.exists():
+                fai.unlink()  # no half-built index left behind
+            raise SequenceError(
+                fasta_problem(self.path) or f'{self.path}: not a readable FASTA ({e})'
+            ) from None
         self.sizes = {k: len(v) for k, v in self.fa.items()}
         if not self.sizes:
             raise SequenceError(fasta_problem(self.path) or f'{self.path}: FASTA has no records')
         self._codes = lru_cache(maxsize=max_cached)(self._load_codes)
         self.stream, self._fd = stream, None
 
-    def __repr__(self): return f'Genome({self.path.name}: {len(self.sizes)} chromosomes, {sum(self.sizes.values()):,} bp)'
+    def __repr__(self):
+        return f'Genome({self.path.name}: {len(self.sizes)} chromosomes, {sum(self.sizes.values()):,} bp)'
 
-    def check(self, chrom:str, start:int, end:int, where:str='interval'):
+    def check(self, chrom: str, start: int, end: int, where: str = 'interval'):
         "Raise `SequenceError` if `chrom` is unknown or [start, end) is empty or outside the chromosome."
         if chrom not in self.sizes:
             raise SequenceError(
                 f'{where}: unknown chromosome {chrom!r} (genome {self.path.name} has {", ".join(list(self.sizes)[:5])}{"…" if len(self.sizes) > 5 else ""})'
             )
-        if start < 0 or end <= start: raise SequenceError(f'{where}: bad interval {chrom}:{start}-{end}')
+        if start < 0 or end <= start:
+            raise SequenceError(f'{where}: bad interval {chrom}:{start}-{end}')
         if end > self.sizes[chrom]:
             raise SequenceError(f'{where}: end {end} is past the end of {chrom} ({self.sizes[chrom]} bp)')
 
-    def fetch(self, chrom:str, start:int, end:int, 
-              upper:bool=True, # soft-masked (lowercase) repeats are upper-cased
-             )->str:
+    def fetch(
+        self, chrom: str, start: int, end: int,
+        upper: bool = True,  # soft-masked (lowercase) repeats are upper-cased
+    ) -> str:
         "Sequence of the 0-based half-open interval [start, end); raises `SequenceError` if out of bounds."
         self.check(chrom, start, end)
         s = self.fa[chrom][start:end]
@@ -394,37 +425,43 @@ class Genome:
     def _load_codes(self, chrom):
         return encode(self.fa[chrom][:], source=f'{self.path.name}:{chrom}')
 
-    def codes(self, chrom:str)->np.ndarray:
+    def codes(self, chrom: str) -> np.ndarray:
         "The whole chromosome as (size,) uint8 codes (A=0, C=1, G=2, T=3, N/IUPAC=4), cached."
-        if chrom not in self.sizes: self.check(chrom, 0, 1)
+        if chrom not in self.sizes:
+            self.check(chrom, 0, 1)
         return self._codes(chrom)
 
-    def read_codes(self, chrom:str,     # chromosome
-                   start:np.ndarray,    # (b,) window starts (0-based)
-                   width:int,           # window width (bp)
-                  )->np.ndarray:        # (b, width) uint8 codes (A C G T N = 0..4)
+    def read_codes(
+        self,
+        chrom: str,  # chromosome
+        start: np.ndarray,  # (b,) window starts (0-based)
+        width: int,  # window width (bp)
+    ) -> np.ndarray:  # (b, width) uint8 codes (A C G T N = 0..4)
         """Windows read straight from the FASTA file with `os.pread` at the byte offsets of pyfaidx's index:
         memory stays constant however large the genome, and forked loader workers can share the file (pread
         moves no file offset). Raises `SequenceError` for a window outside the chromosome or a non-DNA
         byte."""
         start = np.asarray(start, np.int64)
-        if chrom not in self.sizes: self.check(chrom, 0, 1)
+        if chrom not in self.sizes:
+            self.check(chrom, 0, 1)
         bad = (start < 0) | (start + width > self.sizes[chrom])
         if bad.any():
             s0 = int(start[bad][0])
-            raise SequenceError(f'{chrom}:{s0}-{s0 + width}: window outside the chromosome '
-                                f'(length {self.sizes[chrom]:,})')
-        if self._fd is None: self._fd = os.open(self.fasta_path, os.O_RDONLY)
+            raise SequenceError(
+                f'{chrom}:{s0}-{s0 + width}: window outside the chromosome ' f'(length {self.sizes[chrom]:,})'
+            )
+        if self._fd is None:
+            self._fd = os.open(self.fasta_path, os.O_RDONLY)
         rec = self.fa.faidx.index[chrom]
         byte = lambda p: rec.offset + (p // rec.lenc) * rec.lenb + p % rec.lenc
         b0, b1 = byte(start), byte(start + width - 1) + 1
         parts = [os.pread(self._fd, int(e - s), int(s)) for s, e in zip(b0, b1)]
         raw = np.frombuffer(b''.join(parts), np.uint8)
         c = _LUT_NL[raw]
-        c = c[c != 254]                      # line ends dropped: each window keeps exactly `width` bases
-        if (c == 255).any():
-            ch = chr(raw[_LUT_NL[raw] == 255][0])
-            raise SequenceError(f'{self.path.name}:{chrom}: {ch!r} is not a DNA letter')
+        bad = c == 255
+        if bad.any():
+            raise SequenceError(f'{self.path.name}:{chrom}: {chr(raw[bad][0])!r} is not a DNA letter')
+        c = c[c != 254]  # line ends dropped: each window keeps exactly `width` bases
         return c.reshape(len(start), width)
 
 
@@ -453,16 +490,20 @@ def open_text(path:str|Path): # a text file, plain or gzip (told apart by its fi
 _open_text = open_text
 
 # %% ../nbs/01_data.ipynb #c025
-def read_intervals(path:str|Path,        # BED / narrowPeak / CSV / TSV file, optionally gzip-compressed
-                   genome:Genome|None=None, # when given, chromosomes and ends are checked against it
-                   fmt:str|None=None,    # 'bed', 'narrowpeak' or 'csv'; guessed from the name and content when None
-                  )->pd.DataFrame:       # columns chrom, start, end, name (+ the format's extra columns), one row per interval
+def read_intervals(
+    path: str | Path,  # BED / narrowPeak / CSV / TSV file, optionally gzip-compressed
+    genome: Genome | None = None,  # when given, chromosomes and ends are checked against it
+    fmt: str | None = None,  # 'bed', 'narrowpeak' or 'csv'; guessed from the name and content when None
+) -> pd.DataFrame:  # columns chrom, start, end, name (+ the format's extra columns), one row per interval
     "Read and validate intervals. Raises `SequenceError` naming file, line and value for any malformed row."
     path = Path(path)
-    if not path.exists(): raise MissingFileError(f'{path}: no such interval file')
-    if path.is_dir(): raise InputError(f'{path}: is a directory, not an interval file')
+    if not path.exists():
+        raise MissingFileError(f'{path}: no such interval file')
+    if path.is_dir():
+        raise InputError(f'{path}: is a directory, not an interval file')
     try:
-        with _open_text(path) as f: lines = f.read().splitlines()
+        with _open_text(path) as f:
+            lines = f.read().splitlines()
     except _GZ_ERRORS as e:
         what = 'not UTF-8 text' if isinstance(e, UnicodeDecodeError) else 'truncated or corrupt gzip file'
         raise InputError(f'{path}: {what} ({e})') from None
@@ -475,8 +516,13 @@ def read_intervals(path:str|Path,        # BED / narrowPeak / CSV / TSV file, op
         )
     rows, header, sep = [], None, None
     for ln, line in enumerate(lines, 1):
-        if '\x00' in line: raise SequenceError(f'{path}:{ln}: binary data, not a text interval file')
-        if not line.strip() or line.startswith(('track', 'browser')) or (line.startswith('#') and fmt != 'csv'):
+        if '\x00' in line:
+            raise SequenceError(f'{path}:{ln}: binary data, not a text interval file')
+        if (
+            not line.strip()
+            or line.startswith(('track', 'browser'))
+            or (line.startswith('#') and fmt != 'csv')
+        ):
             continue
         if fmt == 'csv' and header is None:
             sep = ',' if line.count(',') >= line.count('\t') else '\t'
@@ -484,7 +530,8 @@ def read_intervals(path:str|Path,        # BED / narrowPeak / CSV / TSV file, op
             idx = {}
             for k, al in _ALIASES.items():
                 hit = [header.index(a.lower()) for a in al if a.lower() in header]
-                if not hit: raise SequenceError(f'{path}:{ln}: CSV header {line!r} has no {k!r} column')
+                if not hit:
+                    raise SequenceError(f'{path}:{ln}: CSV header {line!r} has no {k!r} column')
                 idx[k] = hit[0]
             continue
         f = line.split(sep) if fmt == 'csv' else line.split('\t') if '\t' in line else line.split()
@@ -496,35 +543,53 @@ def read_intervals(path:str|Path,        # BED / narrowPeak / CSV / TSV file, op
             )
         else:
             if len(f) < 3:
-                raise SequenceError(f'{path}:{ln}: expected at least 3 columns (chrom, start, end), got {line!r}')
+                raise SequenceError(
+                    f'{path}:{ln}: expected at least 3 columns (chrom, start, end), got {line!r}'
+                )
             if fmt == 'narrowpeak' and len(f) != 10:
                 raise SequenceError(f'{path}:{ln}: narrowPeak needs 10 columns, got {len(f)}: {line!r}')
             chrom, s, e = f[0], f[1], f[2]
-        try: s, e = int(s), int(e)
+        try:
+            s, e = int(s), int(e)
         except ValueError:
             raise SequenceError(f'{path}:{ln}: start/end must be integers, got {s!r}, {e!r}') from None
-        if s < 0: raise SequenceError(f'{path}:{ln}: negative start {s}')
-        if e <= s: raise SequenceError(f'{path}:{ln}: end ({e}) <= start ({s})')
-        if genome is not None: genome.check(chrom.strip(), s, e, where=f'{path}:{ln}')
+        if s < 0:
+            raise SequenceError(f'{path}:{ln}: negative start {s}')
+        if e <= s:
+            raise SequenceError(f'{path}:{ln}: end ({e}) <= start ({s})')
+        if genome is not None:
+            genome.check(chrom.strip(), s, e, where=f'{path}:{ln}')
         rows.append((chrom.strip(), s, e, f, ln))
-    if not rows: raise SequenceError(f'{path}: empty interval file (no data rows)')
-    df = pd.DataFrame({'chrom': [r[0] for r in rows], 'start': np.array([r[1] for r in rows], np.int64),
-                       'end': np.array([r[2] for r in rows], np.int64)})
+    if not rows:
+        raise SequenceError(f'{path}: empty interval file (no data rows)')
+    df = pd.DataFrame(
+        {
+            'chrom': [r[0] for r in rows], 'start': np.array([r[1] for r in rows], np.int64),
+            'end': np.array([r[2] for r in rows], np.int64),
+        }
+    )
     if fmt == 'csv':
         for j, h in enumerate(header):
-            if j not in idx.values(): df[h] = [r[3][j] if j < len(r[3]) else None for r in rows]
+            if j not in idx.values():
+                df[h] = [r[3][j] if j < len(r[3]) else None for r in rows]
         if 'name' not in df:
             df['name'] = (
-                df['id'].astype(str) if 'id' in df else [f'{c}:{s}-{e}' for c, s, e in zip(df.chrom, df.start, df.end)]
+                df['id'].astype(str)
+                if 'id' in df
+                else [f'{c}:{s}-{e}' for c, s, e in zip(df.chrom, df.start, df.end)]
             )
     else:
         ncol = max(len(r[3]) for r in rows)
         cols = NARROWPEAK if fmt == 'narrowpeak' else NARROWPEAK[:6] + [f'col{i+1}' for i in range(6, ncol)]
-        for j in range(3, ncol): df[cols[j]] = [r[3][j] if j < len(r[3]) else None for r in rows]
-        if 'name' not in df: df['name'] = [f'{c}:{s}-{e}' for c, s, e in zip(df.chrom, df.start, df.end)]
+        for j in range(3, ncol):
+            df[cols[j]] = [r[3][j] if j < len(r[3]) else None for r in rows]
+        if 'name' not in df:
+            df['name'] = [f'{c}:{s}-{e}' for c, s, e in zip(df.chrom, df.start, df.end)]
         for c in ['score', 'signalValue', 'pValue', 'qValue']:
-            if c in df: df[c] = pd.to_numeric(df[c], errors='coerce')
-        if 'peak' in df: df['peak'] = pd.to_numeric(df['peak'], errors='coerce').astype('Int64')
+            if c in df:
+                df[c] = pd.to_numeric(df[c], errors='coerce')
+        if 'peak' in df:
+            df['peak'] = pd.to_numeric(df['peak'], errors='coerce').astype('Int64')
     df.attrs['source'] = str(path)
     return df
 
@@ -667,16 +732,19 @@ def n_windows(length:int|np.ndarray, # region length(s) in bp
     return np.abs(width - length) // stride + 1
 
 # %% ../nbs/01_data.ipynb #c032
-def window_index(intervals:pd.DataFrame, # chrom, start, end (one row per region)
-                 width:int=300,           # window width W (bp)
-                 stride:int=2,            # stride s (bp)
-                 sizes:dict|None=None,    # chromosome sizes; windows crossing an end are dropped
-                 max_per_region:int|None=None, # keep at most this many windows per region (evenly spaced)
-                )->pd.DataFrame:          # columns region (row position in `intervals`), chrom, start
+def window_index(
+    intervals: pd.DataFrame,  # chrom, start, end (one row per region)
+    width: int = 300,  # window width W (bp)
+    stride: int = 2,  # stride s (bp)
+    sizes: dict | None = None,  # chromosome sizes; windows crossing an end are dropped
+    max_per_region: int | None = None,  # keep at most this many windows per region (evenly spaced)
+) -> pd.DataFrame:  # columns region (row position in `intervals`), chrom, start
     """All windows of all regions, as integer rows (no sequence is materialised). Raises `OptionError` for
     width or stride < 1."""
-    if int(width) < 1: raise OptionError(f'window width must be at least 1 bp, got {width}')
-    if int(stride) < 1: raise OptionError(f'window stride must be at least 1 bp, got {stride}')
+    if int(width) < 1:
+        raise OptionError(f'window width must be at least 1 bp, got {width}')
+    if int(stride) < 1:
+        raise OptionError(f'window stride must be at least 1 bp, got {stride}')
     L = (intervals.end - intervals.start).to_numpy()
     n = n_windows(L, width, stride)
     region = np.repeat(np.arange(len(intervals)), n)
@@ -690,12 +758,12 @@ def window_index(intervals:pd.DataFrame, # chrom, start, end (one row per region
         ok = (w.start.to_numpy() >= 0) & (w.start.to_numpy() + width <= sz)
         lost = np.setdiff1d(np.arange(len(intervals)), w.region[ok].unique())
         w = w[ok]
-        if len(lost):   # keep one clamped window for regions squeezed against a chromosome end
+        if len(lost):  # keep one clamped window for regions squeezed against a chromosome end
             r = intervals.iloc[lost]
             cs = np.clip(r.start.to_numpy(), 0, r.chrom.map(sizes).to_numpy() - width)
-            w = pd.concat([w, pd.DataFrame({'region': lost, 'chrom': r.chrom.to_numpy(), 'start': cs})]).sort_values(
-                ['region', 'start'], kind='stable'
-            )
+            w = pd.concat(
+                [w, pd.DataFrame({'region': lost, 'chrom': r.chrom.to_numpy(), 'start': cs})]
+            ).sort_values(['region', 'start'], kind='stable')
     if max_per_region is not None:
         rank = w.groupby('region').cumcount().to_numpy()
         cnt = w.groupby('region').region.transform('size').to_numpy()
@@ -838,10 +906,13 @@ def gc_fraction(genome:Genome, chrom:str, start:int, end:int)->float:
     return float(((c == 1) | (c == 2)).sum() / max(acgt, 1))
 
 # %% ../nbs/01_data.ipynb #c042
-def gencode_exclusions(tss_flank:int=2000,  # promoter half-width around each TSS (bp), Min et al.: 2 kb
-                       chroms:list|None=None, # restrict to these chromosomes
-                       tss:str|Path|None=None, exons:str|Path|None=None, blacklist:str|Path|None=None, # explicit paths
-                      )->pd.DataFrame:
+def gencode_exclusions(
+    tss_flank: int = 2000,  # promoter half-width around each TSS (bp), Min et al.: 2 kb
+    chroms: list | None = None,  # restrict to these chromosomes
+    tss: str | Path | None = None,
+    exons: str | Path | None = None,
+    blacklist: str | Path | None = None,  # explicit paths
+) -> pd.DataFrame:
     """Promoters (GENCODE TSS ± `tss_flank`), exons and the ENCODE blacklist, as one interval table (resolved
     data)."""
     parts = []
@@ -850,23 +921,25 @@ def gencode_exclusions(tss_flank:int=2000,  # promoter half-width around each TS
             resolve(f'hg38_gencode_annotation/{name}.bed.gz', p), sep='\t', header=None, usecols=[0, 1, 2],
             names=['chrom', 'start', 'end'],
         )
-        if chroms is not None: d = d[d.chrom.isin(chroms)]
+        if chroms is not None:
+            d = d[d.chrom.isin(chroms)]
         parts.append(d.assign(start=(d.start - pad).clip(lower=0), end=d.end + pad))
     return pd.concat(parts, ignore_index=True)
 
 # %% ../nbs/01_data.ipynb #c043
-def background_negatives(genome:Genome,            # the genome
-                         positives:pd.DataFrame,   # chrom, start, end of the positives
-                         exclude:pd.DataFrame|None=None, # further intervals to avoid (promoters, exons, blacklist)
-                         per_positive:int=1,       # negatives drawn per positive
-                         gc_match:bool=False,      # match each positive's GC fraction (bins of `gc_bin`)
-                         gc_bin:float=0.02,        # GC bin width
-                         pad:int=300,              # keep negatives this far from any positive (window flank)
-                         seed:int=0,               # seed
-                         max_rounds:int=200,       # give up after this many sampling rounds
-                         regions:pd.DataFrame|None=None, # sample only inside these intervals (e.g. a split's blocks)
-                         avoid_extra:pd.DataFrame|None=None, # more regions to keep `pad` bp away from (e.g. all positives)
-                        )->pd.DataFrame:           # chrom, start, end, name, gc, matched_to
+def background_negatives(
+    genome: Genome,  # the genome
+    positives: pd.DataFrame,  # chrom, start, end of the positives
+    exclude: pd.DataFrame | None = None,  # further intervals to avoid (promoters, exons, blacklist)
+    per_positive: int = 1,  # negatives drawn per positive
+    gc_match: bool = False,  # match each positive's GC fraction (bins of `gc_bin`)
+    gc_bin: float = 0.02,  # GC bin width
+    pad: int = 300,  # keep negatives this far from any positive (window flank)
+    seed: int = 0,  # seed
+    max_rounds: int = 200,  # give up after this many sampling rounds
+    regions: pd.DataFrame | None = None,  # sample only inside these intervals (e.g. a split's blocks)
+    avoid_extra: pd.DataFrame | None = None,  # more regions to keep `pad` bp away from (e.g. all positives)
+) -> pd.DataFrame:  # chrom, start, end, name, gc, matched_to
     """Length-matched (optionally GC-matched) genomic background negatives on the positives' chromosomes,
     avoiding
     positives ± `pad`, `exclude`, and N runs (Min et al. 2017, Methods "Datasets").
@@ -877,9 +950,14 @@ def background_negatives(genome:Genome,            # the genome
         [pos[['chrom', 'start', 'end']]]
         + ([avoid_extra[['chrom', 'start', 'end']]] if avoid_extra is not None else [])
     )
-    avoid = pd.concat([keep_off.assign(start=lambda d: d.start - pad, end=lambda d: d.end + pad),
-                       *( [exclude[['chrom', 'start', 'end']]] if exclude is not None else []),
-                       *[n_runs(genome, c) for c in pos.chrom.unique()]], ignore_index=True)
+    avoid = pd.concat(
+        [
+            keep_off.assign(start=lambda d: d.start - pad, end=lambda d: d.end + pad),
+            *([exclude[['chrom', 'start', 'end']]] if exclude is not None else []),
+            *[n_runs(genome, c) for c in pos.chrom.unique()],
+        ],
+        ignore_index=True,
+    )
     bad = merge_intervals(avoid)
     allowed = merge_intervals(regions) if regions is not None else None
     want = np.repeat(np.arange(len(pos)), per_positive)
@@ -895,7 +973,8 @@ def background_negatives(genome:Genome,            # the genome
     taken = {c: [] for c in np.unique(chrom)}
     for rnd in range(max_rounds):
         todo = np.flatnonzero(got_s < 0)
-        if not todo.size: break
+        if not todo.size:
+            break
         k = 8 if gc_match else 2
         for c in np.unique(chrom[todo]):
             ii = todo[chrom[todo] == c]
@@ -906,7 +985,8 @@ def background_negatives(genome:Genome,            # the genome
             e = s + Li
             ok = ~overlaps(bad, c, s, e)
             if allowed is not None:
-                if c not in allowed: continue
+                if c not in allowed:
+                    continue
                 S, E = allowed[c]
                 j = np.searchsorted(S, s, 'right') - 1
                 ok &= (j >= 0) & (E[np.maximum(j, 0)] >= e)
@@ -915,16 +995,22 @@ def background_negatives(genome:Genome,            # the genome
                 ok &= ~overlaps(tk, c, s, e)
             this_round = []
             for i, a, b in zip(cand_i[ok], s[ok], e[ok]):
-                if got_s[i] >= 0: continue
+                if got_s[i] >= 0:
+                    continue
                 gc = gc_fraction(genome, c, a, b)
-                if gc_match and abs(np.floor(gc / gc_bin) - np.floor(target[i] / gc_bin)) > 0: continue
-                if any(a < e2 and b > s2 for s2, e2 in this_round): continue   # earlier rounds: checked above
+                if gc_match and abs(np.floor(gc / gc_bin) - np.floor(target[i] / gc_bin)) > 0:
+                    continue
+                if any(a < e2 and b > s2 for s2, e2 in this_round):
+                    continue  # earlier rounds: checked above
                 got_s[i], got_gc[i] = a, gc
                 taken[c].append((c, a, b))
                 this_round.append((a, b))
     miss = np.flatnonzero(got_s < 0)
-    if miss.size: raise RuntimeError(f'could not place {miss.size} of {len(want)} negatives in {max_rounds} rounds '
-                                     f'(first unmatched positive: {pos.iloc[want[miss[0]]].to_dict()})')
+    if miss.size:
+        raise RuntimeError(
+            f'could not place {miss.size} of {len(want)} negatives in {max_rounds} rounds '
+            f'(first unmatched positive: {pos.iloc[want[miss[0]]].to_dict()})'
+        )
     out = pd.DataFrame({'chrom': chrom, 'start': got_s, 'end': got_s + L, 'gc': got_gc, 'matched_to': want})
     out['name'] = [f'neg_{i}' for i in range(len(out))]
     return out.sort_values(['chrom', 'start']).reset_index(drop=True)
@@ -964,11 +1050,12 @@ def chrom_split(intervals:pd.DataFrame,  # chrom, start, end
     return pd.Series(lab, index=intervals.index, name='split')
 
 # %% ../nbs/01_data.ipynb #c047
-def kfold_blocks(intervals:pd.DataFrame, # chrom, start, end
-                 sizes:dict,              # chromosome sizes
-                 k:int=10,                # number of folds: each chromosome is cut into k contiguous blocks
-                 margin:int=300,          # regions within `margin` bp of a block boundary are dropped (-1)
-                )->np.ndarray:            # (n,) fold index 0..k-1, or -1 for dropped regions
+def kfold_blocks(
+    intervals: pd.DataFrame,  # chrom, start, end
+    sizes: dict,  # chromosome sizes
+    k: int = 10,  # number of folds: each chromosome is cut into k contiguous blocks
+    margin: int = 300,  # regions within `margin` bp of a block boundary are dropped (-1)
+) -> np.ndarray:  # (n,) fold index 0..k-1, or -1 for dropped regions
     "Region-level k-fold assignment by contiguous genomic blocks: no window of a region reaches another fold."
     sz = intervals.chrom.map(sizes).to_numpy(np.float64)
     s = intervals.start.to_numpy() - margin
@@ -977,11 +1064,15 @@ def kfold_blocks(intervals:pd.DataFrame, # chrom, start, end
     fe = np.floor(np.clip(e - 1, 0, None) / sz * k).astype(int)
     return np.where(fs == fe, np.clip(fs, 0, k - 1), -1)
 
-def balanced_blocks(intervals:pd.DataFrame, # chrom, start, end
-                    k:int=5,                 # folds
-                    margin:int=250,          # regions within `margin` bp of a block boundary are dropped (−1)
-                    reference:pd.DataFrame|None=None, # place the boundaries by these regions (share blocks between data sets)
-                   )->np.ndarray:            # (n,) fold 0..k−1 or −1
+
+def balanced_blocks(
+    intervals: pd.DataFrame,  # chrom, start, end
+    k: int = 5,  # folds
+    margin: int = 250,  # regions within `margin` bp of a block boundary are dropped (−1)
+    reference: (
+        pd.DataFrame | None
+    ) = None,  # place the boundaries by these regions (share blocks between data sets)
+) -> np.ndarray:  # (n,) fold 0..k−1 or −1
     """k contiguous genomic blocks per chromosome holding equal numbers of regions (boundaries at quantiles of
     the
     region midpoints). Unlike equal-length blocks (`kfold_blocks`) no fold is empty on an acrocentric
@@ -999,15 +1090,19 @@ def balanced_blocks(intervals:pd.DataFrame, # chrom, start, end
         f = np.searchsorted(cuts, mid, 'right')
         s, e = d.start.to_numpy() - margin, d.end.to_numpy() + margin
         near = (
-            ((s[:, None] < cuts[None]) & (cuts[None] <= e[:, None])).any(1) if len(cuts) else np.zeros(len(d), bool)
+            ((s[:, None] < cuts[None]) & (cuts[None] <= e[:, None])).any(1)
+            if len(cuts)
+            else np.zeros(len(d), bool)
         )
         fold[i] = np.where(near, -1, f)
     return fold
 
 # %% ../nbs/01_data.ipynb #c048
-def assert_disjoint(a:pd.DataFrame, b:pd.DataFrame, # two sets of regions (chrom, start, end)
-                    pad:int=300,                     # pad each region by the window width before testing
-                   ):
+def assert_disjoint(
+    a: pd.DataFrame,
+    b: pd.DataFrame,  # two sets of regions (chrom, start, end)
+    pad: int = 300,  # pad each region by the window width before testing
+):
     """Raise `AssertionError` if any padded region of `a` overlaps a padded region of `b` (shared windows =
     leakage)."""
     mb = merge_intervals(b, pad=pad)
@@ -1083,34 +1178,39 @@ class GenomeWindows(EpochBatches):
         return x, y
 
 # %% ../nbs/01_data.ipynb #c051
-def jaspar_ppm(matrix_id:str='MA0102.2', # JASPAR matrix ID (CEBPA MA0102.2, HNF4A MA0114.1, ...)
-               pseudocount:float=0.01,   # added to each probability, then rows renormalised (Cohn et al. §3.1.4)
-               release:str='JASPAR2018', # JASPAR release shipped with pyjaspar that holds the matrix version
-              )->np.ndarray:             # (w, 4) position probability matrix, rows sum to 1, columns A,C,G,T
+def jaspar_ppm(
+    matrix_id: str = 'MA0102.2',  # JASPAR matrix ID (CEBPA MA0102.2, HNF4A MA0114.1, ...)
+    pseudocount: float = 0.01,  # added to each probability, then rows renormalised (Cohn et al. §3.1.4)
+    release: str = 'JASPAR2018',  # JASPAR release shipped with pyjaspar that holds the matrix version
+) -> np.ndarray:  # (w, 4) position probability matrix, rows sum to 1, columns A,C,G,T
     """Position probability matrix of a JASPAR motif, from pyjaspar (no network). The counts are kept in the
     cache (`cache_dir()/jaspar`), so that later calls, and machines without pyjaspar, read them from there.
     Raises `KeyError` for an ID the release lacks."""
-    f = cache_dir()/'jaspar'/f'{release}_{matrix_id}.json'
-    if f.exists(): counts = np.array(json.loads(f.read_text()), np.float64)
+    f = cache_dir() / 'jaspar' / f'{release}_{matrix_id}.json'
+    if f.exists():
+        counts = np.array(json.loads(f.read_text()), np.float64)
     else:
         from pyjaspar import jaspardb
+
         m = jaspardb(release=release).fetch_motif_by_id(matrix_id)
-        if m is None: raise KeyError(f'{matrix_id} not in {release}')
+        if m is None:
+            raise KeyError(f'{matrix_id} not in {release}')
         counts = np.array([m.counts[b] for b in 'ACGT'], np.float64).T
         atomic_write(f, json.dumps(counts.tolist()))
     p = counts / counts.sum(1, keepdims=True) + pseudocount
     return p / p.sum(1, keepdims=True)
 
 # %% ../nbs/01_data.ipynb #c052
-def simulate_oops(ppm:np.ndarray,    # (w, 4) position probability matrix of the planted motif
-                  n_pos:int=10_000,  # positives (background + one motif)
-                  n_neg:int=10_000,  # negatives (background only)
-                  length:int=500,    # sequence length (bp)
-                  mu:float=250.,     # mean of the motif start J
-                  sd:float=40.,      # standard deviation of J
-                  both_strands:bool=False, # plant the reverse complement with probability 1/2
-                  seed:int=0,        # seed
-                 )->dict:            # codes (n, length) uint8, y (n,) int, pos (n,) motif start or -1, strand (n,)
+def simulate_oops(
+    ppm: np.ndarray,  # (w, 4) position probability matrix of the planted motif
+    n_pos: int = 10_000,  # positives (background + one motif)
+    n_neg: int = 10_000,  # negatives (background only)
+    length: int = 500,  # sequence length (bp)
+    mu: float = 250.0,  # mean of the motif start J
+    sd: float = 40.0,  # standard deviation of J
+    both_strands: bool = False,  # plant the reverse complement with probability 1/2
+    seed: int = 0,  # seed
+) -> dict:  # codes (n, length) uint8, y (n,) int, pos (n,) motif start or -1, strand (n,)
     """OOPS simulation of Cohn et al. 2018 §3.1.4: uniform i.i.d. background, one PWM instance per positive at
     J ~ N(mu, sd²)."""
     rng = np.random.default_rng(seed)
@@ -1121,13 +1221,15 @@ def simulate_oops(ppm:np.ndarray,    # (w, 4) position probability matrix of the
     cdf = np.cumsum(ppm, 1)
     u = rng.random((n_pos, w))
     motif = (u[..., None] > cdf[None]).sum(-1).astype(np.uint8).clip(0, 3)
-    strand = np.where(both_strands & (rng.random(n_pos) < .5), -1, 1)
+    strand = np.where(both_strands & (rng.random(n_pos) < 0.5), -1, 1)
     motif[strand < 0] = COMPLEMENT[motif[strand < 0]][:, ::-1]
     codes[np.arange(n_pos)[:, None], J[:, None] + np.arange(w)] = motif
     y = np.r_[np.ones(n_pos, np.int32), np.zeros(n_neg, np.int32)]
     perm = rng.permutation(n)
-    return dict(codes=codes[perm], y=y[perm], pos=np.r_[J, -np.ones(n_neg, np.int64)][perm],
-                strand=np.r_[strand, np.zeros(n_neg, int)][perm])
+    return dict(
+        codes=codes[perm], y=y[perm], pos=np.r_[J, -np.ones(n_neg, np.int64)][perm],
+        strand=np.r_[strand, np.zeros(n_neg, int)][perm],
+    )
 
 # %% ../nbs/01_data.ipynb #c055
 def pwm_scan(codes:np.ndarray,   # (n, L) uint8 codes
@@ -1167,60 +1269,81 @@ def pssm_oracle(codes:np.ndarray,   # (n, L) uint8 codes
     return np.log(np.exp(s - m[:, None]) @ prior + np.exp(s2 - m[:, None]) @ prior) + m
 
 # %% ../nbs/01_data.ipynb #md02
-def jaspar_ppms(release:str='JASPAR2024',   # a JASPAR release shipped with pyjaspar
-                collection:str='CORE', tax_group:str='vertebrates',
-               )->dict:                     # {'MA0102.5 CEBPA': (w, 4) PPM}
+def jaspar_ppms(
+    release: str = 'JASPAR2024',  # a JASPAR release shipped with pyjaspar
+    collection: str = 'CORE',
+    tax_group: str = 'vertebrates',
+) -> dict:  # {'MA0102.5 CEBPA': (w, 4) PPM}
     "Every matrix of a JASPAR collection as PPMs (latest versions), from pyjaspar with no network."
     from pyjaspar import jaspardb
-    ms = jaspardb(release=release).fetch_motifs(collection=collection, tax_group=[tax_group], all_versions=False)
+
+    ms = jaspardb(release=release).fetch_motifs(
+        collection=collection, tax_group=[tax_group], all_versions=False
+    )
     out = {}
     for m in ms:
-        c = np.array([m.counts[x] for x in 'ACGT'], float).T + .01
+        c = np.array([m.counts[x] for x in 'ACGT'], float).T + 0.01
         out[f'{m.matrix_id} {m.name}'] = c / c.sum(1, keepdims=True)
     return out
 
-def motif_db(name:str='JASPAR2024',   # 'JASPAR20xx' (pyjaspar), 'HOCOMOCOv11' (core human, mono), or a MEME file path
-             collection:str='CORE', tax_group:str='vertebrates', # JASPAR selection
-            )->dict:                  # {'ID NAME': (w, 4) PPM}
+
+def motif_db(
+    name: str = 'JASPAR2024',  # 'JASPAR20xx' (pyjaspar), 'HOCOMOCOv11' (core human, mono), or a MEME file path
+    collection: str = 'CORE',
+    tax_group: str = 'vertebrates',  # JASPAR selection
+) -> dict:  # {'ID NAME': (w, 4) PPM}
     "A motif database as PPMs. Raises `ValueError` for an unknown name that is not a file."
-    if name.upper().startswith('JASPAR'): return jaspar_ppms(name, collection, tax_group)
+    if name.upper().startswith('JASPAR'):
+        return jaspar_ppms(name, collection, tax_group)
     if name.lower() in ('hocomocov11', 'hocomoco'):
         return read_meme(resolve('hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme'))
-    if Path(name).exists(): return read_meme(name)
+    if Path(name).exists():
+        return read_meme(name)
     raise ValueError(f"motif_db: {name!r} is not 'JASPAR20xx', 'HOCOMOCOv11' or a MEME file")
 
 # %% ../nbs/01_data.ipynb #md03
-def write_meme(path:str|Path,      # destination MEME file (written atomically)
-               motifs:dict,        # {name: (w, 4) PPM or counts}; a name 'ID ALT' becomes 'MOTIF ID ALT'
-               nsites:dict|None=None, # {name: number of sites}, optional
-               background:tuple=(.25, .25, .25, .25), # A, C, G, T background frequencies
-              )->Path:
+def write_meme(
+    path: str | Path,  # destination MEME file (written atomically)
+    motifs: dict,  # {name: (w, 4) PPM or counts}; a name 'ID ALT' becomes 'MOTIF ID ALT'
+    nsites: dict | None = None,  # {name: number of sites}, optional
+    background: tuple = (0.25, 0.25, 0.25, 0.25),  # A, C, G, T background frequencies
+) -> Path:
     """Write motifs as MEME version 4 text. Raises `ValueError` naming the motif and row for negative,
     non-finite or all-zero rows."""
-    out = ['MEME version 4', '', 'ALPHABET= ACGT', '', 'strands: + -', '', 'Background letter frequencies',
-           ' '.join(f'{b} {f:.4f}' for b, f in zip('ACGT', background)), '']
+    out = [
+        'MEME version 4', '', 'ALPHABET= ACGT', '', 'strands: + -', '', 'Background letter frequencies',
+        ' '.join(f'{b} {f:.4f}' for b, f in zip('ACGT', background)), '',
+    ]
     for name, m in motifs.items():
         m = np.asarray(m, float)
         if m.ndim != 2 or m.shape[1] != 4:
             raise ValueError(f'motif {name!r}: shape {m.shape}, expected (width, 4)')
         for i, row in enumerate(m):
             if not np.isfinite(row).all() or (row < 0).any() or row.sum() <= 0:
-                raise ValueError(f'motif {name!r}: row {i} = {row.tolist()} is not a non-negative, non-zero frequency row')
+                raise ValueError(
+                    f'motif {name!r}: row {i} = {row.tolist()} is not a non-negative, non-zero frequency row'
+                )
         p = m / m.sum(1, keepdims=True)
         ns = (nsites or {}).get(name, 20)
         out += [f'MOTIF {name}', f'letter-probability matrix: alength= 4 w= {len(p)} nsites= {int(ns)} E= 0']
         out += [' ' + ' '.join(f'{v:.6f}' for v in row) for row in p] + ['']
     return atomic_write(path, '\n'.join(out))
 
-def read_meme(path:str|Path)->dict:   # {name: (w, 4) PPM, rows summing to 1}
+
+def read_meme(path: str | Path) -> dict:  # {name: (w, 4) PPM, rows summing to 1}
     """Read a MEME motif file (memelite's parser); names are 'ID ALT' as in the file. Raises `ValueError` if
     it holds no motif."""
     from memelite.io import read_meme as _rm
+
     path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f'{path}: no such MEME file')
-    try: m = _rm(str(path))
-    except Exception as e: raise ValueError(f'{path}: not a readable MEME motif file ({e})') from e
-    if not m: raise ValueError(f'{path}: no MOTIF found')
+    if not path.exists():
+        raise FileNotFoundError(f'{path}: no such MEME file')
+    try:
+        m = _rm(str(path))
+    except Exception as e:
+        raise ValueError(f'{path}: not a readable MEME motif file ({e})') from e
+    if not m:
+        raise ValueError(f'{path}: no MOTIF found')
     out = {}
     for k, v in m.items():
         p = np.asarray(v, float).T

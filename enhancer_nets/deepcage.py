@@ -47,16 +47,21 @@ SOURCES.update(
         ),
     }
 )
-CHR22_SIGNAL = {'GM12878': 'hg38_chr22/acc.GM12878.chr22.bw', 'K562': 'hg38_chr22/acc.K562.chr22.bw',
-                'MCF-7': 'hg38_chr22/acc.MCF7.chr22.bw'}
+CHR22_SIGNAL = {
+    'GM12878': 'hg38_chr22/acc.GM12878.chr22.bw', 'K562': 'hg38_chr22/acc.K562.chr22.bw',
+    'MCF-7': 'hg38_chr22/acc.MCF7.chr22.bw',
+}
 "Accessibility signal on hg38 chr22 (bigWig; from the deepdetails 1.0.0rc2 test data, see its PROVENANCE.md)."
-DNASE_PEAKS = {'GM12878': ['encode_dnase_hg38/ENCFF073ORT_GM12878_DNase_hg38.bed.gz'],
-               'HepG2': ['encode_dnase_hg38/ENCFF209DJG_HepG2_DNase_hg38.bed.gz']}
+DNASE_PEAKS = {
+    'GM12878': ['encode_dnase_hg38/ENCFF073ORT_GM12878_DNase_hg38.bed.gz'],
+    'HepG2': ['encode_dnase_hg38/ENCFF209DJG_HepG2_DNase_hg38.bed.gz'],
+}
 "ENCODE DNase-seq narrowPeak files (hg38), one list of replicates per cell type."
 
 # %% ../nbs/05_deepcage.ipynb #c007
-def deepcage_encode_files(path:str|Path|None=None, # DeepCAGE's files.txt (default: the resolver)
-                         )->pd.DataFrame:          # accession, kind ('bam', 'narrowPeak', 'tsv'), url
+def deepcage_encode_files(
+    path: str | Path | None = None,  # DeepCAGE's files.txt (default: the resolver)
+) -> pd.DataFrame:  # accession, kind ('bam', 'narrowPeak', 'tsv'), url
     """The ENCODE files of DeepCAGE's query (hg19 DNase-seq bam/narrowPeak and RNA-seq tsv), from its
     `files.txt`."""
     lines = Path(path or resolve('deepcage_encode/files.txt')).read_text().split()
@@ -65,13 +70,17 @@ def deepcage_encode_files(path:str|Path|None=None, # DeepCAGE's files.txt (defau
     kind = ['bam' if u.endswith('.bam') else 'narrowPeak' if u.endswith('.bed.gz') else 'tsv' for u in urls]
     return pd.DataFrame(dict(accession=acc, kind=kind, url=urls))
 
-def cell_names(old_ids:np.ndarray,         # DeepCAGE's old cell ids (rows of `tf_gexp_matrix.txt`, `bam.info`)
-               cells:str|Path|None=None,   # `cells.txt` (default: the resolver)
-              )->np.ndarray:               # ENCODE biosample names, one per old id
+
+def cell_names(
+    old_ids: np.ndarray,  # DeepCAGE's old cell ids (rows of `tf_gexp_matrix.txt`, `bam.info`)
+    cells: str | Path | None = None,  # `cells.txt` (default: the resolver)
+) -> np.ndarray:  # ENCODE biosample names, one per old id
     """The k-th smallest old id is `cells.txt` id k (both lists alphabetical; see the shared data's
     PROVENANCE.md). Raises `ValueError` on a count mismatch."""
     names = (
-        pd.read_csv(cells or resolve('deepcage_encode/cells.txt'), sep='\t', header=None, names=['id', 'name'])
+        pd.read_csv(
+            cells or resolve('deepcage_encode/cells.txt'), sep='\t', header=None, names=['id', 'name']
+        )
         .sort_values('id')
         .name.values
     )
@@ -79,7 +88,8 @@ def cell_names(old_ids:np.ndarray,         # DeepCAGE's old cell ids (rows of `t
         raise ValueError(f'cell_names: {len(old_ids)} old ids but {len(names)} cell names')
     return names[np.argsort(np.argsort(np.asarray(old_ids)))]
 
-def deepcage_dnase_bams(bam_info:str|Path|None=None, cells:str|Path|None=None)->pd.DataFrame:
+
+def deepcage_dnase_bams(bam_info: str | Path | None = None, cells: str | Path | None = None) -> pd.DataFrame:
     "The DNase-seq bam of each of DeepCAGE's 55 cell types (its `bam.info`; old ids named by `cell_names`)."
     b = pd.read_csv(
         bam_info or resolve('deepcage_encode/bam.info'), sep='\t', header=None,
@@ -90,34 +100,40 @@ def deepcage_dnase_bams(bam_info:str|Path|None=None, cells:str|Path|None=None)->
     return b[['cell_type', 'experiment', 'bam', 'url']]
 
 # %% ../nbs/05_deepcage.ipynb #c011
-def genome_bins(genome:Genome,            # the genome
-                chroms:list|None=None,    # chromosomes to tile (default: all of the genome)
-                width:int=200,            # bin width (bp), DeepCAGE: 200
-                context:int=1000,         # input length centred on each bin (bp), DeepCAGE: 1000
-               )->pd.DataFrame:           # chrom, start, end: one row per bin, sorted
+def genome_bins(
+    genome: Genome,  # the genome
+    chroms: list | None = None,  # chromosomes to tile (default: all of the genome)
+    width: int = 200,  # bin width (bp), DeepCAGE: 200
+    context: int = 1000,  # input length centred on each bin (bp), DeepCAGE: 1000
+) -> pd.DataFrame:  # chrom, start, end: one row per bin, sorted
     """Tile chromosomes into `width` bins whose `context` window fits inside the chromosome (Liu et al. 2019,
     Methods)."""
     if context < width or (context - width) % 2:
-        raise ValueError(f'context ({context}) must be ≥ width ({width}) and differ from it by an even number')
+        raise ValueError(
+            f'context ({context}) must be ≥ width ({width}) and differ from it by an even number'
+        )
     pad, out = (context - width) // 2, []
-    for c in (chroms or list(genome.sizes)):
-        if c not in genome.sizes: raise SequenceError(f'{genome.path}: unknown chromosome {c!r}')
+    for c in chroms or list(genome.sizes):
+        if c not in genome.sizes:
+            raise SequenceError(f'{genome.path}: unknown chromosome {c!r}')
         s = np.arange(pad, genome.sizes[c] - width - pad + 1, width, dtype=np.int64)
         out.append(pd.DataFrame(dict(chrom=c, start=s, end=s + width)))
     return pd.concat(out, ignore_index=True)
 
 # %% ../nbs/05_deepcage.ipynb #c014
-def peak_labels(bins:pd.DataFrame,   # chrom, start, end (from `genome_bins`)
-                peaks:dict,          # {cell type: [narrowPeak/BED path or DataFrame, ...]} one entry per replicate
-                genome:Genome|None=None, # when given, peak coordinates are checked against it
-                min_frac:float=.5,   # fraction of replicates whose peaks a bin must overlap (DeepCAGE: at least half)
-               )->pd.DataFrame:      # (n_bins, n_cells) uint8 0/1, columns = cell types
+def peak_labels(
+    bins: pd.DataFrame,  # chrom, start, end (from `genome_bins`)
+    peaks: dict,  # {cell type: [narrowPeak/BED path or DataFrame, ...]} one entry per replicate
+    genome: Genome | None = None,  # when given, peak coordinates are checked against it
+    min_frac: float = 0.5,  # fraction of replicates whose peaks a bin must overlap (DeepCAGE: at least half)
+) -> pd.DataFrame:  # (n_bins, n_cells) uint8 0/1, columns = cell types
     """Bin × cell-type labels from peak files (Liu et al. 2019, Methods). Raises `SequenceError` for malformed
     files."""
     out = {}
     for cell, reps in peaks.items():
         reps = reps if isinstance(reps, (list, tuple)) else [reps]
-        if not reps: raise ValueError(f'peak_labels: no peak file for {cell!r}')
+        if not reps:
+            raise ValueError(f'peak_labels: no peak file for {cell!r}')
         hits = np.zeros(len(bins), np.int32)
         for r in reps:
             df = r if isinstance(r, pd.DataFrame) else read_intervals(r, genome)
@@ -128,37 +144,48 @@ def peak_labels(bins:pd.DataFrame,   # chrom, start, end (from `genome_bins`)
     return pd.DataFrame(out, index=bins.index)
 
 # %% ../nbs/05_deepcage.ipynb #c017
-def bigwig_bins(path:str|Path,        # bigWig file
-                bins:pd.DataFrame,    # chrom, start, end
-                stat:str='mean',      # 'mean', 'max', 'min' or 'sum' per bin; bases without data count as 0 (coverage)
-               )->np.ndarray:         # (n_bins,) float64
+def bigwig_bins(
+    path: str | Path,  # bigWig file
+    bins: pd.DataFrame,  # chrom, start, end
+    stat: str = 'mean',  # 'mean', 'max', 'min' or 'sum' per bin; bases without data count as 0 (coverage)
+) -> np.ndarray:  # (n_bins,) float64
     """Signal of a bigWig over each bin, from one read per chromosome (reshaped when the bins are a regular
     grid). Raises `SequenceError` for a chromosome not in the file or a bin past its end."""
     import pyBigWig
+
     f = {'mean': np.mean, 'max': np.max, 'min': np.min, 'sum': np.sum}.get(stat)
-    if f is None: raise ValueError(f"bigwig_bins: stat must be 'mean', 'max', 'min' or 'sum', got {stat!r}")
+    if f is None:
+        raise ValueError(f"bigwig_bins: stat must be 'mean', 'max', 'min' or 'sum', got {stat!r}")
     out = np.zeros(len(bins))
     bw = pyBigWig.open(str(path))
-    if bw is None: raise SequenceError(f'{path}: not a bigWig file')
+    if bw is None:
+        raise SequenceError(f'{path}: not a bigWig file')
     sizes = bw.chroms()
     for c, idx in bins.groupby('chrom').indices.items():
         s, e = bins.start.values[idx], bins.end.values[idx]
-        if c not in sizes: raise SequenceError(f'{path}: chromosome {c!r} is not in the bigWig')
+        if c not in sizes:
+            raise SequenceError(f'{path}: chromosome {c!r} is not in the bigWig')
         if e.max() > sizes[c]:
-            raise SequenceError(f'{path}: bin {c}:{s[e.argmax()]}-{e.max()} is past the chromosome end ({sizes[c]:,})')
+            raise SequenceError(
+                f'{path}: bin {c}:{s[e.argmax()]}-{e.max()} is past the chromosome end ({sizes[c]:,})'
+            )
         lo = int(s.min())
         v = np.nan_to_num(np.asarray(bw.values(c, lo, int(e.max()), numpy=True), np.float64))
         w = e[0] - s[0]
-        if ((e - s) == w).all() and (np.diff(s) == w).all(): out[idx] = f(v.reshape(-1, w), 1)
-        else: out[idx] = [f(v[a - lo:b - lo]) for a, b in zip(s, e)]
+        if ((e - s) == w).all() and (np.diff(s) == w).all():
+            out[idx] = f(v.reshape(-1, w), 1)
+        else:
+            out[idx] = [f(v[a - lo : b - lo]) for a, b in zip(s, e)]
     bw.close()
     return out
 
-def call_bins(signal:np.ndarray,      # (n_bins,) mean coverage per bin, bins sorted and contiguous within a chromosome
-              bins:pd.DataFrame,      # chrom, start, end
-              p:float=1e-4,           # Poisson p-value threshold
-              local:int=10_000,       # width of the local background window (bp), MACS2 `--llocal` default
-             )->np.ndarray:           # (n_bins,) uint8 0/1
+
+def call_bins(
+    signal: np.ndarray,  # (n_bins,) mean coverage per bin, bins sorted and contiguous within a chromosome
+    bins: pd.DataFrame,  # chrom, start, end
+    p: float = 1e-4,  # Poisson p-value threshold
+    local: int = 10_000,  # width of the local background window (bp), MACS2 `--llocal` default
+) -> np.ndarray:  # (n_bins,) uint8 0/1
     "MACS2-style calls without a control: coverage vs Poisson(max(λ_chrom, λ_local)) (Zhang et al. 2008)."
     out = np.zeros(len(signal), np.uint8)
     for c, idx in bins.groupby('chrom').indices.items():
@@ -169,25 +196,29 @@ def call_bins(signal:np.ndarray,      # (n_bins,) mean coverage per bin, bins so
         out[idx] = stats.poisson.sf(np.ceil(s) - 1, np.maximum(lam, 1e-9)) < p
     return out
 
-def depth_normalise(counts:pd.DataFrame, # (n_bins, n_cells) non-negative counts or coverage
-                    totals:dict|None=None, # {cell: library total}; default: column sums
-                   )->pd.DataFrame:       # log(1 + x·N/N_c), N = min_c N_c
+
+def depth_normalise(
+    counts: pd.DataFrame,  # (n_bins, n_cells) non-negative counts or coverage
+    totals: dict | None = None,  # {cell: library total}; default: column sums
+) -> pd.DataFrame:  # log(1 + x·N/N_c), N = min_c N_c
     """DeepCAGE's regression target (Methods; `3.5.Normalize_readscount.py`): counts scaled to the smallest
     library, then log1p."""
     tot = pd.Series(totals) if totals is not None else counts.sum()
-    if (tot <= 0).any(): raise ValueError(f'depth_normalise: empty library for {list(tot.index[tot <= 0])}')
+    if (tot <= 0).any():
+        raise ValueError(f'depth_normalise: empty library for {list(tot.index[tot <= 0])}')
     return np.log1p(counts * (tot.min() / tot[counts.columns]))
 
 # %% ../nbs/05_deepcage.ipynb #c020
-def select_loci(bins:pd.DataFrame,     # chrom, start, end
-                labels:pd.DataFrame,   # (n_bins, n_cells) 0/1
-                genome:Genome,         # to drop bins whose context is mostly N
-                min_cells:int=2,       # keep bins accessible in ≥ this many cell types (DeepCAGE: 2 of 55)
-                background:float=1.,   # closed-everywhere bins to add, as a multiple of the union size (0: paper)
-                context:int=1000,      # input length (bp)
-                max_n:float=.1,        # largest fraction of N in the context
-                seed:int=0,
-               )->np.ndarray:          # sorted row indices into `bins`
+def select_loci(
+    bins: pd.DataFrame,  # chrom, start, end
+    labels: pd.DataFrame,  # (n_bins, n_cells) 0/1
+    genome: Genome,  # to drop bins whose context is mostly N
+    min_cells: int = 2,  # keep bins accessible in ≥ this many cell types (DeepCAGE: 2 of 55)
+    background: float = 1.0,  # closed-everywhere bins to add, as a multiple of the union size (0: paper)
+    context: int = 1000,  # input length (bp)
+    max_n: float = 0.1,  # largest fraction of N in the context
+    seed: int = 0,
+) -> np.ndarray:  # sorted row indices into `bins`
     "Union of accessible bins (+ a random sample of closed ones), as DeepCAGE's union peak set."
     n_open = labels.values.sum(1)
     pad = (context - (bins.end.values[0] - bins.start.values[0])) // 2
@@ -203,9 +234,10 @@ def select_loci(bins:pd.DataFrame,     # chrom, start, end
     bg = rng.choice(closed, min(len(closed), int(round(background * len(union)))), replace=False)
     return np.sort(np.r_[union, bg])
 
-def locus_classes(labels:pd.DataFrame,  # (n_loci, n_cells) 0/1
-                  train_cells:list,     # the cell types seen in training
-                 )->np.ndarray:         # (n_loci,) 'known' | 'novel' | 'closed' (closed in the training cells and in all others)
+
+def locus_classes(
+    labels: pd.DataFrame, train_cells: list  # (n_loci, n_cells) 0/1  # the cell types seen in training
+) -> np.ndarray:  # (n_loci,) 'known' | 'novel' | 'closed' (closed in the training cells and in all others)
     "DeepCAGE's known/novel loci for held-out cell types: known = accessible in ≥ 1 training cell type."
     tr = labels[train_cells].values.sum(1) > 0
     any_ = labels.values.sum(1) > 0
@@ -215,38 +247,52 @@ def locus_classes(labels:pd.DataFrame,  # (n_loci, n_cells) 0/1
 CELL_ALIASES = {'MCF7': 'MCF-7', 'H1': 'H1-hESC', 'HepG2': 'HepG2', 'IMR90': 'IMR-90'}
 "Common short names → the ENCODE biosample names of DeepCAGE's `cells.txt`."
 
-def hocomoco_core(path:str|Path|None=None, # HOCOMOCO annotation table; default `hocomoco_v11_human/HUMAN_mono_motifs_core.tsv`
-                 )->pd.DataFrame:          # Model, tf (gene name), length, quality: 401 rows
+
+def hocomoco_core(
+    path: (
+        str | Path | None
+    ) = None,  # HOCOMOCO annotation table; default `hocomoco_v11_human/HUMAN_mono_motifs_core.tsv`
+) -> pd.DataFrame:  # Model, tf (gene name), length, quality: 401 rows
     "The 401 HOCOMOCO v11 core human mono models, in the table's order (DeepCAGE's '402 core TFs')."
     t = pd.read_csv(path or resolve('hocomoco_v11_human/HUMAN_mono_motifs_core.tsv'), sep='\t')
     return pd.DataFrame(
         dict(model=t['Model'], tf=t['Transcription factor'], length=t['Model length'], quality=t['Quality'])
     )
 
-def quantile_normalise(x:pd.DataFrame,   # (n_samples, n_features): each ROW is made to share one distribution
-                      )->pd.DataFrame:
+
+def quantile_normalise(
+    x: pd.DataFrame,  # (n_samples, n_features): each ROW is made to share one distribution
+) -> pd.DataFrame:
     """Quantile normalisation of rows: the r-th smallest value → the mean over rows of the r-th smallest
     values; tied values get the mean of their ranks' references."""
     v = x.values.astype(float)
     cs = np.r_[0, np.cumsum(np.sort(v, 1).mean(0))]
-    lo = np.apply_along_axis(stats.rankdata, 1, v, 'min').astype(int)      # first rank of each tie group (1-based)
-    hi = np.apply_along_axis(stats.rankdata, 1, v, 'max').astype(int)      # last rank
+    lo = np.apply_along_axis(stats.rankdata, 1, v, 'min').astype(
+        int
+    )  # first rank of each tie group (1-based)
+    hi = np.apply_along_axis(stats.rankdata, 1, v, 'max').astype(int)  # last rank
     return pd.DataFrame((cs[hi] - cs[lo - 1]) / (hi - lo + 1), index=x.index, columns=x.columns)
 
-def tf_expression(cells:list|None=None,    # cell types (names of `cells.txt`, or an alias such as 'MCF7'); None: all 55
-                  normalise:bool=True,     # log(TPM+1) then quantile normalisation across all 55 cell types
-                  matrix:str|Path|None=None, cells_txt:str|Path|None=None, # DeepCAGE's tables (default: the resolver)
-                 )->pd.DataFrame:          # (n_cells, 401) float, columns = TF gene names of `hocomoco_core()`
+
+def tf_expression(
+    cells: list | None = None,  # cell types (names of `cells.txt`, or an alias such as 'MCF7'); None: all 55
+    normalise: bool = True,  # log(TPM+1) then quantile normalisation across all 55 cell types
+    matrix: str | Path | None = None,
+    cells_txt: str | Path | None = None,  # DeepCAGE's tables (default: the resolver)
+) -> pd.DataFrame:  # (n_cells, 401) float, columns = TF gene names of `hocomoco_core()`
     """TF expression inputs of DeepCAGE (Methods): raw TPM, or log1p + quantile-normalised. Raises `KeyError`
     for an unknown cell type."""
     m = pd.read_csv(matrix or resolve('deepcage_encode/tf_gexp_matrix.txt'), sep='\t', index_col=0)
     m.index = cell_names(m.index.values, cells_txt)
     m = m.loc[:, ~m.columns.duplicated()][hocomoco_core().tf]
-    if normalise: m = quantile_normalise(np.log1p(m))
-    if cells is None: return m
+    if normalise:
+        m = quantile_normalise(np.log1p(m))
+    if cells is None:
+        return m
     want = [CELL_ALIASES.get(c, c) for c in cells]
     miss = [c for c in want if c not in m.index]
-    if miss: raise KeyError(f'tf_expression: unknown cell type(s) {miss}; known: {list(m.index)}')
+    if miss:
+        raise KeyError(f'tf_expression: unknown cell type(s) {miss}; known: {list(m.index)}')
     out = m.loc[want]
     out.index = list(cells)
     return out
@@ -277,21 +323,24 @@ def score_threshold(pwm:np.ndarray,  # (w, 4) log-odds
     return float((k[0] if len(k) else len(sf)) + off) / resolution
 
 # %% ../nbs/05_deepcage.ipynb #c028
-def context_codes(genome:Genome,      # the genome
-                  bins:pd.DataFrame,  # chrom, start, end
-                  context:int=1000,   # input length centred on each bin (bp)
-                 )->np.ndarray:       # (n, context) uint8 codes (A C G T N = 0..4)
+def context_codes(
+    genome: Genome,  # the genome
+    bins: pd.DataFrame,  # chrom, start, end
+    context: int = 1000,  # input length centred on each bin (bp)
+) -> np.ndarray:  # (n, context) uint8 codes (A C G T N = 0..4)
     """The 1 kb input of each bin, as codes (one-hot on the fly). Raises `SequenceError` when a context leaves
     the chromosome."""
     mid = (bins.start.values + bins.end.values) // 2
     return window_codes(genome, bins.chrom.values, mid - context // 2, context)
 
-def motif_scores(codes:np.ndarray,    # (n, L) uint8 codes
-                 motifs:dict,         # {name: (w, 4) PPM}
-                 p:float|None=1e-3,   # hits below the p-value threshold score 0 (None: keep the raw maximum)
-                 pseudo:float=.01,    # pseudocount of `log_odds`
-                 batch_size:int=256,
-                )->np.ndarray:        # (n, n_motifs) float32: best log2-odds over positions and both strands
+
+def motif_scores(
+    codes: np.ndarray,  # (n, L) uint8 codes
+    motifs: dict,  # {name: (w, 4) PPM}
+    p: float | None = 1e-3,  # hits below the p-value threshold score 0 (None: keep the raw maximum)
+    pseudo: float = 0.01,  # pseudocount of `log_odds`
+    batch_size: int = 256,
+) -> np.ndarray:  # (n, n_motifs) float32: best log2-odds over positions and both strands
     """Best PWM match per sequence and motif, as one Keras convolution (`keras.ops.conv`); the
     motifmatchr/FIMO max-score input of DeepCAGE."""
     pwms = [log_odds(m, pseudo) for m in motifs.values()]
@@ -301,69 +350,87 @@ def motif_scores(codes:np.ndarray,    # (n, L) uint8 codes
     L = codes.shape[1]
     K = np.zeros((W, 4, 2 * M), np.float32)
     for j, x in enumerate(pwms):
-        K[:len(x), :, j] = x
-        K[:len(x), :, M + j] = x[::-1, ::-1]       # forward and reverse-complement kernels
+        K[: len(x), :, j] = x
+        K[: len(x), :, M + j] = x[::-1, ::-1]  # forward and reverse-complement kernels
     valid = (np.arange(L)[:, None] + np.r_[w, w][None, :]) <= L  # (L, 2M): the motif fits at this start
-    pen = np.where(valid, 0., -1e9).astype(np.float32)
+    pen = np.where(valid, 0.0, -1e9).astype(np.float32)
     thr = np.array([score_threshold(x, p) for x in pwms], np.float32) if p is not None else None
     Kt, pent = ops.convert_to_tensor(K), ops.convert_to_tensor(pen)
     out = np.empty((len(codes), M), np.float32)
     for i in range(0, len(codes), batch_size):
-        x = one_hot(np.pad(codes[i:i + batch_size], ((0, 0), (0, W - 1)), constant_values=4)).astype(np.float32)
-        s = ops.max(ops.conv(ops.convert_to_tensor(x), Kt, padding='valid') + pent, axis=1)   # (b, 2M)
+        x = one_hot(np.pad(codes[i : i + batch_size], ((0, 0), (0, W - 1)), constant_values=4)).astype(
+            np.float32
+        )
+        s = ops.max(ops.conv(ops.convert_to_tensor(x), Kt, padding='valid') + pent, axis=1)  # (b, 2M)
         s = ops.convert_to_numpy(s)
-        out[i:i + batch_size] = np.maximum(s[:, :M], s[:, M:])
-    if thr is not None: out = np.where(out >= thr, out, 0.).astype(np.float32)
+        out[i : i + batch_size] = np.maximum(s[:, :M], s[:, M:])
+    if thr is not None:
+        out = np.where(out >= thr, out, 0.0).astype(np.float32)
     return out
 
 # %% ../nbs/05_deepcage.ipynb #c033
 @keras.saving.register_keras_serializable('enhancer_nets')
 class CellBroadcast(layers.Layer):
     "Broadcast per-locus features (B, D) to (B, K, D), K = the number of cell types in `like` (B, K, ·)."
+
     def call(self, x, like):
         s = ops.shape(like)
         return ops.broadcast_to(ops.expand_dims(x, 1), (s[0], s[1], ops.shape(x)[-1]))
-    def compute_output_shape(self, x_shape, like_shape): return (x_shape[0], like_shape[1], x_shape[-1])
+
+    def compute_output_shape(self, x_shape, like_shape):
+        return (x_shape[0], like_shape[1], x_shape[-1])
+
 
 @keras.saving.register_keras_serializable('enhancer_nets')
 class ExpressionTimesMotif(layers.Layer):
     "g ⊙ m: expression (B, K, T) times the locus's motif scores (B, T) broadcast over cell types."
-    def call(self, expr, motif): return expr * ops.expand_dims(motif, 1)
-    def compute_output_shape(self, expr_shape, motif_shape): return expr_shape
+
+    def call(self, expr, motif):
+        return expr * ops.expand_dims(motif, 1)
+
+    def compute_output_shape(self, expr_shape, motif_shape):
+        return expr_shape
+
 
 def _dense_block(x, n_layers, growth, dropout, name):
     for i in range(n_layers):
         y = layers.BatchNormalization(epsilon=1.1e-5, name=f'{name}_l{i}_bn1')(x)
         y = layers.Activation('relu')(y)
-        y = layers.Conv1D(4 * growth, 1, use_bias=False, name=f'{name}_l{i}_c1')(y)    # bottleneck (DenseNet-BC)
+        y = layers.Conv1D(4 * growth, 1, use_bias=False, name=f'{name}_l{i}_c1')(
+            y
+        )  # bottleneck (DenseNet-BC)
         y = layers.BatchNormalization(epsilon=1.1e-5, name=f'{name}_l{i}_bn2')(y)
         y = layers.Activation('relu')(y)
         y = layers.Conv1D(growth, 3, padding='same', use_bias=False, name=f'{name}_l{i}_c3')(y)
-        if dropout: y = layers.Dropout(dropout)(y)
+        if dropout:
+            y = layers.Dropout(dropout)(y)
         x = layers.Concatenate(name=f'{name}_l{i}_cat')([x, y])
     return x
+
 
 VARIANTS = ('full', 'seq_only', 'no_expression', 'no_motif')
 SMALL_ARCH = dict(filters=32, trans_filters=32, n_layers=2, growth=8, dense=64)
 "A reduced network (same structure) for the tests and the CPU runs: 112 k parameters instead of 3.9 M."
 
-def build_deepcage(n_tf:int=401,          # TFs / motifs (T)
-                   variant:str='full',    # one of VARIANTS
-                   task:str='classification', # 'classification' (sigmoid, BCE) or 'regression' (linear, MSE)
-                   length:int=1000,       # input length (bp)
-                   filters:int=160,       # first (transition) convolution: kernels
-                   width:int=15,          # … and width
-                   pool:int=4,            # max-pool after each transition
-                   n_blocks:int=3,        # dense blocks
-                   n_layers:int=5,        # layers per dense block
-                   growth:int=32,         # growth rate
-                   trans_filters:int=160, # kernels of the transitions between blocks
-                   trans_width:int=12,    # … and their width (the repository's `conv2`/`conv3`)
-                   dropout:float=.2,      # dropout after each transition
-                   dense:int=512,         # hidden units of the joint layer (paper 512; repository 256)
-                   dense_dropout:float=.5,
-                   lr:float=1e-3,         # Adam learning rate (repository: 1e-3)
-                  )->keras.Model:         # inputs seq (B, L, 4), motif (B, T), expr (B, K, T); output (B, K)
+
+def build_deepcage(
+    n_tf: int = 401,  # TFs / motifs (T)
+    variant: str = 'full',  # one of VARIANTS
+    task: str = 'classification',  # 'classification' (sigmoid, BCE) or 'regression' (linear, MSE)
+    length: int = 1000,  # input length (bp)
+    filters: int = 160,  # first (transition) convolution: kernels
+    width: int = 15,  # … and width
+    pool: int = 4,  # max-pool after each transition
+    n_blocks: int = 3,  # dense blocks
+    n_layers: int = 5,  # layers per dense block
+    growth: int = 32,  # growth rate
+    trans_filters: int = 160,  # kernels of the transitions between blocks
+    trans_width: int = 12,  # … and their width (the repository's `conv2`/`conv3`)
+    dropout: float = 0.2,  # dropout after each transition
+    dense: int = 512,  # hidden units of the joint layer (paper 512; repository 256)
+    dense_dropout: float = 0.5,
+    lr: float = 1e-3,  # Adam learning rate (repository: 1e-3)
+) -> keras.Model:  # inputs seq (B, L, 4), motif (B, T), expr (B, K, T); output (B, K)
     """DeepCAGE (Liu et al. 2019, Fig. 1 and Methods "Overview"), compiled.
 
     Paper: transition conv 160 × 15 + max-pool, 3 dense blocks × 5 layers, growth rate 32, Dense 512, 402 core
@@ -375,7 +442,8 @@ def build_deepcage(n_tf:int=401,          # TFs / motifs (T)
     Here: the repository's layer sizes with DenseNet-BC bottlenecks of 4 × growth, Dense 512 (paper), 401 TFs
     (the
     HOCOMOCO v11 core file holds 401 models). Raises `ValueError` for an unknown variant or task."""
-    if variant not in VARIANTS: raise ValueError(f'build_deepcage: variant {variant!r} not in {VARIANTS}')
+    if variant not in VARIANTS:
+        raise ValueError(f'build_deepcage: variant {variant!r} not in {VARIANTS}')
     if task not in ('classification', 'regression'):
         raise ValueError(f'build_deepcage: unknown task {task!r}')
     seq = keras.Input((length, 4), name='seq')
@@ -384,14 +452,16 @@ def build_deepcage(n_tf:int=401,          # TFs / motifs (T)
     x = layers.Conv1D(filters, width, activation='relu', name='conv1')(seq)
     x = layers.BatchNormalization(name='conv1_bn')(x)
     x = layers.MaxPooling1D(pool)(x)
-    if dropout: x = layers.Dropout(dropout)(x)
+    if dropout:
+        x = layers.Dropout(dropout)(x)
     for b in range(n_blocks):
-        x = _dense_block(x, n_layers, growth, 0., f'block{b + 1}')
+        x = _dense_block(x, n_layers, growth, 0.0, f'block{b + 1}')
         if b < n_blocks - 1:
             x = layers.Conv1D(trans_filters, trans_width, activation='relu', name=f'trans{b + 1}')(x)
             x = layers.BatchNormalization(name=f'trans{b + 1}_bn')(x)
             x = layers.MaxPooling1D(pool)(x)
-            if dropout: x = layers.Dropout(dropout)(x)
+            if dropout:
+                x = layers.Dropout(dropout)(x)
     h = layers.Dense(dense, use_bias=variant == 'seq_only', name='joint_seq')(layers.Flatten()(x))
     z = CellBroadcast(name='per_cell')(h, expr)
     if variant == 'full':
@@ -402,10 +472,12 @@ def build_deepcage(n_tf:int=401,          # TFs / motifs (T)
         z = layers.Add(name='joint')(
             [z, CellBroadcast(name='motif_per_cell')(layers.Dense(dense, name='joint_tf')(motif), expr)]
         )
-    elif variant == 'no_motif': z = layers.Add(name='joint')([z, layers.Dense(dense, name='joint_tf')(expr)])
+    elif variant == 'no_motif':
+        z = layers.Add(name='joint')([z, layers.Dense(dense, name='joint_tf')(expr)])
     z = layers.BatchNormalization(name='joint_bn')(z)
     z = layers.Activation('relu')(z)
-    if dense_dropout: z = layers.Dropout(dense_dropout)(z)
+    if dense_dropout:
+        z = layers.Dropout(dense_dropout)(z)
     out = layers.Dense(
         1, activation='sigmoid' if task == 'classification' else None,
         kernel_regularizer=keras.regularizers.l2(0.01) if task == 'regression' else None, name='out',
@@ -420,14 +492,22 @@ def build_deepcage(n_tf:int=401,          # TFs / motifs (T)
 class CellTypeBatches(EpochBatches):
     """Batches ((one-hot (B, L, 4), motif (B, T), expr (B, K, T)), y (B, K)) for DeepCAGE training and
     prediction."""
-    def __init__(self, codes:np.ndarray,   # (n, L) uint8 codes
-                 motif:np.ndarray,         # (n, T) motif scores
-                 expr:np.ndarray,          # (K, T) expression of the cell types to predict
-                 y:np.ndarray|None=None,   # (n, K) targets (None: prediction)
-                 batch_size:int=128, shuffle:bool=False, seed:int=0, **kw):
-        self.codes, self.motif, self.expr, self.y = codes, motif.astype(np.float32), np.asarray(expr, np.float32), y
+
+    def __init__(
+        self,
+        codes: np.ndarray,  # (n, L) uint8 codes
+        motif: np.ndarray,  # (n, T) motif scores
+        expr: np.ndarray,  # (K, T) expression of the cell types to predict
+        y: np.ndarray | None = None,  # (n, K) targets (None: prediction)
+        batch_size: int = 128, shuffle: bool = False, seed: int = 0,
+        **kw
+    ):
+        self.codes, self.motif, self.expr, self.y = (
+            codes, motif.astype(np.float32), np.asarray(expr, np.float32), y,
+        )
         self.n = len(codes)
         super().__init__(batch_size, shuffle, seed, **kw)
+
     def __getitem__(self, i):
         j = np.sort(self.batch_items(i))
         x = (
@@ -557,16 +637,22 @@ def deepcage_fold(codes:np.ndarray,    # (n, L) uint8 codes of the loci
     return dict(test_loci=te_loci, pred=pred, history=hist, model=model)
 
 # %% ../nbs/05_deepcage.ipynb #c047
-def _file(f): return Path(f) if Path(f).exists() else resolve(str(f))   # a user's file, or a name for the resolver
+def _file(f):
+    return Path(f) if Path(f).exists() else resolve(str(f))  # a user's file, or a name for the resolver
 
-def deepcage_data(genome:Genome|None=None,  # default: hg38 chr22 from the resolver
-                  chroms:list|None=('chr22',),
-                  signal:dict|None=None,    # {cell: bigWig}; default CHR22_SIGNAL
-                  peaks:dict|None=None,     # {cell: [narrowPeak, ...]}; default: DNASE_PEAKS for cell types without signal
-                  min_cells:int=1, background:float=1., # `select_loci`
-                  max_loci:int|None=None,   # subsample loci (None: all)
-                  seed:int=0,
-                 )->dict:                   # bins, cls (labels), reg (log targets, signal cells only), codes, motif, expr, sources
+
+def deepcage_data(
+    genome: Genome | None = None,  # default: hg38 chr22 from the resolver
+    chroms: list | None = ('chr22',),
+    signal: dict | None = None,  # {cell: bigWig}; default CHR22_SIGNAL
+    peaks: (
+        dict | None
+    ) = None,  # {cell: [narrowPeak, ...]}; default: DNASE_PEAKS for cell types without signal
+    min_cells: int = 1,
+    background: float = 1.0,  # `select_loci`
+    max_loci: int | None = None,  # subsample loci (None: all)
+    seed: int = 0,
+) -> dict:  # bins, cls (labels), reg (log targets, signal cells only), codes, motif, expr, sources
     """Assemble DeepCAGE's inputs and targets from bigWig signal and/or peaks (Methods, 'DNase-seq data
     processing')."""
     genome = genome or Genome(resolve('hg38_chr22/chr22.fa.gz'))
@@ -574,7 +660,9 @@ def deepcage_data(genome:Genome|None=None,  # default: hg38 chr22 from the resol
     peaks = (
         {c: [_file(f) for f in fs] for c, fs in DNASE_PEAKS.items() if c not in signal}
         if peaks is None
-        else {c: [_file(f) for f in (fs if isinstance(fs, (list, tuple)) else [fs])] for c, fs in peaks.items()}
+        else {
+            c: [_file(f) for f in (fs if isinstance(fs, (list, tuple)) else [fs])] for c, fs in peaks.items()
+        }
     )
     bins = genome_bins(genome, list(chroms) if chroms else None)
     sig = pd.DataFrame({c: bigwig_bins(f, bins) for c, f in signal.items()})
@@ -588,13 +676,15 @@ def deepcage_data(genome:Genome|None=None,  # default: hg38 chr22 from the resol
     b = bins.iloc[loci].reset_index(drop=True)
     codes = context_codes(genome, b)
     from enhancer_nets.data import motif_db
+
     return dict(
         bins=b, cls=cls.iloc[loci].reset_index(drop=True),
         reg=depth_normalise(sig).iloc[loci].reset_index(drop=True) if len(signal) else None, codes=codes,
         motif=motif_scores(codes, motif_db('HOCOMOCOv11')), expr=tf_expression(list(cls.columns)),
         sources={
             **{
-                c: f'signal {Path(f).name} (calls: Poisson p<1e-4 vs 10 kb background)' for c, f in signal.items()
+                c: f'signal {Path(f).name} (calls: Poisson p<1e-4 vs 10 kb background)'
+                for c, f in signal.items()
             },
             **{c: 'peaks ' + ', '.join(Path(f).name for f in fs) for c, fs in peaks.items()},
         },
@@ -605,25 +695,29 @@ def deepcage_data(genome:Genome|None=None,  # default: hg38 chr22 from the resol
         genome=str(genome.path),
     )
 
-def mean_signal_baseline(y:pd.DataFrame, test_cell:str)->np.ndarray:
+
+def mean_signal_baseline(y: pd.DataFrame, test_cell: str) -> np.ndarray:
     "The 'mean signal of training cell types' baseline: per locus, the mean over the other cell types."
     return y.drop(columns=[test_cell]).values.mean(1)
 
-def deepcage_loco(d:dict,                # from `deepcage_data`
-                  out_dir:str|Path,      # runs/…: one folder per task × split × variant × fold
-                  tasks:tuple=('classification', 'regression'),
-                  variants:tuple=('full', 'seq_only'),
-                  splits:tuple=('shared',), # 'shared' (paper) and/or 'blocks'
-                  block_variants:tuple|None=None, # variants run on the 'blocks' split (default: `variants`)
-                  arch:dict|None=None, epochs:int=20, patience:int=5, batch_size:int=128, seed:int=0,
-                  log=print,
-                 )->dict:                # {task: {split: {method: {per_cell, cellwise, locuswise, groups}}}} + predictions
+
+def deepcage_loco(
+    d: dict,  # from `deepcage_data`
+    out_dir: str | Path,  # runs/…: one folder per task × split × variant × fold
+    tasks: tuple = ('classification', 'regression'),
+    variants: tuple = ('full', 'seq_only'),
+    splits: tuple = ('shared',),  # 'shared' (paper) and/or 'blocks'
+    block_variants: tuple | None = None,  # variants run on the 'blocks' split (default: `variants`)
+    arch: dict | None = None, epochs: int = 20, patience: int = 5, batch_size: int = 128, seed: int = 0,
+    log=print,
+) -> dict:  # {task: {split: {method: {per_cell, cellwise, locuswise, groups}}}} + predictions
     "Leave-one-cell-type-out DeepCAGE with the mean-signal baseline, per task, locus split and variant."
     out = Path(out_dir)
     res, preds = {}, {}
     for task in tasks:
         y = d['cls'] if task == 'classification' else d['reg']
-        if y is None or y.shape[1] < 2: continue
+        if y is None or y.shape[1] < 2:
+            continue
         for sp in splits:
             split = None if sp == 'shared' else block_mask(d['bins'])
             vs = tuple(variants) if sp == 'shared' or block_variants is None else tuple(block_variants)
@@ -639,14 +733,21 @@ def deepcage_loco(d:dict,                # from `deepcage_data`
                         split, arch, epochs, patience, batch_size, seed,
                     )
                     P[v][r['test_loci'], k] = r['pred']
-                    log(f'{task} {sp} {v} held-out {cell}: {len(r["history"])} epochs, {time.time() - t0:.0f} s')
+                    log(
+                        f'{task} {sp} {v} held-out {cell}: {len(r["history"])} epochs, {time.time() - t0:.0f} s'
+                    )
             te = np.arange(len(y)) if split is None else np.flatnonzero(split == 'test')
             Y = y.values[te]
             groups = variability_groups(Y)
             res.setdefault(task, {})[sp] = {}
             for m, p in P.items():
-                p = p[te]; r = dict(cellwise=cellwise(Y, p, task, list(y.columns)).reset_index(names='cell').to_dict('records'),
-                                    locuswise=locuswise(Y, p, task))
+                p = p[te]
+                r = dict(
+                    cellwise=cellwise(Y, p, task, list(y.columns))
+                    .reset_index(names='cell')
+                    .to_dict('records'),
+                    locuswise=locuswise(Y, p, task),
+                )
                 if task == 'classification':
                     r['known_novel'] = {}
                     for cell in y.columns:
@@ -655,8 +756,13 @@ def deepcage_loco(d:dict,                # from `deepcage_data`
                         for name in ('known', 'novel'):
                             s = (cl == name) | (cl == 'closed')
                             r['known_novel'].setdefault(name, {})[cell] = dict(
-                                auPR=float(average_precision_score(Y[s, k], p[s, k])) if 0 < Y[s, k].sum() < s.sum() else None,
-                                positives=int(Y[s, k].sum()), n=int(s.sum()),
+                                auPR=(
+                                    float(average_precision_score(Y[s, k], p[s, k]))
+                                    if 0 < Y[s, k].sum() < s.sum()
+                                    else None
+                                ),
+                                positives=int(Y[s, k].sum()),
+                                n=int(s.sum()),
                             )
                 r['groups'] = {
                     g: {
@@ -673,60 +779,75 @@ def deepcage_loco(d:dict,                # from `deepcage_data`
     return dict(results=res, predictions=preds)
 
 # %% ../nbs/05_deepcage.ipynb #c052
-def expression_gradients(model:keras.Model, # a `full` or `no_motif` DeepCAGE model
-                         seq, motif, expr,   # (n, L, 4), (n, T), (n, K, T) arrays
-                        )->np.ndarray:       # (n, K, T) float32 ∂ŷ_lk/∂g_ki (each output depends on its own g_k only)
+def expression_gradients(
+    model: keras.Model,  # a `full` or `no_motif` DeepCAGE model
+    seq,
+    motif,
+    expr,  # (n, L, 4), (n, T), (n, K, T) arrays
+) -> np.ndarray:  # (n, K, T) float32 ∂ŷ_lk/∂g_ki (each output depends on its own g_k only)
     """Gradient of the predictions with respect to the expression input, on the active Keras backend
     (`interpret.backend_gradient`)."""
     from enhancer_nets.engine import backend_gradient
+
     s, m = (ops.convert_to_tensor(np.asarray(a, np.float32)) for a in (seq, motif))
     return backend_gradient(lambda e: ops.sum(model([s, m, e], training=False)), np.asarray(expr, np.float32))
 
-def gradient_importance(model:keras.Model, codes:np.ndarray, motif:np.ndarray, # loci: (n, L) codes and (n, T) motif scores
-                        expr:pd.DataFrame,  # (cells, T) expression inputs
-                        batch_size:int=128,
-                       )->pd.DataFrame:     # (T, cells) GIS, rows = TFs sorted by the first cell type's score
+
+def gradient_importance(
+    model: keras.Model,
+    codes: np.ndarray,
+    motif: np.ndarray,  # loci: (n, L) codes and (n, T) motif scores
+    expr: pd.DataFrame,  # (cells, T) expression inputs
+    batch_size: int = 128,
+) -> pd.DataFrame:  # (T, cells) GIS, rows = TFs sorted by the first cell type's score
     "GIS_ki = mean_l |∂ŷ_lk/∂g_ki| (Liu et al. 2019, Methods, 'Gradient importance score')."
     E = expr.values.astype(np.float32)
     tot = np.zeros(E.shape)
     for i in range(0, len(codes), batch_size):
-        c = codes[i:i + batch_size]
+        c = codes[i : i + batch_size]
         g = expression_gradients(
-            model, one_hot(c).astype(np.float32), motif[i : i + batch_size], np.broadcast_to(E, (len(c),) + E.shape)
+            model, one_hot(c).astype(np.float32), motif[i : i + batch_size],
+            np.broadcast_to(E, (len(c),) + E.shape),
         )
         tot += np.abs(g).sum(0)
     gis = pd.DataFrame((tot / len(codes)).T, index=expr.columns, columns=expr.index)
     return gis.sort_values(gis.columns[0], ascending=False)
 
 # %% ../nbs/05_deepcage.ipynb #c057
-def deepcage_summary(res:dict)->dict:
+def deepcage_summary(res: dict) -> dict:
     """{task: {split: {method: mean over held-out cell types of the main metric}}} (auPR or Pearson r), for
     tables and the site."""
     out = {}
     for task, S in res['results'].items():
         key = 'auPR' if task == 'classification' else 'pearson'
         out[task] = {
-            sp: {m: float(np.nanmean([r[key] for r in v['cellwise']])) for m, v in R.items()} for sp, R in S.items()
+            sp: {m: float(np.nanmean([r[key] for r in v['cellwise']])) for m, v in R.items()}
+            for sp, R in S.items()
         }
     return out
 
-def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deepcage_chr22.json)
-                   run_dir:str|Path|None=None, # checkpoints (default runs/deepcage_chr22)
-                   arch:dict|None=None,     # network size (None: the paper's)
-                   epochs:int=20, patience:int=5, batch_size:int=128, max_loci:int|None=None,
-                   variants:tuple=('full', 'seq_only', 'no_expression', 'no_motif'),
-                   splits:tuple=('shared', 'blocks'),
-                   block_variants:tuple=('full', 'seq_only'), # the ablations run on the paper's split only
-                   tasks:tuple=('classification', 'regression'),
-                   genome:str|Path|None=None, chroms:tuple|None=('chr22',), # another genome / chromosomes (None: all)
-                   signal:dict|None=None, peaks:dict|None=None, # {cell: bigWig} and {cell: [narrowPeak, ...]} (default: the chr22 data)
-                   seed:int=0, log=print,
-                  )->dict:
+
+def deepcage_chr22(
+    out: str | Path | None = None,  # results JSON (default results/deepcage_chr22.json)
+    run_dir: str | Path | None = None,  # checkpoints (default runs/deepcage_chr22)
+    arch: dict | None = None,  # network size (None: the paper's)
+    epochs: int = 20, patience: int = 5, batch_size: int = 128, max_loci: int | None = None,
+    variants: tuple = ('full', 'seq_only', 'no_expression', 'no_motif'),
+    splits: tuple = ('shared', 'blocks'),
+    block_variants: tuple = ('full', 'seq_only'),  # the ablations run on the paper's split only
+    tasks: tuple = ('classification', 'regression'),
+    genome: str | Path | None = None,
+    chroms: tuple | None = ('chr22',),  # another genome / chromosomes (None: all)
+    signal: dict | None = None,
+    peaks: dict | None = None,  # {cell: bigWig} and {cell: [narrowPeak, ...]} (default: the chr22 data)
+    seed: int = 0,
+    log=print,
+) -> dict:
     """Leave-one-cell-type-out DeepCAGE (default: hg38 chr22, 4 cell types), both tasks, baselines and
     ablations → results JSON."""
     root = repo_root()
-    out = Path(out or root/'results'/'deepcage_chr22.json')
-    run_dir = Path(run_dir or root/'runs'/'deepcage_chr22')
+    out = Path(out or root / 'results' / 'deepcage_chr22.json')
+    run_dir = Path(run_dir or root / 'runs' / 'deepcage_chr22')
     g = Genome(genome) if genome is not None else Genome(resolve('hg38_chr22/chr22.fa.gz'))
     t0 = time.time()
     d = deepcage_data(g, chroms, signal, peaks, max_loci=max_loci, seed=seed)
@@ -748,10 +869,11 @@ def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deep
     gis = {}
     sp = 'blocks' if 'blocks' in splits else splits[0]
     split = block_mask(d['bins']) if sp == 'blocks' else np.full(len(d['bins']), 'test')
-    for cell in d['cls'].columns:                       # GIS of the held-out cell type, on its accessible held-out loci
+    for cell in d['cls'].columns:  # GIS of the held-out cell type, on its accessible held-out loci
         te = np.flatnonzero((split == 'test') & (d['cls'][cell].values == 1))[:500]
-        r_ = fold_gis(run_dir/'classification'/sp/'full'/cell/'best.keras', d, te, cell, 20)
-        if r_: gis[cell] = r_
+        r_ = fold_gis(run_dir / 'classification' / sp / 'full' / cell / 'best.keras', d, te, cell, 20)
+        if r_:
+            gis[cell] = r_
     res = dict(
         meta=run_metadata(
             seed, data=files, task='DeepCAGE leave-one-cell-type-out, hg38 chr22',
@@ -779,10 +901,12 @@ def deepcage_chr22(out:str|Path|None=None,  # results JSON (default results/deep
         'blocks' if 'blocks' in splits else splits[0]
     )
     cells = list((d['reg'] if tt == 'regression' else d['cls']).columns)
-    res['track'] = dict(task=tt, split=ts, chrom=str(d['bins'].chrom.iloc[0]), cells=track_data(P, cells, tt, ts))
+    res['track'] = dict(
+        task=tt, split=ts, chrom=str(d['bins'].chrom.iloc[0]), cells=track_data(P, cells, tt, ts)
+    )
     res['gis']['window'] = window_gis(d, run_dir, res['track'])
     save_json(out, res)
-    np.savez_compressed(run_dir/'predictions.npz', **P)
+    np.savez_compressed(run_dir / 'predictions.npz', **P)
     return res
 
 # %% ../nbs/05_deepcage.ipynb #c061
@@ -800,11 +924,13 @@ def deepcage_table(res:dict,             # the results JSON
     return t.round(3)
 
 # %% ../nbs/05_deepcage.ipynb #c070
-def track_data(predictions:dict,       # {'task|split|method': (n_loci, n_cells) array, …, 'starts': (n_loci,)} as saved by `deepcage_chr22`
-               cells:list,             # the cell types (columns) of the task
-               task:str='regression', split:str='blocks',
-               window:int=400_000,     # bp, centred in the held-out loci
-              )->dict:                 # {cell: {'start': [...], 'true': [...], method: [...]}} for the loci in the window
+def track_data(
+    predictions: dict,  # {'task|split|method': (n_loci, n_cells) array, …, 'starts': (n_loci,)} as saved by `deepcage_chr22`
+    cells: list,  # the cell types (columns) of the task
+    task: str = 'regression',
+    split: str = 'blocks',
+    window: int = 400_000,  # bp, centred in the held-out loci
+) -> dict:  # {cell: {'start': [...], 'true': [...], method: [...]}} for the loci in the window
     """The held-out loci of a window, with true and predicted values per cell type (for the Fig. 3F track;
     stored in the results)."""
     te = np.asarray(predictions[f'{task}|{split}|test_loci'])
@@ -814,7 +940,9 @@ def track_data(predictions:dict,       # {'task|split|method': (n_loci, n_cells)
     lo = int(s[0] + (s[-1] - s[0] - window) // 2) if s[-1] - s[0] > window else int(s[0])
     m = (s >= lo) & (s < lo + window)
     meths = [
-        k.split('|')[2] for k in predictions if k.startswith(f'{task}|{split}|') and not k.endswith('test_loci')
+        k.split('|')[2]
+        for k in predictions
+        if k.startswith(f'{task}|{split}|') and not k.endswith('test_loci')
     ]
     return {
         c: {
@@ -827,22 +955,29 @@ def track_data(predictions:dict,       # {'task|split|method': (n_loci, n_cells)
         for k, c in enumerate(cells)
     }
 
-def fold_gis(model_file:Path, d:dict, idx:np.ndarray, cell:str, top:int)->dict|None:
+
+def fold_gis(model_file: Path, d: dict, idx: np.ndarray, cell: str, top: int) -> dict | None:
     """The `top` TFs by GIS of a fold's saved model for `cell` over loci `idx` of `deepcage_data`'s output
     (None when the model is absent)."""
-    if not Path(model_file).exists(): return None
+    if not Path(model_file).exists():
+        return None
     g = gradient_importance(
         keras.saving.load_model(model_file), d['codes'][idx], d['motif'][idx], d['expr'].loc[[cell]]
     )
     return dict(loci=len(idx), top=[dict(tf=k, gis=float(v)) for k, v in g[cell].head(top).items()])
 
-def window_gis(d:dict, run_dir:str|Path, track:dict, top:int=15)->dict:
+
+def window_gis(d: dict, run_dir: str | Path, track: dict, top: int = 15) -> dict:
     """GIS of each held-out cell type over the loci of the track window (Fig. 4's locus-specific ranking),
     from that fold's `full` model."""
     out = {}
     for cell, t in track['cells'].items():
-        idx = np.flatnonzero(np.isin(d['bins'].start.values, t['start']) & (d['bins'].chrom.values == track['chrom']))
-        r_ = fold_gis(Path(run_dir)/track['task']/track['split']/'full'/cell/'best.keras', d, idx, cell, top)
+        idx = np.flatnonzero(
+            np.isin(d['bins'].start.values, t['start']) & (d['bins'].chrom.values == track['chrom'])
+        )
+        r_ = fold_gis(
+            Path(run_dir) / track['task'] / track['split'] / 'full' / cell / 'best.keras', d, idx, cell, top
+        )
         if r_:
             out[cell] = dict(
                 window=[int(min(t['start'])), int(max(t['start'])) + 200],
@@ -850,18 +985,23 @@ def window_gis(d:dict, run_dir:str|Path, track:dict, top:int=15)->dict:
             )
     return out
 
-def plot_track(res:dict,               # the results JSON (its 'track' entry)
-               cell:str, methods=('full', 'seq_only', 'mean_signal'), ax=None):
+
+def plot_track(
+    res: dict,  # the results JSON (its 'track' entry)
+    cell: str, methods=('full', 'seq_only', 'mean_signal'), ax=None,
+):
     """Predicted vs true accessibility over held-out loci of one cell type, in genome order (Liu et al. 2019,
     Fig. 3F)."""
     import matplotlib.pyplot as plt
+
     t = res['track']
     d = t['cells'][cell]
     x = np.array(d['start']) / 1e6
     ax = ax or plt.subplots(figsize=(11, 3.2))[1]
     ax.plot(x, d['true'], 'k.-', ms=3, lw=1, label='true')
     for meth in methods:
-        if meth in d: ax.plot(x, d[meth], '.-', ms=3, lw=.8, label=meth)
+        if meth in d:
+            ax.plot(x, d[meth], '.-', ms=3, lw=0.8, label=meth)
     ax.set(
         xlabel=f"{t['chrom']} position (Mb; held-out loci in order)",
         ylabel='log(1 + normalised coverage)' if t['task'] == 'regression' else 'P(accessible)',

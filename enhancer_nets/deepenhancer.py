@@ -39,15 +39,17 @@ ARCHS = {
 "The five DeepEnhancer architectures (Min et al. 2017, Methods 'Network architectures', Table 1)."
 
 # %% ../nbs/02_deepenhancer.ipynb #c006
-def build_model(arch:str='4conv2pool4norm', # one of `ARCHS`
-                width:int=300,               # input window length (bp)
-                n_classes:int=2,             # softmax outputs (the paper: 2, enhancer vs background)
-                dropout:float=0.5,           # dropout after the first dense layer
-                dense:tuple=(256, 128),      # the two fully connected layers
-                bn_momentum:float=0.9,       # batch-norm moving-average momentum (see below; Keras' default is 0.99)
-               )->keras.Model:               # input (batch, width, 4) float32 one-hot → (batch, n_classes) softmax
+def build_model(
+    arch: str = '4conv2pool4norm',  # one of `ARCHS`
+    width: int = 300,  # input window length (bp)
+    n_classes: int = 2,  # softmax outputs (the paper: 2, enhancer vs background)
+    dropout: float = 0.5,  # dropout after the first dense layer
+    dense: tuple = (256, 128),  # the two fully connected layers
+    bn_momentum: float = 0.9,  # batch-norm moving-average momentum (see below; Keras' default is 0.99)
+) -> keras.Model:  # input (batch, width, 4) float32 one-hot → (batch, n_classes) softmax
     "A DeepEnhancer CNN (Min et al. 2017, Table 1). Raises `KeyError` for an unknown architecture name."
-    if arch not in ARCHS: raise KeyError(f'unknown architecture {arch!r}; choose one of {", ".join(ARCHS)}')
+    if arch not in ARCHS:
+        raise KeyError(f'unknown architecture {arch!r}; choose one of {", ".join(ARCHS)}')
     spec = ARCHS[arch]
     inp = keras.Input((width, 4), name='onehot')
     x, nc = inp, 0
@@ -56,7 +58,9 @@ def build_model(arch:str='4conv2pool4norm', # one of `ARCHS`
             x = layers.MaxPooling1D(layer[1])(x)
             continue
         nc += 1
-        x = layers.Conv1D(layer[1], layer[2], activation=None if spec['norm'] else 'relu', name=f'conv{nc}')(x)
+        x = layers.Conv1D(layer[1], layer[2], activation=None if spec['norm'] else 'relu', name=f'conv{nc}')(
+            x
+        )
         if spec['norm']:
             x = layers.Activation('relu')(layers.BatchNormalization(momentum=bn_momentum, name=f'bn{nc}')(x))
     x = layers.Flatten()(x)
@@ -193,20 +197,26 @@ def kmer_spectrum(codes:list,          # list of (L_i,) uint8 code arrays (from 
     return X
 
 # %% ../nbs/02_deepenhancer.ipynb #c020
-def region_codes_list(genome:Genome, regions:pd.DataFrame)->list: # one (end − start,) uint8 code array per region
+def region_codes_list(
+    genome: Genome, regions: pd.DataFrame
+) -> list:  # one (end − start,) uint8 code array per region
     "The sequences of regions (chrom, start, end) as code arrays, for the k-mer baselines."
     return [genome.codes(c)[s:e] for c, s, e in zip(regions.chrom, regions.start, regions.end)]
 
-def kmer_baseline(train_codes:list, y_train:np.ndarray, # training sequences (codes) and 0/1 labels
-                  test_codes:list,                      # sequences to score
-                  ks:tuple=(1, 2, 3, 4, 5, 6),          # k-mer sizes
-                  C:float=0.1,                          # inverse L2 regularisation strength
-                 )->np.ndarray:                         # (n_test,) probability of class 1
+
+def kmer_baseline(
+    train_codes: list,
+    y_train: np.ndarray,  # training sequences (codes) and 0/1 labels
+    test_codes: list,  # sequences to score
+    ks: tuple = (1, 2, 3, 4, 5, 6),  # k-mer sizes
+    C: float = 0.1,  # inverse L2 regularisation strength
+) -> np.ndarray:  # (n_test,) probability of class 1
     """k-mer spectrum (k=1..6) + standardisation + L2 logistic regression (scikit-learn); the package's
     baseline."""
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
     from sklearn.linear_model import LogisticRegression
+
     clf = make_pipeline(StandardScaler(), LogisticRegression(C=C, max_iter=5000))
     clf.fit(kmer_spectrum(train_codes, ks), np.asarray(y_train))
     return clf.predict_proba(kmer_spectrum(test_codes, ks))[:, 1]
@@ -216,9 +226,13 @@ def _sample_negatives(genome, pos, split, exclude, how, margin, seed, blocks):
     negs = []
     for i, (name, (a, b)) in enumerate(blocks.items()):
         p = pos[split == name]
-        if not len(p): continue
+        if not len(p):
+            continue
         reg = pd.DataFrame(
-            [(c, int(a * genome.sizes[c]) + margin, int(b * genome.sizes[c]) - margin) for c in p.chrom.unique()],
+            [
+                (c, int(a * genome.sizes[c]) + margin, int(b * genome.sizes[c]) - margin)
+                for c in p.chrom.unique()
+            ],
             columns=['chrom', 'start', 'end'],
         )
         n = background_negatives(
@@ -289,29 +303,36 @@ def train_regions(genome:Genome|SequenceSet, # where the regions' sequences come
     return res
 
 # %% ../nbs/02_deepenhancer.ipynb #c023
-def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
-                       positives:pd.DataFrame|str|Path, # positive regions (DataFrame or BED/CSV path)
-                       out_dir:str|Path,                # where model, scores and results.json go
-                       negatives:pd.DataFrame|str|Path='background', # 'background', 'gc-matched', or regions / a BED path
-                       arch:str='4conv2pool4norm',      # architecture (see `ARCHS`)
-                       width:int=300,                   # window width
-                       stride:int=2,                    # training window stride (the paper: 2)
-                       test_stride:int|None=None,       # stride of test-time windows (default: `stride`)
-                       split:str='block',               # 'block' (last `test_frac` of each chromosome) or 'chrom'
-                       test_frac:float=0.25,            # block split: test fraction at the end of each chromosome
-                       val_frac:float=0.10,             # block split: validation fraction before the test block
-                       test_chroms:tuple=('chr8',), val_chroms:tuple=('chr9',), # chromosome split
-                       exclude:pd.DataFrame|None=None,  # intervals negatives avoid (default: GENCODE promoters, exons, blacklist)
-                       epochs:int=30, patience:int=8, batch_size:int=128, lr:float=1e-4, # training (Min et al. 2017)
-                       baseline:bool=True,              # also train the k-mer spectrum baseline
-                       seed:int=0,                      # seed of sampling, initialisation and shuffling
-                       max_positives:int|None=None,     # use a random subset of positives (reduced runs)
-                       verbose:int|str='auto',          # Keras verbosity
-                       overwrite:bool=False,            # retrain over a run in `out_dir` (else resume/reuse)
-                       devices:int=1,                   # data-parallel devices (`data_parallel`)
-                       model:keras.Model|None=None,     # uncompiled network to use, not `build_model(arch)`
-                       **record,                        # extra fields for results.json (dataset names ...)
-                      )->dict:                          # the results (also written to out_dir/results.json)
+def train_and_evaluate(
+    genome: Genome | str | Path,  # genome or FASTA path
+    positives: pd.DataFrame | str | Path,  # positive regions (DataFrame or BED/CSV path)
+    out_dir: str | Path,  # where model, scores and results.json go
+    negatives: (
+        pd.DataFrame | str | Path
+    ) = 'background',  # 'background', 'gc-matched', or regions / a BED path
+    arch: str = '4conv2pool4norm',  # architecture (see `ARCHS`)
+    width: int = 300,  # window width
+    stride: int = 2,  # training window stride (the paper: 2)
+    test_stride: int | None = None,  # stride of test-time windows (default: `stride`)
+    split: str = 'block',  # 'block' (last `test_frac` of each chromosome) or 'chrom'
+    test_frac: float = 0.25,  # block split: test fraction at the end of each chromosome
+    val_frac: float = 0.10,  # block split: validation fraction before the test block
+    test_chroms: tuple = ('chr8',),
+    val_chroms: tuple = ('chr9',),  # chromosome split
+    exclude: (
+        pd.DataFrame | None
+    ) = None,  # intervals negatives avoid (default: GENCODE promoters, exons, blacklist)
+    epochs: int = 30, patience: int = 8, batch_size: int = 128,
+    lr: float = 1e-4,  # training (Min et al. 2017)
+    baseline: bool = True,  # also train the k-mer spectrum baseline
+    seed: int = 0,  # seed of sampling, initialisation and shuffling
+    max_positives: int | None = None,  # use a random subset of positives (reduced runs)
+    verbose: int | str = 'auto',  # Keras verbosity
+    overwrite: bool = False,  # retrain over a run in `out_dir` (else resume/reuse)
+    devices: int = 1,  # data-parallel devices (`data_parallel`)
+    model: keras.Model | None = None,  # uncompiled network to use, not `build_model(arch)`
+    **record,  # extra fields for results.json (dataset names ...)
+) -> dict:  # the results (also written to out_dir/results.json)
     """Train a DeepEnhancer CNN on a genome + positive BED, evaluate on held-out genomic blocks/chromosomes vs
     the k-mer baseline. Every input is read and checked before `out_dir` is created; an interrupted run
     resumes when called again with the same settings. Raises `InputError` for bad files, `OptionError` for bad
@@ -320,21 +341,29 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
     set_seed(seed)
     ident = lambda x: x.attrs.get('source', 'DataFrame') if isinstance(x, pd.DataFrame) else str(x)
     out = Path(out_dir)
-    if out.exists() and not out.is_dir(): raise RunDirError(f'{out}: exists and is not a directory')
+    if out.exists() and not out.is_dir():
+        raise RunDirError(f'{out}: exists and is not a directory')
     for k, v in dict(width=width, stride=stride, test_stride=test_stride or 1, batch_size=batch_size).items():
-        if int(v) < 1: raise OptionError(f'{k} must be at least 1, got {v}')
+        if int(v) < 1:
+            raise OptionError(f'{k} must be at least 1, got {v}')
     if not (0 < test_frac < 1 and 0 <= val_frac < 1 and test_frac + val_frac < 1):
-        raise OptionError(f'test_frac ({test_frac}) and val_frac ({val_frac}) must lie in (0, 1) '
-                          'with a sum below 1')
+        raise OptionError(
+            f'test_frac ({test_frac}) and val_frac ({val_frac}) must lie in (0, 1) ' 'with a sum below 1'
+        )
     if max_positives is not None and max_positives < 1:
         raise OptionError(f'max_positives must be at least 1, got {max_positives}')
-    meta = run_metadata(seed, **record)   # taken at the start: the commit that produced the numbers
+    meta = run_metadata(seed, **record)  # taken at the start: the commit that produced the numbers
     genome = genome if isinstance(genome, Genome) else Genome(genome)
     pos = positives if isinstance(positives, pd.DataFrame) else read_intervals(positives, genome)
     pos = pos[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
-    for c, s, e in zip(pos.chrom, pos.start, pos.end): genome.check(c, s, e, where='positives')
+    for c, s, e in zip(pos.chrom, pos.start, pos.end):
+        genome.check(c, s, e, where='positives')
     if max_positives and len(pos) > max_positives:
-        pos = pos.sample(max_positives, random_state=seed).sort_values(['chrom', 'start']).reset_index(drop=True)
+        pos = (
+            pos.sample(max_positives, random_state=seed)
+            .sort_values(['chrom', 'start'])
+            .reset_index(drop=True)
+        )
     margin = width
     if split == 'block':
         blocks = {
@@ -342,20 +371,25 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
             'test': (1 - test_frac, 1.0),
         }
         sp = block_split(pos, genome.sizes, test=blocks['test'], val=blocks['val'], margin=margin)
-        split_desc = dict(kind='genomic blocks', blocks=blocks, margin_bp=margin, chroms=sorted(pos.chrom.unique()))
+        split_desc = dict(
+            kind='genomic blocks', blocks=blocks, margin_bp=margin, chroms=sorted(pos.chrom.unique())
+        )
     elif split == 'chrom':
         sp = chrom_split(pos, test_chroms, val_chroms)
         split_desc = dict(kind='chromosomes', test=list(test_chroms), val=list(val_chroms))
-    else: raise OptionError(f'split must be "block" or "chrom", got {split!r}')
+    else:
+        raise OptionError(f'split must be "block" or "chrom", got {split!r}')
     pos = pos.assign(split=sp.to_numpy(), label=1)
     dropped = int((pos.split == 'drop').sum())
     pos = pos[pos.split != 'drop'].reset_index(drop=True)
     for part in ['train', 'val', 'test']:
         if not (pos.split == part).any():
-            raise InputError(f'{ident(positives)}: no positive region falls in the {part} split '
-                             f'({split_desc})')
+            raise InputError(
+                f'{ident(positives)}: no positive region falls in the {part} split ' f'({split_desc})'
+            )
     if isinstance(negatives, str) and negatives in ('background', 'gc-matched'):
-        if exclude is None: exclude = gencode_exclusions(chroms=list(pos.chrom.unique()))
+        if exclude is None:
+            exclude = gencode_exclusions(chroms=list(pos.chrom.unique()))
         if split == 'block':
             neg = _sample_negatives(genome, pos, pos.split, exclude, negatives, margin, seed, blocks)
         else:
@@ -368,9 +402,7 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
                     for i, s in enumerate(['train', 'val', 'test'])
                 ]
             )
-        neg_desc = (
-            f'{negatives} (length-matched, avoiding positives ±{margin} bp, GENCODE TSS ±2 kb, exons, blacklist, N)'
-        )
+        neg_desc = f'{negatives} (length-matched, avoiding positives ±{margin} bp, GENCODE TSS ±2 kb, exons, blacklist, N)'
     else:
         neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, genome)
         neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
@@ -384,17 +416,20 @@ def train_and_evaluate(genome:Genome|str|Path,          # genome or FASTA path
         neg_desc = f'user-supplied ({getattr(negatives, "name", "DataFrame")})'
     regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'split']].assign(label=0)], ignore_index=True)
     assert_disjoint(regions[regions.split == 'train'], regions[regions.split == 'test'], pad=width)
-    res = dict(task='DeepEnhancer enhancer vs background, region level (max over windows)',
-               **meta, split=split_desc, negatives=neg_desc, positives_dropped_at_boundaries=dropped)
-    res.update(train_regions(genome, regions, out, arch=arch, width=width, stride=stride,
-                             test_stride=test_stride,
-                             epochs=epochs, patience=patience, batch_size=batch_size, lr=lr,
-                             baseline=baseline,
-                             seed=seed, verbose=verbose, overwrite=overwrite, model=model, devices=devices,
-                             split=split_desc,
-                             positives=ident(positives), negatives=ident(negatives)))
+    res = dict(
+        task='DeepEnhancer enhancer vs background, region level (max over windows)', **meta,
+        split=split_desc, negatives=neg_desc, positives_dropped_at_boundaries=dropped,
+    )
+    res.update(
+        train_regions(
+            genome, regions, out, arch=arch, width=width, stride=stride, test_stride=test_stride,
+            epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, baseline=baseline, seed=seed,
+            verbose=verbose, overwrite=overwrite, model=model, devices=devices, split=split_desc,
+            positives=ident(positives), negatives=ident(negatives),
+        )
+    )
     res['wall_seconds'] = round(time.time() - t0, 1)
-    save_json(out/'results.json', res)
+    save_json(out / 'results.json', res)
     return res
 
 # %% ../nbs/02_deepenhancer.ipynb #q024
@@ -509,10 +544,13 @@ def fantom5_chr22(chrom:str='chr22')->pd.DataFrame:
     )
 
 # %% ../nbs/02_deepenhancer.ipynb #c031
-def deepenhancer_chr22(out_dir:str|Path,      # run directory (model, checkpoints, scores)
-                       results:str|Path|None=None, # also copy results.json here (e.g. results/deepenhancer_chr22.json)
-                       quick:bool=IN_TEST,    # reduced run: 300 positives, stride 50, 2 epochs
-                       stride:int=10, epochs:int=30, seed:int=0, **kw)->dict:
+def deepenhancer_chr22(
+    out_dir: str | Path,  # run directory (model, checkpoints, scores)
+    results: str | Path | None = None,  # also copy results.json here (e.g. results/deepenhancer_chr22.json)
+    quick: bool = IN_TEST,  # reduced run: 300 positives, stride 50, 2 epochs
+    stride: int = 10, epochs: int = 30, seed: int = 0,
+    **kw
+) -> dict:
     """The main job on real data: 4conv2pool4norm on hg38 chr22 FANTOM5 enhancers vs background, last 25 % of
     chr22 held out."""
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
@@ -526,7 +564,8 @@ def deepenhancer_chr22(out_dir:str|Path,      # run directory (model, checkpoint
         genome_file='hg38_chr22/chr22.fa.gz', quick=quick,
         **kw
     )
-    if results is not None: save_json(results, res)
+    if results is not None:
+        save_json(results, res)
     return res
 
 # %% ../nbs/02_deepenhancer.ipynb #c037
@@ -560,62 +599,81 @@ def plot_curves(res:dict, ax=None):
     return fig
 
 # %% ../nbs/02_deepenhancer.ipynb #d040
-def gapped_kmer_counts(codes:list,      # list of (L_i,) uint8 code arrays
-                       l:int=6,         # l-mer length
-                       k:int=4,         # informative positions (k ≤ l)
-                       both_strands:bool=True, # add the counts of the reverse complement
-                      )->np.ndarray:    # (n, C(l, k)·4^k) float32 counts; l-mers overlapping an N are not counted
+def gapped_kmer_counts(
+    codes: list,  # list of (L_i,) uint8 code arrays
+    l: int = 6,  # l-mer length
+    k: int = 4,  # informative positions (k ≤ l)
+    both_strands: bool = True,  # add the counts of the reverse complement
+) -> np.ndarray:  # (n, C(l, k)·4^k) float32 counts; l-mers overlapping an N are not counted
     """Gapped k-mer count vectors (the feature space of gkm-SVM, Ghandi et al. 2014, eq. 1). Vectorised per
     gap pattern."""
     from itertools import combinations
     from enhancer_nets.data import COMPLEMENT
+
     pats = [np.array(p) for p in combinations(range(l), k)]
-    D = 4 ** k
+    D = 4**k
     pw = 4 ** np.arange(k - 1, -1, -1)
     X = np.zeros((len(codes), len(pats) * D), np.float32)
     for i, c0 in enumerate(codes):
         for c in ([c0, COMPLEMENT[np.asarray(c0)][::-1]] if both_strands else [c0]):
             c = np.asarray(c, np.int64)
-            if len(c) < l: continue
+            if len(c) < l:
+                continue
             win = np.lib.stride_tricks.sliding_window_view(c, l)
             ok = (win < 4).all(1)
             win = win[ok]
             for j, p in enumerate(pats):
-                X[i, j * D:(j + 1) * D] += np.bincount(win[:, p] @ pw, minlength=D)
+                X[i, j * D : (j + 1) * D] += np.bincount(win[:, p] @ pw, minlength=D)
     return X
 
-def gkm_svm_baseline(train_codes:list, y_train:np.ndarray, # training sequences (codes) and 0/1 labels
-                     test_codes:list,                      # sequences to score
-                     l:int=6, k:int=4, C:float=1.,         # gapped k-mer shape; SVM regularisation
-                    )->np.ndarray:                         # (n_test,) SVM decision values (higher = class 1)
+
+def gkm_svm_baseline(
+    train_codes: list,
+    y_train: np.ndarray,  # training sequences (codes) and 0/1 labels
+    test_codes: list,  # sequences to score
+    l: int = 6,
+    k: int = 4,
+    C: float = 1.0,  # gapped k-mer shape; SVM regularisation
+) -> np.ndarray:  # (n_test,) SVM decision values (higher = class 1)
     """Gapped k-mer (l, k) count vectors, L2-normalised, linear SVM: the explicit-feature form of gkm-SVM
     without its truncation weights."""
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import Normalizer
     from sklearn.svm import LinearSVC
+
     clf = make_pipeline(Normalizer(), LinearSVC(C=C, max_iter=20_000))
     clf.fit(gapped_kmer_counts(train_codes, l, k), np.asarray(y_train))
     return clf.decision_function(gapped_kmer_counts(test_codes, l, k))
 
 # %% ../nbs/02_deepenhancer.ipynb #d043
-BASELINES = {'kmer spectrum (k=1..6) logistic regression': kmer_baseline,
-             'gapped k-mer (l=6, k=4) linear SVM': gkm_svm_baseline}
+BASELINES = {
+    'kmer spectrum (k=1..6) logistic regression': kmer_baseline,
+    'gapped k-mer (l=6, k=4) linear SVM': gkm_svm_baseline,
+}
 
-def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
-                   positives:pd.DataFrame|str|Path, # positive regions
-                   out_dir:str|Path,                # one sub-directory per method and fold
-                   archs:tuple=tuple(ARCHS),        # architectures to evaluate
-                   k:int=10,                        # folds (the paper: 10)
-                   folds:str='balanced',            # 'balanced': blocks holding equal numbers of positives; 'equal': equal-length blocks
-                   width:int=300, stride:int=2,     # window width; training window stride (the paper: 2)
-                   test_stride:int|None=None,       # stride at test time (default: `stride`)
-                   epochs:int=30, patience:int=8, batch_size:int=128, lr:float=1e-4,
-                   baselines:tuple=tuple(BASELINES), # names of `BASELINES` to run
-                   negatives:str|pd.DataFrame|Path='background', # 'background', 'gc-matched', or negative regions (DataFrame / BED path)
-                   exclude:pd.DataFrame|None=None,  # intervals negatives avoid (default: GENCODE TSS ±2 kb, exons, blacklist)
-                   seed:int=0, verbose:int|str=0,
-                   **record,                        # extra fields for the results (dataset names ...)
-                  )->dict:                          # per method: folds [{fold, auroc, auprc, n_pos, n_neg}], mean, se, pooled curves
+
+def cross_validate(
+    genome: Genome | str | Path,  # genome or FASTA path
+    positives: pd.DataFrame | str | Path,  # positive regions
+    out_dir: str | Path,  # one sub-directory per method and fold
+    archs: tuple = tuple(ARCHS),  # architectures to evaluate
+    k: int = 10,  # folds (the paper: 10)
+    folds: str = 'balanced',  # 'balanced': blocks holding equal numbers of positives; 'equal': equal-length blocks
+    width: int = 300,
+    stride: int = 2,  # window width; training window stride (the paper: 2)
+    test_stride: int | None = None,  # stride at test time (default: `stride`)
+    epochs: int = 30, patience: int = 8, batch_size: int = 128, lr: float = 1e-4,
+    baselines: tuple = tuple(BASELINES),  # names of `BASELINES` to run
+    negatives: (
+        str | pd.DataFrame | Path
+    ) = 'background',  # 'background', 'gc-matched', or negative regions (DataFrame / BED path)
+    exclude: (
+        pd.DataFrame | None
+    ) = None,  # intervals negatives avoid (default: GENCODE TSS ±2 kb, exons, blacklist)
+    seed: int = 0,
+    verbose: int | str = 0,
+    **record,  # extra fields for the results (dataset names ...)
+) -> dict:  # per method: folds [{fold, auroc, auprc, n_pos, n_neg}], mean, se, pooled curves
     """Region-level k-fold cross-validation by genomic blocks of the DeepEnhancer architectures and the
     baselines (Min et al. 2017, Table 2)."""
     t0 = time.time()
@@ -625,23 +683,30 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
     pos = positives if isinstance(positives, pd.DataFrame) else read_intervals(positives, g)
     pos = pos[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
     given = not (isinstance(negatives, str) and negatives in ('background', 'gc-matched'))
-    if exclude is None and not given: exclude = gencode_exclusions(chroms=list(pos.chrom.unique()))
+    if exclude is None and not given:
+        exclude = gencode_exclusions(chroms=list(pos.chrom.unique()))
     if given:
         neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, g)
         neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
-    if folds == 'balanced':      # equal-length blocks leave folds empty on acrocentric chromosomes (chr22's p-arm)
+    if (
+        folds == 'balanced'
+    ):  # equal-length blocks leave folds empty on acrocentric chromosomes (chr22's p-arm)
         fold = balanced_blocks(pos, k, margin=width)
         pos = pos.assign(fold=fold, label=1)[fold >= 0]
         if not given:
             neg = background_negatives(
-                g, pos, exclude=exclude, per_positive=3, gc_match=(negatives == 'gc-matched'), pad=width, seed=seed
+                g, pos, exclude=exclude, per_positive=3, gc_match=(negatives == 'gc-matched'), pad=width,
+                seed=seed,
             )
         neg = neg.assign(fold=balanced_blocks(neg, k, margin=width, reference=pos), label=0)
         neg = neg[neg.fold >= 0]
-        if not given:   # as many background negatives as positives in each block
+        if not given:  # as many background negatives as positives in each block
             npos = pos.fold.value_counts()
             neg = pd.concat(
-                [d.sample(min(len(d), int(npos.get(f, 0))), random_state=seed) for f, d in neg.groupby('fold')]
+                [
+                    d.sample(min(len(d), int(npos.get(f, 0))), random_state=seed)
+                    for f, d in neg.groupby('fold')
+                ]
             )
     elif folds == 'equal':
         fold = kfold_blocks(pos, g.sizes, k, margin=width)
@@ -651,12 +716,15 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
             neg = neg[neg.fold >= 0]
         else:
             blocks = {f'fold{i}': (i / k, (i + 1) / k) for i in range(k)}
-            neg = _sample_negatives(g, pos, 'fold' + pos.fold.astype(str), exclude, negatives, width, seed, blocks)
+            neg = _sample_negatives(
+                g, pos, 'fold' + pos.fold.astype(str), exclude, negatives, width, seed, blocks
+            )
             neg = neg.assign(fold=neg.split.str[4:].astype(int), label=0)
-    else: raise ValueError(f"folds must be 'balanced' or 'equal', got {folds!r}")
-    regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'fold', 'label']]], ignore_index=True).reset_index(
-        drop=True
-    )
+    else:
+        raise ValueError(f"folds must be 'balanced' or 'equal', got {folds!r}")
+    regions = pd.concat(
+        [pos, neg[['chrom', 'start', 'end', 'fold', 'label']]], ignore_index=True
+    ).reset_index(drop=True)
     res = dict(
         task='DeepEnhancer k-fold cross-validation, region level (max over windows)',
         **meta,
@@ -679,43 +747,49 @@ def cross_validate(genome:Genome|str|Path,          # genome or FASTA path
         width=width, stride=stride, test_stride=test_stride or stride, epochs=epochs, patience=patience,
         methods={},
     )
-    cv_folds(g, regions, out, res, archs=archs, baselines=baselines, k=k, width=width, stride=stride,
-             test_stride=test_stride, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr,
-             seed=seed, verbose=verbose)
+    cv_folds(
+        g, regions, out, res, archs=archs, baselines=baselines, k=k, width=width, stride=stride,
+        test_stride=test_stride, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed,
+        verbose=verbose,
+    )
     res['wall_seconds'] = round(time.time() - t0, 1)
     return res
 
 
-def cv_folds(g:Genome|SequenceSet,   # where the regions' sequences come from
-             regions:pd.DataFrame,   # chrom, start, end, label, fold (0..k-1)
-             out:Path,               # a sub-directory per method and fold (`done.json` makes it resumable)
-             res:dict,               # the results dict: `methods` is filled in
-             archs:tuple=tuple(ARCHS), baselines:tuple=tuple(BASELINES), k:int=10, width:int=300,
-             stride:int=2,
-             test_stride:int|None=None, epochs:int=30, patience:int=8, batch_size:int=128, lr:float=1e-4,
-             seed:int=0, verbose:int|str=0,
-            )->dict:                 # `res`, per method: folds, mean and SE of auROC/auPRC, pooled curves
+def cv_folds(
+    g: Genome | SequenceSet,  # where the regions' sequences come from
+    regions: pd.DataFrame,  # chrom, start, end, label, fold (0..k-1)
+    out: Path,  # a sub-directory per method and fold (`done.json` makes it resumable)
+    res: dict,  # the results dict: `methods` is filled in
+    archs: tuple = tuple(ARCHS), baselines: tuple = tuple(BASELINES), k: int = 10, width: int = 300,
+    stride: int = 2, test_stride: int | None = None, epochs: int = 30, patience: int = 8,
+    batch_size: int = 128, lr: float = 1e-4, seed: int = 0, verbose: int | str = 0,
+) -> dict:  # `res`, per method: folds, mean and SE of auROC/auPRC, pooled curves
     """The k-fold loop shared by genome regions and labelled sequences: fold f tests, fold f+1 validates
     (early stopping), the rest trains; every method sees the same folds. Per-fold metrics, then mean ± SE over
     folds."""
     scores = {}
     for f in range(k):
-        te, va = regions[regions.fold == f].reset_index(drop=True), regions[regions.fold == (f + 1) % k].reset_index(
-            drop=True
-        )
+        te, va = regions[regions.fold == f].reset_index(drop=True), regions[
+            regions.fold == (f + 1) % k
+        ].reset_index(drop=True)
         tr = regions[~regions.fold.isin([f, (f + 1) % k])].reset_index(drop=True)
-        if not len(te) or te.label.nunique() < 2: continue
+        if not len(te) or te.label.nunique() < 2:
+            continue
         assert_disjoint(tr, te, pad=width)
         for name in list(archs) + list(baselines):
-            d = out/name.replace(' ', '_').replace('/', '_')/f'fold{f}'
-            if (d/'done.json').exists(): r = load_json(d/'done.json')
+            d = out / name.replace(' ', '_').replace('/', '_') / f'fold{f}'
+            if (d / 'done.json').exists():
+                r = load_json(d / 'done.json')
             else:
                 t1 = time.time()
                 if name in ARCHS:
                     set_seed(seed + f)
                     wtr = window_index(tr, width, stride, sizes=g.sizes)
                     wva = window_index(va, width, stride, sizes=g.sizes)
-                    trd = WindowDataset(g, wtr, tr.label.to_numpy(), width, batch_size, shuffle=True, seed=seed + f)
+                    trd = WindowDataset(
+                        g, wtr, tr.label.to_numpy(), width, batch_size, shuffle=True, seed=seed + f
+                    )
                     m = compile_model(build_model(name, width), lr=lr, decay_steps=max(len(trd), 1))
                     h = fit(
                         m, trd, WindowDataset(g, wva, va.label.to_numpy(), width, 512), d / 'checkpoints',
@@ -730,27 +804,34 @@ def cv_folds(g:Genome|SequenceSet,   # where the regions' sequences come from
                     )
                 else:
                     trv = pd.concat([tr, va])
-                    sc = BASELINES[name](region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te))
+                    sc = BASELINES[name](
+                        region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te)
+                    )
                     extra = {}
                 r = dict(
                     fold=f, label=te.label.tolist(), score=np.round(np.asarray(sc, float), 6).tolist(),
-                    seconds=round(time.time() - t1, 1),
-                    **extra
+                    seconds=round(time.time() - t1, 1), **extra,
                 )
-                save_json(d/'done.json', r)
+                save_json(d / 'done.json', r)
             ev = evaluate_scores(r['label'], r['score'])
             res['methods'].setdefault(name, dict(folds=[]))['folds'].append(
                 dict(
                     fold=f, auroc=ev['auroc'], auprc=ev['auprc'], n_pos=ev['n_pos'], n_neg=ev['n_neg'],
                     seconds=r.get('seconds'),
-                    **{x: r[x] for x in ('history', 'best_epoch', 'train_windows', 'seconds_per_epoch') if x in r}
+                    **{
+                        x: r[x]
+                        for x in ('history', 'best_epoch', 'train_windows', 'seconds_per_epoch')
+                        if x in r
+                    },
                 )
             )
             scores.setdefault(name, []).append((np.asarray(r['label']), np.asarray(r['score'])))
     for name, v in res['methods'].items():
         for mt in ('auroc', 'auprc'):
             a = np.array([x[mt] for x in v['folds']])
-            v[mt] = dict(mean=float(a.mean()), se=float(a.std(ddof=1) / np.sqrt(len(a))) if len(a) > 1 else None)
+            v[mt] = dict(
+                mean=float(a.mean()), se=float(a.std(ddof=1) / np.sqrt(len(a))) if len(a) > 1 else None
+            )
         y = np.concatenate([s[0] for s in scores[name]])
         # pooled curves: per-fold scores are rank-normalised first, so folds with different score scales pool fairly
         rk = np.concatenate([pd.Series(s[1]).rank(pct=True).to_numpy() for s in scores[name]])
@@ -758,8 +839,10 @@ def cv_folds(g:Genome|SequenceSet,   # where the regions' sequences come from
         v['pooled_curves'] = dict(roc=pe['roc'], pr=pe['pr'])
     return res
 
-def cv_table(res:dict, # from `cross_validate`
-            )->pd.DataFrame: # method, auROC mean ± SE, auPRC mean ± SE, folds, split
+
+def cv_table(
+    res: dict,  # from `cross_validate`
+) -> pd.DataFrame:  # method, auROC mean ± SE, auPRC mean ± SE, folds, split
     "Table 2 of Min et al. 2017: mean and standard error of auROC and auPRC over folds, with the split named."
     return pd.DataFrame(
         [
@@ -813,14 +896,15 @@ def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per met
     return res
 
 # %% ../nbs/02_deepenhancer.ipynb #d045
-def compare_methods(res:dict,            # from `cross_validate`
-                    metric:str='auroc',  # 'auroc' or 'auprc'
-                   )->pd.DataFrame:      # A, B, n, mean_diff, wins_A, wilcoxon_p, wilcoxon_p_holm, binomial_p (A > B, one-sided)
+def compare_methods(
+    res: dict, metric: str = 'auroc'  # from `cross_validate`  # 'auroc' or 'auprc'
+) -> pd.DataFrame:  # A, B, n, mean_diff, wins_A, wilcoxon_p, wilcoxon_p_holm, binomial_p (A > B, one-sided)
     """Pairwise Wilcoxon signed-rank and one-sided exact binomial tests on paired fold scores (Min et al.
     2017, Tables 3–5)."""
     from itertools import combinations
     from scipy.stats import wilcoxon, binomtest
     from statsmodels.stats.multitest import multipletests
+
     per = {k: {x['fold']: x[metric] for x in v['folds']} for k, v in res['methods'].items()}
     rows = []
     for a, b in combinations(per, 2):
@@ -830,7 +914,7 @@ def compare_methods(res:dict,            # from `cross_validate`
         d = x - y
         wins = int((d > 0).sum())
         n = int((d != 0).sum())
-        p = float(wilcoxon(x, y).pvalue) if n > 0 else 1.
+        p = float(wilcoxon(x, y).pvalue) if n > 0 else 1.0
         rows.append(
             dict(
                 A=a, B=b, n=len(f), mean_diff=float(d.mean()), wins_A=wins, wilcoxon_p=p,
@@ -838,18 +922,22 @@ def compare_methods(res:dict,            # from `cross_validate`
             )
         )
     t = pd.DataFrame(rows)
-    if len(t): t['wilcoxon_p_holm'] = multipletests(t.wilcoxon_p, method='holm')[1]
+    if len(t):
+        t['wilcoxon_p_holm'] = multipletests(t.wilcoxon_p, method='holm')[1]
     return t
 
 # %% ../nbs/02_deepenhancer.ipynb #d047
-def fine_tune(model:keras.Model|str|Path,   # a pre-trained DeepEnhancer model (or its .keras path); a copy is trained
-              train:keras.utils.PyDataset,  # training batches of the new set
-              val:keras.utils.PyDataset,    # validation batches
-              out_dir:str|Path,             # checkpoints (resumable)
-              lr:float=1e-5,                # learning rate (a tenth of pre-training's)
-              freeze_conv:bool=False,       # keep the convolution and batch-norm layers fixed
-              epochs:int=30, patience:int=8, seed:int=0, verbose:int|str=0,
-             )->tuple:                      # (fine-tuned model, history DataFrame)
+def fine_tune(
+    model: (
+        keras.Model | str | Path
+    ),  # a pre-trained DeepEnhancer model (or its .keras path); a copy is trained
+    train: keras.utils.PyDataset,  # training batches of the new set
+    val: keras.utils.PyDataset,  # validation batches
+    out_dir: str | Path,  # checkpoints (resumable)
+    lr: float = 1e-5,  # learning rate (a tenth of pre-training's)
+    freeze_conv: bool = False,  # keep the convolution and batch-norm layers fixed
+    epochs: int = 30, patience: int = 8, seed: int = 0, verbose: int | str = 0,
+) -> tuple:  # (fine-tuned model, history DataFrame)
     """Transfer learning (Min et al. 2017, 'Transfer learning'): continue training a pre-trained model on a
     cell-type-specific set."""
     src = model if isinstance(model, keras.Model) else keras.saving.load_model(model)
@@ -857,7 +945,8 @@ def fine_tune(model:keras.Model|str|Path,   # a pre-trained DeepEnhancer model (
     m = keras.models.clone_model(src)
     m.set_weights(src.get_weights())
     for l in m.layers:
-        if freeze_conv and isinstance(l, (layers.Conv1D, layers.BatchNormalization)): l.trainable = False
+        if freeze_conv and isinstance(l, (layers.Conv1D, layers.BatchNormalization)):
+            l.trainable = False
     compile_model(m, lr=lr, decay_steps=max(len(train), 1))
     h = fit(
         m, train, val, out_dir, epochs=epochs, patience=patience, seed=seed, verbose=verbose, fine_tune=True,
@@ -871,11 +960,13 @@ DNASE = {
     'HepG2': 'encode_dnase_hg38/ENCFF209DJG_HepG2_DNase_hg38.bed.gz',
 }
 
-def distal_dnase(cell:str='GM12878',   # a key of `DNASE`
-                 chrom:str='chr22',
-                 min_tss_distance:int=2000, # bp from the nearest GENCODE TSS
-                 width:int=300,         # region width, centred on the summit
-                )->pd.DataFrame:        # chrom, start, end of distal DNase peaks
+
+def distal_dnase(
+    cell: str = 'GM12878',  # a key of `DNASE`
+    chrom: str = 'chr22',
+    min_tss_distance: int = 2000,  # bp from the nearest GENCODE TSS
+    width: int = 300,  # region width, centred on the summit
+) -> pd.DataFrame:  # chrom, start, end of distal DNase peaks
     "Distal ENCODE DNase-seq peaks of one cell line (hg38), as fixed-width regions around the summit."
     p = read_intervals(resolve(DNASE[cell]), fmt='narrowpeak')
     p = p[p.chrom == chrom]
@@ -889,19 +980,26 @@ def distal_dnase(cell:str='GM12878',   # a key of `DNASE`
     tss = np.sort(t[t.chrom == chrom].start.to_numpy())
     j = np.searchsorted(tss, summit)
     d = np.minimum(
-        np.abs(summit - tss[np.clip(j - 1, 0, len(tss) - 1)]), np.abs(tss[np.clip(j, 0, len(tss) - 1)] - summit)
+        np.abs(summit - tss[np.clip(j - 1, 0, len(tss) - 1)]),
+        np.abs(tss[np.clip(j, 0, len(tss) - 1)] - summit),
     )
     keep = d > min_tss_distance
-    r = pd.DataFrame(dict(chrom=chrom, start=summit[keep] - width // 2, end=summit[keep] - width // 2 + width))
+    r = pd.DataFrame(
+        dict(chrom=chrom, start=summit[keep] - width // 2, end=summit[keep] - width // 2 + width)
+    )
     return r.drop_duplicates().sort_values('start').reset_index(drop=True)
 
 # %% ../nbs/02_deepenhancer.ipynb #d051
-def deepenhancer_cv(out_dir:str|Path,            # run directory (resumable)
-                    results:str|Path|None=None,   # results JSON (e.g. results/deepenhancer_cv.json)
-                    k:int=10, stride:int=100, epochs:int=6, patience:int=3, # CPU settings (the paper: stride 2, 30 epochs)
-                    archs:tuple=tuple(ARCHS), seed:int=0,
-                    quick:bool=IN_TEST,           # 3 folds, 240 positives, one architecture, 1 epoch
-                    **kw)->dict:
+def deepenhancer_cv(
+    out_dir: str | Path,  # run directory (resumable)
+    results: str | Path | None = None,  # results JSON (e.g. results/deepenhancer_cv.json)
+    k: int = 10, stride: int = 100, epochs: int = 6,
+    patience: int = 3,  # CPU settings (the paper: stride 2, 30 epochs)
+    archs: tuple = tuple(ARCHS),
+    seed: int = 0,
+    quick: bool = IN_TEST,  # 3 folds, 240 positives, one architecture, 1 epoch
+    **kw,
+) -> dict:
     """Table 2 on real data: k-fold block cross-validation of the DeepEnhancer architectures and the baselines
     on hg38 chr22 FANTOM5 enhancers."""
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
@@ -913,24 +1011,26 @@ def deepenhancer_cv(out_dir:str|Path,            # run directory (resumable)
         g, pos, out_dir, archs=archs, k=k, stride=stride, epochs=epochs, patience=patience, seed=seed,
         quick=quick,
         dataset='FANTOM5 enhancers via Ensembl (Genomic Benchmarks human_enhancers_ensembl, GRCh38), chr22',
-        genome_file='hg38_chr22/chr22.fa.gz',
-        **kw
+        genome_file='hg38_chr22/chr22.fa.gz', **kw,
     )
     res['statistics'] = {m: compare_methods(res, m).to_dict('records') for m in ('auroc', 'auprc')}
-    if results is not None: save_json(results, res)
+    if results is not None:
+        save_json(results, res)
     return res
 
-def deepenhancer_transfer(pretrained:str|Path|None=None, # chr22 model (default runs/deepenhancer_chr22/model.keras)
-                          out_dir:str|Path='runs/deepenhancer_transfer', # checkpoints
-                          results:str|Path|None=None,  # results JSON (e.g. results/deepenhancer_transfer.json)
-                          cell:str='GM12878',          # a key of `DNASE`
-                          n_train:int=500,             # at most this many training positives (the small set)
-                          region:int=400,              # region width around the summit (bp): (region − 300)/stride + 1 windows each
-                          stride:int=20,               # window stride (bp)
-                          lr:float=1e-4,               # fine-tuning learning rate
-                          epochs:int=30, patience:int=5, seed:int=0,
-                          quick:bool=IN_TEST,          # pretrained model from the quick main job; 2 epochs
-                         )->dict:
+
+def deepenhancer_transfer(
+    pretrained: str | Path | None = None,  # chr22 model (default runs/deepenhancer_chr22/model.keras)
+    out_dir: str | Path = 'runs/deepenhancer_transfer',  # checkpoints
+    results: str | Path | None = None,  # results JSON (e.g. results/deepenhancer_transfer.json)
+    cell: str = 'GM12878',  # a key of `DNASE`
+    n_train: int = 500,  # at most this many training positives (the small set)
+    region: int = 400,  # region width around the summit (bp): (region − 300)/stride + 1 windows each
+    stride: int = 20,  # window stride (bp)
+    lr: float = 1e-4,  # fine-tuning learning rate
+    epochs: int = 30, patience: int = 5, seed: int = 0,
+    quick: bool = IN_TEST,  # pretrained model from the quick main job; 2 epochs
+) -> dict:
     """Transfer learning on real data: FANTOM5-pretrained DeepEnhancer fine-tuned on distal ENCODE DNase peaks
     of one cell line vs trained from scratch."""
     t0 = time.time()
@@ -939,14 +1039,14 @@ def deepenhancer_transfer(pretrained:str|Path|None=None, # chr22 model (default 
     if quick:
         epochs = 2
         if pretrained is None:
-            pretrained = out/'pretrained_quick'
+            pretrained = out / 'pretrained_quick'
             deepenhancer_chr22(pretrained, quick=True, verbose=0)
-            pretrained = pretrained/'model.keras'
-    pm = keras.saving.load_model(pretrained or repo_root()/'runs'/'deepenhancer_chr22'/'model.keras')
+            pretrained = pretrained / 'model.keras'
+    pm = keras.saving.load_model(pretrained or repo_root() / 'runs' / 'deepenhancer_chr22' / 'model.keras')
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
     W = pm.input_shape[1]
     pos = distal_dnase(cell, width=region)
-    blocks = {'train': (0., .65), 'val': (.65, .75), 'test': (.75, 1.)}
+    blocks = {'train': (0.0, 0.65), 'val': (0.65, 0.75), 'test': (0.75, 1.0)}
     sp = block_split(pos, g.sizes, test=blocks['test'], val=blocks['val'], margin=W)
     pos = pos.assign(split=sp.to_numpy(), label=1)
     pos = pos[pos.split != 'drop']
@@ -1001,13 +1101,15 @@ def deepenhancer_transfer(pretrained:str|Path|None=None, # chr22 model (default 
             te.label, fn(region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te))
         )
     res['wall_seconds'] = round(time.time() - t0, 1)
-    if results is not None: save_json(results, res)
+    if results is not None:
+        save_json(results, res)
     return res
 
 # %% ../nbs/02_deepenhancer.ipynb #e004
-def plot_cv(res:dict, axes=None):
+def plot_cv(res: dict, axes=None):
     "auROC and auPRC per method: fold means ± SE as bars, folds as points (seaborn)."
     import matplotlib.pyplot as plt, seaborn as sns
+
     d = pd.DataFrame(
         [
             dict(method=k, fold=f['fold'], auROC=f['auroc'], auPRC=f['auprc'])
@@ -1016,33 +1118,41 @@ def plot_cv(res:dict, axes=None):
         ]
     )
     d = d.melt(id_vars=['method', 'fold'], var_name='metric', value_name='value')
-    if axes is None: fig, axes = plt.subplots(1, 1, figsize=(10, 3.6))
-    sns.barplot(data=d, y='method', x='value', hue='metric', errorbar='se', ax=axes, alpha=.6)
+    if axes is None:
+        fig, axes = plt.subplots(1, 1, figsize=(10, 3.6))
+    sns.barplot(data=d, y='method', x='value', hue='metric', errorbar='se', ax=axes, alpha=0.6)
     sns.stripplot(
-        data=d, y='method', x='value', hue='metric', dodge=True, ax=axes, size=3, legend=False, palette='dark:k'
+        data=d, y='method', x='value', hue='metric', dodge=True, ax=axes, size=3, legend=False,
+        palette='dark:k',
     )
-    axes.axvline(.5, color='k', lw=.6, ls=':')
-    axes.set(xlim=(.3, 1), xlabel=f"{res['split']['kind']}, stride {res['stride']}", ylabel='')
+    axes.axvline(0.5, color='k', lw=0.6, ls=':')
+    axes.set(xlim=(0.3, 1), xlabel=f"{res['split']['kind']}, stride {res['stride']}", ylabel='')
     return axes
 
-def plot_cv_curves(res:dict, axes=None):
+
+def plot_cv_curves(res: dict, axes=None):
     "Pooled ROC and PR curves of every method of a cross-validation."
     import matplotlib.pyplot as plt
-    if axes is None: fig, axes = plt.subplots(1, 2, figsize=(11, 4))
+
+    if axes is None:
+        fig, axes = plt.subplots(1, 2, figsize=(11, 4))
     for k, v in res['methods'].items():
         c = v['pooled_curves']
         axes[0].plot(c['roc']['fpr'], c['roc']['tpr'], label=f"{k} ({v['auroc']['mean']:.3f})")
         axes[1].plot(c['pr']['recall'], c['pr']['precision'], label=f"{k} ({v['auprc']['mean']:.3f})")
-    axes[0].plot([0, 1], [0, 1], 'k:', lw=.8)
+    axes[0].plot([0, 1], [0, 1], 'k:', lw=0.8)
     axes[0].set(xlabel='false positive rate', ylabel='true positive rate', title='ROC (folds pooled)')
     axes[1].set(xlabel='recall', ylabel='precision', title='precision-recall (folds pooled)')
-    for a in axes: a.legend(fontsize=7, loc='lower right')
+    for a in axes:
+        a.legend(fontsize=7, loc='lower right')
     return axes
 
-def plot_loss_curves(res:dict, fold:int=0, axes=None):
+
+def plot_loss_curves(res: dict, fold: int = 0, axes=None):
     """Training and validation loss per epoch of every architecture on one fold, the best (restored) epoch
     marked (Fig. 6)."""
     import matplotlib.pyplot as plt
+
     archs = [k for k, v in res['methods'].items() if any('history' in f for f in v['folds'])]
     if axes is None:
         fig, axes = plt.subplots(1, len(archs), figsize=(3.2 * len(archs), 2.8), squeeze=False)
@@ -1052,7 +1162,7 @@ def plot_loss_curves(res:dict, fold:int=0, axes=None):
         h = f['history']
         ax.plot(h['epoch'], h['loss'], label='train')
         ax.plot(h['epoch'], h['val_loss'], label='validation')
-        ax.axvline(h['epoch'][f['best_epoch']], color='k', ls=':', lw=.8)
+        ax.axvline(h['epoch'][f['best_epoch']], color='k', ls=':', lw=0.8)
         ax.set(title=k, xlabel='epoch')
         ax.legend(fontsize=7)
     axes[0].set_ylabel('loss')

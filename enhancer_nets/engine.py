@@ -236,19 +236,24 @@ def data_parallel(devices:int|None=1, # devices (GPUs, or XLA host devices on a 
 # %% ../nbs/01b_engine.ipynb #pr02
 def _inputs(batch, batches):
     "The model inputs of one batch: `(x,)`, `(x, y)`, or `x` alone from batches built without targets (`y` None)."
-    if isinstance(batch, tuple) and len(batch) == 1: return batch[0]
-    if getattr(batches, 'y', ...) is None: return batch
+    if isinstance(batch, tuple) and len(batch) == 1:
+        return batch[0]
+    if getattr(batches, 'y', ...) is None:
+        return batch
     return batch[0] if isinstance(batch, tuple) and len(batch) == 2 else batch
 
-def predict(model:keras.Model,  # any network of the package
-            batches,            # indexable of batches (len, [i]): inputs, or (inputs, targets)
-            column:int|None=-1, # the output column kept (−1: the last); None keeps (n, outputs)
-            rc:bool=False,      # average with the prediction of the reverse-complemented input
-            progress:bool=False, # a tqdm bar over the batches
-           )->np.ndarray:       # (n,) or (n, outputs) float32
+
+def predict(
+    model: keras.Model,  # any network of the package
+    batches,  # indexable of batches (len, [i]): inputs, or (inputs, targets)
+    column: int | None = -1,  # the output column kept (−1: the last); None keeps (n, outputs)
+    rc: bool = False,  # average with the prediction of the reverse-complemented input
+    progress: bool = False,  # a tqdm bar over the batches
+) -> np.ndarray:  # (n,) or (n, outputs) float32
     """Predictions for every item of `batches`, in order. Raises `OptionError` for `rc` with a model of several
     inputs (their reverse complement is not defined here)."""
     from tqdm.auto import tqdm
+
     out = []
     for i in tqdm(range(len(batches)), desc='batches', unit='batch', disable=not progress):
         x = _inputs(batches[i], batches)
@@ -256,18 +261,23 @@ def predict(model:keras.Model,  # any network of the package
         if rc:
             if isinstance(x, (tuple, list, dict)):
                 raise OptionError('predict(rc=True) needs a model of one one-hot input')
-            p = (p + np.asarray(model.predict_on_batch(np.ascontiguousarray(x[:, ::-1, ::-1])), np.float32)) / 2
+            p = (
+                p + np.asarray(model.predict_on_batch(np.ascontiguousarray(x[:, ::-1, ::-1])), np.float32)
+            ) / 2
         out.append(p if column is None else p[:, column])
-    if out: return np.concatenate(out)
+    if out:
+        return np.concatenate(out)
     return np.zeros((0,) if column is not None else (0, model.output_shape[-1]), np.float32)
 
 # %% ../nbs/01b_engine.ipynb #c015
-def evaluate_scores(y:np.ndarray,      # (n,) 0/1 labels
-                    score:np.ndarray,  # (n,) scores, higher = enhancer
-                    curve_points:int=200, # points kept of each curve
-                   )->dict:            # auroc, auprc, n_pos, n_neg, roc {fpr, tpr}, pr {recall, precision}
+def evaluate_scores(
+    y: np.ndarray,  # (n,) 0/1 labels
+    score: np.ndarray,  # (n,) scores, higher = enhancer
+    curve_points: int = 200,  # points kept of each curve
+) -> dict:  # auroc, auprc, n_pos, n_neg, roc {fpr, tpr}, pr {recall, precision}
     "auROC, auPRC and subsampled ROC/PR curves."
     from sklearn.metrics import roc_auc_score, average_precision_score, roc_curve, precision_recall_curve
+
     y = np.asarray(y).astype(int)
     score = np.asarray(score, np.float64)
     fpr, tpr, _ = roc_curve(y, score)
@@ -278,7 +288,8 @@ def evaluate_scores(y:np.ndarray,      # (n,) 0/1 labels
         n_pos=int(y.sum()), n_neg=int((1 - y).sum()),
         roc=dict(fpr=sub(fpr, curve_points).round(5).tolist(), tpr=sub(tpr, curve_points).round(5).tolist()),
         pr=dict(
-            recall=sub(rec, curve_points).round(5).tolist(), precision=sub(prec, curve_points).round(5).tolist()
+            recall=sub(rec, curve_points).round(5).tolist(),
+            precision=sub(prec, curve_points).round(5).tolist(),
         ),
     )
 

@@ -75,19 +75,21 @@ def filter_weights(model:keras.Model,   # any network of the package
     return W, b, isinstance(conv, RCConv1D)
 
 # %% ../nbs/06_interpretation.ipynb #c008
-def planted_example(n:int=2000,          # sequences per class
-                    length:int=200,      # sequence length (bp)
-                    matrix_id:str='MA0102.2', # planted JASPAR motif (CEBPA)
-                    sharpen:float=2.,    # the planted sites are drawn from PPM^sharpen (renormalised); 1 = the JASPAR matrix
-                    epochs:int=8,        # training epochs
-                    seed:int=0,          # seed of the simulation and the initialisation
-                   )->dict:              # model, codes (n, L) uint8, y, pos (motif start or −1), strand, ppm (w, 4) as planted
+def planted_example(
+    n: int = 2000,  # sequences per class
+    length: int = 200,  # sequence length (bp)
+    matrix_id: str = 'MA0102.2',  # planted JASPAR motif (CEBPA)
+    sharpen: float = 2.0,  # the planted sites are drawn from PPM^sharpen (renormalised); 1 = the JASPAR matrix
+    epochs: int = 8,  # training epochs
+    seed: int = 0,  # seed of the simulation and the initialisation
+) -> dict:  # model, codes (n, L) uint8, y, pos (motif start or −1), strand, ppm (w, 4) as planted
     """Chapter 3's enhancer CNN (`build_cohn`, RC-conv first layer of 20 filters × 9 bp) trained on OOPS data
     with a known
     site per positive (Cohn et al. 2018 §3.1.4 at small scale): the lesson model of this chapter."""
     from enhancer_nets.adversarial import build_cohn
+
     set_seed(seed)
-    ppm = jaspar_ppm(matrix_id, pseudocount=.01) ** sharpen
+    ppm = jaspar_ppm(matrix_id, pseudocount=0.01) ** sharpen
     ppm /= ppm.sum(1, keepdims=True)
     sim = simulate_oops(
         ppm, n, n, length, mu=length / 2 - len(ppm) / 2, sd=length / 8, both_strands=True, seed=seed
@@ -98,18 +100,21 @@ def planted_example(n:int=2000,          # sequences per class
     return dict(model=m, ppm=ppm, **sim)
 
 # %% ../nbs/06_interpretation.ipynb #c013
-def all_kmers(k:int, # k-mer length (≤ 10: 4^10 rows)
-             )->np.ndarray: # (4^k, k) uint8 codes in lexicographic order (AAA…, AAC…, …)
+def all_kmers(
+    k: int,  # k-mer length (≤ 10: 4^10 rows)
+) -> np.ndarray:  # (4^k, k) uint8 codes in lexicographic order (AAA…, AAC…, …)
     "Every DNA k-mer as codes. Raises `ValueError` for k > 10 (the table would exceed 10^6 rows)."
     if not 1 <= k <= 10:
         raise ValueError(f'all_kmers: k = {k}; enumeration is limited to 1 ≤ k ≤ 10 (4^k rows)')
-    return ((np.arange(4 ** k)[:, None] // 4 ** np.arange(k - 1, -1, -1)) % 4).astype(np.uint8)
+    return ((np.arange(4**k)[:, None] // 4 ** np.arange(k - 1, -1, -1)) % 4).astype(np.uint8)
 
-def enumeration_ppms(model:keras.Model,     # any network of the package
-                     layer:str|None=None,   # convolution layer name (default: the first)
-                     weight:str='count',    # 'count': every activating k-mer counts 1 (the paper); 'activation': weighted by its activation
-                     pseudocount:float=.01, # added to every count before normalising
-                    )->list:                # per filter dict(ppm (w, 4), n_sites = activating k-mers, max_act)
+
+def enumeration_ppms(
+    model: keras.Model,  # any network of the package
+    layer: str | None = None,  # convolution layer name (default: the first)
+    weight: str = 'count',  # 'count': every activating k-mer counts 1 (the paper); 'activation': weighted by its activation
+    pseudocount: float = 0.01,  # added to every count before normalising
+) -> list:  # per filter dict(ppm (w, 4), n_sites = activating k-mers, max_act)
     """DeepEnhancer's kernel → PWM recipe (Min et al. 2017, "DeepEnhancer learns sequence motifs"): enumerate
     all 4^w
     one-hot k-mers, keep those with ReLU(s⊗W + b) > 0, count their bases. Two matrix products, (4^w × 4w)·(4w
@@ -121,12 +126,12 @@ def enumeration_ppms(model:keras.Model,     # any network of the package
         raise ValueError(
             f'{first_conv(model, layer).name}: kernel width {w} > 10; enumerating 4^{w} k-mers is impractical, use activation_ppms'
         )
-    X = CODE_ONE_HOT[:4][all_kmers(w)].reshape(4 ** w, 4 * w).astype(np.float32)   # (4^w, 4w) one-hot k-mers
-    A = X @ W.reshape(4 * w, F).astype(np.float32) + b.astype(np.float32)   # (4^w, F) activations
-    M = np.where(A > 0, A if weight == 'activation' else 1., 0.).astype(np.float32)
+    X = CODE_ONE_HOT[:4][all_kmers(w)].reshape(4**w, 4 * w).astype(np.float32)  # (4^w, 4w) one-hot k-mers
+    A = X @ W.reshape(4 * w, F).astype(np.float32) + b.astype(np.float32)  # (4^w, F) activations
+    M = np.where(A > 0, A if weight == 'activation' else 1.0, 0.0).astype(np.float32)
     if weight not in ('count', 'activation'):
         raise ValueError(f"weight must be 'count' or 'activation', got {weight!r}")
-    C = (M.T @ X).reshape(F, w, 4) + pseudocount                             # (F, w, 4) counts
+    C = (M.T @ X).reshape(F, w, 4) + pseudocount  # (F, w, 4) counts
     n = (A > 0).sum(0)
     return [
         dict(ppm=C[f] / C[f].sum(1, keepdims=True), n_sites=int(n[f]), max_act=float(A[:, f].max()))
@@ -151,12 +156,13 @@ def activation_ppms(model:keras.Model,     # any network of the package
     )
 
 # %% ../nbs/06_interpretation.ipynb #c018
-def max_site_ppms(model:keras.Model,    # any network of the package
-                  codes:np.ndarray,     # (n, L) uint8 sequences
-                  layer:str|None=None,  # convolution layer name (default: the first)
-                  pseudocount:float=.1, # added to every count
-                  batch:int=2000,       # sequences scored at a time (memory: batch × L × filters floats)
-                 )->list:               # per filter dict(ppm (w, 4), n_sites = sequences with a positive maximum, max_act)
+def max_site_ppms(
+    model: keras.Model,  # any network of the package
+    codes: np.ndarray,  # (n, L) uint8 sequences
+    layer: str | None = None,  # convolution layer name (default: the first)
+    pseudocount: float = 0.1,  # added to every count
+    batch: int = 2000,  # sequences scored at a time (memory: batch × L × filters floats)
+) -> list:  # per filter dict(ppm (w, 4), n_sites = sequences with a positive maximum, max_act)
     """DeepBind/SPEID-style PFM: each sequence's maximum-activation site of each filter, if positive
     (Alipanahi et al. 2015; Singh et al. 2016)."""
     W, b, rc = filter_weights(model, layer)
@@ -166,10 +172,10 @@ def max_site_ppms(model:keras.Model,    # any network of the package
     n = np.zeros(F, int)
     mx = np.full(F, -np.inf)
     for s in range(0, len(codes), batch):
-        c = codes[s:s + batch]
+        c = codes[s : s + batch]
         fw, rv = first_layer_scores(None, c, (W, b, rc))
         a = np.maximum(fw, rv)
-        j = a.argmax(1)                           # (m, F) best position per sequence and filter
+        j = a.argmax(1)  # (m, F) best position per sequence and filter
         best = np.take_along_axis(a, j[:, None], 1)[:, 0]
         mx = np.maximum(mx, best.max(0))
         rev = np.take_along_axis(rv, j[:, None], 1)[:, 0] > np.take_along_axis(fw, j[:, None], 1)[:, 0]
@@ -181,36 +187,43 @@ def max_site_ppms(model:keras.Model,    # any network of the package
             n[f] += len(r)
     cnt += pseudocount
     return [
-        dict(ppm=cnt[f] / cnt[f].sum(1, keepdims=True), n_sites=int(n[f]), max_act=float(mx[f])) for f in range(F)
+        dict(ppm=cnt[f] / cnt[f].sum(1, keepdims=True), n_sites=int(n[f]), max_act=float(mx[f]))
+        for f in range(F)
     ]
 
 # %% ../nbs/06_interpretation.ipynb #c022
-def information_content(ppm:np.ndarray,      # (w, 4) PPM (rows are normalised here)
-                        background:float|np.ndarray=.25, # background base probabilities (scalar or (4,))
-                       )->np.ndarray:        # (w,) bits per position; `.sum()` is the motif's IC
+def information_content(
+    ppm: np.ndarray,  # (w, 4) PPM (rows are normalised here)
+    background: float | np.ndarray = 0.25,  # background base probabilities (scalar or (4,))
+) -> np.ndarray:  # (w,) bits per position; `.sum()` is the motif's IC
     """Per-position information content Σ_b p log2(p / background) (DeepCAGE, Liu et al. 2019, 'Motif
     analysis')."""
     p = np.asarray(ppm, float)
     p = p / p.sum(1, keepdims=True)
     return (p * np.log2(np.clip(p, 1e-12, 1) / background)).sum(1)
 
-def trim_ppm(ppm:np.ndarray,     # (w, 4) PPM
-             min_ic:float=.3,    # flanking positions below this many bits are removed
-            )->tuple:            # (trimmed PPM (w', 4), index of its first column in `ppm`); w' = 0 if nothing is left
+
+def trim_ppm(
+    ppm: np.ndarray, min_ic: float = 0.3  # (w, 4) PPM  # flanking positions below this many bits are removed
+) -> tuple:  # (trimmed PPM (w', 4), index of its first column in `ppm`); w' = 0 if nothing is left
     "Remove low-information flanks (tfmodisco/TOMTOM practice)."
     ic = information_content(ppm)
     keep = np.flatnonzero(ic >= min_ic)
-    if not len(keep): return np.asarray(ppm)[:0], 0
-    return np.asarray(ppm)[keep[0]:keep[-1] + 1], int(keep[0])
+    if not len(keep):
+        return np.asarray(ppm)[:0], 0
+    return np.asarray(ppm)[keep[0] : keep[-1] + 1], int(keep[0])
 
 # %% ../nbs/06_interpretation.ipynb #c031
-def tomtom_table(queries:dict,        # {name: (w, 4) PPM}
-                 targets:dict,        # {name: (w, 4) PPM}, e.g. `motif_db('JASPAR2024')`
-                 top:int=5,           # best targets kept per query
-                 trim_ic:float=.3,    # trim query flanks below this many bits (0: no trimming)
-                 min_ic:float=4.,     # skip queries whose trimmed information content is below this (bits)
-                 min_width:int=4,     # … or narrower than this after trimming
-                )->pd.DataFrame:      # query, rank, target, p, E, q, offset, overlap, strand, query_ic, query_start, query_width
+def tomtom_table(
+    queries: dict,  # {name: (w, 4) PPM}
+    targets: dict,  # {name: (w, 4) PPM}, e.g. `motif_db('JASPAR2024')`
+    top: int = 5,  # best targets kept per query
+    trim_ic: float = 0.3,  # trim query flanks below this many bits (0: no trimming)
+    min_ic: float = 4.0,  # skip queries whose trimmed information content is below this (bits)
+    min_width: int = 4,  # … or narrower than this after trimming
+) -> (
+    pd.DataFrame
+):  # query, rank, target, p, E, q, offset, overlap, strand, query_ic, query_start, query_width
     """TOMTOM of queries against targets (memelite; Gupta et al. 2007) with E = p·n_targets and
     Benjamini–Hochberg
     q-values over every query × target pair. `offset`: target column aligned with the query's first (trimmed)
@@ -218,14 +231,19 @@ def tomtom_table(queries:dict,        # {name: (w, 4) PPM}
     (negative: the target starts before the query); `strand` '-': the target's reverse complement aligns."""
     from memelite import tomtom
     from statsmodels.stats.multitest import multipletests
+
     tn = list(targets)
     T = [np.asarray(targets[t], float).T for t in tn]
     rows, Q, kept = [], [], []
     for name, p in queries.items():
         t, s = trim_ppm(p, trim_ic) if trim_ic else (np.asarray(p), 0)
-        ic = float(information_content(t).sum()) if len(t) else 0.
+        ic = float(information_content(t).sum()) if len(t) else 0.0
         if ic < min_ic or len(t) < min_width:
-            rows.append(dict(query=name, rank=0, target=None, query_ic=round(ic, 3), query_start=s, query_width=len(t)))
+            rows.append(
+                dict(
+                    query=name, rank=0, target=None, query_ic=round(ic, 3), query_start=s, query_width=len(t)
+                )
+            )
             continue
         Q.append(t.T)
         kept.append((name, ic, s, len(t)))
@@ -255,16 +273,19 @@ def tomtom_table(queries:dict,        # {name: (w, 4) PPM}
     )
 
 # %% ../nbs/06_interpretation.ipynb #c037
-def tf_name(target:str)->str:
+def tf_name(target: str) -> str:
     "The factor of a database motif name: 'MA0102.5 CEBPA' → 'CEBPA', 'CEBPA_HUMAN.H11MO.0.A' → 'CEBPA'."
     t = str(target).split(' ')
-    if len(t) > 1: return t[-1].upper()
+    if len(t) > 1:
+        return t[-1].upper()
     return t[0].split('_HUMAN')[0].split('_MOUSE')[0].upper()
 
-def match_summary(table:pd.DataFrame,  # from `tomtom_table`
-                  by:str='q',          # 'q', 'E' or 'p'
-                  threshold:float=.05, # matched if the best target's `by` < threshold
-                 )->dict:              # n_filters, n_tested, n_matched, fraction_matched, redundancy {TF: filters}
+
+def match_summary(
+    table: pd.DataFrame,  # from `tomtom_table`
+    by: str = 'q',  # 'q', 'E' or 'p'
+    threshold: float = 0.05,  # matched if the best target's `by` < threshold
+) -> dict:  # n_filters, n_tested, n_matched, fraction_matched, redundancy {TF: filters}
     "Fraction of filters matched and SPEID's redundancy count (Singh et al. 2016, 'Motif analysis')."
     best = table[table['rank'] <= 1].drop_duplicates('query')
     hit = best[(best['rank'] == 1) & (best[by] < threshold)]
@@ -320,7 +341,7 @@ def logo_grid(ppms:list,           # (w, 4) PPMs
 
 # %% ../nbs/06_interpretation.ipynb #c044
 @contextmanager
-def zeroed_filter(model:keras.Model, f:int, layer:str|None=None):
+def zeroed_filter(model: keras.Model, f: int, layer: str | None = None):
     """Context in which first-layer filter `f` outputs 0 (with a following batch norm neutralised); weights
     restored on exit."""
     conv = first_conv(model, layer)
@@ -335,43 +356,55 @@ def zeroed_filter(model:keras.Model, f:int, layer:str|None=None):
             names = [v.path.split('/')[-1] for v in bn.weights]
             ws = [np.array(v) for v in bn.get_weights()]
             for i, n in enumerate(names):
-                if n in ('beta', 'moving_mean'): ws[i][f] = 0
+                if n in ('beta', 'moving_mean'):
+                    ws[i][f] = 0
             bn.set_weights(ws)
         yield model
     finally:
-        for l, ws in keep: l.set_weights(ws)
+        for l, ws in keep:
+            l.set_weights(ws)
+
 
 def _as_onehot(X):
     X = np.asarray(X)
     return one_hot(X) if X.dtype == np.uint8 and X.ndim == 2 else X.astype(np.float32)
 
-def model_output(model:keras.Model,   # any network of the package
-                 X:np.ndarray,        # (n, L) uint8 codes or (n, L, 4) one-hot
-                 target:int=-1,       # output column (−1: the last, e.g. 'enhancer' of a 2-way softmax)
-                 batch_size:int=512,
-                )->np.ndarray:        # (n,) float64
+
+def model_output(
+    model: keras.Model,  # any network of the package
+    X: np.ndarray,  # (n, L) uint8 codes or (n, L, 4) one-hot
+    target: int = -1,  # output column (−1: the last, e.g. 'enhancer' of a 2-way softmax)
+    batch_size: int = 512,
+) -> np.ndarray:  # (n,) float64
     "The model's prediction for one output column."
     X = _as_onehot(X)
-    return predict(model, [X[i : i + batch_size] for i in range(0, len(X), batch_size)], column=target).astype(
-        np.float64
-    )
+    return predict(
+        model, [X[i : i + batch_size] for i in range(0, len(X), batch_size)], column=target
+    ).astype(np.float64)
 
-def influence(model:keras.Model,     # any network of the package
-              X:np.ndarray,          # held-out (n, L) codes or (n, L, 4) one-hot
-              y:np.ndarray|None=None, # (n,) 0/1 labels: also report auROC and its change
-              filters:list|None=None, # filters to test (default: all)
-              layer:str|None=None, target:int=-1, batch_size:int=512,
-             )->pd.DataFrame:        # filter, mean_change, mean_abs_change (+ auroc, delta_auroc), most influential first
+
+def influence(
+    model: keras.Model,  # any network of the package
+    X: np.ndarray,  # held-out (n, L) codes or (n, L, 4) one-hot
+    y: np.ndarray | None = None,  # (n,) 0/1 labels: also report auROC and its change
+    filters: list | None = None,  # filters to test (default: all)
+    layer: str | None = None, target: int = -1, batch_size: int = 512,
+) -> pd.DataFrame:  # filter, mean_change, mean_abs_change (+ auroc, delta_auroc), most influential first
     """Influence score of first-layer filters: prediction change when the filter is zeroed (Singh et al. 2016;
     Liu et al. 2019)."""
     from sklearn.metrics import roc_auc_score
+
     X = _as_onehot(X)
     base = model_output(model, X, target, batch_size)
     F = np.asarray(first_conv(model, layer).get_weights()[0]).shape[-1]
     rows = []
     for f in (range(F) if filters is None else filters):
-        with zeroed_filter(model, f, layer): p = model_output(model, X, target, batch_size)
-        r = dict(filter=int(f), mean_change=float((p - base).mean()), mean_abs_change=float(np.abs(p - base).mean()))
+        with zeroed_filter(model, f, layer):
+            p = model_output(model, X, target, batch_size)
+        r = dict(
+            filter=int(f), mean_change=float((p - base).mean()),
+            mean_abs_change=float(np.abs(p - base).mean()),
+        )
         if y is not None:
             r['auroc'] = float(roc_auc_score(y, p))
             r['delta_auroc'] = r['auroc'] - float(roc_auc_score(y, base))
@@ -379,20 +412,26 @@ def influence(model:keras.Model,     # any network of the package
     return pd.DataFrame(rows).sort_values('mean_abs_change', ascending=False).reset_index(drop=True)
 
 # %% ../nbs/06_interpretation.ipynb #c049
-def input_gradients(model:keras.Model,  # any network of the package
-                    X,                  # (n, L, 4) one-hot: a NumPy array or a tensor of the active backend
-                    target:int=-1,      # output column
-                   )->np.ndarray:       # (n, L, 4) float32 ∂ output[:, target] / ∂ X
+def input_gradients(
+    model: keras.Model,  # any network of the package
+    X,  # (n, L, 4) one-hot: a NumPy array or a tensor of the active backend
+    target: int = -1,  # output column
+) -> np.ndarray:  # (n, L, 4) float32 ∂ output[:, target] / ∂ X
     """Gradient of one output column with respect to the input, on the active Keras backend (TensorFlow, JAX
     or PyTorch)."""
     return backend_gradient(lambda x: ops.sum(model(x, training=False)[:, target]), X)
 
-def grad_x_input(model:keras.Model, X:np.ndarray, # (n, L) codes or (n, L, 4) one-hot
-                 target:int=-1, batch_size:int=128,
-                )->np.ndarray:                     # (n, L, 4) gradient × input (non-zero only at the observed bases)
+
+def grad_x_input(
+    model: keras.Model,
+    X: np.ndarray,  # (n, L) codes or (n, L, 4) one-hot
+    target: int = -1,
+    batch_size: int = 128,
+) -> np.ndarray:  # (n, L, 4) gradient × input (non-zero only at the observed bases)
     "Gradient × input (Shrikumar et al. 2017)."
     X = _as_onehot(X)
-    if not len(X): return np.zeros(X.shape, np.float32)
+    if not len(X):
+        return np.zeros(X.shape, np.float32)
     return np.concatenate(
         [
             input_gradients(model, X[i : i + batch_size], target) * X[i : i + batch_size]
@@ -400,19 +439,24 @@ def grad_x_input(model:keras.Model, X:np.ndarray, # (n, L) codes or (n, L, 4) on
         ]
     )
 
-def integrated_gradients(model:keras.Model,
-                         X:np.ndarray,              # (n, L) codes or (n, L, 4) one-hot
-                         baseline:np.ndarray|None=None, # (L, 4) or (n, L, 4); default all zeros (all-N)
-                         steps:int=64,              # trapezoid intervals
-                         target:int=-1, batch_size:int=16, # sequences per gradient batch (× steps + 1 points)
-                        )->dict:                    # attr (n, L, 4), delta (n,) = f(x) − f(x'), completeness_error (n,) = |Σattr − delta|
+
+def integrated_gradients(
+    model: keras.Model,
+    X: np.ndarray,  # (n, L) codes or (n, L, 4) one-hot
+    baseline: np.ndarray | None = None,  # (L, 4) or (n, L, 4); default all zeros (all-N)
+    steps: int = 64,  # trapezoid intervals
+    target: int = -1,
+    batch_size: int = 16,  # sequences per gradient batch (× steps + 1 points)
+) -> dict:  # attr (n, L, 4), delta (n,) = f(x) − f(x'), completeness_error (n,) = |Σattr − delta|
     "Integrated gradients (Sundararajan et al. 2017, eq. 3), trapezoid rule, with the completeness check."
     X = _as_onehot(X)
-    if not len(X): return dict(attr=np.zeros(X.shape), delta=np.zeros(0), completeness_error=np.zeros(0))
+    if not len(X):
+        return dict(attr=np.zeros(X.shape), delta=np.zeros(0), completeness_error=np.zeros(0))
     B = np.zeros_like(X) if baseline is None else np.broadcast_to(np.asarray(baseline, np.float32), X.shape)
     a = ops.reshape(ops.linspace(0.0, 1.0, steps + 1), (-1, 1, 1, 1))  # (S, 1, 1, 1), S = steps + 1
     wts = ops.reshape(
-        ops.concatenate([ops.full((1,), 0.5), ops.ones((steps - 1,)), ops.full((1,), 0.5)]) / steps, (-1, 1, 1, 1)
+        ops.concatenate([ops.full((1,), 0.5), ops.ones((steps - 1,)), ops.full((1,), 0.5)]) / steps,
+        (-1, 1, 1, 1),
     )
     out = []
     for i in range(0, len(X), batch_size):
@@ -420,15 +464,21 @@ def integrated_gradients(model:keras.Model,
             np.ascontiguousarray(B[i : i + batch_size])
         )
         path = ops.reshape(b[None] + a * (x - b)[None], (-1,) + X.shape[1:])  # (S·m, L, 4) points on the path
-        g = ops.reshape(ops.convert_to_tensor(input_gradients(model, path, target)), (steps + 1, -1) + X.shape[1:])
+        g = ops.reshape(
+            ops.convert_to_tensor(input_gradients(model, path, target)), (steps + 1, -1) + X.shape[1:]
+        )
         out.append(ops.convert_to_numpy(ops.sum(wts * g, axis=0) * (x - b)))
     attr = np.concatenate(out)
     delta = model_output(model, X, target) - model_output(model, B, target)
     return dict(attr=attr, delta=delta, completeness_error=np.abs(attr.sum((1, 2)) - delta))
 
-def ism(model:keras.Model, X:np.ndarray,  # (n, L) codes or (n, L, 4) one-hot
-        target:int=-1, batch_size:int=512,
-       )->np.ndarray:                     # (n, L, 4) f(x with base b at i) − f(x); 0 at the observed base
+
+def ism(
+    model: keras.Model,
+    X: np.ndarray,  # (n, L) codes or (n, L, 4) one-hot
+    target: int = -1,
+    batch_size: int = 512,
+) -> np.ndarray:  # (n, L, 4) f(x with base b at i) − f(x); 0 at the observed base
     """In-silico saturation mutagenesis: every single-base substitution (Alipanahi et al. 2015; Zhou &
     Troyanskaya 2015)."""
     X = _as_onehot(X)
@@ -442,18 +492,22 @@ def ism(model:keras.Model, X:np.ndarray,  # (n, L) codes or (n, L, 4) one-hot
     out[X > 0] = 0
     return out
 
-def position_importance(attr:np.ndarray,  # (n, L, 4) attributions
-                        kind:str='grad',  # 'grad' (gradient × input, IG: sum over bases) or 'ism' (minus the mean effect of the 3 substitutions)
-                       )->np.ndarray:     # (n, L) importance per position
+
+def position_importance(
+    attr: np.ndarray,  # (n, L, 4) attributions
+    kind: str = 'grad',  # 'grad' (gradient × input, IG: sum over bases) or 'ism' (minus the mean effect of the 3 substitutions)
+) -> np.ndarray:  # (n, L) importance per position
     "One number per position: how much the observed base supports the prediction."
     return -attr.sum(-1) / 3 if kind == 'ism' else attr.sum(-1)
 
-def site_recovery(importance:np.ndarray, # (n, L) from `position_importance`
-                  pos:np.ndarray,        # (n,) planted site starts
-                  width:int,             # motif width
-                  smooth:int|None=None,  # window summed before the arg-max (default: `width`)
-                  tol:int=2,             # bp of slack on either side
-                 )->np.ndarray:          # (n,) bool: the importance peak falls within the planted site
+
+def site_recovery(
+    importance: np.ndarray,  # (n, L) from `position_importance`
+    pos: np.ndarray,  # (n,) planted site starts
+    width: int,  # motif width
+    smooth: int | None = None,  # window summed before the arg-max (default: `width`)
+    tol: int = 2,  # bp of slack on either side
+) -> np.ndarray:  # (n,) bool: the importance peak falls within the planted site
     """Does the attribution peak at the planted site? The arg-max of the window-summed importance, compared
     with [pos − tol, pos + width + tol)."""
     k = smooth or width
@@ -463,81 +517,107 @@ def site_recovery(importance:np.ndarray, # (n, L) from `position_importance`
     return (j >= pos - tol) & (j < pos + width + tol)
 
 # %% ../nbs/06_interpretation.ipynb #c054
-def plot_attribution(attr:np.ndarray,   # (L, 4) attributions of one sequence
-                     X:np.ndarray|None=None, # (L, 4) one-hot: draw only the observed bases (for ISM: pass the mean effect)
-                     ax=None, title:str='', site:tuple|None=None, # (start, end) shaded
-                    ):
+def plot_attribution(
+    attr: np.ndarray,  # (L, 4) attributions of one sequence
+    X: (
+        np.ndarray | None
+    ) = None,  # (L, 4) one-hot: draw only the observed bases (for ISM: pass the mean effect)
+    ax=None,
+    title: str = '',
+    site: tuple | None = None,  # (start, end) shaded
+):
     "A sequence's attributions as a letter plot (logomaker), optionally shading a known site."
     import matplotlib.pyplot as plt
     import logomaker
+
     a = np.asarray(attr, float) * (1 if X is None else np.asarray(X))
     ax = ax or plt.subplots(figsize=(12, 1.6))[1]
     logomaker.Logo(pd.DataFrame(a, columns=list('ACGT')), ax=ax, show_spines=False)
-    if site is not None: ax.axvspan(site[0] - .5, site[1] - .5, color='orange', alpha=.2)
+    if site is not None:
+        ax.axvspan(site[0] - 0.5, site[1] - 0.5, color='orange', alpha=0.2)
     ax.set_title(title, fontsize=8)
     return ax
 
 # %% ../nbs/06_interpretation.ipynb #c057
-def _read_vcf(p:Path)->pd.DataFrame:
+def _read_vcf(p: Path) -> pd.DataFrame:
     "A VCF (plain or bgzip) read with cyvcf2: one row per ALT allele, with the file line of its record."
     from cyvcf2 import VCF
+
     rows = []
     with captured_stderr() as err:
         try:
-            with open_text(p) as f:   # header lines as in the file (htslib adds its own to raw_header)
+            with open_text(p) as f:  # header lines as in the file (htslib adds its own to raw_header)
                 n_header = 0
                 for l in f:
-                    if not l.startswith('#'): break
+                    if not l.startswith('#'):
+                        break
                     n_header += 1
             v = VCF(str(p))
             for i, r in enumerate(v):
-                for a in (r.ALT or ['.']): rows.append((r.CHROM, r.POS, r.REF, a, r.ID, n_header + i + 1))
+                for a in r.ALT or ['.']:
+                    rows.append((r.CHROM, r.POS, r.REF, a, r.ID, n_header + i + 1))
         except Exception as e:
             msg = ' '.join(l.split('] ', 1)[-1] for l in err().splitlines() if l.startswith('[E::')) or str(e)
             where = f'line {n_header + len({r[-1] for r in rows}) + 1}: ' if 'n_header' in locals() else ''
             raise SequenceError(f'{p}: {where}malformed VCF ({msg})') from None
     df = pd.DataFrame(rows, columns=['chrom', 'pos', 'ref', 'alt', 'id', 'line'])
-    df['id'] = [i if i else f'{c}:{q}:{a}>{b}'
-                for i, c, q, a, b in zip(df.id, df.chrom, df.pos, df.ref, df.alt)]
+    df['id'] = [
+        i if i else f'{c}:{q}:{a}>{b}' for i, c, q, a, b in zip(df.id, df.chrom, df.pos, df.ref, df.alt)
+    ]
     return df
 
-def read_variants(src:str|Path|pd.DataFrame, # VCF (cyvcf2), TSV/CSV (chrom, pos, ref, alt [, id]), DataFrame
-                 )->pd.DataFrame:            # chrom, pos (1-based), ref, alt, id, line (of the input file)
+
+def read_variants(
+    src: str | Path | pd.DataFrame,  # VCF (cyvcf2), TSV/CSV (chrom, pos, ref, alt [, id]), DataFrame
+) -> pd.DataFrame:  # chrom, pos (1-based), ref, alt, id, line (of the input file)
     """Read and validate variants (single-nucleotide ones are scored; a multi-allelic VCF record gives one row
     per ALT). Raises `SequenceError` naming file, line and value for a malformed row."""
     name = str(src) if not isinstance(src, pd.DataFrame) else 'variants'
-    if isinstance(src, pd.DataFrame): df = src.copy().assign(line=np.arange(1, len(src) + 1))
+    if isinstance(src, pd.DataFrame):
+        df = src.copy().assign(line=np.arange(1, len(src) + 1))
     else:
         p = Path(src)
-        if not p.exists(): raise MissingFileError(f'{p}: no such variant file')
+        if not p.exists():
+            raise MissingFileError(f'{p}: no such variant file')
         try:
-            with open_text(p) as f: head = f.read(4096)
+            with open_text(p) as f:
+                head = f.read(4096)
         except (EOFError, OSError, UnicodeDecodeError) as e:
             raise SequenceError(f'{p}: not a readable variant file ({e})') from None
-        if head.startswith('##fileformat=VCF') or head.startswith('#CHROM'): df = _read_vcf(p)
+        if head.startswith('##fileformat=VCF') or head.startswith('#CHROM'):
+            df = _read_vcf(p)
         else:
             with open_text(p) as f:
-                lines = [(i, l) for i, l in enumerate(f.read().splitlines(), 1)
-                         if l.strip() and not l.startswith('##')]
-            if not lines: raise SequenceError(f'{p}: empty variant file')
+                lines = [
+                    (i, l)
+                    for i, l in enumerate(f.read().splitlines(), 1)
+                    if l.strip() and not l.startswith('##')
+                ]
+            if not lines:
+                raise SequenceError(f'{p}: empty variant file')
             sep = ',' if lines[0][1].count(',') > lines[0][1].count('\t') else '\t'
             hdr = [h.strip().lstrip('#').lower() for h in lines[0][1].split(sep)]
             for i, l in lines[1:]:
                 if len(l.split(sep)) != len(hdr):
                     raise SequenceError(f'{p}: line {i}: {len(l.split(sep))} fields, header has {len(hdr)}')
-            df = pd.DataFrame([l.split(sep) for _, l in lines[1:]],
-                              columns=hdr).assign(line=[i for i, _ in lines[1:]])
+            df = pd.DataFrame([l.split(sep) for _, l in lines[1:]], columns=hdr).assign(
+                line=[i for i, _ in lines[1:]]
+            )
     df.columns = [str(c).lower() for c in df.columns]
     df = df.rename(columns={'chr': 'chrom', 'chromosome': 'chrom', 'position': 'pos'})
     miss = [c for c in ('chrom', 'pos', 'ref', 'alt') if c not in df.columns]
-    if miss: raise SequenceError(f'{name}: missing column(s) {", ".join(miss)} (need chrom, pos, ref, alt)')
-    if not len(df): raise SequenceError(f'{name}: no variants')
+    if miss:
+        raise SequenceError(f'{name}: missing column(s) {", ".join(miss)} (need chrom, pos, ref, alt)')
+    if not len(df):
+        raise SequenceError(f'{name}: no variants')
     for r in df.itertuples(index=False):
         ln = r.line
-        try: pos = int(r.pos)
+        try:
+            pos = int(r.pos)
         except (TypeError, ValueError):
             raise SequenceError(f'{name}: line {ln}: position {r.pos!r} is not an integer') from None
-        if pos < 1: raise SequenceError(f'{name}: line {ln}: position {pos} < 1 (positions are 1-based)')
+        if pos < 1:
+            raise SequenceError(f'{name}: line {ln}: position {pos} < 1 (positions are 1-based)')
         for col in ('ref', 'alt'):
             v = str(getattr(r, col)).strip().upper()
             if len(v) != 1 or v not in 'ACGT':
@@ -553,13 +633,15 @@ def read_variants(src:str|Path|pd.DataFrame, # VCF (cyvcf2), TSV/CSV (chrom, pos
     df.attrs['source'] = name
     return df[['chrom', 'pos', 'ref', 'alt', 'id', 'line']].reset_index(drop=True)
 
-def variant_effect(model:keras.Model,     # any network of the package (input (L, 4))
-                   genome:Genome|str|Path, # the genome the variants are on
-                   variants:str|Path|pd.DataFrame, # see `read_variants`
-                   target:int=-1,         # output column
-                   rc_average:bool=True,  # average the forward and reverse-complement predictions
-                   batch_size:int=512,
-                  )->pd.DataFrame:        # the variants + ref_score, alt_score, diff = alt − ref, log_odds
+
+def variant_effect(
+    model: keras.Model,  # any network of the package (input (L, 4))
+    genome: Genome | str | Path,  # the genome the variants are on
+    variants: str | Path | pd.DataFrame,  # see `read_variants`
+    target: int = -1,  # output column
+    rc_average: bool = True,  # average the forward and reverse-complement predictions
+    batch_size: int = 512,
+) -> pd.DataFrame:  # the variants + ref_score, alt_score, diff = alt − ref, log_odds
     """Reference vs alternative allele predictions for single-nucleotide variants, centred in the model's
     window.
     Raises `SequenceError` naming the line for an unknown chromosome, a window past the chromosome end, or a
@@ -573,78 +655,110 @@ def variant_effect(model:keras.Model,     # any network of the package (input (L
         s = r.pos - 1 - L // 2
         g.check(r.chrom, max(s, 0), r.pos, where=f'{src}: line {r.line} ({r.id})')
         if s < 0 or s + L > g.sizes[r.chrom]:
-            raise SequenceError(f'{src}: line {r.line} ({r.id}): the {L} bp window around {r.chrom}:{r.pos} '
-                                'runs past the chromosome end')
-        X[i] = g.codes(r.chrom)[s:s + L]
+            raise SequenceError(
+                f'{src}: line {r.line} ({r.id}): the {L} bp window around {r.chrom}:{r.pos} '
+                'runs past the chromosome end'
+            )
+        X[i] = g.codes(r.chrom)[s : s + L]
         base = 'ACGTN'[X[i, L // 2]]
-        if base != r.ref: raise SequenceError(f'{src}: line {r.line} ({r.id}): REF {r.ref!r} but the genome '
-                                              f'has {base!r} at {r.chrom}:{r.pos}')
+        if base != r.ref:
+            raise SequenceError(
+                f'{src}: line {r.line} ({r.id}): REF {r.ref!r} but the genome '
+                f'has {base!r} at {r.chrom}:{r.pos}'
+            )
     A = X.copy()
     A[:, L // 2] = encode(''.join(v.alt))
+
     def score(C):
         p = model_output(model, C, target, batch_size)
         return (p + model_output(model, COMPLEMENT[C][:, ::-1], target, batch_size)) / 2 if rc_average else p
+
     ref, alt = score(X), score(A)
     lo = lambda p: np.log(np.clip(p, 1e-7, 1 - 1e-7) / np.clip(1 - p, 1e-7, 1))
     return v.assign(ref_score=ref, alt_score=alt, diff=alt - ref, log_odds=lo(alt) - lo(ref))
 
 # %% ../nbs/06_interpretation.ipynb #c061
-def load_model(path:str|Path)->keras.Model:  # a `.keras` file, or a run directory holding model.keras / best.keras
+def load_model(
+    path: str | Path,
+) -> keras.Model:  # a `.keras` file, or a run directory holding model.keras / best.keras
     """Load any model of the package in any process (every chapter's custom layers are registered first).
     Raises `MissingFileError` naming what was looked for, `ModelFileError` for a file that is not a Keras
     model."""
     # registers custom layers
     import enhancer_nets.adversarial, enhancer_nets.deepenhancer, enhancer_nets.deepcage
+
     p = Path(path)
     if p.is_dir():
-        c = [q for q in (p/'model.keras', p/'best.keras', p/'restart0'/'best.keras') if q.exists()]
+        c = [q for q in (p / 'model.keras', p / 'best.keras', p / 'restart0' / 'best.keras') if q.exists()]
         if not c:
-            raise MissingFileError(f'{p}: no model.keras, best.keras or restart0/best.keras '
-                                   'in this directory')
+            raise MissingFileError(
+                f'{p}: no model.keras, best.keras or restart0/best.keras ' 'in this directory'
+            )
         p = c[0]
-    if not p.exists(): raise MissingFileError(f'{p}: no such model file')
+    if not p.exists():
+        raise MissingFileError(f'{p}: no such model file')
     import zipfile
+
     if not zipfile.is_zipfile(p):
         raise ModelFileError(f'{p}: not a Keras model (a .keras file is a zip archive, as `train` writes it)')
     try:
-        with zipfile.ZipFile(p) as z: names, bad = z.namelist(), z.testzip()
+        with zipfile.ZipFile(p) as z:
+            names, bad = z.namelist(), z.testzip()
     except (zipfile.BadZipFile, OSError, EOFError) as e:
         raise ModelFileError(f'{p}: truncated or corrupt model file ({e})') from None
     if bad is not None or 'config.json' not in names:
-        raise ModelFileError(f'{p}: truncated or corrupt model file '
-                             f'({"damaged member " + bad if bad else "no config.json"})')
-    try: return keras.saving.load_model(p)
+        raise ModelFileError(
+            f'{p}: truncated or corrupt model file '
+            f'({"damaged member " + bad if bad else "no config.json"})'
+        )
+    try:
+        return keras.saving.load_model(p)
     except Exception as e:
         raise ModelFileError(f'{p}: could not be read as a Keras model ({type(e).__name__}: {e})') from None
 
-def _recipe(recipe, codes): return ('enumeration' if codes is None else 'activation') if recipe == 'auto' else recipe
 
-def filter_motifs(model:keras.Model,     # any network of the package
-                  codes:np.ndarray|None=None, # (n, L) uint8 sequences for the 'activation' and 'max_site' recipes
-                  recipe:str='auto',     # 'enumeration', 'activation', 'max_site'; 'auto': enumeration when no sequences are given
-                  layer:str|None=None, alpha:float=.7,
-                 )->list:                # per filter dict(ppm, n_sites, max_act)
+def _recipe(recipe, codes):
+    return ('enumeration' if codes is None else 'activation') if recipe == 'auto' else recipe
+
+
+def filter_motifs(
+    model: keras.Model,  # any network of the package
+    codes: np.ndarray | None = None,  # (n, L) uint8 sequences for the 'activation' and 'max_site' recipes
+    recipe: str = 'auto',  # 'enumeration', 'activation', 'max_site'; 'auto': enumeration when no sequences are given
+    layer: str | None = None,
+    alpha: float = 0.7,
+) -> list:  # per filter dict(ppm, n_sites, max_act)
     """PPMs of the first-layer filters by the chosen recipe. Raises `ValueError` when a recipe needs sequences
     and none are given."""
     recipe = _recipe(recipe, codes)
-    if recipe == 'enumeration': return enumeration_ppms(model, layer)
-    if codes is None: raise ValueError(f'recipe {recipe!r} needs sequences (codes)')
-    if recipe == 'activation': return activation_ppms(model, codes, alpha, layer)
-    if recipe == 'max_site': return max_site_ppms(model, codes, layer)
+    if recipe == 'enumeration':
+        return enumeration_ppms(model, layer)
+    if codes is None:
+        raise ValueError(f'recipe {recipe!r} needs sequences (codes)')
+    if recipe == 'activation':
+        return activation_ppms(model, codes, alpha, layer)
+    if recipe == 'max_site':
+        return max_site_ppms(model, codes, layer)
     raise ValueError(f"recipe must be 'auto', 'enumeration', 'activation' or 'max_site', got {recipe!r}")
+
 
 def _fig_png(fig, path):
     import io, matplotlib.pyplot as plt
+
     b = io.BytesIO()
     fig.savefig(b, format='png', dpi=110, bbox_inches='tight')
     plt.close(fig)
     return atomic_write(path, b.getvalue())
 
-def _db_report(q:dict, n_sites:dict, out:Path, title:str, dbs:tuple, by:str, threshold:float, top_logos:int,
-               overview:str|None=None, what:str='filters')->dict:
+
+def _db_report(
+    q: dict, n_sites: dict, out: Path, title: str, dbs: tuple, by: str, threshold: float, top_logos: int,
+    overview: str | None = None, what: str = 'filters',
+) -> dict:
     "MEME file, TOMTOM against each database, summaries and an HTML page of logos for query PPMs `q`."
     import matplotlib.pyplot as plt
-    write_meme(out/'motifs.meme', q, n_sites)
+
+    write_meme(out / 'motifs.meme', q, n_sites)
     tabs, summ, html = [], dict(criterion=f'{by} < {threshold}', databases={}), []
     for name in dbs:
         db = motif_db(name)
@@ -654,33 +768,42 @@ def _db_report(q:dict, n_sites:dict, out:Path, title:str, dbs:tuple, by:str, thr
         best = t[(t['rank'] == 1) & (t[by] < threshold)].sort_values('p').head(top_logos)
         s['best'] = best[['query', 'target', 'p', 'E', 'q', 'offset', 'strand']].to_dict('records')
         summ['databases'][name] = s
-        html.append(f'<h2>{name}: {s["n_matched"]} of {s["n_filters"]} {what} matched '
-                    f'({by} &lt; {threshold})</h2>')
+        html.append(
+            f'<h2>{name}: {s["n_matched"]} of {s["n_filters"]} {what} matched '
+            f'({by} &lt; {threshold})</h2>'
+        )
         for _, r in best.iterrows():
             fn = f'match_{name}_{r["query"]}.png'
             fig = plt.figure(figsize=(5, 2.8))
             axs = fig.subplots(2, 1, sharex=True)
-            match_logos(trim_ppm(q[r['query']])[0], db[r['target']], r['offset'], r['strand'],
-                        (r['query'], f'{r["target"]}  q = {r["q"]:.1e}'), axes=axs)
-            _fig_png(fig, out/fn)
+            match_logos(
+                trim_ppm(q[r['query']])[0], db[r['target']], r['offset'], r['strand'],
+                (r['query'], f'{r["target"]}  q = {r["q"]:.1e}'), axes=axs,
+            )
+            _fig_png(fig, out / fn)
             html.append(f'<img src="{fn}" alt="{r["query"]} vs {r["target"]}">')
         html.append(t[t['rank'] <= 1].round(6).to_html(index=False, na_rep=''))
-    atomic_write(out/'tomtom.tsv', pd.concat(tabs, ignore_index=True).to_csv(sep='\t', index=False))
+    atomic_write(out / 'tomtom.tsv', pd.concat(tabs, ignore_index=True).to_csv(sep='\t', index=False))
     img = f'<img src="{overview}" alt="all {what}">' if overview else ''
-    page = (f'<!doctype html><html><head><meta charset="utf-8"><title>{title}</title></head><body>'
-            f'<h1>{title}</h1>{img}' + ''.join(html) + '</body></html>')
-    atomic_write(out/'report.html', page)
+    page = (
+        f'<!doctype html><html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        f'<h1>{title}</h1>{img}' + ''.join(html) + '</body></html>'
+    )
+    atomic_write(out / 'report.html', page)
     return summ
 
-def motif_report(model:keras.Model|str|Path, # a model, or a path for `load_model`
-                 out_dir:str|Path,           # motifs.meme, tomtom.tsv, summary.json, report.html and PNG logos go here
-                 codes:np.ndarray|None=None, # sequences for the site-based recipes
-                 recipe:str='auto',          # see `filter_motifs`
-                 dbs:tuple=('JASPAR2024', 'HOCOMOCOv11'), # databases (see `motif_db`)
-                 by:str='q', threshold:float=.05, # a filter is matched when its best target's `by` < threshold
-                 top_logos:int=12,           # best matches drawn
-                 layer:str|None=None,
-                )->dict:                     # summary: recipe, per database the match summary and the best matches
+
+def motif_report(
+    model: keras.Model | str | Path,  # a model, or a path for `load_model`
+    out_dir: str | Path,  # motifs.meme, tomtom.tsv, summary.json, report.html and PNG logos go here
+    codes: np.ndarray | None = None,  # sequences for the site-based recipes
+    recipe: str = 'auto',  # see `filter_motifs`
+    dbs: tuple = ('JASPAR2024', 'HOCOMOCOv11'),  # databases (see `motif_db`)
+    by: str = 'q',
+    threshold: float = 0.05,  # a filter is matched when its best target's `by` < threshold
+    top_logos: int = 12,  # best matches drawn
+    layer: str | None = None,
+) -> dict:  # summary: recipe, per database the match summary and the best matches
     "Filters → PPMs → MEME file → TOMTOM against each database → summaries and an HTML report of logos."
     m = model if isinstance(model, keras.Model) else load_model(model)
     out = Path(out_dir)
@@ -693,10 +816,13 @@ def motif_report(model:keras.Model|str|Path, # a model, or a path for `load_mode
         out / 'filters.png',
     )
     summ = dict(model=m.name, recipe=rec, n_filters=len(pp))
-    summ.update(_db_report(q, {f'filter_{i}': p['n_sites'] for i, p in enumerate(pp)}, out,
-                           f'First-layer motifs of {m.name} ({rec} recipe)', dbs, by, threshold, top_logos,
-                           'filters.png'))
-    save_json(out/'summary.json', summ)
+    summ.update(
+        _db_report(
+            q, {f'filter_{i}': p['n_sites'] for i, p in enumerate(pp)}, out,
+            f'First-layer motifs of {m.name} ({rec} recipe)', dbs, by, threshold, top_logos, 'filters.png',
+        )
+    )
+    save_json(out / 'summary.json', summ)
     return summ
 
 
@@ -782,17 +908,20 @@ def _cebp_hit(t):
         else h.iloc[0][['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']].to_dict()
     )
 
-def motifs_simulated(run_dir:str|Path|None=None, # chapter 3's checkpoints (default runs/cohn_simulated)
-                     results:str|Path|None=None, # results JSON (e.g. results/motifs_simulated.json)
-                     n_attr:int=100,             # confident held-out positives for the attribution check
-                     seed:int=0,
-                     quick:bool=IN_TEST,         # 1,000 per class and 2 epochs (plumbing only: such a model learns little)
-                    )->dict:
+
+def motifs_simulated(
+    run_dir: str | Path | None = None,  # chapter 3's checkpoints (default runs/cohn_simulated)
+    results: str | Path | None = None,  # results JSON (e.g. results/motifs_simulated.json)
+    n_attr: int = 100,  # confident held-out positives for the attribution check
+    seed: int = 0,
+    quick: bool = IN_TEST,  # 1,000 per class and 2 epochs (plumbing only: such a model learns little)
+) -> dict:
     "Motifs, TOMTOM and attribution checks of the simulated-CEBPA networks of Cohn et al. 2018 (chapter 3)."
     from enhancer_nets.adversarial import cohn_simulation, train_cohn, versus_shuffles
+
     n = 1000 if quick else 10_000
     epochs = 2 if quick else 20
-    run = Path(run_dir or repo_root()/'runs'/'cohn_simulated')/f'n{n}'
+    run = Path(run_dir or repo_root() / 'runs' / 'cohn_simulated') / f'n{n}'
     res = run_metadata(
         seed, experiment='motifs_simulated', n_per_class=n, quick=quick, models=str(run),
         split='simulated: random 80/10/10 train/validation/test; motifs and attributions on the test positives',
@@ -823,15 +952,21 @@ def motifs_simulated(run_dir:str|Path|None=None, # chapter 3's checkpoints (defa
             for dn, db in dbs.items():
                 t = tomtom_table(q, db)
                 hit = _cebp_hit(t)
-                rr[dn] = dict(summary=match_summary(t, 'q', .05), cebp_best=hit,
-                              top=t[t['rank'] == 1][['query', 'target', 'q', 'query_ic']].to_dict('records'))
-                if hit is not None: rr[dn]['cebp_ppm'] = np.round(trim_ppm(q[hit['query']])[0], 4).tolist()
+                rr[dn] = dict(
+                    summary=match_summary(t, 'q', 0.05), cebp_best=hit,
+                    top=t[t['rank'] == 1][['query', 'target', 'q', 'query_ic']].to_dict('records'),
+                )
+                if hit is not None:
+                    rr[dn]['cebp_ppm'] = np.round(trim_ppm(q[hit['query']])[0], 4).tolist()
             r[rec] = rr
         sp = model_output(m, P)
-        conf = np.flatnonzero(sp > .9)
+        conf = np.flatnonzero(sp > 0.9)
         crit = 'held-out positives with p > 0.9'
         if len(conf) < 10:
-            conf, crit = np.argsort(-sp)[:n_attr], 'top-scoring held-out positives (fewer than 10 with p > 0.9)'
+            conf, crit = (
+                np.argsort(-sp)[:n_attr],
+                'top-scoring held-out positives (fewer than 10 with p > 0.9)',
+            )
         X, ps = P[conf][:n_attr], pos[conf][:n_attr]
         ig = integrated_gradients(m, X, steps=64)
         r['attribution'] = dict(
@@ -853,38 +988,42 @@ def motifs_simulated(run_dir:str|Path|None=None, # chapter 3's checkpoints (defa
         for dn in dbs
         if v[rc][dn]['cebp_best'] is not None
     ]
-    res['cebp_recovered'] = bool(any(b[3]['q'] < .05 for b in best))
+    res['cebp_recovered'] = bool(any(b[3]['q'] < 0.05 for b in best))
     if best:
         b = min(best, key=lambda z: z[3]['q'])
         res['best_cebp'] = dict(database=b[0], network=b[1], recipe=b[2], **b[3])
-    if results is not None: save_json(results, res)
+    if results is not None:
+        save_json(results, res)
     return res
 
 # %% ../nbs/06_interpretation.ipynb #c070
-def motifs_deepenhancer_chr22(model:str|Path|None=None,  # chapter 2's model (default runs/deepenhancer_chr22/model.keras)
-                              results:str|Path|None=None, # results JSON (e.g. results/motifs_deepenhancer_chr22.json)
-                              report_dir:str|Path|None=None, # also write the HTML/PNG report here
-                              max_windows:int=4000,       # windows for site collection and for influence
-                              seed:int=0,
-                              quick:bool=IN_TEST,         # no model given: train chapter 2's quick model first; 8 filters for influence
-                             )->dict:
+def motifs_deepenhancer_chr22(
+    model: str | Path | None = None,  # chapter 2's model (default runs/deepenhancer_chr22/model.keras)
+    results: str | Path | None = None,  # results JSON (e.g. results/motifs_deepenhancer_chr22.json)
+    report_dir: str | Path | None = None,  # also write the HTML/PNG report here
+    max_windows: int = 4000,  # windows for site collection and for influence
+    seed: int = 0,
+    quick: bool = IN_TEST,  # no model given: train chapter 2's quick model first; 8 filters for influence
+) -> dict:
     """Kernel motifs of the chr22 DeepEnhancer model vs JASPAR and HOCOMOCO, with an untrained control and
     filter influence."""
     from enhancer_nets.deepenhancer import deepenhancer_chr22, fantom5_chr22, build_model
     from enhancer_nets.data import window_index, window_codes
+
     if model is None and quick:
         import tempfile as _t
+
         d = Path(_t.mkdtemp())
         deepenhancer_chr22(d, quick=True, verbose=0)
-        model = d/'model.keras'
-    mp = Path(model or repo_root()/'runs'/'deepenhancer_chr22'/'model.keras')
+        model = d / 'model.keras'
+    mp = Path(model or repo_root() / 'runs' / 'deepenhancer_chr22' / 'model.keras')
     rd = mp.parent
     m = load_model(mp)
-    run = load_json(rd/'results.json') if (rd/'results.json').exists() else None
+    run = load_json(rd / 'results.json') if (rd / 'results.json').exists() else None
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
     L = m.input_shape[1]
     size = g.sizes['chr22']
-    blocks = (run or {}).get('split', {}).get('blocks', {'train': [0, .65], 'test': [.75, 1.]})
+    blocks = (run or {}).get('split', {}).get('blocks', {'train': [0, 0.65], 'test': [0.75, 1.0]})
     pos = fantom5_chr22()
     pos = pos[pos.end < blocks['train'][1] * size]
     wi = window_index(pos, L, 50, g.sizes, max_per_region=4)
@@ -898,18 +1037,21 @@ def motifs_deepenhancer_chr22(model:str|Path|None=None,  # chapter 2's model (de
         databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'],
     )
     dbs = {'JASPAR2024': motif_db('JASPAR2024'), 'HOCOMOCOv11': motif_db('HOCOMOCOv11')}
-    crit = [('E', .01), ('E', .1), ('q', .05)]
+    crit = [('E', 0.01), ('E', 0.1), ('q', 0.05)]
     set_seed(seed)
     ctrl = build_model(m.name, L)
     res['recipes'] = {}
-    for label, net, rec, codes in (('trained, enumeration (DeepEnhancer)', m, 'enumeration', None),
-                                   ('trained, sites > 0.7 MAV (DeepCAGE)', m, 'activation', C),
-                                   ('untrained control, enumeration', ctrl, 'enumeration', None),
-                                   ('untrained control, sites > 0.7 MAV', ctrl, 'activation', C)):
+    for label, net, rec, codes in (
+        ('trained, enumeration (DeepEnhancer)', m, 'enumeration', None),
+        ('trained, sites > 0.7 MAV (DeepCAGE)', m, 'activation', C),
+        ('untrained control, enumeration', ctrl, 'enumeration', None),
+        ('untrained control, sites > 0.7 MAV', ctrl, 'activation', C),
+    ):
         pp = filter_motifs(net, codes, rec)
         q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
         r = dict(
-            n_sites=[p['n_sites'] for p in pp], ic=[round(float(information_content(p['ppm']).sum()), 3) for p in pp]
+            n_sites=[p['n_sites'] for p in pp],
+            ic=[round(float(information_content(p['ppm']).sum()), 3) for p in pp],
         )
         for dn, db in dbs.items():
             t = tomtom_table(q, db)
@@ -919,9 +1061,10 @@ def motifs_deepenhancer_chr22(model:str|Path|None=None,  # chapter 2's model (de
                 .round(8)
                 .to_dict('records'),
             )
-        if label.startswith('trained, sites'): r['ppms'] = {k: np.round(v, 4).tolist() for k, v in q.items()}
+        if label.startswith('trained, sites'):
+            r['ppms'] = {k: np.round(v, 4).tolist() for k, v in q.items()}
         res['recipes'][label] = r
-    sc = pd.read_csv(rd/'test_scores.tsv', sep='\t') if (rd/'test_scores.tsv').exists() else None
+    sc = pd.read_csv(rd / 'test_scores.tsv', sep='\t') if (rd / 'test_scores.tsv').exists() else None
     if sc is not None:
         tw = (
             window_index(sc, L, 100, g.sizes, max_per_region=4)
@@ -932,10 +1075,14 @@ def motifs_deepenhancer_chr22(model:str|Path|None=None,  # chapter 2's model (de
         y = sc.label.to_numpy()[tw.region.to_numpy()]
         F = first_conv(m).get_weights()[0].shape[-1]
         inf = influence(m, X, y, filters=range(8) if quick else range(F))
-        res['influence'] = dict(n_windows=int(len(X)), table=inf.round(6).to_dict('records'),
-                                split='test block of chr22 (windows of held-out regions; window-level auROC)')
-    if results is not None: save_json(results, res)
-    if report_dir is not None: res['report'] = motif_report(m, report_dir, C, 'activation')
+        res['influence'] = dict(
+            n_windows=int(len(X)), table=inf.round(6).to_dict('records'),
+            split='test block of chr22 (windows of held-out regions; window-level auROC)',
+        )
+    if results is not None:
+        save_json(results, res)
+    if report_dir is not None:
+        res['report'] = motif_report(m, report_dir, C, 'activation')
     return res
 
 # %% ../nbs/06_interpretation.ipynb #x002

@@ -44,6 +44,7 @@ PAIR_COLUMNS = [
 class PairTableError(ValueError):
     "A malformed enhancer–promoter pair table; the message names the file, line and value."
 
+
 def _read_csv_any(path):
     path = Path(path)
     return pd.read_csv(
@@ -52,39 +53,48 @@ def _read_csv_any(path):
         engine='python' if path.suffix in ('.tsv', '.txt') else 'c',
     )
 
-def ep_distance(pairs:pd.DataFrame)->np.ndarray:
+
+def ep_distance(pairs: pd.DataFrame) -> np.ndarray:
     """TargetFinder's enhancer–promoter distance (bp): the gap between the two elements, `max(starts) -
     min(ends) - 2`."""
     ws = np.minimum(pairs.enhancer_end, pairs.promoter_end) + 1
     we = np.maximum(pairs.enhancer_start, pairs.promoter_start) - 1
     return (we - ws).to_numpy()
 
-def validate_pairs(df:pd.DataFrame,   # a pair table with `PAIR_COLUMNS`
-                   source:str='pairs', # file name used in error messages
-                   sizes:dict|None=None, # chromosome sizes, to check coordinates against
-                  )->pd.DataFrame:    # the same table with int64 coordinates and `enhancer_distance_to_promoter`
+
+def validate_pairs(
+    df: pd.DataFrame,  # a pair table with `PAIR_COLUMNS`
+    source: str = 'pairs',  # file name used in error messages
+    sizes: dict | None = None,  # chromosome sizes, to check coordinates against
+) -> pd.DataFrame:  # the same table with int64 coordinates and `enhancer_distance_to_promoter`
     """Check a pair table. Raises `PairTableError` naming `source`, the line (header = line 1) and the value
     for:
     a missing column, a non-integer or negative coordinate, end <= start, a coordinate past the chromosome
     end,
     an unknown chromosome, pairs across chromosomes, labels other than 0/1, and an empty table."""
     miss = [c for c in PAIR_COLUMNS if c not in df.columns]
-    if miss: raise PairTableError(f'{source}: missing column(s) {miss}; a pair table needs {PAIR_COLUMNS}')
-    if not len(df): raise PairTableError(f'{source}: no pairs')
+    if miss:
+        raise PairTableError(f'{source}: missing column(s) {miss}; a pair table needs {PAIR_COLUMNS}')
+    if not len(df):
+        raise PairTableError(f'{source}: no pairs')
     df = df.reset_index(drop=True).copy()
-    sh = lambda v: repr(v.item() if isinstance(v, np.generic) else v)   # 2, not np.int64(2)
+    sh = lambda v: repr(v.item() if isinstance(v, np.generic) else v)  # 2, not np.int64(2)
+
     def bad(mask, what):
         i = int(np.flatnonzero(np.asarray(mask))[0])
         raise PairTableError(f'{source}:{i + 2}: {what(df.iloc[i])}')
+
     for c in ('enhancer_start', 'enhancer_end', 'promoter_start', 'promoter_end'):
         v = pd.to_numeric(df[c], errors='coerce')
         if v.isna().any() or (v % 1 != 0).any():
             bad(v.isna() | (v % 1 != 0), lambda r: f'{c} {sh(r[c])} is not an integer')
-        if (v < 0).any(): bad(v < 0, lambda r: f'{c} {r[c]} is negative')
+        if (v < 0).any():
+            bad(v < 0, lambda r: f'{c} {r[c]} is negative')
         df[c] = v.astype(np.int64)
     for e in ('enhancer', 'promoter'):
         m = df[f'{e}_end'] <= df[f'{e}_start']
-        if m.any(): bad(m, lambda r: f'{e} end ({r[f"{e}_end"]}) <= start ({r[f"{e}_start"]})')
+        if m.any():
+            bad(m, lambda r: f'{e} end ({r[f"{e}_end"]}) <= start ({r[f"{e}_start"]})')
         if sizes is not None:
             unk = ~df[f'{e}_chrom'].isin(list(sizes))
             if unk.any():
@@ -105,7 +115,8 @@ def validate_pairs(df:pd.DataFrame,   # a pair table with `PAIR_COLUMNS`
             lambda r: f'enhancer on {r.enhancer_chrom} but promoter on {r.promoter_chrom}: pairs must be intrachromosomal',
         )
     lab = pd.to_numeric(df.label, errors='coerce')
-    if (~lab.isin([0, 1])).any(): bad(~lab.isin([0, 1]), lambda r: f'label {sh(r.label)} is not 0 or 1')
+    if (~lab.isin([0, 1])).any():
+        bad(~lab.isin([0, 1]), lambda r: f'label {sh(r.label)} is not 0 or 1')
     df['label'] = lab.astype(np.int8)
     df['enhancer_distance_to_promoter'] = ep_distance(df)
     return df
@@ -113,10 +124,14 @@ def validate_pairs(df:pd.DataFrame,   # a pair table with `PAIR_COLUMNS`
 # %% ../nbs/04_speid.ipynb #c009
 _NAME = re.compile(r'^(?:[^|]*\|)?(\w+):(\d+)-(\d+)$')
 
-def pairs_from_predictions(path:str|Path,     # TargetFinder `predictions-gbm.csv` (enhancer_name, promoter_name, label, prediction)
-                           cell:str|None=None, # cell line, recorded in `cell_line`
-                           ep_path:str|Path|None=None, # optional E/P `predictions-gbm.csv` (same rows), for `tf_ep_gbm_cv_pred`
-                          )->pd.DataFrame:    # the pair table (schema of the shared `pairs/<CELL>.csv.gz`)
+
+def pairs_from_predictions(
+    path: str | Path,  # TargetFinder `predictions-gbm.csv` (enhancer_name, promoter_name, label, prediction)
+    cell: str | None = None,  # cell line, recorded in `cell_line`
+    ep_path: (
+        str | Path | None
+    ) = None,  # optional E/P `predictions-gbm.csv` (same rows), for `tf_ep_gbm_cv_pred`
+) -> pd.DataFrame:  # the pair table (schema of the shared `pairs/<CELL>.csv.gz`)
     """Rebuild a TargetFinder pair table from its published CV predictions: names `<CELL>|chrN:start-end` give
     the BED coordinates."""
     p = _read_csv_any(path)
@@ -134,13 +149,16 @@ def pairs_from_predictions(path:str|Path,     # TargetFinder `predictions-gbm.cs
     bins = pd.qcut(pos, 5, retbins=True)[1]
     df['distance_bin'] = pd.cut(df.enhancer_distance_to_promoter, bins, labels=False, include_lowest=True)
     df['enhancer_name'], df['promoter_name'] = p.enhancer_name, p.promoter_name
-    if ep_path is not None: df['tf_ep_gbm_cv_pred'] = _read_csv_any(ep_path).prediction.to_numpy()
+    if ep_path is not None:
+        df['tf_ep_gbm_cv_pred'] = _read_csv_any(ep_path).prediction.to_numpy()
     df['tf_epw_gbm_cv_pred'] = p.prediction.to_numpy()
     return df
 
-def read_pairs(cell_or_path:str|Path,   # a TargetFinder cell line (`TARGETFINDER_CELLS`) or a pair-table CSV
-               sizes:dict|None=None,     # chromosome sizes to validate against (e.g. `Genome.sizes` of hg19)
-              )->pd.DataFrame:           # one row per pair: `PAIR_COLUMNS` + distance, names, published predictions
+
+def read_pairs(
+    cell_or_path: str | Path,  # a TargetFinder cell line (`TARGETFINDER_CELLS`) or a pair-table CSV
+    sizes: dict | None = None,  # chromosome sizes to validate against (e.g. `Genome.sizes` of hg19)
+) -> pd.DataFrame:  # one row per pair: `PAIR_COLUMNS` + distance, names, published predictions
     """Read and validate enhancer–promoter pairs. A cell-line name resolves
     `epi_targetfinder/pairs/<CELL>.csv.gz`
     (data directory), else downloads TargetFinder's prediction tables and rebuilds it
@@ -149,36 +167,46 @@ def read_pairs(cell_or_path:str|Path,   # a TargetFinder cell line (`TARGETFINDE
     `PairTableError`."""
     if str(cell_or_path) in TARGETFINDER_CELLS:
         cell = str(cell_or_path)
-        try: path = resolve(f'epi_targetfinder/pairs/{cell}.csv.gz', download=False)
+        try:
+            path = resolve(f'epi_targetfinder/pairs/{cell}.csv.gz', download=False)
         except FileNotFoundError:
-            raw = lambda s: resolve(f'epi_targetfinder/raw/targetfinder/{cell}/output-{s}/predictions-gbm.csv.gz')
+            raw = lambda s: resolve(
+                f'epi_targetfinder/raw/targetfinder/{cell}/output-{s}/predictions-gbm.csv.gz'
+            )
             return pairs_from_predictions(raw('epw'), cell, raw('ep'))
-    else: path = Path(cell_or_path)
-    if not path.exists(): raise FileNotFoundError(f'{path}: no such file')
+    else:
+        path = Path(cell_or_path)
+    if not path.exists():
+        raise FileNotFoundError(f'{path}: no such file')
     df = _read_csv_any(path)
     df = validate_pairs(df, str(path), sizes)
     return _with_names(df)
 
+
 def _with_names(df):
     "Name elements chrom:start-end where a table has no `enhancer_name` / `promoter_name`."
     for side in ('enhancer', 'promoter'):
-        if f'{side}_name' not in df: df[f'{side}_name'] = _key(df, side, 'coords')
+        if f'{side}_name' not in df:
+            df[f'{side}_name'] = _key(df, side, 'coords')
     return df
 
 # %% ../nbs/04_speid.ipynb #c013
-def element_components(pairs:pd.DataFrame, # pairs with `enhancer_name`, `promoter_name`
-                      )->np.ndarray:      # (n_pairs,) int component id
+def element_components(
+    pairs: pd.DataFrame,  # pairs with `enhancer_name`, `promoter_name`
+) -> np.ndarray:  # (n_pairs,) int component id
     """Connected components of the bipartite enhancer–promoter graph: pairs sharing an element share a
     component."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
+
     e = pd.factorize(pairs.enhancer_name)[0].astype(np.int64)
     p = pd.factorize(pairs.promoter_name)[0].astype(np.int64)
     n = e.max() + p.max() + 2
     g = coo_matrix((np.ones(len(e)), (e, p + e.max() + 1)), shape=(n, n))
     return connected_components(g, directed=False)[1][e]
 
-def _greedy_groups(groups:np.ndarray, weight:np.ndarray, k:int, rng):
+
+def _greedy_groups(groups: np.ndarray, weight: np.ndarray, k: int, rng):
     "Assign groups to k folds, heaviest first into the lightest fold (random tie order)."
     g, inv = np.unique(groups, return_inverse=True)
     w = np.bincount(inv, weights=weight)
@@ -190,29 +218,36 @@ def _greedy_groups(groups:np.ndarray, weight:np.ndarray, k:int, rng):
         load[f] += w[i]
     return fold[inv]
 
-def pair_folds(pairs:pd.DataFrame,  # pairs (`PAIR_COLUMNS`, `enhancer_name`, `promoter_name`)
-               how:str='chrom',      # 'random' (stratified, the paper's), 'chrom' (whole chromosomes) or 'segregated'
-               k:int=10,             # number of folds
-               seed:int=0,           # seed of the assignment
-              )->np.ndarray:         # (n_pairs,) int fold in 0..k-1
+
+def pair_folds(
+    pairs: pd.DataFrame,  # pairs (`PAIR_COLUMNS`, `enhancer_name`, `promoter_name`)
+    how: str = 'chrom',  # 'random' (stratified, the paper's), 'chrom' (whole chromosomes) or 'segregated'
+    k: int = 10,  # number of folds
+    seed: int = 0,  # seed of the assignment
+) -> np.ndarray:  # (n_pairs,) int fold in 0..k-1
     """Assign pairs to `k` cross-validation folds so that, for 'chrom' and 'segregated', no element is in two
     folds."""
     rng = np.random.default_rng(seed)
     y = pairs.label.to_numpy()
     if how == 'random':
         from sklearn.model_selection import StratifiedKFold
+
         f = np.empty(len(pairs), np.int64)
-        for i, (_, te) in enumerate(StratifiedKFold(k, shuffle=True, random_state=seed).split(np.zeros(len(y)), y)):
+        for i, (_, te) in enumerate(
+            StratifiedKFold(k, shuffle=True, random_state=seed).split(np.zeros(len(y)), y)
+        ):
             f[te] = i
         return f
     if how == 'chrom':
         n_chrom = pairs.enhancer_chrom.nunique()
-        if n_chrom < k: raise ValueError(f'{n_chrom} chromosomes cannot make {k} chromosome folds; lower k')
+        if n_chrom < k:
+            raise ValueError(f'{n_chrom} chromosomes cannot make {k} chromosome folds; lower k')
         return _greedy_groups(pairs.enhancer_chrom.to_numpy(), np.ones(len(y)), k, rng)
     if how == 'segregated':
         # weigh positives as much as their negatives so every fold gets a fair share of both
         return _greedy_groups(element_components(pairs), 1 + y * (len(y) / max(y.sum(), 1) - 1), k, rng)
     raise ValueError(f"how={how!r}: choose 'random', 'chrom' or 'segregated'")
+
 
 SPLITS = ('random', 'chrom', 'segregated')
 
@@ -258,11 +293,12 @@ def leakage(train:pd.DataFrame,  # training pairs
     return out
 
 # %% ../nbs/04_speid.ipynb #c019
-def propensity_features(train:pd.DataFrame,  # training pairs (labels used)
-                        test:pd.DataFrame,   # pairs to describe (labels not used)
-                        loo:bool=False,      # `test` is `train`: leave each pair's own label out of its counts
-                        key:str='name',      # identify elements by 'name' (`enhancer_name`), 'coords' (chrom:start-end) or 'locus' (`add_loci`)
-                       )->np.ndarray:        # (n_test, 4) float: enhancer positives, enhancer pairs, promoter positives, promoter pairs
+def propensity_features(
+    train: pd.DataFrame,  # training pairs (labels used)
+    test: pd.DataFrame,  # pairs to describe (labels not used)
+    loo: bool = False,  # `test` is `train`: leave each pair's own label out of its counts
+    key: str = 'name',  # identify elements by 'name' (`enhancer_name`), 'coords' (chrom:start-end) or 'locus' (`add_loci`)
+) -> np.ndarray:  # (n_test, 4) float: enhancer positives, enhancer pairs, promoter positives, promoter pairs
     """Per-element training counts (Mao et al. 2018 'propensity'); leave-one-out when describing the training
     pairs themselves."""
     feats = []
@@ -271,19 +307,25 @@ def propensity_features(train:pd.DataFrame,  # training pairs (labels used)
         g = pd.DataFrame(dict(k=kt, y=train.label.to_numpy())).groupby('k').y.agg(['sum', 'count'])
         s = g['sum'].reindex(ks).fillna(0).to_numpy(float)
         n = g['count'].reindex(ks).fillna(0).to_numpy(float)
-        if loo: s, n = s - test.label.to_numpy(), n - 1
+        if loo:
+            s, n = s - test.label.to_numpy(), n - 1
         feats += [s, n]
     return np.stack(feats, 1)
 
+
 def _key(df, side, key):
-    if key == 'name': return df[f'{side}_name'].to_numpy()
-    if key == 'locus': return df[f'{side}_locus'].to_numpy()
+    if key == 'name':
+        return df[f'{side}_name'].to_numpy()
+    if key == 'locus':
+        return df[f'{side}_locus'].to_numpy()
     return (
         df[f'{side}_chrom'] + ':' + df[f'{side}_start'].astype(str) + '-' + df[f'{side}_end'].astype(str)
     ).to_numpy()
 
-def add_loci(frames:dict, # {name: pair table}; each gets `enhancer_locus` and `promoter_locus` columns
-            )->dict:      # the same tables, with the columns added
+
+def add_loci(
+    frames: dict,  # {name: pair table}; each gets `enhancer_locus` and `promoter_locus` columns
+) -> dict:  # the same tables, with the columns added
     """Give overlapping elements of all tables one shared id per side (clusters of overlapping intervals), to
     match elements across cell lines whose boundaries differ."""
     out = {n: d.copy() for n, d in frames.items()}
@@ -303,22 +345,31 @@ def add_loci(frames:dict, # {name: pair table}; each gets `enhancer_locus` and `
             out[n].loc[out[n].index[g.row.to_numpy()], f'{side}_locus'] = g.locus.to_numpy()
     return out
 
+
 BASELINES = ('distance', 'propensity', 'propensity+distance')
 
-def baseline_scores(train:pd.DataFrame, test:pd.DataFrame, # training and test pairs
-                    model:str='propensity+distance', # one of `BASELINES`
-                    seed:int=0,                      # seed of the gradient-boosting model
-                    key:str='name',                  # element identity: 'name', 'coords', or 'locus' (`add_loci`, across cell lines)
-                   )->np.ndarray:                    # (n_test,) probability of interaction
+
+def baseline_scores(
+    train: pd.DataFrame,
+    test: pd.DataFrame,  # training and test pairs
+    model: str = 'propensity+distance',  # one of `BASELINES`
+    seed: int = 0,  # seed of the gradient-boosting model
+    key: str = 'name',  # element identity: 'name', 'coords', or 'locus' (`add_loci`, across cell lines)
+) -> np.ndarray:  # (n_test,) probability of interaction
     "Fit one sequence-free baseline on `train` and score `test`."
     from sklearn.ensemble import HistGradientBoostingClassifier
-    if model not in BASELINES: raise ValueError(f'model={model!r}: choose one of {BASELINES}')
+
+    if model not in BASELINES:
+        raise ValueError(f'model={model!r}: choose one of {BASELINES}')
+
     def X(df, loo):
         parts = []
-        if 'propensity' in model: parts.append(propensity_features(train, df, loo=loo, key=key))
+        if 'propensity' in model:
+            parts.append(propensity_features(train, df, loo=loo, key=key))
         if 'distance' in model:
             parts.append(np.log10(np.maximum(df.enhancer_distance_to_promoter.to_numpy(float), 1))[:, None])
         return np.hstack(parts)
+
     clf = HistGradientBoostingClassifier(random_state=seed).fit(X(train, True), train.label.to_numpy())
     return clf.predict_proba(X(test, False))[:, 1]
 
@@ -345,12 +396,13 @@ def pair_metrics(y:np.ndarray,         # (n,) 0/1 labels
     )
 
 # %% ../nbs/04_speid.ipynb #c023
-def cross_validate_baselines(pairs:pd.DataFrame,      # one cell line's pairs
-                             how:str='chrom',          # split: 'random', 'chrom' or 'segregated'
-                             k:int=10,                 # folds (TargetFinder: 10)
-                             seed:int=0,               # seed of folds and models
-                             models:tuple=BASELINES,   # baselines to run
-                            )->dict:                   # metrics per model, pooled leakage, out-of-fold scores
+def cross_validate_baselines(
+    pairs: pd.DataFrame,  # one cell line's pairs
+    how: str = 'chrom',  # split: 'random', 'chrom' or 'segregated'
+    k: int = 10,  # folds (TargetFinder: 10)
+    seed: int = 0,  # seed of folds and models
+    models: tuple = BASELINES,  # baselines to run
+) -> dict:  # metrics per model, pooled leakage, out-of-fold scores
     "k-fold CV of the sequence-free baselines under one split; scores are pooled over the test folds."
     folds = pair_folds(pairs, how, k, seed)
     oof = {m: np.zeros(len(pairs)) for m in models}
@@ -358,27 +410,36 @@ def cross_validate_baselines(pairs:pd.DataFrame,      # one cell line's pairs
     for f in range(k):
         tr, te = pairs[folds != f], pairs[folds == f]
         lk.append(leakage(tr, te))
-        for m in models: oof[m][folds == f] = baseline_scores(tr, te, m, seed)
-    pooled = {c: {key: float(np.sum([l[c][key] * l[c]['n'] for l in lk]) / max(sum(l[c]['n'] for l in lk), 1))
-                  for key in lk[0][c] if key != 'n'} for c in ('pos', 'neg')}
+        for m in models:
+            oof[m][folds == f] = baseline_scores(tr, te, m, seed)
+    pooled = {
+        c: {
+            key: float(np.sum([l[c][key] * l[c]['n'] for l in lk]) / max(sum(l[c]['n'] for l in lk), 1))
+            for key in lk[0][c]
+            if key != 'n'
+        }
+        for c in ('pos', 'neg')
+    }
     y = pairs.label.to_numpy()
     return dict(
         split=how, k=k, seed=seed, leakage=pooled, metrics={m: pair_metrics(y, oof[m]) for m in models},
         fold_auprc={
-            m: [float(pair_metrics(y[folds == f], oof[m][folds == f])['auprc']) for f in range(k)] for m in models
+            m: [float(pair_metrics(y[folds == f], oof[m][folds == f])['auprc']) for f in range(k)]
+            for m in models
         },
         scores=oof,
         folds=folds,
     )
 
 # %% ../nbs/04_speid.ipynb #c026
-def cross_cell_matrix(pairs_by_cell:dict,            # {cell: pair table}
-                      model:str='propensity+distance', # one of `BASELINES`
-                      how:str='chrom',                 # 'random' (paper: all of A → all of B) or 'chrom' (held-out chromosomes)
-                      k:int=5,                         # chromosome folds for 'chrom'
-                      seed:int=0,                      # seed
-                      metric:str='auprc',              # metric in each cell of the matrix
-                     )->pd.DataFrame:                  # rows: training cell line, columns: test cell line
+def cross_cell_matrix(
+    pairs_by_cell: dict,  # {cell: pair table}
+    model: str = 'propensity+distance',  # one of `BASELINES`
+    how: str = 'chrom',  # 'random' (paper: all of A → all of B) or 'chrom' (held-out chromosomes)
+    k: int = 5,  # chromosome folds for 'chrom'
+    seed: int = 0,  # seed
+    metric: str = 'auprc',  # metric in each cell of the matrix
+) -> pd.DataFrame:  # rows: training cell line, columns: test cell line
     """Train a baseline in each cell line, test it in each cell line (SPEID Tables 4–5 protocol, plus a
     chromosome-held-out variant)."""
     cells = list(pairs_by_cell)
@@ -388,7 +449,9 @@ def cross_cell_matrix(pairs_by_cell:dict,            # {cell: pair table}
         cf = dict(
             zip(
                 allp.enhancer_chrom,
-                _greedy_groups(allp.enhancer_chrom.to_numpy(), np.ones(len(allp)), k, np.random.default_rng(seed)),
+                _greedy_groups(
+                    allp.enhancer_chrom.to_numpy(), np.ones(len(allp)), k, np.random.default_rng(seed)
+                ),
             )
         )
     M = pd.DataFrame(index=pd.Index(cells, name='train'), columns=pd.Index(cells, name='test'), dtype=float)
@@ -397,8 +460,10 @@ def cross_cell_matrix(pairs_by_cell:dict,            # {cell: pair table}
         for b in cells:
             B = pairs_by_cell[b]
             if how == 'random':
-                if a == b: s = cross_validate_baselines(A, 'random', 10, seed, (model,))['scores'][model]
-                else: s = baseline_scores(A, B, model, seed, key='locus')
+                if a == b:
+                    s = cross_validate_baselines(A, 'random', 10, seed, (model,))['scores'][model]
+                else:
+                    s = baseline_scores(A, B, model, seed, key='locus')
                 M.loc[a, b] = pair_metrics(B.label, s)[metric]
             elif how == 'chrom':
                 fa, fb = A.enhancer_chrom.map(cf).to_numpy(), B.enhancer_chrom.map(cf).to_numpy()
@@ -407,16 +472,18 @@ def cross_cell_matrix(pairs_by_cell:dict,            # {cell: pair table}
                     if (fb == f).any():
                         s[fb == f] = baseline_scores(A[fa != f], B[fb == f], model, seed, key='locus')
                 M.loc[a, b] = pair_metrics(B.label, s)[metric]
-            else: raise ValueError(f"how={how!r}: choose 'random' or 'chrom'")
+            else:
+                raise ValueError(f"how={how!r}: choose 'random' or 'chrom'")
     return M
 
 # %% ../nbs/04_speid.ipynb #c028
-def leakage_study(cells:tuple=TARGETFINDER_CELLS, # cell lines to run
-                  k:int=10,                        # folds per split (TargetFinder: 10)
-                  seed:int=0,                      # seed
-                  matrix:bool=True,                # also compute the cross-cell-line matrices
-                  out:str|Path|None=None,          # results JSON (None: do not write)
-                 )->dict:                          # the results (also written to `out`)
+def leakage_study(
+    cells: tuple = TARGETFINDER_CELLS,  # cell lines to run
+    k: int = 10,  # folds per split (TargetFinder: 10)
+    seed: int = 0,  # seed
+    matrix: bool = True,  # also compute the cross-cell-line matrices
+    out: str | Path | None = None,  # results JSON (None: do not write)
+) -> dict:  # the results (also written to `out`)
     """Leakage and sequence-free baselines under random / chromosome / segregated splits on TargetFinder's
     pairs (no sequence)."""
     t0 = time.time()
@@ -437,23 +504,28 @@ def leakage_study(cells:tuple=TARGETFINDER_CELLS, # cell lines to run
         res['splits'][c] = {}
         for how in SPLITS:
             r = cross_validate_baselines(d, how, k, seed)
-            res['splits'][c][how] = dict(leakage=r['leakage'], metrics=r['metrics'], fold_auprc=r['fold_auprc'])
+            res['splits'][c][how] = dict(
+                leakage=r['leakage'], metrics=r['metrics'], fold_auprc=r['fold_auprc']
+            )
     if matrix:
         res['cross_cell'] = {
             how: {
-                m: cross_cell_matrix(pairs, 'propensity+distance', how, seed=seed, metric=m).round(4).to_dict()
+                m: cross_cell_matrix(pairs, 'propensity+distance', how, seed=seed, metric=m)
+                .round(4)
+                .to_dict()
                 for m in ('auprc',)
             }
             for how in ('random', 'chrom')
         }
     res['wall_seconds'] = time.time() - t0
-    if out is not None: save_json(out, res)
+    if out is not None:
+        save_json(out, res)
     return res
 
 # %% ../nbs/04_speid.ipynb #c030
-def leakage_table(res:dict,               # `leakage_study` results
-                  metric:str='auprc',     # baseline metric shown
-                 )->pd.DataFrame:
+def leakage_table(
+    res: dict, metric: str = 'auprc'  # `leakage_study` results  # baseline metric shown
+) -> pd.DataFrame:
     "One row per cell line × split: leakage fractions and the baselines' metric."
     rows = []
     for c, sp in res['splits'].items():
@@ -462,19 +534,26 @@ def leakage_table(res:dict,               # `leakage_study` results
                 cell=c,
                 split=how,
                 **{
-                    f'test pos: promoter of a train positive': r['leakage']['pos']['promoter_of_train_positive'],
-                    f'test neg: promoter of a train positive': r['leakage']['neg']['promoter_of_train_positive'],
-                    f'test pos: near-duplicate windows': r['leakage']['pos']['windows_overlap_train_positive'],
+                    f'test pos: promoter of a train positive': r['leakage']['pos'][
+                        'promoter_of_train_positive'
+                    ],
+                    f'test neg: promoter of a train positive': r['leakage']['neg'][
+                        'promoter_of_train_positive'
+                    ],
+                    f'test pos: near-duplicate windows': r['leakage']['pos'][
+                        'windows_overlap_train_positive'
+                    ],
                 },
                 **{f'{m} {metric}': v[metric] for m, v in r['metrics'].items()},
             )
             rows.append(row)
     return pd.DataFrame(rows).set_index(['cell', 'split'])
 
-def published_table(res:dict, published:dict|None=None)->pd.DataFrame:
+
+def published_table(res: dict, published: dict | None = None) -> pd.DataFrame:
     """F1 / auROC / auPRC: SPEID's figure, TargetFinder's published CV predictions, and our baselines under
     each split."""
-    pub = published or load_json(repo_root()/'data'/'published'/'speid_targetfinder.json')
+    pub = published or load_json(repo_root() / 'data' / 'published' / 'speid_targetfinder.json')
     rows = []
     for c in res['splits']:
         s = pub['cells'].get(c, {})
@@ -493,35 +572,44 @@ def published_table(res:dict, published:dict|None=None)->pd.DataFrame:
             )
         for how, r in res['splits'][c].items():
             for m, v in r['metrics'].items():
-                rows.append(dict(cell=c, model=f'{m} (ours)', split=how, f1=v['f1'], auroc=v['auroc'], auprc=v['auprc']))
+                rows.append(
+                    dict(
+                        cell=c, model=f'{m} (ours)', split=how, f1=v['f1'], auroc=v['auroc'], auprc=v['auprc']
+                    )
+                )
     return pd.DataFrame(rows).set_index(['cell', 'model', 'split'])
 
 # %% ../nbs/04_speid.ipynb #c032
 def _place(start, end, L, rng, sizes=None, chrom=None):
     start, end = np.asarray(start, np.int64), np.asarray(end, np.int64)
-    if rng is None: s = centred_windows(start, end, L)
+    if rng is None:
+        s = centred_windows(start, end, L)
     else:
         lo, hi = np.where(end - start <= L, end - L, start), np.where(end - start <= L, start, end - L)
         s = lo + np.floor(rng.random(len(start)) * (hi - lo + 1)).astype(np.int64)
     s = np.maximum(s, 0)
-    if sizes is not None: s = np.minimum(s, np.asarray(pd.Series(chrom).map(sizes), np.int64) - L)
+    if sizes is not None:
+        s = np.minimum(s, np.asarray(pd.Series(chrom).map(sizes), np.int64) - L)
     return s
 
-def pair_windows(pairs:pd.DataFrame,    # pair table (`PAIR_COLUMNS`)
-                 enh_len:int=3000,       # enhancer window (bp; SPEID: 3 kbp)
-                 prom_len:int=2000,      # promoter window (bp; SPEID: 2 kbp)
-                 n_shift:int=0,          # 0: one centred window pair per pair; n: n random placements per positive
-                 shift_negatives:bool=False, # with `n_shift`: negatives get one random placement too (not centred)
-                 seed:int=0,             # seed of the placements
-                 sizes:dict|None=None,   # chromosome sizes for clamping (`Genome.sizes`)
-                )->pd.DataFrame:         # chrom, e_start, p_start, label, pair (row of `pairs`), shifted
+
+def pair_windows(
+    pairs: pd.DataFrame,  # pair table (`PAIR_COLUMNS`)
+    enh_len: int = 3000,  # enhancer window (bp; SPEID: 3 kbp)
+    prom_len: int = 2000,  # promoter window (bp; SPEID: 2 kbp)
+    n_shift: int = 0,  # 0: one centred window pair per pair; n: n random placements per positive
+    shift_negatives: bool = False,  # with `n_shift`: negatives get one random placement too (not centred)
+    seed: int = 0,  # seed of the placements
+    sizes: dict | None = None,  # chromosome sizes for clamping (`Genome.sizes`)
+) -> pd.DataFrame:  # chrom, e_start, p_start, label, pair (row of `pairs`), shifted
     """Window pairs for SPEID: centred, or with positives augmented by `n_shift` random placements (Singh et
     al. §2.3, §3.1)."""
     pairs = pairs.reset_index(drop=True)
     rng = np.random.default_rng(seed)
     idx = np.arange(len(pairs))
     y = pairs.label.to_numpy()
-    if n_shift: idx = np.r_[np.repeat(idx[y == 1], n_shift), idx[y == 0]]
+    if n_shift:
+        idx = np.r_[np.repeat(idx[y == 1], n_shift), idx[y == 0]]
     p = pairs.iloc[idx]
     shifted = ((np.asarray(y[idx]) == 1) | shift_negatives) & bool(n_shift)
     ch = p.enhancer_chrom.to_numpy()
@@ -559,17 +647,21 @@ class PairDataset(EpochBatches):
         return {'enhancer': E, 'promoter': P}, r.label.to_numpy(np.float32)
 
 # %% ../nbs/04_speid.ipynb #c037
-def build_speid(n_kernels:int=1024,    # convolution kernels per branch
-                kernel_width:int=40,   # kernel width (bp)
-                pool:int=20,           # max-pool size and stride
-                lstm_units:int=100,    # LSTM units per direction
-                dense:int=925,         # dense layer size
-                enh_len:int=3000, prom_len:int=2000, # input window lengths (bp)
-                dropout:tuple=(0.5, 0.5, 0.5), # after the merge, after the LSTM, after the dense layer
-                l2:float=1e-5,         # L2 penalty on the dense layer
-                bn_momentum:float=0.9, # batch-norm momentum (Keras default 0.99 converges slowly on small sets)
-                conv_init:np.ndarray|None=None, # optional (kernel_width, 4, n_kernels) initial kernels (see `jaspar_kernels`)
-               )->keras.Model:         # inputs {'enhancer': (b, enh_len, 4), 'promoter': (b, prom_len, 4)} → (b, 1) probability
+def build_speid(
+    n_kernels: int = 1024,  # convolution kernels per branch
+    kernel_width: int = 40,  # kernel width (bp)
+    pool: int = 20,  # max-pool size and stride
+    lstm_units: int = 100,  # LSTM units per direction
+    dense: int = 925,  # dense layer size
+    enh_len: int = 3000,
+    prom_len: int = 2000,  # input window lengths (bp)
+    dropout: tuple = (0.5, 0.5, 0.5),  # after the merge, after the LSTM, after the dense layer
+    l2: float = 1e-5,  # L2 penalty on the dense layer
+    bn_momentum: float = 0.9,  # batch-norm momentum (Keras default 0.99 converges slowly on small sets)
+    conv_init: (
+        np.ndarray | None
+    ) = None,  # optional (kernel_width, 4, n_kernels) initial kernels (see `jaspar_kernels`)
+) -> keras.Model:  # inputs {'enhancer': (b, enh_len, 4), 'promoter': (b, prom_len, 4)} → (b, 1) probability
     """SPEID (Singh et al. 2016 §2.1, Fig. 1): two Conv1D+MaxPool branches → concat → BN → BiLSTM → BN → Dense
     → sigmoid."""
     ei, pi = keras.Input((enh_len, 4), name='enhancer'), keras.Input((prom_len, 4), name='promoter')
@@ -577,7 +669,8 @@ def build_speid(n_kernels:int=1024,    # convolution kernels per branch
     for name, x in (('enh', ei), ('prom', pi)):
         conv = layers.Conv1D(n_kernels, kernel_width, activation='relu', name=f'conv_{name}')
         h = conv(x)
-        if conv_init is not None: conv.kernel.assign(conv_init.astype('float32'))
+        if conv_init is not None:
+            conv.kernel.assign(conv_init.astype('float32'))
         branches.append(layers.MaxPooling1D(pool, pool, name=f'pool_{name}')(h))
     x = layers.Concatenate(axis=1, name='merge')(branches)
     x = layers.BatchNormalization(momentum=bn_momentum, name='bn_merge')(x)
@@ -592,6 +685,7 @@ def build_speid(n_kernels:int=1024,    # convolution kernels per branch
     x = layers.Dropout(dropout[2])(x)
     out = layers.Dense(1, activation='sigmoid', name='out')(x)
     return keras.Model({'enhancer': ei, 'promoter': pi}, out, name='speid')
+
 
 FROZEN_IN_RETRAINING = ('conv_enh', 'conv_prom', 'bn_merge', 'bilstm')
 "Layers frozen in SPEID's second training stage (§2.3): the convolutions and the LSTM (with the batch norm between them)."
@@ -625,32 +719,38 @@ def jaspar_kernels(n_kernels:int=1024,     # kernels in the layer
     return K
 
 # %% ../nbs/04_speid.ipynb #c042
-GRAMMAR = (('MA0139.1', +1, 'MA0139.1', -1),   # CTCF +  in the enhancer, CTCF − in the promoter
-           ('MA0139.1', -1, 'MA0139.1', +1))   # CTCF −  in the enhancer, CTCF + in the promoter
+GRAMMAR = (
+    ('MA0139.1', +1, 'MA0139.1', -1),  # CTCF +  in the enhancer, CTCF − in the promoter
+    ('MA0139.1', -1, 'MA0139.1', +1),
+)  # CTCF −  in the enhancer, CTCF + in the promoter
 "Planted interaction keys: (enhancer motif, strand, promoter motif, strand); a pair interacts when its keys match."
+
 
 def _plant(genome_codes, start, end, ppm, strand, rng):
     w = len(ppm)
     s = int(rng.integers(start, max(start + 1, end - w + 1)))
     m = (rng.random((w, 1)) > np.cumsum(ppm, 1)).sum(1).clip(0, 3).astype(np.uint8)
-    if strand < 0: m = COMPLEMENT[m][::-1]
-    genome_codes[s:s + w] = m
+    if strand < 0:
+        m = COMPLEMENT[m][::-1]
+    genome_codes[s : s + w] = m
 
-def simulate_interactions(out_dir:str|Path,     # genome.fa, pairs.csv and truth.json are written here
-                          n_pos:int=250,         # interacting pairs
-                          ratio:int=20,          # negatives per positive (TargetFinder: 20)
-                          n_chrom:int=10,        # chromosomes
-                          chrom_len:int=1_000_000, # chromosome length (bp)
-                          grammar:tuple=GRAMMAR, # interaction keys
-                          prom_per_pos:float=0.5,# promoters per positive (fewer promoters → more sharing)
-                          enh_per_pos:float=3.,  # enhancers per positive
-                          max_dist:int=500_000,  # largest enhancer–promoter distance (bp)
-                          enh_size:tuple=(200, 1000),  # enhancer length range (bp)
-                          prom_size:tuple=(400, 1500), # promoter length range (bp)
-                          copies:int=1,          # motif instances planted per element
-                          p_empty:float=0.5,     # fraction of elements without a key motif (they never interact)
-                          seed:int=0,            # seed
-                         )->dict:                # genome (path), pairs (path), keys per element
+
+def simulate_interactions(
+    out_dir: str | Path,  # genome.fa, pairs.csv and truth.json are written here
+    n_pos: int = 250,  # interacting pairs
+    ratio: int = 20,  # negatives per positive (TargetFinder: 20)
+    n_chrom: int = 10,  # chromosomes
+    chrom_len: int = 1_000_000,  # chromosome length (bp)
+    grammar: tuple = GRAMMAR,  # interaction keys
+    prom_per_pos: float = 0.5,  # promoters per positive (fewer promoters → more sharing)
+    enh_per_pos: float = 3.0,  # enhancers per positive
+    max_dist: int = 500_000,  # largest enhancer–promoter distance (bp)
+    enh_size: tuple = (200, 1000),  # enhancer length range (bp)
+    prom_size: tuple = (400, 1500),  # promoter length range (bp)
+    copies: int = 1,  # motif instances planted per element
+    p_empty: float = 0.5,  # fraction of elements without a key motif (they never interact)
+    seed: int = 0,  # seed
+) -> dict:  # genome (path), pairs (path), keys per element
     """A random genome and pair table in which pairs interact when their elements' planted motifs match
     `grammar`."""
     rng = np.random.default_rng(seed)
@@ -659,19 +759,22 @@ def simulate_interactions(out_dir:str|Path,     # genome.fa, pairs.csv and truth
     ppms = {m: jaspar_ppm(m) for g in grammar for m in (g[0], g[2])}
     chroms = [f'sim{i + 1}' for i in range(n_chrom)]
     G = {c: rng.integers(0, 4, chrom_len, dtype=np.uint8) for c in chroms}
+
     def elements(n, lo, hi):
         c = rng.choice(chroms, n)
         L = rng.integers(lo, hi, n)
         s = rng.integers(5_000, chrom_len - 5_000 - hi, n)
         key = np.where(rng.random(n) < p_empty, -1, rng.integers(0, len(grammar), n))
         return pd.DataFrame(dict(chrom=c, start=s, end=s + L, key=key))
+
     E, P = elements(int(n_pos * enh_per_pos), *enh_size), elements(
         max(int(n_pos * prom_per_pos), len(grammar)), *prom_size
     )
     for df, side in ((E, 0), (P, 2)):
         for r in df[df.key >= 0].itertuples():
             g = grammar[r.key]
-            for _ in range(copies): _plant(G[r.chrom], r.start, r.end, ppms[g[side]], g[side + 1], rng)
+            for _ in range(copies):
+                _plant(G[r.chrom], r.start, r.end, ppms[g[side]], g[side + 1], rng)
     cand = E.reset_index().merge(P.reset_index(), on='chrom', suffixes=('_e', '_p'))
     cand = cand.rename(
         columns=dict(
@@ -680,7 +783,9 @@ def simulate_interactions(out_dir:str|Path,     # genome.fa, pairs.csv and truth
     )
     cand['enhancer_chrom'] = cand['promoter_chrom'] = cand.chrom
     cand['enhancer_distance_to_promoter'] = ep_distance(cand)
-    cand = cand[(cand.enhancer_distance_to_promoter > 10_000) & (cand.enhancer_distance_to_promoter < max_dist)]
+    cand = cand[
+        (cand.enhancer_distance_to_promoter > 10_000) & (cand.enhancer_distance_to_promoter < max_dist)
+    ]
     match = ((cand.key_e == cand.key_p) & (cand.key_e >= 0)).to_numpy()
     if match.sum() < n_pos:
         raise ValueError(
@@ -709,52 +814,67 @@ def simulate_interactions(out_dir:str|Path,     # genome.fa, pairs.csv and truth
         PAIR_COLUMNS + ['enhancer_distance_to_promoter', 'enhancer_name', 'promoter_name', 'key_e', 'key_p']
     ]
     from enhancer_nets.data import ALPHABET
+
     lut = np.frombuffer(ALPHABET.encode(), np.uint8)
-    write_fasta(out/'genome.fa', {c: lut[G[c]].tobytes().decode() for c in chroms})
-    atomic_write(out/'pairs.csv', pairs.to_csv(index=False))
+    write_fasta(out / 'genome.fa', {c: lut[G[c]].tobytes().decode() for c in chroms})
+    atomic_write(out / 'pairs.csv', pairs.to_csv(index=False))
     save_json(
         out / 'truth.json',
         dict(grammar=grammar, n_pos=n_pos, ratio=ratio, seed=seed, n_enhancers=len(E), n_promoters=len(P)),
     )
-    return dict(genome=out/'genome.fa', pairs=out/'pairs.csv')
+    return dict(genome=out / 'genome.fa', pairs=out / 'pairs.csv')
 
 # %% ../nbs/04_speid.ipynb #c045
 def _speid_compile(model, lr):
-    model.compile(keras.optimizers.Adam(lr), 'binary_crossentropy',
-                  metrics=[keras.metrics.AUC(name='auroc'), keras.metrics.AUC(curve='PR', name='auprc')])
+    model.compile(
+        keras.optimizers.Adam(lr), 'binary_crossentropy',
+        metrics=[keras.metrics.AUC(name='auroc'), keras.metrics.AUC(curve='PR', name='auprc')],
+    )
     return model
 
-def predict_pairs(model:keras.Model, genome:Genome, pairs:pd.DataFrame, # model, genome, pairs to score
-                  enh_len:int=3000, prom_len:int=2000, batch_size:int=100, # window lengths and batch size
-                 )->np.ndarray:                                        # (n_pairs,) float32 interaction probability
+
+def predict_pairs(
+    model: keras.Model,
+    genome: Genome,
+    pairs: pd.DataFrame,  # model, genome, pairs to score
+    enh_len: int = 3000,
+    prom_len: int = 2000,
+    batch_size: int = 100,  # window lengths and batch size
+) -> np.ndarray:  # (n_pairs,) float32 interaction probability
     "Score pairs on their centred windows."
     w = pair_windows(pairs, enh_len, prom_len, sizes=genome.sizes)
     ds = PairDataset(genome, w, enh_len, prom_len, batch_size)
     return predict(model, ds, column=0)
 
-def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the TargetFinder pairs)
-                pairs:pd.DataFrame|str|Path, # pair table or its file / TargetFinder cell line (`read_pairs`)
-                out_dir:str|Path,            # run directory: stage checkpoints, scores, results.json
-                split:str='chrom',           # 'random' (the paper's), 'chrom' or 'segregated' (`pair_folds`)
-                k:int=10,                    # folds; `test_fold` is tested, the next fold validates
-                test_fold:int=0,             # which fold is the test set
-                enh_len:int=3000, prom_len:int=2000, # windows (bp)
-                n_shift:int=20,              # placements per positive in stage 1 (§2.3)
-                shift_negatives:bool=True,   # stage 1: place negatives at random too (False: centred, as the paper; see below)
-                balance:bool=True,           # stage 1: subsample negatives to the number of augmented positives
-                epochs:tuple=(32, 30),       # maximum epochs of stage 1 and stage 2 (the repository: 32 and 360)
-                lr:tuple=(1e-5, 1e-5),       # Adam learning rates of the two stages (§2.3: 1e-5)
-                batch_size:int=100,          # pairs per batch (§2.3: 100)
-                patience:int=5,              # early-stopping patience
-                jaspar_frac:float=0.,        # fraction of kernels initialised from JASPAR (§2.1: about half)
-                class_weight:dict|None=None, # stage-2 class weights (the repository meant sqrt(1/frac); in effect 1)
-                seed:int=0,                  # seed of split, placements, initialisation
-                verbose:int|str=0,           # Keras progress
-                **model_kw,                  # `build_speid` options (n_kernels, kernel_width, lstm_units, dense, ...)
-               )->dict:                      # results (also written to out_dir/results.json)
+
+def train_speid(
+    genome: Genome | str | Path,  # genome or FASTA path (hg19 for the TargetFinder pairs)
+    pairs: pd.DataFrame | str | Path,  # pair table or its file / TargetFinder cell line (`read_pairs`)
+    out_dir: str | Path,  # run directory: stage checkpoints, scores, results.json
+    split: str = 'chrom',  # 'random' (the paper's), 'chrom' or 'segregated' (`pair_folds`)
+    k: int = 10,  # folds; `test_fold` is tested, the next fold validates
+    test_fold: int = 0,  # which fold is the test set
+    enh_len: int = 3000,
+    prom_len: int = 2000,  # windows (bp)
+    n_shift: int = 20,  # placements per positive in stage 1 (§2.3)
+    shift_negatives: bool = True,  # stage 1: place negatives at random too (False: centred, as the paper; see below)
+    balance: bool = True,  # stage 1: subsample negatives to the number of augmented positives
+    epochs: tuple = (32, 30),  # maximum epochs of stage 1 and stage 2 (the repository: 32 and 360)
+    lr: tuple = (1e-5, 1e-5),  # Adam learning rates of the two stages (§2.3: 1e-5)
+    batch_size: int = 100,  # pairs per batch (§2.3: 100)
+    patience: int = 5,  # early-stopping patience
+    jaspar_frac: float = 0.0,  # fraction of kernels initialised from JASPAR (§2.1: about half)
+    class_weight: (
+        dict | None
+    ) = None,  # stage-2 class weights (the repository meant sqrt(1/frac); in effect 1)
+    seed: int = 0,  # seed of split, placements, initialisation
+    verbose: int | str = 0,  # Keras progress
+    **model_kw,  # `build_speid` options (n_kernels, kernel_width, lstm_units, dense, ...)
+) -> dict:  # results (also written to out_dir/results.json)
     """SPEID end to end: split → windows → shift augmentation → stage 1 (balanced) → stage 2 (frozen,
     imbalanced) → test metrics."""
     from enhancer_nets.engine import fit
+
     t0 = time.time()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -769,7 +889,7 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
         split=split, k=k, test_fold=test_fold, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift,
         shift_negatives=shift_negatives, balance=balance, epochs=list(epochs), lr=list(lr),
         batch_size=batch_size, patience=patience, jaspar_frac=jaspar_frac, class_weight=class_weight,
-        **model_kw
+        **model_kw,
     )
     meta = run_metadata(seed, data={'genome': g.path}, **settings)
     set_seed(seed)
@@ -783,32 +903,40 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
         else None
     )
     model = build_speid(enh_len=enh_len, prom_len=prom_len, conv_init=kern, **model_kw)
+
     def win(df, n):
         w = pair_windows(df, enh_len, prom_len, n, shift_negatives, seed, g.sizes)
-        if n and balance and (w.label == 0).sum() > (w.label == 1).sum():   # balanced stage-1 set
-            w = pd.concat([w[w.label == 1], w[w.label == 0].sample(int((w.label == 1).sum()), random_state=seed)])
+        if n and balance and (w.label == 0).sum() > (w.label == 1).sum():  # balanced stage-1 set
+            w = pd.concat(
+                [w[w.label == 1], w[w.label == 0].sample(int((w.label == 1).sum()), random_state=seed)]
+            )
         return w
+
     ds = lambda w, sh: PairDataset(g, w, enh_len, prom_len, batch_size, shuffle=sh, seed=seed)
     hist = {}
     # stage 1: everything trainable, balanced by shift augmentation of the positives
-    s1 = out/'stage1'
-    if (s1/'done.json').exists(): model.load_weights(s1/'best.keras')
+    s1 = out / 'stage1'
+    if (s1 / 'done.json').exists():
+        model.load_weights(s1 / 'best.keras')
     else:
         _speid_compile(model, lr[0])
         h = fit(
             model, ds(win(P['train'], n_shift), True), ds(win(P['val'], n_shift), False), s1, epochs[0],
             patience, monitor='val_auroc', mode='max', seed=seed, verbose=verbose, stage=1,
         )
-        save_json(s1/'done.json', dict(epochs=len(h)))
-    hist['stage1'] = pd.read_csv(s1/'history.csv').drop_duplicates('epoch', keep='last').to_dict('list')
+        save_json(s1 / 'done.json', dict(epochs=len(h)))
+    hist['stage1'] = pd.read_csv(s1 / 'history.csv').drop_duplicates('epoch', keep='last').to_dict('list')
     # stage 2: freeze convolutions + LSTM, retrain the rest on the imbalanced pairs
     for l in model.layers:
-        if l.name in FROZEN_IN_RETRAINING: l.trainable = False
-    s2 = out/'stage2'
-    if (s2/'done.json').exists(): model.load_weights(s2/'best.keras')
+        if l.name in FROZEN_IN_RETRAINING:
+            l.trainable = False
+    s2 = out / 'stage2'
+    if (s2 / 'done.json').exists():
+        model.load_weights(s2 / 'best.keras')
     else:
         _speid_compile(model, lr[1])
         trw = win(P['train'], 0)
+
         class Weighted(PairDataset):
             def __getitem__(self, i):
                 x, y = super().__getitem__(i)
@@ -817,14 +945,15 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
                     if class_weight is None
                     else (x, y, np.where(y == 1, class_weight[1], class_weight[0]).astype(np.float32))
                 )
+
         h = fit(
             model, Weighted(g, trw, enh_len, prom_len, batch_size, shuffle=True, seed=seed),
             ds(win(P['val'], 0), False), s2, epochs[1], patience, monitor='val_auprc', mode='max', seed=seed,
             verbose=verbose, stage=2,
         )
-        save_json(s2/'done.json', dict(epochs=len(h)))
-    hist['stage2'] = pd.read_csv(s2/'history.csv').drop_duplicates('epoch', keep='last').to_dict('list')
-    model.save(out/'model.keras')
+        save_json(s2 / 'done.json', dict(epochs=len(h)))
+    hist['stage2'] = pd.read_csv(s2 / 'history.csv').drop_duplicates('epoch', keep='last').to_dict('list')
+    model.save(out / 'model.keras')
     score = predict_pairs(model, g, P['test'], enh_len, prom_len, batch_size)
     atomic_write(
         out / 'test_scores.tsv', P['test'][PAIR_COLUMNS].assign(score=score).to_csv(sep='\t', index=False)
@@ -836,36 +965,41 @@ def train_speid(genome:Genome|str|Path,     # genome or FASTA path (hg19 for the
         counts={n: dict(pairs=len(d), pos=int(d.label.sum())) for n, d in P.items()},
         leakage=leakage(P['train'], P['test'], enh_len, prom_len),
         metrics=dict(
-            speid=pair_metrics(P['test'].label, score), propensity_distance=pair_metrics(P['test'].label, base)
+            speid=pair_metrics(P['test'].label, score),
+            propensity_distance=pair_metrics(P['test'].label, base),
         ),
         history=hist, n_params=int(model.count_params()), wall_seconds=time.time() - t0,
     )
-    save_json(out/'results.json', res)
+    save_json(out / 'results.json', res)
     return res
 
 # %% ../nbs/04_speid.ipynb #c047
 SIM_MODEL = dict(n_kernels=64, kernel_width=20, pool=10, lstm_units=32, dense=128)
 "The reduced SPEID used on CPU for the simulated set (the paper: 1024 × 40, pool 20, LSTM 100, dense 925)."
 
-def speid_simulated(out_dir:str|Path,         # run directory (simulated genome, one sub-directory per split)
-                    results:str|Path|None=None, # results JSON to write (None: do not write)
-                    quick:bool=IN_TEST,         # tiny set and one epoch per stage (tests)
-                    splits:tuple=SPLITS,        # splits to run
-                    n_pos:int=1000,             # simulated interacting pairs (1 : 20 negatives)
-                    enh_len:int=1000, prom_len:int=1000, # windows (bp)
-                    n_shift:int=5,              # placements per positive
-                    epochs:tuple=(10, 4),       # maximum epochs per stage
-                    lr:tuple=(1e-3, 1e-3),      # learning rates (the paper's 1e-5 is for 30k+ pairs and 32 epochs)
-                    model:dict=SIM_MODEL,       # `build_speid` options
-                    k:int=5,                    # folds (one test fold, one validation fold)
-                    paper_augmentation:bool=True, # also run the random split with the paper's centred negatives
-                    seed:int=0,                 # seed
-                    verbose:int|str=0,          # Keras progress
-                   )->dict:
+
+def speid_simulated(
+    out_dir: str | Path,  # run directory (simulated genome, one sub-directory per split)
+    results: str | Path | None = None,  # results JSON to write (None: do not write)
+    quick: bool = IN_TEST,  # tiny set and one epoch per stage (tests)
+    splits: tuple = SPLITS,  # splits to run
+    n_pos: int = 1000,  # simulated interacting pairs (1 : 20 negatives)
+    enh_len: int = 1000,
+    prom_len: int = 1000,  # windows (bp)
+    n_shift: int = 5,  # placements per positive
+    epochs: tuple = (10, 4),  # maximum epochs per stage
+    lr: tuple = (1e-3, 1e-3),  # learning rates (the paper's 1e-5 is for 30k+ pairs and 32 epochs)
+    model: dict = SIM_MODEL,  # `build_speid` options
+    k: int = 5,  # folds (one test fold, one validation fold)
+    paper_augmentation: bool = True,  # also run the random split with the paper's centred negatives
+    seed: int = 0,  # seed
+    verbose: int | str = 0,  # Keras progress
+) -> dict:
     "Simulate a planted-grammar interaction set and run the whole SPEID pipeline under every split."
     out = Path(out_dir)
     t0 = time.time()
-    if quick: n_pos, epochs = 60, (1, 1)
+    if quick:
+        n_pos, epochs = 60, (1, 1)
     meta = run_metadata(
         seed, quick=quick, n_pos=n_pos, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift,
         epochs=list(epochs), lr=list(lr), model=model, k=k,
@@ -877,21 +1011,23 @@ def speid_simulated(out_dir:str|Path,         # run directory (simulated genome,
     )
     kw = dict(
         k=k, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, epochs=epochs, lr=lr, patience=3,
-        seed=seed, verbose=verbose,
-        **model
+        seed=seed, verbose=verbose, **model,
     )
-    runs = {how: train_speid(sim['genome'], sim['pairs'], out/how, split=how, **kw) for how in splits}
-    if paper_augmentation:   # the paper's protocol: only positives shifted, negatives centred
+    runs = {how: train_speid(sim['genome'], sim['pairs'], out / how, split=how, **kw) for how in splits}
+    if paper_augmentation:  # the paper's protocol: only positives shifted, negatives centred
         runs['random, negatives centred'] = train_speid(
-            sim['genome'], sim['pairs'], out / 'random_centred_negatives', split='random', shift_negatives=False, **kw
+            sim['genome'], sim['pairs'], out / 'random_centred_negatives', split='random',
+            shift_negatives=False, **kw,
         )
     res = dict(
         meta=meta, simulation=load_json(out / 'sim' / 'truth.json'), runs=runs, wall_seconds=time.time() - t0
     )
-    if results is not None: save_json(results, res)
+    if results is not None:
+        save_json(results, res)
     return res
 
-def simulated_table(res:dict)->pd.DataFrame:
+
+def simulated_table(res: dict) -> pd.DataFrame:
     """SPEID vs the propensity+distance baseline, per split, with the split's leakage (rendered from the
     results JSON)."""
     rows = []
@@ -905,8 +1041,10 @@ def simulated_table(res:dict)->pd.DataFrame:
                         'stage-1 best val auROC (augmented windows)': (
                             max(r['history']['stage1']['val_auroc']) if m == 'speid' else None
                         ),
-                        'test pos: promoter of a train positive': r['leakage']['pos']['promoter_of_train_positive'],
-                    }
+                        'test pos: promoter of a train positive': r['leakage']['pos'][
+                            'promoter_of_train_positive'
+                        ],
+                    },
                 )
             )
     return pd.DataFrame(rows).set_index(['split', 'model'])
