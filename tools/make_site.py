@@ -75,16 +75,12 @@ def results_page(chs, root=ROOT):
                         f"<td>{fmt(r.get('rate'))} {html.escape(r.get('unit', r.get('skipped', '')))}</td><td>{fmt(r.get('peak_mb'))}</td></tr>")
         body.append("</table><table class='en' id='backends'><tr>" + ''.join(f'<th>{k}</th>' for k in b['backends'][0]) + '</tr>')
         for r in b['backends']: body.append('<tr>' + ''.join(f'<td>{fmt(r.get(k))}</td>' for k in b['backends'][0]) + '</tr>')
-        body.append("</table><table class='en' id='goals'><tr><th>goal</th><th>measured</th><th>target</th><th>met</th></tr>")
-        for k, g in b['goals'].items(): body.append(f"<tr><td>{html.escape(k)}</td><td>{fmt(g['value'])}</td><td>{fmt(g['goal'])}</td><td>{'yes' if g['met'] else 'NO' if g['met'] is False else '—'}</td></tr>")
-        body.append('</table>')
+        body.append('</table>' + goals_table(b['goals'], 'goals'))
     df = root/'results'/'bench_demo.json'
     if df.exists():
         b = json.loads(df.read_text()); info, _ = run_info(b)
         body.append(f"<h2>enhancer_nets demo</h2><p class=muted>results/bench_demo.json (python bench/demo.py); {info}; auROC on held-out blocks: "
-                    + ', '.join(f'{k} {fmt(v)}' for k, v in b['auroc'].items()) + "</p><table class='en' id='demo'><tr><th>goal</th><th>measured</th><th>target</th><th>met</th></tr>")
-        for k, g in b['goals'].items(): body.append(f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(g['value']))}</td><td>{html.escape(str(g['goal']))}</td><td>{'yes' if g['met'] else 'NO'}</td></tr>")
-        body.append('</table>')
+                    + ', '.join(f'{k} {fmt(v)}' for k, v in b['auroc'].items()) + '</p>' + goals_table(b['goals'], 'demo'))
     gf = root/'results'/'bench_genome_stream.json'
     if gf.exists():
         b = json.loads(gf.read_text()); info, _ = run_info(b)
@@ -92,8 +88,7 @@ def results_page(chs, root=ROOT):
                     "<table class='en' id='stream'><tr><th>genome</th><th>loader</th><th>workers</th><th>windows/s</th><th>peak RSS MB</th></tr>")
         for r in b['rows']:
             body.append(f"<tr><td>{r['genome']}</td><td>{html.escape(r['loader'])}</td><td>{r['workers']}</td><td>{fmt(r['windows_per_s'])}</td><td>{fmt(r['peak_rss_mb'])}</td></tr>")
-        for k, g in b['goals'].items(): body.append(f"<tr><td colspan=3>{html.escape(k)}</td><td>{fmt(g['value'])}</td><td>{'met' if g['met'] else 'NOT met'}</td></tr>")
-        body.append('</table>')
+        body.append('</table>' + goals_table(b['goals'], 'stream_goals'))
     body.append("<h2>Every results file</h2><table class='en' id='files'><tr><th>file</th><th>what</th><th>split</th><th>run</th></tr>")
     for f in sorted((root/'results').glob('*.json')):
         res = json.loads(f.read_text()); info, sp = run_info(res)
@@ -101,6 +96,12 @@ def results_page(chs, root=ROOT):
         body.append(f"<tr><td>results/{f.name}</td><td>{html.escape(str(what))}</td><td>{html.escape(sp)}</td><td>{info}</td></tr>")
     body.append('</table>')
     return page('Results', nav(chs) + '<main class="en">' + ''.join(body) + '</main>')
+
+def goals_table(goals:dict, table_id:str)->str:
+    "HTML table of a results file's `goals` ({name: {value, goal, met}}): met is yes, NO, or — when not measured."
+    rows = ''.join(f"<tr><td>{html.escape(k)}</td><td>{fmt(g['value'])}</td><td>{fmt(g['goal'])}</td><td>{'yes' if g['met'] else 'NO' if g['met'] is False else '—'}</td></tr>" for k, g in goals.items())
+    return (f"<table class='en' id='{table_id}'><tr><th>goal</th><th>measured</th><th>target</th><th>met</th></tr>"
+            + rows + '</table>')
 
 def page(title, body): return f'<!doctype html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>{STYLE}</head><body>{body}</body></html>'
 
