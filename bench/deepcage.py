@@ -9,7 +9,8 @@ import numpy as np
 from enhancer_nets.core import save_json, run_metadata, repo_root
 from enhancer_nets.data import one_hot
 from enhancer_nets.interpret import motif_db
-from enhancer_nets.deepcage import motif_scores, build_deepcage, CellTypeBatches, SMALL_ARCH
+from enhancer_nets.deepcage import motif_scores, build_deepcage, CellTypeBatches, SMALL_ARCH, LIU2019
+from enhancer_nets.engine import compile_model, Task
 
 p = argparse.ArgumentParser(); p.add_argument('--n', type=int, default=1000); p.add_argument('--steps', type=int, default=20)
 p.add_argument('--out', default=str(repo_root()/'results'/'bench_deepcage.json')); a = p.parse_args()
@@ -34,10 +35,11 @@ K, B = 3, 64
 for name, arch in (('reduced (SMALL_ARCH)', SMALL_ARCH), ('paper size', {})):
     n = B * a.steps; c = codes[:n] if n <= len(codes) else rng.integers(0, 4, (n, 1000), dtype=np.uint8)
     m, E = rng.random((n, 401)).astype(np.float32), rng.random((K, 401)).astype(np.float32); y = rng.integers(0, 2, (n, K))
-    shared = build_deepcage(401, 'full', **arch)
+    task = Task('binary_crossentropy', (), 0)
+    shared = compile_model(build_deepcage(401, 'full', **arch), task, LIU2019)
     ds = CellTypeBatches(c, m, E, y, B); shared.fit(ds, epochs=1, steps_per_epoch=2, verbose=0)
     t = time.perf_counter(); shared.fit(ds, epochs=1, verbose=0); s1 = time.perf_counter() - t
-    pair = build_deepcage(401, 'full', **arch)                 # the paper's layout: each (locus, cell type) pair is one example
+    pair = compile_model(build_deepcage(401, 'full', **arch), task, LIU2019)                # the paper's layout: each (locus, cell type) pair is one example
     idx = np.repeat(np.arange(n), K)
     class Pairs(CellTypeBatches):
         def __getitem__(self, i):

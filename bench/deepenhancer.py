@@ -7,8 +7,8 @@ os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 import numpy as np, keras
 from enhancer_nets.core import save_json, run_metadata, repo_root
 from enhancer_nets.data import Genome, resolve, window_index, WindowDataset
-from enhancer_nets.deepenhancer import fantom5_chr22, build_model
-from enhancer_nets.engine import compile_model
+from enhancer_nets.deepenhancer import fantom5_chr22, build_model, MIN2017
+from enhancer_nets.engine import compile_model, TWO_CLASS
 
 p = argparse.ArgumentParser(); p.add_argument('--batches', type=int, default=40); p.add_argument('--batch_size', type=int, default=128)
 p.add_argument('--out', default=str(repo_root()/'results'/'bench_deepenhancer.json')); a = p.parse_args()
@@ -19,7 +19,7 @@ n = min(a.batches, len(ds))
 t = time.perf_counter()
 for i in range(n): ds[i]
 pipe = n * a.batch_size / (time.perf_counter() - t)
-m = compile_model(build_model('4conv2pool4norm'))
+m = compile_model(build_model('4conv2pool4norm'), TWO_CLASS, MIN2017)
 x, y = ds[0]; m.train_on_batch(x, y); m.predict_on_batch(x)                   # build / compile once
 t = time.perf_counter()
 for i in range(min(n, 10)): m.train_on_batch(*ds[i])

@@ -77,10 +77,10 @@ BACKEND_SCRIPT = r'''
 import os, sys, time, json, resource
 os.environ['KERAS_BACKEND'] = sys.argv[1]; os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 import numpy as np, keras
-from enhancer_nets.deepenhancer import build_model
-from enhancer_nets.engine import compile_model
+from enhancer_nets.deepenhancer import build_model, MIN2017
+from enhancer_nets.engine import compile_model, TWO_CLASS
 steps = int(sys.argv[2]); bs = 128
-m = compile_model(build_model('4conv2pool4norm')); rng = np.random.default_rng(0)
+m = compile_model(build_model('4conv2pool4norm'), TWO_CLASS, MIN2017); rng = np.random.default_rng(0)
 x = np.eye(4, dtype='float32')[rng.integers(0, 4, (bs, 300))]; y = rng.integers(0, 2, bs)
 for _ in range(3): m.train_on_batch(x, y)
 ts = []

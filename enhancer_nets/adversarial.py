@@ -8,14 +8,13 @@ import numpy as np, numba
 from .data import encode, decode
 
 # %% auto #0
-__all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 'kshuffle', 'klet_counts', 'cohn_simulation',
-           'pssm_max', 'enrichment_ppm', 'RCConv1D', 'build_cohn', 'PositionalLogSumExp', 'build_oops', 'CodesDataset',
-           'predict_codes', 'train_cohn', 'versus_shuffles', 'expanded_negatives', 'conv_layers', 'plant_filters',
-           'first_layer_scores', 'filter_ppms', 'ppm_similarity', 'match_filters', 'cohn_human_regions',
-           'ewonglab_regions', 'region_codes', 'enhancer_dataset', 'fold_split', 'cohn_real_experiments',
-           'species_datasets', 'cross_species', 'simulated_species', 'best_filter_ppm', 'cohn_simulated',
-           'cohn_simulated_table', 'cohn_real', 'cohn_real_table', 'plot_choosing_k', 'plot_auc_matrix',
-           'published_species_matrix', 'plot_rocs', 'ppm_logo']
+__all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'COHN2018', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 'kshuffle', 'klet_counts',
+           'cohn_simulation', 'pssm_max', 'enrichment_ppm', 'build_cohn', 'build_oops', 'CodesDataset', 'predict_codes',
+           'train_cohn', 'versus_shuffles', 'expanded_negatives', 'conv_layers', 'plant_filters', 'first_layer_scores',
+           'filter_ppms', 'ppm_similarity', 'match_filters', 'cohn_human_regions', 'ewonglab_regions', 'region_codes',
+           'enhancer_dataset', 'fold_split', 'cohn_real_experiments', 'species_datasets', 'cross_species',
+           'simulated_species', 'best_filter_ppm', 'cohn_simulated', 'cohn_simulated_table', 'cohn_real',
+           'cohn_real_table', 'plot_choosing_k', 'plot_auc_matrix', 'published_species_matrix', 'plot_rocs', 'ppm_logo']
 
 # %% ../nbs/03_adversarial.ipynb #c005
 @numba.njit(cache=True, inline='always')
@@ -207,7 +206,7 @@ def cohn_simulation(
     """The simulated data of Cohn et al. 2018 §3.1.4: OOPS positives with a JASPAR motif vs pure uniform
     background."""
     ppm = jaspar_ppm(TF_MOTIFS.get(tf, tf), pseudocount=0.01)
-    sim = simulate_oops(ppm, n_per_class, n_per_class, length, mu, sd, seed=seed)
+    sim = simulate_oops(ppm, n_per_class, n_per_class, length, mu, sd=sd, seed=seed)
     n = len(sim['y'])
     a = int(fractions[0] * n)
     b = a + int(fractions[1] * n)
@@ -266,39 +265,7 @@ def enrichment_ppm(codes:np.ndarray, # (n, L) uint8 codes of the training sequen
     return cnt / cnt.sum(1, keepdims=True)
 
 # %% ../nbs/03_adversarial.ipynb #c022
-@keras.saving.register_keras_serializable('enhancer_nets')
-class RCConv1D(keras.layers.Layer):
-    """1-D convolution scanning both strands: out[j, f] = act(max(x ⋆ W_f, x ⋆ rc(W_f))[j] + b_f), 'valid'
-    padding.
-    Input (batch, L, 4) one-hot in A,C,G,T order; output (batch, L − width + 1, filters) (Cohn et al. 2018,
-    Methods)."""
-
-    def __init__(self, filters: int, kernel_size: int, activation=None, **kw):
-        super().__init__(**kw)
-        self.filters, self.kernel_size, self.activation = (
-            filters, kernel_size, keras.activations.get(activation),
-        )
-
-    def build(self, input_shape):
-        self.kernel = self.add_weight(
-            shape=(self.kernel_size, input_shape[-1], self.filters), initializer='glorot_uniform',
-            name='kernel',
-        )
-        self.bias = self.add_weight(shape=(self.filters,), initializer='zeros', name='bias')
-
-    def call(self, x):
-        f = ops.conv(x, self.kernel, padding='valid')
-        r = ops.conv(x, ops.flip(self.kernel, axis=(0, 1)), padding='valid')
-        return self.activation(ops.maximum(f, r) + self.bias)
-
-    def compute_output_shape(self, s):
-        return (s[0], None if s[1] is None else s[1] - self.kernel_size + 1, self.filters)
-
-    def get_config(self):
-        return {
-            **super().get_config(), 'filters': self.filters, 'kernel_size': self.kernel_size,
-            'activation': keras.activations.serialize(self.activation),
-        }
+from .layers import RCConv1D, PositionalLogSumExp   # the layers module holds every custom layer
 
 # %% ../nbs/03_adversarial.ipynb #c024
 COHN_ARCHS = {
@@ -344,34 +311,6 @@ def build_cohn(
     )
 
 # %% ../nbs/03_adversarial.ipynb #o002
-@keras.saving.register_keras_serializable('enhancer_nets')
-class PositionalLogSumExp(keras.layers.Layer):
-    """Pool (b, L, f) → (b, f) as log Σ_j exp(x[j, f] + p[⌊j / bin⌋, f]), with p a learned log-prior per
-    position
-    bin and channel (zeros at the start: plain log-sum-exp). Needs a fixed input length."""
-
-    def __init__(self, bin: int = 10, **kw):  # positions sharing one prior value (bp)
-        super().__init__(**kw)
-        self.bin = int(bin)
-
-    def build(self, shape):
-        if shape[1] is None:
-            raise ValueError('PositionalLogSumExp needs a fixed sequence length')
-        self.length = int(shape[1])
-        self.prior = self.add_weight(
-            shape=(-(-self.length // self.bin), int(shape[2])), initializer='zeros', name='log_prior'
-        )
-
-    def call(self, x):
-        return ops.logsumexp(x + ops.repeat(self.prior, self.bin, axis=0)[: self.length], axis=1)
-
-    def compute_output_shape(self, s):
-        return (s[0], s[2])
-
-    def get_config(self):
-        return {**super().get_config(), 'bin': self.bin}
-
-
 def build_oops(
     length: int = 500,  # input length (bp)
     filters: int = 4,  # first-layer filters (motif detectors)
@@ -391,7 +330,7 @@ def build_oops(
     return keras.Model(inp, out, name='oops' + ('_rc' if rc else ''))
 
 # %% ../nbs/03_adversarial.ipynb #c027
-from .engine import fit, evaluate_scores, predict
+from .engine import fit, evaluate_scores, predict, TrainConfig, BINARY
 
 class CodesDataset(EpochBatches):
     """Batches (one-hot (b, L, 4) float32, y (b,) float32) from uint8 codes; a new order every epoch when
@@ -403,7 +342,7 @@ class CodesDataset(EpochBatches):
     def __getitem__(self, i):
         j = np.sort(self.batch_items(i))
         x = one_hot(self.codes[j]).astype(np.float32)
-        return x if self.y is None else (x, self.y[j])
+        return self.pack(x, None if self.y is None else self.y[j])
 
 def predict_codes(model:keras.Model, codes:np.ndarray, batch_size:int=500)->np.ndarray:
     "(n,) float P(positive) for uint8 codes (n, L)."
@@ -411,6 +350,13 @@ def predict_codes(model:keras.Model, codes:np.ndarray, batch_size:int=500)->np.n
     return predict(model, ds, column=0)
 
 # %% ../nbs/03_adversarial.ipynb #c028
+COHN2018 = TrainConfig(
+    epochs=20, patience=4, batch_size=50, lr=1e-3, monitor='val_auroc', mode='max', restarts=1
+)
+"""Cohn et al. 2018 §3.1.2: Adam with its default settings (1e-3), mini-batches of 50, at most 20 epochs with
+early stopping on the validation auROC, the best of several random restarts (the paper: 50)."""
+
+
 def train_cohn(
     train: dict,  # {'codes': (n, L) uint8, 'y': (n,) 0/1}
     val: dict,  # the same, for early stopping and choosing the restart
@@ -430,42 +376,36 @@ def train_cohn(
 ) -> tuple:  # (best model, record dict: val_auroc per restart, best restart, epochs)
     """Cohn et al. §3.1.2 training: Adam, batch 50, ≤ 20 epochs with early stopping, best of `restarts`
     initialisations."""
-    out = Path(out_dir)
     L = train['codes'].shape[1]
-    rec = []
     if min_steps:
         spe = int(np.ceil(len(train['y']) / batch_size))
         epochs = max(epochs, int(np.ceil(min_steps / spe)))
         patience = max(patience, epochs // 5)
-    for r in range(restarts):
-        d = out / f'restart{r}'
-        if (d / 'done.json').exists():
-            rec.append(load_json(d / 'done.json'))
-            continue
-        set_seed(seed + r)
+    cfg = COHN2018.replace(
+        restarts=restarts, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed
+    )
+
+    def build():
         m = build_cohn(arch, length=L, **build_kw)
         if init is not None:
             init(m)
-        m.compile(
-            optimizer=keras.optimizers.Adam(lr), loss='binary_crossentropy',
-            metrics=[keras.metrics.AUC(name='auroc')],
+        return m
+
+    # restart r: set_seed(seed + r), batch order seed + r, out_dir/restart{r} (out_dir itself for one restart)
+    t = fit(
+        build, BINARY, CodesDataset(train['codes'], train['y'], batch_size, shuffle=True, seed=seed),
+        CodesDataset(val['codes'], val['y'], 500), out_dir, config=cfg, verbose=verbose,
+        record=dict(arch=arch, **{k: v for k, v in build_kw.items() if np.isscalar(v)}),
+    )
+    rec = [
+        dict(
+            restart=r['restart'], seed=r['seed'], val_auroc=r['best'], epochs=r['epochs'], max_epochs=epochs,
+            patience=patience,
         )
-        h = fit(
-            m, CodesDataset(train['codes'], train['y'], batch_size, shuffle=True, seed=seed + r),
-            CodesDataset(val['codes'], val['y'], 500), d, epochs, patience, monitor='val_auroc', mode='max',
-            seed=seed + r, verbose=verbose, arch=arch, restart=r,
-            **{k: v for k, v in build_kw.items() if np.isscalar(v)},
-        )
-        rr = dict(
-            restart=r, seed=seed + r, val_auroc=float(h.val_auroc.max()), epochs=int(len(h)),
-            max_epochs=epochs, patience=patience,
-        )
-        save_json(d / 'done.json', rr)
-        rec.append(rr)
-    best = max(rec, key=lambda z: z['val_auroc'])
-    model = keras.saving.load_model(out / f"restart{best['restart']}" / 'best.keras')
-    return model, dict(
-        restarts=rec, best_restart=best['restart'], val_auroc=best['val_auroc'], arch=arch,
+        for r in t.record['restarts']
+    ]
+    return t.model, dict(
+        restarts=rec, best_restart=t.record['best_restart'], val_auroc=t.record['best'], arch=arch,
         n_restarts=restarts,
     )
 
@@ -896,7 +836,7 @@ def species_datasets(
         if sp.get('negatives') is not None:
             parts.append(rd(sp['negatives']).assign(label=0, source=f'{name} negative'))
         reg = pd.concat(parts, ignore_index=True)
-        out[name] = enhancer_dataset(g, reg, length, background, folds, seed, name)
+        out[name] = enhancer_dataset(g, reg, length, background, folds, seed=seed, name=name)
     return out
 
 
@@ -906,7 +846,11 @@ def cross_species(
     test_fold: int = 0,  # the block fold held out in every species
     pooled: bool = True,  # also train on all species pooled ('all')
     equal: bool = True,  # and on a pooled subset the size of the mean single species ('all, equal size')
-    restarts: int = 1, epochs: int = 20, patience: int = 4, min_steps: int = 0, seed: int = 0,
+    restarts: int = 1,
+    epochs: int = 20,
+    patience: int = 4,
+    min_steps: int = 0,
+    seed: int = 0,
     verbose: int = 0,
 ) -> pd.DataFrame:  # rows: training set, columns: test species, values: auROC
     """Cohn et al. Fig. 3: train per species / pooled / pooled at equal size; test on every species' held-out
@@ -1110,7 +1054,9 @@ def cohn_real(
     chroms: tuple = ('chr22',),  # chromosomes used
     folds: int = 5,  # genomic-block folds
     ks: tuple = (1, 2, 3, 4, 5, 6),  # shuffle k
-    restarts: int = 1, epochs: int = 20, patience: int = 4,
+    restarts: int = 1,
+    epochs: int = 20,
+    patience: int = 4,
     min_steps: int = 0,  # floor on optimizer steps per network (`train_cohn`); 0: the paper's ≤ 20 epochs
     seed: int = 0,
     quick: bool = IN_TEST,  # 3 folds, k = 2 only, 2 epochs, no step floor, no background/expanded experiments

@@ -461,11 +461,11 @@ def motifs(
     if method == 'modisco':
         if codes is None:
             raise OptionError('--method modisco needs sequences: give --fasta, or --genome with --regions')
-        s = modisco_report(m, codes, out, tuple(db.split(',')), by, threshold)
+        s = modisco_report(m, codes, out, tuple(db.split(',')), by, threshold=threshold)
         pats = ', '.join(f"{p['name']}: {p['n_seqlets']} seqlets" for p in s['patterns'])
         print(f"TF-MoDISco: {len(s['patterns'])} patterns ({pats})")
     else:
-        s = motif_report(m, out, codes, recipe, tuple(db.split(',')), by, threshold)
+        s = motif_report(m, out, codes, recipe, tuple(db.split(',')), by=by, threshold=threshold)
     for name, d in s['databases'].items():
         print(
             f"{name}: {d['n_matched']} of {d['n_filters']} filters matched ({d['criterion']});",
@@ -476,63 +476,79 @@ def motifs(
 
 # %% ../nbs/07_cli.ipynb #v012
 @call_parse
-def scan(model:Param('a trained model (.keras) or its run directory', str, required=True)=None,
-         genome:Param('genome FASTA (plain or gzip)', str, required=True)=None,
-         out:Param('output prefix: OUT.bw (or OUT.bedGraph) and OUT.enhancers.bed', str, required=True)=None,
-         chroms:str=None,          # comma-separated chromosomes (default: all)
-         stride:int=50,            # window stride (bp)
-         batch_size:int=512,       # windows per prediction batch (bounds the memory)
-         threshold:float=0.5,      # call windows scoring at or above this
-         merge_gap:int=0,          # merge called windows separated by at most this many bp
-         bedgraph:bool=False,      # write a bedGraph instead of a bigWig
-        ):
+def scan(
+    model: Param('a trained model (.keras) or its run directory', str, required=True) = None,
+    genome: Param('genome FASTA (plain or gzip)', str, required=True) = None,
+    out: Param('output prefix: OUT.bw (or OUT.bedGraph) and OUT.enhancers.bed', str, required=True) = None,
+    chroms: str = None,  # comma-separated chromosomes (default: all)
+    stride: int = 50,  # window stride (bp)
+    batch_size: int = 512,  # windows per prediction batch (bounds the memory)
+    threshold: float = 0.5,  # call windows scoring at or above this
+    merge_gap: int = 0,  # merge called windows separated by at most this many bp
+    bedgraph: bool = False,  # write a bedGraph instead of a bigWig
+):
     """Genome-wide prediction: slide a model along chromosomes; write a bigWig/bedGraph of scores and a BED of
     called enhancers."""
     from enhancer_nets.data import Genome
     from enhancer_nets.deepenhancer import scan_genome, write_scan
     from enhancer_nets.interpret import load_model
+
     m, g = load_model(model), Genome(genome)
     cs = None if chroms is None else chroms.split(',')
-    for c in cs or []: g.check(c, 0, 1, where='--chroms')
+    for c in cs or []:
+        g.check(c, 0, 1, where='--chroms')
     track = Path(f'{out}.bedGraph' if bedgraph else f'{out}.bw')
-    st = write_scan(scan_genome(m, g, cs, stride, batch_size, progress=True), track,
-                    Path(f'{out}.enhancers.bed'),
-                    {c: g.sizes[c] for c in (cs or g.sizes)}, m.input_shape[1], stride, threshold, merge_gap)
-    print(f"{st['windows']:,} windows in {st['seconds']} s ({st['windows_per_s']:,.0f}/s); "
-          f"{st['called']} enhancers at score >= {threshold} -> {track}, {out}.enhancers.bed")
+    st = write_scan(
+        scan_genome(m, g, cs, stride, batch_size, progress=True), track, Path(f'{out}.enhancers.bed'),
+        {c: g.sizes[c] for c in (cs or g.sizes)}, m.input_shape[1], stride=stride, threshold=threshold,
+        merge_gap=merge_gap,
+    )
+    print(
+        f"{st['windows']:,} windows in {st['seconds']} s ({st['windows_per_s']:,.0f}/s); "
+        f"{st['called']} enhancers at score >= {threshold} -> {track}, {out}.enhancers.bed"
+    )
     return st
 
+
 @call_parse
-def variants(model:Param('a trained model (.keras) or its run directory', str, required=True)=None,
-             genome:Param('genome FASTA the VCF is on', str, required=True)=None,
-             vcf:Param('variants: VCF (plain or bgzip, read with cyvcf2) or a chrom,pos,ref,alt table', str,
-                       required=True)=None,
-             out:Param('output TSV: the variants with ref_score, alt_score, diff, log_odds', str,
-                       required=True)=None,
-             top:int=10,           # ISM maps (OUT.ism.npz) for this many top variants by |log-odds change|
-             no_rc:bool=False,     # do not average the forward and reverse-complement predictions
-             batch_size:int=512,   # windows per prediction batch
-            ):
+def variants(
+    model: Param('a trained model (.keras) or its run directory', str, required=True) = None,
+    genome: Param('genome FASTA the VCF is on', str, required=True) = None,
+    vcf: Param(
+        'variants: VCF (plain or bgzip, read with cyvcf2) or a chrom,pos,ref,alt table', str, required=True
+    ) = None,
+    out: Param(
+        'output TSV: the variants with ref_score, alt_score, diff, log_odds', str, required=True
+    ) = None,
+    top: int = 10,  # ISM maps (OUT.ism.npz) for this many top variants by |log-odds change|
+    no_rc: bool = False,  # do not average the forward and reverse-complement predictions
+    batch_size: int = 512,  # windows per prediction batch
+):
     """Score single-nucleotide variants with a model (ref vs alt, centred in the window) and map the top ones
     by ISM."""
     from enhancer_nets.data import Genome
     from enhancer_nets.interpret import load_model, variant_effect, ism
+
     m, g = load_model(model), Genome(genome)
     v = variant_effect(m, g, vcf, rc_average=not no_rc, batch_size=batch_size)
     L = m.input_shape[1]
     order = v.log_odds.abs().sort_values(ascending=False).index[:top]
     if top:
-        X = np.stack([g.codes(r.chrom)[r.pos - 1 - L // 2:r.pos - 1 - L // 2 + L]
-                      for r in v.loc[order].itertuples()])
+        X = np.stack(
+            [g.codes(r.chrom)[r.pos - 1 - L // 2 : r.pos - 1 - L // 2 + L] for r in v.loc[order].itertuples()]
+        )
         maps = ism(m, X, batch_size=batch_size)
         with atomic_path(Path(f'{out}.ism.npz')) as t:
             with open(t, 'wb') as f:
                 np.savez_compressed(f, ism=maps.astype(np.float32), id=v.id[order].to_numpy().astype(str))
     atomic_write(out, v.drop(columns='line').round(6).to_csv(sep='\t', index=False))
-    print(v.loc[order[:5],
-                ['id', 'ref_score', 'alt_score', 'diff', 'log_odds']].round(4).to_string(index=False))
-    print(f'{len(v)} variants scored -> {out}'
-          + (f'; ISM maps of the top {len(order)} -> {out}.ism.npz' if top else ''))
+    print(
+        v.loc[order[:5], ['id', 'ref_score', 'alt_score', 'diff', 'log_odds']].round(4).to_string(index=False)
+    )
+    print(
+        f'{len(v)} variants scored -> {out}'
+        + (f'; ISM maps of the top {len(order)} -> {out}.ism.npz' if top else '')
+    )
     return v
 
 # %% ../nbs/07_cli.ipynb #c013
@@ -567,7 +583,9 @@ def deepcage(
     tasks: str = 'classification,regression',
     variants: str = 'full,seq_only,no_expression,no_motif',  # networks; 'seq_only' is the sequence-only baseline
     splits: str = 'shared,blocks',  # loci shared with training (paper) and/or a held-out genomic block
-    epochs: int = 20, patience: int = 5, batch_size: int = 128,
+    epochs: int = 20,
+    patience: int = 5,
+    batch_size: int = 128,
     max_loci: int = None,  # subsample loci
     seed: int = 0,
 ):
@@ -578,9 +596,10 @@ def deepcage(
     v = tuple(variants.split(','))
     res = deepcage_chr22(
         Path(out) / 'results.json', Path(out), SMALL_ARCH if arch == 'small' else None, epochs, patience,
-        batch_size, max_loci, v, tuple(splits.split(',')), tuple(x for x in v if x in ('full', 'seq_only')),
-        tuple(tasks.split(',')), genome, None if chroms == 'all' else tuple(chroms.split(',')),
-        _parse_cells(signal), _parse_cells(peaks, True), seed,
+        batch_size=batch_size, max_loci=max_loci, variants=v, splits=tuple(splits.split(',')),
+        block_variants=tuple(x for x in v if x in ('full', 'seq_only')), tasks=tuple(tasks.split(',')),
+        genome=genome, chroms=None if chroms == 'all' else tuple(chroms.split(',')),
+        signal=_parse_cells(signal), peaks=_parse_cells(peaks, True), seed=seed,
     )
     for t in res['results']:
         for sp in res['results'][t]:

@@ -414,7 +414,10 @@ class Genome:
             raise SequenceError(f'{where}: end {end} is past the end of {chrom} ({self.sizes[chrom]} bp)')
 
     def fetch(
-        self, chrom: str, start: int, end: int,
+        self,
+        chrom: str,
+        start: int,
+        end: int,
         upper: bool = True,  # soft-masked (lowercase) repeats are upper-cased
     ) -> str:
         "Sequence of the 0-based half-open interval [start, end); raises `SequenceError` if out of bounds."
@@ -463,7 +466,6 @@ class Genome:
             raise SequenceError(f'{self.path.name}:{chrom}: {chr(raw[bad][0])!r} is not a DNA letter')
         c = c[c != 254]  # line ends dropped: each window keeps exactly `width` bases
         return c.reshape(len(start), width)
-
 
 # %% ../nbs/01_data.ipynb #c021
 def write_fasta(path:str|Path, # destination (.fa, or .fa.gz for gzip)
@@ -822,10 +824,20 @@ class EpochBatches(_PyDataset):
                  shuffle:bool=False,       # a new order every epoch
                  seed:int=0,               # seed of the orders (and of any per-batch augmentation)
                  multiple_of:int=1,        # every batch size a multiple of this (data-parallel devices)
+                 class_weight:dict|None=None, # {label: weight}: batches carry per-item sample weights
                  **kwargs):                # passed to `keras.utils.PyDataset` (workers, use_multiprocessing)
         if _PyDataset is not object: super().__init__(**kwargs)
         self.bs, self.shuffle, self.seed, self.multiple_of = batch_size, shuffle, seed, int(multiple_of)
+        self.class_weight = class_weight
         self.set_epoch(0)
+
+    def pack(self, x, y=None): # a batch's inputs and (b,) targets or None
+        """The batch Keras reads: `x` alone (no targets), `(x, y)`, or `(x, y, w)` with per-item weights
+        `w = class_weight[y]` float32."""
+        if y is None: return x
+        if self.class_weight is None: return x, y
+        w = np.vectorize(lambda v: self.class_weight.get(int(v), 1.0), otypes=[np.float32])(y)
+        return x, y, w
 
     def set_epoch(self, epoch:int): # the epoch (from 0) whose order to serve
         """Serve epoch `epoch`: the order is `default_rng([seed, epoch]).permutation(n)` (or 0..n-1
@@ -866,7 +878,7 @@ class WindowDataset(EpochBatches):
         if self.rc:
             flip = np.random.default_rng([self.seed, self.epoch, i]).random(len(idx)) < 0.5
             x[flip] = x[flip, ::-1, ::-1]
-        return x if self.y is None else (x, self.y[idx])
+        return self.pack(x, None if self.y is None else self.y[idx])
 
 # %% ../nbs/01_data.ipynb #c039
 def merge_intervals(df:pd.DataFrame, # chrom, start, end

@@ -10,6 +10,7 @@ import numpy as np, pandas as pd
 import keras
 from keras import layers, ops
 from scipy import stats
+from .engine import fit, predict, TrainConfig, Task, REGRESSION
 from .core import save_json, load_json, set_seed, run_metadata, IN_TEST, repo_root
 from enhancer_nets.data import (
     EpochBatches, Genome, resolve, data_available, read_intervals, bigwig_signal, merge_intervals, overlaps,
@@ -17,14 +18,13 @@ from enhancer_nets.data import (
 )
 
 # %% auto #0
-__all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'SMALL_ARCH', 'deepcage_encode_files', 'cell_names',
-           'deepcage_dnase_bams', 'genome_bins', 'peak_labels', 'bigwig_bins', 'call_bins', 'depth_normalise',
-           'select_loci', 'locus_classes', 'hocomoco_core', 'quantile_normalise', 'tf_expression', 'log_odds',
-           'score_threshold', 'context_codes', 'motif_scores', 'CellBroadcast', 'ExpressionTimesMotif',
-           'build_deepcage', 'CellTypeBatches', 'pse', 'cellwise', 'locuswise', 'variability_groups', 'block_mask',
-           'deepcage_fold', 'deepcage_data', 'mean_signal_baseline', 'deepcage_loco', 'expression_gradients',
-           'gradient_importance', 'deepcage_summary', 'deepcage_chr22', 'deepcage_table', 'track_data', 'fold_gis',
-           'window_gis', 'plot_track']
+__all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'SMALL_ARCH', 'LIU2019', 'deepcage_encode_files',
+           'cell_names', 'deepcage_dnase_bams', 'genome_bins', 'peak_labels', 'bigwig_bins', 'call_bins',
+           'depth_normalise', 'select_loci', 'locus_classes', 'hocomoco_core', 'quantile_normalise', 'tf_expression',
+           'log_odds', 'score_threshold', 'context_codes', 'motif_scores', 'build_deepcage', 'CellTypeBatches', 'pse',
+           'cellwise', 'locuswise', 'variability_groups', 'block_mask', 'deepcage_fold', 'deepcage_data',
+           'mean_signal_baseline', 'deepcage_loco', 'expression_gradients', 'gradient_importance', 'deepcage_summary',
+           'deepcage_chr22', 'deepcage_table', 'track_data', 'fold_gis', 'window_gis', 'plot_track']
 
 # %% ../nbs/05_deepcage.ipynb #c006
 _DC = 'https://raw.githubusercontent.com/kimmo1019/DeepCAGE/1fe31132d34af2f905c9d84746b2e24da76ee35a/data'
@@ -369,27 +369,7 @@ def motif_scores(
     return out
 
 # %% ../nbs/05_deepcage.ipynb #c033
-@keras.saving.register_keras_serializable('enhancer_nets')
-class CellBroadcast(layers.Layer):
-    "Broadcast per-locus features (B, D) to (B, K, D), K = the number of cell types in `like` (B, K, ·)."
-
-    def call(self, x, like):
-        s = ops.shape(like)
-        return ops.broadcast_to(ops.expand_dims(x, 1), (s[0], s[1], ops.shape(x)[-1]))
-
-    def compute_output_shape(self, x_shape, like_shape):
-        return (x_shape[0], like_shape[1], x_shape[-1])
-
-
-@keras.saving.register_keras_serializable('enhancer_nets')
-class ExpressionTimesMotif(layers.Layer):
-    "g ⊙ m: expression (B, K, T) times the locus's motif scores (B, T) broadcast over cell types."
-
-    def call(self, expr, motif):
-        return expr * ops.expand_dims(motif, 1)
-
-    def compute_output_shape(self, expr_shape, motif_shape):
-        return expr_shape
+from .layers import CellBroadcast, ExpressionTimesMotif
 
 
 def _dense_block(x, n_layers, growth, dropout, name):
@@ -429,9 +409,8 @@ def build_deepcage(
     dropout: float = 0.2,  # dropout after each transition
     dense: int = 512,  # hidden units of the joint layer (paper 512; repository 256)
     dense_dropout: float = 0.5,
-    lr: float = 1e-3,  # Adam learning rate (repository: 1e-3)
 ) -> keras.Model:  # inputs seq (B, L, 4), motif (B, T), expr (B, K, T); output (B, K)
-    """DeepCAGE (Liu et al. 2019, Fig. 1 and Methods "Overview"), compiled.
+    """DeepCAGE (Liu et al. 2019, Fig. 1 and Methods "Overview"), uncompiled (`engine.fit` compiles it).
 
     Paper: transition conv 160 × 15 + max-pool, 3 dense blocks × 5 layers, growth rate 32, Dense 512, 402 core
     TFs.
@@ -485,7 +464,6 @@ def build_deepcage(
     model = keras.Model(
         [seq, motif, expr], layers.Reshape((-1,), name='per_cell_out')(out), name=f'deepcage_{variant}'
     )
-    model.compile(keras.optimizers.Adam(lr), 'binary_crossentropy' if task == 'classification' else 'mse')
     return model
 
 # %% ../nbs/05_deepcage.ipynb #c038
@@ -590,49 +568,70 @@ def block_mask(bins:pd.DataFrame,    # chrom, start, end of the loci
     return lab
 
 # %% ../nbs/05_deepcage.ipynb #c045
-def deepcage_fold(codes:np.ndarray,    # (n, L) uint8 codes of the loci
-                  motif:np.ndarray,    # (n, T) motif scores
-                  expr:pd.DataFrame,   # (cells, T) expression inputs
-                  y:pd.DataFrame,      # (n, cells) labels (classification) or log targets (regression)
-                  test_cell:str,       # the held-out cell type
-                  out_dir:str|Path,    # checkpoints and records (resumable)
-                  task:str='classification',
-                  variant:str='full',
-                  split:np.ndarray|None=None, # (n,) 'train'/'test'/'gap' loci (None: the paper's shared loci)
-                  arch:dict|None=None, # `build_deepcage` size arguments
-                  epochs:int=20, patience:int=5, batch_size:int=128, # repository: 20 epochs, patience 5
-                  seed:int=0,
-                 )->dict:              # test_loci (indices), pred (n_test,), history, model
+LIU2019 = TrainConfig(epochs=20, patience=5, batch_size=128, lr=1e-3)
+"""DeepCAGE's training (Liu et al. 2019, Methods; the repository's `prog/5.Regression.py`): Adam at 1e-3, at
+most 20 epochs, early stopping with patience 5 on the validation loss. Batches of 128 here (the repository:
+1024)."""
+
+
+def deepcage_fold(
+    codes: np.ndarray,  # (n, L) uint8 codes of the loci
+    motif: np.ndarray,  # (n, T) motif scores
+    expr: pd.DataFrame,  # (cells, T) expression inputs
+    y: pd.DataFrame,  # (n, cells) labels (classification) or log targets (regression)
+    test_cell: str,  # the held-out cell type
+    out_dir: str | Path,  # checkpoints and records (resumable)
+    task: str = 'classification',
+    variant: str = 'full',
+    split: np.ndarray | None = None,  # (n,) 'train'/'test'/'gap' loci (None: the paper's shared loci)
+    arch: dict | None = None,  # `build_deepcage` size arguments
+    config: TrainConfig = LIU2019,  # training (the repository's Adam 1e-3, 20 epochs, patience 5)
+) -> dict:  # test_loci (indices), pred (n_test,), history, model
     "Train DeepCAGE on all cell types but `test_cell` and predict it (Liu et al. 2019, Methods)."
-    from enhancer_nets.engine import fit, predict
+    seed, batch_size = config.seed, config.batch_size
     train_cells = [c for c in y.columns if c != test_cell]
     n = len(codes)
     rng = np.random.default_rng(seed)
-    if split is None: tr_loci, te_loci = np.arange(n), np.arange(n)
-    else: tr_loci, te_loci = np.flatnonzero(split == 'train'), np.flatnonzero(split == 'test')
+    if split is None:
+        tr_loci, te_loci = np.arange(n), np.arange(n)
+    else:
+        tr_loci, te_loci = np.flatnonzero(split == 'train'), np.flatnonzero(split == 'test')
     val = rng.choice(tr_loci, max(1, len(tr_loci) // 20), replace=False)
     tr = np.setdiff1d(tr_loci, val)
     set_seed(seed)
     model = build_deepcage(motif.shape[1], variant, task, length=codes.shape[1], **(arch or {}))
+    head = Task('binary_crossentropy', (), 0) if task == 'classification' else REGRESSION
     E = expr.loc[train_cells].values
     mk = lambda idx, sh: CellTypeBatches(
         codes[idx], motif[idx], E, y[train_cells].values[idx], batch_size, shuffle=sh, seed=seed
     )
     out = Path(out_dir)
-    done = out/'pred.npy'
+    done = out / 'pred.npy'
     if done.exists():
-        model.load_weights(out/'best.keras')
-        hist = pd.read_csv(out/'history.csv')
+        model.load_weights(out / 'best.keras')
+        hist = pd.read_csv(out / 'history.csv')
     else:
         hist = fit(
-            model, mk(tr, True), mk(val, False), out, epochs=epochs, patience=patience, seed=seed, verbose=0,
-            test_cell=test_cell, train_cells=train_cells, task=task, variant=variant,
-            split='shared loci' if split is None else 'genomic block',
-        )
-    if done.exists(): pred = np.load(done)
+            model,
+            head,
+            mk(tr, True),
+            mk(val, False),
+            out,
+            config=config,
+            verbose=0,
+            record=dict(
+                test_cell=test_cell, train_cells=train_cells, task=task, variant=variant,
+                split='shared loci' if split is None else 'genomic block',
+            ),
+        ).history
+    if done.exists():
+        pred = np.load(done)
     else:
-        pred = predict(model, CellTypeBatches(codes[te_loci], motif[te_loci], expr.loc[[test_cell]].values,
-                                              batch_size=512), column=0)
+        pred = predict(
+            model,
+            CellTypeBatches(codes[te_loci], motif[te_loci], expr.loc[[test_cell]].values, batch_size=512),
+            column=0,
+        )
         np.save(done, pred)
     return dict(test_loci=te_loci, pred=pred, history=hist, model=model)
 
@@ -678,9 +677,12 @@ def deepcage_data(
     from enhancer_nets.data import motif_db
 
     return dict(
-        bins=b, cls=cls.iloc[loci].reset_index(drop=True),
-        reg=depth_normalise(sig).iloc[loci].reset_index(drop=True) if len(signal) else None, codes=codes,
-        motif=motif_scores(codes, motif_db('HOCOMOCOv11')), expr=tf_expression(list(cls.columns)),
+        bins=b,
+        cls=cls.iloc[loci].reset_index(drop=True),
+        reg=depth_normalise(sig).iloc[loci].reset_index(drop=True) if len(signal) else None,
+        codes=codes,
+        motif=motif_scores(codes, motif_db('HOCOMOCOv11')),
+        expr=tf_expression(list(cls.columns)),
         sources={
             **{
                 c: f'signal {Path(f).name} (calls: Poisson p<1e-4 vs 10 kb background)'
@@ -708,7 +710,11 @@ def deepcage_loco(
     variants: tuple = ('full', 'seq_only'),
     splits: tuple = ('shared',),  # 'shared' (paper) and/or 'blocks'
     block_variants: tuple | None = None,  # variants run on the 'blocks' split (default: `variants`)
-    arch: dict | None = None, epochs: int = 20, patience: int = 5, batch_size: int = 128, seed: int = 0,
+    arch: dict | None = None,
+    epochs: int = 20,
+    patience: int = 5,
+    batch_size: int = 128,
+    seed: int = 0,
     log=print,
 ) -> dict:  # {task: {split: {method: {per_cell, cellwise, locuswise, groups}}}} + predictions
     "Leave-one-cell-type-out DeepCAGE with the mean-signal baseline, per task, locus split and variant."
@@ -729,8 +735,19 @@ def deepcage_loco(
                 for v in vs:
                     t0 = time.time()
                     r = deepcage_fold(
-                        d['codes'], d['motif'], d['expr'], y, cell, out / task / sp / v / cell, task, v,
-                        split, arch, epochs, patience, batch_size, seed,
+                        d['codes'],
+                        d['motif'],
+                        d['expr'],
+                        y,
+                        cell,
+                        out_dir=out / task / sp / v / cell,
+                        task=task,
+                        variant=v,
+                        split=split,
+                        arch=arch,
+                        config=LIU2019.replace(
+                            epochs=epochs, patience=patience, batch_size=batch_size, seed=seed
+                        ),
                     )
                     P[v][r['test_loci'], k] = r['pred']
                     log(
@@ -831,7 +848,10 @@ def deepcage_chr22(
     out: str | Path | None = None,  # results JSON (default results/deepcage_chr22.json)
     run_dir: str | Path | None = None,  # checkpoints (default runs/deepcage_chr22)
     arch: dict | None = None,  # network size (None: the paper's)
-    epochs: int = 20, patience: int = 5, batch_size: int = 128, max_loci: int | None = None,
+    epochs: int = 20,
+    patience: int = 5,
+    batch_size: int = 128,
+    max_loci: int | None = None,
     variants: tuple = ('full', 'seq_only', 'no_expression', 'no_motif'),
     splits: tuple = ('shared', 'blocks'),
     block_variants: tuple = ('full', 'seq_only'),  # the ablations run on the paper's split only
@@ -878,9 +898,8 @@ def deepcage_chr22(
         meta=run_metadata(
             seed, data=files, task='DeepCAGE leave-one-cell-type-out, hg38 chr22',
             split='folds over cell types (one held out per fold); loci: shared (paper) or a held-out 25 % genomic block',
-            arch=arch or 'paper', variants=list(variants), block_variants=list(block_variants),
-            epochs=epochs, patience=patience, batch_size=batch_size, max_loci=max_loci,
-            seconds=round(time.time() - t0),
+            arch=arch or 'paper', variants=list(variants), block_variants=list(block_variants), epochs=epochs,
+            patience=patience, batch_size=batch_size, max_loci=max_loci, seconds=round(time.time() - t0),
         ),
         data=dict(
             genome=str(g.path), chroms=list(chroms) if chroms else 'all', loci=len(d['bins']),
@@ -988,7 +1007,9 @@ def window_gis(d: dict, run_dir: str | Path, track: dict, top: int = 15) -> dict
 
 def plot_track(
     res: dict,  # the results JSON (its 'track' entry)
-    cell: str, methods=('full', 'seq_only', 'mean_signal'), ax=None,
+    cell: str,
+    methods=('full', 'seq_only', 'mean_signal'),
+    ax=None,
 ):
     """Predicted vs true accessibility over held-out loci of one cell type, in genome order (Liu et al. 2019,
     Fig. 3F)."""

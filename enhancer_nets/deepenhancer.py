@@ -15,10 +15,11 @@ from enhancer_nets.core import (
 )
 from .data import *
 from .engine import *
+from .layers import load_model
 
 # %% auto #0
-__all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'predict_regions', 'scan_genome', 'write_scan',
-           'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions', 'train_and_evaluate',
+__all__ = ['ARCHS', 'MIN2017', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'predict_regions', 'scan_genome',
+           'write_scan', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions', 'train_and_evaluate',
            'train_sequences', 'simulated_genome', 'fantom5_chr22', 'deepenhancer_chr22', 'results_table', 'plot_curves',
            'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_folds', 'cv_table',
            'cross_validate_sequences', 'compare_methods', 'fine_tune', 'distal_dnase', 'deepenhancer_cv',
@@ -243,54 +244,78 @@ def _sample_negatives(genome, pos, split, exclude, how, margin, seed, blocks):
     return pd.concat(negs, ignore_index=True)
 
 # %% ../nbs/02_deepenhancer.ipynb #t022
-def train_regions(genome:Genome|SequenceSet, # where the regions' sequences come from
-                  regions:pd.DataFrame,     # chrom, start, end, label (0/1), split (train/val/test) [, name]
-                  out:Path,                 # run directory: checkpoints/, model.keras, test_scores.tsv
-                  arch:str='4conv2pool4norm', width:int=300, stride:int=2, test_stride:int|None=None,
-                  epochs:int=30, patience:int=8, batch_size:int=128, lr:float=1e-4, # as Min et al. 2017
-                  baseline:bool=True,       # also the k-mer spectrum baseline (fit on train, threshold val)
-                  seed:int=0, verbose:int|str='auto',
-                  overwrite:bool=False,     # retrain over a run in `out` (else resume or reuse it)
-                  # an uncompiled network (input (width, 4)) instead of `build_model(arch)`
-                  model:keras.Model|None=None,
-                  devices:int=1,            # data-parallel devices: global batch and lr × devices
-                  **record,                 # settings compared on resume (split description, input names)
-                 )->dict:                   # counts, history, results {method: `split_metrics`}
+MIN2017 = TrainConfig(epochs=30, patience=8, batch_size=128, lr=1e-4, schedule='exponential', decay_rate=0.9)
+"""Min et al. 2017 ('Training'): Adam at 1e-4 decayed × 0.9 per epoch, batches of 128, at most 30 epochs,
+early stopping on the validation loss with patience 8: the paper's recipe."""
+
+
+def train_regions(
+    genome: Genome | SequenceSet,  # where the regions' sequences come from
+    regions: pd.DataFrame,  # chrom, start, end, label (0/1), split (train/val/test) [, name]
+    out: Path,  # run directory: checkpoints/, model.keras, test_scores.tsv
+    arch: str = '4conv2pool4norm',
+    width: int = 300,
+    stride: int = 2,
+    test_stride: int | None = None,
+    config: TrainConfig = MIN2017,  # training; devices n: global batch and lr × n
+    baseline: bool = True,  # also the k-mer spectrum baseline (fit on train, threshold val)
+    verbose: int | str = 'auto',
+    overwrite: bool = False,  # retrain over a run in `out` (else resume or reuse it)
+    # an uncompiled network (input (width, 4)) instead of `build_model(arch)`
+    model: keras.Model | None = None,
+    **record,  # settings compared on resume (split description, input names)
+) -> dict:  # counts, history, results {method: `split_metrics`}
     """Train a DeepEnhancer CNN on the windows of the train regions (validation for early stopping and the
     threshold), score every test region by its best window, and compare with the k-mer baseline: the part of a
     run that genome regions and labelled sequences share."""
-    counts = {s: dict(pos=int(((regions.split == s) & (regions.label == 1)).sum()),
-                      neg=int(((regions.split == s) & (regions.label == 0)).sum()))
-                      for s in ['train', 'val', 'test']}
+    counts = {
+        s: dict(
+            pos=int(((regions.split == s) & (regions.label == 1)).sum()),
+            neg=int(((regions.split == s) & (regions.label == 0)).sum()),
+        )
+        for s in ['train', 'val', 'test']
+    }
     for s in counts:
         if not counts[s]['pos'] or not counts[s]['neg']:
-            raise InputError(f'the {s} split needs both classes, has {counts[s]["pos"]} positive and '
-                             f'{counts[s]["neg"]} negative regions')
+            raise InputError(
+                f'the {s} split needs both classes, has {counts[s]["pos"]} positive and '
+                f'{counts[s]["neg"]} negative regions'
+            )
     parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
     wins = {s: window_index(parts[s], width, stride, sizes=genome.sizes) for s in ['train', 'val']}
-    for s in wins: counts[s]['windows'] = len(wins[s])
-    n = int(devices)
-    tr = WindowDataset(genome, wins['train'], parts['train'].label.to_numpy(), width, batch_size * n,
-                       shuffle=True, seed=seed)
+    for s in wins:
+        counts[s]['windows'] = len(wins[s])
+    n = config.devices
+    tr = WindowDataset(
+        genome, wins['train'], parts['train'].label.to_numpy(), width, config.batch_size * n, shuffle=True,
+        seed=config.seed,
+    )
     va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512 * n)
     t1 = time.time()
-    with data_parallel(n):
-        model = compile_model(model if model is not None else build_model(arch, width), lr=lr * n,
-                              decay_steps=max(len(tr), 1))
-        hist = fit(model, tr, va, out/'checkpoints', epochs=epochs, patience=patience, seed=seed,
-                   verbose=verbose, overwrite=overwrite, devices=n, arch=arch, width=width, stride=stride,
-                   batch_size=batch_size, lr=lr, counts=counts, **record)
+    build = (lambda: model) if model is not None else (lambda: build_model(arch, width))
+    task = TWO_CLASS if model is None else classifier_task(model)
+    fitted = fit(
+        build, task, tr, va, out / 'checkpoints', config=config.replace(lr=config.lr * n),
+        verbose=verbose, overwrite=overwrite,
+        record=dict(arch=arch, width=width, stride=stride, counts=counts, **record),
+    )
+    model, hist = fitted.model, fitted.history
     t_train = time.time() - t1
-    with atomic_path(out/'model.keras') as t: model.save(t)
+    with atomic_path(out / 'model.keras') as t:
+        model.save(t)
     ts = test_stride or stride
     test, val = parts['test'], parts['val']
-    score, vscore = (predict_regions(model, genome, test, width, ts),
-                     predict_regions(model, genome, val, width, ts))
-    res = dict(counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
-               best_epoch=int(hist.val_loss.idxmin()) + 1, history=hist.round(5).to_dict('list'),
-               train_seconds=round(t_train, 1),
-               seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist
-               else None, results={arch: split_metrics(test.label, score, val.label, vscore)})
+    score, vscore = (
+        predict_regions(model, genome, test, width, ts),
+        predict_regions(model, genome, val, width, ts),
+    )
+    res = dict(
+        counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
+        best_epoch=int(hist.val_loss.idxmin()) + 1, history=hist.round(5).to_dict('list'),
+        train_seconds=round(t_train, 1),
+        seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
+        results={arch: split_metrics(test.label, score, val.label, vscore)},
+    )
     cols = ['chrom', 'start', 'end'] + (['name'] if 'name' in test else []) + ['label', 'score']
     test = test.assign(score=score)
     if baseline:
@@ -299,7 +324,7 @@ def train_regions(genome:Genome|SequenceSet, # where the regions' sequences come
         bs = kmer_baseline(tr_codes, parts['train'].label.to_numpy(), region_codes_list(genome, test))
         res['results']['kmer_spectrum_k1-6_logreg'] = split_metrics(test.label, bs, val.label, bv)
         test, cols = test.assign(kmer_score=bs), cols + ['kmer_score']
-    atomic_write(out/'test_scores.tsv', test[cols].to_csv(sep='\t', index=False))
+    atomic_write(out / 'test_scores.tsv', test[cols].to_csv(sep='\t', index=False))
     return res
 
 # %% ../nbs/02_deepenhancer.ipynb #c023
@@ -322,7 +347,9 @@ def train_and_evaluate(
     exclude: (
         pd.DataFrame | None
     ) = None,  # intervals negatives avoid (default: GENCODE promoters, exons, blacklist)
-    epochs: int = 30, patience: int = 8, batch_size: int = 128,
+    epochs: int = 30,
+    patience: int = 8,
+    batch_size: int = 128,
     lr: float = 1e-4,  # training (Min et al. 2017)
     baseline: bool = True,  # also train the k-mer spectrum baseline
     seed: int = 0,  # seed of sampling, initialisation and shuffling
@@ -391,7 +418,9 @@ def train_and_evaluate(
         if exclude is None:
             exclude = gencode_exclusions(chroms=list(pos.chrom.unique()))
         if split == 'block':
-            neg = _sample_negatives(genome, pos, pos.split, exclude, negatives, margin, seed, blocks)
+            neg = _sample_negatives(
+                genome, pos, pos.split, exclude, negatives, margin=margin, seed=seed, blocks=blocks
+            )
         else:
             neg = pd.concat(
                 [
@@ -417,15 +446,28 @@ def train_and_evaluate(
     regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'split']].assign(label=0)], ignore_index=True)
     assert_disjoint(regions[regions.split == 'train'], regions[regions.split == 'test'], pad=width)
     res = dict(
-        task='DeepEnhancer enhancer vs background, region level (max over windows)', **meta,
-        split=split_desc, negatives=neg_desc, positives_dropped_at_boundaries=dropped,
+        task='DeepEnhancer enhancer vs background, region level (max over windows)', **meta, split=split_desc,
+        negatives=neg_desc, positives_dropped_at_boundaries=dropped,
     )
     res.update(
         train_regions(
-            genome, regions, out, arch=arch, width=width, stride=stride, test_stride=test_stride,
-            epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, baseline=baseline, seed=seed,
-            verbose=verbose, overwrite=overwrite, model=model, devices=devices, split=split_desc,
-            positives=ident(positives), negatives=ident(negatives),
+            genome,
+            regions,
+            out,
+            arch=arch,
+            width=width,
+            stride=stride,
+            test_stride=test_stride,
+            config=MIN2017.replace(
+                epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed, devices=devices
+            ),
+            baseline=baseline,
+            verbose=verbose,
+            overwrite=overwrite,
+            model=model,
+            split=split_desc,
+            positives=ident(positives),
+            negatives=ident(negatives),
         )
     )
     res['wall_seconds'] = round(time.time() - t0, 1)
@@ -497,7 +539,8 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
              test_negatives=test_negatives, test_table=test_table).items() if v is not None}
     res = dict(task='DeepEnhancer on labelled sequences, sequence level (max over windows)', **meta,
                inputs=files, split=dict(kind='labelled sequences', how=how), n_padded=seqs.n_padded)
-    res.update(train_regions(seqs, regions, out, width=width, seed=seed, split=how, inputs=files, **kw))
+    config = MIN2017.replace(seed=seed).take(kw)
+    res.update(train_regions(seqs, regions, out, width=width, config=config, split=how, inputs=files, **kw))
     res['wall_seconds'] = round(time.time() - t0, 1)
     save_json(out/'results.json', res)
     return res
@@ -662,7 +705,10 @@ def cross_validate(
     width: int = 300,
     stride: int = 2,  # window width; training window stride (the paper: 2)
     test_stride: int | None = None,  # stride at test time (default: `stride`)
-    epochs: int = 30, patience: int = 8, batch_size: int = 128, lr: float = 1e-4,
+    epochs: int = 30,
+    patience: int = 8,
+    batch_size: int = 128,
+    lr: float = 1e-4,
     baselines: tuple = tuple(BASELINES),  # names of `BASELINES` to run
     negatives: (
         str | pd.DataFrame | Path
@@ -717,7 +763,8 @@ def cross_validate(
         else:
             blocks = {f'fold{i}': (i / k, (i + 1) / k) for i in range(k)}
             neg = _sample_negatives(
-                g, pos, 'fold' + pos.fold.astype(str), exclude, negatives, width, seed, blocks
+                g, pos, 'fold' + pos.fold.astype(str), exclude, negatives, margin=width, seed=seed,
+                blocks=blocks,
             )
             neg = neg.assign(fold=neg.split.str[4:].astype(int), label=0)
     else:
@@ -744,7 +791,11 @@ def cross_validate(
             )
             for f in range(k)
         },
-        width=width, stride=stride, test_stride=test_stride or stride, epochs=epochs, patience=patience,
+        width=width,
+        stride=stride,
+        test_stride=test_stride or stride,
+        epochs=epochs,
+        patience=patience,
         methods={},
     )
     cv_folds(
@@ -761,9 +812,18 @@ def cv_folds(
     regions: pd.DataFrame,  # chrom, start, end, label, fold (0..k-1)
     out: Path,  # a sub-directory per method and fold (`done.json` makes it resumable)
     res: dict,  # the results dict: `methods` is filled in
-    archs: tuple = tuple(ARCHS), baselines: tuple = tuple(BASELINES), k: int = 10, width: int = 300,
-    stride: int = 2, test_stride: int | None = None, epochs: int = 30, patience: int = 8,
-    batch_size: int = 128, lr: float = 1e-4, seed: int = 0, verbose: int | str = 0,
+    archs: tuple = tuple(ARCHS),
+    baselines: tuple = tuple(BASELINES),
+    k: int = 10,
+    width: int = 300,
+    stride: int = 2,
+    test_stride: int | None = None,
+    epochs: int = 30,
+    patience: int = 8,
+    batch_size: int = 128,
+    lr: float = 1e-4,
+    seed: int = 0,
+    verbose: int | str = 0,
 ) -> dict:  # `res`, per method: folds, mean and SE of auROC/auPRC, pooled curves
     """The k-fold loop shared by genome regions and labelled sequences: fold f tests, fold f+1 validates
     (early stopping), the rest trains; every method sees the same folds. Per-fold metrics, then mean ± SE over
@@ -784,17 +844,18 @@ def cv_folds(
             else:
                 t1 = time.time()
                 if name in ARCHS:
-                    set_seed(seed + f)
+                    cfg = MIN2017.replace(
+                        epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed + f
+                    )
                     wtr = window_index(tr, width, stride, sizes=g.sizes)
                     wva = window_index(va, width, stride, sizes=g.sizes)
                     trd = WindowDataset(
-                        g, wtr, tr.label.to_numpy(), width, batch_size, shuffle=True, seed=seed + f
+                        g, wtr, tr.label.to_numpy(), width, cfg.batch_size, shuffle=True, seed=cfg.seed
                     )
-                    m = compile_model(build_model(name, width), lr=lr, decay_steps=max(len(trd), 1))
-                    h = fit(
-                        m, trd, WindowDataset(g, wva, va.label.to_numpy(), width, 512), d / 'checkpoints',
-                        epochs=epochs, patience=patience, seed=seed + f, verbose=verbose, arch=name, fold=f,
-                        stride=stride, batch_size=batch_size, lr=lr,
+                    m, h, _ = fit(
+                        lambda: build_model(name, width), TWO_CLASS, trd,
+                        WindowDataset(g, wva, va.label.to_numpy(), width, 512), d / 'checkpoints', config=cfg,
+                        verbose=verbose, record=dict(arch=name, fold=f, stride=stride),
                     )
                     sc = predict_regions(m, g, te, width, test_stride or stride)
                     extra = dict(
@@ -816,7 +877,11 @@ def cv_folds(
             ev = evaluate_scores(r['label'], r['score'])
             res['methods'].setdefault(name, dict(folds=[]))['folds'].append(
                 dict(
-                    fold=f, auroc=ev['auroc'], auprc=ev['auprc'], n_pos=ev['n_pos'], n_neg=ev['n_neg'],
+                    fold=f,
+                    auroc=ev['auroc'],
+                    auprc=ev['auprc'],
+                    n_pos=ev['n_pos'],
+                    n_neg=ev['n_neg'],
                     seconds=r.get('seconds'),
                     **{
                         x: r[x]
@@ -940,19 +1005,14 @@ def fine_tune(
 ) -> tuple:  # (fine-tuned model, history DataFrame)
     """Transfer learning (Min et al. 2017, 'Transfer learning'): continue training a pre-trained model on a
     cell-type-specific set."""
-    src = model if isinstance(model, keras.Model) else keras.saving.load_model(model)
+    src = model if isinstance(model, keras.Model) else load_model(model)
     set_seed(seed)
     m = keras.models.clone_model(src)
     m.set_weights(src.get_weights())
-    for l in m.layers:
-        if freeze_conv and isinstance(l, (layers.Conv1D, layers.BatchNormalization)):
-            l.trainable = False
-    compile_model(m, lr=lr, decay_steps=max(len(train), 1))
-    h = fit(
-        m, train, val, out_dir, epochs=epochs, patience=patience, seed=seed, verbose=verbose, fine_tune=True,
-        freeze_conv=freeze_conv, lr=lr,
-    )
-    return m, h
+    cfg = MIN2017.replace(lr=lr, epochs=epochs, patience=patience, seed=seed,
+                          freeze=('Conv1D', 'BatchNormalization') if freeze_conv else ())
+    r = fit(m, classifier_task(m), train, val, out_dir, config=cfg, verbose=verbose, record=dict(fine_tune=True))
+    return r.model, r.history
 
 # %% ../nbs/02_deepenhancer.ipynb #d049
 DNASE = {
@@ -993,7 +1053,9 @@ def distal_dnase(
 def deepenhancer_cv(
     out_dir: str | Path,  # run directory (resumable)
     results: str | Path | None = None,  # results JSON (e.g. results/deepenhancer_cv.json)
-    k: int = 10, stride: int = 100, epochs: int = 6,
+    k: int = 10,
+    stride: int = 100,
+    epochs: int = 6,
     patience: int = 3,  # CPU settings (the paper: stride 2, 30 epochs)
     archs: tuple = tuple(ARCHS),
     seed: int = 0,
@@ -1028,7 +1090,9 @@ def deepenhancer_transfer(
     region: int = 400,  # region width around the summit (bp): (region − 300)/stride + 1 windows each
     stride: int = 20,  # window stride (bp)
     lr: float = 1e-4,  # fine-tuning learning rate
-    epochs: int = 30, patience: int = 5, seed: int = 0,
+    epochs: int = 30,
+    patience: int = 5,
+    seed: int = 0,
     quick: bool = IN_TEST,  # pretrained model from the quick main job; 2 epochs
 ) -> dict:
     """Transfer learning on real data: FANTOM5-pretrained DeepEnhancer fine-tuned on distal ENCODE DNase peaks
@@ -1055,7 +1119,9 @@ def deepenhancer_transfer(
         pos = pd.concat([tr_all.sample(n_train, random_state=seed), pos[pos.split != 'train']])
     pos = pos.sort_values('start').reset_index(drop=True)
     exclude = gencode_exclusions(chroms=['chr22'])
-    neg = _sample_negatives(g, pos, pos.split, exclude, 'background', W, seed, blocks).assign(label=0)
+    neg = _sample_negatives(
+        g, pos, pos.split, exclude, 'background', margin=W, seed=seed, blocks=blocks
+    ).assign(label=0)
     reg = pd.concat([pos, neg[['chrom', 'start', 'end', 'split', 'label']]], ignore_index=True)
     parts = {s: reg[reg.split == s].reset_index(drop=True) for s in blocks}
     assert_disjoint(parts['train'], parts['test'], pad=W)
@@ -1066,16 +1132,20 @@ def deepenhancer_transfer(
     te = parts['test']
     score = lambda m: predict_regions(m, g, te, W, stride)
     res = dict(
-        task=f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)', **meta,
+        task=f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)',
+        **meta,
         pretrained=str(pretrained or 'runs/deepenhancer_chr22/model.keras'),
         positives=f'ENCODE DNase-seq peaks {DNASE[cell].split("/")[-1]} (hg38), chr22, > 2 kb from any GENCODE TSS, {region} bp around the summit',
-        window_stride=stride, fine_tune_lr=lr,
+        window_stride=stride,
+        fine_tune_lr=lr,
         split=dict(
             kind='genomic blocks', blocks=blocks, margin_bp=W, chroms=['chr22'],
             note='the blocks of the pre-training run: test regions unseen in pre-training too',
         ),
         counts={s: dict(pos=int(d.label.sum()), neg=int((1 - d.label).sum())) for s, d in parts.items()},
-        n_train_positives=int(parts['train'].label.sum()), results={}, training={},
+        n_train_positives=int(parts['train'].label.sum()),
+        results={},
+        training={},
     )
     res['results']['pre-trained, no fine-tuning'] = evaluate_scores(te.label, score(pm))
     for name, fz in (('fine-tuned, all layers', False), ('fine-tuned, convolutions frozen', True)):
@@ -1086,12 +1156,10 @@ def deepenhancer_transfer(
         )
         res['results'][name] = evaluate_scores(te.label, score(m))
         res['training'][name] = dict(epochs=len(h), best_epoch=int(h.val_loss.idxmin()))
-    set_seed(seed)
-    trd = ds(parts['train'], True)
-    m = compile_model(build_model(pm.name, W), decay_steps=max(len(trd), 1))
-    h = fit(
-        m, trd, ds(parts['val'], False), out / 'from_scratch', epochs=epochs, patience=patience, seed=seed,
-        verbose=0,
+    cfg = MIN2017.replace(epochs=epochs, patience=patience, seed=seed)
+    m, h, _ = fit(
+        lambda: build_model(pm.name, W), TWO_CLASS, ds(parts['train'], True), ds(parts['val'], False),
+        out / 'from_scratch', config=cfg, verbose=0,
     )
     res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m))
     res['training']['from scratch'] = dict(epochs=len(h), best_epoch=int(h.val_loss.idxmin()))

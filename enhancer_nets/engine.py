@@ -4,208 +4,18 @@
 
 # %% ../nbs/01b_engine.ipynb #e003
 from __future__ import annotations
-import os, time, json, math, shutil, contextlib
+import os, time, json, math, shutil, contextlib, copy, dataclasses, tempfile
 from pathlib import Path
+from typing import NamedTuple
 import numpy as np, pandas as pd
 import keras
 from .core import (save_json, load_json, set_seed, run_metadata, atomic_write, atomic_path,
                                 OptionError, RunDirError)
 
 # %% auto #0
-__all__ = ['compile_model', 'TqdmProgress', 'RunCheckpoint', 'fit', 'data_parallel', 'predict', 'evaluate_scores',
-           'threshold_metrics', 'choose_threshold', 'split_metrics', 'backend_gradient']
-
-# %% ../nbs/01b_engine.ipynb #c010
-def compile_model(model:keras.Model, lr:float=1e-4, # Adam learning rate (Min et al.: 1e-4)
-                  decay_rate:float=0.9,             # learning rate multiplied by this every `decay_steps`
-                  decay_steps:int=1000,             # optimizer steps between decays
-                 )->keras.Model:
-    """Compile with Adam + exponential learning-rate decay; sparse categorical cross-entropy for a softmax
-    output (DeepEnhancer's two classes), binary cross-entropy for a single sigmoid unit (Cohn et al.'s
-    networks)."""
-    sched = keras.optimizers.schedules.ExponentialDecay(lr, decay_steps=decay_steps, decay_rate=decay_rate)
-    loss = 'binary_crossentropy' if model.output_shape[-1] == 1 else 'sparse_categorical_crossentropy'
-    model.compile(optimizer=keras.optimizers.Adam(sched), loss=loss, metrics=['accuracy'])
-    return model
-
-# %% ../nbs/01b_engine.ipynb #c011
-class _Timer(keras.callbacks.Callback):
-    "Record wall time per epoch (seconds) into the logs."
-    def on_epoch_begin(self, epoch, logs=None): self.t = time.time()
-    def on_epoch_end(self, epoch, logs=None):
-        if logs is not None: logs['epoch_seconds'] = time.time() - self.t
-
-class TqdmProgress(keras.callbacks.Callback):
-    """A tqdm bar over each epoch's batches showing the loss; one line of metrics per finished epoch
-    (`verbose='tqdm'`)."""
-    def on_epoch_begin(self, epoch, logs=None):
-        from tqdm.auto import tqdm
-        self.bar = tqdm(total=self.params.get('steps'), desc=f"epoch {epoch + 1}/{self.params.get('epochs')}",
-                        unit='batch', leave=False)
-    def on_train_batch_end(self, batch, logs=None):
-        self.bar.update(1)
-        if logs and 'loss' in logs: self.bar.set_postfix(loss=f"{float(logs['loss']):.4f}")
-    def on_epoch_end(self, epoch, logs=None):
-        from tqdm.auto import tqdm
-        self.bar.close()
-        tqdm.write(f'epoch {epoch + 1}: ' + ', '.join(f'{k} {float(v):.4f}' for k, v in (logs or {}).items()))
-
-_RUN_FILES = ('state.json', 'run.json', 'history.csv', 'best.keras', 'last.keras', 'ckpt', 'backup')
-
-def _plain(o):
-    "`o` as JSON would give it back (tuples → lists, numpy scalars → numbers), for comparing settings."
-    return json.loads(json.dumps(o, default=lambda v: v.item() if hasattr(v, 'item') else str(v)))
-
-def _seed_states(model):
-    """The seed-generator variables of `model` (dropout and other random layers); `load_weights` does not
-    restore them."""
-    return [v for v in model.variables if 'seed_generator_state' in v.path]
-
-def _better(mode:str, monitor:str):
-    "A comparison `better(new, best)` for `monitor` under `mode`; NaN is never better."
-    if mode == 'auto':
-        mode = 'max' if any(k in monitor for k in ('auc', 'acc', 'auprc', 'auroc', 'f1')) else 'min'
-    if mode not in ('min', 'max'): raise ValueError(f"mode must be 'min', 'max' or 'auto', got {mode!r}")
-    return (lambda a, b: a < b) if mode == 'min' else (lambda a, b: a > b)
-
-class RunCheckpoint(keras.callbacks.Callback):
-    """Everything a resumed run needs, committed once per epoch: a snapshot of the model (weights and
-    optimizer), the seed generators, the training batches' epoch, the best value of `monitor` and
-    its epoch, the early-stopping counter and the history. `state.json` is written last, atomically: it is the
-    commit point."""
-    def __init__(self, out:Path, config:dict, monitor:str, mode:str, patience:int, train=None):
-        super().__init__()
-        self.out, self.ck, self.config, self.monitor, self.patience, self.train = (
-            out, out/'ckpt', config, monitor, patience, train)
-        self.better = _better(mode, monitor)
-        self.state = dict(config=config, epoch=0, best=None, best_epoch=None, wait=0, history=[],
-                          finished=False, last=None, best_file=None, stopped_early=False)
-
-    def restore(self, model:keras.Model, state:dict):
-        """Take over a committed state (read from state.json): the model's weights, optimizer and seed
-        generators and the training batches' epoch (`EpochBatches.set_epoch`) are restored before
-        `model.fit` starts, since Keras reads the first batches ahead of `on_train_begin`."""
-        self.state, st = state, state
-        if model.optimizer is not None and not model.optimizer.built:
-            model.optimizer.build(model.trainable_variables)
-        model.load_weights(self.ck/st['last'])
-        extra = np.load(self.ck/f"{Path(st['last']).stem}.npz", allow_pickle=False)
-        for v, k in zip(_seed_states(model), sorted(k for k in extra.files if k.startswith('seed'))):
-            v.assign(extra[k])
-        if hasattr(self.train, 'set_epoch'): self.train.set_epoch(st['epoch'])
-
-    # batches that follow epochs serve this one (Keras reads ahead)
-    def on_epoch_begin(self, epoch, logs=None):
-        if hasattr(self.train, 'set_epoch'): self.train.set_epoch(epoch)
-
-    def on_epoch_end(self, epoch, logs=None):
-        logs, st = dict(logs or {}), self.state
-        row = {'epoch': epoch, **{k: float(v) for k, v in logs.items()}}
-        if self.monitor not in logs:
-            raise KeyError(f'monitor {self.monitor!r} is not among the logged values {sorted(logs)}')
-        value = float(logs[self.monitor])
-        improved = st['best'] is None or (not math.isnan(value) and self.better(value, st['best']))
-        self.ck.mkdir(parents=True, exist_ok=True)
-        name = f'epoch{epoch + 1}.keras'
-        with atomic_path(self.ck/name) as t: self.model.save(t)
-        extra = {f'seed{i:03d}': np.asarray(v.numpy()) for i, v in enumerate(_seed_states(self.model))}
-        with atomic_path(self.ck/f'epoch{epoch + 1}.npz') as t:
-            with open(t, 'wb') as f: np.savez(f, **extra)
-        if improved: st.update(best=value, best_epoch=epoch + 1, wait=0, best_file=name)
-        else: st['wait'] += 1
-        st.update(epoch=epoch + 1, last=name, history=st['history'] + [row])
-        if st['wait'] >= self.patience: st['stopped_early'] = self.model.stop_training = True
-        save_json(self.out/'state.json', st)
-        atomic_write(self.out/'history.csv', pd.DataFrame(st['history']).to_csv(index=False))
-        keep = {st['last'], st['best_file']}
-        for f in self.ck.iterdir():   # older snapshots and any temporary file an interrupt left behind
-            if f.name.startswith('.') or (f.suffix in ('.keras', '.npz')
-                                          and f.with_suffix('.keras').name not in keep):
-                f.unlink()
-
-    def finish(self):
-        """Copy the best and last snapshots to best.keras / last.keras, mark the run finished, drop the
-        snapshots."""
-        st = self.state
-        for dst, src in (('best.keras', st['best_file']), ('last.keras', st['last'])):
-            with atomic_path(self.out/dst) as t: shutil.copyfile(self.ck/src, t)
-        st.update(finished=True, best_file='best.keras', last='last.keras')
-        save_json(self.out/'state.json', st)
-        shutil.rmtree(self.ck, ignore_errors=True)
-
-def fit(model:keras.Model,       # a compiled model
-        train:keras.utils.PyDataset, # training batches (x, y)
-        val:keras.utils.PyDataset,   # validation batches, for early stopping
-        out_dir:str|Path,         # checkpoints, history and run record go here
-        epochs:int=30,            # maximum epochs (Min et al.: 30)
-        patience:int=8,           # early-stopping patience (epochs without improvement of `monitor`)
-        monitor:str='val_loss',   # validation quantity for early stopping and the best checkpoint
-        mode:str='auto',          # 'min', 'max' or 'auto' (max for auc/acc/f1 names, else min)
-        seed:int=0,               # recorded; the caller seeds the model initialisation with `set_seed`
-        verbose:int|str='auto',   # Keras progress bars (0, 1, 2, 'auto'), or 'tqdm'
-        overwrite:bool=False,     # discard a run already in `out_dir` (finished or not, any settings)
-        callbacks:list|tuple=(),  # more Keras callbacks (they run before the checkpoint)
-        devices:int=1,            # data-parallel devices (build, compile and fit in `data_parallel(devices)`)
-        **record,                 # more settings: recorded in run.json and compared on resume
-       )->pd.DataFrame:           # the training history, one row per epoch (column `epoch` counts from 0)
-    """Train with early stopping on `monitor`, a committed checkpoint per epoch and exact resumption; the best
-    weights are loaded into `model` at the end.
-
-    Called again with the same `out_dir` and settings, an interrupted run continues from its last finished
-    epoch with its best value, early-stopping counter, history, seed generators and batch order restored, so
-    it ends where the uninterrupted run would; a finished run is reused as it is (and says so). A directory
-    holding a run with other settings raises `RunDirError` unless `overwrite`. With `devices` = n > 1 the
-    batches (`EpochBatches`) drop each epoch's last items mod n, so that every batch splits over n devices.
-    Raises `OptionError` for `epochs` < 1 or `patience` < 0."""
-    if int(epochs) < 1: raise OptionError(f'epochs must be at least 1, got {epochs}')
-    if int(patience) < 0: raise OptionError(f'patience must be at least 0, got {patience}')
-    out = Path(out_dir)
-    config = _plain(dict(epochs=epochs, patience=patience, monitor=monitor, mode=mode, seed=seed, **record))
-    if int(devices) > 1:
-        config['devices'] = int(devices)   # recorded (and compared on resume) only when data-parallel
-        for b in (train, val): b.multiple_of = int(devices)
-    if overwrite:
-        for f in _RUN_FILES:
-            p = out/f
-            if p.is_dir(): shutil.rmtree(p)
-            elif p.exists(): p.unlink()
-    st = load_json(out/'state.json') if (out/'state.json').exists() else None
-    if st is None and any((out/f).exists() for f in _RUN_FILES):
-        raise RunDirError(f'{out}: holds the files of a run without its state.json (an older or foreign '
-                          'run): pass overwrite (--overwrite) or another directory')
-    if st is not None and st['config'] != config:
-        diff = ', '.join(f'{k}: {st["config"].get(k)!r} there, {config.get(k)!r} here'
-                         for k in sorted(set(config) | set(st['config']))
-                         if st['config'].get(k) != config.get(k))
-        raise RunDirError(f'{out}: holds a {"finished" if st["finished"] else "partial"} run with other '
-                          f'settings ({diff}): pass overwrite (--overwrite) or another directory')
-    ckpt = RunCheckpoint(out, config, monitor, mode, patience, train=train)
-    if st is not None and st['finished']:
-        print(f'{out}: reusing the finished run ({st["epoch"]} epochs, best epoch {st["best_epoch"]}); '
-              'pass overwrite (--overwrite) to train again')
-        if model.optimizer is not None and not model.optimizer.built:
-            model.optimizer.build(model.trainable_variables)
-        model.load_weights(out/'best.keras')
-        return pd.DataFrame(st['history'])
-    out.mkdir(parents=True, exist_ok=True)
-    if st is None:
-        save_json(out/'run.json', run_metadata(seed, **{k: v for k, v in config.items() if k != 'seed'}))
-        # committed before the first epoch: an interrupt there restarts it
-        save_json(out/'state.json', ckpt.state)
-    elif st['epoch'] == 0: ckpt.state = st
-    else:
-        ckpt.restore(model, st)
-        print(f'{out}: resuming after epoch {st["epoch"]} (best epoch {st["best_epoch"]}, '
-              f'{st["wait"]} without improvement)')
-    if ckpt.state['epoch'] < epochs and not ckpt.state['stopped_early']:
-        if hasattr(train, 'set_epoch'): train.set_epoch(ckpt.state['epoch'])
-        bar = [TqdmProgress()] if verbose == 'tqdm' else []
-        model.fit(train, validation_data=val, epochs=epochs, initial_epoch=ckpt.state['epoch'], shuffle=False,
-                  callbacks=[_Timer(), *callbacks, *bar, ckpt],
-                  verbose=0 if bar else verbose)   # batches shuffle themselves
-    ckpt.finish()
-    model.load_weights(out/'best.keras')
-    return pd.DataFrame(ckpt.state['history'])
+__all__ = ['BINARY', 'TWO_CLASS', 'REGRESSION', 'data_parallel', 'TrainConfig', 'Task', 'classifier_task', 'learning_rate',
+           'compile_model', 'TqdmProgress', 'RunCheckpoint', 'Trained', 'fit', 'predict', 'evaluate_scores',
+           'threshold_metrics', 'choose_threshold', 'split_metrics', 'fold_summary', 'backend_gradient']
 
 # %% ../nbs/01b_engine.ipynb #p002
 def data_parallel(devices:int|None=1, # devices (GPUs, or XLA host devices on a CPU); 1 or None: no scope
@@ -233,6 +43,444 @@ def data_parallel(devices:int|None=1, # devices (GPUs, or XLA host devices on a 
     raise OptionError(f'data-parallel training (devices={n}) needs the jax or tensorflow backend of Keras, '
                       f'not {backend}')
 
+# %% ../nbs/01b_engine.ipynb #c010
+@dataclasses.dataclass(frozen=True)
+class TrainConfig:
+    """Every setting of one training run, as `fit` takes it: a paper's recipe is one instance (e.g.
+    `deepenhancer.MIN2017`), a variant is `config.replace(lr=...)`. Raises `OptionError` for a value out of
+    range."""
+    epochs:int=30               # maximum epochs (Min et al. 2017: 30)
+    patience:int=8              # early stopping: epochs without a better `monitor` (Min et al.: 8)
+    batch_size:int=128          # items per training batch: the chapter builds its batches with it
+    optimizer:str='adam'        # 'adam', or 'adamw' (decoupled weight decay)
+    lr:float=1e-4               # peak learning rate
+    schedule:str='constant'     # 'constant', 'exponential' (× `decay_rate` per `decay_steps`) or 'cosine'
+    decay_rate:float=0.9        # 'exponential': the factor per `decay_steps`
+    decay_steps:int|None=None   # 'exponential': optimizer steps per decay (None: one epoch)
+    warmup:float=0.0            # linear warm-up from 0 over this many epochs ('constant' and 'cosine')
+    weight_decay:float=0.0      # AdamW's decoupled weight decay (needs optimizer='adamw')
+    clipnorm:float|None=None    # clip every gradient to this L2 norm (None: no clipping)
+    monitor:str='val_loss'      # validation quantity for early stopping, the best epoch and the best restart
+    mode:str='auto'             # 'min', 'max' or 'auto' (max for auc/acc/f1 names, else min)
+    seed:int=0                  # restart r: `set_seed(seed + r)` before building, batch orders offset by r
+    restarts:int=1              # independent initialisations; the best by `monitor` is kept (Cohn et al.: 50)
+    mixed_precision:bool=False  # build under Keras' 'mixed_float16' policy (GPUs)
+    devices:int=1               # data-parallel devices (`data_parallel`)
+    freeze:tuple=()             # names or class names of layers kept fixed (staged training, fine-tuning)
+
+    def __post_init__(self):
+        checks = [(self.epochs >= 1, 'epochs must be at least 1'),
+                  (self.patience >= 0, 'patience must be at least 0'),
+                  (self.batch_size >= 1, 'batch_size must be at least 1'), (self.lr > 0, 'lr must be > 0'),
+                  (self.restarts >= 1, 'restarts must be at least 1'), (self.devices >= 1, 'devices ≥ 1'),
+                  (self.optimizer in ('adam', 'adamw'), "optimizer must be 'adam' or 'adamw'"),
+                  (self.schedule in ('constant', 'exponential', 'cosine'),
+                   "schedule must be 'constant', 'exponential' or 'cosine'"),
+                  (self.mode in ('min', 'max', 'auto'), "mode must be 'min', 'max' or 'auto'"),
+                  (self.weight_decay == 0 or self.optimizer == 'adamw',
+                   "weight_decay needs optimizer='adamw'")]
+        for ok, msg in checks:
+            if not ok: raise OptionError(f'TrainConfig: {msg} ({self})')
+        object.__setattr__(self, 'freeze', tuple(self.freeze))
+
+    def replace(self, **kw)->TrainConfig: # fields to change
+        "A copy with some fields changed (`dataclasses.replace`)."
+        return dataclasses.replace(self, **kw)
+
+    def take(self, kw:dict)->TrainConfig: # keyword arguments: the config's fields are popped from it
+        """A copy with the fields found in `kw` changed, and those removed from `kw`: a function forwards its
+        other keyword arguments elsewhere."""
+        names = {f.name for f in dataclasses.fields(self)}
+        return self.replace(**{k: kw.pop(k) for k in list(kw) if k in names})
+
+@dataclasses.dataclass(frozen=True)
+class Task:
+    """What a network predicts: its loss, the metrics logged every epoch (and so available as `monitor`), and
+    the output column that `predict` returns."""
+    loss:str='binary_crossentropy' # a Keras loss name
+    metrics:tuple=()               # 'accuracy', 'auroc', 'auprc' or other Keras metric names
+    column:int|None=-1             # the output column `predict` returns (−1: the last; None: all)
+
+BINARY = Task('binary_crossentropy', ('auroc',), 0)
+"One sigmoid unit: P(positive) (Cohn et al., SPEID, DeepCAGE classification)."
+TWO_CLASS = Task('sparse_categorical_crossentropy', ('accuracy',), -1)
+"A softmax over (negative, positive): DeepEnhancer's output (Min et al. 2017)."
+REGRESSION = Task('mse', (), 0)
+"Real-valued outputs under the squared error (DeepCAGE regression)."
+
+def classifier_task(model:keras.Model, # a classifier: one sigmoid unit, or a softmax over (negative, positive)
+                   )->Task:           # `TWO_CLASS`, or binary cross-entropy on the one unit (accuracy logged)
+    "The task of a two-class network read off its output width, for networks a user brings."
+    return TWO_CLASS if model.output_shape[-1] == 2 else Task('binary_crossentropy', ('accuracy',), 0)
+
+def _metric(name):
+    if name == 'auroc': return keras.metrics.AUC(name='auroc')
+    if name == 'auprc': return keras.metrics.AUC(curve='PR', name='auprc')
+    return name
+
+def learning_rate(config:TrainConfig, # the schedule's settings
+                  steps_per_epoch:int=1, # optimizer steps per epoch (`len(train)`)
+                 ):                   # a float, or a `keras.optimizers.schedules.LearningRateSchedule`
+    """The learning rate of `config` over optimizer steps: a constant; Min et al.'s exponential decay
+    (× 0.9 per epoch by default); or a linear warm-up to `lr`, then a cosine decay to 0 over the other
+    epochs."""
+    spe, c = max(int(steps_per_epoch), 1), config
+    warm = int(round(c.warmup * spe))
+    if c.schedule == 'exponential':
+        return keras.optimizers.schedules.ExponentialDecay(c.lr, decay_steps=c.decay_steps or spe,
+                                                           decay_rate=c.decay_rate)
+    if c.schedule == 'constant' and not warm: return c.lr
+    return keras.optimizers.schedules.CosineDecay(
+        0.0 if warm else c.lr, decay_steps=max(c.epochs * spe - warm, 1),
+        warmup_target=c.lr if warm else None, warmup_steps=warm,
+        alpha=1.0 if c.schedule == 'constant' else 0.0)
+
+def compile_model(model:keras.Model,      # the network (compiled again if it already is)
+                  task:Task,              # loss and metrics
+                  config:TrainConfig=TrainConfig(), # optimizer, learning rate and schedule, clipping
+                  steps_per_epoch:int=1,  # optimizer steps per epoch (schedules count in steps)
+                 )->keras.Model:          # `model`, compiled
+    "The one place a model of the package is compiled: Adam or AdamW with `learning_rate(config)`."
+    opt = keras.optimizers.AdamW if config.optimizer == 'adamw' else keras.optimizers.Adam
+    kw = dict(weight_decay=config.weight_decay) if config.optimizer == 'adamw' else {}
+    if config.clipnorm: kw['clipnorm'] = config.clipnorm
+    model.compile(optimizer=opt(learning_rate(config, steps_per_epoch), **kw), loss=task.loss,
+                  metrics=[_metric(m) for m in task.metrics])
+    return model
+
+# %% ../nbs/01b_engine.ipynb #c011
+class _Timer(keras.callbacks.Callback):
+    "Record wall time per epoch (seconds) into the logs."
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.t = time.time()
+
+    def on_epoch_end(self, epoch, logs=None):
+        if logs is not None:
+            logs['epoch_seconds'] = time.time() - self.t
+
+
+class TqdmProgress(keras.callbacks.Callback):
+    """A tqdm bar over each epoch's batches showing the loss; one line of metrics per finished epoch
+    (`verbose='tqdm'`)."""
+
+    def on_epoch_begin(self, epoch, logs=None):
+        from tqdm.auto import tqdm
+
+        self.bar = tqdm(
+            total=self.params.get('steps'), desc=f"epoch {epoch + 1}/{self.params.get('epochs')}",
+            unit='batch', leave=False,
+        )
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.bar.update(1)
+        if logs and 'loss' in logs:
+            self.bar.set_postfix(loss=f"{float(logs['loss']):.4f}")
+
+    def on_epoch_end(self, epoch, logs=None):
+        from tqdm.auto import tqdm
+
+        self.bar.close()
+        tqdm.write(f'epoch {epoch + 1}: ' + ', '.join(f'{k} {float(v):.4f}' for k, v in (logs or {}).items()))
+
+
+_RUN_FILES = ('state.json', 'run.json', 'history.csv', 'best.keras', 'last.keras', 'ckpt', 'backup')
+
+
+def _plain(o):
+    "`o` as JSON would give it back (tuples → lists, numpy scalars → numbers), for comparing settings."
+    return json.loads(json.dumps(o, default=lambda v: v.item() if hasattr(v, 'item') else str(v)))
+
+
+def _seed_states(model):
+    """The seed-generator variables of `model` (dropout and other random layers); `load_weights` does not
+    restore them."""
+    return [v for v in model.variables if 'seed_generator_state' in v.path]
+
+
+def _better(mode: str, monitor: str):
+    "A comparison `better(new, best)` for `monitor` under `mode`; NaN is never better."
+    if mode == 'auto':
+        mode = 'max' if any(k in monitor for k in ('auc', 'acc', 'auprc', 'auroc', 'f1')) else 'min'
+    if mode not in ('min', 'max'):
+        raise ValueError(f"mode must be 'min', 'max' or 'auto', got {mode!r}")
+    return (lambda a, b: a < b) if mode == 'min' else (lambda a, b: a > b)
+
+
+class RunCheckpoint(keras.callbacks.Callback):
+    """Everything a resumed run needs, committed once per epoch: a snapshot of the model (weights and
+    optimizer), the seed generators, the training batches' epoch, the best value of `monitor` and
+    its epoch, the early-stopping counter and the history. `state.json` is written last, atomically: it is the
+    commit point."""
+
+    def __init__(self, out: Path, config: dict, monitor: str, mode: str, patience: int, train=None):
+        super().__init__()
+        self.out, self.ck, self.config, self.monitor, self.patience, self.train = (
+            out, out / 'ckpt', config, monitor, patience, train,
+        )
+        self.better = _better(mode, monitor)
+        self.state = dict(
+            config=config, epoch=0, best=None, best_epoch=None, wait=0, history=[], finished=False, last=None,
+            best_file=None, stopped_early=False,
+        )
+
+    def restore(self, model: keras.Model, state: dict):
+        """Take over a committed state (read from state.json): the model's weights, optimizer and seed
+        generators and the training batches' epoch (`EpochBatches.set_epoch`) are restored before
+        `model.fit` starts, since Keras reads the first batches ahead of `on_train_begin`."""
+        self.state, st = state, state
+        if model.optimizer is not None and not model.optimizer.built:
+            model.optimizer.build(model.trainable_variables)
+        model.load_weights(self.ck / st['last'])
+        extra = np.load(self.ck / f"{Path(st['last']).stem}.npz", allow_pickle=False)
+        for v, k in zip(_seed_states(model), sorted(k for k in extra.files if k.startswith('seed'))):
+            v.assign(extra[k])
+        if hasattr(self.train, 'set_epoch'):
+            self.train.set_epoch(st['epoch'])
+
+    # batches that follow epochs serve this one (Keras reads ahead)
+    def on_epoch_begin(self, epoch, logs=None):
+        if hasattr(self.train, 'set_epoch'):
+            self.train.set_epoch(epoch)
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs, st = dict(logs or {}), self.state
+        row = {'epoch': epoch, **{k: float(v) for k, v in logs.items()}}
+        if self.monitor not in logs:
+            raise KeyError(f'monitor {self.monitor!r} is not among the logged values {sorted(logs)}')
+        value = float(logs[self.monitor])
+        improved = st['best'] is None or (not math.isnan(value) and self.better(value, st['best']))
+        self.ck.mkdir(parents=True, exist_ok=True)
+        name = f'epoch{epoch + 1}.keras'
+        with atomic_path(self.ck / name) as t:
+            self.model.save(t)
+        extra = {f'seed{i:03d}': np.asarray(v.numpy()) for i, v in enumerate(_seed_states(self.model))}
+        with atomic_path(self.ck / f'epoch{epoch + 1}.npz') as t:
+            with open(t, 'wb') as f:
+                np.savez(f, **extra)
+        if improved:
+            st.update(best=value, best_epoch=epoch + 1, wait=0, best_file=name)
+        else:
+            st['wait'] += 1
+        st.update(epoch=epoch + 1, last=name, history=st['history'] + [row])
+        if st['wait'] >= self.patience:
+            st['stopped_early'] = self.model.stop_training = True
+        save_json(self.out / 'state.json', st)
+        atomic_write(self.out / 'history.csv', pd.DataFrame(st['history']).to_csv(index=False))
+        keep = {st['last'], st['best_file']}
+        for f in self.ck.iterdir():  # older snapshots and any temporary file an interrupt left behind
+            if f.name.startswith('.') or (
+                f.suffix in ('.keras', '.npz') and f.with_suffix('.keras').name not in keep
+            ):
+                f.unlink()
+
+    def finish(self):
+        """Copy the best and last snapshots to best.keras / last.keras, mark the run finished, drop the
+        snapshots."""
+        st = self.state
+        for dst, src in (('best.keras', st['best_file']), ('last.keras', st['last'])):
+            with atomic_path(self.out / dst) as t:
+                shutil.copyfile(self.ck / src, t)
+        st.update(finished=True, best_file='best.keras', last='last.keras')
+        save_json(self.out / 'state.json', st)
+        shutil.rmtree(self.ck, ignore_errors=True)
+
+
+def _batches_for(batches, offset: int = 0, multiple_of: int = 1):
+    """A copy of `batches` for one run: its seed offset by `offset` (restart r) and every batch a multiple of
+    `multiple_of` items (data-parallel devices); the caller's batches are left as they are."""
+    if batches is None or not hasattr(batches, 'set_epoch') or (offset == 0 and multiple_of == 1):
+        return batches
+    b = copy.copy(batches)
+    b.seed, b.multiple_of = b.seed + offset, int(multiple_of)
+    b.set_epoch(0)
+    return b
+
+
+def _fit_one(model, task, train, val, out: Path, config: TrainConfig, verbose, overwrite, callbacks, record):
+    "One training run in `out` (one restart of one stage): compile, train with checkpoints, load the best."
+    monitor = config.monitor if val is not None else config.monitor.removeprefix('val_')
+    rec = _plain(dict(dataclasses.asdict(config), **record))
+    rec.pop('restarts')
+    for f in (
+        'mixed_precision', 'devices', 'freeze', 'warmup', 'weight_decay', 'clipnorm',
+    ):  # recorded when set
+        if not rec[f]:
+            rec.pop(f)
+    if overwrite:
+        for f in _RUN_FILES:
+            p = out / f
+            if p.is_dir():
+                shutil.rmtree(p)
+            elif p.exists():
+                p.unlink()
+    st = load_json(out / 'state.json') if (out / 'state.json').exists() else None
+    if st is None and any((out / f).exists() for f in _RUN_FILES):
+        raise RunDirError(
+            f'{out}: holds the files of a run without its state.json (an older or foreign '
+            'run): pass overwrite (--overwrite) or another directory'
+        )
+    if st is not None and st['config'] != rec:
+        diff = ', '.join(
+            f'{k}: {st["config"].get(k)!r} there, {rec.get(k)!r} here'
+            for k in sorted(set(rec) | set(st['config']))
+            if st['config'].get(k) != rec.get(k)
+        )
+        raise RunDirError(
+            f'{out}: holds a {"finished" if st["finished"] else "partial"} run with other '
+            f'settings ({diff}): pass overwrite (--overwrite) or another directory'
+        )
+    frozen = {
+        l.name: l.trainable
+        for l in model.layers
+        if l.name in config.freeze or type(l).__name__ in config.freeze
+    }
+    for l in model.layers:
+        if l.name in frozen:
+            l.trainable = False
+    with data_parallel(config.devices):
+        compile_model(model, task, config, steps_per_epoch=len(train))
+    ckpt = RunCheckpoint(out, rec, monitor, config.mode, config.patience, train=train)
+    if st is not None and st['finished']:
+        print(
+            f'{out}: reusing the finished run ({st["epoch"]} epochs, best epoch {st["best_epoch"]}); '
+            'pass overwrite (--overwrite) to train again'
+        )
+        ckpt.state = st
+    else:
+        out.mkdir(parents=True, exist_ok=True)
+        if st is None:
+            save_json(
+                out / 'run.json', run_metadata(config.seed, **{k: v for k, v in rec.items() if k != 'seed'})
+            )
+            save_json(
+                out / 'state.json', ckpt.state
+            )  # committed before the first epoch: an interrupt restarts it
+        elif st['epoch'] == 0:
+            ckpt.state = st
+        else:
+            ckpt.restore(model, st)
+            print(
+                f'{out}: resuming after epoch {st["epoch"]} (best epoch {st["best_epoch"]}, '
+                f'{st["wait"]} without improvement)'
+            )
+        if ckpt.state['epoch'] < config.epochs and not ckpt.state['stopped_early']:
+            if hasattr(train, 'set_epoch'):
+                train.set_epoch(ckpt.state['epoch'])
+            bar = [TqdmProgress()] if verbose == 'tqdm' else []
+            with data_parallel(config.devices):
+                model.fit(
+                    train, validation_data=val, epochs=config.epochs, initial_epoch=ckpt.state['epoch'],
+                    shuffle=False, callbacks=[_Timer(), *callbacks, *bar, ckpt],
+                    verbose=0 if bar else verbose,
+                )  # batches shuffle themselves
+        ckpt.finish()
+    if model.optimizer is not None and not model.optimizer.built:
+        model.optimizer.build(model.trainable_variables)
+    model.load_weights(out / 'best.keras')
+    for l in model.layers:
+        if l.name in frozen:
+            l.trainable = frozen[l.name]
+    return pd.DataFrame(ckpt.state['history']), ckpt.state
+
+
+class Trained(NamedTuple):
+    "What `fit` returns."
+
+    model: keras.Model  # the network with the best weights (of the best restart, after the last stage)
+    history: pd.DataFrame  # one row per epoch of the kept restart (columns epoch from 0, stage, restart)
+    record: dict  # per restart: seed, best value and epoch, epochs run; best_restart; monitor
+
+
+def fit(
+    model,  # an uncompiled network, or a builder `() -> network` (needed for restarts)
+    task: Task,  # loss, metrics and output column
+    train,  # training batches (`data.EpochBatches`), or one per stage
+    val,  # validation batches (one per stage), or None: monitor the training loss
+    run_dir: str | Path | None,  # checkpoints, history and record (None: a temporary directory)
+    config: TrainConfig | list = TrainConfig(),  # the settings, or one per stage (staged training)
+    verbose: int | str = 'auto',  # Keras progress bars (0, 1, 2, 'auto'), or 'tqdm'
+    overwrite: bool = False,  # discard runs already in `run_dir` (finished or not, any settings)
+    callbacks: list | tuple = (),  # more Keras callbacks (they run before the checkpoint)
+    record: dict | None = None,  # more settings: recorded in run.json and compared on resume
+) -> Trained:  # (model, history, record)
+    """Train `model` for `task`: compile (`compile_model`), fit with early stopping on `config.monitor`, a
+    committed checkpoint per epoch and exact resumption, then load the best weights.
+
+    - **Restarts**: with `config.restarts` = R > 1, `model` must be a builder; restart r is built after
+      `set_seed(seed + r)`, its batch orders are offset by r, and it lives in `run_dir/restart{r}`; the
+      restart with the best `monitor` is kept (Cohn et al. 2018 §3.1.2).
+    - **Stages**: a list of configs trains stage by stage in `run_dir/stage{s}` (from 1), each with its own
+      batches, learning rate, monitor and frozen layers (`freeze`), and each stage starting from the best
+      weights of the last: SPEID's two stages (Singh et al. §2.3), fine-tuning (Min et al. 2017).
+    - **Resume**: called again with the same `run_dir` and settings, an interrupted run continues from its
+      last finished epoch with its best value, early-stopping counter, history, seed generators and batch
+      order restored, so it ends where the uninterrupted run would; a finished run is reused (and says so).
+      A directory holding a run with other settings raises `RunDirError` unless `overwrite`.
+    - **Devices**: with `devices` = n > 1 the model is built, compiled and trained in `data_parallel(n)`,
+      and each epoch drops its last items mod n so that every batch splits over n devices.
+
+    Raises `OptionError` for restarts or mixed precision without a builder, or for lists of unequal length."""
+    stages = list(config) if isinstance(config, (list, tuple)) else [config]
+    n = len(stages)
+    trains = list(train) if isinstance(train, (list, tuple)) else [train] * n
+    vals = list(val) if isinstance(val, (list, tuple)) else [val] * n
+    if not (len(trains) == len(vals) == n):
+        raise OptionError(f'fit: {n} configs, {len(trains)} training and {len(vals)} validation batches')
+    c0 = stages[0]
+    if not callable(model) or isinstance(model, keras.Model):
+        if c0.restarts > 1 or c0.mixed_precision:
+            raise OptionError(
+                'fit: restarts > 1 and mixed_precision need a builder `() -> network`, not a model'
+            )
+        build = None
+    else:
+        build = model
+    tmp = None
+    if run_dir is None:
+        tmp = tempfile.TemporaryDirectory(prefix='enhancer_nets_fit_')
+        run_dir = tmp.name
+    root, runs, best = Path(run_dir), [], None
+    for r in range(c0.restarts):
+        if build is not None:
+            set_seed(c0.seed + r)
+            policy = keras.config.dtype_policy()
+            if c0.mixed_precision:
+                keras.config.set_dtype_policy('mixed_float16')
+            try:
+                with data_parallel(c0.devices):
+                    m = build()
+            finally:
+                keras.config.set_dtype_policy(policy)
+        else:
+            m = model
+        d = root / f'restart{r}' if c0.restarts > 1 else root
+        hs = []
+        for s, (c, tr, va) in enumerate(zip(stages, trains, vals)):
+            c = c.replace(seed=c.seed + r)
+            tr, va = _batches_for(tr, r, c.devices), _batches_for(va, 0, c.devices)
+            h, st = _fit_one(
+                m, task, tr, va, d / f'stage{s + 1}' if n > 1 else d, config=c, verbose=verbose,
+                overwrite=overwrite, callbacks=callbacks,
+                record=dict(record or {}, **({'stage': s + 1} if n > 1 else {})),
+            )
+            hs.append(h.assign(stage=s + 1, restart=r))
+        runs.append(
+            dict(
+                restart=r, seed=c0.seed + r, best=st['best'], best_epoch=st['best_epoch'],
+                epochs=int(sum(len(h) for h in hs)),
+            )
+        )
+        better = _better(stages[-1].mode, stages[-1].monitor)
+        if best is None or (st['best'] is not None and better(st['best'], best[0])):
+            best = (st['best'], r, m, pd.concat(hs, ignore_index=True))
+    rec = dict(restarts=runs, best_restart=best[1], monitor=stages[-1].monitor, best=best[0])
+    if tmp is not None:
+        tmp.cleanup()
+    elif c0.restarts > 1:
+        save_json(root / 'restarts.json', rec)
+    return Trained(best[2], best[3], rec)
+
 # %% ../nbs/01b_engine.ipynb #pr02
 def _inputs(batch, batches):
     "The model inputs of one batch: `(x,)`, `(x, y)`, or `x` alone from batches built without targets (`y` None)."
@@ -249,11 +497,17 @@ def predict(
     column: int | None = -1,  # the output column kept (−1: the last); None keeps (n, outputs)
     rc: bool = False,  # average with the prediction of the reverse-complemented input
     progress: bool = False,  # a tqdm bar over the batches
-) -> np.ndarray:  # (n,) or (n, outputs) float32
-    """Predictions for every item of `batches`, in order. Raises `OptionError` for `rc` with a model of several
-    inputs (their reverse complement is not defined here)."""
+    groups: np.ndarray | None = None,  # (n,) int group of every item (its region): one value per group
+    reduce: str = 'max',  # with `groups`: 'max' (Min et al.'s test-time vote) or 'mean' over a group's items
+    n_groups: int | None = None,  # with `groups`: the number of groups (default: max(groups) + 1)
+) -> np.ndarray:  # (n,) or (n, outputs) float32; with `groups`, (n_groups,) or (n_groups, outputs)
+    """Predictions for every item of `batches`, in order; with `groups` (a region's windows, say), reduced to
+    one value per group. Raises `OptionError` for `rc` with a model of several inputs (their reverse
+    complement is not defined here), an unknown `reduce`, or `groups` of another length than the items."""
     from tqdm.auto import tqdm
 
+    if reduce not in ('max', 'mean'):
+        raise OptionError(f"reduce must be 'max' or 'mean', got {reduce!r}")
     out = []
     for i in tqdm(range(len(batches)), desc='batches', unit='batch', disable=not progress):
         x = _inputs(batches[i], batches)
@@ -265,9 +519,24 @@ def predict(
                 p + np.asarray(model.predict_on_batch(np.ascontiguousarray(x[:, ::-1, ::-1])), np.float32)
             ) / 2
         out.append(p if column is None else p[:, column])
-    if out:
-        return np.concatenate(out)
-    return np.zeros((0,) if column is not None else (0, model.output_shape[-1]), np.float32)
+    p = (
+        np.concatenate(out)
+        if out
+        else np.zeros((0,) if column is not None else (0, model.output_shape[-1]), np.float32)
+    )
+    if groups is None:
+        return p
+    g = np.asarray(groups, np.int64)
+    if len(g) != len(p):
+        raise OptionError(f'predict: {len(g)} groups for {len(p)} predicted items')
+    k = int(n_groups if n_groups is not None else (g.max() + 1 if len(g) else 0))
+    red = np.full((k,) + p.shape[1:], -np.inf if reduce == 'max' else 0.0, np.float64)
+    if reduce == 'max':
+        np.maximum.at(red, g, p)
+    else:
+        np.add.at(red, g, p)
+        red /= np.bincount(g, minlength=k).reshape((k,) + (1,) * (p.ndim - 1))
+    return red.astype(np.float32)
 
 # %% ../nbs/01b_engine.ipynb #c015
 def evaluate_scores(
@@ -328,6 +597,15 @@ def split_metrics(y:np.ndarray, score:np.ndarray,         # test labels and scor
     if val_y is not None:
         r['at_val_threshold'] = threshold_metrics(y, score, choose_threshold(val_y, val_score))
     return r
+
+# %% ../nbs/01b_engine.ipynb #m020
+def fold_summary(values, # per-fold values of one metric (NaN folds are left out)
+                )->dict: # mean, se (standard error, ddof 1; None for one fold), n (folds)
+    "Mean ± standard error over cross-validation folds: the one way a fold metric is summarised."
+    a = np.asarray([v for v in values if v is not None], np.float64)
+    a = a[~np.isnan(a)]
+    return dict(mean=float(a.mean()) if len(a) else None,
+                se=float(a.std(ddof=1) / np.sqrt(len(a))) if len(a) > 1 else None, n=int(len(a)))
 
 # %% ../nbs/01b_engine.ipynb #eg02
 from keras import ops

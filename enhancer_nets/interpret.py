@@ -14,13 +14,14 @@ from enhancer_nets.core import (
     save_json, load_json, atomic_write, run_metadata, set_seed, IN_TEST, repo_root, MissingFileError,
     ModelFileError, captured_stderr,
 )
-from .engine import backend_gradient, predict
+from .engine import backend_gradient, predict, fit, BINARY
+from .layers import RCConv1D, load_model
 from enhancer_nets.data import (
     read_meme, write_meme, motif_db, jaspar_ppms, Genome, SequenceError, one_hot, encode, resolve,
     COMPLEMENT, CODE_ONE_HOT, simulate_oops, jaspar_ppm, window_codes, open_text,
 )
 from enhancer_nets.adversarial import (
-    RCConv1D, conv_layers, filter_ppms, first_layer_scores, ppm_logo,
+    conv_layers, filter_ppms, first_layer_scores, ppm_logo,
 )
 
 # %% auto #0
@@ -28,9 +29,8 @@ __all__ = ['first_conv', 'filter_weights', 'planted_example', 'all_kmers', 'enum
            'information_content', 'trim_ppm', 'tomtom_table', 'tf_name', 'match_summary', 'match_logos', 'logo_grid',
            'zeroed_filter', 'model_output', 'influence', 'input_gradients', 'grad_x_input', 'integrated_gradients',
            'ism', 'position_importance', 'site_recovery', 'plot_attribution', 'read_variants', 'variant_effect',
-           'load_model', 'filter_motifs', 'motif_report', 'hypothetical_attributions', 'modisco_patterns',
-           'modisco_report', 'motifs_simulated', 'motifs_deepenhancer_chr22', 'modisco_simulated',
-           'modisco_deepenhancer_chr22']
+           'filter_motifs', 'motif_report', 'hypothetical_attributions', 'modisco_patterns', 'modisco_report',
+           'motifs_simulated', 'motifs_deepenhancer_chr22', 'modisco_simulated', 'modisco_deepenhancer_chr22']
 
 # %% ../nbs/06_interpretation.ipynb #c006
 def first_conv(model:keras.Model,   # any network of the package
@@ -86,7 +86,7 @@ def planted_example(
     """Chapter 3's enhancer CNN (`build_cohn`, RC-conv first layer of 20 filters × 9 bp) trained on OOPS data
     with a known
     site per positive (Cohn et al. 2018 §3.1.4 at small scale): the lesson model of this chapter."""
-    from enhancer_nets.adversarial import build_cohn
+    from enhancer_nets.adversarial import build_cohn, CodesDataset, COHN2018
 
     set_seed(seed)
     ppm = jaspar_ppm(matrix_id, pseudocount=0.01) ** sharpen
@@ -94,9 +94,13 @@ def planted_example(
     sim = simulate_oops(
         ppm, n, n, length, mu=length / 2 - len(ppm) / 2, sd=length / 8, both_strands=True, seed=seed
     )
-    m = build_cohn('enhancer', length=length)
-    m.compile(keras.optimizers.Adam(1e-3), 'binary_crossentropy')
-    m.fit(one_hot(sim['codes']), sim['y'], batch_size=50, epochs=epochs, verbose=0, shuffle=True)
+    cfg = COHN2018.replace(epochs=epochs, patience=epochs, monitor='loss', mode='min', seed=seed)
+    # no validation set: every epoch is trained and the best training loss kept; no run directory is kept
+    m = fit(
+        build_cohn('enhancer', length=length), BINARY,
+        CodesDataset(sim['codes'], sim['y'], cfg.batch_size, shuffle=True, seed=seed), None, None, config=cfg,
+        verbose=0,
+    ).model
     return dict(model=m, ppm=ppm, **sim)
 
 # %% ../nbs/06_interpretation.ipynb #c013
@@ -678,45 +682,6 @@ def variant_effect(
     return v.assign(ref_score=ref, alt_score=alt, diff=alt - ref, log_odds=lo(alt) - lo(ref))
 
 # %% ../nbs/06_interpretation.ipynb #c061
-def load_model(
-    path: str | Path,
-) -> keras.Model:  # a `.keras` file, or a run directory holding model.keras / best.keras
-    """Load any model of the package in any process (every chapter's custom layers are registered first).
-    Raises `MissingFileError` naming what was looked for, `ModelFileError` for a file that is not a Keras
-    model."""
-    # registers custom layers
-    import enhancer_nets.adversarial, enhancer_nets.deepenhancer, enhancer_nets.deepcage
-
-    p = Path(path)
-    if p.is_dir():
-        c = [q for q in (p / 'model.keras', p / 'best.keras', p / 'restart0' / 'best.keras') if q.exists()]
-        if not c:
-            raise MissingFileError(
-                f'{p}: no model.keras, best.keras or restart0/best.keras ' 'in this directory'
-            )
-        p = c[0]
-    if not p.exists():
-        raise MissingFileError(f'{p}: no such model file')
-    import zipfile
-
-    if not zipfile.is_zipfile(p):
-        raise ModelFileError(f'{p}: not a Keras model (a .keras file is a zip archive, as `train` writes it)')
-    try:
-        with zipfile.ZipFile(p) as z:
-            names, bad = z.namelist(), z.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError) as e:
-        raise ModelFileError(f'{p}: truncated or corrupt model file ({e})') from None
-    if bad is not None or 'config.json' not in names:
-        raise ModelFileError(
-            f'{p}: truncated or corrupt model file '
-            f'({"damaged member " + bad if bad else "no config.json"})'
-        )
-    try:
-        return keras.saving.load_model(p)
-    except Exception as e:
-        raise ModelFileError(f'{p}: could not be read as a Keras model ({type(e).__name__}: {e})') from None
-
-
 def _recipe(recipe, codes):
     return ('enumeration' if codes is None else 'activation') if recipe == 'auto' else recipe
 
@@ -819,84 +784,110 @@ def motif_report(
     summ.update(
         _db_report(
             q, {f'filter_{i}': p['n_sites'] for i, p in enumerate(pp)}, out,
-            f'First-layer motifs of {m.name} ({rec} recipe)', dbs, by, threshold, top_logos, 'filters.png',
+            f'First-layer motifs of {m.name} ({rec} recipe)', dbs, by=by, threshold=threshold,
+            top_logos=top_logos, overview='filters.png',
         )
     )
     save_json(out / 'summary.json', summ)
     return summ
 
-
 # %% ../nbs/06_interpretation.ipynb #m063
-def hypothetical_attributions(model:keras.Model, # any network of the package
-                              X:np.ndarray,      # (n, L) codes or (n, L, 4) one-hot
-                              target:int=-1,     # output column
-                              batch_size:int=256,
-                             )->np.ndarray:      # (n, L, 4) float32: gradient minus its mean over the bases
+def hypothetical_attributions(
+    model: keras.Model,  # any network of the package
+    X: np.ndarray,  # (n, L) codes or (n, L, 4) one-hot
+    target: int = -1,  # output column
+    batch_size: int = 256,
+) -> np.ndarray:  # (n, L, 4) float32: gradient minus its mean over the bases
     "Hypothetical contributions for TF-MoDISco: mean-centred input gradients (Majdandzic et al. 2023)."
     X = _as_onehot(X)
-    g = np.concatenate([input_gradients(model, X[i:i + batch_size], target)
-                        for i in range(0, len(X), batch_size)]) \
-        if len(X) else np.zeros((0, *X.shape[1:]), np.float32)
+    g = (
+        np.concatenate(
+            [input_gradients(model, X[i : i + batch_size], target) for i in range(0, len(X), batch_size)]
+        )
+        if len(X)
+        else np.zeros((0, *X.shape[1:]), np.float32)
+    )
     return (g - g.mean(-1, keepdims=True)).astype(np.float32)
 
-def modisco_patterns(model:keras.Model,  # any network of the package
-                     codes:np.ndarray,   # (n, L) uint8 sequences, e.g. the confident positives
-                     target:int=-1,      # output column
-                     max_seqlets:int=2000, # seqlets clustered per sign
-                     window:int=15,      # seqlet core width (bp)
-                     flank:int=5,        # flank added on each side (bp)
-                     n_leiden:int=2,     # Leiden runs (modisco-lite default 50; 2: CREsted/gReLU quick)
-                     min_seqlets:int=20, # smallest metacluster and pattern
-                     **kw,               # more `modiscolite.tfmodisco.TFMoDISco` settings
-                    )->list:             # [{name, sign, ppm, cwm (w, 4), n_seqlets}], largest first per sign
+
+def modisco_patterns(
+    model: keras.Model,  # any network of the package
+    codes: np.ndarray,  # (n, L) uint8 sequences, e.g. the confident positives
+    target: int = -1,  # output column
+    max_seqlets: int = 2000,  # seqlets clustered per sign
+    window: int = 15,  # seqlet core width (bp)
+    flank: int = 5,  # flank added on each side (bp)
+    n_leiden: int = 2,  # Leiden runs (modisco-lite default 50; 2: CREsted/gReLU quick)
+    min_seqlets: int = 20,  # smallest metacluster and pattern
+    **kw,  # more `modiscolite.tfmodisco.TFMoDISco` settings
+) -> list:  # [{name, sign, ppm, cwm (w, 4), n_seqlets}], largest first per sign
     """TF-MoDISco patterns of a model's attributions on `codes` (modisco-lite); an empty list when none is
     found."""
     import modiscolite
+
     X = _as_onehot(codes).astype(np.float32)
     hyp = hypothetical_attributions(model, X, target)
-    pos, neg = modiscolite.tfmodisco.TFMoDISco(one_hot=X, hypothetical_contribs=hyp,
-                                               sliding_window_size=window,
-                                               flank_size=flank, max_seqlets_per_metacluster=max_seqlets,
-                                               n_leiden_runs=n_leiden, min_metacluster_size=min_seqlets,
-                                               final_min_cluster_size=min_seqlets, verbose=False, **kw)
+    pos, neg = modiscolite.tfmodisco.TFMoDISco(
+        one_hot=X, hypothetical_contribs=hyp, sliding_window_size=window, flank_size=flank,
+        max_seqlets_per_metacluster=max_seqlets, n_leiden_runs=n_leiden, min_metacluster_size=min_seqlets,
+        final_min_cluster_size=min_seqlets, verbose=False, **kw,
+    )
     out = []
     for sign, pats in (('pos', pos), ('neg', neg)):
         for i, p in enumerate(pats or []):
-            out.append(dict(name=f'{sign}_pattern_{i}', sign=sign, ppm=np.asarray(p.sequence, np.float64),
-                            cwm=np.asarray(p.contrib_scores, np.float64), n_seqlets=len(p.seqlets)))
+            out.append(
+                dict(
+                    name=f'{sign}_pattern_{i}', sign=sign, ppm=np.asarray(p.sequence, np.float64),
+                    cwm=np.asarray(p.contrib_scores, np.float64), n_seqlets=len(p.seqlets),
+                )
+            )
     return out
 
-def modisco_report(model:keras.Model|str|Path, # a model, or a path for `load_model`
-                   codes:np.ndarray,           # (n, L) uint8 sequences to explain
-                   out_dir:str|Path,           # motifs.meme, tomtom.tsv, summary.json, report.html, PNG logos
-                   dbs:tuple=('JASPAR2024', 'HOCOMOCOv11'), by:str='q', threshold:float=.05, top_logos:int=12,
-                   **kw,                       # `modisco_patterns` settings
-                  )->dict:                     # summary: patterns (name, n_seqlets), per database the matches
+
+def modisco_report(
+    model: keras.Model | str | Path,  # a model, or a path for `load_model`
+    codes: np.ndarray,  # (n, L) uint8 sequences to explain
+    out_dir: str | Path,  # motifs.meme, tomtom.tsv, summary.json, report.html, PNG logos
+    dbs: tuple = ('JASPAR2024', 'HOCOMOCOv11'),
+    by: str = 'q',
+    threshold: float = 0.05,
+    top_logos: int = 12,
+    **kw,  # `modisco_patterns` settings
+) -> dict:  # summary: patterns (name, n_seqlets), per database the matches
     "TF-MoDISco patterns → MEME → TOMTOM vs JASPAR/HOCOMOCO → an HTML report with the PPM and CWM logos."
     import logomaker, matplotlib.pyplot as plt
+
     m = model if isinstance(model, keras.Model) else load_model(model)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     pats = modisco_patterns(m, codes, **kw)
-    summ = dict(model=m.name, method='TF-MoDISco (modisco-lite) on mean-centred input gradients',
-                n_sequences=len(codes),
-                patterns=[dict(name=p['name'], n_seqlets=p['n_seqlets']) for p in pats])
+    summ = dict(
+        model=m.name, method='TF-MoDISco (modisco-lite) on mean-centred input gradients',
+        n_sequences=len(codes), patterns=[dict(name=p['name'], n_seqlets=p['n_seqlets']) for p in pats],
+    )
     if pats:
         fig = plt.figure(figsize=(6, 1.8 * len(pats)))
         axs = fig.subplots(len(pats), 1, squeeze=False)[:, 0]
         for ax, p in zip(axs, pats):
             logomaker.Logo(pd.DataFrame(p['cwm'], columns=list('ACGT')), ax=ax)
             ax.set_title(f"{p['name']} ({p['n_seqlets']} seqlets), CWM", fontsize=8)
-        _fig_png(fig, out/'patterns.png')
-        summ.update(_db_report({p['name']: p['ppm'] for p in pats}, {p['name']: p['n_seqlets'] for p in pats},
-                               out, f'TF-MoDISco patterns of {m.name}', dbs, by, threshold, top_logos,
-                               'patterns.png', 'patterns'))
+        _fig_png(fig, out / 'patterns.png')
+        summ.update(
+            _db_report(
+                {p['name']: p['ppm'] for p in pats}, {p['name']: p['n_seqlets'] for p in pats}, out,
+                f'TF-MoDISco patterns of {m.name}', dbs, by=by, threshold=threshold, top_logos=top_logos,
+                overview='patterns.png', what='patterns',
+            )
+        )
     else:
         summ['databases'] = {}
-        atomic_write(out/'report.html', f'<!doctype html><html><body><h1>TF-MoDISco patterns of {m.name}</h1>'
-                                        f'<p>No pattern was found in {len(codes)} sequences.</p>'
-                                        '</body></html>')
-    save_json(out/'summary.json', summ)
+        atomic_write(
+            out / 'report.html',
+            f'<!doctype html><html><body><h1>TF-MoDISco patterns of {m.name}</h1>'
+            f'<p>No pattern was found in {len(codes)} sequences.</p>'
+            '</body></html>',
+        )
+    save_json(out / 'summary.json', summ)
     return summ
 
 # %% ../nbs/06_interpretation.ipynb #c064
@@ -970,7 +961,8 @@ def motifs_simulated(
         X, ps = P[conf][:n_attr], pos[conf][:n_attr]
         ig = integrated_gradients(m, X, steps=64)
         r['attribution'] = dict(
-            n=int(len(X)), criterion=crit,
+            n=int(len(X)),
+            criterion=crit,
             ig_site_recovery=float(site_recovery(position_importance(ig['attr']), ps, w).mean()),
             gxi_site_recovery=float(site_recovery(position_importance(grad_x_input(m, X)), ps, w).mean()),
             ism_site_recovery=float(
@@ -1110,7 +1102,8 @@ def modisco_simulated(results:str|Path|None=None, # results JSON (e.g. results/m
     found?"""
     from enhancer_nets.adversarial import build_cohn
     n = 600 if quick else n
-    ex = planted_example(n=n, seed=seed)
+    # a smaller set trains for as many optimizer steps as 2,000 per class over 8 epochs
+    ex = planted_example(n=n, seed=seed, epochs=max(8, round(8 * 2000 / n)))
     L = ex['codes'].shape[1]
     new = simulate_oops(ex['ppm'], n, n, L, mu=L / 2 - len(ex['ppm']) / 2, sd=L / 8, both_strands=True,
                         seed=seed + 1)

@@ -14,16 +14,17 @@ from enhancer_nets.data import (
     EpochBatches, Genome, resolve, data_available, write_fasta, one_hot, jaspar_ppm, SOURCES, COMPLEMENT,
     is_gzip,
 )
-from .engine import predict
+from .engine import predict, fit, Task, TrainConfig
 
 
 # %% auto #0
-__all__ = ['TARGETFINDER_CELLS', 'PAIR_COLUMNS', 'SPLITS', 'BASELINES', 'FROZEN_IN_RETRAINING', 'GRAMMAR', 'SIM_MODEL',
-           'PairTableError', 'ep_distance', 'validate_pairs', 'pairs_from_predictions', 'read_pairs',
-           'element_components', 'pair_folds', 'centred_windows', 'leakage', 'propensity_features', 'add_loci',
-           'baseline_scores', 'pair_metrics', 'cross_validate_baselines', 'cross_cell_matrix', 'leakage_study',
-           'leakage_table', 'published_table', 'pair_windows', 'PairDataset', 'build_speid', 'jaspar_kernels',
-           'simulate_interactions', 'predict_pairs', 'train_speid', 'speid_simulated', 'simulated_table']
+__all__ = ['TARGETFINDER_CELLS', 'PAIR_COLUMNS', 'SPLITS', 'BASELINES', 'FROZEN_IN_RETRAINING', 'GRAMMAR', 'PAIR_TASK',
+           'SINGH2016', 'SIM_MODEL', 'PairTableError', 'ep_distance', 'validate_pairs', 'pairs_from_predictions',
+           'read_pairs', 'element_components', 'pair_folds', 'centred_windows', 'leakage', 'propensity_features',
+           'add_loci', 'baseline_scores', 'pair_metrics', 'cross_validate_baselines', 'cross_cell_matrix',
+           'leakage_study', 'leakage_table', 'published_table', 'pair_windows', 'PairDataset', 'build_speid',
+           'jaspar_kernels', 'simulate_interactions', 'predict_pairs', 'train_speid', 'speid_simulated',
+           'simulated_table']
 
 # %% ../nbs/04_speid.ipynb #c005
 TARGETFINDER_CELLS = ('GM12878', 'HeLa-S3', 'HUVEC', 'IMR90', 'K562', 'NHEK')
@@ -614,12 +615,12 @@ def pair_windows(
     shifted = ((np.asarray(y[idx]) == 1) | shift_negatives) & bool(n_shift)
     ch = p.enhancer_chrom.to_numpy()
     es = np.where(
-        shifted, _place(p.enhancer_start, p.enhancer_end, enh_len, rng, sizes, ch),
-        _place(p.enhancer_start, p.enhancer_end, enh_len, None, sizes, ch),
+        shifted, _place(p.enhancer_start, p.enhancer_end, enh_len, rng, sizes, chrom=ch),
+        _place(p.enhancer_start, p.enhancer_end, enh_len, None, sizes, chrom=ch),
     )
     ps = np.where(
-        shifted, _place(p.promoter_start, p.promoter_end, prom_len, rng, sizes, ch),
-        _place(p.promoter_start, p.promoter_end, prom_len, None, sizes, ch),
+        shifted, _place(p.promoter_start, p.promoter_end, prom_len, rng, sizes, chrom=ch),
+        _place(p.promoter_start, p.promoter_end, prom_len, None, sizes, chrom=ch),
     )
     return pd.DataFrame(
         dict(chrom=ch, e_start=es, p_start=ps, label=y[idx].astype(np.int8), pair=idx, shifted=shifted)
@@ -644,7 +645,7 @@ class PairDataset(EpochBatches):
         # random access through pyfaidx: shuffled batches touch many chromosomes, too many to cache as arrays
         E = one_hot([self.g.fetch(c, s, s + self.el) for c, s in zip(r.chrom, r.e_start)])
         P = one_hot([self.g.fetch(c, s, s + self.pl) for c, s in zip(r.chrom, r.p_start)])
-        return {'enhancer': E, 'promoter': P}, r.label.to_numpy(np.float32)
+        return self.pack({'enhancer': E, 'promoter': P}, r.label.to_numpy(np.float32))
 
 # %% ../nbs/04_speid.ipynb #c037
 def build_speid(
@@ -774,7 +775,7 @@ def simulate_interactions(
         for r in df[df.key >= 0].itertuples():
             g = grammar[r.key]
             for _ in range(copies):
-                _plant(G[r.chrom], r.start, r.end, ppms[g[side]], g[side + 1], rng)
+                _plant(G[r.chrom], r.start, r.end, ppms[g[side]], g[side + 1], rng=rng)
     cand = E.reset_index().merge(P.reset_index(), on='chrom', suffixes=('_e', '_p'))
     cand = cand.rename(
         columns=dict(
@@ -825,12 +826,20 @@ def simulate_interactions(
     return dict(genome=out / 'genome.fa', pairs=out / 'pairs.csv')
 
 # %% ../nbs/04_speid.ipynb #c045
-def _speid_compile(model, lr):
-    model.compile(
-        keras.optimizers.Adam(lr), 'binary_crossentropy',
-        metrics=[keras.metrics.AUC(name='auroc'), keras.metrics.AUC(curve='PR', name='auprc')],
-    )
-    return model
+PAIR_TASK = Task('binary_crossentropy', ('auroc', 'auprc'), 0)
+"SPEID's output: P(interaction) under binary cross-entropy, auROC and auPRC logged every epoch."
+
+SINGH2016 = (
+    TrainConfig(epochs=32, patience=5, batch_size=100, lr=1e-5, monitor='val_auroc', mode='max'),
+    TrainConfig(
+        epochs=30, patience=5, batch_size=100, lr=1e-5, monitor='val_auprc', mode='max',
+        freeze=FROZEN_IN_RETRAINING,
+    ),
+)
+"""SPEID's two stages (Singh et al. §2.3): Adam at 1e-5 and batches of 100; stage 1 on the balanced,
+shift-augmented pairs (early stopping on auROC), stage 2 with the convolutions and the LSTM frozen on the
+imbalanced pairs (on auPRC). Epochs: the repository's 32 for stage 1, 30 for stage 2 here (the repository:
+360)."""
 
 
 def predict_pairs(
@@ -873,8 +882,6 @@ def train_speid(
 ) -> dict:  # results (also written to out_dir/results.json)
     """SPEID end to end: split → windows → shift augmentation → stage 1 (balanced) → stage 2 (frozen,
     imbalanced) → test metrics."""
-    from enhancer_nets.engine import fit
-
     t0 = time.time()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -905,62 +912,36 @@ def train_speid(
     model = build_speid(enh_len=enh_len, prom_len=prom_len, conv_init=kern, **model_kw)
 
     def win(df, n):
-        w = pair_windows(df, enh_len, prom_len, n, shift_negatives, seed, g.sizes)
+        w = pair_windows(df, enh_len, prom_len, n, shift_negatives, seed=seed, sizes=g.sizes)
         if n and balance and (w.label == 0).sum() > (w.label == 1).sum():  # balanced stage-1 set
             w = pd.concat(
                 [w[w.label == 1], w[w.label == 0].sample(int((w.label == 1).sum()), random_state=seed)]
             )
         return w
 
-    ds = lambda w, sh: PairDataset(g, w, enh_len, prom_len, batch_size, shuffle=sh, seed=seed)
-    hist = {}
-    # stage 1: everything trainable, balanced by shift augmentation of the positives
-    s1 = out / 'stage1'
-    if (s1 / 'done.json').exists():
-        model.load_weights(s1 / 'best.keras')
-    else:
-        _speid_compile(model, lr[0])
-        h = fit(
-            model, ds(win(P['train'], n_shift), True), ds(win(P['val'], n_shift), False), s1, epochs[0],
-            patience, monitor='val_auroc', mode='max', seed=seed, verbose=verbose, stage=1,
-        )
-        save_json(s1 / 'done.json', dict(epochs=len(h)))
-    hist['stage1'] = pd.read_csv(s1 / 'history.csv').drop_duplicates('epoch', keep='last').to_dict('list')
-    # stage 2: freeze convolutions + LSTM, retrain the rest on the imbalanced pairs
-    for l in model.layers:
-        if l.name in FROZEN_IN_RETRAINING:
-            l.trainable = False
-    s2 = out / 'stage2'
-    if (s2 / 'done.json').exists():
-        model.load_weights(s2 / 'best.keras')
-    else:
-        _speid_compile(model, lr[1])
-        trw = win(P['train'], 0)
-
-        class Weighted(PairDataset):
-            def __getitem__(self, i):
-                x, y = super().__getitem__(i)
-                return (
-                    (x, y)
-                    if class_weight is None
-                    else (x, y, np.where(y == 1, class_weight[1], class_weight[0]).astype(np.float32))
-                )
-
-        h = fit(
-            model, Weighted(g, trw, enh_len, prom_len, batch_size, shuffle=True, seed=seed),
-            ds(win(P['val'], 0), False), s2, epochs[1], patience, monitor='val_auprc', mode='max', seed=seed,
-            verbose=verbose, stage=2,
-        )
-        save_json(s2 / 'done.json', dict(epochs=len(h)))
-    hist['stage2'] = pd.read_csv(s2 / 'history.csv').drop_duplicates('epoch', keep='last').to_dict('list')
+    ds = lambda w, sh, cw=None: PairDataset(
+        g, w, enh_len, prom_len, batch_size, shuffle=sh, seed=seed, class_weight=cw
+    )
+    stages = [
+        c.replace(epochs=e, lr=r, patience=patience, batch_size=batch_size, seed=seed)
+        for c, e, r in zip(SINGH2016, epochs, lr)
+    ]
+    # stage 1: everything trainable, balanced by shift augmentation of the positives;
+    # stage 2: convolutions + LSTM frozen, the rest retrained on the imbalanced pairs
+    train = [ds(win(P['train'], n_shift), True), ds(win(P['train'], 0), True, class_weight)]
+    val = [ds(win(P['val'], n_shift), False), ds(win(P['val'], 0), False)]
+    trained = fit(model, PAIR_TASK, train, val, out, config=stages, verbose=verbose)
+    model, h = trained.model, trained.history
+    hist = {f'stage{s}': h[h.stage == s].drop(columns=['stage', 'restart']).to_dict('list') for s in (1, 2)}
     model.save(out / 'model.keras')
-    score = predict_pairs(model, g, P['test'], enh_len, prom_len, batch_size)
+    score = predict_pairs(model, g, P['test'], enh_len, prom_len, batch_size=batch_size)
     atomic_write(
         out / 'test_scores.tsv', P['test'][PAIR_COLUMNS].assign(score=score).to_csv(sep='\t', index=False)
     )
     base = baseline_scores(P['train'], P['test'], 'propensity+distance', seed)
     res = dict(
-        meta=meta, seed=seed,
+        meta=meta,
+        seed=seed,
         split=dict(kind=split, k=k, test_fold=test_fold, validation_fold=(test_fold + 1) % k),
         counts={n: dict(pairs=len(d), pos=int(d.label.sum())) for n, d in P.items()},
         leakage=leakage(P['train'], P['test'], enh_len, prom_len),
@@ -968,7 +949,9 @@ def train_speid(
             speid=pair_metrics(P['test'].label, score),
             propensity_distance=pair_metrics(P['test'].label, base),
         ),
-        history=hist, n_params=int(model.count_params()), wall_seconds=time.time() - t0,
+        history=hist,
+        n_params=int(model.count_params()),
+        wall_seconds=time.time() - t0,
     )
     save_json(out / 'results.json', res)
     return res

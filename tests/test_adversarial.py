@@ -78,7 +78,7 @@ def test_unknown_chromosome_names_file_and_value(tmp_path):
 def test_train_cohn_restarts_and_resumes(tmp_path):
     sim = cohn_simulation('CEBPA', 100, length=120, mu=60, sd=10, seed=0)
     m, rec = train_cohn(sim['train'], sim['val'], tmp_path, restarts=2, epochs=1, pools=(2, 2, 2))
-    assert len(rec['restarts']) == 2 and (tmp_path/'restart1'/'done.json').exists()
+    assert len(rec['restarts']) == 2 and (tmp_path/'restart1'/'best.keras').exists() and (tmp_path/'restarts.json').exists()
     stamp = [(tmp_path/f'restart{r}'/'history.csv').stat().st_mtime for r in (0, 1)]
     m2, rec2 = train_cohn(sim['train'], sim['val'], tmp_path, restarts=2, epochs=1, pools=(2, 2, 2))   # finished: nothing retrained
     assert rec2 == rec and stamp == [(tmp_path/f'restart{r}'/'history.csv').stat().st_mtime for r in (0, 1)]

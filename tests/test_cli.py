@@ -106,30 +106,42 @@ def test_scan_and_variants(chr22, tmp_path):
 
 MODELS = r'''
 import sys, keras
-from enhancer_nets.deepenhancer import build_model
-from enhancer_nets.adversarial import build_cohn, build_oops
+from enhancer_nets.deepenhancer import build_model, ARCHS
+from enhancer_nets.adversarial import build_cohn, build_oops, COHN_ARCHS
 from enhancer_nets.speid import build_speid
-from enhancer_nets.deepcage import build_deepcage, SMALL_ARCH
+from enhancer_nets.deepcage import build_deepcage, SMALL_ARCH, VARIANTS
 d = sys.argv[1]
-for name, m in [('deepenhancer', build_model('6conv3pool6norm')),
-                ('cohn_rc', build_cohn('enhancer', rc=True)),
-                ('oops_rc', build_oops(500)),
-                ('speid', build_speid(n_kernels=8, kernel_width=8, lstm_units=4, dense=8, enh_len=200,
-                                      prom_len=100)),
-                ('deepcage', build_deepcage(n_tf=5, length=1000, **SMALL_ARCH))]:
+models = [(f'deepenhancer_{a}', build_model(a)) for a in ARCHS]
+models += [(f'cohn_{a}_{rc}', build_cohn(a, rc=rc)) for a in COHN_ARCHS for rc in (True, False)]
+models += [(f'oops_{rc}', build_oops(500, rc=rc)) for rc in (True, False)]
+models += [('speid', build_speid(n_kernels=8, kernel_width=8, lstm_units=4, dense=8, enh_len=200, prom_len=100))]
+models += [(f'deepcage_{t}_{v}', build_deepcage(n_tf=5, variant=v, task=t, length=1000, **SMALL_ARCH))
+           for v in VARIANTS for t in ('classification', 'regression')]
+for name, m in models:
     m.save(f'{d}/{name}.keras')
+print(' '.join(name for name, _ in models))
+'''
+
+LOAD = r'''
+import sys, enhancer_nets
+for name in sys.argv[2:]:
+    print(name, enhancer_nets.load_model(f'{sys.argv[1]}/{name}.keras').name)
 '''
 
 def test_every_saved_model_loads_in_a_fresh_process(tmp_path):
-    "Each network of the package, saved in one process, loads in another through `enhancer_nets.load_model`."
+    """Every network of the package (five DeepEnhancer CNNs, Cohn et al.'s two with and without RC convolution,
+    the OOPS network, SPEID, every DeepCAGE variant and task), saved in one process, loads in another through
+    `enhancer_nets.load_model`, which imports nothing but the layers module."""
     env = {**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'}
     r = subprocess.run([sys.executable, '-c', MODELS, str(tmp_path)], capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr[-3000:]
-    for name in ('deepenhancer', 'cohn_rc', 'oops_rc', 'speid', 'deepcage'):
-        code = (f'import enhancer_nets; '
-                f'm = enhancer_nets.load_model({str(tmp_path/name)!r} + ".keras"); print(m.name)')
-        r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, env=env)
-        assert r.returncode == 0, (name, r.stderr[-3000:])
+    names = r.stdout.split()
+    assert len(names) == 5 + 4 + 2 + 1 + 8, names
+    code = LOAD + "import sys; assert not any(m in sys.modules for m in ('enhancer_nets.adversarial', " \
+                  "'enhancer_nets.deepcage', 'enhancer_nets.interpret'))"
+    r = subprocess.run([sys.executable, '-c', code, str(tmp_path), *names], capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert len(r.stdout.split('\n')) > len(names)
 
 @needs_data
 def test_evaluate_labelled_sequences(chr22, tmp_path):

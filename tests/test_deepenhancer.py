@@ -3,7 +3,7 @@ import os, subprocess, sys, json
 import numpy as np, pandas as pd, pytest
 from enhancer_nets.data import data_available, Genome, resolve, read_intervals, SequenceError
 from enhancer_nets.deepenhancer import (ARCHS, build_model, deepenhancer_chr22, fantom5_chr22, simulated_genome, gapped_kmer_counts,
-                                        compare_methods, fine_tune, compile_model)
+                                        compare_methods, fine_tune, compile_model, TWO_CLASS, MIN2017)
 from enhancer_nets.data import WindowDataset, window_index
 from enhancer_nets.cli import main
 
@@ -95,7 +95,7 @@ def test_fine_tune_freezes_convolutions(tmp_path):
     g = Genome(fa); pos = read_intervals(pbed, g).assign(label=1); neg = read_intervals(nbed, g).assign(label=0)
     reg = pd.concat([pos, neg], ignore_index=True)
     ds = WindowDataset(g, window_index(reg, 300, 100, sizes=g.sizes), reg.label.to_numpy(), 300, 32, shuffle=True)
-    base = build_model('4conv2pool4norm'); compile_model(base)
+    base = compile_model(build_model('4conv2pool4norm'), TWO_CLASS, MIN2017)
     m, h = fine_tune(base, ds, ds, tmp_path/'ft', freeze_conv=True, epochs=1, lr=1e-3)
     assert np.allclose(m.get_layer('conv1').get_weights()[0], base.get_layer('conv1').get_weights()[0])
     assert not np.allclose(m.get_layer('dense1').get_weights()[0], base.get_layer('dense1').get_weights()[0])

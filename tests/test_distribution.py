@@ -16,7 +16,7 @@ from pathlib import Path
 from enhancer_nets.core import set_seed
 from enhancer_nets.data import Genome, write_fasta, window_index, WindowDataset
 from enhancer_nets.deepenhancer import build_model
-from enhancer_nets.engine import compile_model, fit, data_parallel
+from enhancer_nets.engine import fit, data_parallel, TrainConfig, TWO_CLASS
 rng = np.random.default_rng(0)
 d = Path(tempfile.mkdtemp())
 g = Genome(write_fasta(d/'g.fa', {'a': ''.join(rng.choice(list('ACGT'), 20_000))}))
@@ -25,10 +25,8 @@ w = window_index(iv, 100, 20, sizes=g.sizes)           # 38 regions x 11 windows
 lab = rng.integers(0, 2, len(iv))
 tr = WindowDataset(g, w, lab, 100, 64 // devices * devices, shuffle=True, seed=0)
 va = WindowDataset(g, w.iloc[:100], lab, 100, 50)
-set_seed(0)
-with data_parallel(devices):
-    m = compile_model(build_model('4conv', 100), lr=1e-3)
-    h = fit(m, tr, va, Path(out)/'run', epochs=3, patience=3, verbose=0, devices=devices)
+cfg = TrainConfig(epochs=3, patience=3, lr=1e-3, schedule='exponential', devices=devices)
+m, h, _ = fit(lambda: build_model('4conv', 100), TWO_CLASS, tr, va, Path(out)/'run', cfg, verbose=0)
 p = m.predict(np.eye(4, dtype='float32')[rng.integers(0, 4, (7, 100))], verbose=0)   # odd batch, one device
 print(json.dumps(dict(loss=h.loss.tolist(), val_loss=h.val_loss.tolist(), p=p[:, 1].tolist(),
                       devices=json.loads((Path(out)/'run'/'state.json').read_text())['config'].get('devices'))))

@@ -1,11 +1,11 @@
-"""The package's layout (issue 17): imports point one way, core → data → engine → the model chapters →
+"""The package's layout (issue 17): imports point one way, core → data → engine → layers → the model chapters →
 interpretation → command line, and no module imports another module's private names."""
 import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent/'enhancer_nets'
-LAYER = {'core': 0, 'data': 1, 'engine': 2, 'deepenhancer': 3, 'adversarial': 3, 'speid': 3, 'deepcage': 3,
-         'interpret': 4, 'cli': 5}
+LAYER = {'core': 0, 'data': 1, 'engine': 2, 'layers': 3, 'deepenhancer': 4, 'adversarial': 4, 'speid': 4,
+         'deepcage': 4, 'interpret': 5, 'cli': 6}
 
 
 def imports(path):
@@ -32,3 +32,35 @@ def test_imports_point_down_and_stay_public():
 def test_every_module_is_placed():
     mods = {p.stem for p in PKG.glob('*.py') if not p.stem.startswith('_')}
     assert mods == set(LAYER), mods ^ set(LAYER)
+
+
+def calls(path):
+    "Every call in the module at `path`: (line, the called name, positional arguments passed)."
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = f.attr if isinstance(f, ast.Attribute) else getattr(f, 'id', '')
+            yield node.lineno, name, len([a for a in node.args if not isinstance(a, ast.Starred)])
+
+
+def test_no_call_passes_more_than_five_arguments_by_position():
+    bad = [f'{name}.py:{ln} {f} ({n} positional)' for name in LAYER for ln, f, n in calls(PKG/f'{name}.py')
+           if n > 5]
+    assert not bad, bad
+
+
+def test_one_compile_and_one_training_loop():
+    """Keras' `compile` and the training loop are called in the engine alone: every network trains through
+    `engine.fit` (scikit-learn's `.fit` of the baselines is another thing, on other objects)."""
+    bad = []
+    for name in LAYER:
+        src = (PKG/f'{name}.py').read_text()
+        for node in ast.walk(ast.parse(src)):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                seg = ast.get_source_segment(src, node.func.value) or ''
+                if node.func.attr == 'compile' and seg not in ('re',) and name != 'engine':
+                    bad.append(f'{name}.py:{node.lineno} {seg}.compile')
+                if node.func.attr in ('fit', 'train_on_batch') and name != 'engine' and seg in (
+                        'model', 'm', 'net', 'cnn'):
+                    bad.append(f'{name}.py:{node.lineno} {seg}.{node.func.attr}')
+    assert not bad, bad

@@ -17,9 +17,9 @@ PEAK_BF16 = {'H200': 989e12, 'H100': 989e12, 'A100': 312e12}   # dense bf16 FLOP
 
 def throughput(batch, steps, width=300):
     import numpy as np, keras
-    from enhancer_nets.deepenhancer import build_model
-    from enhancer_nets.engine import compile_model
-    m = compile_model(build_model('4conv2pool4norm', width))
+    from enhancer_nets.deepenhancer import build_model, MIN2017
+    from enhancer_nets.engine import compile_model, TWO_CLASS
+    m = compile_model(build_model('4conv2pool4norm', width), TWO_CLASS, MIN2017)
     rng = np.random.default_rng(0)
     x = np.eye(4, dtype='float32')[rng.integers(0, 4, (batch, width))]
     y = rng.integers(0, 2, batch)
