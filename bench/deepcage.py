@@ -8,7 +8,7 @@ os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 import numpy as np
 from enhancer_nets.core import save_json, run_metadata, repo_root
 from enhancer_nets.data import one_hot
-from enhancer_nets.interpret import motif_db
+from enhancer_nets.motifs import motif_db
 from enhancer_nets.deepcage import motif_scores, build_deepcage, CellTypeBatches, SMALL_ARCH, LIU2019
 from enhancer_nets.engine import compile_model, Task
 

@@ -64,7 +64,7 @@ def bench_kshuffle(n, L, repeats):
 
 def bench_motifs(repeats):
     from enhancer_nets.deepenhancer import build_model
-    from enhancer_nets.interpret import enumeration_ppms, tomtom_table, motif_db
+    from enhancer_nets.motifs import enumeration_ppms, tomtom_table, motif_db
     m = build_model('4conv2pool4norm'); rows = []
     s, mem = timeit(lambda: enumeration_ppms(m), repeats); rows.append(row('kernel → PWM, all 4^8 8-mers × 128 filters', 'enhancer_nets.enumeration_ppms', s, mem, 1, 'model/s', ms=round(s * 1e3, 1)))
     q = {f'f{i}': p['ppm'] for i, p in enumerate(enumeration_ppms(m, weight='activation'))}

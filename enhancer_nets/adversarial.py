@@ -10,11 +10,11 @@ from .data import encode, decode
 # %% auto #0
 __all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'COHN2018', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 'kshuffle', 'klet_counts',
            'cohn_simulation', 'pssm_max', 'enrichment_ppm', 'build_cohn', 'build_oops', 'CodesDataset', 'predict_codes',
-           'train_cohn', 'versus_shuffles', 'expanded_negatives', 'conv_layers', 'plant_filters', 'first_layer_scores',
-           'filter_ppms', 'ppm_similarity', 'match_filters', 'cohn_human_regions', 'ewonglab_regions', 'region_codes',
-           'enhancer_dataset', 'fold_split', 'cohn_real_experiments', 'species_datasets', 'cross_species',
-           'simulated_species', 'best_filter_ppm', 'cohn_simulated', 'cohn_simulated_table', 'cohn_real',
-           'cohn_real_table', 'plot_choosing_k', 'plot_auc_matrix', 'published_species_matrix', 'plot_rocs', 'ppm_logo']
+           'train_cohn', 'versus_shuffles', 'expanded_negatives', 'plant_filters', 'cohn_human_regions',
+           'ewonglab_regions', 'region_codes', 'enhancer_dataset', 'fold_split', 'cohn_real_experiments',
+           'species_datasets', 'cross_species', 'simulated_species', 'best_filter_ppm', 'cohn_simulated',
+           'cohn_simulated_table', 'cohn_real', 'cohn_real_table', 'plot_choosing_k', 'plot_auc_matrix',
+           'published_species_matrix', 'plot_rocs']
 
 # %% ../nbs/03_adversarial.ipynb #c005
 @numba.njit(cache=True, inline='always')
@@ -183,8 +183,11 @@ import keras, pandas as pd
 from pathlib import Path
 from keras import ops
 from .core import IN_TEST, save_json, load_json, set_seed, run_metadata, atomic_write, repo_root
+from enhancer_nets.motifs import (
+    jaspar_ppms, conv_layers, first_layer_scores, filter_ppms, ppm_similarity, match_filters, ppm_logo,
+)
 from enhancer_nets.data import (
-    jaspar_ppms, EpochBatches, one_hot, jaspar_ppm, simulate_oops, pssm_oracle, pwm_scan, position_prior,
+    EpochBatches, one_hot, jaspar_ppm, simulate_oops, pssm_oracle, pwm_scan, position_prior,
     reverse_complement, resolve, data_available, read_intervals, Genome, background_negatives,
     balanced_blocks, COMPLEMENT,
 )
@@ -453,11 +456,6 @@ def expanded_negatives(
     return dict(codes=np.concatenate(parts), source=np.array(src))
 
 # %% ../nbs/03_adversarial.ipynb #c037
-def conv_layers(model: keras.Model) -> list:
-    "The model's convolution layers, input side first."
-    return [l for l in model.layers if isinstance(l, (RCConv1D, keras.layers.Conv1D))]
-
-
 def plant_filters(
     target: keras.Model,  # a wide network, e.g. `build_cohn(scale=4)`
     donors: list,  # trained networks of the base width (e.g. vs 2-, 3-, 4-shuffles)
@@ -490,98 +488,6 @@ def plant_filters(
             b[o] = c
             t.set_weights([W, b])
     return target
-
-# %% ../nbs/03_adversarial.ipynb #c040
-def first_layer_scores(
-    layer: keras.layers.Layer,  # a first conv layer: `RCConv1D` or `Conv1D`
-    codes: np.ndarray,  # (n, L) uint8 codes
-    weights: tuple | None = None,  # (W (w, 4, F), b (F,), both_strands) instead of the layer's
-) -> tuple:  # (forward, reverse) scores, each (n, L−w+1, F)
-    """Pre-activation scores (n, L−w+1, filters) of a first conv layer on both strands (reverse: −inf for a
-    plain Conv1D),
-    by table look-up on the codes (N scores 0). `weights` = (W (w, 4, F), b (F,), both_strands) overrides the
-    layer's."""
-    W, b, rc = (
-        weights
-        if weights is not None
-        else (*[np.asarray(v) for v in layer.get_weights()], isinstance(layer, RCConv1D))
-    )
-    w, P = W.shape[0], codes.shape[1] - W.shape[0] + 1
-
-    def scan(K):
-        Kp = np.concatenate([K, np.zeros((w, 1, K.shape[2]), K.dtype)], 1)  # code 4 (N) → zero row
-        return sum(Kp[j][codes[:, j : j + P]] for j in range(w)) + b
-
-    fw = scan(W)
-    return fw, (scan(W[::-1, ::-1]) if rc else np.full_like(fw, -np.inf))
-
-
-def filter_ppms(
-    model: keras.Model,  # a network whose first layer is `RCConv1D` or `Conv1D`
-    codes: np.ndarray,  # (n, L) uint8 sequences to collect sites from (usually the positives)
-    frac: float = 0.5,  # a site: activation > frac × the filter's maximum over `codes`
-    pseudocount: float = 0.1,  # added to every count
-    weights: (
-        tuple | None
-    ) = None,  # (W, b, both_strands) to use instead of the first layer's (e.g. batch norm folded in)
-) -> list:  # per filter dict(ppm (w, 4), n_sites, max_act)
-    "PPM of every first-layer filter from its strongest sites (both strands for `RCConv1D`)."
-    layer = conv_layers(model)[0] if weights is None else None
-    fw, rv = first_layer_scores(layer, codes, weights)
-    w, out = codes.shape[1] - fw.shape[1] + 1, []
-    for f in range(fw.shape[2]):
-        a = np.maximum(fw[..., f], rv[..., f])
-        mx = a.max()
-        r, j = np.nonzero(a > frac * mx) if mx > 0 else (np.zeros(0, int), np.zeros(0, int))
-        sites = codes[r[:, None], j[:, None] + np.arange(w)]
-        flip = rv[r, j, f] > fw[r, j, f]
-        sites[flip] = COMPLEMENT[sites[flip]][:, ::-1]
-        cnt = np.stack([(sites == c).sum(0) for c in range(4)], 1) + pseudocount
-        out.append(dict(ppm=cnt / cnt.sum(1, keepdims=True), n_sites=int(len(r)), max_act=float(mx)))
-    return out
-
-
-def ppm_similarity(
-    a: np.ndarray,
-    b: np.ndarray,  # two PPMs (w, 4)
-    min_overlap: int = 5,  # smallest number of aligned columns considered
-) -> tuple:  # (best Pearson r, offset of b relative to a, strand of b '+'/'-')
-    """HOMER-style motif similarity: Pearson r of the flattened, uniform-padded matrices at the best offset
-    and strand."""
-    best = (-1.0, 0, '+')
-    for strand, B in (('+', b), ('-', b[::-1, ::-1])):
-        for off in range(
-            -(len(B) - min(min_overlap, len(B), len(a))), len(a) - min(min_overlap, len(B), len(a)) + 1
-        ):
-            lo, hi = min(0, off), max(len(a), off + len(B))
-            A2 = np.full((hi - lo, 4), 0.25)
-            B2 = np.full((hi - lo, 4), 0.25)
-            A2[-lo : -lo + len(a)] = a
-            B2[off - lo : off - lo + len(B)] = B
-            r = np.corrcoef(A2.ravel(), B2.ravel())[0, 1]
-            if r > best[0]:
-                best = (float(r), off, strand)
-    return best
-
-
-def match_filters(
-    ppms: list,  # output of `filter_ppms` (or a list of (w, 4) PPMs)
-    db: dict,  # {name: PPM}, e.g. `jaspar_ppms()`
-    top: int = 3,  # best matches kept per filter
-) -> pd.DataFrame:  # filter, rank, match, r, n_sites, sorted by filter
-    "Best database matches of every filter PPM by `ppm_similarity`."
-    rows = []
-    for f, p in enumerate(ppms):
-        P = p['ppm'] if isinstance(p, dict) else p
-        sims = sorted(((ppm_similarity(P, q)[0], n) for n, q in db.items()), reverse=True)[:top]
-        rows += [
-            dict(
-                filter=f, rank=i + 1, match=n, r=round(s, 3),
-                n_sites=p.get('n_sites') if isinstance(p, dict) else None,
-            )
-            for i, (s, n) in enumerate(sims)
-        ]
-    return pd.DataFrame(rows)
 
 # %% ../nbs/03_adversarial.ipynb #c043
 COHN_HUMAN = [
@@ -1195,16 +1101,4 @@ def plot_rocs(methods:dict, ax=None, title:str=''):
     ax.set_ylabel('true positive rate')
     ax.set_title(title)
     ax.legend(fontsize=6, loc='lower right')
-    return ax
-
-def ppm_logo(ppm:np.ndarray, ax=None, title:str=''):
-    "Information-content sequence logo of a PPM (logomaker)."
-    import logomaker, matplotlib.pyplot as plt
-    ax = ax or plt.subplots(figsize=(.35 * len(ppm) + .5, 1.4))[1]
-    p = np.asarray(ppm, float)
-    ic = p * (2 + (p * np.log2(np.clip(p, 1e-9, 1))).sum(1, keepdims=True))
-    logomaker.Logo(pd.DataFrame(ic, columns=list('ACGT')), ax=ax, show_spines=False)
-    ax.set_ylim(0, 2)
-    ax.set_ylabel('bits')
-    ax.set_title(title, fontsize=8)
     return ax

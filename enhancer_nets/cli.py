@@ -37,8 +37,9 @@ def demo(
     from enhancer_nets.deepenhancer import simulated_genome, train_and_evaluate, results_table
     from enhancer_nets.engine import evaluate_scores
     from enhancer_nets.data import Genome, jaspar_ppm, pssm_oracle, read_intervals
-    from enhancer_nets.adversarial import best_filter_ppm, ppm_logo
-    from enhancer_nets.interpret import load_model, motif_db, tomtom_table
+    from enhancer_nets.adversarial import best_filter_ppm
+    from enhancer_nets.motifs import ppm_logo, motif_db, tomtom_table
+    from enhancer_nets.layers import load_model
 
     out, t0 = Path(out), time.time()
     fa, pbed, nbed = simulated_genome(out / 'data', n=n, seed=seed)

@@ -18,8 +18,7 @@ __all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'CODE_ONE_HOT', 'COMPLEMENT', 'NARROW
            'n_windows', 'window_index', 'window_codes', 'windows_onehot', 'EpochBatches', 'WindowDataset',
            'merge_intervals', 'overlaps', 'n_runs', 'gc_fraction', 'gencode_exclusions', 'background_negatives',
            'block_split', 'chrom_split', 'kfold_blocks', 'balanced_blocks', 'assert_disjoint', 'GenomeWindows',
-           'jaspar_ppm', 'simulate_oops', 'pwm_scan', 'position_prior', 'pssm_oracle', 'jaspar_ppms', 'motif_db',
-           'write_meme', 'read_meme']
+           'jaspar_ppm', 'simulate_oops', 'pwm_scan', 'position_prior', 'pssm_oracle']
 
 # %% ../nbs/01_data.ipynb #c005
 _GB = 'https://raw.githubusercontent.com/ML-Bioinfo-CEITEC/genomic_benchmarks/605d8539830e16c85abe7826990958303ffc5e1c/datasets'
@@ -1279,85 +1278,3 @@ def pssm_oracle(codes:np.ndarray,   # (n, L) uint8 codes
     s2 = pwm_scan(codes, ppm[::-1, ::-1])
     m = np.maximum(m, s2.max(1))
     return np.log(np.exp(s - m[:, None]) @ prior + np.exp(s2 - m[:, None]) @ prior) + m
-
-# %% ../nbs/01_data.ipynb #md02
-def jaspar_ppms(
-    release: str = 'JASPAR2024',  # a JASPAR release shipped with pyjaspar
-    collection: str = 'CORE',
-    tax_group: str = 'vertebrates',
-) -> dict:  # {'MA0102.5 CEBPA': (w, 4) PPM}
-    "Every matrix of a JASPAR collection as PPMs (latest versions), from pyjaspar with no network."
-    from pyjaspar import jaspardb
-
-    ms = jaspardb(release=release).fetch_motifs(
-        collection=collection, tax_group=[tax_group], all_versions=False
-    )
-    out = {}
-    for m in ms:
-        c = np.array([m.counts[x] for x in 'ACGT'], float).T + 0.01
-        out[f'{m.matrix_id} {m.name}'] = c / c.sum(1, keepdims=True)
-    return out
-
-
-def motif_db(
-    name: str = 'JASPAR2024',  # 'JASPAR20xx' (pyjaspar), 'HOCOMOCOv11' (core human, mono), or a MEME file path
-    collection: str = 'CORE',
-    tax_group: str = 'vertebrates',  # JASPAR selection
-) -> dict:  # {'ID NAME': (w, 4) PPM}
-    "A motif database as PPMs. Raises `ValueError` for an unknown name that is not a file."
-    if name.upper().startswith('JASPAR'):
-        return jaspar_ppms(name, collection, tax_group)
-    if name.lower() in ('hocomocov11', 'hocomoco'):
-        return read_meme(resolve('hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme'))
-    if Path(name).exists():
-        return read_meme(name)
-    raise ValueError(f"motif_db: {name!r} is not 'JASPAR20xx', 'HOCOMOCOv11' or a MEME file")
-
-# %% ../nbs/01_data.ipynb #md03
-def write_meme(
-    path: str | Path,  # destination MEME file (written atomically)
-    motifs: dict,  # {name: (w, 4) PPM or counts}; a name 'ID ALT' becomes 'MOTIF ID ALT'
-    nsites: dict | None = None,  # {name: number of sites}, optional
-    background: tuple = (0.25, 0.25, 0.25, 0.25),  # A, C, G, T background frequencies
-) -> Path:
-    """Write motifs as MEME version 4 text. Raises `ValueError` naming the motif and row for negative,
-    non-finite or all-zero rows."""
-    out = [
-        'MEME version 4', '', 'ALPHABET= ACGT', '', 'strands: + -', '', 'Background letter frequencies',
-        ' '.join(f'{b} {f:.4f}' for b, f in zip('ACGT', background)), '',
-    ]
-    for name, m in motifs.items():
-        m = np.asarray(m, float)
-        if m.ndim != 2 or m.shape[1] != 4:
-            raise ValueError(f'motif {name!r}: shape {m.shape}, expected (width, 4)')
-        for i, row in enumerate(m):
-            if not np.isfinite(row).all() or (row < 0).any() or row.sum() <= 0:
-                raise ValueError(
-                    f'motif {name!r}: row {i} = {row.tolist()} is not a non-negative, non-zero frequency row'
-                )
-        p = m / m.sum(1, keepdims=True)
-        ns = (nsites or {}).get(name, 20)
-        out += [f'MOTIF {name}', f'letter-probability matrix: alength= 4 w= {len(p)} nsites= {int(ns)} E= 0']
-        out += [' ' + ' '.join(f'{v:.6f}' for v in row) for row in p] + ['']
-    return atomic_write(path, '\n'.join(out))
-
-
-def read_meme(path: str | Path) -> dict:  # {name: (w, 4) PPM, rows summing to 1}
-    """Read a MEME motif file (memelite's parser); names are 'ID ALT' as in the file. Raises `ValueError` if
-    it holds no motif."""
-    from memelite.io import read_meme as _rm
-
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f'{path}: no such MEME file')
-    try:
-        m = _rm(str(path))
-    except Exception as e:
-        raise ValueError(f'{path}: not a readable MEME motif file ({e})') from e
-    if not m:
-        raise ValueError(f'{path}: no MOTIF found')
-    out = {}
-    for k, v in m.items():
-        p = np.asarray(v, float).T
-        out[k] = p / p.sum(1, keepdims=True)
-    return out

@@ -674,7 +674,7 @@ def deepcage_data(
         loci = np.sort(np.random.default_rng(seed).choice(loci, max_loci, replace=False))
     b = bins.iloc[loci].reset_index(drop=True)
     codes = context_codes(genome, b)
-    from enhancer_nets.data import motif_db
+    from enhancer_nets.motifs import motif_db
 
     return dict(
         bins=b,

@@ -18,11 +18,11 @@ from .engine import *
 from .layers import load_model
 
 # %% auto #0
-__all__ = ['ARCHS', 'MIN2017', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'predict_regions', 'scan_genome',
-           'write_scan', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions', 'train_and_evaluate',
-           'train_sequences', 'simulated_genome', 'fantom5_chr22', 'deepenhancer_chr22', 'results_table', 'plot_curves',
-           'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_folds', 'cv_table',
-           'cross_validate_sequences', 'compare_methods', 'fine_tune', 'distal_dnase', 'deepenhancer_cv',
+__all__ = ['ARCHS', 'MIN2017', 'PRACTICE', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'predict_regions',
+           'scan_genome', 'write_scan', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions',
+           'train_and_evaluate', 'train_sequences', 'simulated_genome', 'fantom5_chr22', 'deepenhancer_chr22',
+           'results_table', 'plot_curves', 'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_folds',
+           'cv_table', 'cross_validate_sequences', 'compare_methods', 'fine_tune', 'distal_dnase', 'deepenhancer_cv',
            'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
@@ -248,6 +248,13 @@ MIN2017 = TrainConfig(epochs=30, patience=8, batch_size=128, lr=1e-4, schedule='
 """Min et al. 2017 ('Training'): Adam at 1e-4 decayed × 0.9 per epoch, batches of 128, at most 30 epochs,
 early stopping on the validation loss with patience 8: the paper's recipe."""
 
+PRACTICE = TrainConfig(epochs=30, patience=6, batch_size=128, optimizer='adamw', lr=1e-3, schedule='cosine',
+                       warmup=1, weight_decay=1e-2, clipnorm=1.0)
+"""A practitioner's recipe for small training sets (issue 18's candidate default, with `rc_augment` and
+`test_rc` in `train_regions`): AdamW at 1e-3 with weight decay 0.01, one warm-up epoch then a cosine decay,
+gradients clipped to norm 1, early stopping with patience 6. Measured against `MIN2017` in
+results/deepenhancer_chr22_practice.json."""
+
 
 def train_regions(
     genome: Genome | SequenceSet,  # where the regions' sequences come from
@@ -258,6 +265,8 @@ def train_regions(
     stride: int = 2,
     test_stride: int | None = None,
     config: TrainConfig = MIN2017,  # training; devices n: global batch and lr × n
+    rc_augment: bool = False,  # training windows reverse-complemented with probability 1/2
+    test_rc: bool = False,  # test windows scored as the mean over both strands
     baseline: bool = True,  # also the k-mer spectrum baseline (fit on train, threshold val)
     verbose: int | str = 'auto',
     overwrite: bool = False,  # retrain over a run in `out` (else resume or reuse it)
@@ -288,7 +297,7 @@ def train_regions(
     n = config.devices
     tr = WindowDataset(
         genome, wins['train'], parts['train'].label.to_numpy(), width, config.batch_size * n, shuffle=True,
-        seed=config.seed,
+        seed=config.seed, rc_augment=rc_augment,
     )
     va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512 * n)
     t1 = time.time()
@@ -297,7 +306,8 @@ def train_regions(
     fitted = fit(
         build, task, tr, va, out / 'checkpoints', config=config.replace(lr=config.lr * n),
         verbose=verbose, overwrite=overwrite,
-        record=dict(arch=arch, width=width, stride=stride, counts=counts, **record),
+        record=dict(arch=arch, width=width, stride=stride, counts=counts, **record,
+                    **({'rc_augment': True} if rc_augment else {})),
     )
     model, hist = fitted.model, fitted.history
     t_train = time.time() - t1
@@ -306,8 +316,8 @@ def train_regions(
     ts = test_stride or stride
     test, val = parts['test'], parts['val']
     score, vscore = (
-        predict_regions(model, genome, test, width, ts),
-        predict_regions(model, genome, val, width, ts),
+        predict_regions(model, genome, test, width, ts, rc=test_rc),
+        predict_regions(model, genome, val, width, ts, rc=test_rc),
     )
     res = dict(
         counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
@@ -358,6 +368,9 @@ def train_and_evaluate(
     overwrite: bool = False,  # retrain over a run in `out_dir` (else resume/reuse)
     devices: int = 1,  # data-parallel devices (`data_parallel`)
     model: keras.Model | None = None,  # uncompiled network to use, not `build_model(arch)`
+    config: TrainConfig | None = None,  # a whole training recipe (replaces epochs, patience, batch_size, lr)
+    rc_augment: bool = False,  # reverse-complement training windows at random (`train_regions`)
+    test_rc: bool = False,  # average test windows over both strands
     **record,  # extra fields for results.json (dataset names ...)
 ) -> dict:  # the results (also written to out_dir/results.json)
     """Train a DeepEnhancer CNN on a genome + positive BED, evaluate on held-out genomic blocks/chromosomes vs
@@ -451,23 +464,11 @@ def train_and_evaluate(
     )
     res.update(
         train_regions(
-            genome,
-            regions,
-            out,
-            arch=arch,
-            width=width,
-            stride=stride,
-            test_stride=test_stride,
-            config=MIN2017.replace(
-                epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed, devices=devices
-            ),
-            baseline=baseline,
-            verbose=verbose,
-            overwrite=overwrite,
-            model=model,
-            split=split_desc,
-            positives=ident(positives),
-            negatives=ident(negatives),
+            genome, regions, out, arch=arch, width=width, stride=stride, test_stride=test_stride,
+            config=(config or MIN2017.replace(epochs=epochs, patience=patience, batch_size=batch_size,
+                                              lr=lr)).replace(seed=seed, devices=devices),
+            rc_augment=rc_augment, test_rc=test_rc, baseline=baseline, verbose=verbose, overwrite=overwrite,
+            model=model, split=split_desc, positives=ident(positives), negatives=ident(negatives),
         )
     )
     res['wall_seconds'] = round(time.time() - t0, 1)

@@ -18,6 +18,8 @@ __all__ = ['BINARY', 'TWO_CLASS', 'REGRESSION', 'data_parallel', 'TrainConfig', 
            'threshold_metrics', 'choose_threshold', 'split_metrics', 'fold_summary', 'backend_gradient']
 
 # %% ../nbs/01b_engine.ipynb #p002
+_STRATEGIES = {}
+
 def data_parallel(devices:int|None=1, # devices (GPUs, or XLA host devices on a CPU); 1 or None: no scope
                  )->contextlib.AbstractContextManager:
     """The scope in which to build, compile and train a model data-parallel over the first `devices` devices:
@@ -32,14 +34,19 @@ def data_parallel(devices:int|None=1, # devices (GPUs, or XLA host devices on a 
         if len(found) < n:
             raise OptionError(f'devices={n}, but JAX sees {len(found)} ({", ".join(found)}); on a CPU set '
                               f'XLA_FLAGS=--xla_force_host_platform_device_count={n} before starting')
-        return keras.distribution.DataParallel(devices=found[:n]).scope()
+        key = ('jax',) + tuple(found[:n])
+        if key not in _STRATEGIES: _STRATEGIES[key] = keras.distribution.DataParallel(devices=found[:n])
+        return _STRATEGIES[key].scope()
     if backend == 'tensorflow':
         import tensorflow as tf
         found = tf.config.list_logical_devices('GPU') or tf.config.list_logical_devices('CPU')
         if len(found) < n:
             raise OptionError(f'devices={n}, but TensorFlow sees {len(found)} device(s) '
                               f'({", ".join(d.name for d in found)}) for MirroredStrategy')
-        return tf.distribute.MirroredStrategy([d.name for d in found[:n]]).scope()
+        # one strategy per device set: build, compile and fit must all run under the same one
+        names = tuple(d.name for d in found[:n])
+        if names not in _STRATEGIES: _STRATEGIES[names] = tf.distribute.MirroredStrategy(list(names))
+        return _STRATEGIES[names].scope()
     raise OptionError(f'data-parallel training (devices={n}) needs the jax or tensorflow backend of Keras, '
                       f'not {backend}')
 
@@ -305,7 +312,7 @@ def _fit_one(model, task, train, val, out: Path, config: TrainConfig, verbose, o
     for f in (
         'mixed_precision', 'devices', 'freeze', 'warmup', 'weight_decay', 'clipnorm',
     ):  # recorded when set
-        if not rec[f]:
+        if not rec[f] or (f == 'devices' and rec[f] == 1):
             rec.pop(f)
     if overwrite:
         for f in _RUN_FILES:

@@ -17,62 +17,21 @@ from enhancer_nets.core import (
 from .engine import backend_gradient, predict, fit, BINARY
 from .layers import RCConv1D, load_model
 from enhancer_nets.data import (
-    read_meme, write_meme, motif_db, jaspar_ppms, Genome, SequenceError, one_hot, encode, resolve,
-    COMPLEMENT, CODE_ONE_HOT, simulate_oops, jaspar_ppm, window_codes, open_text,
+    Genome, SequenceError, one_hot, encode, resolve, COMPLEMENT, CODE_ONE_HOT, simulate_oops, jaspar_ppm,
+    window_codes, open_text,
 )
-from enhancer_nets.adversarial import (
-    conv_layers, filter_ppms, first_layer_scores, ppm_logo,
+from enhancer_nets.motifs import (
+    read_meme, write_meme, motif_db, jaspar_ppms, conv_layers, filter_ppms, first_layer_scores, ppm_logo,
+    first_conv, filter_weights, all_kmers, enumeration_ppms, activation_ppms, max_site_ppms, filter_motifs,
+    information_content, trim_ppm, tomtom_table, tf_name, match_summary, match_logos, logo_grid,
+    ppm_similarity, next_batchnorm, resolve_recipe,
 )
 
 # %% auto #0
-__all__ = ['first_conv', 'filter_weights', 'planted_example', 'all_kmers', 'enumeration_ppms', 'activation_ppms', 'max_site_ppms',
-           'information_content', 'trim_ppm', 'tomtom_table', 'tf_name', 'match_summary', 'match_logos', 'logo_grid',
-           'zeroed_filter', 'model_output', 'influence', 'input_gradients', 'grad_x_input', 'integrated_gradients',
-           'ism', 'position_importance', 'site_recovery', 'plot_attribution', 'read_variants', 'variant_effect',
-           'filter_motifs', 'motif_report', 'hypothetical_attributions', 'modisco_patterns', 'modisco_report',
+__all__ = ['planted_example', 'zeroed_filter', 'model_output', 'influence', 'input_gradients', 'grad_x_input',
+           'integrated_gradients', 'ism', 'position_importance', 'site_recovery', 'plot_attribution', 'read_variants',
+           'variant_effect', 'motif_report', 'hypothetical_attributions', 'modisco_patterns', 'modisco_report',
            'motifs_simulated', 'motifs_deepenhancer_chr22', 'modisco_simulated', 'modisco_deepenhancer_chr22']
-
-# %% ../nbs/06_interpretation.ipynb #c006
-def first_conv(model:keras.Model,   # any network of the package
-               layer:str|None=None,  # name of the convolution layer; default: the first one (input side)
-              )->keras.layers.Layer: # a `Conv1D` or `RCConv1D` layer
-    """The convolution layer whose kernels are read as motifs. Raises `ValueError` if the model has none,
-    `KeyError` for an unknown name."""
-    if layer is not None:
-        names = [l.name for l in model.layers]
-        if layer not in names:
-            raise KeyError(f'{model.name}: no layer {layer!r} (layers: {", ".join(names)})')
-        return model.get_layer(layer)
-    cl = conv_layers(model)
-    if not cl: raise ValueError(f'{model.name}: no Conv1D/RCConv1D layer to read motifs from')
-    return cl[0]
-
-def _next_batchnorm(model, conv):
-    "The BatchNormalization layer fed directly by `conv`, if any."
-    for l in model.layers:
-        if isinstance(l, keras.layers.BatchNormalization):
-            try: src = l.input
-            except Exception: continue
-            if getattr(src, 'name', None) == conv.output.name: return l
-    return None
-
-def filter_weights(model:keras.Model,   # any network of the package
-                   layer:str|None=None,  # convolution layer name (default: the first)
-                  )->tuple:              # (W (w, 4, F) float64, b (F,) float64, both_strands bool)
-    """Kernels and biases of a first-layer convolution as applied at inference: a directly following batch
-    normalisation is folded in, W' = W·γ/√(σ²+ε), b' = (b − μ)·γ/√(σ²+ε) + β. `both_strands` is True for
-    `RCConv1D`."""
-    conv = first_conv(model, layer)
-    W, b = [np.asarray(v, np.float64) for v in conv.get_weights()][:2]
-    if W.ndim != 3 or W.shape[1] != 4:
-        raise ValueError(f'{conv.name}: kernel shape {W.shape} is not (width, 4, filters)')
-    bn = _next_batchnorm(model, conv)
-    if bn is not None:
-        g = np.asarray(bn.gamma, np.float64) if bn.gamma is not None else 1.
-        be = np.asarray(bn.beta, np.float64) if bn.beta is not None else 0.
-        s = g / np.sqrt(np.asarray(bn.moving_variance, np.float64) + bn.epsilon)
-        W, b = W * s, (b - np.asarray(bn.moving_mean, np.float64)) * s + be
-    return W, b, isinstance(conv, RCConv1D)
 
 # %% ../nbs/06_interpretation.ipynb #c008
 def planted_example(
@@ -103,253 +62,13 @@ def planted_example(
     ).model
     return dict(model=m, ppm=ppm, **sim)
 
-# %% ../nbs/06_interpretation.ipynb #c013
-def all_kmers(
-    k: int,  # k-mer length (≤ 10: 4^10 rows)
-) -> np.ndarray:  # (4^k, k) uint8 codes in lexicographic order (AAA…, AAC…, …)
-    "Every DNA k-mer as codes. Raises `ValueError` for k > 10 (the table would exceed 10^6 rows)."
-    if not 1 <= k <= 10:
-        raise ValueError(f'all_kmers: k = {k}; enumeration is limited to 1 ≤ k ≤ 10 (4^k rows)')
-    return ((np.arange(4**k)[:, None] // 4 ** np.arange(k - 1, -1, -1)) % 4).astype(np.uint8)
-
-
-def enumeration_ppms(
-    model: keras.Model,  # any network of the package
-    layer: str | None = None,  # convolution layer name (default: the first)
-    weight: str = 'count',  # 'count': every activating k-mer counts 1 (the paper); 'activation': weighted by its activation
-    pseudocount: float = 0.01,  # added to every count before normalising
-) -> list:  # per filter dict(ppm (w, 4), n_sites = activating k-mers, max_act)
-    """DeepEnhancer's kernel → PWM recipe (Min et al. 2017, "DeepEnhancer learns sequence motifs"): enumerate
-    all 4^w
-    one-hot k-mers, keep those with ReLU(s⊗W + b) > 0, count their bases. Two matrix products, (4^w × 4w)·(4w
-    × F).
-    Raises `ValueError` for kernels wider than 10 (use `activation_ppms`)."""
-    W, b, _ = filter_weights(model, layer)
-    w, _, F = W.shape
-    if w > 10:
-        raise ValueError(
-            f'{first_conv(model, layer).name}: kernel width {w} > 10; enumerating 4^{w} k-mers is impractical, use activation_ppms'
-        )
-    X = CODE_ONE_HOT[:4][all_kmers(w)].reshape(4**w, 4 * w).astype(np.float32)  # (4^w, 4w) one-hot k-mers
-    A = X @ W.reshape(4 * w, F).astype(np.float32) + b.astype(np.float32)  # (4^w, F) activations
-    M = np.where(A > 0, A if weight == 'activation' else 1.0, 0.0).astype(np.float32)
-    if weight not in ('count', 'activation'):
-        raise ValueError(f"weight must be 'count' or 'activation', got {weight!r}")
-    C = (M.T @ X).reshape(F, w, 4) + pseudocount  # (F, w, 4) counts
-    n = (A > 0).sum(0)
-    return [
-        dict(ppm=C[f] / C[f].sum(1, keepdims=True), n_sites=int(n[f]), max_act=float(A[:, f].max()))
-        for f in range(F)
-    ]
-
-# %% ../nbs/06_interpretation.ipynb #c016
-def activation_ppms(model:keras.Model,     # any network of the package
-                    codes:np.ndarray,      # (n, L) uint8 sequences to collect sites from (e.g. the positives)
-                    alpha:float=.7,        # a site: activation > α · MAV_k (DeepCAGE: 0.7)
-                    layer:str|None=None,   # convolution layer name (default: the first)
-                    pseudocount:float=.1,  # added to every count
-                   )->list:                # per filter dict(ppm (w, 4), n_sites, max_act = MAV_k)
-    """DeepCAGE's kernel → PFM recipe (Liu et al. 2019, "Motif analysis"): subsequences whose activation
-    exceeds
-    α·MAV_k, MAV_k the filter's maximum over `codes`, aligned (reverse-complemented when the reverse strand
-    fired)."""
-    W, b, rc = filter_weights(model, layer)
-    return filter_ppms(
-        model, codes, frac=alpha, pseudocount=pseudocount,
-        weights=(W.astype(np.float32), b.astype(np.float32), rc),
-    )
-
-# %% ../nbs/06_interpretation.ipynb #c018
-def max_site_ppms(
-    model: keras.Model,  # any network of the package
-    codes: np.ndarray,  # (n, L) uint8 sequences
-    layer: str | None = None,  # convolution layer name (default: the first)
-    pseudocount: float = 0.1,  # added to every count
-    batch: int = 2000,  # sequences scored at a time (memory: batch × L × filters floats)
-) -> list:  # per filter dict(ppm (w, 4), n_sites = sequences with a positive maximum, max_act)
-    """DeepBind/SPEID-style PFM: each sequence's maximum-activation site of each filter, if positive
-    (Alipanahi et al. 2015; Singh et al. 2016)."""
-    W, b, rc = filter_weights(model, layer)
-    w, _, F = W.shape
-    W, b = W.astype(np.float32), b.astype(np.float32)
-    cnt = np.zeros((F, w, 4))
-    n = np.zeros(F, int)
-    mx = np.full(F, -np.inf)
-    for s in range(0, len(codes), batch):
-        c = codes[s : s + batch]
-        fw, rv = first_layer_scores(None, c, (W, b, rc))
-        a = np.maximum(fw, rv)
-        j = a.argmax(1)  # (m, F) best position per sequence and filter
-        best = np.take_along_axis(a, j[:, None], 1)[:, 0]
-        mx = np.maximum(mx, best.max(0))
-        rev = np.take_along_axis(rv, j[:, None], 1)[:, 0] > np.take_along_axis(fw, j[:, None], 1)[:, 0]
-        for f in range(F):
-            r = np.flatnonzero(best[:, f] > 0)
-            site = c[r[:, None], j[r, f][:, None] + np.arange(w)]
-            site[rev[r, f]] = COMPLEMENT[site[rev[r, f]]][:, ::-1]
-            cnt[f] += CODE_ONE_HOT[site].sum(0)[:, :4]
-            n[f] += len(r)
-    cnt += pseudocount
-    return [
-        dict(ppm=cnt[f] / cnt[f].sum(1, keepdims=True), n_sites=int(n[f]), max_act=float(mx[f]))
-        for f in range(F)
-    ]
-
-# %% ../nbs/06_interpretation.ipynb #c022
-def information_content(
-    ppm: np.ndarray,  # (w, 4) PPM (rows are normalised here)
-    background: float | np.ndarray = 0.25,  # background base probabilities (scalar or (4,))
-) -> np.ndarray:  # (w,) bits per position; `.sum()` is the motif's IC
-    """Per-position information content Σ_b p log2(p / background) (DeepCAGE, Liu et al. 2019, 'Motif
-    analysis')."""
-    p = np.asarray(ppm, float)
-    p = p / p.sum(1, keepdims=True)
-    return (p * np.log2(np.clip(p, 1e-12, 1) / background)).sum(1)
-
-
-def trim_ppm(
-    ppm: np.ndarray, min_ic: float = 0.3  # (w, 4) PPM  # flanking positions below this many bits are removed
-) -> tuple:  # (trimmed PPM (w', 4), index of its first column in `ppm`); w' = 0 if nothing is left
-    "Remove low-information flanks (tfmodisco/TOMTOM practice)."
-    ic = information_content(ppm)
-    keep = np.flatnonzero(ic >= min_ic)
-    if not len(keep):
-        return np.asarray(ppm)[:0], 0
-    return np.asarray(ppm)[keep[0] : keep[-1] + 1], int(keep[0])
-
-# %% ../nbs/06_interpretation.ipynb #c031
-def tomtom_table(
-    queries: dict,  # {name: (w, 4) PPM}
-    targets: dict,  # {name: (w, 4) PPM}, e.g. `motif_db('JASPAR2024')`
-    top: int = 5,  # best targets kept per query
-    trim_ic: float = 0.3,  # trim query flanks below this many bits (0: no trimming)
-    min_ic: float = 4.0,  # skip queries whose trimmed information content is below this (bits)
-    min_width: int = 4,  # … or narrower than this after trimming
-) -> (
-    pd.DataFrame
-):  # query, rank, target, p, E, q, offset, overlap, strand, query_ic, query_start, query_width
-    """TOMTOM of queries against targets (memelite; Gupta et al. 2007) with E = p·n_targets and
-    Benjamini–Hochberg
-    q-values over every query × target pair. `offset`: target column aligned with the query's first (trimmed)
-    column
-    (negative: the target starts before the query); `strand` '-': the target's reverse complement aligns."""
-    from memelite import tomtom
-    from statsmodels.stats.multitest import multipletests
-
-    tn = list(targets)
-    T = [np.asarray(targets[t], float).T for t in tn]
-    rows, Q, kept = [], [], []
-    for name, p in queries.items():
-        t, s = trim_ppm(p, trim_ic) if trim_ic else (np.asarray(p), 0)
-        ic = float(information_content(t).sum()) if len(t) else 0.0
-        if ic < min_ic or len(t) < min_width:
-            rows.append(
-                dict(
-                    query=name, rank=0, target=None, query_ic=round(ic, 3), query_start=s, query_width=len(t)
-                )
-            )
-            continue
-        Q.append(t.T)
-        kept.append((name, ic, s, len(t)))
-    if Q:
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            P, S, O, V, R = tomtom(Q, T)[:5]
-        q = multipletests(P.ravel(), method='fdr_bh')[1].reshape(P.shape)
-        for i, (name, ic, s, w) in enumerate(kept):
-            for r, j in enumerate(np.argsort(P[i], kind='stable')[:top]):
-                rows.append(
-                    dict(
-                        query=name, rank=r + 1, target=tn[j], p=float(P[i, j]), E=float(P[i, j] * len(T)),
-                        q=float(q[i, j]), offset=int(O[i, j]), overlap=int(V[i, j]),
-                        strand='-' if R[i, j] else '+', query_ic=round(ic, 3), query_start=s, query_width=w,
-                    )
-                )
-    cols = [
-        'query', 'rank', 'target', 'p', 'E', 'q', 'offset', 'overlap', 'strand', 'query_ic', 'query_start',
-        'query_width',
-    ]
-    order = {n: i for i, n in enumerate(queries)}
-    return (
-        pd.DataFrame(rows, columns=cols)
-        .sort_values(['query', 'rank'], key=lambda c: c.map(order) if c.name == 'query' else c)
-        .reset_index(drop=True)
-    )
-
-# %% ../nbs/06_interpretation.ipynb #c037
-def tf_name(target: str) -> str:
-    "The factor of a database motif name: 'MA0102.5 CEBPA' → 'CEBPA', 'CEBPA_HUMAN.H11MO.0.A' → 'CEBPA'."
-    t = str(target).split(' ')
-    if len(t) > 1:
-        return t[-1].upper()
-    return t[0].split('_HUMAN')[0].split('_MOUSE')[0].upper()
-
-
-def match_summary(
-    table: pd.DataFrame,  # from `tomtom_table`
-    by: str = 'q',  # 'q', 'E' or 'p'
-    threshold: float = 0.05,  # matched if the best target's `by` < threshold
-) -> dict:  # n_filters, n_tested, n_matched, fraction_matched, redundancy {TF: filters}
-    "Fraction of filters matched and SPEID's redundancy count (Singh et al. 2016, 'Motif analysis')."
-    best = table[table['rank'] <= 1].drop_duplicates('query')
-    hit = best[(best['rank'] == 1) & (best[by] < threshold)]
-    red = hit.target.map(tf_name).value_counts()
-    return dict(
-        criterion=f'{by} < {threshold}', n_filters=int(table['query'].nunique()),
-        n_tested=int((best['rank'] == 1).sum()), n_matched=int(len(hit)),
-        fraction_matched=float(len(hit) / max(table['query'].nunique(), 1)),
-        redundancy={k: int(v) for k, v in red.items()},
-    )
-
-# %% ../nbs/06_interpretation.ipynb #c040
-def match_logos(query:np.ndarray,   # (w, 4) learned PPM (as compared: trimmed)
-                target:np.ndarray,  # (w', 4) database PPM
-                offset:int,         # TOMTOM offset (target column under the query's first column)
-                strand:str='+',     # '-': draw the target reverse-complemented
-                titles:tuple=('learned', 'database'),
-                axes=None,          # two matplotlib axes, or None for a new figure
-               ):
-    "A learned motif above its best match on a shared x axis."
-    import matplotlib.pyplot as plt
-    t = np.asarray(target)[::-1, ::-1] if strand == '-' else np.asarray(target)
-    lo = min(0, -offset)
-    hi = max(len(query), len(t) - offset)
-    if axes is None: axes = plt.subplots(2, 1, figsize=(.35 * (hi - lo) + .8, 2.8), sharex=True)[1]
-    import logomaker
-    for ax, m, s, ti in ((axes[0], np.asarray(query), 0, titles[0]), (axes[1], t, -offset, titles[1])):
-        ic = m * information_content(m)[:, None]
-        df = pd.DataFrame(ic, columns=list('ACGT'), index=np.arange(s, s + len(m)))
-        logomaker.Logo(df, ax=ax, show_spines=False)
-        ax.set_xlim(lo - .5, hi - .5)
-        ax.set_ylim(0, 2)
-        ax.set_ylabel('bits')
-        ax.set_title(ti, fontsize=8)
-    return axes
-
-def logo_grid(ppms:list,           # (w, 4) PPMs
-              titles:list|None=None, # one per logo
-              ncols:int=8,
-             ):
-    "All filters as logos (a figure)."
-    import matplotlib.pyplot as plt
-    n = len(ppms)
-    nr = int(np.ceil(n / ncols))
-    fig, axs = plt.subplots(nr, ncols, figsize=(ncols * 2.2, nr * 1.2), squeeze=False)
-    for i, ax in enumerate(axs.ravel()):
-        if i < n:
-            ppm_logo(ppms[i], ax=ax, title=titles[i] if titles else str(i))
-            ax.set_xticks([])
-        else: ax.axis('off')
-    fig.tight_layout()
-    return fig
-
 # %% ../nbs/06_interpretation.ipynb #c044
 @contextmanager
 def zeroed_filter(model: keras.Model, f: int, layer: str | None = None):
     """Context in which first-layer filter `f` outputs 0 (with a following batch norm neutralised); weights
     restored on exit."""
     conv = first_conv(model, layer)
-    bn = _next_batchnorm(model, conv)
+    bn = next_batchnorm(model, conv)
     keep = [(l, [np.array(v) for v in l.get_weights()]) for l in (conv, bn) if l is not None]
     try:
         W, b = [np.array(v) for v in conv.get_weights()][:2]
@@ -682,31 +401,6 @@ def variant_effect(
     return v.assign(ref_score=ref, alt_score=alt, diff=alt - ref, log_odds=lo(alt) - lo(ref))
 
 # %% ../nbs/06_interpretation.ipynb #c061
-def _recipe(recipe, codes):
-    return ('enumeration' if codes is None else 'activation') if recipe == 'auto' else recipe
-
-
-def filter_motifs(
-    model: keras.Model,  # any network of the package
-    codes: np.ndarray | None = None,  # (n, L) uint8 sequences for the 'activation' and 'max_site' recipes
-    recipe: str = 'auto',  # 'enumeration', 'activation', 'max_site'; 'auto': enumeration when no sequences are given
-    layer: str | None = None,
-    alpha: float = 0.7,
-) -> list:  # per filter dict(ppm, n_sites, max_act)
-    """PPMs of the first-layer filters by the chosen recipe. Raises `ValueError` when a recipe needs sequences
-    and none are given."""
-    recipe = _recipe(recipe, codes)
-    if recipe == 'enumeration':
-        return enumeration_ppms(model, layer)
-    if codes is None:
-        raise ValueError(f'recipe {recipe!r} needs sequences (codes)')
-    if recipe == 'activation':
-        return activation_ppms(model, codes, alpha, layer)
-    if recipe == 'max_site':
-        return max_site_ppms(model, codes, layer)
-    raise ValueError(f"recipe must be 'auto', 'enumeration', 'activation' or 'max_site', got {recipe!r}")
-
-
 def _fig_png(fig, path):
     import io, matplotlib.pyplot as plt
 
@@ -773,7 +467,7 @@ def motif_report(
     m = model if isinstance(model, keras.Model) else load_model(model)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    rec = _recipe(recipe, codes)
+    rec = resolve_recipe(recipe, codes)
     pp = filter_motifs(m, codes, rec, layer)
     q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
     _fig_png(

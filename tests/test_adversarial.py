@@ -4,6 +4,7 @@ import numpy as np, pandas as pd, pytest, keras
 from enhancer_nets.core import repo_root
 from enhancer_nets.data import data_available, one_hot, reverse_complement, jaspar_ppm, pssm_oracle, pwm_scan, Genome, SequenceError, write_fasta, balanced_blocks
 from enhancer_nets.adversarial import *
+from enhancer_nets.motifs import *
 
 rng = np.random.default_rng(0)
 

@@ -161,7 +161,8 @@ def test_evaluate_labelled_sequences(chr22, tmp_path):
 
 def test_motifs_modisco_cli(tmp_path):
     "TF-MoDISco through the command line on the planted CEBPA model: the C/EBP pattern comes out."
-    from enhancer_nets.interpret import planted_example, tf_name
+    from enhancer_nets.interpret import planted_example
+    from enhancer_nets.motifs import tf_name
     from enhancer_nets.data import decode
     ex = planted_example(n=600, seed=0)
     ex['model'].save(tmp_path/'m.keras')

@@ -25,7 +25,7 @@ w = window_index(iv, 100, 20, sizes=g.sizes)           # 38 regions x 11 windows
 lab = rng.integers(0, 2, len(iv))
 tr = WindowDataset(g, w, lab, 100, 64 // devices * devices, shuffle=True, seed=0)
 va = WindowDataset(g, w.iloc[:100], lab, 100, 50)
-cfg = TrainConfig(epochs=3, patience=3, lr=1e-3, schedule='exponential', devices=devices)
+cfg = TrainConfig(epochs=3, patience=3, lr=1e-3, schedule='exponential', decay_steps=1000, devices=devices)
 m, h, _ = fit(lambda: build_model('4conv', 100), TWO_CLASS, tr, va, Path(out)/'run', cfg, verbose=0)
 p = m.predict(np.eye(4, dtype='float32')[rng.integers(0, 4, (7, 100))], verbose=0)   # odd batch, one device
 print(json.dumps(dict(loss=h.loss.tolist(), val_loss=h.val_loss.tolist(), p=p[:, 1].tolist(),

@@ -1,11 +1,11 @@
-"""The package's layout (issue 17): imports point one way, core → data → engine → layers → the model chapters →
+"""The package's layout (issue 17): imports point one way, core → data → engine → layers → motifs → the model chapters →
 interpretation → command line, and no module imports another module's private names."""
 import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent/'enhancer_nets'
-LAYER = {'core': 0, 'data': 1, 'engine': 2, 'layers': 3, 'deepenhancer': 4, 'adversarial': 4, 'speid': 4,
-         'deepcage': 4, 'interpret': 5, 'cli': 6}
+LAYER = {'core': 0, 'data': 1, 'engine': 2, 'layers': 3, 'motifs': 4, 'deepenhancer': 5, 'adversarial': 5,
+         'speid': 5, 'deepcage': 5, 'interpret': 6, 'cli': 7}
 
 
 def imports(path):

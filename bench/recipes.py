@@ -1,0 +1,24 @@
+"""The chr22 main job (4conv2pool4norm, FANTOM5 enhancers vs background, last 25 % of chr22 held out) under two
+recipes of the one engine: the paper's (`MIN2017`) and a practitioner's (`PRACTICE`: AdamW, warm-up + cosine,
+weight decay, clipping, reverse-complement augmentation, both strands at test time). Same data, split, seed and
+network. Writes results/deepenhancer_chr22.json (paper recipe, re-run) and
+results/deepenhancer_chr22_practice.json. Usage: python bench/recipes.py [--only paper|practice]"""
+import argparse, os, sys, tempfile
+from pathlib import Path
+ROOT = Path(__file__).resolve().parent.parent
+
+if __name__ == '__main__':
+    a = argparse.ArgumentParser(description=__doc__)
+    a.add_argument('--only', choices=('paper', 'practice'), default=None)
+    a.add_argument('--runs', default=str(ROOT/'runs'))
+    args = a.parse_args()
+    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
+    from enhancer_nets.deepenhancer import deepenhancer_chr22, PRACTICE, results_table
+    jobs = {'paper': dict(results=ROOT/'results'/'deepenhancer_chr22.json', kw={}),
+            'practice': dict(results=ROOT/'results'/'deepenhancer_chr22_practice.json',
+                             kw=dict(config=PRACTICE, rc_augment=True, test_rc=True, recipe='practice'))}
+    for name, j in jobs.items():
+        if args.only and name != args.only: continue
+        res = deepenhancer_chr22(Path(args.runs)/f'deepenhancer_chr22_{name}', results=j['results'], quick=False,
+                                 verbose=0, **j['kw'])
+        print(name, '\n', results_table(res).to_string(index=False), '\n', res['wall_seconds'], 's', flush=True)
