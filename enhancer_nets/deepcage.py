@@ -11,7 +11,7 @@ import keras
 from keras import layers, ops
 from scipy import stats
 from .engine import fit, predict, TrainConfig, Task, REGRESSION
-from .core import save_json, load_json, set_seed, run_metadata, IN_TEST, repo_root
+from .core import save_json, load_json, set_seed, run_metadata, IN_TEST, repo_root, atomic_path
 from enhancer_nets.data import (
     EpochBatches, Genome, resolve, data_available, read_intervals, bigwig_signal, merge_intervals, overlaps,
     one_hot, window_codes, SequenceError, SOURCES,
@@ -606,24 +606,11 @@ def deepcage_fold(
         codes[idx], motif[idx], E, y[train_cells].values[idx], batch_size, shuffle=sh, seed=seed
     )
     out = Path(out_dir)
+    # a finished run in `out` is reused by `fit` itself (best weights loaded, history returned)
+    hist = fit(model, head, mk(tr, True), mk(val, False), out, config=config, verbose=0,
+               record=dict(test_cell=test_cell, train_cells=train_cells, task=task, variant=variant,
+                           split='shared loci' if split is None else 'genomic block')).history
     done = out / 'pred.npy'
-    if done.exists():
-        model.load_weights(out / 'best.keras')
-        hist = pd.read_csv(out / 'history.csv')
-    else:
-        hist = fit(
-            model,
-            head,
-            mk(tr, True),
-            mk(val, False),
-            out,
-            config=config,
-            verbose=0,
-            record=dict(
-                test_cell=test_cell, train_cells=train_cells, task=task, variant=variant,
-                split='shared loci' if split is None else 'genomic block',
-            ),
-        ).history
     if done.exists():
         pred = np.load(done)
     else:
@@ -632,7 +619,9 @@ def deepcage_fold(
             CellTypeBatches(codes[te_loci], motif[te_loci], expr.loc[[test_cell]].values, batch_size=512),
             column=0,
         )
-        np.save(done, pred)
+        with atomic_path(done) as t:
+            with open(t, 'wb') as f:
+                np.save(f, pred)
     return dict(test_loci=te_loci, pred=pred, history=hist, model=model)
 
 # %% ../nbs/05_deepcage.ipynb #c047

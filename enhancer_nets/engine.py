@@ -448,6 +448,7 @@ def fit(
         tmp = tempfile.TemporaryDirectory(prefix='enhancer_nets_fit_')
         run_dir = tmp.name
     root, runs, best = Path(run_dir), [], None
+    better = _better(stages[-1].mode, stages[-1].monitor)   # the kept restart: best after the last stage
     for r in range(c0.restarts):
         if build is not None:
             set_seed(c0.seed + r)
@@ -478,7 +479,6 @@ def fit(
                 epochs=int(sum(len(h) for h in hs)),
             )
         )
-        better = _better(stages[-1].mode, stages[-1].monitor)
         if best is None or (st['best'] is not None and better(st['best'], best[0])):
             best = (st['best'], r, m, pd.concat(hs, ignore_index=True))
     rec = dict(restarts=runs, best_restart=best[1], monitor=stages[-1].monitor, best=best[0])

@@ -135,7 +135,7 @@ def test_region_codes_centres_clamps_and_reverse_complements(tmp_path):
     assert (c[2] == reverse_complement(encode(seq[0:100]))).all() and (c[3] == encode(seq[2900:3000])).all()
 
 def test_first_layer_scores_match_the_layer():
-    from enhancer_nets.adversarial import first_layer_scores
+    from enhancer_nets.motifs import first_layer_scores
     c = rng.integers(0, 5, (3, 80)).astype(np.uint8)
     for rc in (True, False):
         m = build_cohn(length=80, rc=rc, seed=2, pools=(2, 2, 2)); l = conv_layers(m)[0]
