@@ -9,11 +9,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if __name__ == '__main__':
     a = argparse.ArgumentParser(description=__doc__)
     a.add_argument('--n', type=int, default=None, help='sequences per class (default: the demo default)')
+    a.add_argument('--recipe', default=None, help="'default' or 'adam' (default: the demo's default)")
     a.add_argument('--out', default=str(ROOT/'results'/'bench_demo.json'))
     args = a.parse_args()
     from enhancer_nets.core import run_metadata, save_json
     d = Path(tempfile.mkdtemp(prefix='demo-'))
-    cmd = ['enhancer_nets', 'demo', '--out', str(d)] + (['--n', str(args.n)] if args.n else [])
+    cmd = ['enhancer_nets', 'demo', '--out', str(d)] + (['--n', str(args.n)] if args.n else []) \
+        + (['--recipe', args.recipe] if args.recipe else [])
     t = time.time()
     r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3'))
     wall = time.time() - t
@@ -29,7 +31,7 @@ if __name__ == '__main__':
                  dict(value=round(orc - net, 4), goal=0.03, met=orc - net <= 0.03),
              'best filter matched to CEBP by TOMTOM (top JASPAR 2024 match)': dict(value=top, goal='CEBP*',
                                                                                      met=bool(top and 'CEBP' in top))}
-    out = dict(meta=run_metadata(0, command=' '.join(cmd[:2]), cpu_count=os.cpu_count()),
+    out = dict(meta=run_metadata(0, command=' '.join(cmd[:2]), cpu_count=os.cpu_count(), recipe=res.get('recipe')),
                split=res.get('split'), counts=res.get('counts'), auroc=dict(network=net, oracle=orc, kmer=kmer),
                best_filter=res['best_filter'], epochs_run=res.get('epochs_run'), train_seconds=res.get('train_seconds'),
                wall_seconds=round(wall, 1), goals=goals, printed=r.stdout.strip().splitlines()[-8:])

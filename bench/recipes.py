@@ -2,21 +2,27 @@
 recipes of the one engine: the paper's (`MIN2017`) and a practitioner's (`PRACTICE`: AdamW, warm-up + cosine,
 weight decay, clipping, reverse-complement augmentation, both strands at test time). Same data, split, seed and
 network. Writes results/deepenhancer_chr22.json (paper recipe, re-run) and
-results/deepenhancer_chr22_practice.json. Usage: python bench/recipes.py [--only paper|practice]"""
+results/deepenhancer_chr22_practice.json; and the default recipe (`engine.default_recipe` on MIN2017 at 5e-4, an
+ensemble of 3, reverse-complement augmentation and strand averaging) to results/deepenhancer_chr22_default.json.
+Usage: python bench/recipes.py [--only paper|practice|default]"""
 import argparse, os, sys, tempfile
 from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 if __name__ == '__main__':
     a = argparse.ArgumentParser(description=__doc__)
-    a.add_argument('--only', choices=('paper', 'practice'), default=None)
+    a.add_argument('--only', choices=('paper', 'practice', 'default'), default=None)
     a.add_argument('--runs', default=str(ROOT/'runs'))
     args = a.parse_args()
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
-    from enhancer_nets.deepenhancer import deepenhancer_chr22, PRACTICE, results_table
+    from enhancer_nets.deepenhancer import deepenhancer_chr22, PRACTICE, MIN2017, results_table
+    from enhancer_nets.engine import default_recipe
+    DEFAULT = default_recipe(MIN2017, lr=5e-4, ensemble=3, patience=4)
     jobs = {'paper': dict(results=ROOT/'results'/'deepenhancer_chr22.json', kw={}),
             'practice': dict(results=ROOT/'results'/'deepenhancer_chr22_practice.json',
-                             kw=dict(config=PRACTICE, rc_augment=True, test_rc=True, recipe='practice'))}
+                             kw=dict(config=PRACTICE, rc_augment=True, test_rc=True, recipe='practice')),
+            'default': dict(results=ROOT/'results'/'deepenhancer_chr22_default.json',
+                            kw=dict(config=DEFAULT, rc_augment=True, test_rc=True, recipe='default'))}
     for name, j in jobs.items():
         if args.only and name != args.only: continue
         res = deepenhancer_chr22(Path(args.runs)/f'deepenhancer_chr22_{name}', results=j['results'], quick=False,

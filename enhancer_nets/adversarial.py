@@ -333,7 +333,7 @@ def build_oops(
     return keras.Model(inp, out, name='oops' + ('_rc' if rc else ''))
 
 # %% ../nbs/03_adversarial.ipynb #c027
-from .engine import fit, evaluate_scores, predict, TrainConfig, BINARY
+from .engine import fit, evaluate_scores, predict, TrainConfig, BINARY, ensemble_members
 
 class CodesDataset(EpochBatches):
     """Batches (one-hot (b, L, 4) float32, y (b,) float32) from uint8 codes; a new order every epoch when
@@ -840,7 +840,7 @@ def simulated_species(
 
 # %% ../nbs/03_adversarial.ipynb #c052
 def best_filter_ppm(
-    model: keras.Model,  # a network whose first layer is `RCConv1D` or `Conv1D`
+    model: keras.Model,  # a network whose first layer is `RCConv1D` or `Conv1D`, or an ensemble of such
     tr: dict,  # {'codes': (n, L) uint8, 'y': (n,) 0/1}: training data
     n: int = 2000,  # sequences of `tr` used (a seeded subset)
 ) -> np.ndarray:  # (w, 4) PPM
@@ -849,7 +849,7 @@ def best_filter_ppm(
     from sklearn.metrics import roc_auc_score
 
     i = np.random.default_rng(0).permutation(len(tr['y']))[:n]
-    pp = filter_ppms(model, tr['codes'][i][tr['y'][i] == 1])
+    pp = [p for m in ensemble_members(model) for p in filter_ppms(m, tr['codes'][i][tr['y'][i] == 1])]
     aucs = [
         (
             roc_auc_score(tr['y'][i], pssm_max(tr['codes'][i], p['ppm'], both_strands=True))

@@ -270,8 +270,8 @@ def train_regions(
     baseline: bool = True,  # also the k-mer spectrum baseline (fit on train, threshold val)
     verbose: int | str = 'auto',
     overwrite: bool = False,  # retrain over a run in `out` (else resume or reuse it)
-    # an uncompiled network (input (width, 4)) instead of `build_model(arch)`
-    model: keras.Model | None = None,
+    # an uncompiled network (input (width, 4)) or a builder of one, instead of `build_model(arch)`
+    model=None,
     **record,  # settings compared on resume (split description, input names)
 ) -> dict:  # counts, history, results {method: `split_metrics`}
     """Train a DeepEnhancer CNN on the windows of the train regions (validation for early stopping and the
@@ -301,8 +301,14 @@ def train_regions(
     )
     va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512 * n)
     t1 = time.time()
-    build = (lambda: model) if model is not None else (lambda: build_model(arch, width))
-    task = TWO_CLASS if model is None else classifier_task(model)
+    if model is None:
+        build, task = (lambda: build_model(arch, width)), TWO_CLASS
+    elif isinstance(model, keras.Model):
+        if config.ensemble > 1 or config.restarts > 1:
+            raise OptionError('train_regions: an ensemble or restarts need a builder `() -> network` as model')
+        build, task = (lambda: model), classifier_task(model)
+    else:
+        build, task = model, classifier_task(model())
     fitted = fit(
         build, task, tr, va, out / 'checkpoints', config=config.replace(lr=config.lr * n),
         verbose=verbose, overwrite=overwrite,
@@ -321,7 +327,9 @@ def train_regions(
     )
     res = dict(
         counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
-        best_epoch=int(hist.val_loss.idxmin()) + 1, history=hist.round(5).to_dict('list'),
+        best_epoch=(int(hist.val_loss.idxmin()) + 1 if 'member' not in hist else
+                    [int(h.val_loss.to_numpy().argmin()) + 1 for _, h in hist.groupby('member')]),
+        history=hist.round(5).to_dict('list'),
         train_seconds=round(t_train, 1),
         seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
         results={arch: split_metrics(test.label, score, val.label, vscore)},
@@ -367,7 +375,7 @@ def train_and_evaluate(
     verbose: int | str = 'auto',  # Keras verbosity
     overwrite: bool = False,  # retrain over a run in `out_dir` (else resume/reuse)
     devices: int = 1,  # data-parallel devices (`data_parallel`)
-    model: keras.Model | None = None,  # uncompiled network to use, not `build_model(arch)`
+    model=None,  # uncompiled network, or a builder `() -> network`, to use instead of `build_model(arch)`
     config: TrainConfig | None = None,  # a whole training recipe (replaces epochs, patience, batch_size, lr)
     rc_augment: bool = False,  # reverse-complement training windows at random (`train_regions`)
     test_rc: bool = False,  # average test windows over both strands

@@ -14,8 +14,9 @@ from .core import (save_json, load_json, set_seed, run_metadata, atomic_write, a
 
 # %% auto #0
 __all__ = ['BINARY', 'TWO_CLASS', 'REGRESSION', 'data_parallel', 'TrainConfig', 'Task', 'classifier_task', 'learning_rate',
-           'compile_model', 'TqdmProgress', 'RunCheckpoint', 'Trained', 'fit', 'predict', 'evaluate_scores',
-           'threshold_metrics', 'choose_threshold', 'split_metrics', 'fold_summary', 'backend_gradient']
+           'compile_model', 'TqdmProgress', 'RunCheckpoint', 'Trained', 'fit', 'predict', 'average_models',
+           'ensemble_members', 'default_recipe', 'lr_range_test', 'evaluate_scores', 'threshold_metrics',
+           'choose_threshold', 'split_metrics', 'fold_summary', 'backend_gradient']
 
 # %% ../nbs/01b_engine.ipynb #p002
 _STRATEGIES = {}
@@ -71,6 +72,7 @@ class TrainConfig:
     mode:str='auto'             # 'min', 'max' or 'auto' (max for auc/acc/f1 names, else min)
     seed:int=0                  # restart r: `set_seed(seed + r)` before building, batch orders offset by r
     restarts:int=1              # independent initialisations; the best by `monitor` is kept (Cohn et al.: 50)
+    ensemble:int=1              # members (each the best of its restarts) averaged into one model
     mixed_precision:bool=False  # build under Keras' 'mixed_float16' policy (GPUs)
     devices:int=1               # data-parallel devices (`data_parallel`)
     freeze:tuple=()             # names or class names of layers kept fixed (staged training, fine-tuning)
@@ -80,6 +82,7 @@ class TrainConfig:
                   (self.patience >= 0, 'patience must be at least 0'),
                   (self.batch_size >= 1, 'batch_size must be at least 1'), (self.lr > 0, 'lr must be > 0'),
                   (self.restarts >= 1, 'restarts must be at least 1'), (self.devices >= 1, 'devices ≥ 1'),
+                  (self.ensemble >= 1, 'ensemble must be at least 1'),
                   (self.optimizer in ('adam', 'adamw'), "optimizer must be 'adam' or 'adamw'"),
                   (self.schedule in ('constant', 'exponential', 'cosine'),
                    "schedule must be 'constant', 'exponential' or 'cosine'"),
@@ -309,6 +312,7 @@ def _fit_one(model, task, train, val, out: Path, config: TrainConfig, verbose, o
     monitor = config.monitor if val is not None else config.monitor.removeprefix('val_')
     rec = _plain(dict(dataclasses.asdict(config), **record))
     rec.pop('restarts')
+    rec.pop('ensemble')
     for f in (
         'mixed_precision', 'devices', 'freeze', 'warmup', 'weight_decay', 'clipnorm',
     ):  # recorded when set
@@ -426,6 +430,10 @@ def fit(
       A directory holding a run with other settings raises `RunDirError` unless `overwrite`.
     - **Devices**: with `devices` = n > 1 the model is built, compiled and trained in `data_parallel(n)`,
       and each epoch drops its last items mod n so that every batch splits over n devices.
+    - **Ensembles**: with `config.ensemble` = E > 1, `model` must be a builder; member m trains as above in
+      `run_dir/member{m}` with seeds `seed + m·restarts + r` and batch orders offset alike, and the members
+      are averaged into one model (`average_models`), which `predict`, `save` and `load_model` treat as any
+      other. The history has a `member` column; the record lists each member's record.
 
     Raises `OptionError` for restarts or mixed precision without a builder, or for lists of unequal length."""
     stages = list(config) if isinstance(config, (list, tuple)) else [config]
@@ -436,9 +444,9 @@ def fit(
         raise OptionError(f'fit: {n} configs, {len(trains)} training and {len(vals)} validation batches')
     c0 = stages[0]
     if not callable(model) or isinstance(model, keras.Model):
-        if c0.restarts > 1 or c0.mixed_precision:
+        if c0.restarts > 1 or c0.mixed_precision or c0.ensemble > 1:
             raise OptionError(
-                'fit: restarts > 1 and mixed_precision need a builder `() -> network`, not a model'
+                'fit: restarts > 1, ensemble > 1 and mixed_precision need a builder `() -> network`, not a model'
             )
         build = None
     else:
@@ -448,6 +456,20 @@ def fit(
         tmp = tempfile.TemporaryDirectory(prefix='enhancer_nets_fit_')
         run_dir = tmp.name
     root, runs, best = Path(run_dir), [], None
+    if c0.ensemble > 1:
+        fits = []
+        for m in range(c0.ensemble):
+            off = m * c0.restarts
+            cs = [c.replace(ensemble=1, seed=c.seed + off) for c in stages]
+            fits.append(fit(build, task, [_batches_for(t, off) for t in trains], vals, root / f'member{m}',
+                            config=cs, verbose=verbose, overwrite=overwrite, callbacks=callbacks, record=record))
+        hist = pd.concat([f.history.assign(member=m) for m, f in enumerate(fits)], ignore_index=True)
+        rec = dict(members=[f.record for f in fits], monitor=stages[-1].monitor)
+        if tmp is not None:
+            tmp.cleanup()
+        else:
+            save_json(root / 'ensemble.json', rec)
+        return Trained(average_models([f.model for f in fits]), hist, rec)
     better = _better(stages[-1].mode, stages[-1].monitor)   # the kept restart: best after the last stage
     for r in range(c0.restarts):
         if build is not None:
@@ -544,6 +566,81 @@ def predict(
         np.add.at(red, g, p)
         red /= np.bincount(g, minlength=k).reshape((k,) + (1,) * (p.ndim - 1))
     return red.astype(np.float32)
+
+# %% ../nbs/01b_engine.ipynb #en02
+def _one(xs:list):
+    return xs[0] if len(xs) == 1 else xs
+
+def average_models(models:list, # networks with equal inputs and one output of equal shape
+                   name:str='ensemble', # the ensemble's name
+                  )->keras.Model: # the same inputs → the mean of the members' outputs
+    """One Keras model whose output is the mean of `models`' outputs; member m is the sub-model `member{m}`.
+    Raises `OptionError` for fewer than two models or for models with several outputs."""
+    if len(models) < 2:
+        raise OptionError(f'average_models: needs at least two models, got {len(models)}')
+    if any(len(m.outputs) != 1 for m in models):
+        raise OptionError('average_models: every member must have exactly one output')
+    members = [keras.Model(_one(m.inputs), _one(m.outputs), name=f'member{k}') for k, m in enumerate(models)]
+    ins = [keras.Input(t.shape[1:], dtype=t.dtype, name=t.name) for t in models[0].inputs]
+    out = keras.layers.Average(name='mean')([m(_one(ins)) for m in members])
+    return keras.Model(_one(ins), out, name=name)
+
+def ensemble_members(model:keras.Model, # an `average_models` ensemble, or any network
+                    )->list:            # its members, or `[model]`
+    "The member networks of an ensemble (for filters, attributions per member), or the model itself."
+    subs = [l for l in model.layers if isinstance(l, keras.Model) and l.name.startswith('member')]
+    return subs if subs and 'mean' in [l.name for l in model.layers] else [model]
+
+# %% ../nbs/01b_engine.ipynb #rc02
+def default_recipe(paper:TrainConfig,    # a paper's recipe: its batch size, epochs, patience and monitor stay
+                   lr:float|None=None,   # peak learning rate (None: 10 × the paper's, or `lr_range_test`'s)
+                   **changes,            # any other `TrainConfig` field
+                  )->TrainConfig:
+    """The package's default training recipe on top of `paper`: AdamW (weight decay 0.01), one warm-up epoch
+    then cosine decay to 0, gradients clipped to norm 1, an ensemble of 5 seeds (issue 18). Raises
+    `OptionError` for a field out of range."""
+    kw = dict(optimizer='adamw', lr=lr or 10 * paper.lr, schedule='cosine', warmup=1.0, weight_decay=1e-2,
+              clipnorm=1.0, ensemble=5)
+    return paper.replace(**dict(kw, **changes))
+
+class _RangeLog(keras.callbacks.Callback):
+    "Record the loss after every batch; stop once it diverges."
+    def __init__(self, stop_factor):
+        super().__init__()
+        self.losses, self.stop_factor = [], stop_factor
+    def on_train_batch_end(self, batch, logs=None):
+        self.losses.append(float(logs['loss']))
+        if len(self.losses) > 10 and self.losses[-1] > self.stop_factor * min(self.losses):
+            self.model.stop_training = True
+
+def lr_range_test(build,                  # a builder `() -> uncompiled network`
+                  task:Task,              # loss and metrics
+                  train,                  # training batches (indexable: len, [i])
+                  config:TrainConfig=TrainConfig(), # optimizer, weight decay and clipping (lr is ignored)
+                  min_lr:float=1e-6,      # first learning rate
+                  max_lr:float=1.0,       # last learning rate
+                  steps:int=200,          # optimizer steps (batches of `train`, cycled)
+                  stop_factor:float=4.0,  # stop when the loss exceeds this × its minimum
+                 )->dict: # lr, loss (per step), smoothed loss, suggested lr
+    """The learning-rate range test (Smith 2017, 'Cyclical learning rates', §3.3): train a fresh network for
+    `steps` batches with the rate growing geometrically from `min_lr` to `max_lr`, and suggest a tenth of the
+    rate at which the exponentially smoothed (β = 0.9) loss is lowest. The network is thrown away."""
+    set_seed(config.seed)
+    model, n = build(), max(int(len(train)), 1)
+    sched = keras.optimizers.schedules.ExponentialDecay(min_lr, decay_steps=1,
+                                                        decay_rate=(max_lr / min_lr) ** (1 / max(steps - 1, 1)))
+    compile_model(model, task, config.replace(schedule='constant', warmup=0.0))
+    model.optimizer.learning_rate = sched
+    log = _RangeLog(stop_factor)
+    model.fit((train[i % n] for i in range(steps)), steps_per_epoch=steps, epochs=1, verbose=0,
+              callbacks=[log])
+    lrs = [float(sched(i)) for i in range(len(log.losses))]
+    sm, s = [], 0.0
+    for i, l in enumerate(log.losses):
+        s = 0.9 * s + 0.1 * l
+        sm.append(s / (1 - 0.9 ** (i + 1)))
+    best = int(np.argmin(sm))
+    return dict(lr=lrs, loss=log.losses, smoothed=sm, suggested=lrs[best] / 10)
 
 # %% ../nbs/01b_engine.ipynb #c015
 def evaluate_scores(

@@ -117,6 +117,10 @@ models += [(f'oops_{rc}', build_oops(500, rc=rc)) for rc in (True, False)]
 models += [('speid', build_speid(n_kernels=8, kernel_width=8, lstm_units=4, dense=8, enh_len=200, prom_len=100))]
 models += [(f'deepcage_{t}_{v}', build_deepcage(n_tf=5, variant=v, task=t, length=1000, **SMALL_ARCH))
            for v in VARIANTS for t in ('classification', 'regression')]
+from enhancer_nets.engine import average_models
+models += [('ensemble_oops_rc', average_models([build_oops(500, rc=True) for _ in range(2)]))]
+models += [('ensemble_speid', average_models([build_speid(n_kernels=8, kernel_width=8, lstm_units=4, dense=8,
+                                                          enh_len=200, prom_len=100) for _ in range(2)]))]
 for name, m in models:
     m.save(f'{d}/{name}.keras')
 print(' '.join(name for name, _ in models))
@@ -130,13 +134,14 @@ for name in sys.argv[2:]:
 
 def test_every_saved_model_loads_in_a_fresh_process(tmp_path):
     """Every network of the package (five DeepEnhancer CNNs, Cohn et al.'s two with and without RC convolution,
-    the OOPS network, SPEID, every DeepCAGE variant and task), saved in one process, loads in another through
+    the OOPS network, SPEID, every DeepCAGE variant and task, and ensembles of one- and two-input networks), saved
+    in one process, loads in another through
     `enhancer_nets.load_model`, which imports nothing but the layers module."""
     env = {**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'}
     r = subprocess.run([sys.executable, '-c', MODELS, str(tmp_path)], capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr[-3000:]
     names = r.stdout.split()
-    assert len(names) == 5 + 4 + 2 + 1 + 8, names
+    assert len(names) == 5 + 4 + 2 + 1 + 8 + 2, names
     code = LOAD + "import sys; assert not any(m in sys.modules for m in ('enhancer_nets.adversarial', " \
                   "'enhancer_nets.deepcage', 'enhancer_nets.interpret'))"
     r = subprocess.run([sys.executable, '-c', code, str(tmp_path), *names], capture_output=True, text=True, env=env)

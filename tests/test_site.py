@@ -50,3 +50,15 @@ def test_site_in_headless_chromium(site):
         assert len(d.find_elements(By.CSS_SELECTOR, 'table.repro tr')) > 4
         d.save_screenshot(str(ROOT/'results'/'site_results.png'))
     finally: d.quit()
+
+def test_scoreboard_is_written_by_code_from_the_results_files(site):
+    "results/scoreboard.json holds exactly what bench/scoreboard.py derives from the other results files now."
+    import json
+    sp = importlib.util.spec_from_file_location('scoreboard', ROOT/'bench'/'scoreboard.py')
+    sb = importlib.util.module_from_spec(sp)
+    sp.loader.exec_module(sb)
+    rows = sb.scoreboard()
+    assert rows == json.loads((ROOT/'results'/'scoreboard.json').read_text())['rows']
+    assert {r['benchmark'].split(',')[0] for r in rows} >= {'chr22 FANTOM5 enhancers', 'enhancer_nets demo (simulated CEBPA'}
+    out, _ = site
+    assert "id='scoreboard'" in (out/'results.html').read_text()

@@ -57,13 +57,27 @@ def results_page(chs, root=ROOT):
         body.append(f"<tr class='paper-row'><td>{html.escape(p)}</td><td>{html.escape(meta['citation'])}</td><td>{len(rows)}</td><td>{have}</td>"
                     f"<td><a href='{meta['chapter']}.html'>{meta['chapter']}</a></td></tr>")
     body.append('</table>')
+    sf = root/'results'/'scoreboard.json'
+    if sf.exists():
+        sb = json.loads(sf.read_text())
+        body.append("<h2>Scoreboard</h2><p class=muted>results/scoreboard.json (python bench/scoreboard.py): every network "
+                    "beside its best simple baseline, read from the results files; an oracle baseline counts as met within 0.03</p>"
+                    "<table class='en' id='scoreboard'><tr><th>benchmark</th><th>split</th><th>recipe</th><th>method</th><th>metric</th>"
+                    "<th>value</th><th>baseline</th><th>baseline value</th><th>beats</th><th>file</th></tr>")
+        for r in sb['rows']:
+            body.append(f"<tr><td>{html.escape(r['benchmark'])}</td><td>{html.escape(r['split'])}</td><td>{html.escape(r['recipe'])}</td>"
+                        f"<td>{html.escape(r['method'])}</td><td>{html.escape(r['metric'])}</td><td>{fmt(r['value'])}</td>"
+                        f"<td>{html.escape(r['baseline'])}</td><td>{fmt(r['baseline_value'])}</td><td>{'yes' if r['beats'] else 'no'}</td>"
+                        f"<td class=muted>{html.escape(r['file'])}, commit {html.escape(r['git_commit'])}</td></tr>")
+        body.append('</table>')
     for p, meta in rep['papers'].items():
         body.append(f"<h2>{html.escape(p)}</h2><p class=muted>{html.escape(meta['citation'])}</p>"
-                    "<table class='en repro'><tr><th>claim</th><th>paper</th><th>our re-run (data here)</th><th>leakage-safe re-run</th></tr>")
+                    "<table class='en repro'><tr><th>claim</th><th>paper</th><th>our re-run, paper's recipe (data here)</th>"
+                    "<th>our re-run, default recipe</th><th>leakage-safe re-run</th></tr>")
         for r in (r for r in rep['rows'] if r['paper'] == p):
-            ov, od = look(r['ours']); lv, ld = look(r.get('leakage_safe'))
+            ov, od = look(r['ours']); lv, ld = look(r.get('leakage_safe')); dv, dd = look(r.get('default'))
             body.append(f"<tr><td>{html.escape(r['claim'])}</td><td>{fmt(r['paper_value'])}<br><span class=muted>{html.escape(r['paper_source'])}</span></td>"
-                        f"<td>{fmt(ov)}<br>{od}</td><td>{fmt(lv) if r.get('leakage_safe') else 'same as our re-run'}<br>{ld}</td></tr>")
+                        f"<td>{fmt(ov)}<br>{od}</td><td>{fmt(dv) if r.get('default') else 'not run yet'}<br>{dd}</td><td>{fmt(lv) if r.get('leakage_safe') else 'same as our re-run'}<br>{ld}</td></tr>")
         body.append('</table>')
     bf = root/'results'/'bench.json'
     if bf.exists():

@@ -1,0 +1,84 @@
+"""results/scoreboard.json: one row per benchmark × method × metric, each beside its best simple baseline, read by
+code from the other results files (nothing typed). The Results page renders it; issue 18's targets are the `beats`
+column. Usage: python bench/scoreboard.py"""
+import json, math, sys
+from pathlib import Path
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+def mean(xs):
+    xs = [x for x in xs if x is not None and not math.isnan(x)]
+    return sum(xs) / len(xs) if xs else None
+
+# (benchmark, file, recipe, metric, method label, path to value, baseline label, path to baseline value)
+# a path is a list of keys, or a function of the loaded results
+SPECS = [
+    ('chr22 FANTOM5 enhancers, held-out block', 'deepenhancer_chr22.json', 'paper', 'auROC',
+     '4conv2pool4norm', ['results', '4conv2pool4norm', 'auroc'],
+     'k-mer spectrum LR', ['results', 'kmer_spectrum_k1-6_logreg', 'auroc']),
+    ('chr22 FANTOM5 enhancers, held-out block', 'deepenhancer_chr22_practice.json', 'practice', 'auROC',
+     '4conv2pool4norm', ['results', '4conv2pool4norm', 'auroc'],
+     'k-mer spectrum LR', ['results', 'kmer_spectrum_k1-6_logreg', 'auroc']),
+    ('chr22 FANTOM5 enhancers, held-out block', 'deepenhancer_chr22_default.json', 'default', 'auROC',
+     '4conv2pool4norm', ['results', '4conv2pool4norm', 'auroc'],
+     'k-mer spectrum LR', ['results', 'kmer_spectrum_k1-6_logreg', 'auroc']),
+    *[('chr22 FANTOM5 enhancers, 10-fold block CV (fold mean)', 'deepenhancer_cv.json', 'paper (CPU epochs)',
+       'auROC', a, ['methods', a, 'auroc', 'mean'],
+       'gapped k-mer SVM', ['methods', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc', 'mean'])
+      for a in ('4conv', '4conv2pool', '4conv2pool4norm', '6conv3pool', '6conv3pool6norm')],
+    ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer.json', 'paper', 'auROC',
+     'fine-tuned 4conv2pool4norm', ['results', 'fine-tuned, all layers', 'auroc'],
+     'gapped k-mer SVM', ['results', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc']),
+    *[(f'Cohn liver enhancers ({d}) vs genomic negatives, 5 block folds (fold mean)', 'cohn_real.json', 'paper',
+       'auROC', 'CNN', (lambda r, d=d: mean(r['datasets'][d]['experiments']['genomic: CNN']['fold_auroc'])),
+       'k-mer LR', (lambda r, d=d: mean(r['datasets'][d]['experiments']['genomic: k-mer baseline']['fold_auroc'])))
+      for d in ('cohn', 'ewonglab')],
+    *[(f'DeepCAGE leave-one-cell-type-out, {s} split', 'deepcage_chr22.json', 'paper', m, 'DeepCAGE (full)',
+       ['summary', t, s, 'full'], 'mean signal of training cell types', ['summary', t, s, 'mean_signal'])
+      for t, m in (('classification', 'auPR'), ('regression', 'Pearson r')) for s in ('shared', 'blocks')],
+    *[(f'SPEID, simulated grammar, {s} split', 'speid_simulated.json', 'paper', m, 'SPEID',
+       ['runs', s, 'metrics', 'speid', k], 'propensity + distance', ['runs', s, 'metrics', 'propensity_distance', k])
+      for s in ('chrom', 'segregated') for m, k in (('auROC', 'auroc'), ('F1 at 0.5', 'f1'))],
+    ('simulated CEBPA OOPS, 10K per class (Cohn et al. Fig. 2A)', 'cohn_simulated.json', 'paper', 'auROC',
+     'CNN (RC conv)', ['by_size', '10000', 'methods', 'CNN (RC conv)', 'auroc'],
+     'PSSM oracle', ['by_size', '10000', 'methods', 'oracle (PWM + positional prior, eq. 3)', 'auroc']),
+    ('enhancer_nets demo (simulated CEBPA, held-out blocks)', 'bench_demo.json', None, 'auROC',
+     'OOPS-RC network', ['auroc', 'network'], 'PSSM oracle', ['auroc', 'oracle']),
+]
+ORACLES = ('PSSM oracle',)   # baselines that are an upper bound: "beats" means within 0.03 (issue 18)
+
+def value(res, path):
+    if callable(path): return path(res)
+    for k in path: res = res[k]
+    return res
+
+def split_of(res):
+    sp = res.get('split', res.get('meta', {}).get('split', ''))
+    if isinstance(sp, dict): return sp.get('kind', '') + (f", {sp['k']} folds" if 'k' in sp else '')
+    return str(sp)
+
+def scoreboard(root=ROOT):
+    rows = []
+    for bench, f, recipe, metric, meth, p, base, bp in SPECS:
+        fp = root / 'results' / f
+        if not fp.exists(): continue
+        res = json.loads(fp.read_text())
+        try: v, bv = value(res, p), value(res, bp)
+        except (KeyError, IndexError, TypeError): continue
+        meta = res.get('meta', res)
+        rec = recipe or res.get('recipe') or res.get('meta', {}).get('recipe') or 'adam (constant 2e-2)'
+        ok = (v >= bv - 0.03) if base in ORACLES else (v > bv)
+        rows.append(dict(benchmark=bench, split=split_of(res), method=meth, recipe=rec, metric=metric,
+                         value=round(float(v), 4), baseline=base, baseline_value=round(float(bv), 4),
+                         beats=bool(ok), file=f'results/{f}', git_commit=str(meta.get('git_commit', ''))[:10],
+                         seed=meta.get('seed')))
+    return rows
+
+if __name__ == '__main__':
+    from enhancer_nets.core import save_json, run_metadata
+    rows = scoreboard()
+    save_json(ROOT / 'results' / 'scoreboard.json', dict(meta=run_metadata(0, command='python bench/scoreboard.py'),
+              about=__doc__.split('Usage')[0].strip(), rows=rows))
+    for r in rows:
+        print(f"{r['benchmark'][:55]:55s} {r['recipe']:10s} {r['method'][:26]:26s} {r['metric']:10s} "
+              f"{r['value']:.3f} vs {r['baseline'][:22]:22s} {r['baseline_value']:.3f} {'✓' if r['beats'] else '✗'}")
