@@ -22,7 +22,7 @@ if __name__ == '__main__':
     if r.returncode: sys.exit(r.stderr[-3000:])
     res = json.loads((d/'run'/'results.json').read_text())
     R = res['results']
-    net, orc, kmer = R['oops-rc']['auroc'], R['PSSM oracle (true PWM + positional prior)']['auroc'], \
+    net, orc, kmer = R[res['arch']]['auroc'], R['PSSM oracle (true PWM + positional prior)']['auroc'], \
         R['kmer_spectrum_k1-6_logreg']['auroc']
     top = res['best_filter']['tomtom'][0]['target'] if res['best_filter']['tomtom'] else None
     goals = {'wall time of `enhancer_nets demo`, start-up included ≤ 180 s': dict(value=round(wall, 1), goal=180,
@@ -32,7 +32,7 @@ if __name__ == '__main__':
              'best filter matched to CEBP by TOMTOM (top JASPAR 2024 match)': dict(value=top, goal='CEBP*',
                                                                                      met=bool(top and 'CEBP' in top))}
     out = dict(meta=run_metadata(0, command=' '.join(cmd[:2]), cpu_count=os.cpu_count(), recipe=res.get('recipe')),
-               split=res.get('split'), counts=res.get('counts'), auroc=dict(network=net, oracle=orc, kmer=kmer),
+               split=res.get('split'), counts=res.get('counts'), auroc=dict(network=net, oracle=orc, kmer=kmer), network=res['arch'],
                best_filter=res['best_filter'], epochs_run=res.get('epochs_run'), train_seconds=res.get('train_seconds'),
                wall_seconds=round(wall, 1), goals=goals, printed=r.stdout.strip().splitlines()[-8:])
     save_json(args.out, out)

@@ -4,14 +4,17 @@ weight decay, clipping, reverse-complement augmentation, both strands at test ti
 network. Writes results/deepenhancer_chr22.json (paper recipe, re-run) and
 results/deepenhancer_chr22_practice.json; and the default recipe (`engine.default_recipe` on MIN2017 at 5e-4, an
 ensemble of 3, reverse-complement augmentation and strand averaging) to results/deepenhancer_chr22_default.json.
-Usage: python bench/recipes.py [--only paper|practice|default]"""
+With --only cv-default: the 10-fold block cross-validation of 4conv2pool4norm (the CPU settings of
+results/deepenhancer_cv.json: stride 100, at most 8 epochs) under the default recipe, with both baselines on the same
+folds, to results/deepenhancer_cv_default.json.
+Usage: python bench/recipes.py [--only paper|practice|default|cv-default]"""
 import argparse, os, sys, tempfile
 from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 if __name__ == '__main__':
     a = argparse.ArgumentParser(description=__doc__)
-    a.add_argument('--only', choices=('paper', 'practice', 'default'), default=None)
+    a.add_argument('--only', choices=('paper', 'practice', 'default', 'cv-default'), default=None)
     a.add_argument('--runs', default=str(ROOT/'runs'))
     args = a.parse_args()
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
@@ -23,6 +26,12 @@ if __name__ == '__main__':
                              kw=dict(config=PRACTICE, rc_augment=True, test_rc=True, recipe='practice')),
             'default': dict(results=ROOT/'results'/'deepenhancer_chr22_default.json',
                             kw=dict(config=DEFAULT, rc_augment=True, test_rc=True, recipe='default'))}
+    if args.only == 'cv-default':
+        from enhancer_nets.deepenhancer import deepenhancer_cv, cv_table
+        res = deepenhancer_cv(Path(args.runs)/'deepenhancer_cv_default', results=ROOT/'results'/'deepenhancer_cv_default.json',
+                              archs=('4conv2pool4norm',), epochs=8, patience=3, quick=False, recipe='default',
+                              config=DEFAULT.replace(epochs=8, patience=3), rc_augment=True, test_rc=True)
+        print(cv_table(res).to_string(), '\n', res['wall_seconds'], 's', flush=True)
     for name, j in jobs.items():
         if args.only and name != args.only: continue
         res = deepenhancer_chr22(Path(args.runs)/f'deepenhancer_chr22_{name}', results=j['results'], quick=False,

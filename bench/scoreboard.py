@@ -22,10 +22,19 @@ SPECS = [
     ('chr22 FANTOM5 enhancers, held-out block', 'deepenhancer_chr22_default.json', 'default', 'auROC',
      '4conv2pool4norm', ['results', '4conv2pool4norm', 'auroc'],
      'k-mer spectrum LR', ['results', 'kmer_spectrum_k1-6_logreg', 'auroc']),
+    ('chr22 FANTOM5 enhancers, held-out block', 'deepenhancer_chr22_pretrained.json',
+     'default + accessibility pre-training', 'auROC', '4conv2pool4norm', ['results', '4conv2pool4norm', 'auroc'],
+     'k-mer spectrum LR', ['results', 'kmer_spectrum_k1-6_logreg', 'auroc']),
+    ('chr22 FANTOM5 enhancers, held-out block', 'deepenhancer_chr22_pretrained_monitor_val_loss.json',
+     'default + pre-training (trunk kept by val loss: epoch 1)', 'auROC', '4conv2pool4norm',
+     ['results', '4conv2pool4norm', 'auroc'], 'k-mer spectrum LR', ['results', 'kmer_spectrum_k1-6_logreg', 'auroc']),
     *[('chr22 FANTOM5 enhancers, 10-fold block CV (fold mean)', 'deepenhancer_cv.json', 'paper (CPU epochs)',
        'auROC', a, ['methods', a, 'auroc', 'mean'],
        'gapped k-mer SVM', ['methods', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc', 'mean'])
       for a in ('4conv', '4conv2pool', '4conv2pool4norm', '6conv3pool', '6conv3pool6norm')],
+    ('chr22 FANTOM5 enhancers, 10-fold block CV (fold mean)', 'deepenhancer_cv_default.json', 'default', 'auROC',
+     '4conv2pool4norm', ['methods', '4conv2pool4norm', 'auroc', 'mean'],
+     'gapped k-mer SVM', ['methods', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc', 'mean']),
     ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer.json', 'paper', 'auROC',
      'fine-tuned 4conv2pool4norm', ['results', 'fine-tuned, all layers', 'auroc'],
      'gapped k-mer SVM', ['results', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc']),
@@ -39,11 +48,14 @@ SPECS = [
     *[(f'SPEID, simulated grammar, {s} split', 'speid_simulated.json', 'paper', m, 'SPEID',
        ['runs', s, 'metrics', 'speid', k], 'propensity + distance', ['runs', s, 'metrics', 'propensity_distance', k])
       for s in ('chrom', 'segregated') for m, k in (('auROC', 'auroc'), ('F1 at 0.5', 'f1'))],
+    *[(f'SPEID, simulated grammar, {s} split', 'speid_simulated.json', 'paper', 'F1 at the validation threshold',
+       'SPEID', ['runs', s, 'metrics', 'speid', 'at_val_threshold', 'f1'], 'propensity + distance',
+       ['runs', s, 'metrics', 'propensity_distance', 'at_val_threshold', 'f1']) for s in ('chrom', 'segregated')],
     ('simulated CEBPA OOPS, 10K per class (Cohn et al. Fig. 2A)', 'cohn_simulated.json', 'paper', 'auROC',
      'CNN (RC conv)', ['by_size', '10000', 'methods', 'CNN (RC conv)', 'auroc'],
      'PSSM oracle', ['by_size', '10000', 'methods', 'oracle (PWM + positional prior, eq. 3)', 'auroc']),
     ('enhancer_nets demo (simulated CEBPA, held-out blocks)', 'bench_demo.json', None, 'auROC',
-     'OOPS-RC network', ['auroc', 'network'], 'PSSM oracle', ['auroc', 'oracle']),
+     'OOPS network (bench_demo.json: network)', ['auroc', 'network'], 'PSSM oracle', ['auroc', 'oracle']),
 ]
 ORACLES = ('PSSM oracle',)   # baselines that are an upper bound: "beats" means within 0.03 (issue 18)
 

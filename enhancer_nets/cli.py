@@ -20,10 +20,11 @@ __all__ = ['NETWORKS', 'COMMANDS', 'OPTION_RULES', 'demo', 'network', 'train', '
 def demo(
     out: str = 'enhancer_nets_demo',  # output directory
     n: int = 20_000,  # simulated sequences per class (Cohn et al. §3.1.4 simulate 10,000)
-    epochs: int = 20,  # maximum epochs (early stopping on the validation loss, patience 4)
+    epochs: int = 25,  # maximum epochs (early stopping on the validation loss, patience 4)
     seed: int = 0,  # seed of the simulation, the split and the initial weights
     recipe: str = 'default',  # 'default' (`default_recipe`: AdamW, warm-up + cosine, ensemble) or 'adam'
     members: int = 1,  # ensemble members of the default recipe (each adds about a minute on 2 cores)
+    arch: str = 'oops',  # 'oops' (forward strand, as the motif is planted) or 'oops-rc' (both, `RCConv1D`)
 ):
     """The main job on the embedded default: Cohn et al.'s simulated CEBPA OOPS data laid out as a genome +
     BED.
@@ -54,7 +55,7 @@ def demo(
     config = (default_recipe(adam, lr=2e-2, ensemble=members, weight_decay=0.0) if recipe == 'default'
               else adam)
     res = train_and_evaluate(
-        fa, pbed, out / 'run', negatives=nbed, arch='oops-rc', model=lambda: network('oops-rc', 500),
+        fa, pbed, out / 'run', negatives=nbed, arch=arch, model=lambda: network(arch, 500),
         width=500, stride=1, config=config, seed=seed, verbose=2, recipe=recipe,
         dataset=f'simulated OOPS, CEBPA MA0102.2, {n}+{n} x 500 bp ' '(Cohn et al. 2018 §3.1.4)',
     )
@@ -70,7 +71,7 @@ def demo(
         ppm=np.round(ppm, 4).tolist(), tomtom=tt[['rank', 'target', 'p', 'q']].to_dict('records')
     )
     fig, ax = plt.subplots(1, 2, figsize=(10, 3.8), gridspec_kw=dict(width_ratios=[1, 1.3]))
-    for name, s in [('oops-rc', sc.score), ('k-mer spectrum', sc.kmer_score), ('PSSM oracle', oracle)]:
+    for name, s in [(arch, sc.score), ('k-mer spectrum', sc.kmer_score), ('PSSM oracle', oracle)]:
         fpr, tpr, _ = roc_curve(sc.label, s)
         ax[0].plot(fpr, tpr, label=f'{name} (auROC {np.trapezoid(tpr, fpr):.3f})')
     ax[0].plot([0, 1], [0, 1], 'k:', lw=0.8)
@@ -641,7 +642,7 @@ _CHOICES = {('train', 'split'): {'block', 'chrom'}, ('speid', 'split'): {'random
             ('evaluate', 'folds'): {'balanced', 'equal'}, ('cohn', 'experiment'): {'simulated', 'real'},
             ('cohn-species', 'folds'): (2, 100), ('deepcage', 'arch'): {'small', 'paper'},
             ('scan', 'threshold'): ('closed', 0, 1), ('demo', 'recipe'): {'default', 'adam'},
-            ('demo', 'members'): (1, 100)}
+            ('demo', 'members'): (1, 100), ('demo', 'arch'): {'oops-rc', 'oops'}}
 _FILES = ('genome', 'positives', 'regions', 'fasta', 'model', 'table', 'test_positives', 'test_negatives',
           'test_table', 'vcf')
 

@@ -18,12 +18,14 @@ from .engine import *
 from .layers import load_model
 
 # %% auto #0
-__all__ = ['ARCHS', 'MIN2017', 'PRACTICE', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'build_model', 'predict_regions',
-           'scan_genome', 'write_scan', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions',
-           'train_and_evaluate', 'train_sequences', 'simulated_genome', 'fantom5_chr22', 'deepenhancer_chr22',
-           'results_table', 'plot_curves', 'gapped_kmer_counts', 'gkm_svm_baseline', 'cross_validate', 'cv_folds',
-           'cv_table', 'cross_validate_sequences', 'compare_methods', 'fine_tune', 'distal_dnase', 'deepenhancer_cv',
-           'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
+__all__ = ['ARCHS', 'MIN2017', 'PRACTICE', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'ACCESSIBILITY', 'ACCESSIBILITY_TASK',
+           'build_model', 'predict_regions', 'scan_genome', 'write_scan', 'kmer_spectrum', 'region_codes_list',
+           'kmer_baseline', 'train_regions', 'train_and_evaluate', 'train_sequences', 'simulated_genome',
+           'fantom5_chr22', 'deepenhancer_chr22', 'results_table', 'plot_curves', 'gapped_kmer_counts',
+           'gkm_svm_baseline', 'cross_validate', 'cv_folds', 'cv_table', 'cross_validate_sequences', 'compare_methods',
+           'fine_tune', 'distal_dnase', 'accessibility_windows', 'accessibility_head', 'pretrained_builder',
+           'pretrain_accessibility', 'deepenhancer_cv', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves',
+           'plot_loss_curves']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -338,8 +340,9 @@ def train_regions(
     test = test.assign(score=score)
     if baseline:
         tr_codes = region_codes_list(genome, parts['train'])
-        bv = kmer_baseline(tr_codes, parts['train'].label.to_numpy(), region_codes_list(genome, val))
-        bs = kmer_baseline(tr_codes, parts['train'].label.to_numpy(), region_codes_list(genome, test))
+        both = kmer_baseline(tr_codes, parts['train'].label.to_numpy(),
+                             region_codes_list(genome, val) + region_codes_list(genome, test))
+        bv, bs = both[:len(val)], both[len(val):]   # one fit scores validation and test
         res['results']['kmer_spectrum_k1-6_logreg'] = split_metrics(test.label, bs, val.label, bv)
         test, cols = test.assign(kmer_score=bs), cols + ['kmer_score']
     atomic_write(out / 'test_scores.tsv', test[cols].to_csv(sep='\t', index=False))
@@ -727,6 +730,9 @@ def cross_validate(
     ) = None,  # intervals negatives avoid (default: GENCODE TSS ±2 kb, exons, blacklist)
     seed: int = 0,
     verbose: int | str = 0,
+    config: TrainConfig | None = None,  # a whole recipe (replaces epochs, patience, batch_size, lr)
+    rc_augment: bool = False,  # reverse-complement training windows at random
+    test_rc: bool = False,  # average test windows over both strands
     **record,  # extra fields for the results (dataset names ...)
 ) -> dict:  # per method: folds [{fold, auroc, auprc, n_pos, n_neg}], mean, se, pooled curves
     """Region-level k-fold cross-validation by genomic blocks of the DeepEnhancer architectures and the
@@ -810,7 +816,7 @@ def cross_validate(
     cv_folds(
         g, regions, out, res, archs=archs, baselines=baselines, k=k, width=width, stride=stride,
         test_stride=test_stride, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed,
-        verbose=verbose,
+        verbose=verbose, config=config, rc_augment=rc_augment, test_rc=test_rc,
     )
     res['wall_seconds'] = round(time.time() - t0, 1)
     return res
@@ -833,6 +839,9 @@ def cv_folds(
     lr: float = 1e-4,
     seed: int = 0,
     verbose: int | str = 0,
+    config: TrainConfig | None = None,  # a whole recipe (replaces epochs, patience, batch_size, lr)
+    rc_augment: bool = False,  # reverse-complement training windows at random
+    test_rc: bool = False,  # average test windows over both strands
 ) -> dict:  # `res`, per method: folds, mean and SE of auROC/auPRC, pooled curves
     """The k-fold loop shared by genome regions and labelled sequences: fold f tests, fold f+1 validates
     (early stopping), the rest trains; every method sees the same folds. Per-fold metrics, then mean ± SE over
@@ -853,23 +862,27 @@ def cv_folds(
             else:
                 t1 = time.time()
                 if name in ARCHS:
-                    cfg = MIN2017.replace(
-                        epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed + f
-                    )
+                    cfg = (config or MIN2017.replace(epochs=epochs, patience=patience, batch_size=batch_size,
+                                                     lr=lr)).replace(seed=seed + f)
                     wtr = window_index(tr, width, stride, sizes=g.sizes)
                     wva = window_index(va, width, stride, sizes=g.sizes)
                     trd = WindowDataset(
-                        g, wtr, tr.label.to_numpy(), width, cfg.batch_size, shuffle=True, seed=cfg.seed
+                        g, wtr, tr.label.to_numpy(), width, cfg.batch_size, shuffle=True, seed=cfg.seed,
+                        rc_augment=rc_augment,
                     )
                     m, h, _ = fit(
                         lambda: build_model(name, width), TWO_CLASS, trd,
                         WindowDataset(g, wva, va.label.to_numpy(), width, 512), d / 'checkpoints', config=cfg,
-                        verbose=verbose, record=dict(arch=name, fold=f, stride=stride),
+                        verbose=verbose, record=dict(arch=name, fold=f, stride=stride,
+                                                     **({'rc_augment': True} if rc_augment else {})),
                     )
-                    sc = predict_regions(m, g, te, width, test_stride or stride)
+                    sc = predict_regions(m, g, te, width, test_stride or stride, rc=test_rc)
+                    cols = ['epoch', 'loss', 'val_loss'] + (['member'] if 'member' in h else [])
                     extra = dict(
-                        history=h[['epoch', 'loss', 'val_loss']].round(5).to_dict('list'),
-                        best_epoch=int(h.val_loss.idxmin()), train_windows=len(wtr),
+                        history=h[cols].round(5).to_dict('list'),
+                        best_epoch=(int(h.val_loss.idxmin()) if 'member' not in h else
+                                    [int(x.val_loss.to_numpy().argmin()) for _, x in h.groupby('member')]),
+                        train_windows=len(wtr),
                         seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None,
                     )
                 else:
@@ -1057,6 +1070,122 @@ def distal_dnase(
         dict(chrom=chrom, start=summit[keep] - width // 2, end=summit[keep] - width // 2 + width)
     )
     return r.drop_duplicates().sort_values('start').reset_index(drop=True)
+
+# %% ../nbs/02_deepenhancer.ipynb #pt02
+ACCESSIBILITY = dict(
+    bigwigs={'GM12878': 'hg38_chr22/acc.GM12878.chr22.bw', 'K562': 'hg38_chr22/acc.K562.chr22.bw',
+             'MCF-7': 'hg38_chr22/acc.MCF7.chr22.bw'},
+    peaks={'GM12878 DNase': 'encode_dnase_hg38/ENCFF073ORT_GM12878_DNase_hg38.bed.gz',
+           'HepG2 DNase': 'encode_dnase_hg38/ENCFF209DJG_HepG2_DNase_hg38.bed.gz'})
+"The accessibility tracks of the pre-training tasks: data-resolver paths (hg38)."
+
+def accessibility_windows(genome:Genome,        # hg38 (at least `chrom`)
+                          block:tuple=(0.0, 0.65), # fraction range of `chrom` the windows must lie in
+                          chrom:str='chr22',
+                          width:int=300,          # window width (bp)
+                          stride:int=150,         # tiling stride (bp)
+                          top:float=0.05,         # bigWig tasks: the top fraction of windows are positive
+                          neg_ratio:float=1.0,    # unlabelled windows kept per window positive for any task
+                          tracks:dict=ACCESSIBILITY, # bigwigs / peaks {task: resolver path}
+                          seed:int=0,
+                         )->pd.DataFrame: # chrom, start, end, then one 0/1 int column per task
+    """Windows tiling `block` of `chrom` (`width` bp inside each end, none with an N), labelled with one
+    binary task per track: the window's centre lies in a peak, or its mean bigWig signal is in the top `top`
+    of the block's windows. All windows positive for some task are kept, with `neg_ratio` × as many others at
+    random. Raises `InputError` if a window would leave the block."""
+    size = genome.sizes[chrom]
+    lo, hi = int(block[0] * size) + width, int(block[1] * size) - width
+    st = np.arange(lo, hi - width + 1, stride)
+    isn = np.r_[0, np.cumsum(genome.codes(chrom) == 4)]
+    st = st[(isn[st + width] - isn[st]) == 0]
+    w = pd.DataFrame({'chrom': chrom, 'start': st, 'end': st + width})
+    centre = st + width // 2
+    for name, p in tracks.get('peaks', {}).items():
+        pk = read_intervals(resolve(p))
+        pk = pk[pk.chrom == chrom]
+        mask = np.zeros(size + 1, np.int32)
+        np.add.at(mask, pk.start.to_numpy(), 1)
+        np.add.at(mask, np.minimum(pk.end.to_numpy(), size), -1)
+        w[name] = (np.cumsum(mask)[centre] > 0).astype(np.int32)
+    for name, p in tracks.get('bigwigs', {}).items():
+        s = bigwig_signal(resolve(p), w)
+        w[name] = (s >= np.quantile(s, 1 - top)).astype(np.int32) * (s > 0)
+    tasks = [c for c in w.columns if c not in ('chrom', 'start', 'end')]
+    pos = w[tasks].to_numpy().any(1)
+    rng = np.random.default_rng(seed)
+    neg = np.flatnonzero(~pos)
+    n_neg = min(len(neg), int(neg_ratio * pos.sum()))
+    keep = np.r_[np.flatnonzero(pos), rng.choice(neg, n_neg, replace=False)]
+    w = w.iloc[np.sort(keep)].reset_index(drop=True)
+    if len(w) and (w.start.min() < block[0] * size or w.end.max() > block[1] * size):
+        raise InputError(f'accessibility_windows: a window leaves the block {block} of {chrom}')
+    return w
+
+def accessibility_head(trunk:keras.Model, # a DeepEnhancer network (`build_model`)
+                       n_tasks:int,       # sigmoid outputs
+                      )->keras.Model:     # the same layers up to dense2, then Dense(n_tasks, sigmoid)
+    "The DeepEnhancer trunk with a multi-task sigmoid head (one output per accessibility task)."
+    out = keras.layers.Dense(n_tasks, activation='sigmoid', name='tasks')(trunk.get_layer('dense2').output)
+    return keras.Model(trunk.inputs[0], out, name=f'{trunk.name}_accessibility')
+
+def pretrained_builder(path:str|Path,   # a `pretrain_accessibility` model (.keras)
+                       n_classes:int=2, # the new softmax head (DeepEnhancer: 2)
+                      ):                # a builder `() -> network`: a fresh copy of the trunk each call
+    """A builder for `fit`: loads the pre-trained trunk from `path` (a new copy each call, so ensemble members
+    and restarts start from the same pre-trained weights) and puts a new softmax head on its `dense2`."""
+    def build():
+        pm = load_model(path)
+        head = keras.layers.Dense(n_classes, activation='softmax', name='softmax')
+        out = head(pm.get_layer('dense2').output)
+        return keras.Model(pm.inputs[0], out, name=pm.name.removesuffix('_accessibility'))
+    return build
+
+ACCESSIBILITY_TASK = Task('binary_crossentropy', ('auroc',), None)
+"Multi-task binary cross-entropy over the accessibility tasks; `predict` keeps every column."
+
+def pretrain_accessibility(out_dir:str|Path,   # run directory: checkpoints/, model.keras, results.json
+                           arch:str='4conv2pool4norm',
+                           config:TrainConfig|None=None, # default: AdamW 1e-3, cosine, ≤ 6 epochs, val auROC
+                           stride:int=150,     # tiling stride of the windows (bp)
+                           quick:bool=IN_TEST, # stride 2,000 bp and 1 epoch
+                           verbose:int|str=0,
+                          )->dict: # tasks, counts, per-task validation auROC, windows' extent, model path
+    """Pre-train a DeepEnhancer trunk on five chr22 accessibility tasks (`accessibility_windows`): windows
+    from 0–58 % of chr22 train, 58–65 % validate, so nothing of the enhancer task's validation and test
+    blocks (65–100 %) is seen."""
+    t0 = time.time()
+    out = Path(out_dir)
+    config = config or TrainConfig(epochs=6, patience=2, optimizer='adamw', lr=1e-3, schedule='cosine',
+                                   warmup=0.5, weight_decay=1e-2, clipnorm=1.0, monitor='val_auroc')
+    if quick:
+        stride, config = 2000, config.replace(epochs=1)
+    g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
+    parts = {'train': accessibility_windows(g, (0.0, 0.58), stride=stride, seed=config.seed),
+             'val': accessibility_windows(g, (0.58, 0.65), stride=stride, seed=config.seed + 1)}
+    tasks = [c for c in parts['train'].columns if c not in ('chrom', 'start', 'end')]
+    ds = {s: WindowDataset(g, window_index(d, 300, 300, sizes=g.sizes), d[tasks].to_numpy(), 300,
+                           config.batch_size if s == 'train' else 512, shuffle=(s == 'train'),
+                           rc_augment=(s == 'train'), seed=config.seed)
+          for s, d in parts.items()}
+    build = lambda: accessibility_head(build_model(arch, 300), len(tasks))
+    r = fit(build, ACCESSIBILITY_TASK, ds['train'], ds['val'], out / 'checkpoints', config=config,
+            verbose=verbose, record=dict(tasks=tasks, stride=stride))
+    with atomic_path(out / 'model.keras') as t:
+        r.model.save(t)
+    pv = predict(r.model, ds['val'], column=None)
+    yv = parts['val'][tasks].to_numpy()
+    size = g.sizes['chr22']
+    res = dict(**run_metadata(config.seed, experiment='pretrain_accessibility', quick=quick), arch=arch,
+               tasks=tasks, tracks=ACCESSIBILITY, stride=stride,
+               counts={s: dict(windows=len(d), **{t: int(d[t].sum()) for t in tasks})
+                       for s, d in parts.items()},
+               val_auroc={t: evaluate_scores(yv[:, i], pv[:, i])['auroc'] for i, t in enumerate(tasks)},
+               extent=dict(first_start=int(parts['train'].start.min()), last_end=int(parts['val'].end.max()),
+                           chrom_size=size, last_end_fraction=round(float(parts['val'].end.max() / size), 4)),
+               epochs_run=len(r.history), model=str(out / 'model.keras'),
+               wall_seconds=round(time.time() - t0, 1))
+    save_json(out / 'results.json', res)
+    return res
 
 # %% ../nbs/02_deepenhancer.ipynb #d051
 def deepenhancer_cv(

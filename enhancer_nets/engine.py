@@ -627,8 +627,8 @@ def lr_range_test(build,                  # a builder `() -> uncompiled network`
     rate at which the exponentially smoothed (β = 0.9) loss is lowest. The network is thrown away."""
     set_seed(config.seed)
     model, n = build(), max(int(len(train)), 1)
-    sched = keras.optimizers.schedules.ExponentialDecay(min_lr, decay_steps=1,
-                                                        decay_rate=(max_lr / min_lr) ** (1 / max(steps - 1, 1)))
+    rate = (max_lr / min_lr) ** (1 / max(steps - 1, 1))
+    sched = keras.optimizers.schedules.ExponentialDecay(min_lr, decay_steps=1, decay_rate=rate)
     compile_model(model, task, config.replace(schedule='constant', warmup=0.0))
     model.optimizer.learning_rate = sched
     log = _RangeLog(stop_factor)

@@ -101,3 +101,28 @@ def test_fine_tune_freezes_convolutions(tmp_path):
     assert not np.allclose(m.get_layer('dense1').get_weights()[0], base.get_layer('dense1').get_weights()[0])
     m2, _ = fine_tune(base, ds, ds, tmp_path/'ft2', freeze_conv=False, epochs=1, lr=1e-3)
     assert not np.allclose(m2.get_layer('conv1').get_weights()[0], base.get_layer('conv1').get_weights()[0])
+
+from enhancer_nets.deepenhancer import ACCESSIBILITY
+import enhancer_nets
+ACC = ['hg38_chr22/chr22.fa.gz', *ACCESSIBILITY['bigwigs'].values(), *ACCESSIBILITY['peaks'].values()]
+
+@pytest.mark.skipif(not data_available(*ACC), reason='accessibility data not found: '
+                    'set ENHANCER_NETS_DATA=../shared/data')
+def test_pretraining_never_sees_the_enhancer_validation_or_test_blocks(tmp_path):
+    """Every window of the accessibility pre-training lies in the first 65 % of chr22 (less one window), so
+    the main job's validation (65–75 %) and test (75–100 %) blocks are unseen; the pre-trained trunk takes a
+    new head."""
+    from enhancer_nets.data import block_split
+    from enhancer_nets.deepenhancer import accessibility_windows, pretrain_accessibility, pretrained_builder
+    g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
+    size = g.sizes['chr22']
+    for block in ((0.0, 0.58), (0.58, 0.65)):
+        w = accessibility_windows(g, block, stride=20_000)
+        assert len(w) and w.end.max() <= 0.65 * size - 300 and w.start.min() >= block[0] * size
+        assert (block_split(w, g.sizes, margin=300) == 'train').all()
+    r = pretrain_accessibility(tmp_path, quick=True)
+    assert r['extent']['last_end'] <= 0.65 * size - 300 and len(r['val_auroc']) == 5
+    m = pretrained_builder(r['model'])()
+    assert m.output_shape == (None, 2)
+    assert np.allclose(m.get_layer('conv1').get_weights()[0],
+                       enhancer_nets.load_model(r['model']).get_layer('conv1').get_weights()[0])

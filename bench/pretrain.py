@@ -1,0 +1,30 @@
+"""Accessibility pre-training, then the chr22 main job fine-tuned from it (issue 18). Pre-trains the
+4conv2pool4norm trunk on five chr22 accessibility tasks (three bigWigs, two DNase-seq peak sets;
+`deepenhancer.pretrain_accessibility`, windows from 0–65 % of chr22 only), then trains the main job (FANTOM5
+enhancers vs background, last 25 % held out) from the pre-trained trunk with the default recipe of
+bench/recipes.py (`default_recipe(MIN2017, lr=5e-4, ensemble=3)`, RC augmentation, both strands at test time).
+Writes results/pretrain_accessibility.json and results/deepenhancer_chr22_pretrained.json.
+Usage: python bench/pretrain.py"""
+import argparse, os
+from pathlib import Path
+ROOT = Path(__file__).resolve().parent.parent
+
+if __name__ == '__main__':
+    a = argparse.ArgumentParser(description=__doc__)
+    a.add_argument('--runs', default=str(ROOT/'runs'))
+    args = a.parse_args()
+    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
+    from enhancer_nets.core import save_json
+    from enhancer_nets.engine import default_recipe
+    from enhancer_nets.deepenhancer import (pretrain_accessibility, pretrained_builder, deepenhancer_chr22,
+                                            MIN2017, results_table)
+    runs = Path(args.runs)
+    pt = pretrain_accessibility(runs/'pretrain_accessibility', quick=False, verbose=2)
+    save_json(ROOT/'results'/'pretrain_accessibility.json', pt)
+    print({k: round(v, 3) for k, v in pt['val_auroc'].items()}, pt['extent'], pt['wall_seconds'], 's', flush=True)
+    res = deepenhancer_chr22(runs/'deepenhancer_chr22_pretrained', results=ROOT/'results'/'deepenhancer_chr22_pretrained.json',
+                             quick=False, verbose=0, model=pretrained_builder(pt['model']),
+                             config=default_recipe(MIN2017, lr=5e-4, ensemble=3, patience=4), rc_augment=True,
+                             test_rc=True, recipe='default + accessibility pre-training',
+                             pretrained=pt['model'])
+    print(results_table(res).to_string(index=False), '\n', res['wall_seconds'], 's', flush=True)
