@@ -190,7 +190,7 @@ def test_demo_writes_its_table_figure_and_filter_match(tmp_path):
     "The main job on the embedded default, reduced (the full run is bench/demo.py): every output is there."
     res = main(['demo', '--out', str(tmp_path), '--n', '600', '--epochs', '2'])
     r = load_json(tmp_path/'run'/'results.json')
-    assert set(r['results']) == {'oops-rc', 'kmer_spectrum_k1-6_logreg', 'PSSM oracle (true PWM + positional prior)'}
+    assert set(r['results']) == {'oops', 'kmer_spectrum_k1-6_logreg', 'PSSM oracle (true PWM + positional prior)'}
     assert r['results']['PSSM oracle (true PWM + positional prior)']['auroc'] > 0.75
     assert np.asarray(r['best_filter']['ppm']).shape == (9, 4) and 'tomtom' in r['best_filter']
     assert (tmp_path/'demo.png').read_bytes()[:8] == b'\x89PNG\r\n\x1a\n' and r['split']['kind'] == 'genomic blocks'
