@@ -307,7 +307,8 @@ def train_regions(
         build, task = (lambda: build_model(arch, width)), TWO_CLASS
     elif isinstance(model, keras.Model):
         if config.ensemble > 1 or config.restarts > 1:
-            raise OptionError('train_regions: an ensemble or restarts need a builder `() -> network` as model')
+            raise OptionError('train_regions: an ensemble or restarts need a builder `() -> network` '
+                              'as model')
         build, task = (lambda: model), classifier_task(model)
     else:
         build, task = model, classifier_task(model())

@@ -461,8 +461,9 @@ def fit(
         for m in range(c0.ensemble):
             off = m * c0.restarts
             cs = [c.replace(ensemble=1, seed=c.seed + off) for c in stages]
-            fits.append(fit(build, task, [_batches_for(t, off) for t in trains], vals, root / f'member{m}',
-                            config=cs, verbose=verbose, overwrite=overwrite, callbacks=callbacks, record=record))
+            tr_m = [_batches_for(t, off) for t in trains]
+            fits.append(fit(build, task, tr_m, vals, root / f'member{m}', config=cs, verbose=verbose,
+                            overwrite=overwrite, callbacks=callbacks, record=record))
         hist = pd.concat([f.history.assign(member=m) for m, f in enumerate(fits)], ignore_index=True)
         rec = dict(members=[f.record for f in fits], monitor=stages[-1].monitor)
         if tmp is not None:
