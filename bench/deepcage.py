@@ -6,7 +6,7 @@ Usage: ENHANCER_NETS_DATA=../shared/data python bench/deepcage.py [--n 1000] [--
 import argparse, os, platform, time
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 import numpy as np
-from enhancer_nets.core import save_json, run_metadata, repo_root
+from enhancer_nets.core import save_json, run_metadata, results_record, repo_root
 from enhancer_nets.data import one_hot
 from enhancer_nets.motifs import motif_db
 from enhancer_nets.deepcage import motif_scores, build_deepcage, CellTypeBatches, SMALL_ARCH, LIU2019
@@ -52,4 +52,4 @@ for name, arch in (('reduced (SMALL_ARCH)', SMALL_ARCH), ('paper size', {})):
         rows.append(dict(task=f'training, {name} network, {K} training cell types, {n} loci', tool=tool, seconds=round(s, 2),
                          rate=round(n * K / s, 1), unit='(locus, cell type) pairs/s'))
 for r in rows: print(r)
-save_json(a.out, dict(meta=run_metadata(0, n=a.n, steps=a.steps, cpu_count=os.cpu_count(), processor=platform.processor()), rows=rows))
+save_json(a.out, results_record(dict(meta=run_metadata(0, n=a.n, steps=a.steps, cpu_count=os.cpu_count(), processor=platform.processor()), rows=rows)))

@@ -5,7 +5,7 @@ Writes results/bench_deepenhancer.json. Usage: ENHANCER_NETS_DATA=../shared/data
 import argparse, time, platform, os
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 import numpy as np, keras
-from enhancer_nets.core import save_json, run_metadata, repo_root
+from enhancer_nets.core import save_json, run_metadata, results_record, repo_root
 from enhancer_nets.data import Genome, resolve, window_index, WindowDataset
 from enhancer_nets.deepenhancer import fantom5_chr22, build_model, MIN2017
 from enhancer_nets.engine import compile_model, TWO_CLASS
@@ -34,4 +34,5 @@ res = dict(meta=run_metadata(0, backend=keras.backend.backend(), batch_size=a.ba
            pipeline_over_train=round(pipe / train, 1), pipeline_fast_enough=bool(pipe >= 20 * train),
            paper='Min et al. 2017: 376 s per epoch on a K80 GPU at stride 2 (FANTOM5 genome-wide)',
            epoch_seconds_estimate_chr22_stride2=round(len(w) / train, 1))
-print(res); save_json(a.out, res)
+print(res)
+save_json(a.out, results_record(res))

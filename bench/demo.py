@@ -12,7 +12,7 @@ if __name__ == '__main__':
     a.add_argument('--recipe', default=None, help="'default' or 'adam' (default: the demo's default)")
     a.add_argument('--out', default=str(ROOT/'results'/'bench_demo.json'))
     args = a.parse_args()
-    from enhancer_nets.core import run_metadata, save_json
+    from enhancer_nets.core import run_metadata, save_json, results_record
     d = Path(tempfile.mkdtemp(prefix='demo-'))
     cmd = ['enhancer_nets', 'demo', '--out', str(d)] + (['--n', str(args.n)] if args.n else []) \
         + (['--recipe', args.recipe] if args.recipe else [])
@@ -20,7 +20,8 @@ if __name__ == '__main__':
     r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3'))
     wall = time.time() - t
     if r.returncode: sys.exit(r.stderr[-3000:])
-    res = json.loads((d/'run'/'results.json').read_text())
+    from enhancer_nets.core import flat_record
+    res = flat_record(json.loads((d/'run'/'results.json').read_text()))
     R = res['results']
     net, orc, kmer = R[res['arch']]['auroc'], R['PSSM oracle (true PWM + positional prior)']['auroc'], \
         R['kmer_spectrum_k1-6_logreg']['auroc']
@@ -31,10 +32,12 @@ if __name__ == '__main__':
                  dict(value=round(orc - net, 4), goal=0.03, met=orc - net <= 0.03),
              'best filter matched to CEBP by TOMTOM (top JASPAR 2024 match)': dict(value=top, goal='CEBP*',
                                                                                      met=bool(top and 'CEBP' in top))}
-    out = dict(meta=run_metadata(0, command=' '.join(cmd[:2]), cpu_count=os.cpu_count(), recipe=res.get('recipe')),
-               split=res.get('split'), counts=res.get('counts'), auroc=dict(network=net, oracle=orc, kmer=kmer), network=res['arch'],
-               best_filter=res['best_filter'], epochs_run=res.get('epochs_run'), train_seconds=res.get('train_seconds'),
-               wall_seconds=round(wall, 1), goals=goals, printed=r.stdout.strip().splitlines()[-8:])
+    out = results_record(
+        dict(**run_metadata(0, command=' '.join(cmd[:2]), cpu_count=os.cpu_count()), split=res.get('split'),
+             counts=res.get('counts'), auroc=dict(network=net, oracle=orc, kmer=kmer), network=res['arch'],
+             best_filter=res['best_filter'], epochs_run=res.get('epochs_run'), train_seconds=res.get('train_seconds'),
+             wall_seconds=round(wall, 1), goals=goals, printed=r.stdout.strip().splitlines()[-8:]),
+        dict(recipe=res.get('recipe'), n=args.n, train=res.get('train')))
     save_json(args.out, out)
     print(r.stdout[-2500:])
     print(json.dumps(goals, indent=1, ensure_ascii=False))

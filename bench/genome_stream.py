@@ -80,7 +80,7 @@ if __name__ == '__main__':
     a.add_argument('--keep', help='directory for the synthetic genomes (kept); default: a temporary one')
     a.add_argument('--out', default=str(ROOT/'results'/'bench_genome_stream.json'))
     args = a.parse_args()
-    from enhancer_nets.core import run_metadata, save_json
+    from enhancer_nets.core import run_metadata, save_json, results_record
     t0, rows = time.time(), []
     d = Path(args.keep or tempfile.mkdtemp(prefix='genomes-'))
     d.mkdir(parents=True, exist_ok=True)
@@ -109,6 +109,6 @@ if __name__ == '__main__':
                rows=rows, goals={f'peak RSS {list(sizes)[-1]} / 50Mb ≤ 1.5 (genome {big["genome_bp"] / 50e6:.0f}x)':
                                  dict(value=growth, goal=1.5, met=growth <= 1.5)},
                wall_seconds=round(time.time() - t0, 1))
-    save_json(args.out, res)
+    save_json(args.out, results_record(res))
     print(json.dumps(res['goals'], indent=1, ensure_ascii=False))
     print(f'results: {args.out}')

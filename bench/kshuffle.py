@@ -3,7 +3,7 @@ Writes results/bench_kshuffle.json. Usage: python bench/kshuffle.py [--n 100000]
 import argparse, time, platform, os
 import numpy as np
 from enhancer_nets.adversarial import kshuffle
-from enhancer_nets.core import save_json, run_metadata, repo_root
+from enhancer_nets.core import save_json, run_metadata, results_record, repo_root
 from enhancer_nets.data import decode
 
 p = argparse.ArgumentParser(); p.add_argument('--n', type=int, default=100_000); p.add_argument('--length', type=int, default=500)
@@ -22,4 +22,4 @@ for k in (1, 2, 3, 4, 6, 9):
         row['ushuffle_seconds_extrapolated'] = round((time.perf_counter() - t) * a.n / len(seqs), 3)
     except ImportError: pass
     rows.append(row); print(row)
-save_json(a.out, dict(meta=run_metadata(0, n=a.n, length=a.length, cpu_count=os.cpu_count(), processor=platform.processor()), rows=rows))
+save_json(a.out, results_record(dict(meta=run_metadata(0, n=a.n, length=a.length, cpu_count=os.cpu_count(), processor=platform.processor()), rows=rows)))

@@ -21,10 +21,10 @@ if __name__ == '__main__':
     runs = Path(args.runs)
     pt = pretrain_accessibility(runs/'pretrain_accessibility', quick=False, verbose=2)
     save_json(ROOT/'results'/'pretrain_accessibility.json', pt)
-    print({k: round(v, 3) for k, v in pt['val_auroc'].items()}, pt['extent'], pt['wall_seconds'], 's', flush=True)
+    print({k: round(v, 3) for k, v in pt['metrics']['val_auroc'].items()}, pt['data']['extent'], pt['meta']['wall_seconds'], 's', flush=True)
     res = deepenhancer_chr22(runs/'deepenhancer_chr22_pretrained', results=ROOT/'results'/'deepenhancer_chr22_pretrained.json',
-                             quick=False, verbose=0, model=pretrained_builder(pt['model']),
-                             config=default_recipe(MIN2017, lr=5e-4, ensemble=3, patience=4), rc_augment=True,
+                             quick=False, verbose=0, model=pretrained_builder(pt['metrics']['model']),
+                             train=default_recipe(MIN2017, lr=5e-4, ensemble=3, patience=4), rc_augment=True,
                              test_rc=True, recipe='default + accessibility pre-training',
-                             pretrained=pt['model'])
-    print(results_table(res).to_string(index=False), '\n', res['wall_seconds'], 's', flush=True)
+                             pretrained=pt['metrics']['model'])
+    print(results_table(res).to_string(index=False), '\n', res['meta']['wall_seconds'], 's', flush=True)

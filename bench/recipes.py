@@ -23,17 +23,17 @@ if __name__ == '__main__':
     DEFAULT = default_recipe(MIN2017, lr=5e-4, ensemble=3, patience=4)
     jobs = {'paper': dict(results=ROOT/'results'/'deepenhancer_chr22.json', kw={}),
             'practice': dict(results=ROOT/'results'/'deepenhancer_chr22_practice.json',
-                             kw=dict(config=PRACTICE, rc_augment=True, test_rc=True, recipe='practice')),
+                             kw=dict(train=PRACTICE, rc_augment=True, test_rc=True, recipe='practice')),
             'default': dict(results=ROOT/'results'/'deepenhancer_chr22_default.json',
-                            kw=dict(config=DEFAULT, rc_augment=True, test_rc=True, recipe='default'))}
+                            kw=dict(train=DEFAULT, rc_augment=True, test_rc=True, recipe='default'))}
     if args.only == 'cv-default':
         from enhancer_nets.deepenhancer import deepenhancer_cv, cv_table
         res = deepenhancer_cv(Path(args.runs)/'deepenhancer_cv_default', results=ROOT/'results'/'deepenhancer_cv_default.json',
                               archs=('4conv2pool4norm',), epochs=8, patience=3, quick=False, recipe='default',
-                              config=DEFAULT.replace(epochs=8, patience=3), rc_augment=True, test_rc=True)
-        print(cv_table(res).to_string(), '\n', res['wall_seconds'], 's', flush=True)
+                              train=DEFAULT.replace(epochs=8, patience=3), rc_augment=True, test_rc=True)
+        print(cv_table(res).to_string(), '\n', res['meta']['wall_seconds'], 's', flush=True)
     for name, j in jobs.items():
         if args.only and name != args.only: continue
         res = deepenhancer_chr22(Path(args.runs)/f'deepenhancer_chr22_{name}', results=j['results'], quick=False,
                                  verbose=0, **j['kw'])
-        print(name, '\n', results_table(res).to_string(index=False), '\n', res['wall_seconds'], 's', flush=True)
+        print(name, '\n', results_table(res).to_string(index=False), '\n', res['meta']['wall_seconds'], 's', flush=True)

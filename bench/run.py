@@ -137,7 +137,7 @@ def bench_pipeline(batches):
 if __name__ == '__main__':
     a = argparse.ArgumentParser(description=__doc__); a.add_argument('--quick', action='store_true')
     a.add_argument('--out', default=str(ROOT/'results'/'bench.json')); args = a.parse_args()
-    from enhancer_nets.core import run_metadata, save_json
+    from enhancer_nets.core import run_metadata, save_json, results_record
     q = args.quick; t0 = time.time()
     backends = bench_backends(5 if q else 20)       # first: a child's peak RSS must not inherit this process's
     rows = bench_one_hot(2_000 if q else 100_000, 1000, 3 if q else 5) + bench_kshuffle(1_000 if q else 10_000, 500, 3) + bench_motifs(3) + bench_pipeline(10 if q else 40)
@@ -160,7 +160,7 @@ if __name__ == '__main__':
     res = dict(meta=run_metadata(0, machine=platform.processor() or platform.machine(), cpu_count=os.cpu_count(), quick=q,
                                  note='medians over repeats; ratios are what we quote'),
                rows=rows, backends=backends, goals=goals, wall_seconds=round(time.time() - t0, 1))
-    save_json(args.out, res)
+    save_json(args.out, results_record(res))
     import pandas as pd
     print(pd.DataFrame([r for r in rows if 'rate' in r])[['task', 'tool', 'seconds', 'rate', 'unit', 'peak_mb']].to_string(index=False))
     print(pd.DataFrame(backends).to_string(index=False))

@@ -45,7 +45,7 @@ def child(*a):
 
 if __name__ == '__main__':
     sys.path.insert(0, str(ROOT))
-    from enhancer_nets.core import run_metadata, save_json
+    from enhancer_nets.core import run_metadata, save_json, results_record
     rows = [child(1, 256, 'scan'), child(1, 1024, 'scan'), child(1, 1024, 'keras_predict'),
             child(4, 1024, 'scan'), child(4, 1024, 'keras_predict')]
     by = {(r['mb'], r['batch_size'], r['how']): r for r in rows}
@@ -61,6 +61,6 @@ if __name__ == '__main__':
                        benchmark='scan windows/s on hg38 chr22:20-24 Mb, 4conv2pool4norm, 300 bp, stride 50, '
                                  'CPU (2 cores)',
                        rows=rows, ratios=ratios)
-    save_json(ROOT/'results'/'bench_scan.json', res)
+    save_json(ROOT/'results'/'bench_scan.json', results_record(res))
     for r in rows: print(r)
     print(ratios)

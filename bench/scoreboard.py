@@ -5,6 +5,7 @@ import json, math, sys
 from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from enhancer_nets.core import flat_record
 
 def mean(xs):
     xs = [x for x in xs if x is not None and not math.isnan(x)]
@@ -37,6 +38,12 @@ SPECS = [
      'gapped k-mer SVM', ['methods', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc', 'mean']),
     ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer.json', 'paper', 'auROC',
      'fine-tuned 4conv2pool4norm', ['results', 'fine-tuned, all layers', 'auroc'],
+     'gapped k-mer SVM', ['results', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc']),
+    ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_default.json', 'default (1 member)',
+     'auROC', 'fine-tuned 4conv2pool4norm', ['results', 'fine-tuned, all layers', 'auroc'],
+     'gapped k-mer SVM', ['results', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc']),
+    ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_default.json', 'default (1 member)',
+     'auROC', 'from scratch, same small set', ['results', 'from scratch (same small set)', 'auroc'],
      'gapped k-mer SVM', ['results', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc']),
     *[(f'Cohn liver enhancers ({d}) vs genomic negatives, 5 block folds (fold mean)', 'cohn_real.json', 'paper',
        'auROC', 'CNN', (lambda r, d=d: mean(r['datasets'][d]['experiments']['genomic: CNN']['fold_auroc'])),
@@ -74,7 +81,7 @@ def scoreboard(root=ROOT):
     for bench, f, recipe, metric, meth, p, base, bp in SPECS:
         fp = root / 'results' / f
         if not fp.exists(): continue
-        res = json.loads(fp.read_text())
+        res = flat_record(json.loads(fp.read_text()))
         try: v, bv = value(res, p), value(res, bp)
         except (KeyError, IndexError, TypeError): continue
         meta = res.get('meta', res)
@@ -87,10 +94,11 @@ def scoreboard(root=ROOT):
     return rows
 
 if __name__ == '__main__':
-    from enhancer_nets.core import save_json, run_metadata
+    from enhancer_nets.core import save_json, run_metadata, results_record
     rows = scoreboard()
-    save_json(ROOT / 'results' / 'scoreboard.json', dict(meta=run_metadata(0, command='python bench/scoreboard.py'),
-              about=__doc__.split('Usage')[0].strip(), rows=rows))
+    save_json(ROOT / 'results' / 'scoreboard.json', results_record(
+        dict(meta=run_metadata(0, command='python bench/scoreboard.py'), about=__doc__.split('Usage')[0].strip(),
+             rows=rows)))
     for r in rows:
         print(f"{r['benchmark'][:55]:55s} {r['recipe']:10s} {r['method'][:26]:26s} {r['metric']:10s} "
               f"{r['value']:.3f} vs {r['baseline'][:22]:22s} {r['baseline_value']:.3f} {'✓' if r['beats'] else '✗'}")

@@ -12,9 +12,9 @@ __all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'COHN2018', 'EXPANDED_MIX', 'COHN_HUMAN', 
            'cohn_simulation', 'pssm_max', 'enrichment_ppm', 'build_cohn', 'build_oops', 'CodesDataset', 'predict_codes',
            'train_cohn', 'versus_shuffles', 'expanded_negatives', 'plant_filters', 'cohn_human_regions',
            'ewonglab_regions', 'region_codes', 'enhancer_dataset', 'fold_split', 'cohn_real_experiments',
-           'species_datasets', 'cross_species', 'simulated_species', 'best_filter_ppm', 'cohn_simulated',
-           'cohn_simulated_table', 'cohn_real', 'cohn_real_table', 'plot_choosing_k', 'plot_auc_matrix',
-           'published_species_matrix', 'plot_rocs']
+           'species_datasets', 'cross_species', 'simulated_species', 'best_filter_ppm', 'CohnSimConfig',
+           'cohn_simulated', 'cohn_simulated_table', 'CohnRealConfig', 'cohn_real', 'cohn_real_table',
+           'plot_choosing_k', 'plot_auc_matrix', 'published_species_matrix', 'plot_rocs']
 
 # %% ../nbs/03_adversarial.ipynb #c005
 @numba.njit(cache=True, inline='always')
@@ -182,7 +182,11 @@ def klet_counts(
 import keras, pandas as pd
 from pathlib import Path
 from keras import ops
-from .core import IN_TEST, save_json, load_json, set_seed, run_metadata, atomic_write, repo_root
+from dataclasses import dataclass, asdict, replace
+from enhancer_nets.core import (
+    IN_TEST, save_json, load_json, set_seed, run_metadata, atomic_write, repo_root, configure, results_record,
+    flat_record,
+)
 from enhancer_nets.motifs import (
     jaspar_ppms, conv_layers, first_layer_scores, filter_ppms, ppm_similarity, match_filters, ppm_logo,
 )
@@ -426,7 +430,8 @@ def versus_shuffles(
 
 # %% ../nbs/03_adversarial.ipynb #c034
 EXPANDED_MIX = {'bio': 2, 2: 1, 3: 1, 4: 1}
-"Cohn et al. §2.4.4.1: 2× genomic negatives (40 %), 1× each of the 2-, 3- and 4-shuffles of the positives (20 % each)."
+"""Cohn et al. §2.4.4.1: 2× genomic negatives (40 %), 1× each of the 2-, 3- and 4-shuffles of the positives
+(20 % each)."""
 
 
 def expanded_negatives(
@@ -445,7 +450,8 @@ def expanded_negatives(
         if key == 'bio':
             if want > len(bio):
                 raise ValueError(
-                    f'the mix asks for {want} genomic negatives ({mult}× {n} positives) but only {len(bio)} were given'
+                    f'the mix asks for {want} genomic negatives ({mult}× {n} positives) but only {len(bio)} '
+                    'were given'
                 )
             parts.append(bio[rng.choice(len(bio), want, replace=False)])
             src += ['bio'] * want
@@ -727,7 +733,7 @@ def cohn_real_experiments(
 
 # %% ../nbs/03_adversarial.ipynb #c048
 def species_datasets(
-    species: dict,  # {name: dict(genome=FASTA path or Genome, positives=intervals path or frame, negatives=… or None)}
+    species: dict,  # {name: dict(genome=FASTA or Genome, positives=intervals or frame, negatives=… or None)}
     length: int = 500,  # sequence length
     background: int = 1,  # GC-matched background negatives per positive
     folds: int = 5,  # block folds per chromosome
@@ -804,7 +810,8 @@ def simulated_species(
     n_slots = n_chroms * (chrom_len // slot)
     if 2 * n_enhancers > n_slots:
         raise ValueError(
-            f'{n_chroms} × {chrom_len:,} bp hold {n_slots} slots of {slot} bp; {2 * n_enhancers} regions need more'
+            f'{n_chroms} × {chrom_len:,} bp hold {n_slots} slots of {slot} bp; '
+            f'{2 * n_enhancers} regions need more'
         )
     rng = np.random.default_rng(seed)
     out = Path(out_dir)
@@ -861,27 +868,36 @@ def best_filter_ppm(
     return pp[int(np.argmax(aucs))]['ppm']
 
 
+@dataclass
+class CohnSimConfig:
+    "Settings of Cohn et al.'s simulated OOPS experiment (`cohn_simulated`, Fig. 2A)."
+    sizes: tuple = (10_000, 30_000)  # sequences per class (paper: 10K and 30K)
+    tf: str = 'CEBPA'  # planted motif
+    restarts: int = 1  # random restarts of every CNN (paper: 50)
+    tf_restarts: int = 5  # restarts of the small TF CNN, which often stays on its initial plateau
+    epochs: int = 20  # at most this many epochs
+    patience: int = 4  # early-stopping patience in epochs
+    shuffle_k: int = 2  # k of the filter-recovery network (positives vs their k-shuffles)
+    seed: int = 0  # seed of the simulation, initialisation and batch order
+    quick: bool = IN_TEST  # 1000 per class, 2 epochs
+
+
 def cohn_simulated(
     out_dir: str | Path,  # checkpoints
     results: str | Path | None = None,  # also write the results JSON here (e.g. results/cohn_simulated.json)
-    sizes: tuple = (10_000, 30_000),  # sequences per class (paper: 10K and 30K)
-    tf: str = 'CEBPA',  # planted motif
-    restarts: int = 1,  # random restarts of every CNN (paper: 50)
-    tf_restarts: int = 5,  # restarts of the small TF CNN, which often stays on its initial plateau
-    epochs: int = 20,
-    patience: int = 4,
-    shuffle_k: int = 2,  # k of the filter-recovery network (positives vs their k-shuffles)
-    seed: int = 0,
-    quick: bool = IN_TEST,  # 1000 per class, 2 epochs
-) -> dict:  # per size: methods → auroc, auprc, curves; filter recovery; metadata
+    config: CohnSimConfig | None = None,  # the experiment's settings (default `CohnSimConfig()`)
+    **changes,  # fields of `CohnSimConfig` to change
+) -> dict:  # the record {meta, config, data, metrics}; metrics: per size, methods → auroc, auprc, curves
     """Cohn et al. 2018 Fig. 2A on the simulated OOPS data, with the RC ablation and filter recovery (§3.1.4,
-    §3.2)."""
-    if quick:
-        sizes, epochs = (1000,), 2
+    §3.2). Raises `OptionError` for an unknown setting."""
+    c = configure(CohnSimConfig, config, changes)
+    if c.quick:
+        c = replace(c, sizes=(1000,), epochs=2)
+    sizes, tf, restarts, tf_restarts, epochs = c.sizes, c.tf, c.restarts, c.tf_restarts, c.epochs
+    patience, shuffle_k, seed = c.patience, c.shuffle_k, c.seed
     out = Path(out_dir)
     res = run_metadata(
-        seed, experiment='cohn_simulated', tf=tf, sizes=list(sizes), restarts=restarts,
-        tf_restarts=tf_restarts, epochs=epochs, patience=patience, quick=quick,
+        seed, experiment='cohn_simulated',
         split='simulated: random 80/10/10 train/validation/test',
         motif=f'JASPAR2018 {TF_MOTIFS.get(tf, tf)} (pyjaspar)',
     )
@@ -932,6 +948,7 @@ def cohn_simulated(
             )
         r['methods'] = {k: evaluate_scores(te['y'], v, curve_points=100) for k, v in sc.items()}
         res['by_size'][str(n)] = r
+    res = results_record(res, c, data_keys=('motif',))
     if results is not None:
         save_json(results, res)
     return res
@@ -940,6 +957,7 @@ def cohn_simulated(
 def cohn_simulated_table(res:dict)->pd.DataFrame:
     """auROC per method and data size beside the paper's numbers at 10K where it names the method
     (data/published/cohn2018.json)."""
+    res = flat_record(res)
     pub = load_json(repo_root()/'data'/'published'/'cohn2018.json')['simulated_cebpa']['auroc_10k']
     rows = []
     for n, r in res['by_size'].items():
@@ -953,27 +971,37 @@ def cohn_simulated_table(res:dict)->pd.DataFrame:
     return pd.DataFrame(rows)
 
 # %% ../nbs/03_adversarial.ipynb #c055
+@dataclass
+class CohnRealConfig:
+    "Settings of Cohn et al.'s real-data strategies on human liver enhancers (`cohn_real`)."
+    chroms: tuple = ('chr22',)  # chromosomes used
+    folds: int = 5  # genomic-block folds
+    ks: tuple = (1, 2, 3, 4, 5, 6)  # shuffle k
+    experiments: tuple = ('genomic', 'shuffles', 'background', 'expanded', 'planted')  # which strategies run
+    restarts: int = 1  # random restarts of every CNN
+    epochs: int = 20  # at most this many epochs (the paper: 20)
+    patience: int = 4  # early-stopping patience in epochs
+    min_steps: int = 0  # floor on optimizer steps per network (`train_cohn`); 0: the paper's ≤ 20 epochs
+    seed: int = 0  # seed of the folds, negatives, initialisation and batch order
+    quick: bool = IN_TEST  # 3 folds, k = 2 only, 2 epochs, no step floor, no background/expanded experiments
+
+
 def cohn_real(
     out_dir: str | Path,  # checkpoints
     results: str | Path | None = None,  # also write the results JSON here (e.g. results/cohn_real.json)
     genome: str | Path | None = None,  # a GRCh38 / hg38 FASTA (default: the resolver's hg38 chr22)
-    chroms: tuple = ('chr22',),  # chromosomes used
-    folds: int = 5,  # genomic-block folds
-    ks: tuple = (1, 2, 3, 4, 5, 6),  # shuffle k
-    restarts: int = 1,
-    epochs: int = 20,
-    patience: int = 4,
-    min_steps: int = 0,  # floor on optimizer steps per network (`train_cohn`); 0: the paper's ≤ 20 epochs
-    seed: int = 0,
-    quick: bool = IN_TEST,  # 3 folds, k = 2 only, 2 epochs, no step floor, no background/expanded experiments
-) -> dict:  # metadata, per data set: counts and experiments; cross_dataset matrix
+    config: CohnRealConfig | None = None,  # the experiment's settings (default `CohnRealConfig()`)
+    **changes,  # fields of `CohnRealConfig` to change
+) -> dict:  # the record {meta, config, data, metrics}; metrics: per data set, experiments; cross_dataset
     """Cohn et al.'s real-data strategies on human liver enhancers (Cohn's set and ewonglab's), out-of-fold
-    over genomic blocks."""
+    over genomic blocks (Cohn et al. 2018, §3.3). Raises `OptionError` for an unknown setting."""
+    c = configure(CohnRealConfig, config, changes)
+    if c.quick:
+        c = replace(c, folds=3, ks=(2,), epochs=2, min_steps=0, experiments=('genomic', 'shuffles'))
+    chroms, folds, ks, exps, restarts = c.chroms, c.folds, c.ks, c.experiments, c.restarts
+    epochs, patience, min_steps, seed = c.epochs, c.patience, c.min_steps, c.seed
     gpath = resolve('hg38_chr22/chr22.fa.gz', genome)
     g = Genome(gpath)
-    exps = ('genomic', 'shuffles', 'background', 'expanded', 'planted')
-    if quick:
-        folds, ks, epochs, min_steps, exps = 3, (2,), 2, 0, ('genomic', 'shuffles')
     regs = {'cohn': cohn_human_regions(list(chroms)), 'ewonglab': ewonglab_regions('human', list(chroms))}
     ref = pd.concat(list(regs.values()))[['chrom', 'start', 'end']]
     sets = {
@@ -981,9 +1009,10 @@ def cohn_real(
         for n, r in regs.items()
     }
     res = run_metadata(
-        seed, experiment='cohn_real', chroms=list(chroms), folds=folds, ks=list(ks), restarts=restarts,
-        epochs=epochs, patience=patience, min_steps=min_steps, quick=quick, data={'genome': gpath},
-        split=f'{folds}-fold genomic blocks of {", ".join(chroms)} (equal region counts, shared by both data sets); out-of-fold scores pooled',
+        seed, experiment='cohn_real', data={'genome': gpath},
+        split=(f'{folds}-fold genomic blocks of {", ".join(chroms)} (equal region counts, shared by both '
+               'data '
+               'sets); out-of-fold scores pooled'),
     )
     res['datasets'] = {}
     for n, ds in sets.items():
@@ -1009,6 +1038,7 @@ def cohn_real(
     res['cross_dataset_split'] = (
         f'test: block fold 0 of {folds} in both data sets; validation: fold 1; train: the rest'
     )
+    res = results_record(res, c, data_keys=('cross_dataset_split',))
     if results is not None:
         save_json(results, res)
     return res
@@ -1017,6 +1047,7 @@ def cohn_real(
 def cohn_real_table(res: dict) -> pd.DataFrame:
     """One row per data set and experiment: pooled out-of-fold auROC / auPRC, fold mean ± s.d., auROC against
     each negative source, counts, split."""
+    res = flat_record(res)
     rows = []
     for n, d in res['datasets'].items():
         for e, v in d['experiments'].items():
@@ -1036,6 +1067,7 @@ def cohn_real_table(res: dict) -> pd.DataFrame:
 
 def plot_choosing_k(res: dict, ax=None):
     "Fig. 5: auROC against k for enhancers vs their k-shuffles and for genomic background vs its k-shuffles."
+    res = flat_record(res)
     import matplotlib.pyplot as plt
 
     ax = ax or plt.subplots(figsize=(5, 3.5))[1]

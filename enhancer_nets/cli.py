@@ -62,12 +62,12 @@ def demo(
     sc, g = pd.read_csv(out / 'run' / 'test_scores.tsv', sep='\t'), Genome(fa)
     codes = lambda df: np.stack([g.codes(c)[s:e] for c, s, e in zip(df.chrom, df.start, df.end)])
     oracle = pssm_oracle(codes(sc), jaspar_ppm('MA0102.2'))
-    res['results']['PSSM oracle (true PWM + positional prior)'] = evaluate_scores(sc.label, oracle)
+    res['metrics']['results']['PSSM oracle (true PWM + positional prior)'] = evaluate_scores(sc.label, oracle)
     rest = pd.concat([read_intervals(pbed).assign(label=1), read_intervals(nbed).assign(label=0)])
     rest = rest[~rest.start.isin(sc.start)]  # the training and validation sequences
     ppm = best_filter_ppm(load_model(out / 'run'), dict(codes=codes(rest), y=rest.label.to_numpy()))
     tt = tomtom_table({'best filter': ppm}, motif_db('JASPAR2024'), top=3)
-    res['best_filter'] = dict(
+    res['metrics']['best_filter'] = dict(
         ppm=np.round(ppm, 4).tolist(), tomtom=tt[['rank', 'target', 'p', 'q']].to_dict('records')
     )
     fig, ax = plt.subplots(1, 2, figsize=(10, 3.8), gridspec_kw=dict(width_ratios=[1, 1.3]))
@@ -88,13 +88,14 @@ def demo(
     with atomic_path(out / 'demo.png') as t:
         fig.savefig(t, dpi=110, format='png')
     plt.close(fig)
-    res['wall_seconds'] = round(time.time() - t0, 1)
+    res['meta']['wall_seconds'] = round(time.time() - t0, 1)
     save_json(out / 'run' / 'results.json', res)
     tab = results_table(res)
     print(tab.to_string(index=False))
     print(
         f"\nbest filter: {', '.join(f'{r.target} (q={r.q:.1e})' for r in tt.itertuples())}"
-        f"\nresults: {out/'run'/'results.json'}   figure: {out/'demo.png'}   wall: {res['wall_seconds']:.0f} s"
+        f"\nresults: {out/'run'/'results.json'}   figure: {out/'demo.png'}   "
+        f"wall: {res['meta']['wall_seconds']:.0f} s"
     )
     return res
 
@@ -235,7 +236,7 @@ def evaluate(
     ) = None,
     genome: str = None,  # genome FASTA, for regions
     table: str = None,  # or: labelled sequences, CSV/TSV with sequence,label[,fold]
-    archs: str = '4conv2pool4norm,4conv2pool,4conv,6conv3pool,6conv3pool6norm',  # comma-separated architectures
+    archs: str = '4conv2pool4norm,4conv2pool,4conv,6conv3pool,6conv3pool6norm',  # architectures
     k: int = 10,  # folds (the paper: 10)
     # regions: 'balanced' (equal numbers of positives per block) or 'equal' (equal-length blocks)
     folds: str = 'balanced',
@@ -277,7 +278,7 @@ def evaluate(
             genome, positives, Path(out) / 'runs', folds=folds, negatives=negatives, genome_file=str(genome),
             positives_file=str(positives), **kw,
         )
-    res['statistics'] = {m: compare_methods(res, m).to_dict('records') for m in ('auroc', 'auprc')}
+    res['metrics']['statistics'] = {m: compare_methods(res, m).to_dict('records') for m in ('auroc', 'auprc')}
     save_json(Path(out) / 'cv.json', res)
     t = cv_table(res)
     atomic_write(Path(out) / 'cv.tsv', t.to_csv(sep='\t', index=False))
@@ -291,7 +292,9 @@ def evaluate(
 def speid(
     genome: Param('genome FASTA (hg19 for the TargetFinder pairs)', str, required=True) = None,
     pairs: Param(
-        'pair table CSV (enhancer_chrom,enhancer_start,enhancer_end,promoter_chrom,promoter_start,promoter_end,label) or a TargetFinder cell line',
+        'pair table CSV (enhancer_chrom,enhancer_start,enhancer_end,promoter_chrom,promoter_start,'
+        'promoter_end,'
+        'label) or a TargetFinder cell line',
         str, required=True,
     ) = None,
     out: Param('output directory', str, required=True) = None,
@@ -337,7 +340,7 @@ def speid_leakage(out:str='speid_leakage.json', # results JSON
     """Leakage of random / chromosome / segregated splits of the TargetFinder pairs and sequence-free
     baselines (no genome needed)."""
     from enhancer_nets.speid import leakage_study, leakage_table
-    res = leakage_study(tuple(cells.split(',')), k=k, seed=seed, matrix=not no_matrix, out=out)
+    res = leakage_study(out, cells=tuple(cells.split(',')), k=k, seed=seed, matrix=not no_matrix)
     print(leakage_table(res).round(3).to_string())
     return res
 
@@ -411,7 +414,7 @@ def cohn_species(
     """Cohn et al. Fig. 3 on your genomes: train per species, pooled and pooled at equal size; test on every
     species (auROC matrix)."""
     from enhancer_nets.adversarial import species_datasets, cross_species
-    from enhancer_nets.core import run_metadata
+    from enhancer_nets.core import run_metadata, results_record
 
     sp = _parse_species(species)
     m = cross_species(
@@ -423,6 +426,8 @@ def cohn_species(
         species={k: {a: str(b) for a, b in v.items()} for k, v in sp.items()},
         split=f'block fold {test_fold} of {folds} held out in every species', matrix=m.round(4).to_dict(),
     )
+    res = results_record(res, dict(folds=folds, test_fold=test_fold, background=background, restarts=restarts,
+                                   epochs=epochs, seed=seed), data_keys=('species',))
     save_json(Path(out) / 'cross_species.json', res)
     atomic_write(Path(out) / 'cross_species.tsv', m.round(4).to_csv(sep='\t'))
     print(m.round(3).to_string())
@@ -439,11 +444,11 @@ def motifs(
     fasta: str = None,  # sequences for the site-based recipes (records cut into model-length windows)
     genome: str = None,  # or: a genome FASTA, with --regions
     regions: str = None,  # BED/narrowPeak/CSV regions of --genome to collect sites from
-    recipe: str = 'auto',  # enumeration (DeepEnhancer), activation (DeepCAGE, 0.7 MAV), max_site (DeepBind/SPEID); auto: enumeration without sequences
+    recipe: str = 'auto',  # enumeration (DeepEnhancer), activation (DeepCAGE), max_site (SPEID), auto
     # 'filters' (first-layer kernels, by --recipe) or
     # 'modisco' (TF-MoDISco on attributions; needs sequences)
     method: str = 'filters',
-    db: str = 'JASPAR2024,HOCOMOCOv11',  # comma-separated databases: JASPAR20xx (pyjaspar), HOCOMOCOv11, or MEME files
+    db: str = 'JASPAR2024,HOCOMOCOv11',  # databases, comma-separated: JASPAR20xx, HOCOMOCOv11, MEME files
     by: str = 'q',  # matched when the best target's q (or E, p) is below --threshold
     threshold: float = 0.05,  # DeepEnhancer used E < 0.1, DeepCAGE E < 0.01, SPEID E < 0.5
     max_windows: int = 5000,  # windows sampled for site collection
@@ -592,7 +597,7 @@ def deepcage(
     peaks: str = None,  # CELL=REP1.narrowPeak[+REP2…],… (default: HepG2 DNase); 'none' for signal only
     arch: str = 'small',  # 'small' (CPU) or 'paper' (Liu et al. 2019 sizes)
     tasks: str = 'classification,regression',
-    variants: str = 'full,seq_only,no_expression,no_motif',  # networks; 'seq_only' is the sequence-only baseline
+    variants: str = 'full,seq_only,no_expression,no_motif',  # networks; 'seq_only': sequence-only baseline
     splits: str = 'shared,blocks',  # loci shared with training (paper) and/or a held-out genomic block
     epochs: int = 20,
     patience: int = 5,
@@ -606,14 +611,15 @@ def deepcage(
 
     v = tuple(variants.split(','))
     res = deepcage_chr22(
-        Path(out) / 'results.json', Path(out), SMALL_ARCH if arch == 'small' else None, epochs, patience,
-        batch_size=batch_size, max_loci=max_loci, variants=v, splits=tuple(splits.split(',')),
+        Path(out) / 'results.json', Path(out), arch=SMALL_ARCH if arch == 'small' else None, epochs=epochs,
+        patience=patience, batch_size=batch_size, max_loci=max_loci, variants=v,
+        splits=tuple(splits.split(',')),
         block_variants=tuple(x for x in v if x in ('full', 'seq_only')), tasks=tuple(tasks.split(',')),
         genome=genome, chroms=None if chroms == 'all' else tuple(chroms.split(',')),
         signal=_parse_cells(signal), peaks=_parse_cells(peaks, True), seed=seed,
     )
-    for t in res['results']:
-        for sp in res['results'][t]:
+    for t in res['metrics']['results']:
+        for sp in res['metrics']['results'][t]:
             print(f'\n{t}, loci {sp}:')
             print(deepcage_table(res, t, sp).to_string())
     print(f"results: {Path(out)/'results.json'}")

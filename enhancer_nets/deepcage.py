@@ -11,7 +11,10 @@ import keras
 from keras import layers, ops
 from scipy import stats
 from .engine import fit, predict, TrainConfig, Task, REGRESSION
-from .core import save_json, load_json, set_seed, run_metadata, IN_TEST, repo_root, atomic_path
+from dataclasses import dataclass, asdict
+from enhancer_nets.core import (
+    save_json, load_json, set_seed, run_metadata, IN_TEST, repo_root, atomic_path, configure, flat_record,
+)
 from enhancer_nets.data import (
     EpochBatches, Genome, resolve, data_available, read_intervals, bigwig_signal, merge_intervals, overlaps,
     one_hot, window_codes, SequenceError, SOURCES,
@@ -24,7 +27,7 @@ __all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'SMALL_ARC
            'log_odds', 'score_threshold', 'context_codes', 'motif_scores', 'build_deepcage', 'CellTypeBatches', 'pse',
            'cellwise', 'locuswise', 'variability_groups', 'block_mask', 'deepcage_fold', 'deepcage_data',
            'mean_signal_baseline', 'deepcage_loco', 'expression_gradients', 'gradient_importance', 'deepcage_summary',
-           'deepcage_chr22', 'deepcage_table', 'track_data', 'fold_gis', 'window_gis', 'plot_track']
+           'DeepCageConfig', 'deepcage_chr22', 'deepcage_table', 'track_data', 'fold_gis', 'window_gis', 'plot_track']
 
 # %% ../nbs/05_deepcage.ipynb #c006
 _DC = 'https://raw.githubusercontent.com/kimmo1019/DeepCAGE/1fe31132d34af2f905c9d84746b2e24da76ee35a/data'
@@ -740,7 +743,8 @@ def deepcage_loco(
                     )
                     P[v][r['test_loci'], k] = r['pred']
                     log(
-                        f'{task} {sp} {v} held-out {cell}: {len(r["history"])} epochs, {time.time() - t0:.0f} s'
+                        f'{task} {sp} {v} held-out {cell}: {len(r["history"])} epochs, '
+                        f'{time.time() - t0:.0f} s'
                     )
             te = np.arange(len(y)) if split is None else np.flatnonzero(split == 'test')
             Y = y.values[te]
@@ -823,6 +827,7 @@ def gradient_importance(
 def deepcage_summary(res: dict) -> dict:
     """{task: {split: {method: mean over held-out cell types of the main metric}}} (auPR or Pearson r), for
     tables and the site."""
+    res = flat_record(res)
     out = {}
     for task, S in res['results'].items():
         key = 'auPR' if task == 'classification' else 'pearson'
@@ -833,27 +838,39 @@ def deepcage_summary(res: dict) -> dict:
     return out
 
 
+@dataclass
+class DeepCageConfig:
+    "Settings of leave-one-cell-type-out DeepCAGE (`deepcage_chr22`)."
+    arch: dict | None = None  # network size (None: the paper's; `SMALL_ARCH` on CPU)
+    epochs: int = 20  # at most this many epochs per fold
+    patience: int = 5  # early-stopping patience in epochs
+    batch_size: int = 128  # loci per batch
+    max_loci: int | None = None  # a random subset of this many loci (None: all)
+    variants: tuple = ('full', 'seq_only', 'no_expression', 'no_motif')  # networks and ablations
+    splits: tuple = ('shared', 'blocks')  # loci shared with training (the paper) and/or a held-out block
+    block_variants: tuple = ('full', 'seq_only')  # the variants also run on the held-out block
+    tasks: tuple = ('classification', 'regression')  # accessible or not; log signal
+    chroms: tuple | None = ('chr22',)  # chromosomes used (None: all of the genome)
+    seed: int = 0  # seed of the locus subset, initialisation and batch order
+
+
 def deepcage_chr22(
     out: str | Path | None = None,  # results JSON (default results/deepcage_chr22.json)
     run_dir: str | Path | None = None,  # checkpoints (default runs/deepcage_chr22)
-    arch: dict | None = None,  # network size (None: the paper's)
-    epochs: int = 20,
-    patience: int = 5,
-    batch_size: int = 128,
-    max_loci: int | None = None,
-    variants: tuple = ('full', 'seq_only', 'no_expression', 'no_motif'),
-    splits: tuple = ('shared', 'blocks'),
-    block_variants: tuple = ('full', 'seq_only'),  # the ablations run on the paper's split only
-    tasks: tuple = ('classification', 'regression'),
-    genome: str | Path | None = None,
-    chroms: tuple | None = ('chr22',),  # another genome / chromosomes (None: all)
-    signal: dict | None = None,
-    peaks: dict | None = None,  # {cell: bigWig} and {cell: [narrowPeak, ...]} (default: the chr22 data)
-    seed: int = 0,
-    log=print,
-) -> dict:
-    """Leave-one-cell-type-out DeepCAGE (default: hg38 chr22, 4 cell types), both tasks, baselines and
-    ablations → results JSON."""
+    config: DeepCageConfig | None = None,  # the experiment's settings (default `DeepCageConfig()`)
+    genome: str | Path | None = None,  # another genome FASTA (default: the resolver's hg38 chr22)
+    signal: dict | None = None,  # {cell: bigWig} (default: the chr22 accessibility tracks)
+    peaks: dict | None = None,  # {cell: [narrowPeak, ...]} (default: the chr22 DNase peaks)
+    log=print,  # progress messages
+    **changes,  # fields of `DeepCageConfig` to change
+) -> dict:  # the record {meta, config, data, metrics}; metrics: results, summary, gis, track
+    """Leave-one-cell-type-out DeepCAGE (Liu et al. 2019, Methods; default: hg38 chr22, 4 cell types), both
+    tasks, baselines and ablations → results JSON. Raises `OptionError` for an unknown setting."""
+    c = configure(DeepCageConfig, config, changes)
+    arch, epochs, patience, batch_size, max_loci = c.arch, c.epochs, c.patience, c.batch_size, c.max_loci
+    variants, splits, block_variants, tasks, chroms, seed = (
+        c.variants, c.splits, c.block_variants, c.tasks, c.chroms, c.seed
+    )
     root = repo_root()
     out = Path(out or root / 'results' / 'deepcage_chr22.json')
     run_dir = Path(run_dir or root / 'runs' / 'deepcage_chr22')
@@ -883,24 +900,24 @@ def deepcage_chr22(
         r_ = fold_gis(run_dir / 'classification' / sp / 'full' / cell / 'best.keras', d, te, cell, 20)
         if r_:
             gis[cell] = r_
+    meta = run_metadata(seed, data=files, task='DeepCAGE leave-one-cell-type-out, hg38 chr22',
+                        wall_seconds=round(time.time() - t0))
     res = dict(
-        meta=run_metadata(
-            seed, data=files, task='DeepCAGE leave-one-cell-type-out, hg38 chr22',
-            split='folds over cell types (one held out per fold); loci: shared (paper) or a held-out 25 % genomic block',
-            arch=arch or 'paper', variants=list(variants), block_variants=list(block_variants), epochs=epochs,
-            patience=patience, batch_size=batch_size, max_loci=max_loci, seconds=round(time.time() - t0),
-        ),
+        meta=meta,
+        config=asdict(c),
         data=dict(
+            files=meta.pop('data'),
+            split=('folds over cell types (one held out per fold); loci: shared (paper) or a held-out 25 % '
+                   'genomic block'),
             genome=str(g.path), chroms=list(chroms) if chroms else 'all', loci=len(d['bins']),
             accessible=int((d['cls'].values.sum(1) > 0).sum()), cell_types=list(d['cls'].columns),
             positives={c: int(v) for c, v in d['cls'].sum().items()}, sources=d['sources'],
             regression_cells=list(d['reg'].columns) if d['reg'] is not None else [],
             motifs=int(d['motif'].shape[1]), motif_hit_rate=float((d['motif'] > 0).mean()),
         ),
-        results=r['results'],
-        gis=dict(split=sp, model='full, classification', cells=gis),
+        metrics=dict(results=r['results'], gis=dict(split=sp, model='full, classification', cells=gis)),
     )
-    res['summary'] = deepcage_summary(res)
+    res['metrics']['summary'] = deepcage_summary(res)
     P = {
         'starts': d['bins'].start.values,
         **{f'{t}|{s}|{m}': v for (t, s), Q in r['predictions'].items() for m, v in Q.items()},
@@ -909,10 +926,10 @@ def deepcage_chr22(
         'blocks' if 'blocks' in splits else splits[0]
     )
     cells = list((d['reg'] if tt == 'regression' else d['cls']).columns)
-    res['track'] = dict(
+    res['metrics']['track'] = dict(
         task=tt, split=ts, chrom=str(d['bins'].chrom.iloc[0]), cells=track_data(P, cells, tt, ts)
     )
-    res['gis']['window'] = window_gis(d, run_dir, res['track'])
+    res['metrics']['gis']['window'] = window_gis(d, run_dir, res['metrics']['track'])
     save_json(out, res)
     np.savez_compressed(run_dir / 'predictions.npz', **P)
     return res
@@ -922,6 +939,7 @@ def deepcage_table(res:dict,             # the results JSON
                    task:str='classification', split:str='shared')->pd.DataFrame:
     """Held-out cell type × method table of the main metric (auPR or Pearson r), plus the locus-wise and PSE
     summaries."""
+    res = flat_record(res)
     R = res['results'][task][split]
     key = 'auPR' if task == 'classification' else 'pearson'
     t = pd.DataFrame({m: {r['cell']: r[key] for r in v['cellwise']} for m, v in R.items()}).T
@@ -933,7 +951,7 @@ def deepcage_table(res:dict,             # the results JSON
 
 # %% ../nbs/05_deepcage.ipynb #c070
 def track_data(
-    predictions: dict,  # {'task|split|method': (n_loci, n_cells) array, …, 'starts': (n_loci,)} as saved by `deepcage_chr22`
+    predictions: dict,  # {'task|split|method': (n_loci, n_cells), …, 'starts': (n_loci,)}, `deepcage_chr22`'s
     cells: list,  # the cell types (columns) of the task
     task: str = 'regression',
     split: str = 'blocks',
@@ -1002,6 +1020,7 @@ def plot_track(
 ):
     """Predicted vs true accessibility over held-out loci of one cell type, in genome order (Liu et al. 2019,
     Fig. 3F)."""
+    res = flat_record(res)
     import matplotlib.pyplot as plt
 
     t = res['track']

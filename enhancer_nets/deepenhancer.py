@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np, pandas as pd
 import keras
 from keras import layers
+from dataclasses import dataclass, asdict, replace
 from enhancer_nets.core import (
     save_json, load_json, set_seed, run_metadata, IN_TEST, atomic_write, atomic_path, repo_root, OptionError,
-    RunDirError, InputError,
+    RunDirError, InputError, configure, results_record, flat_record,
 )
 from .data import *
 from .engine import *
@@ -21,11 +22,11 @@ from .layers import load_model
 __all__ = ['ARCHS', 'MIN2017', 'PRACTICE', 'ENSEMBL_ENHANCERS', 'BASELINES', 'DNASE', 'ACCESSIBILITY', 'ACCESSIBILITY_TASK',
            'build_model', 'predict_regions', 'scan_genome', 'write_scan', 'kmer_spectrum', 'region_codes_list',
            'kmer_baseline', 'train_regions', 'train_and_evaluate', 'train_sequences', 'simulated_genome',
-           'fantom5_chr22', 'deepenhancer_chr22', 'results_table', 'plot_curves', 'gapped_kmer_counts',
+           'fantom5_chr22', 'Chr22Config', 'deepenhancer_chr22', 'results_table', 'plot_curves', 'gapped_kmer_counts',
            'gkm_svm_baseline', 'cross_validate', 'cv_folds', 'cv_table', 'cross_validate_sequences', 'compare_methods',
            'fine_tune', 'distal_dnase', 'accessibility_windows', 'accessibility_head', 'pretrained_builder',
-           'pretrain_accessibility', 'deepenhancer_cv', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves',
-           'plot_loss_curves']
+           'pretrain_accessibility', 'CVConfig', 'deepenhancer_cv', 'TransferConfig', 'deepenhancer_transfer',
+           'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -330,8 +331,7 @@ def train_regions(
     )
     res = dict(
         counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
-        best_epoch=(int(hist.val_loss.idxmin()) + 1 if 'member' not in hist else
-                    [int(h.val_loss.to_numpy().argmin()) + 1 for _, h in hist.groupby('member')]),
+        best_epoch=best_epoch(hist, base=1),
         history=hist.round(5).to_dict('list'),
         train_seconds=round(t_train, 1),
         seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
@@ -384,7 +384,7 @@ def train_and_evaluate(
     rc_augment: bool = False,  # reverse-complement training windows at random (`train_regions`)
     test_rc: bool = False,  # average test windows over both strands
     **record,  # extra fields for results.json (dataset names ...)
-) -> dict:  # the results (also written to out_dir/results.json)
+) -> dict:  # the results record {meta, config, data, metrics} (also written to out_dir/results.json)
     """Train a DeepEnhancer CNN on a genome + positive BED, evaluate on held-out genomic blocks/chromosomes vs
     the k-mer baseline. Every input is read and checked before `out_dir` is created; an interrupted run
     resumes when called again with the same settings. Raises `InputError` for bad files, `OptionError` for bad
@@ -456,7 +456,9 @@ def train_and_evaluate(
                     for i, s in enumerate(['train', 'val', 'test'])
                 ]
             )
-        neg_desc = f'{negatives} (length-matched, avoiding positives ±{margin} bp, GENCODE TSS ±2 kb, exons, blacklist, N)'
+        neg_desc = (f'{negatives} (length-matched, avoiding positives ±{margin} bp, GENCODE TSS ±2 kb, '
+                    'exons, '
+                    'blacklist, N)')
     else:
         neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, genome)
         neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
@@ -484,6 +486,17 @@ def train_and_evaluate(
         )
     )
     res['wall_seconds'] = round(time.time() - t0, 1)
+    train = config or MIN2017.replace(epochs=epochs, patience=patience, batch_size=batch_size, lr=lr)
+    settings = dict(
+        arch=arch, width=width, stride=stride, test_stride=test_stride, test_frac=test_frac,
+        val_frac=val_frac,
+        test_chroms=list(test_chroms), val_chroms=list(val_chroms), baseline=baseline,
+        max_positives=max_positives,
+        rc_augment=rc_augment, test_rc=test_rc, seed=seed,
+        train=asdict(train.replace(seed=seed, devices=devices)),
+        **{k: record[k] for k in ('quick', 'recipe') if k in record},
+    )
+    res = results_record(res, settings, data_keys=('positives_dropped_at_boundaries',))
     save_json(out / 'results.json', res)
     return res
 
@@ -509,7 +522,7 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
                     width:int=300,                # window width; shorter sequences are centred in N
                     seed:int=0,                   # seed of the drawn splits, initialisation and shuffling
                     **kw,                         # `train_regions` settings: arch, stride, epochs, …
-                   )->dict:                       # the results (also written to out_dir/results.json)
+                   )->dict:                       # the record {meta, config, data, metrics}, as results.json
     """Train and evaluate a DeepEnhancer CNN on labelled sequences with the user's own split. Every file is
     read and checked before `out_dir` is created. Raises `InputError` for bad files or a split without both
     classes."""
@@ -555,6 +568,11 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
     config = MIN2017.replace(seed=seed).take(kw)
     res.update(train_regions(seqs, regions, out, width=width, config=config, split=how, inputs=files, **kw))
     res['wall_seconds'] = round(time.time() - t0, 1)
+    plain = {k: v for k, v in kw.items() if isinstance(v, (int, float, str, bool, tuple, type(None)))}
+    settings = dict(
+        val_frac=val_frac, test_frac=test_frac, width=width, seed=seed, train=asdict(config), **plain
+    )
+    res = results_record(res, settings, data_keys=('inputs', 'n_padded'))
     save_json(out/'results.json', res)
     return res
 
@@ -600,26 +618,45 @@ def fantom5_chr22(chrom:str='chr22')->pd.DataFrame:
     )
 
 # %% ../nbs/02_deepenhancer.ipynb #c031
+@dataclass
+class Chr22Config:
+    "Settings of the chr22 main job (`deepenhancer_chr22`); `quick` reduces the run and the record says so."
+    arch: str = '4conv2pool4norm'  # network (see `ARCHS`)
+    stride: int = 10  # training window stride in bp (the paper: 2; 10 fits 2 CPU cores)
+    epochs: int = 30  # at most this many epochs under the paper's recipe (`train` replaces it)
+    train: TrainConfig | None = None  # a whole training recipe; None: `MIN2017` with `epochs`
+    recipe: str = 'paper'  # the recipe's name in the record ('paper', 'practice', 'default', ...)
+    rc_augment: bool = False  # reverse-complement training windows at random
+    test_rc: bool = False  # average test windows over both strands
+    max_positives: int | None = None  # a random subset of this many positives (reduced runs)
+    pretrained: str | None = None  # path of the pre-trained trunk `model` was built from (recorded only)
+    seed: int = 0  # seed of sampling, initialisation and batch order
+    quick: bool = IN_TEST  # reduced run: 300 positives, stride 50, 2 epochs
+
+
 def deepenhancer_chr22(
     out_dir: str | Path,  # run directory (model, checkpoints, scores)
-    results: str | Path | None = None,  # also copy results.json here (e.g. results/deepenhancer_chr22.json)
-    quick: bool = IN_TEST,  # reduced run: 300 positives, stride 50, 2 epochs
-    stride: int = 10, epochs: int = 30, seed: int = 0,
-    **kw
-) -> dict:
+    results: str | Path | None = None,  # also write the record here (e.g. results/deepenhancer_chr22.json)
+    config: Chr22Config | None = None,  # the experiment's settings (default `Chr22Config()`)
+    model=None,  # a builder `() -> network` instead of `build_model(arch)` (e.g. `pretrained_builder`)
+    verbose: int | str = 'auto',  # Keras verbosity
+    **changes,  # fields of `Chr22Config` to change
+) -> dict:  # the results record {meta, config, data, metrics} (`results_record`)
     """The main job on real data: 4conv2pool4norm on hg38 chr22 FANTOM5 enhancers vs background, last 25 % of
-    chr22 held out."""
+    chr22 held out (Min et al. 2017, Methods, on one chromosome). Raises `OptionError` for an unknown
+    setting."""
+    c = configure(Chr22Config, config, changes)
+    if c.quick:
+        c = replace(c, max_positives=300, stride=50, epochs=2)
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
-    pos = fantom5_chr22()
-    if quick:
-        kw = dict(max_positives=300, **kw)
-        stride, epochs = 50, 2
     res = train_and_evaluate(
-        g, pos, out_dir, stride=stride, epochs=epochs, seed=seed,
+        g, fantom5_chr22(), out_dir, arch=c.arch, stride=c.stride, epochs=c.epochs, seed=c.seed,
+        config=c.train, rc_augment=c.rc_augment, test_rc=c.test_rc, max_positives=c.max_positives,
+        model=model,
+        verbose=verbose, quick=c.quick, recipe=c.recipe, genome_file='hg38_chr22/chr22.fa.gz',
         dataset='FANTOM5 enhancers via Ensembl (Genomic Benchmarks human_enhancers_ensembl, GRCh38), chr22',
-        genome_file='hg38_chr22/chr22.fa.gz', quick=quick,
-        **kw
     )
+    res['config'] = {**res['config'], **asdict(c)}
     if results is not None:
         save_json(results, res)
     return res
@@ -628,6 +665,7 @@ def deepenhancer_chr22(
 def results_table(res:dict)->pd.DataFrame:
     """One row per method: auROC, auPRC, ACC and MCC (at the validation threshold, else 0.5), test counts and
     the split."""
+    res = flat_record(res)
     sp = res['split']
     if 'blocks' in sp:
         split = sp['kind'] + (f" (test = last {sp['blocks']['test'][1] - sp['blocks']['test'][0]:.0%} "
@@ -643,6 +681,7 @@ def results_table(res:dict)->pd.DataFrame:
 
 def plot_curves(res:dict, ax=None):
     "ROC and PR curves of every method in a results dict (matplotlib)."
+    res = flat_record(res)
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(1, 2, figsize=(10, 4)) if ax is None else (None, ax)
     for k, v in res['results'].items():
@@ -714,7 +753,7 @@ def cross_validate(
     out_dir: str | Path,  # one sub-directory per method and fold
     archs: tuple = tuple(ARCHS),  # architectures to evaluate
     k: int = 10,  # folds (the paper: 10)
-    folds: str = 'balanced',  # 'balanced': blocks holding equal numbers of positives; 'equal': equal-length blocks
+    folds: str = 'balanced',  # 'balanced': blocks of equal positive counts; 'equal': equal-length blocks
     width: int = 300,
     stride: int = 2,  # window width; training window stride (the paper: 2)
     test_stride: int | None = None,  # stride at test time (default: `stride`)
@@ -798,7 +837,8 @@ def cross_validate(
         negatives=(
             f'user-supplied ({getattr(negatives, "name", "DataFrame")}), assigned to the same blocks'
             if given
-            else f'{negatives}, as many as positives in each fold block (avoiding positives ±{width} bp, GENCODE TSS ±2 kb, exons, blacklist, N)'
+            else (f'{negatives}, as many as positives in each fold block (avoiding positives ±{width} bp, '
+                  'GENCODE TSS ±2 kb, exons, blacklist, N)')
         ),
         counts={
             int(f): dict(
@@ -820,7 +860,13 @@ def cross_validate(
         verbose=verbose, config=config, rc_augment=rc_augment, test_rc=test_rc,
     )
     res['wall_seconds'] = round(time.time() - t0, 1)
-    return res
+    settings = dict(
+        archs=list(archs), k=k, folds=folds, width=width, stride=stride, test_stride=test_stride or stride,
+        epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, baselines=list(baselines), seed=seed,
+        rc_augment=rc_augment, test_rc=test_rc, train=asdict(config) if config else None,
+        **{x: record[x] for x in ('quick', 'recipe') if x in record},
+    )
+    return results_record(res, settings)
 
 
 def cv_folds(
@@ -881,8 +927,7 @@ def cv_folds(
                     cols = ['epoch', 'loss', 'val_loss'] + (['member'] if 'member' in h else [])
                     extra = dict(
                         history=h[cols].round(5).to_dict('list'),
-                        best_epoch=(int(h.val_loss.idxmin()) if 'member' not in h else
-                                    [int(x.val_loss.to_numpy().argmin()) for _, x in h.groupby('member')]),
+                        best_epoch=best_epoch(h),
                         train_windows=len(wtr),
                         seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None,
                     )
@@ -921,7 +966,8 @@ def cv_folds(
                 mean=float(a.mean()), se=float(a.std(ddof=1) / np.sqrt(len(a))) if len(a) > 1 else None
             )
         y = np.concatenate([s[0] for s in scores[name]])
-        # pooled curves: per-fold scores are rank-normalised first, so folds with different score scales pool fairly
+        # pooled curves: per-fold scores are rank-normalised first, so folds with different score scales
+        # pool fairly
         rk = np.concatenate([pd.Series(s[1]).rank(pct=True).to_numpy() for s in scores[name]])
         pe = evaluate_scores(y, rk, curve_points=100)
         v['pooled_curves'] = dict(roc=pe['roc'], pr=pe['pr'])
@@ -932,6 +978,7 @@ def cv_table(
     res: dict,  # from `cross_validate`
 ) -> pd.DataFrame:  # method, auROC mean ± SE, auPRC mean ± SE, folds, split
     "Table 2 of Min et al. 2017: mean and standard error of auROC and auPRC over folds, with the split named."
+    res = flat_record(res)
     return pd.DataFrame(
         [
             dict(
@@ -981,7 +1028,8 @@ def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per met
                methods={})
     cv_folds(seqs, regions, Path(out_dir), res, k=k, width=width, seed=seed, **kw)
     res['wall_seconds'] = round(time.time() - t0, 1)
-    return res
+    plain = {x: v for x, v in kw.items() if isinstance(v, (int, float, str, bool, tuple, type(None)))}
+    return results_record(res, dict(k=k, width=width, seed=seed, **plain), data_keys=('n_padded',))
 
 # %% ../nbs/02_deepenhancer.ipynb #d045
 def compare_methods(
@@ -993,6 +1041,7 @@ def compare_methods(
     from scipy.stats import wilcoxon, binomtest
     from statsmodels.stats.multitest import multipletests
 
+    res = flat_record(res)
     per = {k: {x['fold']: x[metric] for x in v['folds']} for k, v in res['methods'].items()}
     rows = []
     for a, b in combinations(per, 2):
@@ -1025,16 +1074,25 @@ def fine_tune(
     lr: float = 1e-5,  # learning rate (a tenth of pre-training's)
     freeze_conv: bool = False,  # keep the convolution and batch-norm layers fixed
     epochs: int = 30, patience: int = 8, seed: int = 0, verbose: int | str = 0,
+    config: TrainConfig | None = None,  # a whole recipe (replaces lr, epochs, patience); ensembles allowed
 ) -> tuple:  # (fine-tuned model, history DataFrame)
     """Transfer learning (Min et al. 2017, 'Transfer learning'): continue training a pre-trained model on a
-    cell-type-specific set."""
+    cell-type-specific set. Every ensemble member or restart starts from the pre-trained weights."""
     src = model if isinstance(model, keras.Model) else load_model(model)
     set_seed(seed)
-    m = keras.models.clone_model(src)
-    m.set_weights(src.get_weights())
-    cfg = MIN2017.replace(lr=lr, epochs=epochs, patience=patience, seed=seed,
-                          freeze=('Conv1D', 'BatchNormalization') if freeze_conv else ())
-    r = fit(m, classifier_task(m), train, val, out_dir, config=cfg, verbose=verbose, record=dict(fine_tune=True))
+
+    def copy():
+        m = keras.models.clone_model(src)
+        m.set_weights(src.get_weights())
+        return m
+
+    cfg = (config or MIN2017.replace(lr=lr, epochs=epochs, patience=patience)).replace(
+        seed=seed, freeze=('Conv1D', 'BatchNormalization') if freeze_conv else ()
+    )
+    net = copy if cfg.ensemble > 1 or cfg.restarts > 1 else copy()
+    r = fit(
+        net, classifier_task(src), train, val, out_dir, config=cfg, verbose=verbose, record=dict(fine_tune=True)
+    )
     return r.model, r.history
 
 # %% ../nbs/02_deepenhancer.ipynb #d049
@@ -1185,62 +1243,94 @@ def pretrain_accessibility(out_dir:str|Path,   # run directory: checkpoints/, mo
                            chrom_size=size, last_end_fraction=round(float(parts['val'].end.max() / size), 4)),
                epochs_run=len(r.history), model=str(out / 'model.keras'),
                wall_seconds=round(time.time() - t0, 1))
+    res = results_record(res, dict(arch=arch, stride=stride, quick=quick, train=asdict(config)),
+                         data_keys=('tasks', 'tracks', 'extent'))
     save_json(out / 'results.json', res)
     return res
 
 # %% ../nbs/02_deepenhancer.ipynb #d051
+@dataclass
+class CVConfig:
+    "Settings of Table 2's block cross-validation on chr22 (`deepenhancer_cv`)."
+    k: int = 10  # folds (the paper: 10)
+    stride: int = 100  # training window stride in bp (the paper: 2)
+    epochs: int = 6  # at most this many epochs (the paper: 30)
+    patience: int = 3  # early-stopping patience in epochs (the paper: 8)
+    archs: tuple = tuple(ARCHS)  # architectures to evaluate
+    train: TrainConfig | None = None  # a whole training recipe; None: `MIN2017` with `epochs`, `patience`
+    recipe: str = 'paper'  # the recipe's name in the record
+    rc_augment: bool = False  # reverse-complement training windows at random
+    test_rc: bool = False  # average test windows over both strands
+    seed: int = 0  # seed of sampling, initialisation and batch order
+    quick: bool = IN_TEST  # 3 folds, 240 positives, one architecture, 1 epoch
+
+
 def deepenhancer_cv(
     out_dir: str | Path,  # run directory (resumable)
     results: str | Path | None = None,  # results JSON (e.g. results/deepenhancer_cv.json)
-    k: int = 10,
-    stride: int = 100,
-    epochs: int = 6,
-    patience: int = 3,  # CPU settings (the paper: stride 2, 30 epochs)
-    archs: tuple = tuple(ARCHS),
-    seed: int = 0,
-    quick: bool = IN_TEST,  # 3 folds, 240 positives, one architecture, 1 epoch
-    **kw,
-) -> dict:
-    """Table 2 on real data: k-fold block cross-validation of the DeepEnhancer architectures and the baselines
-    on hg38 chr22 FANTOM5 enhancers."""
+    config: CVConfig | None = None,  # the experiment's settings (default `CVConfig()`)
+    **changes,  # fields of `CVConfig` to change
+) -> dict:  # the results record {meta, config, data, metrics}
+    """Table 2 on real data (Min et al. 2017, Table 2): k-fold block cross-validation of the DeepEnhancer
+    architectures and the baselines on hg38 chr22 FANTOM5 enhancers. Raises `OptionError` for an unknown
+    setting."""
+    c = configure(CVConfig, config, changes)
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
     pos = fantom5_chr22()
-    if quick:
-        k, epochs, archs = 3, 1, ('4conv2pool4norm',)
-        pos = pos.sample(240, random_state=seed).sort_values('start').reset_index(drop=True)
+    if c.quick:
+        c = replace(c, k=3, epochs=1, archs=('4conv2pool4norm',))
+        pos = pos.sample(240, random_state=c.seed).sort_values('start').reset_index(drop=True)
     res = cross_validate(
-        g, pos, out_dir, archs=archs, k=k, stride=stride, epochs=epochs, patience=patience, seed=seed,
-        quick=quick,
+        g, pos, out_dir, archs=c.archs, k=c.k, stride=c.stride, epochs=c.epochs, patience=c.patience,
+        seed=c.seed, config=c.train, rc_augment=c.rc_augment, test_rc=c.test_rc, quick=c.quick,
+        recipe=c.recipe,
         dataset='FANTOM5 enhancers via Ensembl (Genomic Benchmarks human_enhancers_ensembl, GRCh38), chr22',
-        genome_file='hg38_chr22/chr22.fa.gz', **kw,
+        genome_file='hg38_chr22/chr22.fa.gz',
     )
-    res['statistics'] = {m: compare_methods(res, m).to_dict('records') for m in ('auroc', 'auprc')}
+    res['config'] = {**res['config'], **asdict(c)}
+    res['metrics']['statistics'] = {m: compare_methods(res, m).to_dict('records') for m in ('auroc', 'auprc')}
     if results is not None:
         save_json(results, res)
     return res
+
+
+@dataclass
+class TransferConfig:
+    "Settings of the transfer experiment (`deepenhancer_transfer`, Min et al. 2017, transfer learning)."
+    cell: str = 'GM12878'  # a key of `DNASE`
+    n_train: int = 500  # at most this many training positives (the small set)
+    region: int = 400  # region width around the summit in bp: (region − 300)/stride + 1 windows each
+    stride: int = 20  # window stride in bp
+    lr: float = 1e-4  # fine-tuning learning rate
+    epochs: int = 30  # at most this many epochs
+    patience: int = 5  # early-stopping patience in epochs
+    train: TrainConfig | None = None  # fine-tuning recipe (None: `MIN2017` at `lr`, `epochs`, `patience`)
+    scratch: TrainConfig | None = None  # recipe of the from-scratch network (None: `MIN2017`, `epochs`)
+    recipe: str = 'paper'  # the recipes' name in the record
+    rc_augment: bool = False  # reverse-complement training windows at random
+    test_rc: bool = False  # average test windows over both strands
+    seed: int = 0  # seed of sampling, initialisation and batch order
+    quick: bool = IN_TEST  # pretrained model from the quick main job; 2 epochs
 
 
 def deepenhancer_transfer(
     pretrained: str | Path | None = None,  # chr22 model (default runs/deepenhancer_chr22/model.keras)
     out_dir: str | Path = 'runs/deepenhancer_transfer',  # checkpoints
     results: str | Path | None = None,  # results JSON (e.g. results/deepenhancer_transfer.json)
-    cell: str = 'GM12878',  # a key of `DNASE`
-    n_train: int = 500,  # at most this many training positives (the small set)
-    region: int = 400,  # region width around the summit (bp): (region − 300)/stride + 1 windows each
-    stride: int = 20,  # window stride (bp)
-    lr: float = 1e-4,  # fine-tuning learning rate
-    epochs: int = 30,
-    patience: int = 5,
-    seed: int = 0,
-    quick: bool = IN_TEST,  # pretrained model from the quick main job; 2 epochs
-) -> dict:
+    config: TransferConfig | None = None,  # the experiment's settings (default `TransferConfig()`)
+    **changes,  # fields of `TransferConfig` to change
+) -> dict:  # the results record {meta, config, data, metrics}
     """Transfer learning on real data: FANTOM5-pretrained DeepEnhancer fine-tuned on distal ENCODE DNase peaks
-    of one cell line vs trained from scratch."""
+    of one cell line vs trained from scratch (Min et al. 2017, transfer learning)."""
+    c = configure(TransferConfig, config, changes)
+    if c.quick:
+        c = replace(c, epochs=2)
+    cell, n_train, region, stride, lr = c.cell, c.n_train, c.region, c.stride, c.lr
+    epochs, patience, seed, quick = c.epochs, c.patience, c.seed, c.quick
     t0 = time.time()
     out = Path(out_dir)
     meta = run_metadata(seed, experiment='deepenhancer_transfer', cell=cell, quick=quick)
     if quick:
-        epochs = 2
         if pretrained is None:
             pretrained = out / 'pretrained_quick'
             deepenhancer_chr22(pretrained, quick=True, verbose=0)
@@ -1266,15 +1356,16 @@ def deepenhancer_transfer(
     assert_disjoint(parts['train'], parts['test'], pad=W)
     ds = lambda d, sh: WindowDataset(
         g, window_index(d, W, stride, sizes=g.sizes), d.label.to_numpy(), W, 128 if sh else 512, shuffle=sh,
-        seed=seed,
+        seed=seed, rc_augment=sh and c.rc_augment,
     )
     te = parts['test']
-    score = lambda m: predict_regions(m, g, te, W, stride)
+    score = lambda m: predict_regions(m, g, te, W, stride, rc=c.test_rc)
     res = dict(
         task=f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)',
         **meta,
         pretrained=str(pretrained or 'runs/deepenhancer_chr22/model.keras'),
-        positives=f'ENCODE DNase-seq peaks {DNASE[cell].split("/")[-1]} (hg38), chr22, > 2 kb from any GENCODE TSS, {region} bp around the summit',
+        positives=(f'ENCODE DNase-seq peaks {DNASE[cell].split("/")[-1]} (hg38), chr22, > 2 kb from any '
+                   f'GENCODE TSS, {region} bp around the summit'),
         window_stride=stride,
         fine_tune_lr=lr,
         split=dict(
@@ -1292,22 +1383,26 @@ def deepenhancer_transfer(
             pm, ds(parts['train'], True), ds(parts['val'], False),
             out / name.replace(' ', '_').replace(',', ''), lr=lr, freeze_conv=fz, epochs=epochs,
             patience=patience, seed=seed,
+            config=c.train.replace(epochs=epochs) if c.train is not None else None,
         )
         res['results'][name] = evaluate_scores(te.label, score(m))
-        res['training'][name] = dict(epochs=len(h), best_epoch=int(h.val_loss.idxmin()))
-    cfg = MIN2017.replace(epochs=epochs, patience=patience, seed=seed)
+        res['training'][name] = dict(epochs=len(h), best_epoch=best_epoch(h))
+    cfg = (c.scratch.replace(epochs=epochs) if c.scratch is not None
+           else MIN2017.replace(epochs=epochs, patience=patience)).replace(seed=seed)
     m, h, _ = fit(
         lambda: build_model(pm.name, W), TWO_CLASS, ds(parts['train'], True), ds(parts['val'], False),
         out / 'from_scratch', config=cfg, verbose=0,
     )
     res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m))
-    res['training']['from scratch'] = dict(epochs=len(h), best_epoch=int(h.val_loss.idxmin()))
+    res['training']['from scratch'] = dict(epochs=len(h), best_epoch=best_epoch(h))
     trv = pd.concat([parts['train'], parts['val']])
     for name, fn in BASELINES.items():
         res['results'][name] = evaluate_scores(
             te.label, fn(region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te))
         )
     res['wall_seconds'] = round(time.time() - t0, 1)
+    res = results_record(res, dict(asdict(c), pretrained=res['pretrained']),
+                         data_keys=('n_train_positives', 'window_stride'))
     if results is not None:
         save_json(results, res)
     return res
@@ -1315,6 +1410,7 @@ def deepenhancer_transfer(
 # %% ../nbs/02_deepenhancer.ipynb #e004
 def plot_cv(res: dict, axes=None):
     "auROC and auPRC per method: fold means ± SE as bars, folds as points (seaborn)."
+    res = flat_record(res)
     import matplotlib.pyplot as plt, seaborn as sns
 
     d = pd.DataFrame(
@@ -1339,6 +1435,7 @@ def plot_cv(res: dict, axes=None):
 
 def plot_cv_curves(res: dict, axes=None):
     "Pooled ROC and PR curves of every method of a cross-validation."
+    res = flat_record(res)
     import matplotlib.pyplot as plt
 
     if axes is None:
@@ -1358,6 +1455,7 @@ def plot_cv_curves(res: dict, axes=None):
 def plot_loss_curves(res: dict, fold: int = 0, axes=None):
     """Training and validation loss per epoch of every architecture on one fold, the best (restored) epoch
     marked (Fig. 6)."""
+    res = flat_record(res)
     import matplotlib.pyplot as plt
 
     archs = [k for k, v in res['methods'].items() if any('history' in f for f in v['folds'])]

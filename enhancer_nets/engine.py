@@ -15,7 +15,7 @@ from .core import (save_json, load_json, set_seed, run_metadata, atomic_write, a
 # %% auto #0
 __all__ = ['BINARY', 'TWO_CLASS', 'REGRESSION', 'data_parallel', 'TrainConfig', 'Task', 'classifier_task', 'learning_rate',
            'compile_model', 'TqdmProgress', 'RunCheckpoint', 'Trained', 'fit', 'predict', 'average_models',
-           'ensemble_members', 'default_recipe', 'lr_range_test', 'evaluate_scores', 'threshold_metrics',
+           'ensemble_members', 'best_epoch', 'default_recipe', 'lr_range_test', 'evaluate_scores', 'threshold_metrics',
            'choose_threshold', 'split_metrics', 'fold_summary', 'backend_gradient']
 
 # %% ../nbs/01b_engine.ipynb #p002
@@ -118,7 +118,7 @@ TWO_CLASS = Task('sparse_categorical_crossentropy', ('accuracy',), -1)
 REGRESSION = Task('mse', (), 0)
 "Real-valued outputs under the squared error (DeepCAGE regression)."
 
-def classifier_task(model:keras.Model, # a classifier: one sigmoid unit, or a softmax over (negative, positive)
+def classifier_task(model:keras.Model, # a classifier: one sigmoid unit, or a softmax (negative, positive)
                    )->Task:           # `TWO_CLASS`, or binary cross-entropy on the one unit (accuracy logged)
     "The task of a two-class network read off its output width, for networks a user brings."
     return TWO_CLASS if model.output_shape[-1] == 2 else Task('binary_crossentropy', ('accuracy',), 0)
@@ -446,7 +446,8 @@ def fit(
     if not callable(model) or isinstance(model, keras.Model):
         if c0.restarts > 1 or c0.mixed_precision or c0.ensemble > 1:
             raise OptionError(
-                'fit: restarts > 1, ensemble > 1 and mixed_precision need a builder `() -> network`, not a model'
+                'fit: restarts > 1, ensemble > 1 and mixed_precision need a builder `() -> network`, '
+                'not a model'
             )
         build = None
     else:
@@ -513,7 +514,8 @@ def fit(
 
 # %% ../nbs/01b_engine.ipynb #pr02
 def _inputs(batch, batches):
-    "The model inputs of one batch: `(x,)`, `(x, y)`, or `x` alone from batches built without targets (`y` None)."
+    """The model inputs of one batch: `(x,)`, `(x, y)`, or `x` alone from batches built without targets
+    (`y` None)."""
     if isinstance(batch, tuple) and len(batch) == 1:
         return batch[0]
     if getattr(batches, 'y', ...) is None:
@@ -591,6 +593,19 @@ def ensemble_members(model:keras.Model, # an `average_models` ensemble, or any n
     "The member networks of an ensemble (for filters, attributions per member), or the model itself."
     subs = [l for l in model.layers if isinstance(l, keras.Model) and l.name.startswith('member')]
     return subs if subs and 'mean' in [l.name for l in model.layers] else [model]
+
+# %% ../nbs/01b_engine.ipynb #be02
+def best_epoch(history:pd.DataFrame, # `fit`'s history: a row per epoch (a `member` column for ensembles)
+               monitor:str='val_loss',  # the column that chose the kept weights
+               mode:str='min',          # 'min' or 'max': which end of `monitor` is best
+               base:int=0,              # 0: row index within the run; 1: epoch number counted from 1
+              )->int|list:              # the best epoch, or one per ensemble member
+    "Which epoch's weights were kept, per ensemble member when there are members."
+    pick = (lambda h: int(np.argmin(h[monitor].to_numpy())) + base) if mode == 'min' else \
+           (lambda h: int(np.argmax(h[monitor].to_numpy())) + base)
+    if 'member' not in history:
+        return pick(history)
+    return [pick(h) for _, h in history.groupby('member')]
 
 # %% ../nbs/01b_engine.ipynb #rc02
 def default_recipe(paper:TrainConfig,    # a paper's recipe: its batch size, epochs, patience and monitor stay

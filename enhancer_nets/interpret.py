@@ -12,7 +12,7 @@ import keras
 from keras import ops
 from enhancer_nets.core import (
     save_json, load_json, atomic_write, run_metadata, set_seed, IN_TEST, repo_root, MissingFileError,
-    ModelFileError, captured_stderr,
+    ModelFileError, captured_stderr, results_record, flat_record,
 )
 from .engine import backend_gradient, predict, fit, BINARY
 from .layers import RCConv1D, load_model
@@ -38,7 +38,7 @@ def planted_example(
     n: int = 2000,  # sequences per class
     length: int = 200,  # sequence length (bp)
     matrix_id: str = 'MA0102.2',  # planted JASPAR motif (CEBPA)
-    sharpen: float = 2.0,  # the planted sites are drawn from PPM^sharpen (renormalised); 1 = the JASPAR matrix
+    sharpen: float = 2.0,  # planted sites drawn from PPM^sharpen (renormalised); 1 = the JASPAR matrix
     epochs: int = 8,  # training epochs
     seed: int = 0,  # seed of the simulation and the initialisation
 ) -> dict:  # model, codes (n, L) uint8, y, pos (motif start or −1), strand, ppm (w, 4) as planted
@@ -218,7 +218,7 @@ def ism(
 
 def position_importance(
     attr: np.ndarray,  # (n, L, 4) attributions
-    kind: str = 'grad',  # 'grad' (gradient × input, IG: sum over bases) or 'ism' (minus the mean effect of the 3 substitutions)
+    kind: str = 'grad',  # 'grad' (gradient × input, IG: sum over bases) or 'ism' (minus the mean change)
 ) -> np.ndarray:  # (n, L) importance per position
     "One number per position: how much the observed base supports the prediction."
     return -attr.sum(-1) / 3 if kind == 'ism' else attr.sum(-1)
@@ -345,7 +345,8 @@ def read_variants(
             v = str(getattr(r, col)).strip().upper()
             if len(v) != 1 or v not in 'ACGT':
                 raise SequenceError(
-                    f'{name}: line {ln}: {col} {getattr(r, col)!r} is not a single A/C/G/T base (only SNVs are scored)'
+                    f'{name}: line {ln}: {col} {getattr(r, col)!r} is not a single A/C/G/T base '
+                    '(only SNVs are scored)'
                 )
     df['pos'] = df.pos.astype(int)
     df['ref'] = df.ref.astype(str).str.strip().str.upper()
@@ -609,7 +610,8 @@ def motifs_simulated(
     run = Path(run_dir or repo_root() / 'runs' / 'cohn_simulated') / f'n{n}'
     res = run_metadata(
         seed, experiment='motifs_simulated', n_per_class=n, quick=quick, models=str(run),
-        split='simulated: random 80/10/10 train/validation/test; motifs and attributions on the test positives',
+        split=('simulated: random 80/10/10 train/validation/test; motifs and attributions on the test '
+               'positives'),
         planted='JASPAR2018 MA0102.2 CEBPA (pyjaspar)',
         databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'],
     )
@@ -678,6 +680,8 @@ def motifs_simulated(
     if best:
         b = min(best, key=lambda z: z[3]['q'])
         res['best_cebp'] = dict(database=b[0], network=b[1], recipe=b[2], **b[3])
+    res = results_record(res, dict(n_attr=n_attr, seed=seed, quick=quick, n_per_class=n, epochs=epochs),
+                         data_keys=('planted', 'databases', 'models'))
     if results is not None:
         save_json(results, res)
     return res
@@ -705,7 +709,7 @@ def motifs_deepenhancer_chr22(
     mp = Path(model or repo_root() / 'runs' / 'deepenhancer_chr22' / 'model.keras')
     rd = mp.parent
     m = load_model(mp)
-    run = load_json(rd / 'results.json') if (rd / 'results.json').exists() else None
+    run = flat_record(load_json(rd / 'results.json')) if (rd / 'results.json').exists() else None
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
     L = m.input_shape[1]
     size = g.sizes['chr22']
@@ -765,10 +769,12 @@ def motifs_deepenhancer_chr22(
             n_windows=int(len(X)), table=inf.round(6).to_dict('records'),
             split='test block of chr22 (windows of held-out regions; window-level auROC)',
         )
+    res = results_record(res, dict(model=str(mp), max_windows=max_windows, seed=seed, quick=quick),
+                         data_keys=('databases', 'model_split', 'model_run_commit'))
     if results is not None:
         save_json(results, res)
     if report_dir is not None:
-        res['report'] = motif_report(m, report_dir, C, 'activation')
+        res['metrics']['report'] = motif_report(m, report_dir, C, 'activation')
     return res
 
 # %% ../nbs/06_interpretation.ipynb #x002
@@ -811,6 +817,7 @@ def modisco_simulated(results:str|Path|None=None, # results JSON (e.g. results/m
     res['runs'] = _modisco_run(ex['model'], build_cohn('enhancer', length=L), conf, report_dir=report_dir)
     res['cebp_found'] = {k: any('CEBP' in b['tf'] and b['q'] < .05 for b in v['best'])
                          for k, v in res['runs'].items()}
+    res = results_record(res, dict(n=n, seed=seed, quick=quick), data_keys=('motif',))
     if results is not None: save_json(results, res)
     return res
 
@@ -827,7 +834,7 @@ def modisco_deepenhancer_chr22(model:str|Path|None=None, # chapter 2's: runs/dee
         model = d/'model.keras'
     mp = Path(model or repo_root()/'runs'/'deepenhancer_chr22'/'model.keras')
     m = load_model(mp)
-    run = load_json(mp.parent/'results.json')
+    run = flat_record(load_json(mp.parent/'results.json'))
     L = m.input_shape[1]
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
     sc = pd.read_csv(mp.parent/'test_scores.tsv', sep='\t')
@@ -842,5 +849,7 @@ def modisco_deepenhancer_chr22(model:str|Path|None=None, # chapter 2's: runs/dee
                        split=f'explained: {len(C)} centre windows ({L} bp) of test-block FANTOM5 enhancers',
                        model_split=run['split'])
     res['runs'] = _modisco_run(m, build_model(m.name, L), C, report_dir=report_dir, min_seqlets=10)
+    res = results_record(res, dict(model=str(mp), seed=seed, quick=quick),
+                         data_keys=('model_split', 'model_run_commit', 'model_test_auroc'))
     if results is not None: save_json(results, res)
     return res

@@ -39,7 +39,7 @@ def jaspar_ppms(
 
 
 def motif_db(
-    name: str = 'JASPAR2024',  # 'JASPAR20xx' (pyjaspar), 'HOCOMOCOv11' (core human, mono), or a MEME file path
+    name: str = 'JASPAR2024',  # 'JASPAR20xx' (pyjaspar), 'HOCOMOCOv11' (core human, mono) or a MEME file path
     collection: str = 'CORE',
     tax_group: str = 'vertebrates',  # JASPAR selection
 ) -> dict:  # {'ID NAME': (w, 4) PPM}
@@ -125,7 +125,8 @@ def first_conv(model:keras.Model,   # any network of the package
 def next_batchnorm(model:keras.Model,         # the network
                    conv:keras.layers.Layer,     # one of its convolution layers
                   )->keras.layers.Layer|None:   # the batch-normalisation layer `conv` feeds, or None
-    "The BatchNormalization layer fed directly by `conv`, if any (folded into the filters by `filter_weights`)."
+    """The BatchNormalization layer fed directly by `conv`, if any (folded into the filters by
+    `filter_weights`)."""
     for l in model.layers:
         if isinstance(l, keras.layers.BatchNormalization):
             try: src = l.input
@@ -214,7 +215,8 @@ def all_kmers(
 def enumeration_ppms(
     model: keras.Model,  # any network of the package
     layer: str | None = None,  # convolution layer name (default: the first)
-    weight: str = 'count',  # 'count': every activating k-mer counts 1 (the paper); 'activation': weighted by its activation
+    # 'count': every activating k-mer counts 1 (the paper); 'activation': weighted by its activation
+    weight: str = 'count',
     pseudocount: float = 0.01,  # added to every count before normalising
 ) -> list:  # per filter dict(ppm (w, 4), n_sites = activating k-mers, max_act)
     """DeepEnhancer's kernel → PWM recipe (Min et al. 2017, "DeepEnhancer learns sequence motifs"): enumerate
@@ -226,7 +228,8 @@ def enumeration_ppms(
     w, _, F = W.shape
     if w > 10:
         raise ValueError(
-            f'{first_conv(model, layer).name}: kernel width {w} > 10; enumerating 4^{w} k-mers is impractical, use activation_ppms'
+            f'{first_conv(model, layer).name}: kernel width {w} > 10; '
+            f'enumerating 4^{w} k-mers is impractical, use activation_ppms'
         )
     X = CODE_ONE_HOT[:4][all_kmers(w)].reshape(4**w, 4 * w).astype(np.float32)  # (4^w, 4w) one-hot k-mers
     A = X @ W.reshape(4 * w, F).astype(np.float32) + b.astype(np.float32)  # (4^w, F) activations
@@ -304,7 +307,7 @@ def resolve_recipe(recipe:str,             # 'auto', 'enumeration', 'activation'
 def filter_motifs(
     model: keras.Model,  # any network of the package
     codes: np.ndarray | None = None,  # (n, L) uint8 sequences for the 'activation' and 'max_site' recipes
-    recipe: str = 'auto',  # 'enumeration', 'activation', 'max_site'; 'auto': enumeration when no sequences are given
+    recipe: str = 'auto',  # 'enumeration', 'activation', 'max_site'; 'auto': enumeration without sequences
     layer: str | None = None,
     alpha: float = 0.7,
 ) -> list:  # per filter dict(ppm, n_sites, max_act)

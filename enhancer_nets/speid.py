@@ -9,7 +9,11 @@ from pathlib import Path
 import numpy as np, pandas as pd
 import keras
 from keras import layers
-from .core import save_json, load_json, set_seed, run_metadata, IN_TEST, atomic_write, repo_root
+from dataclasses import dataclass, asdict, replace, field
+from enhancer_nets.core import (
+    save_json, load_json, set_seed, run_metadata, IN_TEST, atomic_write, repo_root, configure, results_record,
+    flat_record,
+)
 from enhancer_nets.data import (
     EpochBatches, Genome, resolve, data_available, write_fasta, one_hot, jaspar_ppm, SOURCES, COMPLEMENT,
     is_gzip,
@@ -22,9 +26,9 @@ __all__ = ['TARGETFINDER_CELLS', 'PAIR_COLUMNS', 'SPLITS', 'BASELINES', 'FROZEN_
            'SINGH2016', 'SIM_MODEL', 'PairTableError', 'ep_distance', 'validate_pairs', 'pairs_from_predictions',
            'read_pairs', 'element_components', 'pair_folds', 'centred_windows', 'leakage', 'propensity_features',
            'add_loci', 'baseline_scores', 'pair_metrics', 'cross_validate_baselines', 'cross_cell_matrix',
-           'leakage_study', 'leakage_table', 'published_table', 'pair_windows', 'PairDataset', 'build_speid',
-           'jaspar_kernels', 'simulate_interactions', 'predict_pairs', 'train_speid', 'speid_simulated',
-           'simulated_table']
+           'LeakageConfig', 'leakage_study', 'leakage_table', 'published_table', 'pair_windows', 'PairDataset',
+           'build_speid', 'jaspar_kernels', 'simulate_interactions', 'predict_pairs', 'train_speid', 'SpeidSimConfig',
+           'speid_simulated', 'simulated_table']
 
 # %% ../nbs/04_speid.ipynb #c005
 TARGETFINDER_CELLS = ('GM12878', 'HeLa-S3', 'HUVEC', 'IMR90', 'K562', 'NHEK')
@@ -101,19 +105,22 @@ def validate_pairs(
             if unk.any():
                 bad(
                     unk,
-                    lambda r: f'unknown chromosome {sh(r[f"{e}_chrom"])} (the genome has {", ".join(list(sizes)[:5])}, ...)',
+                    lambda r: (f'unknown chromosome {sh(r[f"{e}_chrom"])} '
+                               f'(the genome has {", ".join(list(sizes)[:5])}, ...)'),
                 )
             past = df[f'{e}_end'] > df[f'{e}_chrom'].map(sizes)
             if past.any():
                 bad(
                     past,
-                    lambda r: f'{e} end {r[f"{e}_end"]} is past the end of {r[f"{e}_chrom"]} ({sizes[r[f"{e}_chrom"]]} bp)',
+                    lambda r: (f'{e} end {r[f"{e}_end"]} is past the end of {r[f"{e}_chrom"]} '
+                               f'({sizes[r[f"{e}_chrom"]]} bp)'),
                 )
     m = df.enhancer_chrom != df.promoter_chrom
     if m.any():
         bad(
             m,
-            lambda r: f'enhancer on {r.enhancer_chrom} but promoter on {r.promoter_chrom}: pairs must be intrachromosomal',
+            lambda r: (f'enhancer on {r.enhancer_chrom} but promoter on {r.promoter_chrom}: '
+                       'pairs must be intrachromosomal'),
         )
     lab = pd.to_numeric(df.label, errors='coerce')
     if (~lab.isin([0, 1])).any():
@@ -298,7 +305,7 @@ def propensity_features(
     train: pd.DataFrame,  # training pairs (labels used)
     test: pd.DataFrame,  # pairs to describe (labels not used)
     loo: bool = False,  # `test` is `train`: leave each pair's own label out of its counts
-    key: str = 'name',  # identify elements by 'name' (`enhancer_name`), 'coords' (chrom:start-end) or 'locus' (`add_loci`)
+    key: str = 'name',  # by 'name' (`enhancer_name`), 'coords' (chrom:start-end) or 'locus' (`add_loci`)
 ) -> np.ndarray:  # (n_test, 4) float: enhancer positives, enhancer pairs, promoter positives, promoter pairs
     """Per-element training counts (Mao et al. 2018 'propensity'); leave-one-out when describing the training
     pairs themselves."""
@@ -478,20 +485,29 @@ def cross_cell_matrix(
     return M
 
 # %% ../nbs/04_speid.ipynb #c028
+@dataclass
+class LeakageConfig:
+    "Settings of the TargetFinder leakage study (`leakage_study`)."
+    cells: tuple = TARGETFINDER_CELLS  # cell lines to run
+    k: int = 10  # folds per split (TargetFinder: 10)
+    matrix: bool = True  # also compute the cross-cell-line matrices
+    seed: int = 0  # seed of the folds and baselines
+
+
 def leakage_study(
-    cells: tuple = TARGETFINDER_CELLS,  # cell lines to run
-    k: int = 10,  # folds per split (TargetFinder: 10)
-    seed: int = 0,  # seed
-    matrix: bool = True,  # also compute the cross-cell-line matrices
     out: str | Path | None = None,  # results JSON (None: do not write)
-) -> dict:  # the results (also written to `out`)
+    config: LeakageConfig | None = None,  # the study's settings (default `LeakageConfig()`)
+    **changes,  # fields of `LeakageConfig` to change
+) -> dict:  # the record {meta, config, data, metrics} (also written to `out`)
     """Leakage and sequence-free baselines under random / chromosome / segregated splits on TargetFinder's
-    pairs (no sequence)."""
+    pairs (no sequence; Xi and Beer 2018's critique of TargetFinder, as in Singh et al.'s discussion)."""
+    cfg = configure(LeakageConfig, config, changes)
+    cells, k, seed, matrix = cfg.cells, cfg.k, cfg.seed, cfg.matrix
     t0 = time.time()
-    files = [f'epi_targetfinder/pairs/{c}.csv.gz' for c in cells]
+    files = [f'epi_targetfinder/pairs/{x}.csv.gz' for x in cells]
     meta = run_metadata(seed, data={f: resolve(f) for f in files})
-    pairs = {c: read_pairs(c) for c in cells}
-    res = dict(meta=meta, k=k, seed=seed, splits={}, targetfinder_published={}, counts={})
+    pairs = {x: read_pairs(x) for x in cells}
+    res = dict(meta=meta, splits={}, targetfinder_published={}, counts={})
     for c, d in pairs.items():
         res['counts'][c] = dict(
             pairs=len(d), positives=int(d.label.sum()), enhancers=int(d.enhancer_name.nunique()),
@@ -519,6 +535,7 @@ def leakage_study(
             for how in ('random', 'chrom')
         }
     res['wall_seconds'] = time.time() - t0
+    res = results_record(res, cfg)
     if out is not None:
         save_json(out, res)
     return res
@@ -528,6 +545,7 @@ def leakage_table(
     res: dict, metric: str = 'auprc'  # `leakage_study` results  # baseline metric shown
 ) -> pd.DataFrame:
     "One row per cell line × split: leakage fractions and the baselines' metric."
+    res = flat_record(res)
     rows = []
     for c, sp in res['splits'].items():
         for how, r in sp.items():
@@ -554,6 +572,7 @@ def leakage_table(
 def published_table(res: dict, published: dict | None = None) -> pd.DataFrame:
     """F1 / auROC / auPRC: SPEID's figure, TargetFinder's published CV predictions, and our baselines under
     each split."""
+    res = flat_record(res)
     pub = published or load_json(repo_root() / 'data' / 'published' / 'speid_targetfinder.json')
     rows = []
     for c in res['splits']:
@@ -689,7 +708,8 @@ def build_speid(
 
 
 FROZEN_IN_RETRAINING = ('conv_enh', 'conv_prom', 'bn_merge', 'bilstm')
-"Layers frozen in SPEID's second training stage (§2.3): the convolutions and the LSTM (with the batch norm between them)."
+"""Layers frozen in SPEID's second training stage (§2.3): the convolutions and the LSTM (with the batch norm
+between them)."""
 
 # %% ../nbs/04_speid.ipynb #c040
 def jaspar_kernels(n_kernels:int=1024,     # kernels in the layer
@@ -724,7 +744,8 @@ GRAMMAR = (
     ('MA0139.1', +1, 'MA0139.1', -1),  # CTCF +  in the enhancer, CTCF − in the promoter
     ('MA0139.1', -1, 'MA0139.1', +1),
 )  # CTCF −  in the enhancer, CTCF + in the promoter
-"Planted interaction keys: (enhancer motif, strand, promoter motif, strand); a pair interacts when its keys match."
+"""Planted interaction keys: (enhancer motif, strand, promoter motif, strand); a pair interacts when its keys
+match."""
 
 
 def _plant(genome_codes, start, end, ppm, strand, rng):
@@ -866,7 +887,7 @@ def train_speid(
     enh_len: int = 3000,
     prom_len: int = 2000,  # windows (bp)
     n_shift: int = 20,  # placements per positive in stage 1 (§2.3)
-    shift_negatives: bool = True,  # stage 1: place negatives at random too (False: centred, as the paper; see below)
+    shift_negatives: bool = True,  # stage 1: negatives placed at random too (False: centred, as the paper)
     balance: bool = True,  # stage 1: subsample negatives to the number of augmented positives
     epochs: tuple = (32, 30),  # maximum epochs of stage 1 and stage 2 (the repository: 32 and 360)
     lr: tuple = (1e-5, 1e-5),  # Adam learning rates of the two stages (§2.3: 1e-5)
@@ -879,7 +900,7 @@ def train_speid(
     seed: int = 0,  # seed of split, placements, initialisation
     verbose: int | str = 0,  # Keras progress
     **model_kw,  # `build_speid` options (n_kernels, kernel_width, lstm_units, dense, ...)
-) -> dict:  # results (also written to out_dir/results.json)
+) -> dict:  # the record {meta, config, data, metrics} (also written to out_dir/results.json)
     """SPEID end to end: split → windows → shift augmentation → stage 1 (balanced) → stage 2 (frozen,
     imbalanced) → test metrics."""
     t0 = time.time()
@@ -898,7 +919,7 @@ def train_speid(
         batch_size=batch_size, patience=patience, jaspar_frac=jaspar_frac, class_weight=class_weight,
         **model_kw,
     )
-    meta = run_metadata(seed, data={'genome': g.path}, **settings)
+    meta = run_metadata(seed, data={'genome': g.path})
     set_seed(seed)
     folds = pair_folds(pairs, split, k, seed)
     te, va = folds == test_fold, folds == (test_fold + 1) % k
@@ -941,7 +962,6 @@ def train_speid(
     base = baseline_scores(P['train'], P['test'], 'propensity+distance', seed)
     res = dict(
         meta=meta,
-        seed=seed,
         split=dict(kind=split, k=k, test_fold=test_fold, validation_fold=(test_fold + 1) % k),
         counts={n: dict(pairs=len(d), pos=int(d.label.sum())) for n, d in P.items()},
         leakage=leakage(P['train'], P['test'], enh_len, prom_len),
@@ -960,6 +980,10 @@ def train_speid(
         t = choose_threshold(P['val'].label.to_numpy(), vs)
         res['metrics'][name]['at_val_threshold'] = threshold_metrics(P['test'].label.to_numpy(), s, t)
     res['wall_seconds'] = time.time() - t0
+    settings['split_kind'] = settings.pop('split')  # the record's data holds the split itself
+    res = results_record(
+        res, dict(settings, seed=seed), data_keys=('leakage',), meta_keys=('history', 'n_params')
+    )
     save_json(out / 'results.json', res)
     return res
 
@@ -968,32 +992,40 @@ SIM_MODEL = dict(n_kernels=64, kernel_width=20, pool=10, lstm_units=32, dense=12
 "The reduced SPEID used on CPU for the simulated set (the paper: 1024 × 40, pool 20, LSTM 100, dense 925)."
 
 
+@dataclass
+class SpeidSimConfig:
+    "Settings of the simulated SPEID experiment (`speid_simulated`)."
+    splits: tuple = SPLITS  # splits to run
+    n_pos: int = 1000  # simulated interacting pairs (1 : 20 negatives)
+    enh_len: int = 1000  # enhancer window in bp
+    prom_len: int = 1000  # promoter window in bp
+    n_shift: int = 5  # placements per positive
+    epochs: tuple = (10, 4)  # maximum epochs per stage
+    lr: tuple = (1e-3, 1e-3)  # learning rates (the paper's 1e-5 is for 30k+ pairs and 32 epochs)
+    model: dict = field(default_factory=lambda: dict(SIM_MODEL))  # `build_speid` options
+    k: int = 5  # folds (one test fold, one validation fold)
+    paper_augmentation: bool = True  # also run the random split with the paper's centred negatives
+    seed: int = 0  # seed of the simulation, folds, initialisation and batch order
+    quick: bool = IN_TEST  # 60 pairs and one epoch per stage (tests)
+
+
 def speid_simulated(
     out_dir: str | Path,  # run directory (simulated genome, one sub-directory per split)
     results: str | Path | None = None,  # results JSON to write (None: do not write)
-    quick: bool = IN_TEST,  # tiny set and one epoch per stage (tests)
-    splits: tuple = SPLITS,  # splits to run
-    n_pos: int = 1000,  # simulated interacting pairs (1 : 20 negatives)
-    enh_len: int = 1000,
-    prom_len: int = 1000,  # windows (bp)
-    n_shift: int = 5,  # placements per positive
-    epochs: tuple = (10, 4),  # maximum epochs per stage
-    lr: tuple = (1e-3, 1e-3),  # learning rates (the paper's 1e-5 is for 30k+ pairs and 32 epochs)
-    model: dict = SIM_MODEL,  # `build_speid` options
-    k: int = 5,  # folds (one test fold, one validation fold)
-    paper_augmentation: bool = True,  # also run the random split with the paper's centred negatives
-    seed: int = 0,  # seed
+    config: SpeidSimConfig | None = None,  # the experiment's settings (default `SpeidSimConfig()`)
     verbose: int | str = 0,  # Keras progress
-) -> dict:
-    "Simulate a planted-grammar interaction set and run the whole SPEID pipeline under every split."
+    **changes,  # fields of `SpeidSimConfig` to change
+) -> dict:  # the record {meta, config, data, metrics}; metrics['runs']: one `train_speid` record per split
+    """Simulate a planted-grammar interaction set and run the whole SPEID pipeline (Singh et al., Methods)
+    under every split. Raises `OptionError` for an unknown setting."""
+    c = configure(SpeidSimConfig, config, changes)
+    if c.quick:
+        c = replace(c, n_pos=60, epochs=(1, 1))
+    splits, n_pos, enh_len, prom_len, n_shift = c.splits, c.n_pos, c.enh_len, c.prom_len, c.n_shift
+    epochs, lr, model, k, seed, quick = c.epochs, c.lr, c.model, c.k, c.seed, c.quick
     out = Path(out_dir)
     t0 = time.time()
-    if quick:
-        n_pos, epochs = 60, (1, 1)
-    meta = run_metadata(
-        seed, quick=quick, n_pos=n_pos, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift,
-        epochs=list(epochs), lr=list(lr), model=model, k=k,
-    )
+    meta = run_metadata(seed)
     sim = simulate_interactions(
         out / 'sim', n_pos=n_pos, n_chrom=10, chrom_len=1_000_000 if not quick else 400_000,
         max_dist=400_000 if not quick else 200_000, enh_size=(200, 600), prom_size=(300, 800), copies=3,
@@ -1004,7 +1036,7 @@ def speid_simulated(
         seed=seed, verbose=verbose, **model,
     )
     runs = {how: train_speid(sim['genome'], sim['pairs'], out / how, split=how, **kw) for how in splits}
-    if paper_augmentation:  # the paper's protocol: only positives shifted, negatives centred
+    if c.paper_augmentation:  # the paper's protocol: only positives shifted, negatives centred
         runs['random, negatives centred'] = train_speid(
             sim['genome'], sim['pairs'], out / 'random_centred_negatives', split='random',
             shift_negatives=False, **kw,
@@ -1012,6 +1044,7 @@ def speid_simulated(
     res = dict(
         meta=meta, simulation=load_json(out / 'sim' / 'truth.json'), runs=runs, wall_seconds=time.time() - t0
     )
+    res = results_record(res, c, data_keys=('simulation',))
     if results is not None:
         save_json(results, res)
     return res
@@ -1021,7 +1054,7 @@ def simulated_table(res: dict) -> pd.DataFrame:
     """SPEID vs the propensity+distance baseline, per split, with the split's leakage (rendered from the
     results JSON)."""
     rows = []
-    for how, r in res['runs'].items():
+    for how, r in flat_record(res)['runs'].items():
         for m, v in r['metrics'].items():
             rows.append(
                 dict(
@@ -1031,9 +1064,9 @@ def simulated_table(res: dict) -> pd.DataFrame:
                         'F1 at the validation threshold': v.get('at_val_threshold', {}).get('f1'),
                         'MCC at the validation threshold': v.get('at_val_threshold', {}).get('mcc'),
                         'stage-1 best val auROC (augmented windows)': (
-                            max(r['history']['stage1']['val_auroc']) if m == 'speid' else None
+                            max(r['meta']['history']['stage1']['val_auroc']) if m == 'speid' else None
                         ),
-                        'test pos: promoter of a train positive': r['leakage']['pos'][
+                        'test pos: promoter of a train positive': r['data']['leakage']['pos'][
                             'promoter_of_train_positive'
                         ],
                     },

@@ -4,7 +4,7 @@ import os, subprocess, sys, contextlib, io
 from pathlib import Path
 import numpy as np, pandas as pd, pytest
 from enhancer_nets.cli import main
-from enhancer_nets.core import load_json
+from enhancer_nets.core import load_json, flat_record
 from enhancer_nets.data import data_available, Genome, resolve, write_fasta
 
 needs_data = pytest.mark.skipif(not data_available('hg38_chr22/chr22.fa.gz'),
@@ -46,7 +46,7 @@ def test_train_labelled_sequences(chr22, tmp_path):
     main(['train', '--positives', str(tmp_path/'pos.fa'), '--negatives', str(tmp_path/'neg.fa.gz'),
           '--test-table', str(tmp_path/'t.tsv'), '--out', str(tmp_path/'run'), '--stride', '50',
           '--epochs', '2', '--arch', '4conv'])
-    r = load_json(tmp_path/'run'/'results.json')
+    r = flat_record(load_json(tmp_path/'run'/'results.json'))
     assert r['n_padded'] == 60 and r['counts']['test'] == dict(pos=20, neg=20)
     for k in ('4conv', 'kmer_spectrum_k1-6_logreg'):
         m = r['results'][k]
@@ -62,7 +62,7 @@ def test_train_labelled_sequences(chr22, tmp_path):
                  ).to_csv(tmp_path/'all.csv', index=False)
     main(['train', '--table', str(tmp_path/'all.csv'), '--out', str(tmp_path/'run2'), '--stride', '50',
           '--epochs', '1', '--arch', 'cohn-enhancer-rc', '--no-baseline'])
-    r2 = load_json(tmp_path/'run2'/'results.json')
+    r2 = flat_record(load_json(tmp_path/'run2'/'results.json'))
     assert "split' column" in r2['split']['how'] and 'validation drawn' in r2['split']['how']
 
 @needs_data
@@ -157,7 +157,7 @@ def test_evaluate_labelled_sequences(chr22, tmp_path):
                                                                                             index=False)
     main(['evaluate', '--table', str(tmp_path/'s.csv'), '--out', str(tmp_path/'cv'), '--archs', '4conv',
           '--k', '3', '--stride', '50', '--epochs', '1'])
-    r = load_json(tmp_path/'cv'/'cv.json')
+    r = flat_record(load_json(tmp_path/'cv'/'cv.json'))
     assert r['split']['kind'].startswith('3-fold stratified random') and set(r['counts']) == {'0', '1', '2'}
     for name, v in r['methods'].items():
         assert len(v['folds']) == 3 and v['auroc']['se'] is not None
@@ -189,7 +189,7 @@ def test_motifs_modisco_cli(tmp_path):
 def test_demo_writes_its_table_figure_and_filter_match(tmp_path):
     "The main job on the embedded default, reduced (the full run is bench/demo.py): every output is there."
     res = main(['demo', '--out', str(tmp_path), '--n', '600', '--epochs', '2'])
-    r = load_json(tmp_path/'run'/'results.json')
+    r = flat_record(load_json(tmp_path/'run'/'results.json'))
     assert set(r['results']) == {'oops', 'kmer_spectrum_k1-6_logreg', 'PSSM oracle (true PWM + positional prior)'}
     assert r['results']['PSSM oracle (true PWM + positional prior)']['auroc'] > 0.75
     assert np.asarray(r['best_filter']['ppm']).shape == (9, 4) and 'tomtom' in r['best_filter']

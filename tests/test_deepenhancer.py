@@ -23,12 +23,14 @@ needs_data = pytest.mark.skipif(not data_available(*REAL), reason='real data not
 def test_chr22_main_job_reduced(tmp_path):
     "The same path as results/deepenhancer_chr22.json, on a subset: 300 positives, stride 50, 2 epochs."
     res = deepenhancer_chr22(tmp_path, quick=True, verbose=0)
-    c = res['counts']
+    assert list(res) == ['meta', 'config', 'data', 'metrics']   # the one results schema
+    c = res['data']['counts']
     assert c['train']['pos'] == c['train']['neg'] and c['test']['pos'] > 30
-    for k, v in res['results'].items(): assert 0 <= v['auroc'] <= 1 and v['n_pos'] == c['test']['pos']
-    assert res['split']['kind'] == 'genomic blocks' and res['seed'] == 0
+    for k, v in res['metrics']['results'].items(): assert 0 <= v['auroc'] <= 1 and v['n_pos'] == c['test']['pos']
+    assert res['data']['split']['kind'] == 'genomic blocks' and res['meta']['seed'] == 0
+    assert res['config']['quick'] and res['config']['stride'] == 50 and res['config']['max_positives'] == 300
     # the k-mer baseline must carry real signal on real enhancers
-    assert res['results']['kmer_spectrum_k1-6_logreg']['auroc'] > 0.6
+    assert res['metrics']['results']['kmer_spectrum_k1-6_logreg']['auroc'] > 0.6
     sc = pd.read_csv(tmp_path/'test_scores.tsv', sep='\t')
     assert (sc.start >= 0.75 * 50_818_468).all()     # only the held-out block is scored
 
@@ -101,6 +103,13 @@ def test_fine_tune_freezes_convolutions(tmp_path):
     assert not np.allclose(m.get_layer('dense1').get_weights()[0], base.get_layer('dense1').get_weights()[0])
     m2, _ = fine_tune(base, ds, ds, tmp_path/'ft2', freeze_conv=False, epochs=1, lr=1e-3)
     assert not np.allclose(m2.get_layer('conv1').get_weights()[0], base.get_layer('conv1').get_weights()[0])
+    # a whole recipe: an ensemble whose every member starts from the pre-trained weights, convolutions frozen
+    from enhancer_nets.engine import default_recipe, ensemble_members
+    m3, h3 = fine_tune(base, ds, ds, tmp_path/'ft3', freeze_conv=True, epochs=1,
+                       config=default_recipe(MIN2017, lr=1e-3, ensemble=2, epochs=1))
+    assert len(ensemble_members(m3)) == 2 and set(h3.member) == {0, 1}
+    for e in ensemble_members(m3):
+        assert np.allclose(e.get_layer('conv1').get_weights()[0], base.get_layer('conv1').get_weights()[0])
 
 from enhancer_nets.deepenhancer import ACCESSIBILITY
 import enhancer_nets
@@ -121,8 +130,8 @@ def test_pretraining_never_sees_the_enhancer_validation_or_test_blocks(tmp_path)
         assert len(w) and w.end.max() <= 0.65 * size - 300 and w.start.min() >= block[0] * size
         assert (block_split(w, g.sizes, margin=300) == 'train').all()
     r = pretrain_accessibility(tmp_path, quick=True)
-    assert r['extent']['last_end'] <= 0.65 * size - 300 and len(r['val_auroc']) == 5
-    m = pretrained_builder(r['model'])()
+    assert r['data']['extent']['last_end'] <= 0.65 * size - 300 and len(r['metrics']['val_auroc']) == 5
+    m = pretrained_builder(r['metrics']['model'])()
     assert m.output_shape == (None, 2)
     assert np.allclose(m.get_layer('conv1').get_weights()[0],
-                       enhancer_nets.load_model(r['model']).get_layer('conv1').get_weights()[0])
+                       enhancer_nets.load_model(r['metrics']['model']).get_layer('conv1').get_weights()[0])

@@ -11,6 +11,7 @@ from hypothesis import given, settings, strategies as st, HealthCheck
 
 from enhancer_nets.cli import main
 from enhancer_nets.data import write_fasta
+from enhancer_nets.core import flat_record
 
 FUZZ_CASES = {'fasta': 0, 'bed': 0, 'options': 0}
 REJECTED = {'fasta': 0, 'bed': 0, 'options': 0}
@@ -235,7 +236,7 @@ def test_resume_exact(tmp_path):
     assert r2.returncode == -9
     r3 = _train(base + ['--out', str(tmp_path/'b')])
     assert r3.returncode == 0 and 'resuming after epoch' in r3.stdout, r3.stdout[-2000:]
-    ra, rb = (json.loads((tmp_path/x/'results.json').read_text()) for x in 'ab')
+    ra, rb = (flat_record(json.loads((tmp_path/x/'results.json').read_text())) for x in 'ab')
     drop = lambda h: {k: v for k, v in h.items() if k != 'epoch_seconds'}
     assert ra['best_epoch'] == rb['best_epoch'] and drop(ra['history']) == drop(rb['history'])
     assert ra['results'] == rb['results']
@@ -245,7 +246,7 @@ def test_resume_exact(tmp_path):
     # a finished run: the same command reuses it; other settings are refused, naming --overwrite
     same = _train(base + ['--out', str(tmp_path/'a')])
     assert same.returncode == 0 and 'reusing the finished run' in same.stdout
-    assert drop(json.loads((tmp_path/'a'/'results.json').read_text())['history']) == drop(ra['history'])
+    assert drop(json.loads((tmp_path/'a'/'results.json').read_text())['metrics']['history']) == drop(ra['history'])
     other = _train([*base[:-8], '--stride', '50', '--epochs', '1', '--patience', '2', '--batch-size', '64',
                     '--seed', '1', '--out', str(tmp_path/'a')])
     lines = other.stderr.strip().splitlines()

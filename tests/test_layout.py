@@ -64,3 +64,32 @@ def test_one_compile_and_one_training_loop():
                         'model', 'm', 'net', 'cnn'):
                     bad.append(f'{name}.py:{node.lineno} {seg}.{node.func.attr}')
     assert not bad, bad
+
+
+def test_every_results_file_has_the_one_schema():
+    "Every results/*.json is a record {meta, config, data, metrics} naming its seed and commit (issue 17)."
+    import json
+    bad = []
+    for p in sorted((PKG.parent/'results').glob('*.json')):
+        r = json.loads(p.read_text())
+        if list(r) != ['meta', 'config', 'data', 'metrics']: bad.append(f'{p.name}: {list(r)}')
+        elif 'seed' not in r['meta'] or 'git_commit' not in r['meta']: bad.append(f'{p.name}: no seed/commit')
+    assert not bad, bad
+
+
+def test_every_paper_rerun_takes_one_config_object():
+    """Each experiment takes one config dataclass, with keyword arguments changing its fields; an unknown one
+    is refused by name."""
+    import dataclasses, inspect, pytest
+    from enhancer_nets.core import OptionError
+    from enhancer_nets import deepenhancer as D, adversarial as A, speid as S, deepcage as C
+    runs = {D.deepenhancer_chr22: D.Chr22Config, D.deepenhancer_cv: D.CVConfig,
+            D.deepenhancer_transfer: D.TransferConfig, A.cohn_simulated: A.CohnSimConfig,
+            A.cohn_real: A.CohnRealConfig, S.speid_simulated: S.SpeidSimConfig, S.leakage_study: S.LeakageConfig,
+            C.deepcage_chr22: C.DeepCageConfig}
+    for f, cls in runs.items():
+        ps = inspect.signature(f).parameters
+        assert dataclasses.is_dataclass(cls) and 'config' in ps and 'changes' in ps, f.__name__
+        assert {'seed'} <= {x.name for x in dataclasses.fields(cls)}, cls.__name__
+    with pytest.raises(OptionError, match="no setting 'epoch'"):
+        D.deepenhancer_chr22('unused', epoch=3)

@@ -58,7 +58,7 @@ def test_scoreboard_is_written_by_code_from_the_results_files(site):
     sb = importlib.util.module_from_spec(sp)
     sp.loader.exec_module(sb)
     rows = sb.scoreboard()
-    assert rows == json.loads((ROOT/'results'/'scoreboard.json').read_text())['rows']
+    assert rows == json.loads((ROOT/'results'/'scoreboard.json').read_text())['metrics']['rows']
     assert {r['benchmark'].split(',')[0] for r in rows} >= {'chr22 FANTOM5 enhancers', 'enhancer_nets demo (simulated CEBPA'}
     out, _ = site
     assert "id='scoreboard'" in (out/'results.html').read_text()

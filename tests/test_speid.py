@@ -119,22 +119,22 @@ def test_two_stage_pipeline_resumes(tmp_path):
     kw = dict(split='segregated', k=5, enh_len=300, prom_len=300, n_shift=3, epochs=(1, 1), lr=(1e-3, 1e-3), n_kernels=8, kernel_width=10,
               pool=10, lstm_units=4, dense=8)
     r = train_speid(s['genome'], s['pairs'], tmp_path/'run', **kw)
-    assert r['leakage']['pos']['promoter_in_train'] == 0 and r['split']['kind'] == 'segregated'
-    assert set(r['metrics']) == {'speid', 'propensity_distance'} and len(r['history']['stage1']['epoch']) == 1
+    assert r['data']['leakage']['pos']['promoter_in_train'] == 0 and r['data']['split']['kind'] == 'segregated'
+    assert set(r['metrics']) == {'speid', 'propensity_distance'} and len(r['meta']['history']['stage1']['epoch']) == 1
     t = (tmp_path/'run'/'stage1'/'best.keras').stat().st_mtime
     r2 = train_speid(s['genome'], s['pairs'], tmp_path/'run', **kw)       # both stages done: nothing is retrained
     assert (tmp_path/'run'/'stage1'/'best.keras').stat().st_mtime == t
     assert r2['metrics']['speid']['auroc'] == pytest.approx(r['metrics']['speid']['auroc'], abs=1e-6)
     sc = pd.read_csv(tmp_path/'run'/'test_scores.tsv', sep='\t')
-    assert len(sc) == r['counts']['test']['pairs'] and sc.score.between(0, 1).all()
+    assert len(sc) == r['data']['counts']['test']['pairs'] and sc.score.between(0, 1).all()
 
 @needs_pairs
 def test_cli_speid_leakage(tmp_path):
     from enhancer_nets.cli import main
     main(['speid-leakage', '--cells', 'IMR90', '--k', '3', '--no_matrix', '--out', str(tmp_path/'l.json')])
     r = json.loads((tmp_path/'l.json').read_text())
-    assert r['splits']['IMR90']['chrom']['leakage']['pos']['promoter_in_train'] == 0
-    assert r['splits']['IMR90']['random']['leakage']['pos']['promoter_of_train_positive'] > 0.5
+    assert r['metrics']['splits']['IMR90']['chrom']['leakage']['pos']['promoter_in_train'] == 0
+    assert r['metrics']['splits']['IMR90']['random']['leakage']['pos']['promoter_of_train_positive'] > 0.5
     assert r['meta']['seed'] == 0 and 'git_commit' in r['meta']
 
 def test_cli_speid_any_genome(tmp_path):
@@ -143,4 +143,4 @@ def test_cli_speid_any_genome(tmp_path):
     main(['speid', '--genome', str(s['genome']), '--pairs', str(s['pairs']), '--out', str(tmp_path/'run'), '--k', '5', '--n_kernels', '8',
           '--enh_len', '300', '--prom_len', '300', '--n_shift', '2', '--epochs1', '1', '--epochs2', '1', '--jaspar_frac', '0.5'])
     r = json.loads((tmp_path/'run'/'results.json').read_text())
-    assert r['split']['kind'] == 'chrom' and r['meta']['jaspar_frac'] == 0.5 and (tmp_path/'run'/'model.keras').exists()
+    assert r['data']['split']['kind'] == 'chrom' and r['config']['jaspar_frac'] == 0.5 and (tmp_path/'run'/'model.keras').exists()

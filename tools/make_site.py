@@ -8,6 +8,13 @@ import nbformat
 from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from enhancer_nets.core import flat_record
+
+
+def load(f):
+    "A results file, its record's four sections merged for reading (`flat_record`)."
+    return flat_record(json.loads(Path(f).read_text()))
 STYLE = """<style>body{font-family:system-ui,sans-serif;margin:0}nav.en{background:#2c3e50;padding:.5em 1em}nav.en a{color:#fff;margin-right:1.2em;
 text-decoration:none}main.en{max-width:1100px;margin:1em auto;padding:0 1em}table.en{border-collapse:collapse;margin:1em 0;font-size:.9em}
 table.en td,table.en th{border:1px solid #ccc;padding:.3em .6em;vertical-align:top}table.en th{background:#eee}.muted{color:#777}</style>"""
@@ -43,7 +50,7 @@ def results_page(chs, root=ROOT):
         if not spec: return None, ''
         f = root/spec['file']
         if not f.exists(): return None, f"{spec['file']} not produced yet"
-        res = cache.setdefault(f, json.loads(f.read_text()))
+        res = cache.setdefault(f, load(f))
         try: v = dig(res, spec['path'])
         except (KeyError, IndexError, TypeError): return None, f"{spec['file']}: no {'/'.join(spec['path'])}"
         info, sp = run_info(res)
@@ -59,7 +66,7 @@ def results_page(chs, root=ROOT):
     body.append('</table>')
     sf = root/'results'/'scoreboard.json'
     if sf.exists():
-        sb = json.loads(sf.read_text())
+        sb = load(sf)
         body.append("<h2>Scoreboard</h2><p class=muted>results/scoreboard.json (python bench/scoreboard.py): every network "
                     "beside its best simple baseline, read from the results files; an oracle baseline counts as met within 0.03</p>"
                     "<table class='en' id='scoreboard'><tr><th>benchmark</th><th>split</th><th>recipe</th><th>method</th><th>metric</th>"
@@ -81,7 +88,7 @@ def results_page(chs, root=ROOT):
         body.append('</table>')
     bf = root/'results'/'bench.json'
     if bf.exists():
-        b = json.loads(bf.read_text()); info, _ = run_info(b)
+        b = load(bf); info, _ = run_info(b)
         body.append(f"<h2>Benchmarks</h2><p class=muted>results/bench.json (python bench/run.py); {info}; medians over repeats: quote ratios, not times</p>"
                     "<table class='en' id='bench'><tr><th>task</th><th>tool</th><th>seconds</th><th>rate</th><th>peak MB</th></tr>")
         for r in b['rows']:
@@ -92,12 +99,12 @@ def results_page(chs, root=ROOT):
         body.append('</table>' + goals_table(b['goals'], 'goals'))
     df = root/'results'/'bench_demo.json'
     if df.exists():
-        b = json.loads(df.read_text()); info, _ = run_info(b)
+        b = load(df); info, _ = run_info(b)
         body.append(f"<h2>enhancer_nets demo</h2><p class=muted>results/bench_demo.json (python bench/demo.py); {info}; auROC on held-out blocks: "
                     + ', '.join(f'{k} {fmt(v)}' for k, v in b['auroc'].items()) + '</p>' + goals_table(b['goals'], 'demo'))
     gf = root/'results'/'bench_genome_stream.json'
     if gf.exists():
-        b = json.loads(gf.read_text()); info, _ = run_info(b)
+        b = load(gf); info, _ = run_info(b)
         body.append(f"<h2>Whole-genome streaming</h2><p class=muted>results/bench_genome_stream.json (python bench/genome_stream.py); {info}</p>"
                     "<table class='en' id='stream'><tr><th>genome</th><th>loader</th><th>workers</th><th>windows/s</th><th>peak RSS MB</th></tr>")
         for r in b['rows']:
@@ -105,7 +112,7 @@ def results_page(chs, root=ROOT):
         body.append('</table>' + goals_table(b['goals'], 'stream_goals'))
     body.append("<h2>Every results file</h2><table class='en' id='files'><tr><th>file</th><th>what</th><th>split</th><th>run</th></tr>")
     for f in sorted((root/'results').glob('*.json')):
-        res = json.loads(f.read_text()); info, sp = run_info(res)
+        res = load(f); info, sp = run_info(res)
         what = res.get('task') or res.get('experiment') or res.get('meta', {}).get('experiment') or ''
         body.append(f"<tr><td>results/{f.name}</td><td>{html.escape(str(what))}</td><td>{html.escape(sp)}</td><td>{info}</td></tr>")
     body.append('</table>')
