@@ -1091,7 +1091,8 @@ def fine_tune(
     )
     net = copy if cfg.ensemble > 1 or cfg.restarts > 1 else copy()
     r = fit(
-        net, classifier_task(src), train, val, out_dir, config=cfg, verbose=verbose, record=dict(fine_tune=True)
+        net, classifier_task(src), train, val, out_dir, config=cfg, verbose=verbose,
+        record=dict(fine_tune=True),
     )
     return r.model, r.history
 
