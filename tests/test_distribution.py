@@ -48,9 +48,12 @@ def test_two_jax_devices_give_the_loss_curve_of_one(tmp_path):
     one = json.loads(run(['-c', SCRIPT, '1', str(tmp_path/'one')], jax_env(2)).stdout.splitlines()[-1])
     two = json.loads(run(['-c', SCRIPT, '2', str(tmp_path/'two')], jax_env(2)).stdout.splitlines()[-1])
     assert one['devices'] is None and two['devices'] == 2
-    for k in ('loss', 'val_loss', 'p'):
+    # the loss curves agree to 1e-4; predictions after three epochs of float32 updates reduced across two
+    # devices in another order drift a little further (2e-4 seen on one CI machine)
+    for k, tol in (('loss', 1e-4), ('val_loss', 1e-4), ('p', 1e-3)):
         assert len(one[k]) == len(two[k])
-        assert max(abs(a - b) for a, b in zip(one[k], two[k])) < 1e-4, (k, one[k], two[k])
+        diff = max(abs(a - b) for a, b in zip(one[k], two[k]))
+        assert diff < tol, (k, diff, one[k], two[k])
 
 
 def test_too_many_devices_is_one_clear_error(tmp_path):
