@@ -8,12 +8,13 @@ import numpy as np, numba
 from .data import encode, decode
 
 # %% auto #0
-__all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'COHN2018', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 'kshuffle', 'klet_counts',
-           'cohn_simulation', 'pssm_max', 'enrichment_ppm', 'build_cohn', 'build_oops', 'CodesDataset', 'predict_codes',
-           'train_cohn', 'versus_shuffles', 'expanded_negatives', 'plant_filters', 'cohn_human_regions',
-           'ewonglab_regions', 'region_codes', 'enhancer_dataset', 'fold_split', 'cohn_real_experiments',
-           'species_datasets', 'cross_species', 'simulated_species', 'best_filter_ppm', 'CohnSimConfig',
-           'cohn_simulated', 'cohn_simulated_table', 'CohnRealConfig', 'cohn_real', 'cohn_real_table',
+__all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'COHN2018', 'COHN_TASK', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 'kshuffle',
+           'klet_counts', 'cohn_simulation', 'pssm_max', 'enrichment_ppm', 'build_cohn', 'build_oops', 'CodesDataset',
+           'predict_codes', 'train_cohn', 'versus_shuffles', 'expanded_negatives', 'plant_filters',
+           'cohn_human_regions', 'ewonglab_regions', 'region_codes', 'enhancer_dataset', 'fold_split',
+           'cohn_real_experiments', 'dhs_pretraining_set', 'pretrain_cohn', 'copy_convs', 'species_datasets',
+           'cross_species', 'simulated_species', 'best_filter_ppm', 'CohnSimConfig', 'cohn_simulated',
+           'cohn_simulated_table', 'CohnRealConfig', 'default_cohn_recipe', 'cohn_real', 'cohn_real_table',
            'plot_choosing_k', 'plot_auc_matrix', 'published_species_matrix', 'plot_rocs']
 
 # %% ../nbs/03_adversarial.ipynb #c005
@@ -337,24 +338,43 @@ def build_oops(
     return keras.Model(inp, out, name='oops' + ('_rc' if rc else ''))
 
 # %% ../nbs/03_adversarial.ipynb #c027
-from .engine import fit, evaluate_scores, predict, TrainConfig, BINARY, ensemble_members
+from .engine import (fit, evaluate_scores, predict, TrainConfig, Task, BINARY, ensemble_members,
+                                  default_recipe)
 
 class CodesDataset(EpochBatches):
     """Batches (one-hot (b, L, 4) float32, y (b,) float32) from uint8 codes; a new order every epoch when
     `shuffle`."""
-    def __init__(self, codes:np.ndarray, y:np.ndarray|None=None, batch_size:int=50, shuffle:bool=False,
-                 seed:int=0, **kw):
+    def __init__(self, codes:np.ndarray,             # (n, L) uint8 codes
+                 y:np.ndarray|None=None,             # (n,) 0/1 labels, or None for prediction
+                 batch_size:int=50,                  # items per batch
+                 shuffle:bool=False,                 # a new order every epoch
+                 seed:int=0,                         # seed of the orders and of the augmentation
+                 rc_augment:bool=False,              # reverse-complement each item with probability 1/2
+                 rc:bool=False,                      # serve every item reverse-complemented (strand averaging)
+                 **kw):                              # passed to `EpochBatches`
         self.codes, self.y, self.n = codes, (None if y is None else np.asarray(y, np.float32)), len(codes)
+        self.rc_augment, self.rc = rc_augment, rc
         super().__init__(batch_size, shuffle, seed, **kw)
     def __getitem__(self, i):
         j = np.sort(self.batch_items(i))
         x = one_hot(self.codes[j]).astype(np.float32)
-        return self.pack(x, None if self.y is None else self.y[j])
+        if self.rc:
+            x = x[:, ::-1, ::-1]
+        elif self.rc_augment:
+            flip = np.random.default_rng([self.seed, self.epoch, i]).random(len(j)) < 0.5
+            x[flip] = x[flip, ::-1, ::-1]
+        return self.pack(np.ascontiguousarray(x), None if self.y is None else self.y[j])
 
-def predict_codes(model:keras.Model, codes:np.ndarray, batch_size:int=500)->np.ndarray:
-    "(n,) float P(positive) for uint8 codes (n, L)."
-    ds = CodesDataset(codes, batch_size=batch_size)
-    return predict(model, ds, column=0)
+def predict_codes(model:keras.Model,   # a trained network (one sigmoid output)
+                  codes:np.ndarray,    # (n, L) uint8 codes
+                  batch_size:int=500,  # items per prediction batch
+                  both_strands:bool=False, # average P over the sequence and its reverse complement
+                 )->np.ndarray:        # (n,) float P(positive)
+    "(n,) float P(positive) for uint8 codes (n, L), optionally averaged over both strands."
+    p = predict(model, CodesDataset(codes, batch_size=batch_size), column=0)
+    if both_strands:
+        p = (p + predict(model, CodesDataset(codes, batch_size=batch_size, rc=True), column=0)) / 2
+    return p
 
 # %% ../nbs/03_adversarial.ipynb #c028
 COHN2018 = TrainConfig(
@@ -362,6 +382,9 @@ COHN2018 = TrainConfig(
 )
 """Cohn et al. 2018 §3.1.2: Adam with its default settings (1e-3), mini-batches of 50, at most 20 epochs with
 early stopping on the validation auROC, the best of several random restarts (the paper: 50)."""
+
+COHN_TASK = Task('binary_crossentropy', ('auroc', 'auprc'), 0)
+"One sigmoid unit, with validation auROC and auPRC logged every epoch (either can be the `monitor`)."
 
 
 def train_cohn(
@@ -379,18 +402,28 @@ def train_cohn(
     min_steps: int = 0,  # small data: raise epochs so training takes at least this many optimizer steps
     # (patience rises to a fifth of the epochs); 0 keeps the paper's ≤ 20 epochs
     verbose: int = 0,  # Keras verbosity
+    config: TrainConfig | None = None,  # a whole recipe (replaces restarts, epochs, patience, batch_size,
+    # lr; its seed is replaced by `seed`); e.g. `default_recipe(COHN2018)`; ensembles allowed
+    rc_augment: bool = False,  # training sequences reverse-complemented with probability 1/2
     **build_kw,  # passed to `build_cohn` (rc, scale, filters, …)
-) -> tuple:  # (best model, record dict: val_auroc per restart, best restart, epochs)
+) -> tuple:  # (model, record dict: val_auroc per restart or member, best restart, epochs)
     """Cohn et al. §3.1.2 training: Adam, batch 50, ≤ 20 epochs with early stopping, best of `restarts`
-    initialisations."""
+    initialisations; or any other recipe of the engine (`config`). Validation metrics are auROC and auPRC,
+    so either can be the recipe's `monitor`."""
     L = train['codes'].shape[1]
+    if config is not None:
+        cfg = config.replace(seed=seed)
+        restarts, epochs, patience, batch_size = cfg.restarts, cfg.epochs, cfg.patience, cfg.batch_size
     if min_steps:
         spe = int(np.ceil(len(train['y']) / batch_size))
         epochs = max(epochs, int(np.ceil(min_steps / spe)))
         patience = max(patience, epochs // 5)
-    cfg = COHN2018.replace(
-        restarts=restarts, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed
-    )
+    if config is None:
+        cfg = COHN2018.replace(
+            restarts=restarts, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed
+        )
+    else:
+        cfg = cfg.replace(epochs=epochs, patience=patience)
 
     def build():
         m = build_cohn(arch, length=L, **build_kw)
@@ -399,21 +432,24 @@ def train_cohn(
         return m
 
     # restart r: set_seed(seed + r), batch order seed + r, out_dir/restart{r} (out_dir itself for one restart)
+    extra = dict(rc_augment=True) if rc_augment else {}
     t = fit(
-        build, BINARY, CodesDataset(train['codes'], train['y'], batch_size, shuffle=True, seed=seed),
+        build, COHN_TASK,
+        CodesDataset(train['codes'], train['y'], batch_size, shuffle=True, seed=seed, rc_augment=rc_augment),
         CodesDataset(val['codes'], val['y'], 500), out_dir, config=cfg, verbose=verbose,
-        record=dict(arch=arch, **{k: v for k, v in build_kw.items() if np.isscalar(v)}),
+        record=dict(arch=arch, **extra, **{k: v for k, v in build_kw.items() if np.isscalar(v)}),
     )
+    members = t.record['members'] if 'members' in t.record else [t.record]
     rec = [
         dict(
-            restart=r['restart'], seed=r['seed'], val_auroc=r['best'], epochs=r['epochs'], max_epochs=epochs,
-            patience=patience,
+            member=m, restart=r['restart'], seed=r['seed'], best=r['best'], epochs=r['epochs'],
+            max_epochs=epochs, patience=patience,
         )
-        for r in t.record['restarts']
+        for m, mr in enumerate(members) for r in mr['restarts']
     ]
     return t.model, dict(
-        restarts=rec, best_restart=t.record['best_restart'], val_auroc=t.record['best'], arch=arch,
-        n_restarts=restarts,
+        restarts=rec, best_restart=members[0]['best_restart'], monitor=cfg.monitor,
+        best=[mr['best'] for mr in members], arch=arch, n_restarts=restarts, ensemble=cfg.ensemble,
     )
 
 # %% ../nbs/03_adversarial.ipynb #c031
@@ -643,7 +679,12 @@ def cohn_real_experiments(
     min_steps: int = 0,  # floor on optimizer steps per network (`train_cohn`)
     seed: int = 0,
     verbose: int = 0,
-) -> dict:  # per experiment: auroc / auprc pooled over folds, per-fold auROC, n
+    config: TrainConfig | None = None,  # a whole recipe for every network (`train_cohn`); None: the paper's
+    rc_augment: bool = False,  # reverse-complement training sequences at random
+    test_rc: bool = False,  # average test scores over both strands
+    pretrained: keras.Model | None = None,  # a donor (`pretrain_cohn`): the genomic experiment adds a network
+    # started from its convolutions, and the donor's own scores (no fine-tuning)
+) -> dict:  # per experiment: auroc / auprc pooled over folds, per-fold auROC (overall and by negative source), n
     """Run the real-data experiments of Cohn et al. 2018 (§2.4.2–§2.4.4) on one data set with genomic-block
     folds."""
     from enhancer_nets.deepenhancer import kmer_baseline
@@ -658,7 +699,9 @@ def cohn_real_experiments(
         d['f'].append(np.full(len(y), f))
         d['src'].append(np.asarray(src) if src is not None else np.full(len(y), ''))
 
-    tr_kw = dict(restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps, verbose=verbose)
+    tr_kw = dict(restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps, verbose=verbose,
+                 config=config, rc_augment=rc_augment)
+    predict_codes_ = lambda m, c: predict_codes(m, c, both_strands=test_rc)
     bio_mult = []
     for f in range(ds['folds']):
         tr, va, te = fold_split(ds, f)
@@ -670,7 +713,13 @@ def cohn_real_experiments(
         Es = ds['source'][te]
         gE = lambda key, sc: add(key, E['y'], sc, f, Es)  # tested vs genomic negatives, by source
         if 'genomic' in experiments:
-            gE('genomic: CNN', predict_codes(run('genomic', T, V), E['codes']))
+            gE('genomic: CNN', predict_codes_(run('genomic', T, V), E['codes']))
+            if pretrained is not None:
+                gE('genomic: CNN, DHS-index pre-trained',
+                   predict_codes_(run('genomic_pretrained', T, V, init=copy_convs(pretrained)), E['codes']))
+                Ec = E['codes'][:, (E['codes'].shape[1] - pretrained.input_shape[1]) // 2:][
+                    :, :pretrained.input_shape[1]]
+                gE('genomic: DHS-index network, no fine-tuning (central window)', predict_codes_(pretrained, Ec))
             gE('genomic: k-mer baseline', kmer_baseline(list(T['codes']), T['y'], list(E['codes'])))
             gE('genomic: GC content (no training)', ((E['codes'] == 1) | (E['codes'] == 2)).mean(1))
         donors = {}
@@ -678,8 +727,8 @@ def cohn_real_experiments(
             for k in (ks if 'shuffles' in experiments else planted_from):
                 m = run(f'shuffle_k{k}', _vs_shuffle_split(ds, tr, k, s), _vs_shuffle_split(ds, va, k, s + 1))
                 t = _vs_shuffle_split(ds, te, k, s + 2)
-                add(f'shuffles: k={k}', t['y'], predict_codes(m, t['codes']), f)
-                gE(f'shuffles: k={k}, tested vs genomic', predict_codes(m, E['codes']))
+                add(f'shuffles: k={k}', t['y'], predict_codes_(m, t['codes']), f)
+                gE(f'shuffles: k={k}, tested vs genomic', predict_codes_(m, E['codes']))
                 if k in planted_from:
                     donors[k] = m
         if 'background' in experiments:
@@ -689,7 +738,7 @@ def cohn_real_experiments(
                     _vs_shuffle_split(ds, va, k, s + 1, 0),
                 )
                 t = _vs_shuffle_split(ds, te, k, s + 2, 0)
-                add(f'background: k={k}', t['y'], predict_codes(m, t['codes']), f)
+                add(f'background: k={k}', t['y'], predict_codes_(m, t['codes']), f)
         if 'expanded' in experiments:
             P, B = T['codes'][T['y'] == 1], T['codes'][T['y'] == 0]
             mix = {
@@ -702,14 +751,14 @@ def cohn_real_experiments(
                 codes=np.concatenate([P, N['codes']]),
                 y=np.r_[np.ones(len(P), np.int32), np.zeros(len(N['codes']), np.int32)],
             )
-            gE('expanded negatives: CNN', predict_codes(run('expanded', X, V), E['codes']))
+            gE('expanded negatives: CNN', predict_codes_(run('expanded', X, V), E['codes']))
         if 'planted' in experiments:
             dn = [donors[k] for k in planted_from]
             gE(
                 'planted filters (×4)',
-                predict_codes(run('planted', T, V, scale=4, init=lambda m: plant_filters(m, dn)), E['codes']),
+                predict_codes_(run('planted', T, V, scale=4, init=lambda m: plant_filters(m, dn)), E['codes']),
             )
-            gE('random init (×4)', predict_codes(run('wide_random', T, V, scale=4), E['codes']))
+            gE('random init (×4)', predict_codes_(run('wide_random', T, V, scale=4), E['codes']))
     res = {}
     from sklearn.metrics import roc_auc_score
 
@@ -726,10 +775,89 @@ def cohn_real_experiments(
             for i in np.unique(fo)
             if len(np.unique(y[fo == i])) == 2
         ]
+        ev['fold_auroc_by_negative_source'] = {}
+        for n in np.unique(src[y == 0]):
+            if not n:
+                continue
+            keep = (y == 1) | (src == n)
+            ev['fold_auroc_by_negative_source'][str(n)] = [
+                float(roc_auc_score(y[keep & (fo == i)], sc[keep & (fo == i)]))
+                for i in np.unique(fo)
+                if len(np.unique(y[keep & (fo == i)])) == 2
+            ]
         res[key] = ev
     if bio_mult:
         res['expanded negatives: CNN']['bio_multiple_per_fold'] = bio_mult
     return res
+
+# %% ../nbs/03_adversarial.ipynb #p046b
+from .data import read_dhs_index, DHS_INDEX, encode
+
+
+def dhs_pretraining_set(
+    exclude_chroms: tuple = ('chr22',),  # chromosomes whose sites are dropped (every held-out locus)
+    positive: str = 'HepG2',  # cell type of label 1 (a key of `DHS_INDEX`)
+    negative: str = 'K562',  # cell type of label 0
+    paths: dict | None = None,  # {cell: DHS-index table}; default: `resolve(DHS_INDEX[cell])`
+    max_per_split: int | None = None,  # keep at most this many sequences per split (a quick run)
+    seed: int = 0,  # seed of that subsample
+) -> dict:  # train/val/test: {'codes': (n, 200) uint8, 'y': (n,) int32}; chroms; n
+    """HepG2-specific (1) against K562-specific (0) DHS sequences (Meuleman et al. 2020), split as the tables
+    split them (validation chr2, test chr1), with every site on `exclude_chroms` dropped. Raises `InputError`
+    from `read_dhs_index` for a bad table, and `ValueError` if sequences differ in length."""
+    paths = paths or {}
+    rows = pd.concat([
+        read_dhs_index(paths.get(c) or resolve(DHS_INDEX[c]), cell=c).assign(y=int(c == positive))
+        for c in (positive, negative)
+    ], ignore_index=True)
+    rows = rows[~rows.chrom.isin(exclude_chroms)]
+    if rows.sequence.str.len().nunique() != 1:
+        raise ValueError(f'DHS sequences differ in length: {sorted(rows.sequence.str.len().unique())[:5]}')
+    out = dict(chroms=sorted(rows.chrom.unique()), excluded=list(exclude_chroms))
+    for sp in ('train', 'val', 'test'):
+        r = rows[rows.split == sp]
+        if max_per_split and len(r) > max_per_split:
+            r = r.sample(max_per_split, random_state=seed)
+        out[sp] = dict(codes=np.stack([encode(s) for s in r.sequence]), y=r.y.to_numpy(np.int32),
+                       chrom=r.chrom.to_numpy())
+    out['n'] = {sp: int(len(out[sp]['y'])) for sp in ('train', 'val', 'test')}
+    return out
+
+
+def pretrain_cohn(
+    data: dict,  # from `dhs_pretraining_set`
+    out_dir: str | Path,  # the run directory (resumable)
+    config: TrainConfig | None = None,  # the recipe (default: `default_recipe(COHN2018, ensemble=1)`)
+    rc_augment: bool = True,  # reverse-complement training sequences at random
+    seed: int = 0,  # seed of initialisation and batch order
+) -> tuple:  # (network, record: best validation value, test auROC / auPRC, counts, excluded chromosomes)
+    """Cohn et al.'s enhancer network trained on the DHS-index task: the donor of `copy_convs`. The test
+    chromosome of the tables (chr1) gives its own held-out auROC."""
+    cfg = config or default_recipe(COHN2018, ensemble=1, epochs=15, patience=3)
+    m, rec = train_cohn(data['train'], data['val'], out_dir, config=cfg, rc_augment=rc_augment, seed=seed)
+    ev = evaluate_scores(data['test']['y'], predict_codes(m, data['test']['codes'], both_strands=True))
+    return m, dict(best=rec['best'], monitor=rec['monitor'], epochs=[r['epochs'] for r in rec['restarts']],
+                   test_auroc=ev['auroc'], test_auprc=ev['auprc'], n=data['n'], excluded=data['excluded'],
+                   test_split='DHS-index test rows (chr1); validation rows: chr2')
+
+
+def copy_convs(
+    donor: keras.Model,  # a trained network whose conv layers have the target's shapes
+):  # a callable(model) for `train_cohn(init=...)`: copies the donor's conv kernels and biases in place
+    """An `init` for `train_cohn` that starts every conv layer from the donor's, the dense layers left at
+    their random initialisation. The callable raises `ValueError` if the layers' count or shapes differ."""
+    ws = [l.get_weights() for l in conv_layers(donor)]
+
+    def init(model):
+        tl = conv_layers(model)
+        if len(tl) != len(ws):
+            raise ValueError(f'the donor has {len(ws)} conv layers, the target {len(tl)}')
+        for l, w in zip(tl, ws):
+            if [v.shape for v in l.get_weights()] != [v.shape for v in w]:
+                raise ValueError(f'layer {l.name}: shapes {[v.shape for v in l.get_weights()]} vs '
+                                 f'{[v.shape for v in w]}')
+            l.set_weights(w)
+    return init
 
 # %% ../nbs/03_adversarial.ipynb #c048
 def species_datasets(
@@ -982,8 +1110,26 @@ class CohnRealConfig:
     epochs: int = 20  # at most this many epochs (the paper: 20)
     patience: int = 4  # early-stopping patience in epochs
     min_steps: int = 0  # floor on optimizer steps per network (`train_cohn`); 0: the paper's ≤ 20 epochs
+    train: TrainConfig | None = None  # a whole recipe for every network; None: `COHN2018` with the above
+    recipe: str = 'paper'  # the recipe's name in the record ('paper', 'default')
+    rc_augment: bool = False  # reverse-complement training sequences at random
+    test_rc: bool = False  # average test scores over both strands
+    pretrain: bool = False  # also a network started from DHS-index pre-training (`pretrain_cohn`), no site of
+    # `chroms` seen
+    pretrain_train: TrainConfig | None = None  # the pre-training recipe (None: `pretrain_cohn`'s default)
+    cross_test: bool = True  # also train on one data set and test on the other (the paper's recipe)
     seed: int = 0  # seed of the folds, negatives, initialisation and batch order
     quick: bool = IN_TEST  # 3 folds, k = 2 only, 2 epochs, no step floor, no background/expanded experiments
+
+
+def default_cohn_recipe(
+    **changes,  # any `TrainConfig` field
+) -> TrainConfig:  # `default_recipe(COHN2018)`, early stopping on the validation auPRC, patience 6
+    """The package's default recipe for Cohn et al.'s networks on small real sets (issue 18): AdamW at 1e-3
+    (the paper's rate; tenfold is unstable at batch 50), warm-up and cosine decay, clipping, an ensemble of 5
+    seeds, at most 30 epochs with early stopping on the validation auPRC (patience 6)."""
+    kw = dict(lr=1e-3, epochs=30, patience=6, monitor='val_auprc', mode='max')
+    return default_recipe(COHN2018, **{**kw, **changes})
 
 
 def cohn_real(
@@ -998,6 +1144,8 @@ def cohn_real(
     c = configure(CohnRealConfig, config, changes)
     if c.quick:
         c = replace(c, folds=3, ks=(2,), epochs=2, min_steps=0, experiments=('genomic', 'shuffles'))
+        if c.train is not None:
+            c = replace(c, train=c.train.replace(epochs=2, ensemble=min(c.train.ensemble, 2)))
     chroms, folds, ks, exps, restarts = c.chroms, c.folds, c.ks, c.experiments, c.restarts
     epochs, patience, min_steps, seed = c.epochs, c.patience, c.min_steps, c.seed
     gpath = resolve('hg38_chr22/chr22.fa.gz', genome)
@@ -1015,29 +1163,37 @@ def cohn_real(
                'sets); out-of-fold scores pooled'),
     )
     res['datasets'] = {}
+    donor = None
+    if c.pretrain:
+        pre = dhs_pretraining_set(exclude_chroms=tuple(chroms), max_per_split=600 if c.quick else None,
+                                  seed=seed)
+        cfg = c.pretrain_train or (default_recipe(COHN2018, ensemble=1, epochs=1) if c.quick else None)
+        donor, res['pretraining'] = pretrain_cohn(pre, Path(out_dir) / 'pretrain_dhs', config=cfg, seed=seed)
+        res['pretraining']['files'] = {k: str(resolve(v)) for k, v in DHS_INDEX.items()}
     for n, ds in sets.items():
         counts = pd.crosstab(ds['source'], ds['fold']).to_dict()
         ex = cohn_real_experiments(
             ds, Path(out_dir) / n, ks=ks, planted_from=tuple(k for k in (2, 3, 4) if k in ks) or (2,),
             experiments=exps, restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps,
-            seed=seed,
+            seed=seed, config=c.train, rc_augment=c.rc_augment, test_rc=c.test_rc, pretrained=donor,
         )
         res['datasets'][n] = dict(
             n=len(ds['y']), n_pos=int(ds['y'].sum()),
             by_source=pd.Series(ds['source']).value_counts().to_dict(),
             by_fold={int(k): v for k, v in counts.items()}, experiments=ex,
         )
-    res['cross_dataset'] = (
-        cross_species(
-            sets, Path(out_dir) / 'cross', test_fold=0, restarts=restarts, epochs=epochs, patience=patience,
-            min_steps=min_steps, seed=seed,
+    if c.cross_test:
+        res['cross_dataset'] = (
+            cross_species(
+                sets, Path(out_dir) / 'cross', test_fold=0, restarts=restarts, epochs=epochs,
+                patience=patience, min_steps=min_steps, seed=seed,
+            )
+            .round(4)
+            .to_dict()
         )
-        .round(4)
-        .to_dict()
-    )
-    res['cross_dataset_split'] = (
-        f'test: block fold 0 of {folds} in both data sets; validation: fold 1; train: the rest'
-    )
+        res['cross_dataset_split'] = (
+            f'test: block fold 0 of {folds} in both data sets; validation: fold 1; train: the rest'
+        )
     res = results_record(res, c, data_keys=('cross_dataset_split',))
     if results is not None:
         save_json(results, res)

@@ -12,13 +12,14 @@ from .core import (atomic_write, atomic_path, sha256sum, IN_TEST, InputError, Mi
                                 OptionError)
 
 # %% auto #0
-__all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'CODE_ONE_HOT', 'COMPLEMENT', 'NARROWPEAK', 'cache_dir', 'resolve', 'data_available',
-           'SequenceError', 'encode', 'one_hot', 'decode', 'reverse_complement', 'is_gzip', 'fasta_problem', 'Genome',
-           'write_fasta', 'open_text', 'read_intervals', 'SequenceSet', 'is_fasta', 'read_labelled', 'bigwig_signal',
-           'n_windows', 'window_index', 'window_codes', 'windows_onehot', 'EpochBatches', 'WindowDataset',
-           'merge_intervals', 'overlaps', 'n_runs', 'gc_fraction', 'gencode_exclusions', 'background_negatives',
-           'block_split', 'chrom_split', 'kfold_blocks', 'balanced_blocks', 'assert_disjoint', 'GenomeWindows',
-           'jaspar_ppm', 'simulate_oops', 'pwm_scan', 'position_prior', 'pssm_oracle']
+__all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'CODE_ONE_HOT', 'COMPLEMENT', 'NARROWPEAK', 'DHS_INDEX', 'cache_dir', 'resolve',
+           'data_available', 'SequenceError', 'encode', 'one_hot', 'decode', 'reverse_complement', 'is_gzip',
+           'fasta_problem', 'Genome', 'write_fasta', 'open_text', 'read_intervals', 'SequenceSet', 'is_fasta',
+           'read_labelled', 'read_dhs_index', 'bigwig_signal', 'n_windows', 'window_index', 'window_codes',
+           'windows_onehot', 'EpochBatches', 'WindowDataset', 'merge_intervals', 'overlaps', 'n_runs', 'gc_fraction',
+           'gencode_exclusions', 'background_negatives', 'block_split', 'chrom_split', 'kfold_blocks',
+           'balanced_blocks', 'assert_disjoint', 'GenomeWindows', 'jaspar_ppm', 'simulate_oops', 'pwm_scan',
+           'position_prior', 'pssm_oracle']
 
 # %% ../nbs/01_data.ipynb #c005
 _GB = (
@@ -715,6 +716,54 @@ def read_labelled(positives:str|Path|None=None, # FASTA of class-1 sequences
             rows.append(dict(name=k, sequence=s.upper(), label=label, split=split, source=str(path)))
     if not rows: raise InputError(f'{table or positives or negatives}: no sequences')
     return pd.DataFrame(rows)
+
+# %% ../nbs/01_data.ipynb #s032
+DHS_INDEX = {'HepG2': 'encode_dnase_hg38/DHSindex_specific_HepG2_ENCLB029COU.txt.gz',
+             'K562': 'encode_dnase_hg38/DHSindex_specific_K562_ENCLB843GMH.txt.gz'}
+"""The DHS-index subsets in the shared data (names for `resolve`): DHSs accessible in one cell type only
+(Meuleman et al. 2020, via DNA-Diffusion; see encode_dnase_hg38/PROVENANCE.md)."""
+
+_DHS_SPLITS = {'training': 'train', 'validation': 'val', 'test': 'test'}
+
+def read_dhs_index(path:str|Path,       # a DHS-index table: TSV (plain or gzip) with a header
+                   cell:str|None=None,  # the cell type recorded in the `cell` column (None: the file's stem)
+                  )->pd.DataFrame:      # chrom, start, end, summit (int, bp, 0-based), sequence (str), split, cell
+    """The rows of a DHS-index table (Meuleman et al. 2020): columns `chr`, `start`, `end`, `summit`,
+    `sequence` and `data_label` (training/validation/test) are needed. Sequences are upper-cased DNA of any
+    length. Raises `MissingFileError` for a missing file, and `InputError` naming the file, line and value for
+    a missing column, a row with too few fields, a non-integer or reversed coordinate, a non-DNA letter or an
+    unknown split."""
+    p = Path(path)
+    if not p.exists(): raise MissingFileError(f'{p}: no such DHS-index table')
+    try:
+        with _open_text(p) as f: lines = f.read().splitlines()
+    except _GZ_ERRORS as e: raise InputError(f'{p}: not a readable text table ({e})') from None
+    if not lines: raise InputError(f'{p}: empty DHS-index table')
+    hdr = lines[0].rstrip('\n').split('\t')
+    need = ('chr', 'start', 'end', 'summit', 'sequence', 'data_label')
+    missing = [k for k in need if k not in hdr]
+    if missing: raise InputError(f'{p}:1: header has no {missing[0]!r} column ({lines[0][:80]!r})')
+    col = {k: hdr.index(k) for k in need}
+    rows = []
+    for ln, line in enumerate(lines[1:], 2):
+        if not line.strip(): continue
+        f = line.split('\t')
+        if len(f) <= max(col.values()):
+            raise InputError(f'{p}:{ln}: {len(f)} fields, the header names column {max(col.values()) + 1}')
+        try:
+            s, e, m = (int(f[col[k]]) for k in ('start', 'end', 'summit'))
+        except ValueError:
+            raise InputError(f'{p}:{ln}: start, end and summit must be integers, got '
+                             f'{[f[col[k]] for k in ("start", "end", "summit")]}') from None
+        if not 0 <= s < e: raise InputError(f'{p}:{ln}: need 0 <= start < end, got {s}, {e}')
+        sp = _DHS_SPLITS.get(f[col['data_label']].strip().lower())
+        if sp is None: raise InputError(f'{p}:{ln}: data_label must be training, validation or test, got '
+                                        f'{f[col["data_label"]]!r}')
+        seq = f[col['sequence']].strip().upper()
+        encode(seq, source=f'{p}:{ln}')
+        rows.append((f[col['chr']], s, e, m, seq, sp))
+    out = pd.DataFrame(rows, columns=['chrom', 'start', 'end', 'summit', 'sequence', 'split'])
+    return out.assign(cell=cell or p.name.split('.')[0])
 
 # %% ../nbs/01_data.ipynb #c029
 def bigwig_signal(path:str|Path,      # bigWig file
