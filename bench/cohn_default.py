@@ -18,5 +18,6 @@ if __name__ == '__main__':
     from enhancer_nets.adversarial import cohn_real, cohn_real_table, default_cohn_recipe
     res = cohn_real(Path(args.runs) / 'cohn_real_default', results=args.out, quick=False, recipe='default',
                     experiments=('genomic',), train=default_cohn_recipe(ensemble=args.ensemble), rc_augment=True,
-                    test_rc=True, pretrain=True, cross_test=False)
-    print(cohn_real_table(res).to_string(), '\n', res['meta']['wall_seconds'], 's', flush=True)
+                    test_rc=True, pretrain=True, cross_test=False,
+                    finetune=('all', 'frozen', 'low_lr'))
+    print(cohn_real_table(res).to_string(), '\n', res['meta'].get('wall_seconds'), 's', flush=True)

@@ -52,6 +52,26 @@ SPECS = [
        'auROC', 'CNN', (lambda r, d=d: mean(r['datasets'][d]['experiments']['genomic: CNN']['fold_auroc'])),
        'k-mer LR', (lambda r, d=d: mean(r['datasets'][d]['experiments']['genomic: k-mer baseline']['fold_auroc'])))
       for d in ('cohn', 'ewonglab')],
+    *[(f'Cohn liver enhancers ({d}) vs genomic negatives, 5 block folds (fold mean)', 'cohn_real_default.json',
+       'default (ensemble of 5, RC)' + (', DHS-index pre-trained' if pre else ''), 'auROC', 'CNN',
+       (lambda r, d=d, pre=pre: mean(r['datasets'][d]['experiments'][
+           'genomic: CNN' + (', DHS-index pre-trained' if pre else '')]['fold_auroc'])),
+       'k-mer LR', (lambda r, d=d: mean(r['datasets'][d]['experiments']['genomic: k-mer baseline']['fold_auroc'])))
+      for d in ('cohn', 'ewonglab') for pre in (False, True)],
+    *[(f'Cohn liver enhancers ({d}) vs {src}, 5 block folds (fold mean)', 'cohn_real_default.json',
+       'default (ensemble of 5, RC)' + (', DHS-index pre-trained' if pre else ''), 'auROC', 'CNN',
+       (lambda r, d=d, pre=pre, src=src: mean(r['datasets'][d]['experiments'][
+           'genomic: CNN' + (', DHS-index pre-trained' if pre else '')]['fold_auroc_by_negative_source'][src])),
+       'k-mer LR', (lambda r, d=d, src=src: mean(
+           r['datasets'][d]['experiments']['genomic: k-mer baseline']['fold_auroc_by_negative_source'][src])))
+      for d, srcs in (('cohn', ('background (GC-matched)', 'cohn negative')),
+                      ('ewonglab', ('background (GC-matched)', 'ewonglab counterpart')))
+      for src in srcs for pre in (False, True)],
+    ('chr22 FANTOM5 enhancers, 10-fold block CV (fold mean)', 'deepenhancer_cv_default.json', 'default', 'auROC',
+     '4conv2pool4norm', ['methods', '4conv2pool4norm', 'auroc', 'mean'],
+     'gapped k-mer SVM tuned on validation (deepenhancer_cv_gkm_tuned.json)',
+     lambda r: flat_record(json.loads((ROOT / 'results' / 'deepenhancer_cv_gkm_tuned.json').read_text()))[
+         'methods']['gapped k-mer linear SVM, (l, k, C) tuned on validation']['auroc']['mean']),
     *[(f'DeepCAGE leave-one-cell-type-out, {s} split', 'deepcage_chr22.json', 'paper', m, 'DeepCAGE (full)',
        ['summary', t, s, 'full'], 'mean signal of training cell types', ['summary', t, s, 'mean_signal'])
       for t, m in (('classification', 'auPR'), ('regression', 'Pearson r')) for s in ('shared', 'blocks')],
@@ -86,7 +106,7 @@ def scoreboard(root=ROOT):
         if not fp.exists(): continue
         res = flat_record(json.loads(fp.read_text()))
         try: v, bv = value(res, p), value(res, bp)
-        except (KeyError, IndexError, TypeError): continue
+        except (KeyError, IndexError, TypeError, FileNotFoundError): continue
         meta = res.get('meta', res)
         rec = recipe or res.get('recipe') or res.get('meta', {}).get('recipe') or 'adam (constant 2e-2)'
         ok = (v >= bv - 0.03) if base in ORACLES else (v > bv)

@@ -350,7 +350,7 @@ class CodesDataset(EpochBatches):
                  shuffle:bool=False,                 # a new order every epoch
                  seed:int=0,                         # seed of the orders and of the augmentation
                  rc_augment:bool=False,              # reverse-complement each item with probability 1/2
-                 rc:bool=False,                      # serve every item reverse-complemented (strand averaging)
+                 rc:bool=False,                      # serve every item reverse-complemented (strand mean)
                  **kw):                              # passed to `EpochBatches`
         self.codes, self.y, self.n = codes, (None if y is None else np.asarray(y, np.float32)), len(codes)
         self.rc_augment, self.rc = rc_augment, rc
@@ -684,7 +684,9 @@ def cohn_real_experiments(
     test_rc: bool = False,  # average test scores over both strands
     pretrained: keras.Model | None = None,  # a donor (`pretrain_cohn`): the genomic experiment adds a network
     # started from its convolutions, and the donor's own scores (no fine-tuning)
-) -> dict:  # per experiment: auroc / auprc pooled over folds, per-fold auROC (overall and by negative source), n
+    finetune: tuple = ('all',),  # how the pre-trained network is fine-tuned: 'all' layers at the recipe's
+    # rate, 'frozen' convolutions (dense layers only), 'low_lr' (all layers at a tenth of the rate)
+) -> dict:  # per experiment: auroc / auprc pooled over folds, per-fold auROC (all, by negative source), n
     """Run the real-data experiments of Cohn et al. 2018 (§2.4.2–§2.4.4) on one data set with genomic-block
     folds."""
     from enhancer_nets.deepenhancer import kmer_baseline
@@ -709,17 +711,27 @@ def cohn_real_experiments(
             continue
         T, V, E = _sub(ds, tr), _sub(ds, va), _sub(ds, te)
         s = seed + 100 * f
-        run = lambda name, a, b, **kw: train_cohn(a, b, out / f'fold{f}' / name, seed=s, **tr_kw, **kw)[0]
+        run = lambda name, a, b, **kw: train_cohn(a, b, out / f'fold{f}' / name, seed=s, **{**tr_kw, **kw})[0]
         Es = ds['source'][te]
         gE = lambda key, sc: add(key, E['y'], sc, f, Es)  # tested vs genomic negatives, by source
         if 'genomic' in experiments:
             gE('genomic: CNN', predict_codes_(run('genomic', T, V), E['codes']))
             if pretrained is not None:
-                gE('genomic: CNN, DHS-index pre-trained',
-                   predict_codes_(run('genomic_pretrained', T, V, init=copy_convs(pretrained)), E['codes']))
+                base = config or COHN2018.replace(restarts=restarts, epochs=epochs, patience=patience)
+                convs = tuple(l.name for l in conv_layers(pretrained))
+                for mode in finetune:
+                    cfgs = dict(all=base, frozen=base.replace(freeze=convs),
+                                low_lr=base.replace(lr=base.lr / 10))
+                    if mode not in cfgs:
+                        raise ValueError(f"finetune: {mode!r} is not one of {tuple(cfgs)}")
+                    label = dict(all='', frozen=', convolutions frozen', low_lr=', lr ÷ 10')[mode]
+                    m = run('genomic_pretrained' + ('' if mode == 'all' else f'_{mode}'), T, V,
+                            init=copy_convs(pretrained), config=cfgs[mode])
+                    gE('genomic: CNN, DHS-index pre-trained' + label, predict_codes_(m, E['codes']))
                 Ec = E['codes'][:, (E['codes'].shape[1] - pretrained.input_shape[1]) // 2:][
                     :, :pretrained.input_shape[1]]
-                gE('genomic: DHS-index network, no fine-tuning (central window)', predict_codes_(pretrained, Ec))
+                gE('genomic: DHS-index network, no fine-tuning (central window)',
+                   predict_codes_(pretrained, Ec))
             gE('genomic: k-mer baseline', kmer_baseline(list(T['codes']), T['y'], list(E['codes'])))
             gE('genomic: GC content (no training)', ((E['codes'] == 1) | (E['codes'] == 2)).mean(1))
         donors = {}
@@ -756,7 +768,8 @@ def cohn_real_experiments(
             dn = [donors[k] for k in planted_from]
             gE(
                 'planted filters (×4)',
-                predict_codes_(run('planted', T, V, scale=4, init=lambda m: plant_filters(m, dn)), E['codes']),
+                predict_codes_(run('planted', T, V, scale=4, init=lambda m: plant_filters(m, dn)),
+                               E['codes']),
             )
             gE('random init (×4)', predict_codes_(run('wide_random', T, V, scale=4), E['codes']))
     res = {}
@@ -1118,6 +1131,7 @@ class CohnRealConfig:
     # `chroms` seen
     pretrain_train: TrainConfig | None = None  # the pre-training recipe (None: `pretrain_cohn`'s default)
     cross_test: bool = True  # also train on one data set and test on the other (the paper's recipe)
+    finetune: tuple = ('all',)  # fine-tuning modes of the pre-trained network ('all', 'frozen', 'low_lr')
     seed: int = 0  # seed of the folds, negatives, initialisation and batch order
     quick: bool = IN_TEST  # 3 folds, k = 2 only, 2 epochs, no step floor, no background/expanded experiments
 
@@ -1141,6 +1155,9 @@ def cohn_real(
 ) -> dict:  # the record {meta, config, data, metrics}; metrics: per data set, experiments; cross_dataset
     """Cohn et al.'s real-data strategies on human liver enhancers (Cohn's set and ewonglab's), out-of-fold
     over genomic blocks (Cohn et al. 2018, §3.3). Raises `OptionError` for an unknown setting."""
+    import time
+
+    t0 = time.time()
     c = configure(CohnRealConfig, config, changes)
     if c.quick:
         c = replace(c, folds=3, ks=(2,), epochs=2, min_steps=0, experiments=('genomic', 'shuffles'))
@@ -1176,6 +1193,7 @@ def cohn_real(
             ds, Path(out_dir) / n, ks=ks, planted_from=tuple(k for k in (2, 3, 4) if k in ks) or (2,),
             experiments=exps, restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps,
             seed=seed, config=c.train, rc_augment=c.rc_augment, test_rc=c.test_rc, pretrained=donor,
+            finetune=c.finetune,
         )
         res['datasets'][n] = dict(
             n=len(ds['y']), n_pos=int(ds['y'].sum()),
@@ -1194,6 +1212,7 @@ def cohn_real(
         res['cross_dataset_split'] = (
             f'test: block fold 0 of {folds} in both data sets; validation: fold 1; train: the rest'
         )
+    res['wall_seconds'] = round(time.time() - t0, 1)
     res = results_record(res, c, data_keys=('cross_dataset_split',))
     if results is not None:
         save_json(results, res)

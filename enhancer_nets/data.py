@@ -727,7 +727,7 @@ _DHS_SPLITS = {'training': 'train', 'validation': 'val', 'test': 'test'}
 
 def read_dhs_index(path:str|Path,       # a DHS-index table: TSV (plain or gzip) with a header
                    cell:str|None=None,  # the cell type recorded in the `cell` column (None: the file's stem)
-                  )->pd.DataFrame:      # chrom, start, end, summit (int, bp, 0-based), sequence (str), split, cell
+                  )->pd.DataFrame:      # chrom, start, end, summit (int, bp, 0-based), sequence, split, cell
     """The rows of a DHS-index table (Meuleman et al. 2020): columns `chr`, `start`, `end`, `summit`,
     `sequence` and `data_label` (training/validation/test) are needed. Sequences are upper-cased DNA of any
     length. Raises `MissingFileError` for a missing file, and `InputError` naming the file, line and value for

@@ -141,3 +141,47 @@ def test_first_layer_scores_match_the_layer():
         m = build_cohn(length=80, rc=rc, seed=2, pools=(2, 2, 2)); l = conv_layers(m)[0]
         fw, rv = first_layer_scores(l, c)
         assert np.allclose(np.maximum(np.maximum(fw, rv), 0), np.asarray(l(one_hot(c).astype('float32'))), atol=1e-5)
+
+def _dhs_table(path, rows):
+    hdr = 'dhs_id\tchr\tstart\tend\tsummit\tsequence\tdata_label\n'
+    path.write_text(hdr + ''.join(f'x{i}\t{c}\t{s}\t{s + 40}\t{s + 20}\t{q}\t{sp}\n'
+                                  for i, (c, s, q, sp) in enumerate(rows)))
+    return path
+
+def test_dhs_pretraining_never_sees_a_held_out_chromosome(tmp_path):
+    "Issue 18: no locus of a test block is seen in pre-training; every site on a held-out chromosome is dropped."
+    r = np.random.default_rng(1)
+    seq = lambda: ''.join(r.choice(list('ACGT'), 40))
+    chroms = ['chr1', 'chr2', 'chr22', 'chr5']
+    rows = lambda: [(c, 1000 * i, seq(), sp) for i, (c, sp) in
+                    enumerate((c, sp) for c in chroms for sp in ('training', 'validation', 'test'))]
+    paths = {'HepG2': _dhs_table(tmp_path / 'h.tsv', rows()), 'K562': _dhs_table(tmp_path / 'k.tsv', rows())}
+    d = dhs_pretraining_set(exclude_chroms=('chr22', 'chr5'), paths=paths)
+    assert d['chroms'] == ['chr1', 'chr2'] and d['excluded'] == ['chr22', 'chr5']
+    for sp in ('train', 'val', 'test'):
+        assert set(d[sp]['chrom']) <= {'chr1', 'chr2'} and d[sp]['codes'].shape[1] == 40
+        assert sorted(set(d[sp]['y'].tolist())) == [0, 1]
+    assert sum(d['n'].values()) == 2 * 2 * 3
+
+def test_dhs_table_errors_name_file_and_line(tmp_path):
+    from enhancer_nets.core import InputError
+    p = _dhs_table(tmp_path / 'bad.tsv', [('chr1', 10, 'ACGT', 'training'), ('chr1', 50, 'ACGT', 'holdout')])
+    with pytest.raises(InputError, match=r'bad.tsv:3: data_label'):
+        dhs_pretraining_set(paths={'HepG2': p, 'K562': p})
+
+def test_copy_convs_copies_kernels_and_refuses_other_shapes():
+    donor, target = build_cohn(length=200, seed=1), build_cohn(length=500, seed=2)
+    copy_convs(donor)(target)
+    assert all(np.allclose(a.get_weights()[0], b.get_weights()[0])
+               for a, b in zip(conv_layers(donor), conv_layers(target)))
+    with pytest.raises(ValueError, match='shapes'):
+        copy_convs(donor)(build_cohn(length=500, scale=2))
+
+def test_train_cohn_default_recipe_ensemble_and_strand_mean(tmp_path):
+    sim = cohn_simulation('CEBPA', 100, length=120, mu=60, sd=10, seed=0)
+    cfg = default_cohn_recipe(ensemble=2, epochs=1)
+    m, rec = train_cohn(sim['train'], sim['val'], tmp_path, config=cfg, rc_augment=True, pools=(2, 2, 2))
+    assert rec['ensemble'] == 2 and rec['monitor'] == 'val_auprc' and (tmp_path / 'member1').exists()
+    c = sim['test']['codes']
+    rc = np.where(c < 4, 3 - c, c)[:, ::-1]
+    assert np.allclose(predict_codes(m, c, both_strands=True), predict_codes(m, rc, both_strands=True), atol=1e-5)

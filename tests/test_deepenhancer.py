@@ -135,3 +135,16 @@ def test_pretraining_never_sees_the_enhancer_validation_or_test_blocks(tmp_path)
     assert m.output_shape == (None, 2)
     assert np.allclose(m.get_layer('conv1').get_weights()[0],
                        enhancer_nets.load_model(r['metrics']['model']).get_layer('conv1').get_weights()[0])
+
+def test_gkm_svm_tuned_chooses_on_validation_and_refits():
+    from enhancer_nets.deepenhancer import gkm_svm_tuned
+    from enhancer_nets.data import encode
+    r = np.random.default_rng(0)
+    mk = lambda n, m: [np.r_[r.integers(0, 4, 30), encode(m), r.integers(0, 4, 30)].astype(np.uint8) for _ in range(n)]
+    tr, va, te = (mk(n, 'GATTACA') + mk(n, 'TGCATGC') for n in (25, 10, 10))
+    y = lambda n: np.r_[np.ones(n), np.zeros(n)]
+    sc, best = gkm_svm_tuned(tr, y(25), va, y(10), te, grid=dict(shapes=((4, 2), (6, 4)), C=(0.01, 1.0)))
+    assert len(best['grid']) == 4 and best['val_auroc'] == max(g['val_auroc'] for g in best['grid'])
+    assert sc.shape == (20,) and (sc[:10].mean() > sc[10:].mean())
+    with pytest.raises(ValueError, match='k ≤ l'):
+        gkm_svm_tuned(tr, y(25), va, y(10), te, grid=dict(shapes=((3, 4),), C=(1.0,)))

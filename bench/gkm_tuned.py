@@ -1,0 +1,19 @@
+"""The baselines of the 10-fold block cross-validation on chr22 FANTOM5 enhancers (the folds, windows and
+negatives of results/deepenhancer_cv.json and results/deepenhancer_cv_default.json), with the gapped k-mer SVM
+also tuned on each fold's validation blocks (`gkm_svm_tuned`: (l, k) and C chosen by validation auROC, then refit
+on training + validation). No network is trained. Writes results/deepenhancer_cv_gkm_tuned.json.
+Usage: python bench/gkm_tuned.py [--runs DIR]"""
+import argparse, os
+from pathlib import Path
+ROOT = Path(__file__).resolve().parent.parent
+
+if __name__ == '__main__':
+    a = argparse.ArgumentParser(description=__doc__)
+    a.add_argument('--runs', default=str(ROOT / 'runs'))
+    args = a.parse_args()
+    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
+    from enhancer_nets.deepenhancer import deepenhancer_cv, cv_table, BASELINES, TUNED_BASELINES
+    res = deepenhancer_cv(Path(args.runs) / 'deepenhancer_cv_gkm_tuned',
+                          results=ROOT / 'results' / 'deepenhancer_cv_gkm_tuned.json', quick=False, archs=(),
+                          baselines=tuple(BASELINES) + tuple(TUNED_BASELINES), recipe='baselines only')
+    print(cv_table(res).to_string(), '\n', res['meta']['wall_seconds'], 's', flush=True)
