@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 if __name__ == '__main__':
     a = argparse.ArgumentParser(description=__doc__)
-    a.add_argument('--steps', type=int, default=300)
+    a.add_argument("--steps", type=int, default=1500)
     a.add_argument('--seed', type=int, default=0)
     args = a.parse_args()
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')

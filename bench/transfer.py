@@ -3,8 +3,9 @@ results/deepenhancer_transfer.json. First the chr22 FANTOM5 network is trained u
 member (AdamW, warm-up + cosine, clipping, reverse-complement augmentation, both strands at test time); then it is
 fine-tuned on the GM12878 set, and a network of the same recipe is trained from scratch on that set. Same blocks,
 seed and baselines as the paper-recipe run.
-Writes results/deepenhancer_transfer_default.json.
-Usage: python bench/transfer.py [--runs runs]"""
+Writes results/deepenhancer_transfer_default.json (--out to change; --scratch-ensemble 3 for three from-scratch
+members, results/deepenhancer_transfer_default_scratch3.json).
+Usage: python bench/transfer.py [--runs runs] [--scratch-ensemble N] [--out FILE]"""
 import argparse, os
 from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
@@ -12,7 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if __name__ == '__main__':
     a = argparse.ArgumentParser(description=__doc__)
     a.add_argument('--runs', default=str(ROOT/'runs'))
+    a.add_argument('--scratch-ensemble', type=int, default=1, help='members of the from-scratch network')
+    a.add_argument('--out', default=str(ROOT/'results'/'deepenhancer_transfer_default.json'))
     args = a.parse_args()
+    n = args.scratch_ensemble
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.engine import default_recipe
     from enhancer_nets.deepenhancer import deepenhancer_chr22, deepenhancer_transfer, MIN2017, results_table
@@ -23,8 +27,8 @@ if __name__ == '__main__':
     print(results_table(pre).to_string(index=False), flush=True)
     res = deepenhancer_transfer(
         pretrained=runs/'deepenhancer_chr22_default_1member'/'model.keras', out_dir=runs/'deepenhancer_transfer_default',
-        results=ROOT/'results'/'deepenhancer_transfer_default.json', quick=False,
+        results=args.out, quick=False,
         train=default_recipe(MIN2017, lr=1e-4, ensemble=1, patience=5),
-        scratch=default_recipe(MIN2017, lr=5e-4, ensemble=1, patience=5), rc_augment=True, test_rc=True,
-        recipe='default, 1 member (fine-tuning at 1e-4, from scratch at 5e-4)')
+        scratch=default_recipe(MIN2017, lr=5e-4, ensemble=n, patience=5), rc_augment=True, test_rc=True,
+        recipe=f'default, 1 member fine-tuned at 1e-4, {n} from scratch at 5e-4')
     print(results_table(res).to_string(index=False), '\n', res['meta']['wall_seconds'], 's', flush=True)

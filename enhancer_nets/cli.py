@@ -355,10 +355,19 @@ def cohn(
     restarts: int = 1,  # random restarts per network (the paper: 50)
     epochs: int = 20,  # maximum epochs
     seed: int = 0,  # seed
+    recipe: str = 'paper',  # real: 'paper' (Cohn et al. §3.1.2) or 'default' (genomic experiment only)
+    pretrain: bool = False,  # real: also DHS-index pre-training (HepG2 vs K562 DHSs, CHROMS dropped)
 ):
     """Cohn et al. 2018: the simulated CEBPA comparison or the real-enhancer strategies (shuffles, expanded
-    negatives, planted filters)."""
+    negatives, planted filters). Raises `OptionError` for an unknown recipe."""
     from enhancer_nets import adversarial as A
+
+    if recipe not in ('paper', 'default'):
+        raise OptionError(f"--recipe: must be 'paper' or 'default', got {recipe!r}")
+    extra = dict(pretrain=pretrain, finetune=('all', 'low_lr'))
+    if recipe == 'default':
+        extra.update(recipe='default', train=A.default_cohn_recipe(), rc_augment=True, test_rc=True,
+                     experiments=('genomic',), cross_test=False)
 
     results = results or str(Path(out) / f'cohn_{experiment}.json')
     if experiment == 'simulated':
@@ -369,7 +378,7 @@ def cohn(
     elif experiment == 'real':
         res = A.cohn_real(
             Path(out) / 'real', results=results, genome=genome, chroms=tuple(chroms.split(',')),
-            restarts=restarts, epochs=epochs, seed=seed, quick=False,
+            restarts=restarts, epochs=epochs, seed=seed, quick=False, **extra,
         )
         print(A.cohn_real_table(res).drop(columns='split').to_string(index=False))
     else:
@@ -648,7 +657,8 @@ _CHOICES = {('train', 'split'): {'block', 'chrom'}, ('speid', 'split'): {'random
             ('evaluate', 'folds'): {'balanced', 'equal'}, ('cohn', 'experiment'): {'simulated', 'real'},
             ('cohn-species', 'folds'): (2, 100), ('deepcage', 'arch'): {'small', 'paper'},
             ('scan', 'threshold'): ('closed', 0, 1), ('demo', 'recipe'): {'default', 'adam'},
-            ('demo', 'members'): (1, 100), ('demo', 'arch'): {'oops-rc', 'oops'}}
+            ('demo', 'members'): (1, 100), ('demo', 'arch'): {'oops-rc', 'oops'},
+            ('cohn', 'recipe'): {'paper', 'default'}}
 _FILES = ('genome', 'positives', 'regions', 'fasta', 'model', 'table', 'test_positives', 'test_negatives',
           'test_table', 'vcf')
 
