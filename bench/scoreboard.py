@@ -61,6 +61,10 @@ SPECS = [
     ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_default.json', 'default (1 member)',
      'auROC', 'from scratch, same small set', ['results', 'from scratch (same small set)', 'auroc'],
      'gapped k-mer SVM', ['results', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc']),
+    ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_default_scratch3.json',
+     'default (3 members)', 'auROC', 'from scratch, same small set',
+     ['results', 'from scratch (same small set)', 'auroc'],
+     'gapped k-mer SVM', ['results', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc']),
     *[(f'Cohn liver enhancers ({d}) vs genomic negatives, 5 block folds (fold mean)', 'cohn_real.json', 'paper',
        'auROC', 'CNN', (lambda r, d=d: mean(r['datasets'][d]['experiments']['genomic: CNN']['fold_auroc'])),
        'k-mer LR', (lambda r, d=d: mean(r['datasets'][d]['experiments']['genomic: k-mer baseline']['fold_auroc'])))

@@ -1139,9 +1139,10 @@ class CohnRealConfig:
 def default_cohn_recipe(
     **changes,  # any `TrainConfig` field
 ) -> TrainConfig:  # `default_recipe(COHN2018)`, early stopping on the validation auPRC, patience 6
-    """The package's default recipe for Cohn et al.'s networks on small real sets (issue 18): AdamW at 1e-3
-    (the paper's rate; tenfold is unstable at batch 50), warm-up and cosine decay, clipping, an ensemble of 5
-    seeds, at most 30 epochs with early stopping on the validation auPRC (patience 6)."""
+    """The package's default recipe for Cohn et al.'s networks on small real sets (issue 18): AdamW at 1e-3,
+    the paper's rate, a little below what the learning-rate range test suggests on the DHS-index task and on
+    the liver folds (`bench/lr_range.py` → results/bench_lr_range.json); warm-up and cosine decay, clipping, an
+    ensemble of 5 seeds, at most 30 epochs with early stopping on the validation auPRC (patience 6)."""
     kw = dict(lr=1e-3, epochs=30, patience=6, monitor='val_auprc', mode='max')
     return default_recipe(COHN2018, **{**kw, **changes})
 
