@@ -79,6 +79,24 @@ SPECS = [
      'gapped k-mer SVM tuned on validation (deepenhancer_cv_gkm_tuned.json)',
      lambda r: flat_record(json.loads((ROOT / 'results' / 'deepenhancer_cv_gkm_tuned.json').read_text()))[
          'methods']['gapped k-mer linear SVM, (l, k, C) tuned on validation']['auroc']['mean']),
+    *[('chr22 FANTOM5 enhancers, held-out block', f, recipe, 'auROC', 'rc-gpool (whole regions, ours)',
+       ['results', 'rc-gpool', 'auroc'], 'k-mer spectrum LR', ['results', 'kmer_spectrum_k1-6_logreg', 'auroc'])
+      for f, recipe in (('deepenhancer_chr22_region.json', 'REGION_RECIPE, 1 member'),
+                        ('deepenhancer_chr22_region_3.json', 'REGION_RECIPE, 3 members'))],
+    *[('chr22 FANTOM5 enhancers, 10-fold block CV (fold mean)', f, recipe, 'auROC', 'rc-gpool (whole regions, ours)',
+       ['methods', 'rc-gpool', 'auroc', 'mean'], base, ['methods', key, 'auroc', 'mean'])
+      for f, recipe in (('deepenhancer_cv_region.json', 'REGION_RECIPE, 1 member'),
+                        ('deepenhancer_cv_region_3.json', 'REGION_RECIPE, 3 members'))
+      for base, key in (('gapped k-mer SVM', 'gapped k-mer (l=6, k=4) linear SVM'),
+                        ('gapped k-mer SVM tuned on validation',
+                         'gapped k-mer linear SVM, (l, k, C) tuned on validation'))],
+    *[('transfer to GM12878 distal DNase, held-out block', f, recipe, 'auROC', 'rc-gpool from scratch (ours)',
+       ['results', 'rc-gpool from scratch (same small set)', 'auroc'], base, ['results', key, 'auroc'])
+      for f, recipe in (('deepenhancer_transfer_region.json', 'REGION_RECIPE, 1 member'),
+                        ('deepenhancer_transfer_region_3.json', 'REGION_RECIPE, 3 members'))
+      for base, key in (('gapped k-mer SVM', 'gapped k-mer (l=6, k=4) linear SVM'),
+                        ('gapped k-mer SVM tuned on validation',
+                         'gapped k-mer linear SVM, (l, k, C) tuned on validation'))],
     *[(f'DeepCAGE leave-one-cell-type-out, {s} split', 'deepcage_chr22.json', 'paper', m, 'DeepCAGE (full)',
        ['summary', t, s, 'full'], 'mean signal of training cell types', ['summary', t, s, 'mean_signal'])
       for t, m in (('classification', 'auPR'), ('regression', 'Pearson r')) for s in ('shared', 'blocks')],

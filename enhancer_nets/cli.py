@@ -101,9 +101,10 @@ def demo(
 
 # %% ../nbs/07_cli.ipynb #n004
 NETWORKS = ('4conv', '4conv2pool', '4conv2pool4norm', '6conv3pool', '6conv3pool6norm',
-            'cohn-enhancer', 'cohn-tf', 'cohn-enhancer-rc', 'cohn-tf-rc', 'oops', 'oops-rc')
+            'cohn-enhancer', 'cohn-tf', 'cohn-enhancer-rc', 'cohn-tf-rc', 'oops', 'oops-rc', 'rc-gpool')
 """Every network `train --arch` builds: DeepEnhancer's five (Min et al. 2017, Table 1), Cohn et al.'s
-(2018) two, and the OOPS network (`build_oops`: the oracle of Cohn et al. §3.4 with learned parts)."""
+(2018) two, the OOPS network (`build_oops`: the oracle of Cohn et al. §3.4 with learned parts) and the whole-region
+network `rc-gpool` (`deepenhancer.build_region_model`, trained with `REGION_RECIPE`; `--width` is its frame)."""
 
 def network(arch:str, # one of `NETWORKS`
             width:int, # input length (bp)
@@ -116,8 +117,8 @@ def network(arch:str, # one of `NETWORKS`
     if arch.startswith('oops'):
         from enhancer_nets.adversarial import build_oops
         return build_oops(width, rc=arch.endswith('-rc'))
-    from enhancer_nets.deepenhancer import build_model
-    return build_model(arch, width)
+    from enhancer_nets.deepenhancer import build_model, REGION_ARCHS
+    return REGION_ARCHS[arch](width) if arch in REGION_ARCHS else build_model(arch, width)
 
 # %% ../nbs/07_cli.ipynb #c005
 @call_parse
@@ -131,9 +132,9 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
           test_negatives:str=None,     # sequences: a fixed test set, FASTA of class 0
           test_table:str=None,         # sequences: a fixed test set, as a table
           # DeepEnhancer: 4conv, 4conv2pool, 4conv2pool4norm, 6conv3pool, 6conv3pool6norm;
-          # Cohn et al.: cohn-enhancer, cohn-tf (+ -rc for the RC convolution)
+          # Cohn et al.: cohn-enhancer, cohn-tf (+ -rc for the RC convolution); ours: rc-gpool (whole regions)
           arch:str='4conv2pool4norm',
-          width:int=300,               # window width (bp)
+          width:int=300,               # window width (bp); rc-gpool: frame length (600 holds most enhancers)
           stride:int=2,                # training window stride (bp)
           test_stride:int=None,        # test-time window stride (default: stride)
           split:str='block',           # regions: 'block' (last test_frac of each chromosome) or 'chrom'
@@ -160,7 +161,8 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
     with data_parallel(devices): net = network(arch, width)   # weights replicated over the devices
     common = dict(arch=arch, width=width, stride=stride, test_stride=test_stride, epochs=epochs,
                   patience=patience, batch_size=batch_size, seed=seed, baseline=not no_baseline,
-                  verbose='tqdm', overwrite=overwrite, model=net, devices=devices)
+                  verbose='tqdm', overwrite=overwrite, model=None if arch == 'rc-gpool' else net,
+                  devices=devices)
     if table is not None or (positives is not None and is_fasta(positives)):
         neg = negatives if negatives and Path(negatives).exists() else None
         if neg is not None and not is_fasta(neg):
@@ -197,7 +199,7 @@ def predict(
     """Score regions (BED + genome, or FASTA records; shorter ones centred in N) with a model: each region's
     score is the max over its windows."""
     from enhancer_nets.data import Genome, read_intervals, SequenceError, SequenceSet
-    from enhancer_nets.deepenhancer import predict_regions
+    from enhancer_nets.deepenhancer import predict_regions, predict_whole_regions, REGION_ARCHS
     from enhancer_nets.interpret import load_model
 
     m = load_model(model)
@@ -216,8 +218,10 @@ def predict(
     else:
         raise OptionError('give --genome with --regions, or --fasta')
     windows = reg.assign(end=[max(e, width) for e in reg.end]) if fasta is not None else reg
+    whole = m.name in REGION_ARCHS   # a whole-region network reads each region alone in its frame
     reg = reg.assign(
-        score=predict_regions(m, g, windows, width, stride, reduce=reduce, progress=True).round(6)
+        score=(predict_whole_regions(m, g, reg) if whole else
+               predict_regions(m, g, windows, width, stride, reduce=reduce, progress=True)).round(6)
     )
     atomic_write(
         out, reg[['chrom', 'start', 'end', 'name', 'score']].to_csv(sep='\t', index=False, header=False)
@@ -236,7 +240,7 @@ def evaluate(
     ) = None,
     genome: str = None,  # genome FASTA, for regions
     table: str = None,  # or: labelled sequences, CSV/TSV with sequence,label[,fold]
-    archs: str = '4conv2pool4norm,4conv2pool,4conv,6conv3pool,6conv3pool6norm',  # architectures
+    archs: str = '4conv2pool4norm,4conv2pool,4conv,6conv3pool,6conv3pool6norm',  # architectures (and rc-gpool)
     k: int = 10,  # folds (the paper: 10)
     # regions: 'balanced' (equal numbers of positives per block) or 'equal' (equal-length blocks)
     folds: str = 'balanced',
@@ -667,8 +671,8 @@ def check_options(cmd:str,  # the command, e.g. 'train'
                  ):
     """Range-check the options of `cmd` (`OPTION_RULES`) and the existence of its input files; raises
     `OptionError`."""
-    from enhancer_nets.deepenhancer import ARCHS
-    arch = set(NETWORKS) if cmd == 'train' else set(ARCHS)
+    from enhancer_nets.deepenhancer import ARCHS, REGION_ARCHS
+    arch = set(NETWORKS) if cmd == 'train' else set(ARCHS) | set(REGION_ARCHS)
     rules = {**OPTION_RULES, 'arch': arch, **{o: r for (c, o), r in _CHOICES.items() if c == cmd}}
     for name, v in args.items():
         r, opt = rules.get(name), '--' + name.replace('_', '-')

@@ -16,8 +16,8 @@ __all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'CODE_ONE_HOT', 'COMPLEMENT', 'NARROW
            'data_available', 'SequenceError', 'encode', 'one_hot', 'decode', 'reverse_complement', 'is_gzip',
            'fasta_problem', 'Genome', 'write_fasta', 'open_text', 'read_intervals', 'SequenceSet', 'is_fasta',
            'read_labelled', 'read_dhs_index', 'bigwig_signal', 'n_windows', 'window_index', 'window_codes',
-           'windows_onehot', 'EpochBatches', 'WindowDataset', 'merge_intervals', 'overlaps', 'n_runs', 'gc_fraction',
-           'gencode_exclusions', 'background_negatives', 'block_split', 'chrom_split', 'kfold_blocks',
+           'windows_onehot', 'EpochBatches', 'WindowDataset', 'RegionBatches', 'merge_intervals', 'overlaps', 'n_runs',
+           'gc_fraction', 'gencode_exclusions', 'background_negatives', 'block_split', 'chrom_split', 'kfold_blocks',
            'balanced_blocks', 'assert_disjoint', 'GenomeWindows', 'jaspar_ppm', 'simulate_oops', 'pwm_scan',
            'position_prior', 'pssm_oracle']
 
@@ -940,6 +940,57 @@ class WindowDataset(EpochBatches):
             flip = np.random.default_rng([self.seed, self.epoch, i]).random(len(idx)) < 0.5
             x[flip] = x[flip, ::-1, ::-1]
         return self.pack(x, None if self.y is None else self.y[idx])
+
+# %% ../nbs/01_data.ipynb #rb02
+class RegionBatches(EpochBatches):
+    """Batches of whole regions, each alone in a frame of N: one-hot (b, `length`, 4) float32 and labels (b,)
+    float32 (or the one-hot alone without labels). Regions are read lazily from the genome. Raises
+    `OptionError` for `length` < 1."""
+    def __init__(self, genome:Genome,            # the genome (or a `SequenceSet`)
+                 regions:pd.DataFrame,           # chrom, start, end: one item per row
+                 labels:np.ndarray|None=None,    # (n,) 0/1 labels of the rows, or None for prediction
+                 length:int=600,                 # frame length L in bp: shorter regions are padded with N
+                 batch_size:int=64,              # regions per batch
+                 shuffle:bool=False,             # a new order every epoch
+                 shift:bool=False,               # random placement in the frame (random crop when longer)
+                 rc_augment:bool=False,          # reverse-complement each region with probability 1/2
+                 rc:bool=False,                  # serve every region reverse-complemented (strand averaging)
+                 seed:int=0,                     # seed of the orders, shifts and flips
+                 **kwargs):                      # passed to `EpochBatches` (multiple_of, class_weight, ...)
+        if int(length) < 1:
+            raise OptionError(f'RegionBatches: frame length must be at least 1 bp, got {length}')
+        r = regions.reset_index(drop=True)
+        self.genome, self.length, self.n = genome, int(length), len(r)
+        self.chrom = r.chrom.to_numpy()
+        self.start, self.end = r.start.to_numpy(np.int64), r.end.to_numpy(np.int64)
+        self.y = None if labels is None else np.asarray(labels, np.float32)
+        self.shift, self.rc_augment, self.rc = shift, rc_augment, rc
+        super().__init__(batch_size, shuffle, seed, **kwargs)
+
+    def frames(self, idx:np.ndarray,            # item numbers
+               rng:np.random.Generator|None=None, # random offsets and crops; None: centred
+              )->np.ndarray:                    # (len(idx), length) uint8 codes, N (4) outside the region
+        "The regions' codes placed in their frames."
+        out = np.full((len(idx), self.length), 4, np.uint8)
+        for row, j in enumerate(idx):
+            s, n = int(self.start[j]), int(self.end[j] - self.start[j])
+            if n > self.length:
+                cut = int(rng.integers(0, n - self.length + 1)) if rng is not None else (n - self.length) // 2
+                s, n = s + cut, self.length
+            off = int(rng.integers(0, self.length - n + 1)) if rng is not None else (self.length - n) // 2
+            out[row, off:off + n] = self.genome.codes(self.chrom[j])[s:s + n]
+        return out
+
+    def __getitem__(self, i):
+        idx = self.batch_items(i)
+        rng = np.random.default_rng([self.seed, self.epoch, i])
+        x = one_hot(self.frames(idx, rng if self.shift else None)).astype(np.float32)
+        if self.rc:
+            x = x[:, ::-1, ::-1]
+        elif self.rc_augment:
+            flip = rng.random(len(idx)) < 0.5
+            x[flip] = x[flip, ::-1, ::-1]
+        return self.pack(np.ascontiguousarray(x), None if self.y is None else self.y[idx])
 
 # %% ../nbs/01_data.ipynb #c039
 def merge_intervals(df:pd.DataFrame, # chrom, start, end

@@ -16,12 +16,13 @@ from enhancer_nets.core import (
 )
 from .data import *
 from .engine import *
-from .layers import load_model
+from .layers import load_model, RCConv1D
 
 # %% auto #0
-__all__ = ['ARCHS', 'MIN2017', 'PRACTICE', 'ENSEMBL_ENHANCERS', 'GKM_GRID', 'TUNED_BASELINES', 'BASELINES', 'DNASE',
-           'ACCESSIBILITY', 'ACCESSIBILITY_TASK', 'build_model', 'predict_regions', 'scan_genome', 'write_scan',
-           'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions', 'train_and_evaluate',
+__all__ = ['ARCHS', 'REGION_ARCHS', 'REGION_TASK', 'REGION_RECIPE', 'MIN2017', 'PRACTICE', 'ENSEMBL_ENHANCERS', 'GKM_GRID',
+           'TUNED_BASELINES', 'BASELINES', 'DNASE', 'ACCESSIBILITY', 'ACCESSIBILITY_TASK', 'build_model',
+           'build_region_model', 'fit_region_model', 'predict_whole_regions', 'predict_regions', 'scan_genome',
+           'write_scan', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions', 'train_and_evaluate',
            'train_sequences', 'simulated_genome', 'fantom5_chr22', 'Chr22Config', 'deepenhancer_chr22', 'results_table',
            'plot_curves', 'gapped_kmer_counts', 'gkm_svm_baseline', 'gkm_svm_tuned', 'cross_validate', 'cv_folds',
            'cv_table', 'cross_validate_sequences', 'compare_methods', 'fine_tune', 'distal_dnase',
@@ -74,6 +75,72 @@ def build_model(
     x = layers.Dense(dense[1], activation='relu', name='dense2')(x)
     out = layers.Dense(n_classes, activation='softmax', name='softmax')(x)
     return keras.Model(inp, out, name=arch)
+
+# %% ../nbs/02_deepenhancer.ipynb #rg02
+def build_region_model(
+    length: int = 600,  # frame length L (bp): `RegionBatches(length=L)`
+    filters: int = 128,  # motif detectors
+    kernel: int = 12,  # their width (bp)
+    dropout: float = 0.5,  # dropout before the logistic unit
+) -> keras.Model:  # input (batch, L, 4) float32 one-hot → (batch, 1) sigmoid P(enhancer)
+    """The whole-region network ('rc-gpool'): reverse-complement convolution (Cohn et al. 2018, Methods) →
+    batch norm → ReLU → global max and mean pooling → dropout → logistic unit. Strand-symmetric: a region and
+    its reverse complement score alike. Raises `ValueError` for `length` < `kernel`."""
+    if length < kernel:
+        raise ValueError(f'build_region_model: length {length} is shorter than the kernel ({kernel} bp)')
+    inp = keras.Input((length, 4), name='onehot')
+    x = RCConv1D(filters, kernel, name='conv1')(inp)
+    x = layers.Activation('relu')(layers.BatchNormalization(name='bn1')(x))
+    x = layers.Concatenate(name='pool')(
+        [layers.GlobalMaxPooling1D(name='max')(x), layers.GlobalAveragePooling1D(name='mean')(x)]
+    )
+    x = layers.Dropout(dropout)(x)
+    return keras.Model(inp, layers.Dense(1, activation='sigmoid', name='p')(x), name='rc-gpool')
+
+
+REGION_ARCHS = {'rc-gpool': build_region_model}
+"Whole-region networks by name (`build_region_model`): trained by `fit_region_model`, not on windows."
+
+REGION_TASK = Task('binary_crossentropy', ('auroc', 'auprc'), 0)
+"One sigmoid unit, validation auROC and auPRC logged every epoch (so either can be the monitor)."
+
+REGION_RECIPE = TrainConfig(epochs=40, patience=10, batch_size=64, optimizer='adamw', lr=2e-3, schedule='cosine',
+                            warmup=1, weight_decay=1e-2, clipnorm=1.0, monitor='val_auprc', mode='max')
+"""The whole-region network's recipe (ours, issue 18): AdamW 2e-3, weight decay 0.01, one warm-up epoch then
+cosine decay, clipping at norm 1, early stopping on validation auPRC. `ensemble=E` averages E seeds."""
+
+
+def fit_region_model(
+    genome: Genome | SequenceSet,  # where the regions' sequences come from
+    train: pd.DataFrame,  # chrom, start, end, label: training regions
+    val: pd.DataFrame,  # the same for validation (early stopping and the kept epoch)
+    run_dir: str | Path | None,  # checkpoints (resumable), or None: a temporary directory
+    arch: str = 'rc-gpool',  # a key of `REGION_ARCHS`
+    length: int = 600,  # frame length (bp); longer regions are cropped
+    config: TrainConfig = REGION_RECIPE,  # the recipe (ensembles and restarts allowed)
+    verbose: int | str = 0,
+    overwrite: bool = False,  # retrain over a run in `run_dir`
+    record: dict | None = None,  # more settings recorded (and compared on resume)
+) -> Trained:  # (model, history, record) from `engine.fit`
+    """Train a whole-region network through the engine on randomly shifted regions (`RegionBatches`).
+    Raises `KeyError` for an unknown `arch`."""
+    if arch not in REGION_ARCHS:
+        raise KeyError(f'unknown region network {arch!r}; choose one of {", ".join(REGION_ARCHS)}')
+    tr = RegionBatches(genome, train, train.label.to_numpy(), length, config.batch_size * config.devices,
+                       shuffle=True, shift=True, seed=config.seed)
+    va = RegionBatches(genome, val, val.label.to_numpy(), length, 256)
+    return fit(lambda: REGION_ARCHS[arch](length), REGION_TASK, tr, va, run_dir, config=config, verbose=verbose,
+               overwrite=overwrite, record=dict(arch=arch, length=length, **(record or {})))
+
+
+def predict_whole_regions(
+    model: keras.Model,  # a whole-region network (input (L, 4), one sigmoid output)
+    genome: Genome | SequenceSet,  # the genome
+    regions: pd.DataFrame,  # chrom, start, end
+    batch_size: int = 256,
+) -> np.ndarray:  # (n,) float32 P(enhancer), one per region, in row order
+    "Score every region, centred in the model's frame (cropped in the middle when longer)."
+    return predict(model, RegionBatches(genome, regions, None, model.input_shape[1], batch_size), column=0)
 
 # %% ../nbs/02_deepenhancer.ipynb #c013
 def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: column 1 = enhancer)
@@ -264,8 +331,8 @@ def train_regions(
     genome: Genome | SequenceSet,  # where the regions' sequences come from
     regions: pd.DataFrame,  # chrom, start, end, label (0/1), split (train/val/test) [, name]
     out: Path,  # run directory: checkpoints/, model.keras, test_scores.tsv
-    arch: str = '4conv2pool4norm',
-    width: int = 300,
+    arch: str = '4conv2pool4norm',  # a key of `ARCHS` (windows) or of `REGION_ARCHS` (whole regions)
+    width: int = 300,  # window width (bp); a whole-region network's frame length
     stride: int = 2,
     test_stride: int | None = None,
     config: TrainConfig = MIN2017,  # training; devices n: global batch and lr × n
@@ -295,17 +362,22 @@ def train_regions(
                 f'{counts[s]["neg"]} negative regions'
             )
     parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
-    wins = {s: window_index(parts[s], width, stride, sizes=genome.sizes) for s in ['train', 'val']}
-    for s in wins:
-        counts[s]['windows'] = len(wins[s])
-    n = config.devices
-    tr = WindowDataset(
-        genome, wins['train'], parts['train'].label.to_numpy(), width, config.batch_size * n, shuffle=True,
-        seed=config.seed, rc_augment=rc_augment,
-    )
-    va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512 * n)
-    t1 = time.time()
-    if model is None:
+    n, t1 = config.devices, time.time()
+    whole = model is None and arch in REGION_ARCHS   # a whole-region network: `width` is its frame length
+    if not whole:
+        wins = {s: window_index(parts[s], width, stride, sizes=genome.sizes) for s in ['train', 'val']}
+        for s in wins:
+            counts[s]['windows'] = len(wins[s])
+        tr = WindowDataset(
+            genome, wins['train'], parts['train'].label.to_numpy(), width, config.batch_size * n, shuffle=True,
+            seed=config.seed, rc_augment=rc_augment,
+        )
+        va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512 * n)
+    if whole:
+        fitted = fit_region_model(genome, parts['train'], parts['val'], out / 'checkpoints', arch=arch, length=width,
+                                  config=config.replace(lr=config.lr * n), verbose=verbose, overwrite=overwrite,
+                                  record=dict(counts=counts, **record))
+    elif model is None:
         build, task = (lambda: build_model(arch, width)), TWO_CLASS
     elif isinstance(model, keras.Model):
         if config.ensemble > 1 or config.restarts > 1:
@@ -314,12 +386,13 @@ def train_regions(
         build, task = (lambda: model), classifier_task(model)
     else:
         build, task = model, classifier_task(model())
-    fitted = fit(
-        build, task, tr, va, out / 'checkpoints', config=config.replace(lr=config.lr * n),
-        verbose=verbose, overwrite=overwrite,
-        record=dict(arch=arch, width=width, stride=stride, counts=counts, **record,
-                    **({'rc_augment': True} if rc_augment else {})),
-    )
+    if not whole:
+        fitted = fit(
+            build, task, tr, va, out / 'checkpoints', config=config.replace(lr=config.lr * n),
+            verbose=verbose, overwrite=overwrite,
+            record=dict(arch=arch, width=width, stride=stride, counts=counts, **record,
+                        **({'rc_augment': True} if rc_augment else {})),
+        )
     model, hist = fitted.model, fitted.history
     t_train = time.time() - t1
     with atomic_path(out / 'model.keras') as t:
@@ -327,12 +400,14 @@ def train_regions(
     ts = test_stride or stride
     test, val = parts['test'], parts['val']
     score, vscore = (
-        predict_regions(model, genome, test, width, ts, rc=test_rc),
-        predict_regions(model, genome, val, width, ts, rc=test_rc),
+        (predict_whole_regions(model, genome, test), predict_whole_regions(model, genome, val)) if whole else
+        (predict_regions(model, genome, test, width, ts, rc=test_rc),
+         predict_regions(model, genome, val, width, ts, rc=test_rc))
     )
     res = dict(
         counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
-        best_epoch=best_epoch(hist, base=1),
+        best_epoch=(best_epoch(hist, config.monitor, 'min' if config.monitor.endswith('loss') else 'max', base=1)
+                    if whole else best_epoch(hist, base=1)),
         history=hist.round(5).to_dict('list'),
         train_seconds=round(t_train, 1),
         seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
@@ -358,8 +433,8 @@ def train_and_evaluate(
     negatives: (
         pd.DataFrame | str | Path
     ) = 'background',  # 'background', 'gc-matched', or regions / a BED path
-    arch: str = '4conv2pool4norm',  # architecture (see `ARCHS`)
-    width: int = 300,  # window width
+    arch: str = '4conv2pool4norm',  # architecture: a key of `ARCHS`, or of `REGION_ARCHS` (`REGION_RECIPE`)
+    width: int = 300,  # window width; a whole-region network's frame length (longer regions are cropped)
     stride: int = 2,  # training window stride (the paper: 2)
     test_stride: int | None = None,  # stride of test-time windows (default: `stride`)
     split: str = 'block',  # 'block' (last `test_frac` of each chromosome) or 'chrom'
@@ -477,17 +552,17 @@ def train_and_evaluate(
         task='DeepEnhancer enhancer vs background, region level (max over windows)', **meta, split=split_desc,
         negatives=neg_desc, positives_dropped_at_boundaries=dropped,
     )
+    train = config or (REGION_RECIPE if arch in REGION_ARCHS and model is None else
+                       MIN2017.replace(epochs=epochs, patience=patience, batch_size=batch_size, lr=lr))
     res.update(
         train_regions(
             genome, regions, out, arch=arch, width=width, stride=stride, test_stride=test_stride,
-            config=(config or MIN2017.replace(epochs=epochs, patience=patience, batch_size=batch_size,
-                                              lr=lr)).replace(seed=seed, devices=devices),
+            config=train.replace(seed=seed, devices=devices),
             rc_augment=rc_augment, test_rc=test_rc, baseline=baseline, verbose=verbose, overwrite=overwrite,
             model=model, split=split_desc, positives=ident(positives), negatives=ident(negatives),
         )
     )
     res['wall_seconds'] = round(time.time() - t0, 1)
-    train = config or MIN2017.replace(epochs=epochs, patience=patience, batch_size=batch_size, lr=lr)
     settings = dict(
         arch=arch, width=width, stride=stride, test_stride=test_stride, test_frac=test_frac,
         val_frac=val_frac,
@@ -566,7 +641,7 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
              test_negatives=test_negatives, test_table=test_table).items() if v is not None}
     res = dict(task='DeepEnhancer on labelled sequences, sequence level (max over windows)', **meta,
                inputs=files, split=dict(kind='labelled sequences', how=how), n_padded=seqs.n_padded)
-    config = MIN2017.replace(seed=seed).take(kw)
+    config = (REGION_RECIPE if kw.get('arch') in REGION_ARCHS else MIN2017).replace(seed=seed).take(kw)
     res.update(train_regions(seqs, regions, out, width=width, config=config, split=how, inputs=files, **kw))
     res['wall_seconds'] = round(time.time() - t0, 1)
     plain = {k: v for k, v in kw.items() if isinstance(v, (int, float, str, bool, tuple, type(None)))}
@@ -622,7 +697,8 @@ def fantom5_chr22(chrom:str='chr22')->pd.DataFrame:
 @dataclass
 class Chr22Config:
     "Settings of the chr22 main job (`deepenhancer_chr22`); `quick` reduces the run and the record says so."
-    arch: str = '4conv2pool4norm'  # network (see `ARCHS`)
+    arch: str = '4conv2pool4norm'  # network (see `ARCHS`), or a whole-region network (`REGION_ARCHS`)
+    width: int | None = None  # window width, or a region network's frame (None: 300 bp, or 600 for regions)
     stride: int = 10  # training window stride in bp (the paper: 2; 10 fits 2 CPU cores)
     epochs: int = 30  # at most this many epochs under the paper's recipe (`train` replaces it)
     train: TrainConfig | None = None  # a whole training recipe; None: `MIN2017` with `epochs`
@@ -652,6 +728,7 @@ def deepenhancer_chr22(
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
     res = train_and_evaluate(
         g, fantom5_chr22(), out_dir, arch=c.arch, stride=c.stride, epochs=c.epochs, seed=c.seed,
+        width=c.width or (600 if c.arch in REGION_ARCHS else 300),
         config=c.train, rc_augment=c.rc_augment, test_rc=c.test_rc, max_positives=c.max_positives,
         model=model,
         verbose=verbose, quick=c.quick, recipe=c.recipe, genome_file='hg38_chr22/chr22.fa.gz',
@@ -814,6 +891,8 @@ def cross_validate(
     config: TrainConfig | None = None,  # a whole recipe (replaces epochs, patience, batch_size, lr)
     rc_augment: bool = False,  # reverse-complement training windows at random
     test_rc: bool = False,  # average test windows over both strands
+    region_config: TrainConfig | None = None,  # recipe of the `REGION_ARCHS` networks (None: `REGION_RECIPE`)
+    region_length: int = 600,  # their frame length (bp)
     **record,  # extra fields for the results (dataset names ...)
 ) -> dict:  # per method: folds [{fold, auroc, auprc, n_pos, n_neg}], mean, se, pooled curves
     """Region-level k-fold cross-validation by genomic blocks of the DeepEnhancer architectures and the
@@ -898,16 +977,31 @@ def cross_validate(
     cv_folds(
         g, regions, out, res, archs=archs, baselines=baselines, k=k, width=width, stride=stride,
         test_stride=test_stride, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed,
-        verbose=verbose, config=config, rc_augment=rc_augment, test_rc=test_rc,
+        verbose=verbose, config=config, rc_augment=rc_augment, test_rc=test_rc, region_config=region_config,
+        region_length=region_length,
     )
     res['wall_seconds'] = round(time.time() - t0, 1)
     settings = dict(
         archs=list(archs), k=k, folds=folds, width=width, stride=stride, test_stride=test_stride or stride,
         epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, baselines=list(baselines), seed=seed,
         rc_augment=rc_augment, test_rc=test_rc, train=asdict(config) if config else None,
+        **({'region_train': asdict(region_config or REGION_RECIPE), 'region_length': region_length}
+           if set(archs) & set(REGION_ARCHS) else {}),
         **{x: record[x] for x in ('quick', 'recipe') if x in record},
     )
     return results_record(res, settings)
+
+
+def _history(h: pd.DataFrame, cfg: TrainConfig) -> dict:
+    "The per-epoch losses (and the monitor), the kept epoch and the time per epoch of one fold's `fit`."
+    mon = cfg.monitor if cfg.monitor in h else 'val_loss'
+    high = mon != 'val_loss' and (cfg.mode == 'max' or (cfg.mode == 'auto' and ('au' in mon or 'acc' in mon)))
+    cols = ['epoch', 'loss', 'val_loss'] + [c for c in (mon, 'member') if c in h and c != 'val_loss']
+    return dict(
+        history=h[cols].round(5).to_dict('list'),
+        best_epoch=best_epoch(h, mon, 'max' if high else 'min'),
+        seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None,
+    )
 
 
 def cv_folds(
@@ -930,11 +1024,16 @@ def cv_folds(
     config: TrainConfig | None = None,  # a whole recipe (replaces epochs, patience, batch_size, lr)
     rc_augment: bool = False,  # reverse-complement training windows at random
     test_rc: bool = False,  # average test windows over both strands
+    region_config: TrainConfig | None = None,  # recipe of the `REGION_ARCHS` networks (None: `REGION_RECIPE`)
+    region_length: int = 600,  # their frame length (bp)
 ) -> dict:  # `res`, per method: folds, mean and SE of auROC/auPRC, pooled curves
     """The k-fold loop shared by genome regions and labelled sequences: fold f tests, fold f+1 validates
     (early stopping), the rest trains; every method sees the same folds. Per-fold metrics, then mean ± SE over
     folds."""
     scores = {}
+    for name in archs:
+        if name not in ARCHS and name not in REGION_ARCHS:
+            raise OptionError(f'unknown network {name!r}; choose from {", ".join([*ARCHS, *REGION_ARCHS])}')
     for f in range(k):
         te, va = regions[regions.fold == f].reset_index(drop=True), regions[
             regions.fold == (f + 1) % k
@@ -965,13 +1064,13 @@ def cv_folds(
                                                      **({'rc_augment': True} if rc_augment else {})),
                     )
                     sc = predict_regions(m, g, te, width, test_stride or stride, rc=test_rc)
-                    cols = ['epoch', 'loss', 'val_loss'] + (['member'] if 'member' in h else [])
-                    extra = dict(
-                        history=h[cols].round(5).to_dict('list'),
-                        best_epoch=best_epoch(h),
-                        train_windows=len(wtr),
-                        seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None,
-                    )
+                    extra = dict(_history(h, cfg), train_windows=len(wtr))
+                elif name in REGION_ARCHS:
+                    cfg = (region_config or REGION_RECIPE).replace(seed=seed + f)
+                    m, h, _ = fit_region_model(g, tr, va, d / 'checkpoints', arch=name, length=region_length,
+                                               config=cfg, verbose=verbose, record=dict(fold=f))
+                    sc = predict_whole_regions(m, g, te)
+                    extra = dict(_history(h, cfg), train_regions=len(tr))
                 elif name in TUNED_BASELINES:
                     sc, extra = TUNED_BASELINES[name](
                         region_codes_list(g, tr), tr.label.to_numpy(), region_codes_list(g, va),
@@ -1000,7 +1099,7 @@ def cv_folds(
                     seconds=r.get('seconds'),
                     **{
                         x: r[x]
-                        for x in ('history', 'best_epoch', 'train_windows', 'seconds_per_epoch', 'chosen')
+                        for x in ('history', 'best_epoch', 'train_windows', 'train_regions', 'seconds_per_epoch', 'chosen')
                         if x in r
                     },
                 )
@@ -1310,8 +1409,10 @@ class CVConfig:
     recipe: str = 'paper'  # the recipe's name in the record
     rc_augment: bool = False  # reverse-complement training windows at random
     test_rc: bool = False  # average test windows over both strands
+    region_train: TrainConfig | None = None  # recipe of the `REGION_ARCHS` networks (None: `REGION_RECIPE`)
+    region_length: int = 600  # their frame length in bp
     seed: int = 0  # seed of sampling, initialisation and batch order
-    quick: bool = IN_TEST  # 3 folds, 240 positives, one architecture, 1 epoch
+    quick: bool = IN_TEST  # 3 folds, 240 positives, one window architecture, 1 epoch (region networks: 3)
 
 
 def deepenhancer_cv(
@@ -1327,12 +1428,13 @@ def deepenhancer_cv(
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
     pos = fantom5_chr22()
     if c.quick:
-        c = replace(c, k=3, epochs=1, archs=('4conv2pool4norm',))
+        c = replace(c, k=3, epochs=1, archs=('4conv2pool4norm',) + tuple(a for a in c.archs if a in REGION_ARCHS),
+                    region_train=(c.region_train or REGION_RECIPE).replace(epochs=3))
         pos = pos.sample(240, random_state=c.seed).sort_values('start').reset_index(drop=True)
     res = cross_validate(
         g, pos, out_dir, archs=c.archs, k=c.k, stride=c.stride, epochs=c.epochs, patience=c.patience,
         seed=c.seed, config=c.train, rc_augment=c.rc_augment, test_rc=c.test_rc, quick=c.quick,
-        recipe=c.recipe, baselines=c.baselines,
+        recipe=c.recipe, baselines=c.baselines, region_config=c.region_train, region_length=c.region_length,
         dataset='FANTOM5 enhancers via Ensembl (Genomic Benchmarks human_enhancers_ensembl, GRCh38), chr22',
         genome_file='hg38_chr22/chr22.fa.gz',
     )
@@ -1358,6 +1460,9 @@ class TransferConfig:
     recipe: str = 'paper'  # the recipes' name in the record
     rc_augment: bool = False  # reverse-complement training windows at random
     test_rc: bool = False  # average test windows over both strands
+    region_net: str | None = None  # also train this `REGION_ARCHS` network from scratch on the same set
+    region_train: TrainConfig | None = None  # its recipe (None: `REGION_RECIPE`)
+    region_only: bool = False  # only the region network and the baselines: no chr22 model is loaded
     seed: int = 0  # seed of sampling, initialisation and batch order
     quick: bool = IN_TEST  # pretrained model from the quick main job; 2 epochs
 
@@ -1379,14 +1484,17 @@ def deepenhancer_transfer(
     t0 = time.time()
     out = Path(out_dir)
     meta = run_metadata(seed, experiment='deepenhancer_transfer', cell=cell, quick=quick)
-    if quick:
+    if c.region_only and not c.region_net:
+        raise OptionError('deepenhancer_transfer: region_only needs region_net (a key of REGION_ARCHS)')
+    if quick and not c.region_only:
         if pretrained is None:
             pretrained = out / 'pretrained_quick'
             deepenhancer_chr22(pretrained, quick=True, verbose=0)
             pretrained = pretrained / 'model.keras'
-    pm = keras.saving.load_model(pretrained or repo_root() / 'runs' / 'deepenhancer_chr22' / 'model.keras')
+    pm = None if c.region_only else keras.saving.load_model(
+        pretrained or repo_root() / 'runs' / 'deepenhancer_chr22' / 'model.keras')
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
-    W = pm.input_shape[1]
+    W = 300 if pm is None else pm.input_shape[1]
     pos = distal_dnase(cell, width=region)
     blocks = {'train': (0.0, 0.65), 'val': (0.65, 0.75), 'test': (0.75, 1.0)}
     sp = block_split(pos, g.sizes, test=blocks['test'], val=blocks['val'], margin=W)
@@ -1410,9 +1518,10 @@ def deepenhancer_transfer(
     te = parts['test']
     score = lambda m: predict_regions(m, g, te, W, stride, rc=c.test_rc)
     res = dict(
-        task=f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)',
+        task=(f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)' if pm is not None
+              else f'distal {cell} DNase peaks (chr22): {c.region_net} from scratch against the baselines'),
         **meta,
-        pretrained=str(pretrained or 'runs/deepenhancer_chr22/model.keras'),
+        pretrained=None if c.region_only else str(pretrained or 'runs/deepenhancer_chr22/model.keras'),
         positives=(f'ENCODE DNase-seq peaks {DNASE[cell].split("/")[-1]} (hg38), chr22, > 2 kb from any '
                    f'GENCODE TSS, {region} bp around the summit'),
         window_stride=stride,
@@ -1426,8 +1535,10 @@ def deepenhancer_transfer(
         results={},
         training={},
     )
-    res['results']['pre-trained, no fine-tuning'] = evaluate_scores(te.label, score(pm))
-    for name, fz in (('fine-tuned, all layers', False), ('fine-tuned, convolutions frozen', True)):
+    if pm is not None:
+        res['results']['pre-trained, no fine-tuning'] = evaluate_scores(te.label, score(pm))
+    for name, fz in (() if pm is None else (('fine-tuned, all layers', False),
+                                            ('fine-tuned, convolutions frozen', True))):
         m, h = fine_tune(
             pm, ds(parts['train'], True), ds(parts['val'], False),
             out / name.replace(' ', '_').replace(',', ''), lr=lr, freeze_conv=fz, epochs=epochs,
@@ -1436,19 +1547,32 @@ def deepenhancer_transfer(
         )
         res['results'][name] = evaluate_scores(te.label, score(m))
         res['training'][name] = dict(epochs=len(h), best_epoch=best_epoch(h))
-    cfg = (c.scratch.replace(epochs=epochs) if c.scratch is not None
-           else MIN2017.replace(epochs=epochs, patience=patience)).replace(seed=seed)
-    m, h, _ = fit(
-        lambda: build_model(pm.name, W), TWO_CLASS, ds(parts['train'], True), ds(parts['val'], False),
-        out / 'from_scratch', config=cfg, verbose=0,
-    )
-    res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m))
-    res['training']['from scratch'] = dict(epochs=len(h), best_epoch=best_epoch(h))
+    if pm is not None:
+        cfg = (c.scratch.replace(epochs=epochs) if c.scratch is not None
+               else MIN2017.replace(epochs=epochs, patience=patience)).replace(seed=seed)
+        m, h, _ = fit(
+            lambda: build_model(pm.name, W), TWO_CLASS, ds(parts['train'], True), ds(parts['val'], False),
+            out / 'from_scratch', config=cfg, verbose=0,
+        )
+        res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m))
+        res['training']['from scratch'] = dict(epochs=len(h), best_epoch=best_epoch(h))
+    if c.region_net:
+        cfg = (c.region_train or REGION_RECIPE).replace(seed=seed, **({'epochs': epochs} if quick else {}))
+        m, h, _ = fit_region_model(g, parts['train'], parts['val'], out / c.region_net, arch=c.region_net,
+                                   length=region, config=cfg)
+        name = f'{c.region_net} from scratch (same small set)'
+        res['results'][name] = evaluate_scores(te.label, predict_whole_regions(m, g, te))
+        res['training'][name] = _history(h, cfg)
     trv = pd.concat([parts['train'], parts['val']])
     for name, fn in BASELINES.items():
         res['results'][name] = evaluate_scores(
             te.label, fn(region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te))
         )
+    for name, fn in TUNED_BASELINES.items():   # (l, k, C) chosen on validation, as the networks choose epochs
+        trn, val = parts['train'], parts['val']
+        sc, _ = fn(region_codes_list(g, trn), trn.label.to_numpy(), region_codes_list(g, val), val.label.to_numpy(),
+                   region_codes_list(g, te))
+        res['results'][name] = evaluate_scores(te.label, sc)
     res['wall_seconds'] = round(time.time() - t0, 1)
     res = results_record(res, dict(asdict(c), pretrained=res['pretrained']),
                          data_keys=('n_train_positives', 'window_stride'))

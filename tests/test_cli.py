@@ -112,6 +112,8 @@ from enhancer_nets.speid import build_speid
 from enhancer_nets.deepcage import build_deepcage, SMALL_ARCH, VARIANTS
 d = sys.argv[1]
 models = [(f'deepenhancer_{a}', build_model(a)) for a in ARCHS]
+from enhancer_nets.deepenhancer import build_region_model
+models += [('region_rc_gpool', build_region_model(600))]
 models += [(f'cohn_{a}_{rc}', build_cohn(a, rc=rc)) for a in COHN_ARCHS for rc in (True, False)]
 models += [(f'oops_{rc}', build_oops(500, rc=rc)) for rc in (True, False)]
 models += [('speid', build_speid(n_kernels=8, kernel_width=8, lstm_units=4, dense=8, enh_len=200, prom_len=100))]
@@ -133,7 +135,7 @@ for name in sys.argv[2:]:
 '''
 
 def test_every_saved_model_loads_in_a_fresh_process(tmp_path):
-    """Every network of the package (five DeepEnhancer CNNs, Cohn et al.'s two with and without RC convolution,
+    """Every network of the package (five DeepEnhancer CNNs and the whole-region network, Cohn et al.'s two with and without RC convolution,
     the OOPS network, SPEID, every DeepCAGE variant and task, and ensembles of one- and two-input networks), saved
     in one process, loads in another through
     `enhancer_nets.load_model`, which imports nothing but the layers module."""
@@ -141,7 +143,7 @@ def test_every_saved_model_loads_in_a_fresh_process(tmp_path):
     r = subprocess.run([sys.executable, '-c', MODELS, str(tmp_path)], capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr[-3000:]
     names = r.stdout.split()
-    assert len(names) == 5 + 4 + 2 + 1 + 8 + 2, names
+    assert len(names) == 5 + 1 + 4 + 2 + 1 + 8 + 2, names
     code = LOAD + "import sys; assert not any(m in sys.modules for m in ('enhancer_nets.adversarial', " \
                   "'enhancer_nets.deepcage', 'enhancer_nets.interpret'))"
     r = subprocess.run([sys.executable, '-c', code, str(tmp_path), *names], capture_output=True, text=True, env=env)
