@@ -74,6 +74,11 @@ SPECS = [
        (lambda r, d=d, key=key, src=src: cohn_fold_mean(r, d, key, src)),
        'k-mer LR', (lambda r, d=d, src=src: cohn_fold_mean(r, d, 'genomic: k-mer baseline', src)))
       for d in ('cohn', 'ewonglab') for src in (None, 'background (GC-matched)') for recipe, meth, key in COHN_DEFAULT_ROWS],
+    *[(f'Cohn liver enhancers ({d}) vs {src or "genomic negatives"}, 5 block folds (fold mean)',
+       'cohn_real_region.json', 'REGION_RECIPE, 1 member', 'auROC', 'rc-gpool (whole regions, ours)',
+       (lambda r, d=d, src=src: cohn_fold_mean(r, d, 'genomic: rc-gpool (whole-region network, ours)', src)),
+       'k-mer LR', (lambda r, d=d, src=src: cohn_fold_mean(r, d, 'genomic: k-mer baseline', src)))
+      for d in ('cohn', 'ewonglab') for src in (None, 'background (GC-matched)')],
     ('chr22 FANTOM5 enhancers, 10-fold block CV (fold mean)', 'deepenhancer_cv_default.json', 'default', 'auROC',
      '4conv2pool4norm', ['methods', '4conv2pool4norm', 'auroc', 'mean'],
      'gapped k-mer SVM tuned on validation (deepenhancer_cv_gkm_tuned.json)',

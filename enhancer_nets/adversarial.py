@@ -391,7 +391,7 @@ def train_cohn(
     train: dict,  # {'codes': (n, L) uint8, 'y': (n,) 0/1}
     val: dict,  # the same, for early stopping and choosing the restart
     out_dir: str | Path,  # one sub-directory per restart: checkpoints, history, done.json
-    arch: str = 'enhancer',  # a key of `COHN_ARCHS`
+    arch: str = 'enhancer',  # a key of `COHN_ARCHS`, or of `deepenhancer.REGION_ARCHS` ('rc-gpool')
     restarts: int = 1,  # random initialisations; the best by validation auROC is returned (paper: 50)
     epochs: int = 20,  # maximum epochs (paper: 20)
     patience: int = 4,  # early-stopping patience (epochs without a better validation auROC)
@@ -425,8 +425,13 @@ def train_cohn(
     else:
         cfg = cfg.replace(epochs=epochs, patience=patience)
 
+    from enhancer_nets.deepenhancer import REGION_ARCHS
+
     def build():
-        m = build_cohn(arch, length=L, **build_kw)
+        if arch in REGION_ARCHS:
+            m = REGION_ARCHS[arch](L, **build_kw)
+        else:
+            m = build_cohn(arch, length=L, **build_kw)
         if init is not None:
             init(m)
         return m
@@ -686,6 +691,8 @@ def cohn_real_experiments(
     # started from its convolutions, and the donor's own scores (no fine-tuning)
     finetune: tuple = ('all',),  # how the pre-trained network is fine-tuned: 'all' layers at the recipe's
     # rate, 'frozen' convolutions (dense layers only), 'low_lr' (all layers at a tenth of the rate)
+    region_net: str | None = None,  # the genomic experiment adds this whole-region network ('rc-gpool', ours)
+    region_config: TrainConfig | None = None,  # its recipe (None: `deepenhancer.REGION_RECIPE`)
 ) -> dict:  # per experiment: auroc / auprc pooled over folds, per-fold auROC (all, by negative source), n
     """Run the real-data experiments of Cohn et al. 2018 (§2.4.2–§2.4.4) on one data set with genomic-block
     folds."""
@@ -732,6 +739,11 @@ def cohn_real_experiments(
                     :, :pretrained.input_shape[1]]
                 gE('genomic: DHS-index network, no fine-tuning (central window)',
                    predict_codes_(pretrained, Ec))
+            if region_net:
+                from enhancer_nets.deepenhancer import REGION_RECIPE
+                m = run(f'genomic_{region_net}', T, V, arch=region_net, config=region_config or REGION_RECIPE,
+                        rc_augment=False)   # strand-symmetric by construction
+                gE(f'genomic: {region_net} (whole-region network, ours)', predict_codes(m, E['codes']))
             gE('genomic: k-mer baseline', kmer_baseline(list(T['codes']), T['y'], list(E['codes'])))
             gE('genomic: GC content (no training)', ((E['codes'] == 1) | (E['codes'] == 2)).mean(1))
         donors = {}
@@ -1132,6 +1144,8 @@ class CohnRealConfig:
     pretrain_train: TrainConfig | None = None  # the pre-training recipe (None: `pretrain_cohn`'s default)
     cross_test: bool = True  # also train on one data set and test on the other (the paper's recipe)
     finetune: tuple = ('all',)  # fine-tuning modes of the pre-trained network ('all', 'frozen', 'low_lr')
+    region_net: str | None = None  # the genomic experiment adds this whole-region network ('rc-gpool', ours)
+    region_train: TrainConfig | None = None  # its recipe (None: `deepenhancer.REGION_RECIPE`)
     seed: int = 0  # seed of the folds, negatives, initialisation and batch order
     quick: bool = IN_TEST  # 3 folds, k = 2 only, 2 epochs, no step floor, no background/expanded experiments
 
@@ -1188,13 +1202,17 @@ def cohn_real(
         cfg = c.pretrain_train or (default_recipe(COHN2018, ensemble=1, epochs=1) if c.quick else None)
         donor, res['pretraining'] = pretrain_cohn(pre, Path(out_dir) / 'pretrain_dhs', config=cfg, seed=seed)
         res['pretraining']['files'] = {k: str(resolve(v)) for k, v in DHS_INDEX.items()}
+    rcfg = c.region_train
+    if c.quick and c.region_net:
+        from enhancer_nets.deepenhancer import REGION_RECIPE
+        rcfg = (rcfg or REGION_RECIPE).replace(epochs=2)
     for n, ds in sets.items():
         counts = pd.crosstab(ds['source'], ds['fold']).to_dict()
         ex = cohn_real_experiments(
             ds, Path(out_dir) / n, ks=ks, planted_from=tuple(k for k in (2, 3, 4) if k in ks) or (2,),
             experiments=exps, restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps,
             seed=seed, config=c.train, rc_augment=c.rc_augment, test_rc=c.test_rc, pretrained=donor,
-            finetune=c.finetune,
+            finetune=c.finetune, region_net=c.region_net, region_config=rcfg,
         )
         res['datasets'][n] = dict(
             n=len(ds['y']), n_pos=int(ds['y'].sum()),

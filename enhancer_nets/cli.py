@@ -103,8 +103,9 @@ def demo(
 NETWORKS = ('4conv', '4conv2pool', '4conv2pool4norm', '6conv3pool', '6conv3pool6norm',
             'cohn-enhancer', 'cohn-tf', 'cohn-enhancer-rc', 'cohn-tf-rc', 'oops', 'oops-rc', 'rc-gpool')
 """Every network `train --arch` builds: DeepEnhancer's five (Min et al. 2017, Table 1), Cohn et al.'s
-(2018) two, the OOPS network (`build_oops`: the oracle of Cohn et al. §3.4 with learned parts) and the whole-region
-network `rc-gpool` (`deepenhancer.build_region_model`, trained with `REGION_RECIPE`; `--width` is its frame)."""
+(2018) two, the OOPS network (`build_oops`: the oracle of Cohn et al. §3.4 with learned parts) and the
+whole-region network `rc-gpool` (`deepenhancer.build_region_model`, trained with `REGION_RECIPE`; `--width` is
+its frame)."""
 
 def network(arch:str, # one of `NETWORKS`
             width:int, # input length (bp)
@@ -240,7 +241,7 @@ def evaluate(
     ) = None,
     genome: str = None,  # genome FASTA, for regions
     table: str = None,  # or: labelled sequences, CSV/TSV with sequence,label[,fold]
-    archs: str = '4conv2pool4norm,4conv2pool,4conv,6conv3pool,6conv3pool6norm',  # architectures (and rc-gpool)
+    archs: str = '4conv2pool4norm,4conv2pool,4conv,6conv3pool,6conv3pool6norm',  # or rc-gpool
     k: int = 10,  # folds (the paper: 10)
     # regions: 'balanced' (equal numbers of positives per block) or 'equal' (equal-length blocks)
     folds: str = 'balanced',

@@ -104,8 +104,9 @@ REGION_ARCHS = {'rc-gpool': build_region_model}
 REGION_TASK = Task('binary_crossentropy', ('auroc', 'auprc'), 0)
 "One sigmoid unit, validation auROC and auPRC logged every epoch (so either can be the monitor)."
 
-REGION_RECIPE = TrainConfig(epochs=40, patience=10, batch_size=64, optimizer='adamw', lr=2e-3, schedule='cosine',
-                            warmup=1, weight_decay=1e-2, clipnorm=1.0, monitor='val_auprc', mode='max')
+REGION_RECIPE = TrainConfig(epochs=40, patience=10, batch_size=64, optimizer='adamw', lr=2e-3,
+                            schedule='cosine', warmup=1, weight_decay=1e-2, clipnorm=1.0, monitor='val_auprc',
+                            mode='max')
 """The whole-region network's recipe (ours, issue 18): AdamW 2e-3, weight decay 0.01, one warm-up epoch then
 cosine decay, clipping at norm 1, early stopping on validation auPRC. `ensemble=E` averages E seeds."""
 
@@ -129,8 +130,8 @@ def fit_region_model(
     tr = RegionBatches(genome, train, train.label.to_numpy(), length, config.batch_size * config.devices,
                        shuffle=True, shift=True, seed=config.seed)
     va = RegionBatches(genome, val, val.label.to_numpy(), length, 256)
-    return fit(lambda: REGION_ARCHS[arch](length), REGION_TASK, tr, va, run_dir, config=config, verbose=verbose,
-               overwrite=overwrite, record=dict(arch=arch, length=length, **(record or {})))
+    return fit(lambda: REGION_ARCHS[arch](length), REGION_TASK, tr, va, run_dir, config=config,
+               verbose=verbose, overwrite=overwrite, record=dict(arch=arch, length=length, **(record or {})))
 
 
 def predict_whole_regions(
@@ -369,14 +370,16 @@ def train_regions(
         for s in wins:
             counts[s]['windows'] = len(wins[s])
         tr = WindowDataset(
-            genome, wins['train'], parts['train'].label.to_numpy(), width, config.batch_size * n, shuffle=True,
-            seed=config.seed, rc_augment=rc_augment,
+            genome, wins['train'], parts['train'].label.to_numpy(), width, config.batch_size * n,
+            shuffle=True, seed=config.seed, rc_augment=rc_augment,
         )
         va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512 * n)
     if whole:
-        fitted = fit_region_model(genome, parts['train'], parts['val'], out / 'checkpoints', arch=arch, length=width,
-                                  config=config.replace(lr=config.lr * n), verbose=verbose, overwrite=overwrite,
-                                  record=dict(counts=counts, **record))
+        fitted = fit_region_model(
+            genome, parts['train'], parts['val'], out / 'checkpoints', arch=arch, length=width,
+            config=config.replace(lr=config.lr * n), verbose=verbose, overwrite=overwrite,
+            record=dict(counts=counts, **record),
+        )
     elif model is None:
         build, task = (lambda: build_model(arch, width)), TWO_CLASS
     elif isinstance(model, keras.Model):
@@ -406,8 +409,8 @@ def train_regions(
     )
     res = dict(
         counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
-        best_epoch=(best_epoch(hist, config.monitor, 'min' if config.monitor.endswith('loss') else 'max', base=1)
-                    if whole else best_epoch(hist, base=1)),
+        best_epoch=(best_epoch(hist, config.monitor, 'min' if config.monitor.endswith('loss') else 'max',
+                               base=1) if whole else best_epoch(hist, base=1)),
         history=hist.round(5).to_dict('list'),
         train_seconds=round(t_train, 1),
         seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
@@ -1099,7 +1102,8 @@ def cv_folds(
                     seconds=r.get('seconds'),
                     **{
                         x: r[x]
-                        for x in ('history', 'best_epoch', 'train_windows', 'train_regions', 'seconds_per_epoch', 'chosen')
+                        for x in ('history', 'best_epoch', 'train_windows', 'train_regions',
+                                  'seconds_per_epoch', 'chosen')
                         if x in r
                     },
                 )
@@ -1428,8 +1432,8 @@ def deepenhancer_cv(
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
     pos = fantom5_chr22()
     if c.quick:
-        c = replace(c, k=3, epochs=1, archs=('4conv2pool4norm',) + tuple(a for a in c.archs if a in REGION_ARCHS),
-                    region_train=(c.region_train or REGION_RECIPE).replace(epochs=3))
+        c = replace(c, k=3, epochs=1, region_train=(c.region_train or REGION_RECIPE).replace(epochs=3),
+                    archs=('4conv2pool4norm',) + tuple(a for a in c.archs if a in REGION_ARCHS))
         pos = pos.sample(240, random_state=c.seed).sort_values('start').reset_index(drop=True)
     res = cross_validate(
         g, pos, out_dir, archs=c.archs, k=c.k, stride=c.stride, epochs=c.epochs, patience=c.patience,
@@ -1518,7 +1522,8 @@ def deepenhancer_transfer(
     te = parts['test']
     score = lambda m: predict_regions(m, g, te, W, stride, rc=c.test_rc)
     res = dict(
-        task=(f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)' if pm is not None
+        task=(f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)'
+              if pm is not None
               else f'distal {cell} DNase peaks (chr22): {c.region_net} from scratch against the baselines'),
         **meta,
         pretrained=None if c.region_only else str(pretrained or 'runs/deepenhancer_chr22/model.keras'),
@@ -1570,8 +1575,8 @@ def deepenhancer_transfer(
         )
     for name, fn in TUNED_BASELINES.items():   # (l, k, C) chosen on validation, as the networks choose epochs
         trn, val = parts['train'], parts['val']
-        sc, _ = fn(region_codes_list(g, trn), trn.label.to_numpy(), region_codes_list(g, val), val.label.to_numpy(),
-                   region_codes_list(g, te))
+        sc, _ = fn(region_codes_list(g, trn), trn.label.to_numpy(), region_codes_list(g, val),
+                   val.label.to_numpy(), region_codes_list(g, te))
         res['results'][name] = evaluate_scores(te.label, sc)
     res['wall_seconds'] = round(time.time() - t0, 1)
     res = results_record(res, dict(asdict(c), pretrained=res['pretrained']),
