@@ -74,6 +74,9 @@ SPECS = [
        (lambda r, d=d, key=key, src=src: cohn_fold_mean(r, d, key, src)),
        'k-mer LR', (lambda r, d=d, src=src: cohn_fold_mean(r, d, 'genomic: k-mer baseline', src)))
       for d in ('cohn', 'ewonglab') for src in (None, 'background (GC-matched)') for recipe, meth, key in COHN_DEFAULT_ROWS],
+    ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_region_sweep.json',
+     'REGION_RECIPE variants, the best on validation of 7', 'auROC', 'rc-gpool from scratch (ours)',
+     ['chosen_test_auroc'], 'gapped k-mer SVM', lambda r: r['rows'][0]['gkm_svm_test_auroc']),
     *[(f'Cohn liver enhancers ({d}) vs {src or "genomic negatives"}, 5 block folds (fold mean)',
        'cohn_real_region.json', 'REGION_RECIPE, 1 member', 'auROC', 'rc-gpool (whole regions, ours)',
        (lambda r, d=d, src=src: cohn_fold_mean(r, d, 'genomic: rc-gpool (whole-region network, ours)', src)),

@@ -122,6 +122,7 @@ def fit_region_model(
     verbose: int | str = 0,
     overwrite: bool = False,  # retrain over a run in `run_dir`
     record: dict | None = None,  # more settings recorded (and compared on resume)
+    build_kw: dict | None = None,  # keyword arguments of the builder (filters, kernel, dropout)
 ) -> Trained:  # (model, history, record) from `engine.fit`
     """Train a whole-region network through the engine on randomly shifted regions (`RegionBatches`).
     Raises `KeyError` for an unknown `arch`."""
@@ -130,8 +131,10 @@ def fit_region_model(
     tr = RegionBatches(genome, train, train.label.to_numpy(), length, config.batch_size * config.devices,
                        shuffle=True, shift=True, seed=config.seed)
     va = RegionBatches(genome, val, val.label.to_numpy(), length, 256)
-    return fit(lambda: REGION_ARCHS[arch](length), REGION_TASK, tr, va, run_dir, config=config,
-               verbose=verbose, overwrite=overwrite, record=dict(arch=arch, length=length, **(record or {})))
+    kw = dict(build_kw or {})
+    return fit(lambda: REGION_ARCHS[arch](length, **kw), REGION_TASK, tr, va, run_dir, config=config,
+               verbose=verbose, overwrite=overwrite,
+               record=dict(arch=arch, length=length, **kw, **(record or {})))
 
 
 def predict_whole_regions(
@@ -1467,6 +1470,7 @@ class TransferConfig:
     region_net: str | None = None  # also train this `REGION_ARCHS` network from scratch on the same set
     region_train: TrainConfig | None = None  # its recipe (None: `REGION_RECIPE`)
     region_only: bool = False  # only the region network and the baselines: no chr22 model is loaded
+    region_kw: dict | None = None  # keyword arguments of its builder (filters, kernel, dropout)
     seed: int = 0  # seed of sampling, initialisation and batch order
     quick: bool = IN_TEST  # pretrained model from the quick main job; 2 epochs
 
@@ -1564,10 +1568,12 @@ def deepenhancer_transfer(
     if c.region_net:
         cfg = (c.region_train or REGION_RECIPE).replace(seed=seed, **({'epochs': epochs} if quick else {}))
         m, h, _ = fit_region_model(g, parts['train'], parts['val'], out / c.region_net, arch=c.region_net,
-                                   length=region, config=cfg)
+                                   length=region, config=cfg, build_kw=c.region_kw)
         name = f'{c.region_net} from scratch (same small set)'
         res['results'][name] = evaluate_scores(te.label, predict_whole_regions(m, g, te))
-        res['training'][name] = _history(h, cfg)
+        va = parts['val']
+        vs = evaluate_scores(va.label, predict_whole_regions(m, g, va))['auroc']
+        res['training'][name] = dict(_history(h, cfg), val_auroc=vs)
     trv = pd.concat([parts['train'], parts['val']])
     for name, fn in BASELINES.items():
         res['results'][name] = evaluate_scores(
