@@ -5,8 +5,10 @@ on the same splits:
 - `cv`: the 10-fold block cross-validation on chr22 FANTOM5 enhancers (the folds, negatives and seed of
   results/deepenhancer_cv.json), with the k-mer baselines and the gapped k-mer SVM fixed and tuned on
   validation. Writes results/deepenhancer_cv_region.json.
-- `chr22`: the chr22 main job (last 25 % of chr22 held out, results/deepenhancer_chr22.json's split and seed).
-  Writes results/deepenhancer_chr22_region.json.
+- `chr22`: the chr22 main job (last 25 % of chr22 held out, the blocks and seed of
+  results/deepenhancer_chr22.json; the 600 bp frame widens the margin around positives, so the background
+  negatives differ from that file's: compare with the k-mer baseline of the same file). Writes
+  results/deepenhancer_chr22_region.json.
 - `cohn`: Cohn et al.'s liver enhancers (Cohn's set and ewonglab's) against genomic negatives on chr22, the
   5 block folds of results/cohn_real.json (genomic experiment only: the paper-recipe CNN, the region network,
   the k-mer and GC baselines). Writes results/cohn_real_region.json.

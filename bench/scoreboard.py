@@ -77,6 +77,11 @@ SPECS = [
     ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_region_sweep.json',
      'REGION_RECIPE variants, the best on validation of 7', 'auROC', 'rc-gpool from scratch (ours)',
      ['chosen_test_auroc'], 'gapped k-mer SVM', lambda r: r['rows'][0]['gkm_svm_test_auroc']),
+    ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_region_sweep.json',
+     'REGION_RECIPE variants, the best on validation of 7', 'auROC', 'rc-gpool from scratch (ours)',
+     ['chosen_test_auroc'], 'gapped k-mer SVM tuned on validation',
+     lambda r: flat_record(json.loads((ROOT / 'results' / 'deepenhancer_transfer_region.json').read_text()))[
+         'results']['gapped k-mer linear SVM, (l, k, C) tuned on validation']['auroc']),
     *[(f'Cohn liver enhancers ({d}) vs {src or "genomic negatives"}, 5 block folds (fold mean)',
        'cohn_real_region.json', 'REGION_RECIPE, 1 member', 'auROC', 'rc-gpool (whole regions, ours)',
        (lambda r, d=d, src=src: cohn_fold_mean(r, d, 'genomic: rc-gpool (whole-region network, ours)', src)),

@@ -143,9 +143,9 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
           val_frac:float=0.10,         # validation fraction (sequences without 'val': drawn from training)
           test_chroms:str='chr8',      # chrom split: comma-separated test chromosomes
           val_chroms:str='chr9',       # chrom split: comma-separated validation chromosomes
-          epochs:int=30,               # maximum epochs
-          patience:int=8,              # early-stopping patience
-          batch_size:int=128,          # batch size
+          epochs:int=30,               # maximum epochs (window networks; rc-gpool trains with REGION_RECIPE)
+          patience:int=8,              # early-stopping patience (window networks)
+          batch_size:int=128,          # batch size (window networks)
           seed:int=0,                  # seed
           max_positives:int=None,      # subsample positives (quick runs)
           no_baseline:bool=False,      # skip the k-mer baseline
@@ -154,7 +154,7 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
          ):
     """Train a CNN on enhancer regions of a genome, or on labelled sequences; evaluate on held-out data (the
     user's test set, held-out blocks or chromosomes); write model.keras, test_scores.tsv and results.json."""
-    from enhancer_nets.deepenhancer import train_and_evaluate, train_sequences, results_table
+    from enhancer_nets.deepenhancer import train_and_evaluate, train_sequences, results_table, REGION_ARCHS
     from enhancer_nets.data import is_fasta
     from enhancer_nets.core import set_seed
     set_seed(seed)              # the initial weights depend on the seed alone
@@ -162,7 +162,7 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
     with data_parallel(devices): net = network(arch, width)   # weights replicated over the devices
     common = dict(arch=arch, width=width, stride=stride, test_stride=test_stride, epochs=epochs,
                   patience=patience, batch_size=batch_size, seed=seed, baseline=not no_baseline,
-                  verbose='tqdm', overwrite=overwrite, model=None if arch == 'rc-gpool' else net,
+                  verbose='tqdm', overwrite=overwrite, model=None if arch in REGION_ARCHS else net,
                   devices=devices)
     if table is not None or (positives is not None and is_fasta(positives)):
         neg = negatives if negatives and Path(negatives).exists() else None
@@ -198,19 +198,23 @@ def predict(
     reduce: str = 'max',  # 'max' over windows (DeepEnhancer) or 'mean'
 ):
     """Score regions (BED + genome, or FASTA records; shorter ones centred in N) with a model: each region's
-    score is the max over its windows."""
+    score is the max over its windows, or, for a whole-region network (`rc-gpool`), its score alone in the
+    model's frame."""
     from enhancer_nets.data import Genome, read_intervals, SequenceError, SequenceSet
     from enhancer_nets.deepenhancer import predict_regions, predict_whole_regions, REGION_ARCHS
+    from enhancer_nets.engine import ensemble_members
     from enhancer_nets.interpret import load_model
 
     m = load_model(model)
     width = m.input_shape[1]
+    # a whole-region network (or an ensemble of them) reads each region alone in its frame
+    whole = ensemble_members(m)[0].name in REGION_ARCHS
     if fasta is not None:
         g = Genome(fasta)
         reg = pd.DataFrame({'chrom': list(g.sizes), 'start': 0, 'end': list(g.sizes.values())})
         reg['name'] = reg.chrom
         short = [k for k, v in g.sizes.items() if v < width]
-        if short:  # centred in N, as in training
+        if short and not whole:  # centred in N, as in training
             g = SequenceSet({k: g.fa[k][:] for k in g.sizes}, pad_to=width, source=str(fasta))
             print(f'{len(short)} of {len(reg)} records are shorter than the {width} bp window: centred in N')
     elif genome is not None and regions is not None:
@@ -219,7 +223,6 @@ def predict(
     else:
         raise OptionError('give --genome with --regions, or --fasta')
     windows = reg.assign(end=[max(e, width) for e in reg.end]) if fasta is not None else reg
-    whole = m.name in REGION_ARCHS   # a whole-region network reads each region alone in its frame
     reg = reg.assign(
         score=(predict_whole_regions(m, g, reg) if whole else
                predict_regions(m, g, windows, width, stride, reduce=reduce, progress=True)).round(6)

@@ -119,7 +119,7 @@ def fit_region_model(
     arch: str = 'rc-gpool',  # a key of `REGION_ARCHS`
     length: int = 600,  # frame length (bp); longer regions are cropped
     config: TrainConfig = REGION_RECIPE,  # the recipe (ensembles and restarts allowed)
-    verbose: int | str = 0,
+    verbose: int | str = 0,  # Keras verbosity (0, 1, 2, 'auto') or 'tqdm'
     overwrite: bool = False,  # retrain over a run in `run_dir`
     record: dict | None = None,  # more settings recorded (and compared on resume)
     build_kw: dict | None = None,  # keyword arguments of the builder (filters, kernel, dropout)
@@ -141,7 +141,7 @@ def predict_whole_regions(
     model: keras.Model,  # a whole-region network (input (L, 4), one sigmoid output)
     genome: Genome | SequenceSet,  # the genome
     regions: pd.DataFrame,  # chrom, start, end
-    batch_size: int = 256,
+    batch_size: int = 256,  # regions per prediction batch
 ) -> np.ndarray:  # (n,) float32 P(enhancer), one per region, in row order
     "Score every region, centred in the model's frame (cropped in the middle when longer)."
     return predict(model, RegionBatches(genome, regions, None, model.input_shape[1], batch_size), column=0)
@@ -454,7 +454,7 @@ def train_and_evaluate(
     epochs: int = 30,
     patience: int = 8,
     batch_size: int = 128,
-    lr: float = 1e-4,  # training (Min et al. 2017)
+    lr: float = 1e-4,  # window networks' training (Min et al. 2017); a region network uses REGION_RECIPE
     baseline: bool = True,  # also train the k-mer spectrum baseline
     seed: int = 0,  # seed of sampling, initialisation and shuffling
     max_positives: int | None = None,  # use a random subset of positives (reduced runs)
@@ -647,6 +647,9 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
              test_negatives=test_negatives, test_table=test_table).items() if v is not None}
     res = dict(task='DeepEnhancer on labelled sequences, sequence level (max over windows)', **meta,
                inputs=files, split=dict(kind='labelled sequences', how=how), n_padded=seqs.n_padded)
+    if kw.get('arch') in REGION_ARCHS:   # REGION_RECIPE as is: the paper's epochs, patience, batch unused
+        for k in ('epochs', 'patience', 'batch_size', 'lr'):
+            kw.pop(k, None)
     config = (REGION_RECIPE if kw.get('arch') in REGION_ARCHS else MIN2017).replace(seed=seed).take(kw)
     res.update(train_regions(seqs, regions, out, width=width, config=config, split=how, inputs=files, **kw))
     res['wall_seconds'] = round(time.time() - t0, 1)
@@ -731,11 +734,15 @@ def deepenhancer_chr22(
     c = configure(Chr22Config, config, changes)
     if c.quick:
         c = replace(c, max_positives=300, stride=50, epochs=2)
+    region = c.arch in REGION_ARCHS and model is None   # the record names the width and recipe really used
+    c = replace(c, width=c.width or (600 if region else 300))
+    if region and (c.quick or c.train is None):
+        c = replace(c, train=(c.train or REGION_RECIPE).replace(**({'epochs': c.epochs} if c.quick else {})))
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
     res = train_and_evaluate(
         g, fantom5_chr22(), out_dir, arch=c.arch, stride=c.stride, epochs=c.epochs, seed=c.seed,
-        width=c.width or (600 if c.arch in REGION_ARCHS else 300),
-        config=c.train, rc_augment=c.rc_augment, test_rc=c.test_rc, max_positives=c.max_positives,
+        width=c.width, config=c.train, rc_augment=c.rc_augment, test_rc=c.test_rc,
+        max_positives=c.max_positives,
         model=model,
         verbose=verbose, quick=c.quick, recipe=c.recipe, genome_file='hg38_chr22/chr22.fa.gz',
         dataset='FANTOM5 enhancers via Ensembl (Genomic Benchmarks human_enhancers_ensembl, GRCh38), chr22',
@@ -1651,7 +1658,8 @@ def plot_loss_curves(res: dict, fold: int = 0, axes=None):
         h = f['history']
         ax.plot(h['epoch'], h['loss'], label='train')
         ax.plot(h['epoch'], h['val_loss'], label='validation')
-        ax.axvline(h['epoch'][f['best_epoch']], color='k', ls=':', lw=0.8)
+        if isinstance(f['best_epoch'], int):   # an ensemble has one per member: none is marked
+            ax.axvline(h['epoch'][f['best_epoch']], color='k', ls=':', lw=0.8)
         ax.set(title=k, xlabel='epoch')
         ax.legend(fontsize=7)
     axes[0].set_ylabel('loss')

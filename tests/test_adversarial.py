@@ -120,7 +120,8 @@ def test_real_experiments_pipeline_on_a_synthetic_genome(tmp_path):
     ds = enhancer_dataset(g, reg, background=1, folds=3, name='S')
     assert set(ds['source']) == {'S enhancer', 'S negative', 'background (GC-matched)'}
     from enhancer_nets.deepenhancer import REGION_RECIPE
-    r = cohn_real_experiments(ds, tmp_path/'runs', ks=(2,), planted_from=(2,), experiments=('genomic', 'expanded', 'planted'), epochs=1,
+    r = cohn_real_experiments(ds, tmp_path/'runs', ks=(2,), planted_from=(2,),
+                              experiments=('genomic', 'expanded', 'planted'), epochs=1,
                               region_net='rc-gpool', region_config=REGION_RECIPE.replace(epochs=1))
     assert len(r['genomic: rc-gpool (whole-region network, ours)']['fold_auroc']) == 3
     assert {'genomic: CNN', 'genomic: k-mer baseline', 'genomic: GC content (no training)', 'expanded negatives: CNN',

@@ -200,6 +200,9 @@ import keras
 import enhancer_nets.deepenhancer as D
 from enhancer_nets.cli import main
 kill = os.environ.get('KILL_AT')
+# a shell's background job inherits SIGINT ignored, and Python then installs no KeyboardInterrupt handler: restore
+# the interactive default, so that the SIGINT below is the user's Ctrl-C wherever the suite runs
+signal.signal(signal.SIGINT, signal.default_int_handler)
 if kill:
     e, b, sig = map(int, kill.split(':'))
     class K(keras.callbacks.Callback):
