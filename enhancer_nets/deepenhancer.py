@@ -331,6 +331,14 @@ gradients clipped to norm 1, early stopping with patience 6. Measured against `M
 results/deepenhancer_chr22_practice.json."""
 
 
+def _kept_by(h: pd.DataFrame, cfg: TrainConfig) -> tuple:
+    """(monitor column, 'min' or 'max'): what chose a run's kept epoch, for `best_epoch` (`val_loss`, lower,
+    when the monitor was not logged)."""
+    mon = cfg.monitor if cfg.monitor in h else 'val_loss'
+    high = mon != 'val_loss' and (cfg.mode == 'max' or (cfg.mode == 'auto' and ('au' in mon or 'acc' in mon)))
+    return mon, 'max' if high else 'min'
+
+
 def train_regions(
     genome: Genome | SequenceSet,  # where the regions' sequences come from
     regions: pd.DataFrame,  # chrom, start, end, label (0/1), split (train/val/test) [, name]
@@ -368,7 +376,13 @@ def train_regions(
     parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
     n, t1 = config.devices, time.time()
     whole = model is None and arch in REGION_ARCHS   # a whole-region network: `width` is its frame length
-    if not whole:
+    if whole:
+        fitted = fit_region_model(
+            genome, parts['train'], parts['val'], out / 'checkpoints', arch=arch, length=width,
+            config=config.replace(lr=config.lr * n), verbose=verbose, overwrite=overwrite,
+            record=dict(counts=counts, **record),
+        )
+    else:
         wins = {s: window_index(parts[s], width, stride, sizes=genome.sizes) for s in ['train', 'val']}
         for s in wins:
             counts[s]['windows'] = len(wins[s])
@@ -377,22 +391,15 @@ def train_regions(
             shuffle=True, seed=config.seed, rc_augment=rc_augment,
         )
         va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512 * n)
-    if whole:
-        fitted = fit_region_model(
-            genome, parts['train'], parts['val'], out / 'checkpoints', arch=arch, length=width,
-            config=config.replace(lr=config.lr * n), verbose=verbose, overwrite=overwrite,
-            record=dict(counts=counts, **record),
-        )
-    elif model is None:
-        build, task = (lambda: build_model(arch, width)), TWO_CLASS
-    elif isinstance(model, keras.Model):
-        if config.ensemble > 1 or config.restarts > 1:
-            raise OptionError('train_regions: an ensemble or restarts need a builder `() -> network` '
-                              'as model')
-        build, task = (lambda: model), classifier_task(model)
-    else:
-        build, task = model, classifier_task(model())
-    if not whole:
+        if model is None:
+            build, task = (lambda: build_model(arch, width)), TWO_CLASS
+        elif isinstance(model, keras.Model):
+            if config.ensemble > 1 or config.restarts > 1:
+                raise OptionError('train_regions: an ensemble or restarts need a builder `() -> network` '
+                                  'as model')
+            build, task = (lambda: model), classifier_task(model)
+        else:
+            build, task = model, classifier_task(model())
         fitted = fit(
             build, task, tr, va, out / 'checkpoints', config=config.replace(lr=config.lr * n),
             verbose=verbose, overwrite=overwrite,
@@ -412,8 +419,7 @@ def train_regions(
     )
     res = dict(
         counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
-        best_epoch=(best_epoch(hist, config.monitor, 'min' if config.monitor.endswith('loss') else 'max',
-                               base=1) if whole else best_epoch(hist, base=1)),
+        best_epoch=best_epoch(hist, *_kept_by(hist, config), base=1),
         history=hist.round(5).to_dict('list'),
         train_seconds=round(t_train, 1),
         seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
@@ -647,10 +653,11 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
              test_negatives=test_negatives, test_table=test_table).items() if v is not None}
     res = dict(task='DeepEnhancer on labelled sequences, sequence level (max over windows)', **meta,
                inputs=files, split=dict(kind='labelled sequences', how=how), n_padded=seqs.n_padded)
-    if kw.get('arch') in REGION_ARCHS:   # REGION_RECIPE as is: the paper's epochs, patience, batch unused
+    region = kw.get('arch') in REGION_ARCHS
+    if region:   # REGION_RECIPE as is: the paper's epochs, patience, batch size and rate are not used
         for k in ('epochs', 'patience', 'batch_size', 'lr'):
             kw.pop(k, None)
-    config = (REGION_RECIPE if kw.get('arch') in REGION_ARCHS else MIN2017).replace(seed=seed).take(kw)
+    config = (REGION_RECIPE if region else MIN2017).replace(seed=seed).take(kw)
     res.update(train_regions(seqs, regions, out, width=width, config=config, split=how, inputs=files, **kw))
     res['wall_seconds'] = round(time.time() - t0, 1)
     plain = {k: v for k, v in kw.items() if isinstance(v, (int, float, str, bool, tuple, type(None)))}
@@ -1007,12 +1014,11 @@ def cross_validate(
 
 def _history(h: pd.DataFrame, cfg: TrainConfig) -> dict:
     "The per-epoch losses (and the monitor), the kept epoch and the time per epoch of one fold's `fit`."
-    mon = cfg.monitor if cfg.monitor in h else 'val_loss'
-    high = mon != 'val_loss' and (cfg.mode == 'max' or (cfg.mode == 'auto' and ('au' in mon or 'acc' in mon)))
+    mon, mode = _kept_by(h, cfg)
     cols = ['epoch', 'loss', 'val_loss'] + [c for c in (mon, 'member') if c in h and c != 'val_loss']
     return dict(
         history=h[cols].round(5).to_dict('list'),
-        best_epoch=best_epoch(h, mon, 'max' if high else 'min'),
+        best_epoch=best_epoch(h, mon, mode),
         seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None,
     )
 
