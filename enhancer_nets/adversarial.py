@@ -357,13 +357,8 @@ class CodesDataset(EpochBatches):
         super().__init__(batch_size, shuffle, seed, **kw)
     def __getitem__(self, i):
         j = np.sort(self.batch_items(i))
-        x = one_hot(self.codes[j]).astype(np.float32)
-        if self.rc:
-            x = x[:, ::-1, ::-1]
-        elif self.rc_augment:
-            flip = np.random.default_rng([self.seed, self.epoch, i]).random(len(j)) < 0.5
-            x[flip] = x[flip, ::-1, ::-1]
-        return self.pack(np.ascontiguousarray(x), None if self.y is None else self.y[j])
+        x = self.strands(one_hot(self.codes[j]).astype(np.float32), i, rc_augment=self.rc_augment, rc=self.rc)
+        return self.pack(x, None if self.y is None else self.y[j])
 
 def predict_codes(model:keras.Model,   # a trained network (one sigmoid output)
                   codes:np.ndarray,    # (n, L) uint8 codes

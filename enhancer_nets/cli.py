@@ -250,6 +250,7 @@ def evaluate(
     folds: str = 'balanced',
     negatives: str = 'background',  # 'background', 'gc-matched', BED/CSV regions, or FASTA sequences
     width: int = 300,  # window width (bp)
+    region_length: int = 600,  # rc-gpool: frame length (bp); longer regions are cropped
     stride: int = 2,  # training window stride (bp)
     test_stride: int = None,  # test-time window stride (default: stride)
     epochs: int = 30,  # maximum epochs
@@ -267,7 +268,8 @@ def evaluate(
     for a in archs.split(','):
         check_options('evaluate', {'arch': a})
     kw = dict(
-        archs=tuple(archs.split(',')), k=k, width=width, stride=stride, test_stride=test_stride,
+        archs=tuple(archs.split(',')), k=k, width=width, region_length=region_length, stride=stride,
+        test_stride=test_stride,
         epochs=epochs, patience=patience, seed=seed, verbose=2,
         baselines=() if no_baselines else tuple(BASELINES),
     )
@@ -649,9 +651,10 @@ COMMANDS = {'demo': demo, 'train': train, 'evaluate': evaluate, 'predict': predi
 
 _POS = (1, None)
 OPTION_RULES = {
-    'width': (20, 10_000), 'stride': _POS, 'test_stride': _POS, 'batch_size': (1, 65_536), 'epochs': _POS,
+    'width': (20, 10_000), 'region_length': (20, 10_000), 'stride': _POS, 'test_stride': _POS,
+    'batch_size': (1, 65_536), 'epochs': _POS,
     'epochs1': _POS, 'epochs2': _POS, 'patience': (0, None), 'max_positives': _POS, 'max_loci': _POS,
-    'max_windows': _POS, 'n': (10, None), 'k': (2, 100), 'restarts': _POS, 'seed': (0, 2**32 - 1),
+    'max_windows': _POS, 'n': (10, None), 'k': (3, 100), 'restarts': _POS, 'seed': (0, 2**32 - 1),
     'test_fold': (0, None), 'background': (0, None), 'n_kernels': _POS, 'kernel_width': _POS, 'enh_len': _POS,
     'prom_len': _POS, 'n_shift': (0, None), 'test_frac': ('open', 0, 1), 'val_frac': ('half', 0, 1),
     'jaspar_frac': ('closed', 0, 1), 'lr': ('open', 0, None), 'threshold': ('open', 0, None),

@@ -900,6 +900,22 @@ class EpochBatches(_PyDataset):
         w = np.vectorize(lambda v: self.class_weight.get(int(v), 1.0), otypes=[np.float32])(y)
         return x, y, w
 
+    def strands(self, x:np.ndarray,       # (b, L, 4) one-hot batch, flipped in place
+                i:int,                    # the batch number (seeds the flips with (seed, epoch, i))
+                rc_augment:bool=False,    # reverse-complement each item with probability 1/2
+                rc:bool=False,            # reverse-complement every item (strand averaging at test time)
+                rng:np.random.Generator|None=None, # the flips' generator (default: (seed, epoch, i))
+               )->np.ndarray:             # (b, L, 4), C-contiguous
+        """The batch on the strands asked for: all items reverse-complemented (`rc`), half of them at random
+        (`rc_augment`, the augmentation of DeepEnhancer's and Cohn et al.'s networks here), or as read."""
+        if rc:
+            return np.ascontiguousarray(x[:, ::-1, ::-1])
+        if rc_augment:
+            rng = rng if rng is not None else np.random.default_rng([self.seed, self.epoch, i])
+            flip = rng.random(len(x)) < 0.5
+            x[flip] = x[flip, ::-1, ::-1]
+        return np.ascontiguousarray(x)
+
     def set_epoch(self, epoch:int): # the epoch (from 0) whose order to serve
         """Serve epoch `epoch`: the order is `default_rng([seed, epoch]).permutation(n)` (or 0..n-1
         unshuffled)."""
@@ -936,10 +952,7 @@ class WindowDataset(EpochBatches):
     def __getitem__(self, i):
         idx = self.batch_items(i)
         x = windows_onehot(self.genome, self.chrom[idx], self.start[idx], self.width)
-        if self.rc:
-            flip = np.random.default_rng([self.seed, self.epoch, i]).random(len(idx)) < 0.5
-            x[flip] = x[flip, ::-1, ::-1]
-        return self.pack(x, None if self.y is None else self.y[idx])
+        return self.pack(self.strands(x, i, rc_augment=self.rc), None if self.y is None else self.y[idx])
 
 # %% ../nbs/01_data.ipynb #rb02
 class RegionBatches(EpochBatches):
@@ -985,12 +998,8 @@ class RegionBatches(EpochBatches):
         idx = self.batch_items(i)
         rng = np.random.default_rng([self.seed, self.epoch, i])
         x = one_hot(self.frames(idx, rng if self.shift else None)).astype(np.float32)
-        if self.rc:
-            x = x[:, ::-1, ::-1]
-        elif self.rc_augment:
-            flip = rng.random(len(idx)) < 0.5
-            x[flip] = x[flip, ::-1, ::-1]
-        return self.pack(np.ascontiguousarray(x), None if self.y is None else self.y[idx])
+        x = self.strands(x, i, rc_augment=self.rc_augment, rc=self.rc, rng=rng)
+        return self.pack(x, None if self.y is None else self.y[idx])
 
 # %% ../nbs/01_data.ipynb #c039
 def merge_intervals(df:pd.DataFrame, # chrom, start, end

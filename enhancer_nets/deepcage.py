@@ -10,10 +10,13 @@ import numpy as np, pandas as pd
 import keras
 from keras import layers, ops
 from scipy import stats
-from .engine import fit, predict, TrainConfig, Task, REGRESSION
+from enhancer_nets.engine import (
+    fit, predict, TrainConfig, Task, REGRESSION, default_recipe, average_models,
+)
 from dataclasses import dataclass, asdict
 from enhancer_nets.core import (
     save_json, load_json, set_seed, run_metadata, IN_TEST, repo_root, atomic_path, configure, flat_record,
+    OptionError,
 )
 from enhancer_nets.data import (
     EpochBatches, Genome, resolve, data_available, read_intervals, bigwig_signal, merge_intervals, overlaps,
@@ -21,13 +24,14 @@ from enhancer_nets.data import (
 )
 
 # %% auto #0
-__all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'SMALL_ARCH', 'LIU2019', 'deepcage_encode_files',
-           'cell_names', 'deepcage_dnase_bams', 'genome_bins', 'peak_labels', 'bigwig_bins', 'call_bins',
-           'depth_normalise', 'select_loci', 'locus_classes', 'hocomoco_core', 'quantile_normalise', 'tf_expression',
-           'log_odds', 'score_threshold', 'context_codes', 'motif_scores', 'build_deepcage', 'CellTypeBatches', 'pse',
-           'cellwise', 'locuswise', 'variability_groups', 'block_mask', 'deepcage_fold', 'deepcage_data',
-           'mean_signal_baseline', 'deepcage_loco', 'expression_gradients', 'gradient_importance', 'deepcage_summary',
-           'DeepCageConfig', 'deepcage_chr22', 'deepcage_table', 'track_data', 'fold_gis', 'window_gis', 'plot_track']
+__all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'PRIOR_VARIANTS', 'SMALL_ARCH', 'LIU2019',
+           'DEEPCAGE_DEFAULT', 'deepcage_encode_files', 'cell_names', 'deepcage_dnase_bams', 'genome_bins',
+           'peak_labels', 'bigwig_bins', 'call_bins', 'depth_normalise', 'select_loci', 'locus_classes',
+           'hocomoco_core', 'quantile_normalise', 'tf_expression', 'log_odds', 'score_threshold', 'context_codes',
+           'motif_scores', 'build_deepcage', 'CellTypeBatches', 'pse', 'cellwise', 'locuswise', 'variability_groups',
+           'block_mask', 'deepcage_fold', 'deepcage_data', 'mean_signal_baseline', 'deepcage_loco',
+           'expression_gradients', 'gradient_importance', 'deepcage_summary', 'DeepCageConfig', 'deepcage_chr22',
+           'deepcage_table', 'track_data', 'fold_gis', 'window_gis', 'plot_track']
 
 # %% ../nbs/05_deepcage.ipynb #c006
 _DC = 'https://raw.githubusercontent.com/kimmo1019/DeepCAGE/1fe31132d34af2f905c9d84746b2e24da76ee35a/data'
@@ -391,7 +395,12 @@ def _dense_block(x, n_layers, growth, dropout, name):
     return x
 
 
-VARIANTS = ('full', 'seq_only', 'no_expression', 'no_motif')
+VARIANTS = ('full', 'seq_only', 'no_expression', 'no_motif', 'mean_prior', 'mean_prior_inclusive')
+PRIOR_VARIANTS = {'mean_prior': 'leave-one-out', 'mean_prior_inclusive': 'inclusive'}
+"""Variants that also read the mean target of other cell types at the locus (input `prior`, (B, K)), and how a
+*training* cell type's prior is made: the mean of the other training cell types (leave-one-out), or of all
+of them, itself included (inclusive). The held-out cell type's prior is always the mean of the training cell
+types."""
 SMALL_ARCH = dict(filters=32, trans_filters=32, n_layers=2, growth=8, dense=64)
 "A reduced network (same structure) for the tests and the CPU runs: 112 k parameters instead of 3.9 M."
 
@@ -411,8 +420,8 @@ def build_deepcage(
     trans_width: int = 12,  # … and their width (the repository's `conv2`/`conv3`)
     dropout: float = 0.2,  # dropout after each transition
     dense: int = 512,  # hidden units of the joint layer (paper 512; repository 256)
-    dense_dropout: float = 0.5,
-) -> keras.Model:  # inputs seq (B, L, 4), motif (B, T), expr (B, K, T); output (B, K)
+    dense_dropout: float = 0.5,  # dropout after the joint layer
+) -> keras.Model:  # inputs seq (B, L, 4), motif (B, T), expr (B, K, T) [, prior (B, K)]; output (B, K)
     """DeepCAGE (Liu et al. 2019, Fig. 1 and Methods "Overview"), uncompiled (`engine.fit` compiles it).
 
     Paper: transition conv 160 × 15 + max-pool, 3 dense blocks × 5 layers, growth rate 32, Dense 512, 402 core
@@ -423,7 +432,13 @@ def build_deepcage(
     1024.
     Here: the repository's layer sizes with DenseNet-BC bottlenecks of 4 × growth, Dense 512 (paper), 401 TFs
     (the
-    HOCOMOCO v11 core file holds 401 models). Raises `ValueError` for an unknown variant or task."""
+    HOCOMOCO v11 core file holds 401 models).
+
+    Beyond the paper, `variant='mean_prior'` is `full` plus a fourth input `prior` (B, K): for each cell type
+    to predict, the mean target of the *other* cell types at the locus (what the mean-signal baseline reads).
+    It enters the joint layer and, through a one-weight skip, the output's pre-activation, so the network
+    starts from the baseline and learns what sequence and expression add. Raises `ValueError` for an unknown
+    variant or task."""
     if variant not in VARIANTS:
         raise ValueError(f'build_deepcage: variant {variant!r} not in {VARIANTS}')
     if task not in ('classification', 'regression'):
@@ -456,23 +471,35 @@ def build_deepcage(
         )
     elif variant == 'no_motif':
         z = layers.Add(name='joint')([z, layers.Dense(dense, name='joint_tf')(expr)])
+    prior = keras.Input((None,), name='prior') if variant in PRIOR_VARIANTS else None
+    if prior is not None:
+        z = layers.Add(name='joint')(
+            [z, layers.Dense(dense, name='joint_tf')(ExpressionTimesMotif(name='expr_x_motif')(expr, motif))]
+        )
+        p1 = layers.Reshape((-1, 1), name='prior_per_cell')(prior)
+        z = layers.Add(name='joint_prior')([z, layers.Dense(dense, name='prior_dense')(p1)])
     z = layers.BatchNormalization(name='joint_bn')(z)
     z = layers.Activation('relu')(z)
     if dense_dropout:
         z = layers.Dropout(dense_dropout)(z)
+    act = 'sigmoid' if task == 'classification' else None
     out = layers.Dense(
-        1, activation='sigmoid' if task == 'classification' else None,
+        1, activation=None if prior is not None else act,
         kernel_regularizer=keras.regularizers.l2(0.01) if task == 'regression' else None, name='out',
     )(z)
-    model = keras.Model(
-        [seq, motif, expr], layers.Reshape((-1,), name='per_cell_out')(out), name=f'deepcage_{variant}'
-    )
+    if prior is not None:  # the baseline's value, scaled: a logit of 4·(prior − ½), or the mean itself
+        w0, b0 = (4.0, -2.0) if task == 'classification' else (1.0, 0.0)
+        skip = layers.Dense(1, kernel_initializer=keras.initializers.Constant(w0),
+                            bias_initializer=keras.initializers.Constant(b0), name='prior_skip')(p1)
+        out = layers.Activation(act or 'linear', name='out_act')(layers.Add(name='out_plus_prior')([out, skip]))
+    inputs = [seq, motif, expr] + ([prior] if prior is not None else [])
+    model = keras.Model(inputs, layers.Reshape((-1,), name='per_cell_out')(out), name=f'deepcage_{variant}')
     return model
 
 # %% ../nbs/05_deepcage.ipynb #c038
 class CellTypeBatches(EpochBatches):
-    """Batches ((one-hot (B, L, 4), motif (B, T), expr (B, K, T)), y (B, K)) for DeepCAGE training and
-    prediction."""
+    """Batches ((one-hot (B, L, 4) float32, motif (B, T), expr (B, K, T)[, prior (B, K)]), y (B, K)) for
+    DeepCAGE training and prediction; `prior` only for the `PRIOR_VARIANTS`."""
 
     def __init__(
         self,
@@ -480,22 +507,30 @@ class CellTypeBatches(EpochBatches):
         motif: np.ndarray,  # (n, T) motif scores
         expr: np.ndarray,  # (K, T) expression of the cell types to predict
         y: np.ndarray | None = None,  # (n, K) targets (None: prediction)
-        batch_size: int = 128, shuffle: bool = False, seed: int = 0,
-        **kw
+        batch_size: int = 128,  # loci per batch
+        shuffle: bool = False,  # a new order every epoch
+        seed: int = 0,  # seed of the orders and the strand flips
+        prior: np.ndarray | None = None,  # (n, K) mean target of the other cell types (None: not an input)
+        rc_augment: bool = False,  # reverse-complement each locus's sequence with probability 1/2
+        rc: bool = False,  # serve every sequence reverse-complemented (strand averaging at test time)
+        **kw  # passed to `EpochBatches`
     ):
         self.codes, self.motif, self.expr, self.y = (
             codes, motif.astype(np.float32), np.asarray(expr, np.float32), y,
         )
+        self.prior = None if prior is None else np.asarray(prior, np.float32)
+        self.rc_augment, self.rc = rc_augment, rc
         self.n = len(codes)
         super().__init__(batch_size, shuffle, seed, **kw)
 
     def __getitem__(self, i):
         j = np.sort(self.batch_items(i))
         x = (
-            one_hot(self.codes[j]).astype(np.float32), self.motif[j],
-            np.broadcast_to(self.expr, (len(j),) + self.expr.shape).copy(),
-        )
+            self.strands(one_hot(self.codes[j]).astype(np.float32), i, rc_augment=self.rc_augment, rc=self.rc),
+            self.motif[j], np.broadcast_to(self.expr, (len(j),) + self.expr.shape).copy(),
+        ) + (() if self.prior is None else (self.prior[j],))
         return (x,) if self.y is None else (x, self.y[j].astype(np.float32))
+
 
 # %% ../nbs/05_deepcage.ipynb #c040
 from sklearn.metrics import average_precision_score, roc_auc_score
@@ -576,6 +611,11 @@ LIU2019 = TrainConfig(epochs=20, patience=5, batch_size=128, lr=1e-3)
 most 20 epochs, early stopping with patience 5 on the validation loss. Batches of 128 here (the repository:
 1024)."""
 
+DEEPCAGE_DEFAULT = default_recipe(LIU2019, lr=3e-3, ensemble=3)
+"""The package's default recipe for DeepCAGE (issue 18; `deepcage_chr22(recipe='default')`): AdamW at 3e-3
+after one warm-up epoch, cosine decay, weight decay 0.01, gradients clipped to norm 1, an ensemble of 3 seeds,
+with reverse-complement augmentation and both strands averaged at test time."""
+
 
 def deepcage_fold(
     codes: np.ndarray,  # (n, L) uint8 codes of the loci
@@ -584,13 +624,19 @@ def deepcage_fold(
     y: pd.DataFrame,  # (n, cells) labels (classification) or log targets (regression)
     test_cell: str,  # the held-out cell type
     out_dir: str | Path,  # checkpoints and records (resumable)
-    task: str = 'classification',
-    variant: str = 'full',
+    task: str = 'classification',  # 'classification' or 'regression'
+    variant: str = 'full',  # one of `VARIANTS`
     split: np.ndarray | None = None,  # (n,) 'train'/'test'/'gap' loci (None: the paper's shared loci)
     arch: dict | None = None,  # `build_deepcage` size arguments
     config: TrainConfig = LIU2019,  # training (the repository's Adam 1e-3, 20 epochs, patience 5)
+    rc_augment: bool = False,  # reverse-complement training sequences at random (the default recipe)
+    test_rc: bool = False,  # average the predictions of both strands
 ) -> dict:  # test_loci (indices), pred (n_test,), history, model
-    "Train DeepCAGE on all cell types but `test_cell` and predict it (Liu et al. 2019, Methods)."
+    """Train DeepCAGE on all cell types but `test_cell` and predict it (Liu et al. 2019, Methods). For the
+    `PRIOR_VARIANTS` a training cell type's `prior` is the mean of the other training cell types
+    ('mean_prior') or of all of them ('mean_prior_inclusive'), and the held-out cell type's is the mean of all
+    training cell types, i.e. `mean_signal_baseline`; the held-out cell type's targets are never read. Raises
+    `ValueError` when such a variant has fewer than two training cell types."""
     seed, batch_size = config.seed, config.batch_size
     train_cells = [c for c in y.columns if c != test_cell]
     n = len(codes)
@@ -601,31 +647,48 @@ def deepcage_fold(
         tr_loci, te_loci = np.flatnonzero(split == 'train'), np.flatnonzero(split == 'test')
     val = rng.choice(tr_loci, max(1, len(tr_loci) // 20), replace=False)
     tr = np.setdiff1d(tr_loci, val)
-    set_seed(seed)
-    model = build_deepcage(motif.shape[1], variant, task, length=codes.shape[1], **(arch or {}))
+    prior_tr = prior_te = None
+    if variant in PRIOR_VARIANTS:
+        if len(train_cells) < 2:
+            raise ValueError(f'deepcage_fold: {variant!r} needs two or more training cell types, got {train_cells}')
+        Yt = y[train_cells].values.astype(np.float32)
+        prior_te = Yt.mean(1, keepdims=True)
+        prior_tr = (
+            (Yt.sum(1, keepdims=True) - Yt) / (len(train_cells) - 1)
+            if PRIOR_VARIANTS[variant] == 'leave-one-out' else np.repeat(prior_te, len(train_cells), 1)
+        )
     head = Task('binary_crossentropy', (), 0) if task == 'classification' else REGRESSION
     E = expr.loc[train_cells].values
     mk = lambda idx, sh: CellTypeBatches(
-        codes[idx], motif[idx], E, y[train_cells].values[idx], batch_size, shuffle=sh, seed=seed
+        codes[idx], motif[idx], E, y[train_cells].values[idx], batch_size, shuffle=sh, seed=seed,
+        prior=None if prior_tr is None else prior_tr[idx], rc_augment=rc_augment and sh,
     )
     out = Path(out_dir)
+    build = lambda: build_deepcage(motif.shape[1], variant, task, length=codes.shape[1], **(arch or {}))
+    set_seed(seed)
     # a finished run in `out` is reused by `fit` itself (best weights loaded, history returned)
-    hist = fit(model, head, mk(tr, True), mk(val, False), out, config=config, verbose=0,
-               record=dict(test_cell=test_cell, train_cells=train_cells, task=task, variant=variant,
-                           split='shared loci' if split is None else 'genomic block')).history
+    trained = fit(build if config.ensemble > 1 else build(), head, mk(tr, True), mk(val, False), out,
+                  config=config, verbose=0,
+                  record=dict(test_cell=test_cell, train_cells=train_cells, task=task, variant=variant,
+                              split='shared loci' if split is None else 'genomic block',
+                              rc_augment=rc_augment, test_rc=test_rc))
+    model = trained.model
     done = out / 'pred.npy'
     if done.exists():
         pred = np.load(done)
     else:
-        pred = predict(
-            model,
-            CellTypeBatches(codes[te_loci], motif[te_loci], expr.loc[[test_cell]].values, batch_size=512),
-            column=0,
+        te = lambda rc: CellTypeBatches(
+            codes[te_loci], motif[te_loci], expr.loc[[test_cell]].values, batch_size=512,
+            prior=None if prior_te is None else prior_te[te_loci], rc=rc,
         )
+        pred = predict(model, te(False), column=0)
+        if test_rc:
+            pred = (pred + predict(model, te(True), column=0)) / 2
         with atomic_path(done) as t:
             with open(t, 'wb') as f:
                 np.save(f, pred)
-    return dict(test_loci=te_loci, pred=pred, history=hist, model=model)
+    return dict(test_loci=te_loci, pred=pred, history=trained.history, model=model)
+
 
 # %% ../nbs/05_deepcage.ipynb #c047
 def _file(f):
@@ -702,12 +765,15 @@ def deepcage_loco(
     variants: tuple = ('full', 'seq_only'),
     splits: tuple = ('shared',),  # 'shared' (paper) and/or 'blocks'
     block_variants: tuple | None = None,  # variants run on the 'blocks' split (default: `variants`)
-    arch: dict | None = None,
-    epochs: int = 20,
-    patience: int = 5,
-    batch_size: int = 128,
-    seed: int = 0,
-    log=print,
+    arch: dict | None = None,  # `build_deepcage` size arguments (None: the paper's)
+    epochs: int = 20,  # at most this many epochs per fold
+    patience: int = 5,  # early-stopping patience
+    batch_size: int = 128,  # loci per batch
+    seed: int = 0,  # initialisation and batch orders
+    log=print,  # progress messages
+    train: TrainConfig = LIU2019,  # the recipe; `epochs`, `patience`, `batch_size` and `seed` replace its own
+    rc_augment: bool = False,  # reverse-complement training sequences at random
+    test_rc: bool = False,  # average both strands' predictions
 ) -> dict:  # {task: {split: {method: {per_cell, cellwise, locuswise, groups}}}} + predictions
     "Leave-one-cell-type-out DeepCAGE with the mean-signal baseline, per task, locus split and variant."
     out = Path(out_dir)
@@ -737,9 +803,11 @@ def deepcage_loco(
                         variant=v,
                         split=split,
                         arch=arch,
-                        config=LIU2019.replace(
+                        config=train.replace(
                             epochs=epochs, patience=patience, batch_size=batch_size, seed=seed
                         ),
+                        rc_augment=rc_augment,
+                        test_rc=test_rc,
                     )
                     P[v][r['test_loci'], k] = r['pred']
                     log(
@@ -852,6 +920,8 @@ class DeepCageConfig:
     tasks: tuple = ('classification', 'regression')  # accessible or not; log signal
     chroms: tuple | None = ('chr22',)  # chromosomes used (None: all of the genome)
     seed: int = 0  # seed of the locus subset, initialisation and batch order
+    recipe: str = 'paper'  # 'paper' (`LIU2019`) or 'default' (`DEEPCAGE_DEFAULT`: AdamW, RC, ensemble)
+    ensemble: int | None = None  # members per fold (None: the recipe's; 1 for 'paper', 3 for 'default')
 
 
 def deepcage_chr22(
@@ -865,8 +935,12 @@ def deepcage_chr22(
     **changes,  # fields of `DeepCageConfig` to change
 ) -> dict:  # the record {meta, config, data, metrics}; metrics: results, summary, gis, track
     """Leave-one-cell-type-out DeepCAGE (Liu et al. 2019, Methods; default: hg38 chr22, 4 cell types), both
-    tasks, baselines and ablations → results JSON. Raises `OptionError` for an unknown setting."""
+    tasks, baselines and ablations → results JSON. Raises `OptionError` for an unknown setting or recipe."""
     c = configure(DeepCageConfig, config, changes)
+    if c.recipe not in ('paper', 'default'):
+        raise OptionError(f"deepcage_chr22: recipe must be 'paper' or 'default', got {c.recipe!r}")
+    train = LIU2019 if c.recipe == 'paper' else DEEPCAGE_DEFAULT
+    train = train.replace(ensemble=c.ensemble) if c.ensemble else train
     arch, epochs, patience, batch_size, max_loci = c.arch, c.epochs, c.patience, c.batch_size, c.max_loci
     variants, splits, block_variants, tasks, chroms, seed = (
         c.variants, c.splits, c.block_variants, c.tasks, c.chroms, c.seed
@@ -880,7 +954,8 @@ def deepcage_chr22(
     log(f'data: {len(d["bins"]):,} loci, motif scores {d["motif"].shape}, {time.time() - t0:.0f} s')
     r = deepcage_loco(
         d, run_dir, tasks=tasks, variants=variants, splits=splits, block_variants=block_variants, arch=arch,
-        epochs=epochs, patience=patience, batch_size=batch_size, seed=seed, log=log,
+        epochs=epochs, patience=patience, batch_size=batch_size, seed=seed, log=log, train=train,
+        rc_augment=c.recipe == 'default', test_rc=c.recipe == 'default',
     )
     files = {
         **d['files'],
@@ -904,7 +979,7 @@ def deepcage_chr22(
                         wall_seconds=round(time.time() - t0))
     res = dict(
         meta=meta,
-        config=asdict(c),
+        config=dict(asdict(c), train=asdict(train)),
         data=dict(
             files=meta.pop('data'),
             split=('folds over cell types (one held out per fold); loci: shared (paper) or a held-out 25 % '
@@ -984,12 +1059,15 @@ def track_data(
 
 def fold_gis(model_file: Path, d: dict, idx: np.ndarray, cell: str, top: int) -> dict | None:
     """The `top` TFs by GIS of a fold's saved model for `cell` over loci `idx` of `deepcage_data`'s output
-    (None when the model is absent)."""
-    if not Path(model_file).exists():
+    (the average of its members for an ensemble; None when the model is absent)."""
+    members = sorted(Path(model_file).parent.glob('member*/best.keras'))
+    if Path(model_file).exists():
+        model = keras.saving.load_model(model_file)
+    elif members:  # an ensemble (the default recipe): its members averaged, as `fit` returned it
+        model = average_models([keras.saving.load_model(m) for m in members])
+    else:
         return None
-    g = gradient_importance(
-        keras.saving.load_model(model_file), d['codes'][idx], d['motif'][idx], d['expr'].loc[[cell]]
-    )
+    g = gradient_importance(model, d['codes'][idx], d['motif'][idx], d['expr'].loc[[cell]])
     return dict(loci=len(idx), top=[dict(tf=k, gis=float(v)) for k, v in g[cell].head(top).items()])
 
 

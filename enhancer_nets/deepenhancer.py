@@ -1048,7 +1048,10 @@ def cv_folds(
 ) -> dict:  # `res`, per method: folds, mean and SE of auROC/auPRC, pooled curves
     """The k-fold loop shared by genome regions and labelled sequences: fold f tests, fold f+1 validates
     (early stopping), the rest trains; every method sees the same folds. Per-fold metrics, then mean ± SE over
-    folds."""
+    folds. Raises `OptionError` for fewer than 3 folds (nothing would be left to train on) or an unknown
+    network."""
+    if k < 3:
+        raise OptionError(f'cross-validation needs k >= 3 folds (fold f tests, f+1 validates), got k={k}')
     scores = {}
     for name in archs:
         if name not in ARCHS and name not in REGION_ARCHS:

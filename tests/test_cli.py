@@ -165,6 +165,11 @@ def test_evaluate_labelled_sequences(chr22, tmp_path):
         assert len(v['folds']) == 3 and v['auroc']['se'] is not None
     assert r['methods']['kmer spectrum (k=1..6) logistic regression']['auroc']['mean'] > 0.9
     assert len(pd.read_csv(tmp_path/'cv'/'tests.tsv', sep='\t')) == 3
+    # the whole-region network reads each sequence alone in a frame of --region_length bp
+    main(['evaluate', '--table', str(tmp_path/'s.csv'), '--out', str(tmp_path/'cvr'), '--archs', 'rc-gpool',
+          '--k', '3', '--region_length', '320', '--no_baselines'])
+    r = flat_record(load_json(tmp_path/'cvr'/'cv.json'))
+    assert r['region_length'] == 320 and len(r['methods']['rc-gpool']['folds']) == 3
 
 def test_motifs_modisco_cli(tmp_path):
     "TF-MoDISco through the command line on the planted CEBPA model: the C/EBP pattern comes out."
