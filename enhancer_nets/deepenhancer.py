@@ -114,7 +114,7 @@ cosine decay, clipping at norm 1, early stopping on validation auPRC. `ensemble=
 def fit_region_model(
     genome: Genome | SequenceSet,  # where the regions' sequences come from
     train: pd.DataFrame,  # chrom, start, end, label: training regions
-    val: pd.DataFrame,  # the same for validation (early stopping and the kept epoch)
+    val: pd.DataFrame | None,  # the same for validation (early stopping, kept epoch); None: a refit
     run_dir: str | Path | None,  # checkpoints (resumable), or None: a temporary directory
     arch: str = 'rc-gpool',  # a key of `REGION_ARCHS`
     length: int = 600,  # frame length (bp); longer regions are cropped
@@ -130,7 +130,7 @@ def fit_region_model(
         raise KeyError(f'unknown region network {arch!r}; choose one of {", ".join(REGION_ARCHS)}')
     tr = RegionBatches(genome, train, train.label.to_numpy(), length, config.batch_size * config.devices,
                        shuffle=True, shift=True, seed=config.seed)
-    va = RegionBatches(genome, val, val.label.to_numpy(), length, 256)
+    va = None if val is None else RegionBatches(genome, val, val.label.to_numpy(), length, 256)
     kw = dict(build_kw or {})
     return fit(lambda: REGION_ARCHS[arch](length, **kw), REGION_TASK, tr, va, run_dir, config=config,
                verbose=verbose, overwrite=overwrite,
@@ -1468,6 +1468,11 @@ def deepenhancer_cv(
     return res
 
 
+def _refit_epochs(h: pd.DataFrame, cfg: TrainConfig) -> int:
+    "Epochs of a refit on training + validation: the kept epoch + 1 (the median over ensemble members)."
+    return int(np.median(np.atleast_1d(_history(h, cfg)['best_epoch']))) + 1
+
+
 @dataclass
 class TransferConfig:
     "Settings of the transfer experiment (`deepenhancer_transfer`, Min et al. 2017, transfer learning)."
@@ -1487,6 +1492,8 @@ class TransferConfig:
     region_train: TrainConfig | None = None  # its recipe (None: `REGION_RECIPE`)
     region_only: bool = False  # only the region network and the baselines: no chr22 model is loaded
     region_kw: dict | None = None  # keyword arguments of its builder (filters, kernel, dropout)
+    refit: bool = False  # also retrain the from-scratch networks on train + val for their validated epochs
+    scratch_arch: str | None = None  # with `region_only`: also train this window network from scratch
     seed: int = 0  # seed of sampling, initialisation and batch order
     quick: bool = IN_TEST  # pretrained model from the quick main job; 2 epochs
 
@@ -1535,6 +1542,7 @@ def deepenhancer_transfer(
     reg = pd.concat([pos, neg[['chrom', 'start', 'end', 'split', 'label']]], ignore_index=True)
     parts = {s: reg[reg.split == s].reset_index(drop=True) for s in blocks}
     assert_disjoint(parts['train'], parts['test'], pad=W)
+    trv = pd.concat([parts['train'], parts['val']], ignore_index=True)  # what the baselines train on
     ds = lambda d, sh: WindowDataset(
         g, window_index(d, W, stride, sizes=g.sizes), d.label.to_numpy(), W, 128 if sh else 512, shuffle=sh,
         seed=seed, rc_augment=sh and c.rc_augment,
@@ -1572,15 +1580,24 @@ def deepenhancer_transfer(
         )
         res['results'][name] = evaluate_scores(te.label, score(m))
         res['training'][name] = dict(epochs=len(h), best_epoch=best_epoch(h))
-    if pm is not None:
+    scratch_arch = pm.name if pm is not None else c.scratch_arch
+    if scratch_arch:
         cfg = (c.scratch.replace(epochs=epochs) if c.scratch is not None
                else MIN2017.replace(epochs=epochs, patience=patience)).replace(seed=seed)
         m, h, _ = fit(
-            lambda: build_model(pm.name, W), TWO_CLASS, ds(parts['train'], True), ds(parts['val'], False),
+            lambda: build_model(scratch_arch, W), TWO_CLASS, ds(parts['train'], True), ds(parts['val'], False),
             out / 'from_scratch', config=cfg, verbose=0,
         )
         res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m))
-        res['training']['from scratch'] = dict(epochs=len(h), best_epoch=best_epoch(h))
+        va_sc = predict_regions(m, g, parts['val'], W, stride, rc=c.test_rc)
+        res['training']['from scratch'] = dict(epochs=len(h), best_epoch=best_epoch(h),
+                                               val_auroc=evaluate_scores(parts['val'].label, va_sc)['auroc'])
+        if c.refit:  # the epochs validation chose, now trained on training + validation (as the SVMs are)
+            n = _refit_epochs(h, cfg)
+            m, _, _ = fit(lambda: build_model(scratch_arch, W), TWO_CLASS, ds(trv, True), None,
+                          out / 'from_scratch_refit', config=refit_config(cfg, n), verbose=0)
+            res['results']['from scratch, refit on train + val'] = evaluate_scores(te.label, score(m))
+            res['training']['from scratch, refit on train + val'] = dict(epochs=n)
     if c.region_net:
         cfg = (c.region_train or REGION_RECIPE).replace(seed=seed, **({'epochs': epochs} if quick else {}))
         m, h, _ = fit_region_model(g, parts['train'], parts['val'], out / c.region_net, arch=c.region_net,
@@ -1590,7 +1607,13 @@ def deepenhancer_transfer(
         va = parts['val']
         vs = evaluate_scores(va.label, predict_whole_regions(m, g, va))['auroc']
         res['training'][name] = dict(_history(h, cfg), val_auroc=vs)
-    trv = pd.concat([parts['train'], parts['val']])
+        if c.refit:
+            n = _refit_epochs(h, cfg)
+            m, _, _ = fit_region_model(g, trv, None, out / f'{c.region_net}_refit', arch=c.region_net,
+                                       length=region, config=refit_config(cfg, n), build_kw=c.region_kw)
+            name = f'{c.region_net} from scratch, refit on train + val'
+            res['results'][name] = evaluate_scores(te.label, predict_whole_regions(m, g, te))
+            res['training'][name] = dict(epochs=n)
     for name, fn in BASELINES.items():
         res['results'][name] = evaluate_scores(
             te.label, fn(region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te))

@@ -15,8 +15,8 @@ from .core import (save_json, load_json, set_seed, run_metadata, atomic_write, a
 # %% auto #0
 __all__ = ['BINARY', 'TWO_CLASS', 'REGRESSION', 'data_parallel', 'TrainConfig', 'Task', 'classifier_task', 'learning_rate',
            'compile_model', 'TqdmProgress', 'RunCheckpoint', 'Trained', 'fit', 'predict', 'average_models',
-           'ensemble_members', 'best_epoch', 'default_recipe', 'lr_range_test', 'evaluate_scores', 'threshold_metrics',
-           'choose_threshold', 'split_metrics', 'fold_summary', 'backend_gradient']
+           'ensemble_members', 'best_epoch', 'default_recipe', 'lr_range_test', 'refit_config', 'evaluate_scores',
+           'threshold_metrics', 'choose_threshold', 'split_metrics', 'fold_summary', 'backend_gradient']
 
 # %% ../nbs/01b_engine.ipynb #p002
 _STRATEGIES = {}
@@ -657,6 +657,17 @@ def lr_range_test(build,                  # a builder `() -> uncompiled network`
         sm.append(s / (1 - 0.9 ** (i + 1)))
     best = int(np.argmin(sm))
     return dict(lr=lrs, loss=log.losses, smoothed=sm, suggested=lrs[best] / 10)
+
+# %% ../nbs/01b_engine.ipynb #rf02
+def refit_config(config:TrainConfig, # the recipe of the validated run
+                 epochs:int,         # epochs to train: the validated run's best epoch + 1
+                )->TrainConfig:
+    """`config` for a refit on training + validation data (pass `val=None` to `fit`): exactly `epochs` epochs
+    (a cosine schedule spans them), no early stopping, the epoch of lowest training loss kept. Raises
+    `OptionError` for `epochs` < 1."""
+    if int(epochs) < 1:
+        raise OptionError(f'refit_config: epochs must be at least 1, got {epochs}')
+    return config.replace(epochs=int(epochs), patience=int(epochs), monitor='loss', mode='min')
 
 # %% ../nbs/01b_engine.ipynb #c015
 def evaluate_scores(
