@@ -616,13 +616,16 @@ def deepcage(
     peaks: str = None,  # CELL=REP1.narrowPeak[+REP2…],… (default: HepG2 DNase); 'none' for signal only
     arch: str = 'small',  # 'small' (CPU) or 'paper' (Liu et al. 2019 sizes)
     tasks: str = 'classification,regression',
-    variants: str = 'full,seq_only,no_expression,no_motif',  # networks; 'seq_only': sequence-only baseline
+    # networks: 'seq_only' is the sequence-only baseline; 'mean_prior' also reads the other cell types' mean
+    variants: str = 'full,seq_only,no_expression,no_motif',
     splits: str = 'shared,blocks',  # loci shared with training (paper) and/or a held-out genomic block
     epochs: int = 20,
     patience: int = 5,
     batch_size: int = 128,
     max_loci: int = None,  # subsample loci
     seed: int = 0,
+    recipe: str = 'paper',  # 'paper' (Liu et al.) or 'default' (AdamW, cosine, RC augmentation, 3 members)
+    members: int = None,  # ensemble members per fold (default: the recipe's)
 ):
     """DeepCAGE leave-one-cell-type-out on your bigWigs/peaks (Liu et al. 2019): classification and regression
     vs mean-signal and sequence-only baselines."""
@@ -633,7 +636,8 @@ def deepcage(
         Path(out) / 'results.json', Path(out), arch=SMALL_ARCH if arch == 'small' else None, epochs=epochs,
         patience=patience, batch_size=batch_size, max_loci=max_loci, variants=v,
         splits=tuple(splits.split(',')),
-        block_variants=tuple(x for x in v if x in ('full', 'seq_only')), tasks=tuple(tasks.split(',')),
+        block_variants=tuple(x for x in v if x not in ('no_expression', 'no_motif')), recipe=recipe,
+        ensemble=members, tasks=tuple(tasks.split(',')),
         genome=genome, chroms=None if chroms == 'all' else tuple(chroms.split(',')),
         signal=_parse_cells(signal), peaks=_parse_cells(peaks, True), seed=seed,
     )
@@ -669,7 +673,8 @@ _CHOICES = {('train', 'split'): {'block', 'chrom'}, ('speid', 'split'): {'random
             ('cohn-species', 'folds'): (2, 100), ('deepcage', 'arch'): {'small', 'paper'},
             ('scan', 'threshold'): ('closed', 0, 1), ('demo', 'recipe'): {'default', 'adam'},
             ('demo', 'members'): (1, 100), ('demo', 'arch'): {'oops-rc', 'oops'},
-            ('cohn', 'recipe'): {'paper', 'default'}}
+            ('cohn', 'recipe'): {'paper', 'default'}, ('deepcage', 'recipe'): {'paper', 'default'},
+            ('deepcage', 'members'): (1, 100)}
 _FILES = ('genome', 'positives', 'regions', 'fasta', 'model', 'table', 'test_positives', 'test_negatives',
           'test_table', 'vcf')
 

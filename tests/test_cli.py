@@ -143,7 +143,7 @@ def test_every_saved_model_loads_in_a_fresh_process(tmp_path):
     r = subprocess.run([sys.executable, '-c', MODELS, str(tmp_path)], capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr[-3000:]
     names = r.stdout.split()
-    assert len(names) == 5 + 1 + 4 + 2 + 1 + 8 + 2, names
+    assert len(names) == 5 + 1 + 4 + 2 + 1 + 2 * 6 + 2, names
     code = LOAD + "import sys; assert not any(m in sys.modules for m in ('enhancer_nets.adversarial', " \
                   "'enhancer_nets.deepcage', 'enhancer_nets.interpret'))"
     r = subprocess.run([sys.executable, '-c', code, str(tmp_path), *names], capture_output=True, text=True, env=env)

@@ -82,3 +82,21 @@ def test_tf_expression_markers():
     assert e.shape == (4, 401)
     assert e.GATA1.idxmax() == 'K562' and e.PAX5.idxmax() == 'GM12878' and e.ESR1.idxmax() == 'MCF7' and e.HNF4A.idxmax() == 'HepG2'
     with pytest.raises(KeyError, match='unknown cell type'): D.tf_expression(['Jurkat-X'])
+
+
+@pytest.mark.skipif(not data_available('hg38_chr22/chr22.fa.gz', 'deepcage_encode/tf_gexp_matrix.txt'),
+                    reason='chr22 and the DeepCAGE tables not available')
+def test_deepcage_cli_mean_prior_default_recipe(tmp_path):
+    """`enhancer_nets deepcage` with the variant that reads the other cell types' mean, under the default recipe
+    (AdamW, reverse-complement augmentation, strand averaging): every held-out cell type gets a prediction on the
+    held-out block next to the mean-signal baseline, and the record names the recipe."""
+    from enhancer_nets.cli import main
+    from enhancer_nets.core import load_json, flat_record
+    main(['deepcage', '--out', str(tmp_path), '--max_loci', '300', '--epochs', '1', '--variants',
+          'full,mean_prior', '--splits', 'blocks', '--tasks', 'classification', '--recipe', 'default',
+          '--members', '1'])
+    r = flat_record(load_json(tmp_path/'results.json'))
+    assert r['recipe'] == 'default' and r['train']['optimizer'] == 'adamw' and r['train']['ensemble'] == 1
+    R = r['results']['classification']['blocks']
+    assert set(R) == {'mean_signal', 'full', 'mean_prior'}
+    assert all(len(R[m]['cellwise']) == 4 for m in R)
