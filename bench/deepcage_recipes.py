@@ -1,5 +1,5 @@
-"""DeepCAGE leave-one-cell-type-out on hg38 chr22 (the CPU settings of results/deepcage_chr22.json: the reduced
-network `SMALL_ARCH`, at most 5 epochs with patience 2, 6,000 loci, seed 0) with the variant that also reads
+"""DeepCAGE leave-one-cell-type-out on hg38 chr22 (the CPU settings of results/deepcage_chr22.json: the
+reduced network `SMALL_ARCH`, at most 5 epochs with patience 2, 6,000 loci, seed 0) with the variant that reads
 the mean of the other cell types at the locus (`mean_prior`, `mean_prior_inclusive`; issue 18), under two
 recipes:
 
@@ -9,7 +9,7 @@ recipes:
   reverse-complement augmentation, both strands at test time, an ensemble of 3): `full` on the paper's shared
   loci and on the held-out block, and `mean_prior` on the block. Writes results/deepcage_chr22_default.json.
 
-Usage: ENHANCER_NETS_DATA=../shared/data python bench/deepcage_recipes.py --recipe paper|default [--runs DIR]"""
+Usage: ENHANCER_NETS_DATA=../shared/data python bench/deepcage_recipes.py --recipe paper|default [--runs D]"""
 import argparse, os
 from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,8 +23,8 @@ if __name__ == '__main__':
     from enhancer_nets.deepcage import deepcage_chr22, deepcage_table, SMALL_ARCH
     cpu = dict(arch=SMALL_ARCH, epochs=5, patience=2, max_loci=6000, seed=0)
     if args.recipe == 'paper':
-        name, kw = 'deepcage_chr22_prior', dict(splits=('blocks',), variants=('full',),
-                                                 block_variants=('full', 'mean_prior', 'mean_prior_inclusive'))
+        name, kw = 'deepcage_chr22_prior', dict(
+            splits=('blocks',), variants=('full',), block_variants=('full', 'mean_prior', 'mean_prior_inclusive'))
     else:
         name, kw = 'deepcage_chr22_default', dict(splits=('shared', 'blocks'), variants=('full',),
                                                    block_variants=('full', 'mean_prior'))

@@ -113,7 +113,7 @@ SPECS = [
     *[(f'DeepCAGE leave-one-cell-type-out, {s} split', 'deepcage_chr22.json', 'paper', m, 'DeepCAGE (full)',
        ['summary', t, s, 'full'], 'mean signal of training cell types', ['summary', t, s, 'mean_signal'])
       for t, m in (('classification', 'auPR'), ('regression', 'Pearson r')) for s in ('shared', 'blocks')],
-    *[(f'DeepCAGE leave-one-cell-type-out, blocks split', f, recipe, m, label, ['summary', t, 'blocks', v],
+    *[('DeepCAGE leave-one-cell-type-out, blocks split', f, recipe, m, label, ['summary', t, 'blocks', v],
        'mean signal of training cell types', ['summary', t, 'blocks', 'mean_signal'])
       for f, recipe, v, label in (
           ('deepcage_chr22_prior.json', 'paper', 'full', 'DeepCAGE (full)'),
@@ -124,9 +124,10 @@ SPECS = [
           ('deepcage_chr22_default.json', 'default (3 members)', 'mean_prior',
            'DeepCAGE + mean of other cell types (ours)'))
       for t, m in (('classification', 'auPR'), ('regression', 'Pearson r'))],
-    *[(f'DeepCAGE leave-one-cell-type-out, shared split', 'deepcage_chr22_default.json', 'default (3 members)', m,
-       'DeepCAGE (full)', ['summary', t, 'shared', 'full'], 'mean signal of training cell types',
-       ['summary', t, 'shared', 'mean_signal']) for t, m in (('classification', 'auPR'), ('regression', 'Pearson r'))],
+    *[('DeepCAGE leave-one-cell-type-out, shared split', 'deepcage_chr22_default.json', 'default (3 members)',
+       m, 'DeepCAGE (full)', ['summary', t, 'shared', 'full'], 'mean signal of training cell types',
+       ['summary', t, 'shared', 'mean_signal'])
+      for t, m in (('classification', 'auPR'), ('regression', 'Pearson r'))],
     *[(f'SPEID, simulated grammar, {s} split', 'speid_simulated.json', 'paper', m, 'SPEID',
        ['runs', s, 'metrics', 'speid', k], 'propensity + distance', ['runs', s, 'metrics', 'propensity_distance', k])
       for s in ('chrom', 'segregated') for m, k in (('auROC', 'auroc'), ('F1 at 0.5', 'f1'))],

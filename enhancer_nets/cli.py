@@ -616,8 +616,7 @@ def deepcage(
     peaks: str = None,  # CELL=REP1.narrowPeak[+REP2…],… (default: HepG2 DNase); 'none' for signal only
     arch: str = 'small',  # 'small' (CPU) or 'paper' (Liu et al. 2019 sizes)
     tasks: str = 'classification,regression',
-    # networks: 'seq_only' is the sequence-only baseline; 'mean_prior' also reads the other cell types' mean
-    variants: str = 'full,seq_only,no_expression,no_motif',
+    variants: str = 'full,seq_only,no_expression,no_motif',  # + mean_prior (ours), seq_only: a baseline
     splits: str = 'shared,blocks',  # loci shared with training (paper) and/or a held-out genomic block
     epochs: int = 20,
     patience: int = 5,
@@ -658,7 +657,7 @@ OPTION_RULES = {
     'width': (20, 10_000), 'region_length': (20, 10_000), 'stride': _POS, 'test_stride': _POS,
     'batch_size': (1, 65_536), 'epochs': _POS,
     'epochs1': _POS, 'epochs2': _POS, 'patience': (0, None), 'max_positives': _POS, 'max_loci': _POS,
-    'max_windows': _POS, 'n': (10, None), 'k': (3, 100), 'restarts': _POS, 'seed': (0, 2**32 - 1),
+    'max_windows': _POS, 'n': (10, None), 'k': (2, 100), 'restarts': _POS, 'seed': (0, 2**32 - 1),
     'test_fold': (0, None), 'background': (0, None), 'n_kernels': _POS, 'kernel_width': _POS, 'enh_len': _POS,
     'prom_len': _POS, 'n_shift': (0, None), 'test_frac': ('open', 0, 1), 'val_frac': ('half', 0, 1),
     'jaspar_frac': ('closed', 0, 1), 'lr': ('open', 0, None), 'threshold': ('open', 0, None),
@@ -674,7 +673,7 @@ _CHOICES = {('train', 'split'): {'block', 'chrom'}, ('speid', 'split'): {'random
             ('scan', 'threshold'): ('closed', 0, 1), ('demo', 'recipe'): {'default', 'adam'},
             ('demo', 'members'): (1, 100), ('demo', 'arch'): {'oops-rc', 'oops'},
             ('cohn', 'recipe'): {'paper', 'default'}, ('deepcage', 'recipe'): {'paper', 'default'},
-            ('deepcage', 'members'): (1, 100)}
+            ('deepcage', 'members'): (1, 100), ('evaluate', 'k'): (3, 100)}
 _FILES = ('genome', 'positives', 'regions', 'fasta', 'model', 'table', 'test_positives', 'test_negatives',
           'test_table', 'vcf')
 

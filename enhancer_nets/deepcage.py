@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_deepcage.ipynb #c003
 from __future__ import annotations
-import os, time, math
+import os, time, math, json
 from pathlib import Path
 import numpy as np, pandas as pd
 import keras
@@ -436,9 +436,9 @@ def build_deepcage(
 
     Beyond the paper, `variant='mean_prior'` is `full` plus a fourth input `prior` (B, K): for each cell type
     to predict, the mean target of the *other* cell types at the locus (what the mean-signal baseline reads).
-    It enters the joint layer and, through a one-weight skip, the output's pre-activation, so the network
-    starts from the baseline and learns what sequence and expression add. Raises `ValueError` for an unknown
-    variant or task."""
+    It enters the joint layer and, through a skip (a weight and a bias), the output's pre-activation, so the
+    network starts from the baseline and learns what sequence and expression add. Raises `ValueError` for an
+    unknown variant or task."""
     if variant not in VARIANTS:
         raise ValueError(f'build_deepcage: variant {variant!r} not in {VARIANTS}')
     if task not in ('classification', 'regression'):
@@ -491,7 +491,8 @@ def build_deepcage(
         w0, b0 = (4.0, -2.0) if task == 'classification' else (1.0, 0.0)
         skip = layers.Dense(1, kernel_initializer=keras.initializers.Constant(w0),
                             bias_initializer=keras.initializers.Constant(b0), name='prior_skip')(p1)
-        out = layers.Activation(act or 'linear', name='out_act')(layers.Add(name='out_plus_prior')([out, skip]))
+        out = layers.Add(name='out_plus_prior')([out, skip])
+        out = layers.Activation(act or 'linear', name='out_act')(out)
     inputs = [seq, motif, expr] + ([prior] if prior is not None else [])
     model = keras.Model(inputs, layers.Reshape((-1,), name='per_cell_out')(out), name=f'deepcage_{variant}')
     return model
@@ -526,7 +527,9 @@ class CellTypeBatches(EpochBatches):
     def __getitem__(self, i):
         j = np.sort(self.batch_items(i))
         x = (
-            self.strands(one_hot(self.codes[j]).astype(np.float32), i, rc_augment=self.rc_augment, rc=self.rc),
+            self.strands(
+                one_hot(self.codes[j]).astype(np.float32), i, rc_augment=self.rc_augment, rc=self.rc
+            ),
             self.motif[j], np.broadcast_to(self.expr, (len(j),) + self.expr.shape).copy(),
         ) + (() if self.prior is None else (self.prior[j],))
         return (x,) if self.y is None else (x, self.y[j].astype(np.float32))
@@ -650,7 +653,9 @@ def deepcage_fold(
     prior_tr = prior_te = None
     if variant in PRIOR_VARIANTS:
         if len(train_cells) < 2:
-            raise ValueError(f'deepcage_fold: {variant!r} needs two or more training cell types, got {train_cells}')
+            raise ValueError(
+                f'deepcage_fold: {variant!r} needs two or more training cell types, got {train_cells}'
+            )
         Yt = y[train_cells].values.astype(np.float32)
         prior_te = Yt.mean(1, keepdims=True)
         prior_tr = (
@@ -667,14 +672,15 @@ def deepcage_fold(
     build = lambda: build_deepcage(motif.shape[1], variant, task, length=codes.shape[1], **(arch or {}))
     set_seed(seed)
     # a finished run in `out` is reused by `fit` itself (best weights loaded, history returned)
-    trained = fit(build if config.ensemble > 1 else build(), head, mk(tr, True), mk(val, False), out,
-                  config=config, verbose=0,
+    trained = fit(build, head, mk(tr, True), mk(val, False), out, config=config, verbose=0,
                   record=dict(test_cell=test_cell, train_cells=train_cells, task=task, variant=variant,
                               split='shared loci' if split is None else 'genomic block',
-                              rc_augment=rc_augment, test_rc=test_rc))
+                              **({'rc_augment': True} if rc_augment else {})))
     model = trained.model
-    done = out / 'pred.npy'
-    if done.exists():
+    # the cached predictions are reused only for the settings that made them
+    made_by = dict(config=asdict(config), test_rc=test_rc, variant=variant, task=task)
+    done, done_by = out / 'pred.npy', out / 'pred.json'
+    if done.exists() and done_by.exists() and load_json(done_by) == json.loads(json.dumps(made_by)):
         pred = np.load(done)
     else:
         te = lambda rc: CellTypeBatches(
@@ -687,6 +693,7 @@ def deepcage_fold(
         with atomic_path(done) as t:
             with open(t, 'wb') as f:
                 np.save(f, pred)
+        save_json(done_by, made_by)
     return dict(test_loci=te_loci, pred=pred, history=trained.history, model=model)
 
 
@@ -972,7 +979,8 @@ def deepcage_chr22(
     split = block_mask(d['bins']) if sp == 'blocks' else np.full(len(d['bins']), 'test')
     for cell in d['cls'].columns:  # GIS of the held-out cell type, on its accessible held-out loci
         te = np.flatnonzero((split == 'test') & (d['cls'][cell].values == 1))[:500]
-        r_ = fold_gis(run_dir / 'classification' / sp / 'full' / cell / 'best.keras', d, te, cell, 20)
+        r_ = fold_gis(run_dir / 'classification' / sp / 'full' / cell / 'best.keras', d, te, cell, 20,
+                      members=train.ensemble)
         if r_:
             gis[cell] = r_
     meta = run_metadata(seed, data=files, task='DeepCAGE leave-one-cell-type-out, hg38 chr22',
@@ -1004,7 +1012,7 @@ def deepcage_chr22(
     res['metrics']['track'] = dict(
         task=tt, split=ts, chrom=str(d['bins'].chrom.iloc[0]), cells=track_data(P, cells, tt, ts)
     )
-    res['metrics']['gis']['window'] = window_gis(d, run_dir, res['metrics']['track'])
+    res['metrics']['gis']['window'] = window_gis(d, run_dir, res['metrics']['track'], members=train.ensemble)
     save_json(out, res)
     np.savez_compressed(run_dir / 'predictions.npz', **P)
     return res
@@ -1057,21 +1065,37 @@ def track_data(
     }
 
 
-def fold_gis(model_file: Path, d: dict, idx: np.ndarray, cell: str, top: int) -> dict | None:
+def fold_gis(
+    model_file: Path,  # a fold's `best.keras` (its directory holds `member{m}/` for an ensemble)
+    d: dict,  # from `deepcage_data`
+    idx: np.ndarray,  # (n,) int indices of the loci to average over
+    cell: str,  # the held-out cell type
+    top: int,  # how many TFs to keep
+    members: int = 1,  # ensemble members of the fold (the recipe's `ensemble`): their average is scored
+) -> dict | None:  # {'loci', 'top': [{'tf', 'gis'}]}, or None when the model is absent
     """The `top` TFs by GIS of a fold's saved model for `cell` over loci `idx` of `deepcage_data`'s output
-    (the average of its members for an ensemble; None when the model is absent)."""
-    members = sorted(Path(model_file).parent.glob('member*/best.keras'))
-    if Path(model_file).exists():
+    (the average of the first `members` members for an ensemble, as `fit` returned it)."""
+    if members > 1:
+        files = [Path(model_file).parent / f'member{m}' / 'best.keras' for m in range(members)]
+        if not all(f.exists() for f in files):
+            return None
+        model = average_models([keras.saving.load_model(f) for f in files])
+    elif Path(model_file).exists():
         model = keras.saving.load_model(model_file)
-    elif members:  # an ensemble (the default recipe): its members averaged, as `fit` returned it
-        model = average_models([keras.saving.load_model(m) for m in members])
     else:
         return None
     g = gradient_importance(model, d['codes'][idx], d['motif'][idx], d['expr'].loc[[cell]])
     return dict(loci=len(idx), top=[dict(tf=k, gis=float(v)) for k, v in g[cell].head(top).items()])
 
 
-def window_gis(d: dict, run_dir: str | Path, track: dict, top: int = 15) -> dict:
+
+def window_gis(
+    d: dict,  # from `deepcage_data`
+    run_dir: str | Path,  # the run's checkpoints (`deepcage_loco`'s `out_dir`)
+    track: dict,  # `track_data`'s record: task, split, chrom and per cell the window's starts
+    top: int = 15,  # how many TFs to keep
+    members: int = 1,  # ensemble members per fold
+) -> dict:  # {cell: {'window', 'model', 'loci', 'top'}}
     """GIS of each held-out cell type over the loci of the track window (Fig. 4's locus-specific ranking),
     from that fold's `full` model."""
     out = {}
@@ -1080,7 +1104,8 @@ def window_gis(d: dict, run_dir: str | Path, track: dict, top: int = 15) -> dict
             np.isin(d['bins'].start.values, t['start']) & (d['bins'].chrom.values == track['chrom'])
         )
         r_ = fold_gis(
-            Path(run_dir) / track['task'] / track['split'] / 'full' / cell / 'best.keras', d, idx, cell, top
+            Path(run_dir) / track['task'] / track['split'] / 'full' / cell / 'best.keras', d, idx, cell, top,
+            members=members,
         )
         if r_:
             out[cell] = dict(

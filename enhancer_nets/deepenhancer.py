@@ -124,7 +124,8 @@ def fit_region_model(
     record: dict | None = None,  # more settings recorded (and compared on resume)
     build_kw: dict | None = None,  # keyword arguments of the builder (filters, kernel, dropout)
 ) -> Trained:  # (model, history, record) from `engine.fit`
-    """Train a whole-region network through the engine on randomly shifted regions (`RegionBatches`).
+    """Train a whole-region network through the engine on randomly shifted regions (`RegionBatches`). With
+    `val=None` (a refit on training + validation data) pass `config=refit_config(...)`, which fixes the epochs.
     Raises `KeyError` for an unknown `arch`."""
     if arch not in REGION_ARCHS:
         raise KeyError(f'unknown region network {arch!r}; choose one of {", ".join(REGION_ARCHS)}')
@@ -1468,7 +1469,9 @@ def deepenhancer_cv(
     return res
 
 
-def _refit_epochs(h: pd.DataFrame, cfg: TrainConfig) -> int:
+def _refit_epochs(h: pd.DataFrame,  # `fit`'s history of the validated run (a `member` column for ensembles)
+                  cfg: TrainConfig,  # its recipe (the monitor that chose the kept epoch)
+                 ) -> int:
     "Epochs of a refit on training + validation: the kept epoch + 1 (the median over ensemble members)."
     return int(np.median(np.atleast_1d(_history(h, cfg)['best_epoch']))) + 1
 
@@ -1506,7 +1509,11 @@ def deepenhancer_transfer(
     **changes,  # fields of `TransferConfig` to change
 ) -> dict:  # the results record {meta, config, data, metrics}
     """Transfer learning on real data: FANTOM5-pretrained DeepEnhancer fine-tuned on distal ENCODE DNase peaks
-    of one cell line vs trained from scratch (Min et al. 2017, transfer learning)."""
+    of one cell line vs trained from scratch (Min et al. 2017, transfer learning). With `refit`, each network
+    trained from scratch is also retrained on training + validation regions for the epochs validation chose
+    (the data both gapped k-mer SVMs train on); `region_only` with `scratch_arch` skips the pre-trained model.
+    Raises `OptionError` for an unknown setting, `region_only` without `region_net`, or `scratch_arch` without
+    `region_only` or unknown."""
     c = configure(TransferConfig, config, changes)
     if c.quick:
         c = replace(c, epochs=2)
@@ -1517,6 +1524,13 @@ def deepenhancer_transfer(
     meta = run_metadata(seed, experiment='deepenhancer_transfer', cell=cell, quick=quick)
     if c.region_only and not c.region_net:
         raise OptionError('deepenhancer_transfer: region_only needs region_net (a key of REGION_ARCHS)')
+    if c.scratch_arch and not c.region_only:
+        raise OptionError('deepenhancer_transfer: scratch_arch is for region_only runs (otherwise the '
+                          "pre-trained model's architecture is trained from scratch)")
+    if c.scratch_arch and c.scratch_arch not in ARCHS:
+        raise OptionError(
+            f'deepenhancer_transfer: unknown scratch_arch {c.scratch_arch!r}; one of {", ".join(ARCHS)}'
+        )
     if quick and not c.region_only:
         if pretrained is None:
             pretrained = out / 'pretrained_quick'
@@ -1585,8 +1599,8 @@ def deepenhancer_transfer(
         cfg = (c.scratch.replace(epochs=epochs) if c.scratch is not None
                else MIN2017.replace(epochs=epochs, patience=patience)).replace(seed=seed)
         m, h, _ = fit(
-            lambda: build_model(scratch_arch, W), TWO_CLASS, ds(parts['train'], True), ds(parts['val'], False),
-            out / 'from_scratch', config=cfg, verbose=0,
+            lambda: build_model(scratch_arch, W), TWO_CLASS, ds(parts['train'], True),
+            ds(parts['val'], False), out / 'from_scratch', config=cfg, verbose=0, record=dict(arch=scratch_arch),
         )
         res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m))
         va_sc = predict_regions(m, g, parts['val'], W, stride, rc=c.test_rc)

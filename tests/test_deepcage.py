@@ -87,9 +87,9 @@ def test_tf_expression_markers():
 @pytest.mark.skipif(not data_available('hg38_chr22/chr22.fa.gz', 'deepcage_encode/tf_gexp_matrix.txt'),
                     reason='chr22 and the DeepCAGE tables not available')
 def test_deepcage_cli_mean_prior_default_recipe(tmp_path):
-    """`enhancer_nets deepcage` with the variant that reads the other cell types' mean, under the default recipe
-    (AdamW, reverse-complement augmentation, strand averaging): every held-out cell type gets a prediction on the
-    held-out block next to the mean-signal baseline, and the record names the recipe."""
+    """`enhancer_nets deepcage` with the variant that reads the other cell types' mean, under the default
+    recipe (AdamW, reverse-complement augmentation, strand averaging): every held-out cell type gets a
+    prediction on the held-out block next to the mean-signal baseline, and the record names the recipe."""
     from enhancer_nets.cli import main
     from enhancer_nets.core import load_json, flat_record
     main(['deepcage', '--out', str(tmp_path), '--max_loci', '300', '--epochs', '1', '--variants',

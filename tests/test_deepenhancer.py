@@ -198,3 +198,22 @@ def test_region_batches_see_only_the_region(tmp_path):
             assert got in seq and len(got) in (50, 300, 100)
             start = seq.find(got)
             assert any(a <= start and start + len(got) <= z for a, z in zip(reg.start, reg.end))
+
+
+@needs_data
+def test_transfer_refit_on_train_and_val(tmp_path):
+    """`deepenhancer_transfer(refit=True)`: each from-scratch network is retrained on training + validation
+    regions for exactly the epochs validation chose (kept epoch + 1); wrong settings stop before any work."""
+    from enhancer_nets.deepenhancer import deepenhancer_transfer
+    from enhancer_nets.core import OptionError, flat_record
+    with pytest.raises(OptionError, match='scratch_arch is for region_only'):
+        deepenhancer_transfer(out_dir=tmp_path/'x', scratch_arch='4conv')
+    with pytest.raises(OptionError, match='unknown scratch_arch'):
+        deepenhancer_transfer(out_dir=tmp_path/'x', region_only=True, region_net='rc-gpool', scratch_arch='9conv')
+    r = flat_record(deepenhancer_transfer(out_dir=tmp_path/'t', quick=True, region_only=True, stride=100,
+                                          region_net='rc-gpool', scratch_arch='4conv', refit=True))
+    t = r['training']
+    assert t['from scratch, refit on train + val']['epochs'] == t['from scratch']['best_epoch'] + 1
+    assert t['rc-gpool from scratch, refit on train + val']['epochs'] == \
+        t['rc-gpool from scratch (same small set)']['best_epoch'] + 1
+    assert 0 <= t['from scratch']['val_auroc'] <= 1 and r['refit'] and r['scratch_arch'] == '4conv'
