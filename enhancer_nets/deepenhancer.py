@@ -1493,7 +1493,7 @@ class TransferConfig:
     test_rc: bool = False  # average test windows over both strands
     region_net: str | None = None  # also train this `REGION_ARCHS` network from scratch on the same set
     region_train: TrainConfig | None = None  # its recipe (None: `REGION_RECIPE`)
-    region_only: bool = False  # only the region network and the baselines: no chr22 model is loaded
+    region_only: bool = False  # no chr22 model: only networks from scratch and the baselines
     region_kw: dict | None = None  # keyword arguments of its builder (filters, kernel, dropout)
     refit: bool = False  # also retrain the from-scratch networks on train + val for their validated epochs
     scratch_arch: str | None = None  # with `region_only`: also train this window network from scratch
@@ -1522,8 +1522,9 @@ def deepenhancer_transfer(
     t0 = time.time()
     out = Path(out_dir)
     meta = run_metadata(seed, experiment='deepenhancer_transfer', cell=cell, quick=quick)
-    if c.region_only and not c.region_net:
-        raise OptionError('deepenhancer_transfer: region_only needs region_net (a key of REGION_ARCHS)')
+    if c.region_only and not (c.region_net or c.scratch_arch):
+        raise OptionError('deepenhancer_transfer: region_only needs region_net (a key of REGION_ARCHS) or '
+                          'scratch_arch (a key of ARCHS)')
     if c.scratch_arch and not c.region_only:
         raise OptionError('deepenhancer_transfer: scratch_arch is for region_only runs (otherwise the '
                           "pre-trained model's architecture is trained from scratch)")
@@ -1566,7 +1567,8 @@ def deepenhancer_transfer(
     res = dict(
         task=(f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)'
               if pm is not None
-              else f'distal {cell} DNase peaks (chr22): {c.region_net} from scratch against the baselines'),
+              else f'distal {cell} DNase peaks (chr22): '
+                   f'{", ".join(x for x in (c.scratch_arch, c.region_net) if x)} from scratch vs the baselines'),
         **meta,
         pretrained=None if c.region_only else str(pretrained or 'runs/deepenhancer_chr22/model.keras'),
         positives=(f'ENCODE DNase-seq peaks {DNASE[cell].split("/")[-1]} (hg38), chr22, > 2 kb from any '
