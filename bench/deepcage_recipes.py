@@ -1,7 +1,7 @@
 """DeepCAGE leave-one-cell-type-out on hg38 chr22 (the CPU settings of results/deepcage_chr22.json: the
-reduced network `SMALL_ARCH`, at most 5 epochs with patience 2, 6,000 loci, seed 0) with the variant that reads
-the mean of the other cell types at the locus (`mean_prior`, `mean_prior_inclusive`; issue 18), under two
-recipes:
+reduced network `SMALL_ARCH`, at most 5 epochs with patience 2, 6,000 loci, seed 0) with the variant that
+reads the mean of the other cell types at the locus (`mean_prior`, `mean_prior_inclusive`; issue 18), under
+two recipes:
 
 - `paper`: Liu et al.'s training (`LIU2019`), held-out genomic block only: `full` (a re-run of that file's
   block numbers), `mean_prior` and `mean_prior_inclusive`. Writes results/deepcage_chr22_prior.json.
@@ -24,7 +24,8 @@ if __name__ == '__main__':
     cpu = dict(arch=SMALL_ARCH, epochs=5, patience=2, max_loci=6000, seed=0)
     if args.recipe == 'paper':
         name, kw = 'deepcage_chr22_prior', dict(
-            splits=('blocks',), variants=('full',), block_variants=('full', 'mean_prior', 'mean_prior_inclusive'))
+            splits=('blocks',), variants=('full',),
+            block_variants=('full', 'mean_prior', 'mean_prior_inclusive'))
     else:
         name, kw = 'deepcage_chr22_default', dict(splits=('shared', 'blocks'), variants=('full',),
                                                    block_variants=('full', 'mean_prior'))

@@ -27,5 +27,5 @@ if __name__ == '__main__':
         scratch_arch='4conv2pool4norm', refit=True,
         scratch=default_recipe(MIN2017, lr=5e-4, ensemble=1, patience=5), rc_augment=True, test_rc=True,
         recipe='scratch: default, 1 member at 5e-4; rc-gpool: REGION_RECIPE; both refit on train + val')
-    print(results_table(res).to_string(index=False), '\n', res['training'], '\n', res['meta']['wall_seconds'],
-          's', flush=True)
+    print(results_table(res).to_string(index=False), '\n', res['metrics']['training'], '\n',
+          res['meta']['wall_seconds'], 's', flush=True)

@@ -1,11 +1,11 @@
-"""Seed spread of the transfer benchmark (GM12878 distal DNase, the blocks of results/deepenhancer_transfer.json):
-the window network 4conv2pool4norm trained from scratch under the default recipe (AdamW 5e-4, warm-up +
-cosine, clipping, reverse-complement augmentation, both strands at test time; one member; the settings of
-results/deepenhancer_transfer_refit.json), next to both gapped k-mer SVMs, for seeds 0..S-1. The seed draws the
-500 training positives, the background negatives, the initialisation and the batch order, so every seed is a
-paired comparison on its own data. Writes results/deepenhancer_transfer_seeds.json: per seed the test auROC of
-each method and the network's validation auROC, their means ± SE, and a Wilcoxon signed-rank test of network vs
-SVM over seeds.
+"""Seed spread of the transfer benchmark (GM12878 distal DNase, the blocks of
+results/deepenhancer_transfer.json): the window network 4conv2pool4norm trained from scratch under the
+default recipe (AdamW 5e-4, warm-up + cosine, clipping, reverse-complement augmentation, both strands at
+test time; one member; the settings of results/deepenhancer_transfer_refit.json), next to both gapped k-mer
+SVMs, for seeds 0..S-1. The seed draws the 500 training positives, the background negatives, the
+initialisation and the batch order, so every seed is a paired comparison on its own data. Writes
+results/deepenhancer_transfer_seeds.json: per seed the test auROC of each method and the network's
+validation auROC, their means ± SE, and a Wilcoxon signed-rank test of network vs SVM over seeds.
 Usage: ENHANCER_NETS_DATA=../shared/data python bench/transfer_seeds.py [--seeds 5] [--runs runs]"""
 import argparse, os
 from pathlib import Path
@@ -27,7 +27,8 @@ if __name__ == '__main__':
     rows = []
     for s in range(args.seeds):
         r = flat_record(deepenhancer_transfer(
-            out_dir=Path(args.runs) / 'deepenhancer_transfer_seeds' / f'seed{s}', quick=False, region_only=True,
+            out_dir=Path(args.runs) / 'deepenhancer_transfer_seeds' / f'seed{s}', quick=False,
+            region_only=True,
             scratch_arch='4conv2pool4norm', seed=s, rc_augment=True, test_rc=True,
             scratch=default_recipe(MIN2017, lr=5e-4, ensemble=1, patience=5), recipe='default, 1 member'))
         kept = (NET, 'kmer spectrum (k=1..6) logistic regression', *SVMS)
@@ -36,7 +37,8 @@ if __name__ == '__main__':
         print(rows[-1], flush=True)
     se = lambda v: float(np.std(v, ddof=1) / np.sqrt(len(v))) if len(v) > 1 else None
     methods = [k for k in rows[0] if k not in ('seed', 'network_val_auroc')]
-    summary = {m: dict(mean=float(np.mean([r[m] for r in rows])), se=se([r[m] for r in rows])) for m in methods}
+    summary = {m: dict(mean=float(np.mean([r[m] for r in rows])), se=se([r[m] for r in rows]))
+               for m in methods}
     tests = {}
     for svm in SVMS:
         d = [r[NET] - r[svm] for r in rows]
