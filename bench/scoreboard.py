@@ -113,6 +113,23 @@ SPECS = [
     *[(f'DeepCAGE leave-one-cell-type-out, {s} split', 'deepcage_chr22.json', 'paper', m, 'DeepCAGE (full)',
        ['summary', t, s, 'full'], 'mean signal of training cell types', ['summary', t, s, 'mean_signal'])
       for t, m in (('classification', 'auPR'), ('regression', 'Pearson r')) for s in ('shared', 'blocks')],
+    *[('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_refit.json', recipe, 'auROC',
+       method, ['results', key, 'auroc'], base, ['results', bkey, 'auroc'])
+      for recipe, method, key in (
+          ('default (1 member)', 'from scratch 4conv2pool4norm', 'from scratch (same small set)'),
+          ('default (1 member), refit on train + val', 'from scratch 4conv2pool4norm',
+           'from scratch, refit on train + val'),
+          ('REGION_RECIPE, refit on train + val', 'rc-gpool from scratch (ours)',
+           'rc-gpool from scratch, refit on train + val'))
+      for base, bkey in (('gapped k-mer SVM', 'gapped k-mer (l=6, k=4) linear SVM'),
+                         ('gapped k-mer SVM tuned on validation',
+                          'gapped k-mer linear SVM, (l, k, C) tuned on validation'))],
+    *[('transfer to GM12878 distal DNase, held-out block, mean over seeds (each its own sample and negatives)',
+       'deepenhancer_transfer_seeds.json', 'default (1 member)', 'auROC', 'from scratch 4conv2pool4norm',
+       ['summary', 'from scratch (same small set)', 'mean'], base, ['summary', bkey, 'mean'])
+      for base, bkey in (('gapped k-mer SVM', 'gapped k-mer (l=6, k=4) linear SVM'),
+                         ('gapped k-mer SVM tuned on validation',
+                          'gapped k-mer linear SVM, (l, k, C) tuned on validation'))],
     *[('DeepCAGE leave-one-cell-type-out, blocks split', f, recipe, m, label, ['summary', t, 'blocks', v],
        'mean signal of training cell types', ['summary', t, 'blocks', 'mean_signal'])
       for f, recipe, v, label in (
