@@ -124,9 +124,9 @@ def fit_region_model(
     record: dict | None = None,  # more settings recorded (and compared on resume)
     build_kw: dict | None = None,  # keyword arguments of the builder (filters, kernel, dropout)
 ) -> Trained:  # (model, history, record) from `engine.fit`
-    """Train a whole-region network through the engine on randomly shifted regions (`RegionBatches`). With
-    `val=None` (a refit on training + validation data) pass `config=refit_config(...)`, which fixes the epochs.
-    Raises `KeyError` for an unknown `arch`."""
+    """Train a whole-region network through the engine on randomly shifted regions (`RegionBatches`).
+    With `val=None` (a refit on training + validation data) pass `config=refit_config(...)`, which fixes the
+    epochs. Raises `KeyError` for an unknown `arch`."""
     if arch not in REGION_ARCHS:
         raise KeyError(f'unknown region network {arch!r}; choose one of {", ".join(REGION_ARCHS)}')
     tr = RegionBatches(genome, train, train.label.to_numpy(), length, config.batch_size * config.devices,
@@ -1473,7 +1473,7 @@ def _refit_epochs(h: pd.DataFrame,  # `fit`'s history of the validated run (a `m
                   cfg: TrainConfig,  # its recipe (the monitor that chose the kept epoch)
                  ) -> int:
     "Epochs of a refit on training + validation: the kept epoch + 1 (the median over ensemble members)."
-    return int(np.median(np.atleast_1d(_history(h, cfg)['best_epoch']))) + 1
+    return int(np.median(np.atleast_1d(best_epoch(h, *_kept_by(h, cfg))))) + 1
 
 
 @dataclass
@@ -1564,11 +1564,11 @@ def deepenhancer_transfer(
     )
     te = parts['test']
     score = lambda m: predict_regions(m, g, te, W, stride, rc=c.test_rc)
+    nets = ', '.join(x for x in (c.scratch_arch, c.region_net) if x)
     res = dict(
         task=(f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)'
               if pm is not None
-              else f'distal {cell} DNase peaks (chr22): '
-                   f'{", ".join(x for x in (c.scratch_arch, c.region_net) if x)} from scratch vs the baselines'),
+              else f'distal {cell} DNase peaks (chr22): {nets} from scratch vs the baselines'),
         **meta,
         pretrained=None if c.region_only else str(pretrained or 'runs/deepenhancer_chr22/model.keras'),
         positives=(f'ENCODE DNase-seq peaks {DNASE[cell].split("/")[-1]} (hg38), chr22, > 2 kb from any '
@@ -1602,7 +1602,8 @@ def deepenhancer_transfer(
                else MIN2017.replace(epochs=epochs, patience=patience)).replace(seed=seed)
         m, h, _ = fit(
             lambda: build_model(scratch_arch, W), TWO_CLASS, ds(parts['train'], True),
-            ds(parts['val'], False), out / 'from_scratch', config=cfg, verbose=0, record=dict(arch=scratch_arch),
+            ds(parts['val'], False), out / 'from_scratch', config=cfg, verbose=0,
+            record=dict(arch=scratch_arch),
         )
         res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m))
         va_sc = predict_regions(m, g, parts['val'], W, stride, rc=c.test_rc)
