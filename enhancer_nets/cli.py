@@ -318,18 +318,27 @@ def speid(
     n_shift: int = 20,  # placements per positive (augmentation)
     epochs1: int = 32,  # maximum epochs, stage 1 (balanced)
     epochs2: int = 30,  # maximum epochs, stage 2 (frozen conv + LSTM, imbalanced)
-    lr: float = 1e-5,  # Adam learning rate of both stages
+    lr: float = 1e-5,  # learning rate of both stages (Adam; the default recipe's peak)
     jaspar_frac: float = 0.5,  # fraction of kernels initialised from JASPAR PWMs
+    recipe: str = 'paper',  # 'paper' (Singh et al. §2.3) or 'default' (`default_speid_recipe`: AdamW,
+    # cosine, early stopping on auPRC, both strands, an ensemble)
+    members: int = 3,  # ensemble members of the default recipe
     seed: int = 0,  # seed
 ):
     """Train and evaluate SPEID (two branches + BiLSTM, two-stage training) on any genome and pair table;
-    writes model and results.json."""
-    from enhancer_nets.speid import train_speid
+    writes model and results.json. Raises `OptionError` for an unknown recipe."""
+    from enhancer_nets.speid import train_speid, default_speid_recipe
 
+    if recipe not in ('paper', 'default'):
+        raise OptionError(f"--recipe: must be 'paper' or 'default', got {recipe!r}")
+    extra = {}
+    if recipe == 'default':
+        extra = dict(config=default_speid_recipe((epochs1, epochs2), lr, members), rc_augment=True,
+                     test_rc=True)
     res = train_speid(
         genome, pairs, out, split=split, k=k, test_fold=test_fold, enh_len=enh_len, prom_len=prom_len,
         n_shift=n_shift, epochs=(epochs1, epochs2), lr=(lr, lr), jaspar_frac=jaspar_frac, seed=seed,
-        verbose=2, n_kernels=n_kernels, kernel_width=kernel_width,
+        verbose=2, n_kernels=n_kernels, kernel_width=kernel_width, recipe=recipe, **extra,
     )
     print(
         pd.DataFrame(res['metrics'])
@@ -672,7 +681,8 @@ _CHOICES = {('train', 'split'): {'block', 'chrom'}, ('speid', 'split'): {'random
             ('cohn-species', 'folds'): (2, 100), ('deepcage', 'arch'): {'small', 'paper'},
             ('scan', 'threshold'): ('closed', 0, 1), ('demo', 'recipe'): {'default', 'adam'},
             ('demo', 'members'): (1, 100), ('demo', 'arch'): {'oops-rc', 'oops'},
-            ('cohn', 'recipe'): {'paper', 'default'}, ('deepcage', 'recipe'): {'paper', 'default'},
+            ('cohn', 'recipe'): {'paper', 'default'},
+            ('speid', 'recipe'): {'paper', 'default'}, ('speid', 'members'): (1, 100), ('deepcage', 'recipe'): {'paper', 'default'},
             ('deepcage', 'members'): (1, 100), ('evaluate', 'k'): (3, 100)}
 _FILES = ('genome', 'positives', 'regions', 'fasta', 'model', 'table', 'test_positives', 'test_negatives',
           'test_table', 'vcf')

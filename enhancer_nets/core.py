@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['RESULTS_SECTIONS', 'META_KEYS', 'DATA_KEYS', 'IN_TEST', 'atomic_path', 'atomic_write', 'save_json', 'load_json',
-           'UserError', 'InputError', 'MissingFileError', 'OptionError', 'ModelFileError', 'RunDirError',
-           'captured_stderr', 'set_seed', 'git_commit', 'run_metadata', 'sha256sum', 'configure', 'results_record',
-           'flat_record', 'repo_root']
+__all__ = ['STARTED', 'RESULTS_SECTIONS', 'META_KEYS', 'DATA_KEYS', 'IN_TEST', 'atomic_path', 'atomic_write', 'save_json',
+           'load_json', 'UserError', 'InputError', 'MissingFileError', 'OptionError', 'ModelFileError', 'RunDirError',
+           'captured_stderr', 'set_seed', 'git_commit', 'utc_now', 'run_metadata', 'sha256sum', 'configure',
+           'results_record', 'flat_record', 'repo_root']
 
 # %% ../nbs/00_core.ipynb #c005
 def _umask()->int:
@@ -147,12 +147,25 @@ def git_commit(
         return None
 
 # %% ../nbs/00_core.ipynb #c012
+def utc_now() -> str:  # ISO 8601 time in UTC, to the second
+    "The current time, as results files record it."
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')
+
+
+_HERE = Path(__file__).parent if '__file__' in globals() else Path('.')
+STARTED = dict(git_commit=git_commit(_HERE), date=utc_now())
+"""The commit and time at which this process first imported the package. `run_metadata` records these, so a
+results file names the code that ran even when the working tree moves on before a long run ends."""
+
+
 def run_metadata(
     seed: int,  # the seed of the run
     data: dict | None = None,  # data files used: name -> path; their sha256 is recorded as the data version
     **extra,  # anything else to record (split, parameters, ...)
 ) -> dict:
-    "Metadata stored with every results file: seed, git commit, versions, host, time, and data checksums."
+    """Metadata stored with every results file: seed, the git commit and time at which the process started
+    (`STARTED`), the time of writing (`date`), versions, host and data checksums. When the commit has changed
+    since the start, the commit at writing is recorded too (`git_commit_at_save`)."""
     import importlib.metadata as md
 
     def ver(p):
@@ -162,8 +175,7 @@ def run_metadata(
             return None
 
     d = dict(
-        seed=seed, git_commit=git_commit(Path(__file__).parent if '__file__' in globals() else '.'),
-        date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'),
+        seed=seed, git_commit=STARTED['git_commit'], started=STARTED['date'], date=utc_now(),
         python=platform.python_version(), platform=platform.platform(),
         packages={
             p: ver(p)
@@ -171,6 +183,9 @@ def run_metadata(
         },
         keras_backend=os.environ.get('KERAS_BACKEND', 'tensorflow'),
     )
+    now = git_commit(_HERE)
+    if now != STARTED['git_commit']:
+        d['git_commit_at_save'] = now
     if data:
         d['data'] = {k: dict(path=str(v), sha256=sha256sum(v)) for k, v in data.items()}
     d.update(extra)
@@ -208,8 +223,8 @@ def configure(
 
 # %% ../nbs/00_core.ipynb #r003
 RESULTS_SECTIONS = ('meta', 'config', 'data', 'metrics')
-META_KEYS = ('seed', 'git_commit', 'date', 'python', 'platform', 'packages', 'keras_backend', 'experiment',
-             'task', 'command', 'wall_seconds', 'cpu_count', 'processor', 'backend')
+META_KEYS = ('seed', 'git_commit', 'git_commit_at_save', 'started', 'date', 'python', 'platform', 'packages',
+             'keras_backend', 'experiment', 'task', 'command', 'wall_seconds', 'cpu_count', 'processor', 'backend')
 DATA_KEYS = ('dataset', 'genome_file', 'split', 'counts', 'positives', 'negatives')
 
 

@@ -12,13 +12,15 @@ from keras import layers
 from dataclasses import dataclass, asdict, replace, field
 from enhancer_nets.core import (
     save_json, load_json, set_seed, run_metadata, IN_TEST, atomic_write, repo_root, configure, results_record,
-    flat_record,
+    flat_record, OptionError,
 )
 from enhancer_nets.data import (
     EpochBatches, Genome, resolve, data_available, write_fasta, one_hot, jaspar_ppm, SOURCES, COMPLEMENT,
     is_gzip,
 )
-from .engine import predict, fit, Task, TrainConfig, choose_threshold, threshold_metrics
+from enhancer_nets.engine import (
+    predict, fit, Task, TrainConfig, choose_threshold, threshold_metrics, default_recipe,
+)
 
 
 # %% auto #0
@@ -27,8 +29,8 @@ __all__ = ['TARGETFINDER_CELLS', 'PAIR_COLUMNS', 'SPLITS', 'BASELINES', 'FROZEN_
            'read_pairs', 'element_components', 'pair_folds', 'centred_windows', 'leakage', 'propensity_features',
            'add_loci', 'baseline_scores', 'pair_metrics', 'cross_validate_baselines', 'cross_cell_matrix',
            'LeakageConfig', 'leakage_study', 'leakage_table', 'published_table', 'pair_windows', 'PairDataset',
-           'build_speid', 'jaspar_kernels', 'simulate_interactions', 'predict_pairs', 'train_speid', 'SpeidSimConfig',
-           'speid_simulated', 'simulated_table']
+           'build_speid', 'jaspar_kernels', 'simulate_interactions', 'default_speid_recipe', 'predict_pairs',
+           'train_speid', 'SpeidSimConfig', 'speid_simulated', 'simulated_table']
 
 # %% ../nbs/04_speid.ipynb #c005
 TARGETFINDER_CELLS = ('GM12878', 'HeLa-S3', 'HUVEC', 'IMR90', 'K562', 'NHEK')
@@ -648,15 +650,22 @@ def pair_windows(
 # %% ../nbs/04_speid.ipynb #c035
 class PairDataset(EpochBatches):
     """Batches ({'enhancer': (b, enh_len, 4), 'promoter': (b, prom_len, 4)} float32, (b,) float32 labels) from
-    a genome."""
+    a genome. With `rc_augment` half of the pairs, at random, have both elements
+    reverse-complemented together: the same locus read from the other strand, so the label holds. Flipping one
+    element alone would not keep it: the relative orientation of motifs in the two elements (convergent CTCF
+    sites, or the planted grammar of `simulate_interactions`) would change. `rc` reverse-complements every pair
+    (strand averaging at test time, `predict_pairs(test_rc=True)`)."""
     def __init__(self, genome:Genome,     # the genome
                  windows:pd.DataFrame,     # `pair_windows` output
                  enh_len:int=3000, prom_len:int=2000, # window lengths (bp)
                  batch_size:int=100,       # pairs per batch (SPEID: 100; the repository code: 50)
                  shuffle:bool=False,       # reshuffle every epoch
-                 seed:int=0,               # seed of the shuffling
+                 seed:int=0,               # seed of the shuffling and of the strand flips
+                 rc_augment:bool=False,    # flip both elements' strands of half the pairs (training)
+                 rc:bool=False,            # both elements reverse-complemented
                  **kwargs):
         self.g, self.w, self.el, self.pl = genome, windows.reset_index(drop=True), enh_len, prom_len
+        self.rc_augment, self.rc = rc_augment, rc
         self.n = len(self.w)
         super().__init__(batch_size, shuffle, seed, **kwargs)
     def __getitem__(self, i):
@@ -664,6 +673,9 @@ class PairDataset(EpochBatches):
         # random access through pyfaidx: shuffled batches touch many chromosomes, too many to cache as arrays
         E = one_hot([self.g.fetch(c, s, s + self.el) for c, s in zip(r.chrom, r.e_start)])
         P = one_hot([self.g.fetch(c, s, s + self.pl) for c, s in zip(r.chrom, r.p_start)])
+        # the same generator state for both elements: a pair's enhancer and promoter flip together
+        E = self.strands(E, i, self.rc_augment, self.rc)
+        P = self.strands(P, i, self.rc_augment, self.rc)
         return self.pack({'enhancer': E, 'promoter': P}, r.label.to_numpy(np.float32))
 
 # %% ../nbs/04_speid.ipynb #c037
@@ -863,6 +875,23 @@ imbalanced pairs (on auPRC). Epochs: the repository's 32 for stage 1, 30 for sta
 360)."""
 
 
+def default_speid_recipe(
+    epochs: tuple = (10, 4),  # maximum epochs of stage 1 and stage 2
+    lr: float = 1e-3,  # peak learning rate of both stages
+    ensemble: int = 3,  # members, each trained through both stages, averaged
+    patience: int = 3,  # early-stopping patience (epochs without a better validation auPRC)
+    **changes,  # any other `TrainConfig` field, for both stages
+) -> tuple:  # two `TrainConfig`s: stage 1, stage 2
+    """The package's default recipe for SPEID (issue 18) on top of `SINGH2016`: AdamW, one warm-up epoch then
+    cosine decay, gradients clipped to norm 1, early stopping on the validation auPRC in both stages, and an
+    ensemble; stage 2 keeps the paper's frozen layers. Pair it with `train_speid(rc_augment=True,
+    test_rc=True)`. Raises `OptionError` for a field out of range."""
+    return tuple(
+        default_recipe(c, lr=lr, ensemble=ensemble, epochs=e, patience=patience, monitor='val_auprc', **changes)
+        for c, e in zip(SINGH2016, epochs)
+    )
+
+
 def predict_pairs(
     model: keras.Model,
     genome: Genome,
@@ -870,11 +899,13 @@ def predict_pairs(
     enh_len: int = 3000,
     prom_len: int = 2000,
     batch_size: int = 100,  # window lengths and batch size
+    test_rc: bool = False,  # average with the prediction on both elements reverse-complemented
 ) -> np.ndarray:  # (n_pairs,) float32 interaction probability
-    "Score pairs on their centred windows."
+    "Score pairs on their centred windows (and, with `test_rc`, on the other strand too, averaged)."
     w = pair_windows(pairs, enh_len, prom_len, sizes=genome.sizes)
-    ds = PairDataset(genome, w, enh_len, prom_len, batch_size)
-    return predict(model, ds, column=0)
+    ds = lambda rc: PairDataset(genome, w, enh_len, prom_len, batch_size, rc=rc)
+    p = predict(model, ds(False), column=0)
+    return (p + predict(model, ds(True), column=0)) / 2 if test_rc else p
 
 
 def train_speid(
@@ -898,11 +929,19 @@ def train_speid(
         dict | None
     ) = None,  # stage-2 class weights (the repository meant sqrt(1/frac); in effect 1)
     seed: int = 0,  # seed of split, placements, initialisation
+    config: tuple | list | None = None,  # the two stages' `TrainConfig`s, a whole recipe (e.g.
+    # `default_speid_recipe()`): they replace epochs, lr, batch_size and patience (seeds become `seed`);
+    # None: `SINGH2016` with those four
+    rc_augment: bool = False,  # training pairs on a random strand (`PairDataset`)
+    test_rc: bool = False,  # validation and test pairs scored on both strands, averaged
+    recipe: str = 'paper',  # the recipe's name in the record
     verbose: int | str = 0,  # Keras progress
     **model_kw,  # `build_speid` options (n_kernels, kernel_width, lstm_units, dense, ...)
 ) -> dict:  # the record {meta, config, data, metrics} (also written to out_dir/results.json)
     """SPEID end to end: split → windows → shift augmentation → stage 1 (balanced) → stage 2 (frozen,
-    imbalanced) → test metrics."""
+    imbalanced) → test metrics (Singh et al. §2.3). With an ensemble recipe (`config[0].ensemble` > 1) every
+    member runs both stages and the members' outputs are averaged. Raises `OptionError` unless `config` has
+    two stages, and `PairTableError` for a malformed pair table."""
     t0 = time.time()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -919,6 +958,21 @@ def train_speid(
         batch_size=batch_size, patience=patience, jaspar_frac=jaspar_frac, class_weight=class_weight,
         **model_kw,
     )
+    if config is None:
+        stages = [
+            c.replace(epochs=e, lr=r, patience=patience, batch_size=batch_size, seed=seed)
+            for c, e, r in zip(SINGH2016, epochs, lr)
+        ]
+    else:
+        if len(config) != 2:
+            raise OptionError(f'train_speid: config needs two stages (SPEID §2.3), got {len(config)}')
+        stages = [c.replace(seed=seed) for c in config]
+        settings.update(
+            {k: [getattr(c, f) for c in stages] for k, f in (('epochs', 'epochs'), ('lr', 'lr'))},
+            batch_size=stages[0].batch_size, patience=stages[0].patience,
+            stages=[asdict(c) for c in stages],
+        )
+    settings.update(recipe=recipe, rc_augment=rc_augment, test_rc=test_rc)
     meta = run_metadata(seed, data={'genome': g.path})
     set_seed(seed)
     folds = pair_folds(pairs, split, k, seed)
@@ -930,7 +984,7 @@ def train_speid(
         if jaspar_frac
         else None
     )
-    model = build_speid(enh_len=enh_len, prom_len=prom_len, conv_init=kern, **model_kw)
+    build = lambda: build_speid(enh_len=enh_len, prom_len=prom_len, conv_init=kern, **model_kw)
 
     def win(df, n):
         w = pair_windows(df, enh_len, prom_len, n, shift_negatives, seed=seed, sizes=g.sizes)
@@ -940,22 +994,18 @@ def train_speid(
             )
         return w
 
-    ds = lambda w, sh, cw=None: PairDataset(
-        g, w, enh_len, prom_len, batch_size, shuffle=sh, seed=seed, class_weight=cw
+    ds = lambda w, sh, cw=None, bs=stages[0].batch_size: PairDataset(
+        g, w, enh_len, prom_len, bs, shuffle=sh, seed=seed, class_weight=cw, rc_augment=rc_augment and sh
     )
-    stages = [
-        c.replace(epochs=e, lr=r, patience=patience, batch_size=batch_size, seed=seed)
-        for c, e, r in zip(SINGH2016, epochs, lr)
-    ]
     # stage 1: everything trainable, balanced by shift augmentation of the positives;
     # stage 2: convolutions + LSTM frozen, the rest retrained on the imbalanced pairs
     train = [ds(win(P['train'], n_shift), True), ds(win(P['train'], 0), True, class_weight)]
     val = [ds(win(P['val'], n_shift), False), ds(win(P['val'], 0), False)]
-    trained = fit(model, PAIR_TASK, train, val, out, config=stages, verbose=verbose)
+    trained = fit(build, PAIR_TASK, train, val, out, config=stages, verbose=verbose)
     model, h = trained.model, trained.history
     hist = {f'stage{s}': h[h.stage == s].drop(columns=['stage', 'restart']).to_dict('list') for s in (1, 2)}
     model.save(out / 'model.keras')
-    score = predict_pairs(model, g, P['test'], enh_len, prom_len, batch_size=batch_size)
+    score = predict_pairs(model, g, P['test'], enh_len, prom_len, batch_size=batch_size, test_rc=test_rc)
     atomic_write(
         out / 'test_scores.tsv', P['test'][PAIR_COLUMNS].assign(score=score).to_csv(sep='\t', index=False)
     )
@@ -974,7 +1024,7 @@ def train_speid(
     )
     # F1 / MCC at the threshold that maximises MCC on the validation pairs (the test set's 1:20 ratio
     # makes 0.5 meaningless for a network trained on balanced stage-1 batches)
-    vscore = predict_pairs(model, g, P['val'], enh_len, prom_len, batch_size=batch_size)
+    vscore = predict_pairs(model, g, P['val'], enh_len, prom_len, batch_size=batch_size, test_rc=test_rc)
     vbase = baseline_scores(P['train'], P['val'], 'propensity+distance', seed)
     for name, s, vs in (('speid', score, vscore), ('propensity_distance', base, vbase)):
         t = choose_threshold(P['val'].label.to_numpy(), vs)
@@ -1005,6 +1055,9 @@ class SpeidSimConfig:
     model: dict = field(default_factory=lambda: dict(SIM_MODEL))  # `build_speid` options
     k: int = 5  # folds (one test fold, one validation fold)
     paper_augmentation: bool = True  # also run the random split with the paper's centred negatives
+    recipe: str = 'paper'  # 'paper': Adam at `lr`, one network; 'default': `default_speid_recipe` at peak `lr`,
+    # both strands in training (at random) and at test (averaged)
+    members: int = 3  # ensemble members of the default recipe
     seed: int = 0  # seed of the simulation, folds, initialisation and batch order
     quick: bool = IN_TEST  # 60 pairs and one epoch per stage (tests)
 
@@ -1017,8 +1070,11 @@ def speid_simulated(
     **changes,  # fields of `SpeidSimConfig` to change
 ) -> dict:  # the record {meta, config, data, metrics}; metrics['runs']: one `train_speid` record per split
     """Simulate a planted-grammar interaction set and run the whole SPEID pipeline (Singh et al., Methods)
-    under every split. Raises `OptionError` for an unknown setting."""
+    under every split, under the paper's recipe (reduced for CPU: `SIM_MODEL`, Adam at `lr`) or the
+    package's default (`default_speid_recipe`). Raises `OptionError` for an unknown setting or recipe."""
     c = configure(SpeidSimConfig, config, changes)
+    if c.recipe not in ('paper', 'default'):
+        raise OptionError(f"speid_simulated: recipe must be 'paper' or 'default', got {c.recipe!r}")
     if c.quick:
         c = replace(c, n_pos=60, epochs=(1, 1))
     splits, n_pos, enh_len, prom_len, n_shift = c.splits, c.n_pos, c.enh_len, c.prom_len, c.n_shift
@@ -1033,8 +1089,10 @@ def speid_simulated(
     )
     kw = dict(
         k=k, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, epochs=epochs, lr=lr, patience=3,
-        seed=seed, verbose=verbose, **model,
+        seed=seed, verbose=verbose, recipe=c.recipe, **model,
     )
+    if c.recipe == 'default':
+        kw.update(config=default_speid_recipe(epochs, lr[0], c.members), rc_augment=True, test_rc=True)
     runs = {how: train_speid(sim['genome'], sim['pairs'], out / how, split=how, **kw) for how in splits}
     if c.paper_augmentation:  # the paper's protocol: only positives shifted, negatives centred
         runs['random, negatives centred'] = train_speid(
