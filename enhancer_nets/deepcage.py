@@ -31,7 +31,7 @@ __all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'PRIOR_VAR
            'motif_scores', 'build_deepcage', 'CellTypeBatches', 'pse', 'cellwise', 'locuswise', 'variability_groups',
            'block_mask', 'deepcage_fold', 'deepcage_data', 'mean_signal_baseline', 'deepcage_loco',
            'expression_gradients', 'gradient_importance', 'deepcage_summary', 'DeepCageConfig', 'deepcage_chr22',
-           'deepcage_table', 'track_data', 'fold_gis', 'window_gis', 'plot_track']
+           'deepcage_table', 'track_data', 'fold_gis', 'window_gis', 'plot_track', 'regression_ceiling']
 
 # %% ../nbs/05_deepcage.ipynb #c006
 _DC = 'https://raw.githubusercontent.com/kimmo1019/DeepCAGE/1fe31132d34af2f905c9d84746b2e24da76ee35a/data'
@@ -1141,3 +1141,43 @@ def plot_track(
     )
     ax.legend(ncol=len(methods) + 1, fontsize=8)
     return ax
+
+# %% ../nbs/05_deepcage.ipynb #pr08
+def regression_ceiling(
+    true: np.ndarray,  # (n_loci, K) float targets of the K cell types with signal (log depth-normalised)
+    test_loci: np.ndarray,  # (n,) int rows of the held-out loci
+    predictions: dict,  # {method: (n_loci, K) float} each column predicted by the fold holding that cell out
+    cells: list | None = None,  # names of the K cell types (default '0'..'K-1')
+    folds: int = 5,  # cross-fitting folds of the oracles within the test loci
+    seed: int = 0,  # seed of the fold assignment and the boosted trees
+) -> dict:  # {cell: {method or oracle: Pearson r}, 'mean': {...}}
+    """Pearson r of each method on each held-out cell type (Liu et al. 2019, Methods: cell-type-wise r) beside
+    the ceilings of predicting that cell type from the other cell types' measured signal at the locus:
+    `mean_signal` (the baseline), `best_single` (the best single other cell type), `oracle_linear` (least
+    squares on the others, cross-fitted on the test loci) and `oracle_boosted` (scikit-learn's
+    `HistGradientBoostingRegressor`, likewise). The oracles read held-out targets: upper bounds, not methods.
+    Raises `ValueError` with fewer than 2 cell types or fewer test loci than `folds`."""
+    from sklearn.ensemble import HistGradientBoostingRegressor
+    from sklearn.linear_model import LinearRegression
+    from sklearn.model_selection import KFold, cross_val_predict
+
+    true, te = np.asarray(true, float), np.asarray(test_loci)
+    K = true.shape[1]
+    cells = [str(c) for c in (cells if cells is not None else range(K))]
+    if K < 2 or len(te) < folds:
+        raise ValueError(f'regression_ceiling: need >= 2 cell types and >= {folds} test loci, '
+                         f'got {K} and {len(te)}')
+    out = {}
+    for k, cell in enumerate(cells):
+        y, others = true[te, k], np.delete(true[te], k, axis=1)
+        cv = KFold(folds, shuffle=True, random_state=seed)
+        boosted = HistGradientBoostingRegressor(max_iter=200, random_state=seed)
+        out[cell] = dict(
+            mean_signal=_pearson(y, others.mean(1)), best_single=max(_pearson(y, o) for o in others.T),
+            oracle_linear=_pearson(y, cross_val_predict(LinearRegression(), others, y, cv=cv)),
+            oracle_boosted=_pearson(y, cross_val_predict(boosted, others, y, cv=cv)),
+            **{m: _pearson(y, np.asarray(P)[te, k]) for m, P in predictions.items()},
+        )
+    out['mean'] = {m: float(np.mean([out[c][m] for c in cells])) for m in out[cells[0]]}
+    return out
+
