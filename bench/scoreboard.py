@@ -164,6 +164,9 @@ SPECS = [
     ('simulated CEBPA OOPS, 10K per class (Cohn et al. Fig. 2A)', 'cohn_simulated.json', 'paper', 'auROC',
      'CNN (RC conv)', ['by_size', '10000', 'methods', 'CNN (RC conv)', 'auroc'],
      'PSSM oracle', ['by_size', '10000', 'methods', 'oracle (PWM + positional prior, eq. 3)', 'auroc']),
+    ('simulated CEBPA OOPS, 10K per class (Cohn et al. Fig. 2A)', 'cohn_simulated_default.json',
+     'default (ensemble, RC)', 'auROC', 'CNN (RC conv)', ['by_size', '10000', 'methods', 'CNN (RC conv)', 'auroc'],
+     'PSSM oracle', ['by_size', '10000', 'methods', 'oracle (PWM + positional prior, eq. 3)', 'auroc']),
     ('enhancer_nets demo (simulated CEBPA, held-out blocks)', 'bench_demo.json', None, 'auROC',
      'OOPS network (bench_demo.json: network)', ['auroc', 'network'], 'PSSM oracle', ['auroc', 'oracle']),
 ]

@@ -186,7 +186,7 @@ from keras import ops
 from dataclasses import dataclass, asdict, replace
 from enhancer_nets.core import (
     IN_TEST, save_json, load_json, set_seed, run_metadata, atomic_write, repo_root, configure, results_record,
-    flat_record,
+    flat_record, OptionError,
 )
 from enhancer_nets.motifs import (
     jaspar_ppms, conv_layers, first_layer_scores, filter_ppms, ppm_similarity, match_filters, ppm_logo,
@@ -1026,6 +1026,10 @@ class CohnSimConfig:
     epochs: int = 20  # at most this many epochs
     patience: int = 4  # early-stopping patience in epochs
     shuffle_k: int = 2  # k of the filter-recovery network (positives vs their k-shuffles)
+    recipe: str = 'paper'  # 'paper' (§3.1.2: Adam, batch 50, the above) or 'default' (`default_cohn_recipe`
+    # with `members`, reverse-complement augmentation, both strands at test; the RC network only, no
+    # ablations)
+    members: int = 5  # ensemble members of the default recipe
     seed: int = 0  # seed of the simulation, initialisation and batch order
     quick: bool = IN_TEST  # 1000 per class, 2 epochs
 
@@ -1037,8 +1041,12 @@ def cohn_simulated(
     **changes,  # fields of `CohnSimConfig` to change
 ) -> dict:  # the record {meta, config, data, metrics}; metrics: per size, methods → auroc, auprc, curves
     """Cohn et al. 2018 Fig. 2A on the simulated OOPS data, with the RC ablation and filter recovery (§3.1.4,
-    §3.2). Raises `OptionError` for an unknown setting."""
+    §3.2), under the paper's recipe or the package's default (the RC network and the PSSM baselines only).
+    Raises `OptionError` for an unknown setting or recipe."""
     c = configure(CohnSimConfig, config, changes)
+    if c.recipe not in ('paper', 'default'):
+        raise OptionError(f"cohn_simulated: recipe must be 'paper' or 'default', got {c.recipe!r}")
+    paper = c.recipe == 'paper'
     if c.quick:
         c = replace(c, sizes=(1000,), epochs=2)
     sizes, tf, restarts, tf_restarts, epochs = c.sizes, c.tf, c.restarts, c.tf_restarts, c.epochs
@@ -1055,9 +1063,12 @@ def cohn_simulated(
         tr, va, te = sim['train'], sim['val'], sim['test']
         ppm = sim['ppm']
         kw = dict(restarts=restarts, epochs=epochs, patience=patience, seed=seed)
+        if not paper:
+            quick = dict(epochs=epochs) if c.quick else {}
+            kw = dict(seed=seed, rc_augment=True, config=default_cohn_recipe(ensemble=c.members, **quick))
         cnn, rec = train_cohn(tr, va, out / f'n{n}' / 'cnn', **kw)
         sc = {
-            'CNN (RC conv)': predict_codes(cnn, te['codes']),
+            'CNN (RC conv)': predict_codes(cnn, te['codes'], both_strands=not paper),
             'oracle (PWM + positional prior, eq. 3)': pssm_oracle(te['codes'], ppm, sim['mu'], sim['sd']),
             'oracle, no positional prior': pssm_oracle(te['codes'], ppm, None),
             'PSSM with prior (best window)': pssm_max(te['codes'], ppm, sim['mu'], sim['sd']),
@@ -1068,7 +1079,7 @@ def cohn_simulated(
             'CNN best filter as PSSM': pssm_max(te['codes'], best_filter_ppm(cnn, tr), both_strands=True),
         }
         r = dict(n_per_class=n, n_test=len(te['y']), cnn_training=rec)
-        if n == sizes[0]:
+        if n == sizes[0] and paper:
             plain, _ = train_cohn(tr, va, out / f'n{n}' / 'cnn_no_rc', rc=False, **kw)
             sc['CNN (plain conv)'] = predict_codes(plain, te['codes'])
             tfc, trec = train_cohn(

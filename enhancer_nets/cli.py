@@ -374,7 +374,9 @@ def cohn(
     restarts: int = 1,  # random restarts per network (the paper: 50)
     epochs: int = 20,  # maximum epochs
     seed: int = 0,  # seed
-    recipe: str = 'paper',  # real: 'paper' (Cohn et al. §3.1.2) or 'default' (genomic experiment only)
+    recipe: str = 'paper',  # 'paper' (Cohn et al. §3.1.2) or 'default' (`default_cohn_recipe`, both strands;
+    # real: the genomic experiment only; simulated: the RC network and PSSM baselines, no ablations)
+    members: int = 5,  # ensemble members of the default recipe
     pretrain: bool = False,  # real: also DHS-index pre-training (HepG2 vs K562 DHSs, CHROMS dropped)
 ):
     """Cohn et al. 2018: the simulated CEBPA comparison or the real-enhancer strategies (shuffles, expanded
@@ -385,13 +387,15 @@ def cohn(
         raise OptionError(f"--recipe: must be 'paper' or 'default', got {recipe!r}")
     extra = dict(pretrain=pretrain, finetune=('all', 'low_lr'))
     if recipe == 'default':
-        extra.update(recipe='default', train=A.default_cohn_recipe(), rc_augment=True, test_rc=True,
+        extra.update(recipe='default', train=A.default_cohn_recipe(ensemble=members), rc_augment=True,
+                     test_rc=True,
                      experiments=('genomic',), cross_test=False)
 
     results = results or str(Path(out) / f'cohn_{experiment}.json')
     if experiment == 'simulated':
         res = A.cohn_simulated(
-            Path(out) / 'simulated', results=results, restarts=restarts, epochs=epochs, seed=seed, quick=False
+            Path(out) / 'simulated', results=results, restarts=restarts, epochs=epochs, seed=seed,
+            quick=False, recipe=recipe, members=members,
         )
         print(A.cohn_simulated_table(res).drop(columns='split').to_string(index=False))
     elif experiment == 'real':
@@ -681,8 +685,9 @@ _CHOICES = {('train', 'split'): {'block', 'chrom'}, ('speid', 'split'): {'random
             ('cohn-species', 'folds'): (2, 100), ('deepcage', 'arch'): {'small', 'paper'},
             ('scan', 'threshold'): ('closed', 0, 1), ('demo', 'recipe'): {'default', 'adam'},
             ('demo', 'members'): (1, 100), ('demo', 'arch'): {'oops-rc', 'oops'},
-            ('cohn', 'recipe'): {'paper', 'default'},
-            ('speid', 'recipe'): {'paper', 'default'}, ('speid', 'members'): (1, 100), ('deepcage', 'recipe'): {'paper', 'default'},
+            ('cohn', 'recipe'): {'paper', 'default'}, ('cohn', 'members'): (1, 100),
+            ('speid', 'recipe'): {'paper', 'default'}, ('speid', 'members'): (1, 100),
+            ('deepcage', 'recipe'): {'paper', 'default'},
             ('deepcage', 'members'): (1, 100), ('evaluate', 'k'): (3, 100)}
 _FILES = ('genome', 'positives', 'regions', 'fasta', 'model', 'table', 'test_positives', 'test_negatives',
           'test_table', 'vcf')

@@ -224,7 +224,8 @@ def configure(
 # %% ../nbs/00_core.ipynb #r003
 RESULTS_SECTIONS = ('meta', 'config', 'data', 'metrics')
 META_KEYS = ('seed', 'git_commit', 'git_commit_at_save', 'started', 'date', 'python', 'platform', 'packages',
-             'keras_backend', 'experiment', 'task', 'command', 'wall_seconds', 'cpu_count', 'processor', 'backend')
+             'keras_backend', 'experiment', 'task', 'command', 'wall_seconds', 'cpu_count', 'processor',
+             'backend')
 DATA_KEYS = ('dataset', 'genome_file', 'split', 'counts', 'positives', 'negatives')
 
 

@@ -653,8 +653,8 @@ class PairDataset(EpochBatches):
     a genome. With `rc_augment` half of the pairs, at random, have both elements
     reverse-complemented together: the same locus read from the other strand, so the label holds. Flipping one
     element alone would not keep it: the relative orientation of motifs in the two elements (convergent CTCF
-    sites, or the planted grammar of `simulate_interactions`) would change. `rc` reverse-complements every pair
-    (strand averaging at test time, `predict_pairs(test_rc=True)`)."""
+    sites, or the planted grammar of `simulate_interactions`) would change. `rc` reverse-complements every
+    pair (strand averaging at test time, `predict_pairs(test_rc=True)`)."""
     def __init__(self, genome:Genome,     # the genome
                  windows:pd.DataFrame,     # `pair_windows` output
                  enh_len:int=3000, prom_len:int=2000, # window lengths (bp)
@@ -887,7 +887,9 @@ def default_speid_recipe(
     ensemble; stage 2 keeps the paper's frozen layers. Pair it with `train_speid(rc_augment=True,
     test_rc=True)`. Raises `OptionError` for a field out of range."""
     return tuple(
-        default_recipe(c, lr=lr, ensemble=ensemble, epochs=e, patience=patience, monitor='val_auprc', **changes)
+        default_recipe(
+            c, lr=lr, ensemble=ensemble, epochs=e, patience=patience, monitor='val_auprc', **changes
+        )
         for c, e in zip(SINGH2016, epochs)
     )
 
@@ -1055,8 +1057,8 @@ class SpeidSimConfig:
     model: dict = field(default_factory=lambda: dict(SIM_MODEL))  # `build_speid` options
     k: int = 5  # folds (one test fold, one validation fold)
     paper_augmentation: bool = True  # also run the random split with the paper's centred negatives
-    recipe: str = 'paper'  # 'paper': Adam at `lr`, one network; 'default': `default_speid_recipe` at peak `lr`,
-    # both strands in training (at random) and at test (averaged)
+    recipe: str = 'paper'  # 'paper': Adam at `lr`, one network; 'default': `default_speid_recipe` at peak
+    # `lr`, both strands in training (at random) and at test (averaged)
     members: int = 3  # ensemble members of the default recipe
     seed: int = 0  # seed of the simulation, folds, initialisation and batch order
     quick: bool = IN_TEST  # 60 pairs and one epoch per stage (tests)
