@@ -127,8 +127,10 @@ SPECS = [
                          ('gapped k-mer SVM tuned on validation',
                           'gapped k-mer linear SVM, (l, k, C) tuned on validation'))],
     *[('transfer to GM12878 distal DNase, held-out block, mean over seeds (each its own sample and negatives)',
-       'deepenhancer_transfer_seeds.json', 'default (1 member)', 'auROC', 'from scratch 4conv2pool4norm',
+       f, recipe, 'auROC', 'from scratch 4conv2pool4norm',
        ['summary', 'from scratch (same small set)', 'mean'], base, ['summary', bkey, 'mean'])
+      for f, recipe in (('deepenhancer_transfer_seeds.json', 'default (1 member)'),
+                        ('deepenhancer_transfer_seeds_3members.json', 'default (3 members)'))
       for base, bkey in (('gapped k-mer SVM', 'gapped k-mer (l=6, k=4) linear SVM'),
                          ('gapped k-mer SVM tuned on validation',
                           'gapped k-mer linear SVM, (l, k, C) tuned on validation'))],

@@ -1,12 +1,13 @@
 """Seed spread of the transfer benchmark (GM12878 distal DNase, the blocks of
 results/deepenhancer_transfer.json): the window network 4conv2pool4norm trained from scratch under the
 default recipe (AdamW 5e-4, warm-up + cosine, clipping, reverse-complement augmentation, both strands at
-test time; one member; the settings of results/deepenhancer_transfer_refit.json), next to both gapped k-mer
-SVMs, for seeds 0..S-1. The seed draws the 500 training positives, the background negatives, the
+test time; one member, or an ensemble of `--members` averaged (the default recipe proper); the settings of
+results/deepenhancer_transfer_refit.json), next to both gapped k-mer SVMs, for seeds 0..S-1. The seed draws the 500 training positives, the background negatives, the
 initialisation and the batch order, so every seed is a paired comparison on its own data. Writes
-results/deepenhancer_transfer_seeds.json: per seed the test auROC of each method and the network's
-validation auROC, their means ± SE, and a Wilcoxon signed-rank test of network vs SVM over seeds.
-Usage: ENHANCER_NETS_DATA=../shared/data python bench/transfer_seeds.py [--seeds 5] [--runs runs]"""
+results/deepenhancer_transfer_seeds.json (one member) or results/deepenhancer_transfer_seeds_Mmembers.json:
+per seed the test auROC of each method and the network's validation auROC, their means ± SE, and a Wilcoxon
+signed-rank test of network vs SVM over seeds.
+Usage: ENHANCER_NETS_DATA=../shared/data python bench/transfer_seeds.py [--seeds 5] [--members 1] [--runs D]"""
 import argparse, os
 from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if __name__ == '__main__':
     a = argparse.ArgumentParser(description=__doc__)
     a.add_argument('--seeds', type=int, default=5)
+    a.add_argument('--members', type=int, default=1)
     a.add_argument('--runs', default=str(ROOT / 'runs'))
     args = a.parse_args()
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
@@ -24,13 +26,16 @@ if __name__ == '__main__':
     from enhancer_nets.deepenhancer import deepenhancer_transfer, MIN2017
     NET = 'from scratch (same small set)'
     SVMS = ('gapped k-mer (l=6, k=4) linear SVM', 'gapped k-mer linear SVM, (l, k, C) tuned on validation')
+    M = args.members
+    tag = '' if M == 1 else f'_{M}members'
+    recipe = f"default, {M} member{'s' if M > 1 else ''} at 5e-4"
     rows = []
     for s in range(args.seeds):
         r = flat_record(deepenhancer_transfer(
-            out_dir=Path(args.runs) / 'deepenhancer_transfer_seeds' / f'seed{s}', quick=False,
+            out_dir=Path(args.runs) / 'deepenhancer_transfer_seeds' / f'seed{s}{tag}', quick=False,
             region_only=True,
             scratch_arch='4conv2pool4norm', seed=s, rc_augment=True, test_rc=True,
-            scratch=default_recipe(MIN2017, lr=5e-4, ensemble=1, patience=5), recipe='default, 1 member'))
+            scratch=default_recipe(MIN2017, lr=5e-4, ensemble=M, patience=5), recipe=recipe))
         kept = (NET, 'kmer spectrum (k=1..6) logistic regression', *SVMS)
         rows.append(dict(seed=s, network_val_auroc=r['training']['from scratch']['val_auroc'],
                          **{m: r['results'][m]['auroc'] for m in kept}))
@@ -45,9 +50,9 @@ if __name__ == '__main__':
         tests[svm] = dict(mean_difference=float(np.mean(d)), wins=int(sum(x > 0 for x in d)), seeds=len(d),
                           wilcoxon_p=float(wilcoxon(d).pvalue) if len(d) > 1 and any(d) else None)
     blocks = dict(train=[0.0, 0.65], val=[0.65, 0.75], test=[0.75, 1.0])
-    res = dict(**run_metadata(0, experiment='deepenhancer_transfer_seeds'), rows=rows, summary=summary,
+    res = dict(**run_metadata(0, experiment='deepenhancer_transfer_seeds' + tag), rows=rows, summary=summary,
                network_vs=tests, split=dict(kind='genomic blocks', blocks=blocks, chroms=['chr22']))
     res = results_record(res, dict(seeds=args.seeds, network='4conv2pool4norm',
-                                   recipe='default, 1 member at 5e-4', rc_augment=True, test_rc=True))
-    save_json(ROOT / 'results' / 'deepenhancer_transfer_seeds.json', res)
+                                   recipe=recipe, members=M, rc_augment=True, test_rc=True))
+    save_json(ROOT / 'results' / f'deepenhancer_transfer_seeds{tag}.json', res)
     print(summary, '\n', tests)

@@ -16,7 +16,8 @@ from .core import (save_json, load_json, set_seed, run_metadata, atomic_write, a
 __all__ = ['BINARY', 'TWO_CLASS', 'REGRESSION', 'data_parallel', 'TrainConfig', 'Task', 'classifier_task', 'learning_rate',
            'compile_model', 'TqdmProgress', 'RunCheckpoint', 'Trained', 'fit', 'predict', 'average_models',
            'ensemble_members', 'best_epoch', 'default_recipe', 'lr_range_test', 'refit_config', 'evaluate_scores',
-           'threshold_metrics', 'choose_threshold', 'split_metrics', 'fold_summary', 'backend_gradient']
+           'threshold_metrics', 'choose_threshold', 'split_metrics', 'fold_summary', 'paired_difference',
+           'backend_gradient']
 
 # %% ../nbs/01b_engine.ipynb #p002
 _STRATEGIES = {}
@@ -737,6 +738,22 @@ def fold_summary(values, # per-fold values of one metric (NaN folds are left out
     a = a[~np.isnan(a)]
     return dict(mean=float(a.mean()) if len(a) else None,
                 se=float(a.std(ddof=1) / np.sqrt(len(a))) if len(a) > 1 else None, n=int(len(a)))
+
+# %% ../nbs/01b_engine.ipynb #m023
+def paired_difference(a, # per-fold values of method A (NaN or None folds are left out, with B's)
+                      b, # the same folds' values of method B
+                     )->dict: # mean, se, ci95 ([low, high], Student t), n (folds), wins (folds where A > B)
+    """Mean ± standard error of the per-fold difference A − B, with its 95 % Student-t interval: whether A
+    beats B on these folds beyond their spread. Raises `ValueError` when `a` and `b` differ in length."""
+    from scipy.stats import t as student_t
+    a, b = (np.asarray([np.nan if v is None else v for v in x], np.float64) for x in (a, b))
+    if a.shape != b.shape:
+        raise ValueError(f'paired_difference: {len(a)} folds of A against {len(b)} of B')
+    d = (a - b)[~(np.isnan(a) | np.isnan(b))]
+    s = fold_summary(d)
+    half = student_t.ppf(0.975, len(d) - 1) * s['se'] if s['se'] is not None else None
+    ci = [s['mean'] - half, s['mean'] + half] if half is not None else None
+    return dict(s, ci95=[float(x) for x in ci] if ci else None, wins=int((d > 0).sum()))
 
 # %% ../nbs/01b_engine.ipynb #eg02
 from keras import ops
