@@ -970,9 +970,8 @@ def train_speid(
             raise OptionError(f'train_speid: config needs two stages (SPEID §2.3), got {len(config)}')
         stages = [c.replace(seed=seed) for c in config]
         settings.update(
-            {k: [getattr(c, f) for c in stages] for k, f in (('epochs', 'epochs'), ('lr', 'lr'))},
-            batch_size=stages[0].batch_size, patience=stages[0].patience,
-            stages=[asdict(c) for c in stages],
+            epochs=[c.epochs for c in stages], lr=[c.lr for c in stages], batch_size=stages[0].batch_size,
+            patience=stages[0].patience, stages=[asdict(c) for c in stages],
         )
     settings.update(recipe=recipe, rc_augment=rc_augment, test_rc=test_rc)
     meta = run_metadata(seed, data={'genome': g.path})

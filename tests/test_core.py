@@ -12,3 +12,11 @@ def test_git_commit_dirty_ignores_results(tmp_path):
     assert git_commit(tmp_path/'results') == sha          # a run rewriting its results file is not a code change
     (tmp_path/'code.py').write_text('x = 2\n')
     assert git_commit(tmp_path) == sha + '-dirty'
+
+
+def test_run_metadata_names_the_commit_the_run_started_from(monkeypatch):
+    import enhancer_nets.core as core
+    monkeypatch.setattr(core, 'git_commit', lambda path='.': 'f' * 40)   # the tree moved on during the run
+    m = core.run_metadata(3)
+    assert m['git_commit'] == core.STARTED['git_commit'] and m['started'] == core.STARTED['date']
+    assert m['git_commit_at_save'] == 'f' * 40 and m['started'] <= m['date']
