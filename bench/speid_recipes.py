@@ -24,4 +24,4 @@ if __name__ == '__main__':
                           members=args.members, splits=tuple(args.splits.split(',')), paper_augmentation=False,
                           verbose=2)
     print(simulated_table(res).to_string())
-    print(res['metrics']['wall_seconds'], 's')
+    print(res['meta']['wall_seconds'], 's')
