@@ -1,7 +1,8 @@
 """Cohn et al.'s simulated CEBPA OOPS comparison (Fig. 2A; 10K sequences per class, random 80/10/10 split,
 seed 0) under the package's default recipe (`default_cohn_recipe`: AdamW, warm-up + cosine, clipping, early
-stopping on the validation auPRC, an ensemble of `--members`), with reverse-complement augmentation and both
-strands at test time, beside the same PSSM baselines and oracle. The paper's recipe is
+stopping on the validation auPRC, an ensemble of `--members`), beside the same PSSM baselines and oracle.
+Reverse-complement augmentation is off (`CohnSimConfig.rc_augment`: the positives carry the motif on one
+strand) and trained as the run's ablation. The paper's recipe is
 results/cohn_simulated.json. Writes results/cohn_simulated_default.json.
 Usage: python bench/cohn_simulated_default.py [--members 3] [--sizes 10000] [--runs DIR]"""
 import argparse, os
