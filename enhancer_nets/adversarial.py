@@ -1054,6 +1054,10 @@ def cohn_simulated(
     sizes, tf, restarts, tf_restarts, epochs = c.sizes, c.tf, c.restarts, c.tf_restarts, c.epochs
     patience, shuffle_k, seed = c.patience, c.shuffle_k, c.seed
     out = Path(out_dir)
+    kw = dict(restarts=restarts, epochs=epochs, patience=patience, seed=seed)   # the paper's recipe
+    if not paper:   # the default recipe, RC augmentation as configured
+        quick = dict(epochs=epochs) if c.quick else {}
+        kw = dict(seed=seed, config=default_cohn_recipe(ensemble=c.members, **quick))
     res = run_metadata(
         seed, experiment='cohn_simulated',
         split='simulated: random 80/10/10 train/validation/test',
@@ -1064,10 +1068,6 @@ def cohn_simulated(
         sim = cohn_simulation(tf, n, seed=seed)
         tr, va, te = sim['train'], sim['val'], sim['test']
         ppm = sim['ppm']
-        kw = dict(restarts=restarts, epochs=epochs, patience=patience, seed=seed)
-        if not paper:
-            quick = dict(epochs=epochs) if c.quick else {}
-            kw = dict(seed=seed, config=default_cohn_recipe(ensemble=c.members, **quick))
         aug = {} if paper else dict(rc_augment=c.rc_augment)
         cnn, rec = train_cohn(tr, va, out / f'n{n}' / 'cnn', **kw, **aug)
         sc = {
@@ -1082,7 +1082,7 @@ def cohn_simulated(
             'CNN best filter as PSSM': pssm_max(te['codes'], best_filter_ppm(cnn, tr), both_strands=True),
         }
         r = dict(n_per_class=n, n_test=len(te['y']), cnn_training=rec)
-        if not paper and n == sizes[0]:  # the default recipe's ablation: the other augmentation setting
+        if n == sizes[0] and not paper:  # the default recipe's ablation: the other augmentation setting
             flip = not c.rc_augment
             other, orec = train_cohn(tr, va, out / f'n{n}' / f"cnn_rc_augment_{'on' if flip else 'off'}",
                                      rc_augment=flip, **kw)
@@ -1171,8 +1171,8 @@ def default_cohn_recipe(
 ) -> TrainConfig:  # `default_recipe(COHN2018)`, early stopping on the validation auPRC, patience 6
     """The package's default recipe for Cohn et al.'s networks on small real sets (issue 18): AdamW at 1e-3,
     the paper's rate, a little below what the learning-rate range test suggests on the DHS-index task and on
-    the liver folds (`bench/lr_range.py` → results/bench_lr_range.json); warm-up and cosine decay, clipping, an
-    ensemble of 5 seeds, at most 30 epochs with early stopping on the validation auPRC (patience 6)."""
+    the liver folds (`bench/lr_range.py` → results/bench_lr_range.json); warm-up and cosine decay, clipping,
+    an ensemble of 5 seeds, at most 30 epochs with early stopping on the validation auPRC (patience 6)."""
     kw = dict(lr=1e-3, epochs=30, patience=6, monitor='val_auprc', mode='max')
     return default_recipe(COHN2018, **{**kw, **changes})
 

@@ -1167,11 +1167,11 @@ def regression_ceiling(
     if K < 2 or len(te) < folds:
         raise ValueError(f'regression_ceiling: need >= 2 cell types and >= {folds} test loci, '
                          f'got {K} and {len(te)}')
+    cv = KFold(folds, shuffle=True, random_state=seed)
+    boosted = HistGradientBoostingRegressor(max_iter=200, random_state=seed)
     out = {}
     for k, cell in enumerate(cells):
         y, others = true[te, k], np.delete(true[te], k, axis=1)
-        cv = KFold(folds, shuffle=True, random_state=seed)
-        boosted = HistGradientBoostingRegressor(max_iter=200, random_state=seed)
         out[cell] = dict(
             mean_signal=_pearson(y, others.mean(1)), best_single=max(_pearson(y, o) for o in others.T),
             oracle_linear=_pearson(y, cross_val_predict(LinearRegression(), others, y, cv=cv)),

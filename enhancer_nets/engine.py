@@ -751,9 +751,11 @@ def paired_difference(a, # per-fold values of method A (NaN or None folds are le
         raise ValueError(f'paired_difference: {len(a)} folds of A against {len(b)} of B')
     d = (a - b)[~(np.isnan(a) | np.isnan(b))]
     s = fold_summary(d)
-    half = student_t.ppf(0.975, len(d) - 1) * s['se'] if s['se'] is not None else None
-    ci = [s['mean'] - half, s['mean'] + half] if half is not None else None
-    return dict(s, ci95=[float(x) for x in ci] if ci else None, wins=int((d > 0).sum()))
+    ci = None
+    if s['se'] is not None:
+        half = float(student_t.ppf(0.975, len(d) - 1) * s['se'])
+        ci = [s['mean'] - half, s['mean'] + half]
+    return dict(s, ci95=ci, wins=int((d > 0).sum()))
 
 # %% ../nbs/01b_engine.ipynb #eg02
 from keras import ops

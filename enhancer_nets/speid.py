@@ -995,7 +995,8 @@ def train_speid(
             )
         return w
 
-    ds = lambda w, sh, cw=None, bs=stages[0].batch_size: PairDataset(
+    bs = stages[0].batch_size
+    ds = lambda w, sh, cw=None: PairDataset(
         g, w, enh_len, prom_len, bs, shuffle=sh, seed=seed, class_weight=cw, rc_augment=rc_augment and sh
     )
     # stage 1: everything trainable, balanced by shift augmentation of the positives;
