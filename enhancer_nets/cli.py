@@ -4,16 +4,17 @@
 
 # %% ../nbs/07_cli.ipynb #c002
 from __future__ import annotations
-import os, sys, json, time
+import os, sys, json, time, gzip, signal
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse, anno_parser, Param
 from .core import (save_json, atomic_write, atomic_path, IN_TEST, UserError, OptionError,
-                                MissingFileError, captured_stderr)
+                                MissingFileError, InputError, captured_stderr)
 
 # %% auto #0
 __all__ = ['NETWORKS', 'COMMANDS', 'OPTION_RULES', 'demo', 'network', 'train', 'predict', 'evaluate', 'speid', 'speid_leakage',
-           'cohn', 'cohn_species', 'motifs', 'scan', 'variants', 'deepcage', 'check_options', 'main']
+           'cohn', 'cohn_species', 'motifs', 'scan', 'variants', 'deepcage', 'check_out', 'check_options', 'Terminated',
+           'main']
 
 # %% ../nbs/07_cli.ipynb #c004
 @call_parse
@@ -122,6 +123,25 @@ def network(arch:str, # one of `NETWORKS`
     return REGION_ARCHS[arch](width) if arch in REGION_ARCHS else build_model(arch, width)
 
 # %% ../nbs/07_cli.ipynb #c005
+_REGION_ONLY = dict(genome=None, split='block', test_chroms='chr8', val_chroms='chr9')
+
+def _sequence_mode(opts:dict, # `train`'s options
+                  )->str|None: # the negatives FASTA, or None with --table
+    """Check `train`'s options for labelled sequences: the negatives are a FASTA (or absent with --table),
+    and no option of region mode is set. Raises `OptionError` naming the option."""
+    from enhancer_nets.data import is_fasta
+    for o, default in _REGION_ONLY.items():
+        if opts[o] != default:
+            raise OptionError(f"--{o.replace('_', '-')}: applies to regions of a genome, not to sequences "
+                              '(--table or FASTA --positives)')
+    neg = opts['negatives'] if opts['negatives'] not in (None, 'background', 'gc-matched') else None
+    if neg is not None and not is_fasta(neg):
+        raise OptionError(f'--negatives {neg}: expected a FASTA of sequences')
+    if opts['table'] is None and neg is None:
+        raise OptionError(f"--positives {opts['positives']} is a FASTA of sequences: "
+                          'give --negatives as a FASTA too (or --table)')
+    return neg
+
 @call_parse
 def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome) or a FASTA of sequences',
                           str)=None,
@@ -151,6 +171,8 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
           no_baseline:bool=False,      # skip the k-mer baseline
           overwrite:bool=False,        # retrain over a run in --out (else resumed, or reused if finished)
           devices:int=1,               # data-parallel over N devices (JAX or TensorFlow): batch, lr × N
+          max_n_frac:float=0.5,        # refuse regions or sequences more than this fraction N (1: accept all)
+          allow_duplicates:bool=False, # sequences: accept copies of a sequence (either strand) across splits
          ):
     """Train a CNN on enhancer regions of a genome, or on labelled sequences; evaluate on held-out data (the
     user's test set, held-out blocks or chromosomes); write model.keras, test_scores.tsv and results.json."""
@@ -163,21 +185,21 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
     common = dict(arch=arch, width=width, stride=stride, test_stride=test_stride, epochs=epochs,
                   patience=patience, batch_size=batch_size, seed=seed, baseline=not no_baseline,
                   verbose='tqdm', overwrite=overwrite, model=None if arch in REGION_ARCHS else net,
-                  devices=devices)
+                  devices=devices, max_n_frac=max_n_frac)
     if table is not None or (positives is not None and is_fasta(positives)):
-        neg = negatives if negatives and Path(negatives).exists() else None
-        if neg is not None and not is_fasta(neg):
-            raise OptionError(f'--negatives {neg}: expected a FASTA of sequences')
-        if table is None and neg is None:
-            raise OptionError(f'--positives {positives} is a FASTA of sequences: '
-                              'give --negatives as a FASTA too (or --table)')
+        neg = _sequence_mode(locals())
         res = train_sequences(out, positives, neg, table,
                               test_positives=test_positives, test_negatives=test_negatives,
-                              test_table=test_table,
-                              val_frac=val_frac if val_frac > 0 else 0.1, test_frac=test_frac, **common)
+                              test_table=test_table, val_frac=val_frac, test_frac=test_frac,
+                              max_positives=max_positives, allow_duplicates=allow_duplicates, **common)
     else:
         if genome is None or positives is None:
             raise OptionError('give --genome and --positives (regions), or sequences')
+        given = [o for o, v in dict(test_positives=test_positives, test_negatives=test_negatives,
+                                    test_table=test_table).items() if v is not None]
+        if given:
+            raise OptionError(f"--{given[0].replace('_', '-')}: a fixed test set is for sequences; regions are "
+                              'tested on held-out blocks or chromosomes (--split)')
         res = train_and_evaluate(genome, positives, out, negatives=negatives, split=split,
                                  test_frac=test_frac, val_frac=val_frac,
                                  test_chroms=tuple(test_chroms.split(',')),
@@ -199,7 +221,8 @@ def predict(
 ):
     """Score regions (BED + genome, or FASTA records; shorter ones centred in N) with a model: each region's
     score is the max over its windows, or, for a whole-region network (`rc-gpool`), its score alone in the
-    model's frame."""
+    model's frame. Windows made only of N are not scored (as in `scan`); a region of N alone gets NA. `--out`
+    ending in .gz is written gzip-compressed."""
     from enhancer_nets.data import Genome, read_intervals, SequenceError, SequenceSet
     from enhancer_nets.deepenhancer import predict_regions, predict_whole_regions, REGION_ARCHS
     from enhancer_nets.engine import ensemble_members
@@ -222,15 +245,19 @@ def predict(
         reg = read_intervals(regions, g)
     else:
         raise OptionError('give --genome with --regions, or --fasta')
+    if fasta is not None and (genome is not None or regions is not None):
+        raise OptionError(f"--fasta: give either --fasta or --genome with --regions, not both")
     windows = reg.assign(end=[max(e, width) for e in reg.end]) if fasta is not None else reg
     reg = reg.assign(
         score=(predict_whole_regions(m, g, reg) if whole else
                predict_regions(m, g, windows, width, stride, reduce=reduce, progress=True)).round(6)
     )
-    atomic_write(
-        out, reg[['chrom', 'start', 'end', 'name', 'score']].to_csv(sep='\t', index=False, header=False)
-    )
-    print(f'{len(reg)} regions scored -> {out}')
+    text = reg[['chrom', 'start', 'end', 'name', 'score']].to_csv(sep='\t', index=False, header=False,
+                                                                 na_rep='NA')
+    atomic_write(out, gzip.compress(text.encode()) if str(out).endswith('.gz') else text)
+    na = int(reg.score.isna().sum())
+    print(f'{len(reg) - na} regions scored -> {out}'
+          + (f'; {na} made only of N: NA (scan skips such windows too)' if na else ''))
     return reg
 
 # %% ../nbs/07_cli.ipynb #c007
@@ -257,6 +284,8 @@ def evaluate(
     patience: int = 8,  # early-stopping patience
     no_baselines: bool = False,  # skip the k-mer spectrum and gapped k-mer SVM baselines
     seed: int = 0,  # seed
+    max_n_frac: float = 0.5,  # refuse regions or sequences more than this fraction N (1: accept all)
+    allow_duplicates: bool = False,  # sequences: accept copies of a sequence (either strand) in two folds
 ):
     """Cross-validate DeepEnhancer architectures and baselines by genomic blocks (Table 2), or on labelled
     sequences by stratified folds, with pairwise Wilcoxon and binomial tests (Tables 3-5)."""
@@ -265,13 +294,15 @@ def evaluate(
     )
     from enhancer_nets.data import is_fasta
 
+    from enhancer_nets.deepenhancer import ARCHS, REGION_ARCHS
     for a in archs.split(','):
-        check_options('evaluate', {'arch': a})
+        if a not in set(ARCHS) | set(REGION_ARCHS):
+            raise OptionError(f'--archs: each must be one of {", ".join([*ARCHS, *REGION_ARCHS])}, got {a!r}')
     kw = dict(
         archs=tuple(archs.split(',')), k=k, width=width, region_length=region_length, stride=stride,
         test_stride=test_stride,
         epochs=epochs, patience=patience, seed=seed, verbose=2,
-        baselines=() if no_baselines else tuple(BASELINES),
+        baselines=() if no_baselines else tuple(BASELINES), max_n_frac=max_n_frac,
     )
     if table is not None or (positives is not None and is_fasta(positives)):
         neg = negatives if negatives and Path(negatives).exists() else None
@@ -280,7 +311,8 @@ def evaluate(
                 f'--positives {positives} is a FASTA of sequences: '
                 'give --negatives as a FASTA too (or --table)'
             )
-        res = cross_validate_sequences(Path(out) / 'runs', positives, neg, table, **kw)
+        res = cross_validate_sequences(Path(out) / 'runs', positives, neg, table,
+                                       allow_duplicates=allow_duplicates, **kw)
     else:
         if genome is None or positives is None:
             raise OptionError('give --genome and --positives (regions), or sequences')
@@ -405,7 +437,7 @@ def cohn(
         )
         print(A.cohn_real_table(res).drop(columns='split').to_string(index=False))
     else:
-        raise SystemExit(f"--experiment must be 'simulated' or 'real', got {experiment!r}")
+        raise OptionError(f"--experiment must be 'simulated' or 'real', got {experiment!r}")
     print(f'results: {results}')
     return res
 
@@ -416,17 +448,17 @@ def _parse_species(spec: str) -> dict:
     out = {}
     for item in filter(None, (x.strip() for x in spec.split(','))):
         if '=' not in item:
-            raise SystemExit(f'--species entry {item!r}: expected NAME=GENOME:POSITIVES[:NEGATIVES]')
+            raise OptionError(f'--species entry {item!r}: expected NAME=GENOME:POSITIVES[:NEGATIVES]')
         name, files = item.split('=', 1)
         parts = files.split(':')
         if len(parts) not in (2, 3):
-            raise SystemExit(f'--species entry {item!r}: expected GENOME:POSITIVES[:NEGATIVES] after {name}=')
+            raise OptionError(f'--species entry {item!r}: expected GENOME:POSITIVES[:NEGATIVES] after {name}=')
         for p in parts:
             if not Path(p).exists():
-                raise SystemExit(f'--species entry {item!r}: {p}: no such file')
+                raise OptionError(f'--species entry {item!r}: {p}: no such file')
         out[name] = dict(genome=parts[0], positives=parts[1], negatives=parts[2] if len(parts) == 3 else None)
     if not out:
-        raise SystemExit('--species: no species given')
+        raise OptionError('--species: no species given')
     return out
 
 
@@ -467,6 +499,21 @@ def cohn_species(
     return res
 
 # %% ../nbs/07_cli.ipynb #c012
+def _check_dbs(db:str, # comma-separated database names or MEME files (`motif_db`)
+              ):
+    "Load each motif database of `--db` once; raises `OptionError` naming the one that is not readable."
+    from enhancer_nets.motifs import motif_db
+    from enhancer_nets.core import UserError
+    import contextlib, io
+    for d in db.split(','):
+        try:
+            with contextlib.redirect_stdout(io.StringIO()): n = len(motif_db(d))   # pyjaspar prints its errors
+        except UserError as e: raise OptionError(f'--db {d}: {e}') from None
+        except Exception as e:
+            raise OptionError(f"--db {d}: not a motif database ({type(e).__name__}: {e}); give JASPAR2024, "
+                              'HOCOMOCOv11 or a MEME file') from None
+        if not n: raise OptionError(f'--db {d}: no motifs read (a MEME file starts with "MEME version")')
+
 @call_parse
 def motifs(
     model: Param('a trained model (.keras) or its run directory', str, required=True) = None,
@@ -491,6 +538,10 @@ def motifs(
     from enhancer_nets.interpret import load_model, motif_report, modisco_report
     from enhancer_nets.data import Genome, read_intervals, window_index, window_codes
 
+    if (genome is None) != (regions is None) and fasta is None:
+        raise OptionError(f"--{'genome' if genome else 'regions'}: give --genome together with --regions "
+                          '(or --fasta)')
+    _check_dbs(db)
     m = load_model(model)
     L = m.input_shape[1]
     codes = None
@@ -505,7 +556,8 @@ def motifs(
         w = w.sample(min(len(w), max_windows), random_state=seed)
         codes = window_codes(g, w.chrom, w.start, L)
     elif genome is not None or regions is not None:
-        raise SystemExit('give --genome together with --regions (or --fasta)')
+        raise OptionError(f"--{'genome' if genome else 'regions'}: give --genome together with --regions "
+                          '(or --fasta)')
     if method == 'modisco':
         if codes is None:
             raise OptionError('--method modisco needs sequences: give --fasta, or --genome with --regions')
@@ -542,6 +594,9 @@ def scan(
     from enhancer_nets.interpret import load_model
 
     m, g = load_model(model), Genome(genome)
+    if stride > m.input_shape[1]:
+        raise OptionError(f'--stride: at most the model\'s {m.input_shape[1]} bp window (the bases between '
+                          f'windows would go unscored), got {stride}')
     cs = None if chroms is None else chroms.split(',')
     for c in cs or []:
         g.check(c, 0, 1, where='--chroms')
@@ -575,16 +630,14 @@ def variants(
     """Score single-nucleotide variants with a model (ref vs alt, centred in the window) and map the top ones
     by ISM."""
     from enhancer_nets.data import Genome
-    from enhancer_nets.interpret import load_model, variant_effect, ism
+    from enhancer_nets.interpret import load_model, variant_effect, ism, variant_codes
 
     m, g = load_model(model), Genome(genome)
     v = variant_effect(m, g, vcf, rc_average=not no_rc, batch_size=batch_size)
     L = m.input_shape[1]
     order = v.log_odds.abs().sort_values(ascending=False).index[:top]
     if top:
-        X = np.stack(
-            [g.codes(r.chrom)[r.pos - 1 - L // 2 : r.pos - 1 - L // 2 + L] for r in v.loc[order].itertuples()]
-        )
+        X = variant_codes(g, v.loc[order], L)
         maps = ism(m, X, batch_size=batch_size)
         with atomic_path(Path(f'{out}.ism.npz')) as t:
             with open(t, 'wb') as f:
@@ -610,12 +663,12 @@ def _parse_cells(spec: str | None, many: bool = False) -> dict | None:
     out = {}
     for item in filter(None, (x.strip() for x in spec.split(','))):
         if '=' not in item:
-            raise SystemExit(f'entry {item!r}: expected CELL=FILE')
+            raise OptionError(f'entry {item!r}: expected CELL=FILE')
         cell, files = item.split('=', 1)
         fs = files.split('+')
         for f in fs:
             if not Path(f).exists():
-                raise SystemExit(f'entry {item!r}: {f}: no such file')
+                raise OptionError(f'entry {item!r}: {f}: no such file')
         out[cell] = fs if many else fs[0]
     return out
 
@@ -692,6 +745,26 @@ _CHOICES = {('train', 'split'): {'block', 'chrom'}, ('speid', 'split'): {'random
 _FILES = ('genome', 'positives', 'regions', 'fasta', 'model', 'table', 'test_positives', 'test_negatives',
           'test_table', 'vcf')
 
+_OUT_KIND = {'predict': 'file', 'variants': 'file', 'speid-leakage': 'file', 'scan': 'prefix'}
+"What `--out` names per command (default: a directory): a file, or a prefix of files."
+
+def check_out(out:str,   # the --out value
+              kind:str,  # 'dir', 'file' or 'prefix' (`_OUT_KIND`)
+             ):
+    """Check that `--out` can be written as `kind` before any work: a directory is not a file, a file is not a
+    directory, no parent is a file, and the first existing parent is writable. Raises `OptionError`."""
+    p = Path(out)
+    if kind == 'dir' and p.exists() and not p.is_dir():
+        raise OptionError(f'--out: {out}: exists and is not a directory')
+    if kind == 'file' and p.is_dir():
+        raise OptionError(f'--out: {out}: is a directory; give a file name')
+    parent = p if kind == 'dir' else p.parent
+    while not parent.exists(): parent = parent.parent
+    if not parent.is_dir():
+        raise OptionError(f'--out: {out}: {parent} is a file, not a directory')
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OptionError(f'--out: {out}: {parent} is not writable')
+
 def check_options(cmd:str,  # the command, e.g. 'train'
                   args:dict, # its parsed options (underscore names)
                  ):
@@ -722,9 +795,15 @@ def check_options(cmd:str,  # the command, e.g. 'train'
         raise OptionError(f"--test-frac ({args['test_frac']}) + --val-frac ({args['val_frac']}) "
                           "must stay below 1")
     for name in _FILES:
-        v = args.get(name)
+        v, opt = args.get(name), '--' + name.replace('_', '-')
         if v is not None and not os.path.exists(v):
-            raise MissingFileError(f"--{name}: {v}: no such file or directory")
+            raise MissingFileError(f"{opt}: {v}: no such file or directory")
+        if v is not None and name != 'model' and os.path.isdir(v):
+            raise InputError(f'{opt}: {v}: is a directory, not a file')
+    neg = args.get('negatives')
+    if neg is not None and neg not in ('background', 'gc-matched') and not os.path.isfile(neg):
+        raise MissingFileError(f"--negatives: {neg}: no such file (or give 'background' or 'gc-matched')")
+    if args.get('out') is not None: check_out(args['out'], _OUT_KIND.get(cmd, 'dir'))
 
 # %% ../nbs/07_cli.ipynb #e014
 def _quiet_keras():
@@ -748,10 +827,18 @@ def _kebab(argv:list)->list:
         out.append(a)
     return out
 
+class Terminated(KeyboardInterrupt):
+    "SIGTERM, raised like Ctrl-C so that every temporary file is removed on the way out (exit status 143)."
+
+def _terminated(signum, frame): raise Terminated()
+
+_RESUMES = ('train', 'evaluate', 'speid', 'cohn', 'cohn-species', 'deepcage', 'demo')
+"Commands whose interrupted run resumes from checkpoints when run again."
+
 def main(argv:list|None=None): # arguments after the program name (default: sys.argv[1:])
     """Entry point of the `enhancer_nets` console script: `enhancer_nets COMMAND [options]`. Returns None
     (exit 0); exits 2 with one line on a bad option or input (`--debug`: the traceback), 130 on an
-    interrupt."""
+    interrupt and 143 on SIGTERM, after removing temporary files."""
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] == '--version':
         from enhancer_nets import __version__
@@ -792,6 +879,8 @@ def main(argv:list|None=None): # arguments after the program name (default: sys.
     args = vars(p.parse_args(rest))
     args.pop('pdb', None)
     args.pop('xtra', None)
+    main_thread = __import__('threading').current_thread() is __import__('threading').main_thread()
+    if main_thread: signal.signal(signal.SIGTERM, _terminated)
     try:
         try: _quiet_keras()
         except ImportError as e:
@@ -804,8 +893,17 @@ def main(argv:list|None=None): # arguments after the program name (default: sys.
         if debug: raise
         print(f'enhancer_nets {cmd}: error: {e}', file=sys.stderr)
         sys.exit(2)
-    except KeyboardInterrupt:
+    except OSError as e:   # the system refused a write or read the checks could not foresee (disk full, ...)
         if debug: raise
-        print(f'enhancer_nets {cmd}: interrupted; the same command resumes from the last finished epoch',
+        print(f'enhancer_nets {cmd}: error: {e.filename or ""}{": " if e.filename else ""}{e.strerror or e}',
               file=sys.stderr)
-        sys.exit(130)
+        sys.exit(2)
+    except KeyboardInterrupt as e:
+        if debug: raise
+        what = ('; the same command resumes from the last finished epoch' if cmd in _RESUMES else
+                '; no partial output was kept')
+        print(f'enhancer_nets {cmd}: {"terminated" if isinstance(e, Terminated) else "interrupted"}{what}',
+              file=sys.stderr)
+        sys.exit(143 if isinstance(e, Terminated) else 130)
+    finally:
+        if main_thread: signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #c003
 from __future__ import annotations
-import gzip, io, json, os, re, shutil, hashlib, urllib.request, warnings, math, zlib
+import csv, gzip, io, json, os, re, shutil, hashlib, urllib.request, warnings, math, zlib
 from pathlib import Path
 from functools import lru_cache
 import numpy as np, pandas as pd, numba
@@ -128,10 +128,11 @@ def _download(url, dest, sha256=None):
             shutil.copyfileobj(r, f, 1 << 20)
     except OSError as e:
         if tmp.exists(): tmp.unlink()
-        raise FileNotFoundError(
-            f'could not download {url} ({e}); set ENHANCER_NETS_DATA to a directory holding the file '
-            f'or pass an explicit path'
-        ) from e
+        name = '/'.join(dest.parts[-2:])
+        raise MissingFileError(
+            f'{name}: not found locally and the download failed ({getattr(e, "reason", e)}); set '
+            f'ENHANCER_NETS_DATA to a folder holding {name} (see data/README.md), or give the file explicitly'
+        ) from None
     got = sha256sum(tmp)
     if sha256 and got != sha256:
         tmp.unlink()
@@ -499,8 +500,10 @@ _ALIASES = {'chrom': ['chrom', 'chr', 'chromosome', 'region', 'seqnames', 'seqna
             'start': ['start', 'chromstart', 'chromStart'], 'end': ['end', 'chromend', 'chromEnd', 'stop']}
 
 def open_text(path:str|Path): # a text file, plain or gzip (told apart by its first bytes, not its name)
-    "Open a text file for reading, decompressing gzip (and BGZF) when its magic bytes say so."
-    return gzip.open(path, 'rt') if is_gzip(path) else open(path, 'rt')
+    """Open a text file for reading, decompressing gzip (and BGZF) when its magic bytes say so; a UTF-8 byte-order
+    mark (Excel's CSV) is dropped."""
+    enc = 'utf-8-sig'
+    return gzip.open(path, 'rt', encoding=enc) if is_gzip(path) else open(path, 'rt', encoding=enc)
 
 _open_text = open_text
 
@@ -670,29 +673,32 @@ def read_labelled(positives:str|Path|None=None, # FASTA of class-1 sequences
                   negatives:str|Path|None=None, # FASTA of class-0 sequences
                   table:str|Path|None=None,     # or: a CSV/TSV: sequence, label (0/1) [, split] [, name]
                   split:str|None=None,          # the split of all these sequences (train/val/test), if known
-                 )->pd.DataFrame:               # name, sequence, label, split (None where not given), source
-    """Labelled sequences from one FASTA per class or from a table. Raises `InputError` naming the file and
-    line (or record) and the value for a missing column, a label other than 0/1, an unknown split, or a
-    non-DNA letter."""
+                 )->pd.DataFrame: # name, sequence, label, split (None where not given), source, where, fold
+    """Labelled sequences from one FASTA per class or from a table (comma or tab separated, fields may be
+    quoted, a UTF-8 byte-order mark is dropped). `where` is each sequence's 'file:line' or 'file: record'; `fold`
+    is the table's `fold` field as written (None without one). Raises `InputError` naming the file and line (or
+    record) and the value for a missing column, a label other than 0/1, an unknown split, or a non-DNA letter."""
     rows = []
     if table is not None:
         p = Path(table)
         if not p.exists(): raise MissingFileError(f'{p}: no such sequence table')
+        if p.is_dir(): raise InputError(f'{p}: is a directory, not a sequence table')
         try:
             with _open_text(p) as f: text = f.read()
         except _GZ_ERRORS as e: raise InputError(f'{p}: not a readable text table ({e})') from None
         lines = text.splitlines()
         if not lines or not lines[0].strip(): raise InputError(f'{p}: empty sequence table')
         sep = '\t' if lines[0].count('\t') >= lines[0].count(',') else ','
-        hdr = [h.strip().lower() for h in lines[0].split(sep)]
+        split_line = lambda l: [x.strip() for x in next(csv.reader([l], delimiter=sep))]  # R quotes fields
+        hdr = [h.lower() for h in split_line(lines[0])]
         col = {k: next((hdr.index(a) for a in al if a in hdr), None)
                for k, al in dict(sequence=('sequence', 'seq'), label=('label', 'y', 'class'),
-                                 split=('split', 'set'), name=('name', 'id')).items()}
+                                 split=('split', 'set'), name=('name', 'id'), fold=('fold',)).items()}
         for k in ('sequence', 'label'):
             if col[k] is None: raise InputError(f'{p}:1: header {lines[0][:80]!r} has no {k!r} column')
         for ln, line in enumerate(lines[1:], 2):
             if not line.strip(): continue
-            f = [x.strip() for x in line.split(sep)]
+            f = split_line(line)
             if len(f) != len(hdr): raise InputError(f'{p}:{ln}: {len(f)} fields, the header has {len(hdr)}')
             lab = f[col['label']].lower()
             if lab not in ('0', '1', 'true', 'false', '0.0', '1.0'):
@@ -706,14 +712,16 @@ def read_labelled(positives:str|Path|None=None, # FASTA of class-1 sequences
             if not seq: raise InputError(f'{p}:{ln}: empty sequence')
             encode(seq, source=f'{p}:{ln}')
             rows.append(dict(name=f[col['name']] if col['name'] is not None else f'{p.stem}:{ln}',
-                             sequence=seq.upper(),
-                             label=int(lab in ('1', 'true', '1.0')), split=sp or split, source=str(p)))
+                             sequence=seq.upper(), label=int(lab in ('1', 'true', '1.0')), split=sp or split,
+                             source=str(p), where=f'{p}:{ln}',
+                             fold=f[col['fold']] if col['fold'] is not None else None))
     for path, label in ((positives, 1), (negatives, 0)):
         if path is None: continue
         recs = _fasta_records(Path(path))
         for k, s in recs.items():
             encode(s, source=f'{path}: record {k!r}')
-            rows.append(dict(name=k, sequence=s.upper(), label=label, split=split, source=str(path)))
+            rows.append(dict(name=k, sequence=s.upper(), label=label, split=split, source=str(path),
+                             where=f'{path}: record {k!r}', fold=None))
     if not rows: raise InputError(f'{table or positives or negatives}: no sequences')
     return pd.DataFrame(rows)
 
@@ -823,7 +831,8 @@ def window_index(
         w = w[ok]
         if len(lost):  # keep one clamped window for regions squeezed against a chromosome end
             r = intervals.iloc[lost]
-            cs = np.clip(r.start.to_numpy(), 0, r.chrom.map(sizes).to_numpy() - width)
+            sz = r.chrom.map(sizes).to_numpy()   # a contig shorter than the window is centred in it (N around)
+            cs = np.where(sz < width, -((width - sz) // 2), np.clip(r.start.to_numpy(), 0, sz - width))
             w = pd.concat(
                 [w, pd.DataFrame({'region': lost, 'chrom': r.chrom.to_numpy(), 'start': cs})]
             ).sort_values(['region', 'start'], kind='stable')
@@ -841,11 +850,17 @@ def window_codes(genome:Genome,     # the genome
                  width:int=300,     # window width
                 )->np.ndarray:      # (b, width) uint8 codes (A C G T N = 0..4)
     """Code windows [start, start+width) cut from the genome's cached codes (read from the file for a streamed
-    genome). Raises `SequenceError` for a window past a chromosome end."""
+    genome). On a contig shorter than `width` the bases outside it are N (code 4), as sequences shorter than the
+    window are padded in training. Raises `SequenceError` for a window past the end of a longer chromosome."""
     chrom, start = np.asarray(chrom), np.asarray(start, np.int64)
     out = np.empty((len(start), width), np.uint8)
     ar = np.arange(width)
     for c in pd.unique(chrom):
+        if genome.sizes[c] < width:   # a contig shorter than the window: its bases, the rest N
+            m, codes = chrom == c, encode(genome.fetch(c, 0, genome.sizes[c]))
+            i = start[m][:, None] + ar
+            out[m] = np.where((i >= 0) & (i < len(codes)), codes[np.clip(i, 0, len(codes) - 1)], 4)
+            continue
         if getattr(genome, 'stream', False):
             m = chrom == c
             out[m] = genome.read_codes(c, start[m], width)
@@ -1076,7 +1091,7 @@ def background_negatives(
     """Length-matched (optionally GC-matched) genomic background negatives on the positives' chromosomes,
     avoiding
     positives ± `pad`, `exclude`, and N runs (Min et al. 2017, Methods "Datasets").
-    Raises `RuntimeError` if some positives cannot be matched in `max_rounds`."""
+    Raises `InputError` if some positives cannot be matched in `max_rounds` (regions too long for the gaps)."""
     rng = np.random.default_rng(seed)
     pos = positives.reset_index(drop=True)
     keep_off = pd.concat(
@@ -1140,9 +1155,11 @@ def background_negatives(
                 this_round.append((a, b))
     miss = np.flatnonzero(got_s < 0)
     if miss.size:
-        raise RuntimeError(
-            f'could not place {miss.size} of {len(want)} negatives in {max_rounds} rounds '
-            f'(first unmatched positive: {pos.iloc[want[miss[0]]].to_dict()})'
+        p = pos.iloc[want[miss[0]]]
+        raise InputError(
+            f'could not place {miss.size} of {len(want)} background negatives in {max_rounds} rounds: no free '
+            f'stretch of {p.end - p.start:,} bp (first: positive {p.chrom}:{p.start}-{p.end}); give shorter regions '
+            'or your own --negatives'
         )
     out = pd.DataFrame({'chrom': chrom, 'start': got_s, 'end': got_s + L, 'gc': got_gc, 'matched_to': want})
     out['name'] = [f'neg_{i}' for i in range(len(out))]

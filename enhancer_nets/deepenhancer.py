@@ -17,18 +17,19 @@ from enhancer_nets.core import (
 from .data import *
 from .engine import *
 from .layers import load_model, RCConv1D
+from . import checks
 
 # %% auto #0
 __all__ = ['ARCHS', 'REGION_ARCHS', 'REGION_TASK', 'REGION_RECIPE', 'MIN2017', 'PRACTICE', 'ENSEMBL_ENHANCERS', 'GKM_GRID',
            'TUNED_BASELINES', 'BASELINES', 'DNASE', 'ACCESSIBILITY', 'ACCESSIBILITY_TASK', 'build_model',
            'build_region_model', 'fit_region_model', 'predict_whole_regions', 'predict_regions', 'scan_genome',
-           'write_scan', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'train_regions', 'train_and_evaluate',
-           'train_sequences', 'simulated_genome', 'fantom5_chr22', 'Chr22Config', 'deepenhancer_chr22', 'results_table',
-           'plot_curves', 'gapped_kmer_counts', 'gkm_svm_baseline', 'gkm_svm_tuned', 'cross_validate', 'cv_folds',
-           'cv_table', 'cross_validate_sequences', 'compare_methods', 'fine_tune', 'distal_dnase',
-           'accessibility_windows', 'accessibility_head', 'pretrained_builder', 'pretrain_accessibility', 'CVConfig',
-           'deepenhancer_cv', 'TransferConfig', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves',
-           'plot_loss_curves']
+           'write_scan', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'negative_exclusions', 'train_regions',
+           'train_and_evaluate', 'check_labelled', 'train_sequences', 'simulated_genome', 'fantom5_chr22',
+           'Chr22Config', 'deepenhancer_chr22', 'results_table', 'plot_curves', 'gapped_kmer_counts',
+           'gkm_svm_baseline', 'gkm_svm_tuned', 'cross_validate', 'cv_folds', 'cv_table', 'cross_validate_sequences',
+           'compare_methods', 'fine_tune', 'distal_dnase', 'accessibility_windows', 'accessibility_head',
+           'pretrained_builder', 'pretrain_accessibility', 'CVConfig', 'deepenhancer_cv', 'TransferConfig',
+           'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -144,8 +145,12 @@ def predict_whole_regions(
     regions: pd.DataFrame,  # chrom, start, end
     batch_size: int = 256,  # regions per prediction batch
 ) -> np.ndarray:  # (n,) float32 P(enhancer), one per region, in row order
-    "Score every region, centred in the model's frame (cropped in the middle when longer)."
-    return predict(model, RegionBatches(genome, regions, None, model.input_shape[1], batch_size), column=0)
+    """Score every region, centred in the model's frame (cropped in the middle when longer); a region made only
+    of N scores NaN, as `scan_genome` skips windows made only of N."""
+    p = predict(model, RegionBatches(genome, regions, None, model.input_shape[1], batch_size), column=0)
+    only_n = checks.n_fraction([genome.codes(c)[s:e] for c, s, e in zip(regions.chrom, regions.start,
+                                                                         regions.end)]) == 1
+    return np.where(only_n, np.nan, p).astype(np.float32)
 
 # %% ../nbs/02_deepenhancer.ipynb #c013
 def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: column 1 = enhancer)
@@ -159,18 +164,22 @@ def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: co
                     rc:bool=False,         # average each window with its reverse complement
                    )->np.ndarray:          # (n_regions,) float32 enhancer probability
     """Score each region as the max (or mean) of its windows' enhancer probabilities (Min et al. 2017,
-    test-time voting)."""
+    test-time voting). Windows made only of N are left out, as `scan_genome` skips them; a region with no other
+    window scores NaN."""
     if reduce not in ('max', 'mean'): raise OptionError(f"reduce must be 'max' or 'mean', got {reduce!r}")
     if int(batch_size) < 1: raise OptionError(f'batch_size must be at least 1, got {batch_size}')
     w = window_index(regions.reset_index(drop=True), width, stride, sizes=genome.sizes)
     ds = WindowDataset(genome, w, width=width, batch_size=batch_size)
     p = predict(model, ds, column=-1, rc=rc, progress=progress)
-    r = w.region.to_numpy()
+    keep = ~np.concatenate([(window_codes(genome, w.chrom[i:i + 8192], w.start[i:i + 8192], width) == 4).all(1)
+                            for i in range(0, len(w), 8192)] or [np.zeros(0, bool)])
+    r, p = w.region.to_numpy()[keep], p[keep]
     out = np.full(len(regions), -np.inf if reduce == 'max' else 0., np.float64)
     if reduce == 'max': np.maximum.at(out, r, p)
     else:
         np.add.at(out, r, p)
-        out /= np.bincount(r, minlength=len(regions))
+        out /= np.maximum(np.bincount(r, minlength=len(regions)), 1)
+    out[np.bincount(r, minlength=len(regions)) == 0] = np.nan
     return out.astype(np.float32)
 
 # %% ../nbs/02_deepenhancer.ipynb #s014
@@ -299,6 +308,20 @@ def kmer_baseline(
     return clf.predict_proba(kmer_spectrum(test_codes, ks))[:, 1]
 
 # %% ../nbs/02_deepenhancer.ipynb #c022
+def negative_exclusions(genome:Genome,            # the genome the negatives are drawn from
+                        chroms:list,               # the positives' chromosomes
+                        exclude:pd.DataFrame|None=None, # the caller's intervals to avoid (used as given)
+                       )->tuple:                   # (intervals to avoid, `checks.annotation_build` verdict)
+    """What background negatives avoid: the caller's `exclude`, else the hg38 GENCODE promoters (TSS ± 2 kb),
+    exons and ENCODE blacklist when the genome's chromosome sizes are hg38's, else nothing but N runs (which
+    `background_negatives` always avoids), with a printed line saying so."""
+    if exclude is not None: return exclude, dict(compatible=True, verdict='exclusions given by the caller')
+    build = checks.annotation_build(genome.sizes)
+    if build['compatible']: return gencode_exclusions(chroms=list(chroms)), build
+    print(f'{genome.path.name}: not hg38 ({build["verdict"]}): background negatives avoid N and the '
+          'positives, not the hg38 GENCODE promoters, exons and blacklist')
+    return pd.DataFrame(columns=['chrom', 'start', 'end']), build
+
 def _sample_negatives(genome, pos, split, exclude, how, margin, seed, blocks):
     negs = []
     for i, (name, (a, b)) in enumerate(blocks.items()):
@@ -472,12 +495,16 @@ def train_and_evaluate(
     config: TrainConfig | None = None,  # a whole training recipe (replaces epochs, patience, batch_size, lr)
     rc_augment: bool = False,  # reverse-complement training windows at random (`train_regions`)
     test_rc: bool = False,  # average test windows over both strands
+    max_n_frac: float = 0.5,  # refuse regions more than this fraction N (another build? assembly gaps?)
     **record,  # extra fields for results.json (dataset names ...)
 ) -> dict:  # the results record {meta, config, data, metrics} (also written to out_dir/results.json)
     """Train a DeepEnhancer CNN on a genome + positive BED, evaluate on held-out genomic blocks/chromosomes vs
     the k-mer baseline. Every input is read and checked before `out_dir` is created; an interrupted run
-    resumes when called again with the same settings. Raises `InputError` for bad files, `OptionError` for bad
-    settings and `RunDirError` when `out_dir` holds a run with other settings."""
+    resumes when called again with the same settings and inputs (their SHA-256 is compared). Raises `InputError`
+    for bad files, regions more than `max_n_frac` N or negatives that overlap positives, `OptionError` for bad
+    settings and `RunDirError` when `out_dir` holds a run with other settings or inputs. Background negatives
+    avoid the hg38 GENCODE annotation only on a genome whose chromosome sizes are hg38's
+    (`checks.annotation_build`); otherwise N runs alone, as the record says."""
     t0 = time.time()
     set_seed(seed)
     ident = lambda x: x.attrs.get('source', 'DataFrame') if isinstance(x, pd.DataFrame) else str(x)
@@ -499,6 +526,7 @@ def train_and_evaluate(
     pos = pos[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
     for c, s, e in zip(pos.chrom, pos.start, pos.end):
         genome.check(c, s, e, where='positives')
+    n_content = dict(positives=checks.region_n_content(genome, pos, ident(positives), max_n_frac))
     if max_positives and len(pos) > max_positives:
         pos = (
             pos.sample(max_positives, random_state=seed)
@@ -528,9 +556,9 @@ def train_and_evaluate(
             raise InputError(
                 f'{ident(positives)}: no positive region falls in the {part} split ' f'({split_desc})'
             )
+    build = dict(compatible=None, verdict='not used: the negatives are given')
     if isinstance(negatives, str) and negatives in ('background', 'gc-matched'):
-        if exclude is None:
-            exclude = gencode_exclusions(chroms=list(pos.chrom.unique()))
+        exclude, build = negative_exclusions(genome, pos.chrom.unique(), exclude)
         if split == 'block':
             neg = _sample_negatives(
                 genome, pos, pos.split, exclude, negatives, margin=margin, seed=seed, blocks=blocks
@@ -545,9 +573,9 @@ def train_and_evaluate(
                     for i, s in enumerate(['train', 'val', 'test'])
                 ]
             )
-        neg_desc = (f'{negatives} (length-matched, avoiding positives ±{margin} bp, GENCODE TSS ±2 kb, '
-                    'exons, '
-                    'blacklist, N)')
+        neg_desc = (f'{negatives} (length-matched, avoiding positives ±{margin} bp, '
+                    + ('GENCODE TSS ±2 kb, exons, blacklist, N)' if build['compatible'] else
+                       f'N; not the hg38 annotation: {build["verdict"]})'))
     else:
         neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, genome)
         neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
@@ -558,12 +586,21 @@ def train_and_evaluate(
         )
         neg = neg.assign(split=nsp.to_numpy())
         neg = neg[neg.split != 'drop']
-        neg_desc = f'user-supplied ({getattr(negatives, "name", "DataFrame")})'
+        n_conf, first = checks.region_conflicts(pos, neg)
+        if n_conf:
+            raise InputError(f'{ident(negatives)}: {n_conf} negative regions overlap positives of '
+                             f'{ident(positives)} (first: {first}): conflicting labels')
+        n_content['negatives'] = checks.region_n_content(genome, neg, ident(negatives), max_n_frac)
+        neg_desc = f'user-supplied ({ident(negatives)})'
     regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'split']].assign(label=0)], ignore_index=True)
-    assert_disjoint(regions[regions.split == 'train'], regions[regions.split == 'test'], pad=width)
+    try: assert_disjoint(regions[regions.split == 'train'], regions[regions.split == 'test'], pad=width)
+    except AssertionError as e: raise InputError(f'{ident(negatives)}: train and test windows would overlap: {e}')
+    inputs = dict(regions=checks.frame_sha256(regions, ['chrom', 'start', 'end', 'label', 'split']),
+                  **checks.input_hashes(dict(genome=genome.path, positives=positives, negatives=negatives)))
     res = dict(
         task='DeepEnhancer enhancer vs background, region level (max over windows)', **meta, split=split_desc,
-        negatives=neg_desc, positives_dropped_at_boundaries=dropped,
+        negatives=neg_desc, positives_dropped_at_boundaries=dropped, n_content=n_content,
+        annotation=build, inputs_sha256=inputs, cross_split_overlaps=0,
     )
     train = config or (REGION_RECIPE if arch in REGION_ARCHS and model is None else
                        MIN2017.replace(epochs=epochs, patience=patience, batch_size=batch_size, lr=lr))
@@ -573,6 +610,7 @@ def train_and_evaluate(
             config=train.replace(seed=seed, devices=devices),
             rc_augment=rc_augment, test_rc=test_rc, baseline=baseline, verbose=verbose, overwrite=overwrite,
             model=model, split=split_desc, positives=ident(positives), negatives=ident(negatives),
+            inputs_sha256=inputs,
         )
     )
     res['wall_seconds'] = round(time.time() - t0, 1)
@@ -581,11 +619,12 @@ def train_and_evaluate(
         val_frac=val_frac,
         test_chroms=list(test_chroms), val_chroms=list(val_chroms), baseline=baseline,
         max_positives=max_positives,
-        rc_augment=rc_augment, test_rc=test_rc, seed=seed,
+        rc_augment=rc_augment, test_rc=test_rc, seed=seed, max_n_frac=max_n_frac,
         train=asdict(train.replace(seed=seed, devices=devices)),
         **{k: record[k] for k in ('quick', 'recipe') if k in record},
     )
-    res = results_record(res, settings, data_keys=('positives_dropped_at_boundaries',))
+    res = results_record(res, settings, data_keys=('positives_dropped_at_boundaries', 'n_content', 'annotation',
+                                                   'inputs_sha256', 'cross_split_overlaps'))
     save_json(out / 'results.json', res)
     return res
 
@@ -600,6 +639,53 @@ def _draw_split(y:np.ndarray, frac:float, seed:int)->np.ndarray:
         m[rng.choice(i, k, replace=False)] = True
     return m
 
+def _labelled_splits(df:pd.DataFrame, test:pd.DataFrame|None, src:str, val_frac:float, test_frac:float,
+                     seed:int, max_positives:int|None)->tuple:
+    """`df` with every row's split: the test set as given (`test`), or the table's own, or drawn; validation
+    as given or drawn from training; `max_positives` positives kept outside a given test set. Returns (df,
+    how). Raises `InputError` for a table's test rows beside a test set, or no validation to draw."""
+    if test is not None and (df.split == 'test').any():
+        raise InputError(f'{src}: {int((df.split == "test").sum())} rows have split=test, and a test set is '
+                         'given too (--test-table / --test-positives): drop one of the two')
+    keep = df.split != 'test'
+    if max_positives and ((df.label == 1) & keep).sum() > max_positives:
+        i = np.flatnonzero((df.label == 1) & keep)
+        drop = np.random.default_rng(seed).choice(i, len(i) - max_positives, replace=False)
+        df = df.drop(index=df.index[drop]).reset_index(drop=True)
+    if test is not None:
+        df, how = pd.concat([df, test], ignore_index=True), 'test set as given'
+    elif (df.split == 'test').any(): how = "test set from the 'split' column"
+    else:
+        df.loc[_draw_split(df.label.to_numpy(), test_frac, seed + 1), 'split'] = 'test'
+        how = f'test drawn at random ({test_frac:.0%}, seed {seed + 1}): sequences carry no coordinates'
+    df['split'] = df.split.fillna('train')
+    if not (df.split == 'val').any():
+        if val_frac <= 0:
+            raise InputError(f'{src}: no validation rows (split=val) and --val-frac {val_frac}: give one or the '
+                             'other (validation chooses the epoch and the threshold)')
+        tr = np.flatnonzero(df.split == 'train')
+        df.loc[tr[_draw_split(df.label.to_numpy()[tr], val_frac, seed + 2)], 'split'] = 'val'
+        how += f'; validation drawn from training ({val_frac:.0%}, stratified, seed {seed + 2})'
+    return df, how
+
+def check_labelled(df:pd.DataFrame,      # sequence, label, split, source, where, name (`read_labelled`)
+                   src:str,              # the input files, for messages
+                   max_n:float=0.5,      # refuse sequences more than this fraction N
+                   allow_duplicates:bool=False, # accept sequences shared across splits (counted all the same)
+                  )->dict:               # n_content per class and duplicates {exact, reverse_complement, first}
+    """The input checks of labelled sequences (`checks`): N content per file, conflicting labels, and copies
+    (either strand) across splits. Raises `InputError` naming the file and the first offender."""
+    n_content = checks.sequence_n_content(df, max_n)
+    conflict = checks.label_conflicts(df)
+    if conflict: raise InputError(f'{src}: conflicting labels: {conflict}')
+    order = df.split.map({'train': 0, 'val': 1, 'test': 2}).fillna(3).to_numpy()
+    dup = checks.cross_split_duplicates(df.iloc[np.argsort(order, kind='stable')])
+    if (dup['exact'] or dup['reverse_complement']) and not allow_duplicates:
+        raise InputError(f"{src}: {dup['exact']} exact and {dup['reverse_complement']} reverse-complement copies "
+                         f"across splits (first: {dup['first']}): the test would measure memory; remove them, "
+                         'or pass --allow-duplicates')
+    return dict(n_content=n_content, duplicates=dup)
+
 def train_sequences(out_dir:str|Path,             # run directory: model.keras, test_scores.tsv, results.json
                     positives:str|Path|None=None, # FASTA of enhancers (class 1)
                     negatives:str|Path|None=None, # FASTA of non-enhancers (class 0)
@@ -610,39 +696,33 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
                     test_frac:float=0.2,          # test drawn (at random) only if no test set is given at all
                     width:int=300,                # window width; shorter sequences are centred in N
                     seed:int=0,                   # seed of the drawn splits, initialisation and shuffling
+                    max_positives:int|None=None,  # keep at most this many positives outside a given test set
+                    max_n_frac:float=0.5,         # refuse sequences more than this fraction N
+                    allow_duplicates:bool=False,  # accept copies of a sequence across splits
                     **kw,                         # `train_regions` settings: arch, stride, epochs, …
                    )->dict:                       # the record {meta, config, data, metrics}, as results.json
     """Train and evaluate a DeepEnhancer CNN on labelled sequences with the user's own split. Every file is
-    read and checked before `out_dir` is created. Raises `InputError` for bad files or a split without both
-    classes."""
+    read and checked (`check_labelled`) before `out_dir` is created; a finished run is reused only for the same
+    inputs (SHA-256) and settings. Raises `InputError` for bad files, a split without both classes, sequences
+    more than `max_n_frac` N, conflicting labels or copies across splits."""
     t0 = time.time()
     set_seed(seed)
     out = Path(out_dir)
     if out.exists() and not out.is_dir(): raise RunDirError(f'{out}: exists and is not a directory')
-    if not (0 < val_frac < 1 and 0 < test_frac < 1):
-        raise OptionError(f'val_frac and test_frac must lie in (0, 1)')
+    if not (0 <= val_frac < 1 and 0 < test_frac < 1):
+        raise OptionError(f'val_frac must lie in [0, 1) and test_frac in (0, 1)')
     meta = run_metadata(seed)
-    df = read_labelled(positives, negatives, table)
-    if any(x is not None for x in (test_positives, test_negatives, test_table)):
-        df = pd.concat([df.assign(split=df.split.where(df.split != 'test', 'train').fillna('train')),
-                        read_labelled(test_positives, test_negatives, test_table, split='test')],
-                        ignore_index=True)
-        how = 'test set as given'
-    elif (df.split == 'test').any(): how = "test set from the 'split' column"
-    else:
-        df.loc[_draw_split(df.label.to_numpy(), test_frac, seed + 1), 'split'] = 'test'
-        how = f'test drawn at random ({test_frac:.0%}, seed {seed + 1}): sequences carry no coordinates'
-    df['split'] = df.split.fillna('train')
-    if not (df.split == 'val').any():
-        tr = np.flatnonzero(df.split == 'train')
-        df.loc[tr[_draw_split(df.label.to_numpy()[tr], val_frac, seed + 2)], 'split'] = 'val'
-        how += f'; validation drawn from training ({val_frac:.0%}, stratified, seed {seed + 2})'
     src = ', '.join(str(x) for x in (table, positives, negatives, test_table, test_positives, test_negatives)
                     if x)
+    given = any(x is not None for x in (test_positives, test_negatives, test_table))
+    df, how = _labelled_splits(read_labelled(positives, negatives, table), 
+                               read_labelled(test_positives, test_negatives, test_table, split='test')
+                               if given else None, src, val_frac, test_frac, seed, max_positives)
     for part in ('train', 'val', 'test'):
         n = [int(((df.split == part) & (df.label == c)).sum()) for c in (1, 0)]
         if min(n) == 0: raise InputError(f'{src}: the {part} split needs both classes, has {n[0]} positive '
                                          f'and {n[1]} negative sequences')
+    found = check_labelled(df, src, max_n_frac, allow_duplicates)
     df['chrom'] = [f's{i}' for i in range(len(df))]
     seqs = SequenceSet(dict(zip(df.chrom, df.sequence)), pad_to=width, source=str(table or positives))
     if seqs.n_padded:
@@ -652,20 +732,23 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
     files = {k: str(v) for k, v in dict(positives=positives, negatives=negatives, table=table,
                                         test_positives=test_positives,
              test_negatives=test_negatives, test_table=test_table).items() if v is not None}
+    inputs = dict(sequences=checks.frame_sha256(df, ['sequence', 'label', 'split']), **checks.input_hashes(files))
     res = dict(task='DeepEnhancer on labelled sequences, sequence level (max over windows)', **meta,
-               inputs=files, split=dict(kind='labelled sequences', how=how), n_padded=seqs.n_padded)
+               inputs=files, split=dict(kind='labelled sequences', how=how), n_padded=seqs.n_padded,
+               inputs_sha256=inputs, **found)
     region = kw.get('arch') in REGION_ARCHS
     if region:   # REGION_RECIPE as is: the paper's epochs, patience, batch size and rate are not used
         for k in ('epochs', 'patience', 'batch_size', 'lr'):
             kw.pop(k, None)
     config = (REGION_RECIPE if region else MIN2017).replace(seed=seed).take(kw)
-    res.update(train_regions(seqs, regions, out, width=width, config=config, split=how, inputs=files, **kw))
+    res.update(train_regions(seqs, regions, out, width=width, config=config, split=how, inputs=files,
+                             inputs_sha256=inputs, **kw))
     res['wall_seconds'] = round(time.time() - t0, 1)
     plain = {k: v for k, v in kw.items() if isinstance(v, (int, float, str, bool, tuple, type(None)))}
-    settings = dict(
-        val_frac=val_frac, test_frac=test_frac, width=width, seed=seed, train=asdict(config), **plain
-    )
-    res = results_record(res, settings, data_keys=('inputs', 'n_padded'))
+    settings = dict(val_frac=val_frac, test_frac=test_frac, width=width, seed=seed, max_positives=max_positives,
+                    max_n_frac=max_n_frac, allow_duplicates=allow_duplicates, train=asdict(config), **plain)
+    res = results_record(res, settings, data_keys=('inputs', 'n_padded', 'inputs_sha256', 'n_content',
+                                                   'duplicates'))
     save_json(out/'results.json', res)
     return res
 
@@ -914,6 +997,7 @@ def cross_validate(
     test_rc: bool = False,  # average test windows over both strands
     region_config: TrainConfig | None = None,  # recipe of the `REGION_ARCHS` networks (None: `REGION_RECIPE`)
     region_length: int = 600,  # their frame length (bp)
+    max_n_frac: float = 0.5,  # refuse regions more than this fraction N
     **record,  # extra fields for the results (dataset names ...)
 ) -> dict:  # per method: folds [{fold, auroc, auprc, n_pos, n_neg}], mean, se, pooled curves
     """Region-level k-fold cross-validation by genomic blocks of the DeepEnhancer architectures and the
@@ -924,12 +1008,20 @@ def cross_validate(
     g = genome if isinstance(genome, Genome) else Genome(genome)
     pos = positives if isinstance(positives, pd.DataFrame) else read_intervals(positives, g)
     pos = pos[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
+    ident = lambda x: x.attrs.get('source', 'DataFrame') if isinstance(x, pd.DataFrame) else str(x)
+    n_content = dict(positives=checks.region_n_content(g, pos, ident(positives), max_n_frac))
     given = not (isinstance(negatives, str) and negatives in ('background', 'gc-matched'))
-    if exclude is None and not given:
-        exclude = gencode_exclusions(chroms=list(pos.chrom.unique()))
+    build = dict(compatible=None, verdict='not used: the negatives are given')
+    if not given:
+        exclude, build = negative_exclusions(g, pos.chrom.unique(), exclude)
     if given:
         neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, g)
         neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
+        n_conf, first = checks.region_conflicts(pos, neg)
+        if n_conf:
+            raise InputError(f'{ident(negatives)}: {n_conf} negative regions overlap positives of '
+                             f'{ident(positives)} (first: {first}): conflicting labels')
+        n_content['negatives'] = checks.region_n_content(g, neg, ident(negatives), max_n_frac)
     if (
         folds == 'balanced'
     ):  # equal-length blocks leave folds empty on acrocentric chromosomes (chr22's p-arm)
@@ -976,11 +1068,13 @@ def cross_validate(
             chroms=sorted(regions.chrom.unique()), validation='the next fold',
         ),
         negatives=(
-            f'user-supplied ({getattr(negatives, "name", "DataFrame")}), assigned to the same blocks'
+            f'user-supplied ({ident(negatives)}), assigned to the same blocks'
             if given
             else (f'{negatives}, as many as positives in each fold block (avoiding positives ±{width} bp, '
-                  'GENCODE TSS ±2 kb, exons, blacklist, N)')
+                  + ('GENCODE TSS ±2 kb, exons, blacklist, N)' if build['compatible'] else
+                     f'N; not the hg38 annotation: {build["verdict"]})'))
         ),
+        n_content=n_content, annotation=build,
         counts={
             int(f): dict(
                 pos=int(((regions.fold == f) & (regions.label == 1)).sum()),
@@ -1008,9 +1102,9 @@ def cross_validate(
         rc_augment=rc_augment, test_rc=test_rc, train=asdict(config) if config else None,
         **({'region_train': asdict(region_config or REGION_RECIPE), 'region_length': region_length}
            if set(archs) & set(REGION_ARCHS) else {}),
-        **{x: record[x] for x in ('quick', 'recipe') if x in record},
+        max_n_frac=max_n_frac, **{x: record[x] for x in ('quick', 'recipe') if x in record},
     )
-    return results_record(res, settings)
+    return results_record(res, settings, data_keys=('n_content', 'annotation'))
 
 
 def _history(h: pd.DataFrame, cfg: TrainConfig) -> dict:
@@ -1160,37 +1254,61 @@ def cv_table(
     )
 
 # %% ../nbs/02_deepenhancer.ipynb #q043
+def _sequence_folds(df:pd.DataFrame, k:int, seed:int, src:str)->tuple:
+    """(fold number per row, description): the table's `fold` labels numbered 0.. in sorted order (numbers as
+    numbers), else stratified random folds. Raises `InputError` naming the line of an empty fold label, or a
+    table with fewer than 3 folds or a fold without both classes."""
+    from sklearn.model_selection import StratifiedKFold
+    if df.fold.isna().all():
+        f = np.zeros(len(df), int)
+        for i, (_, te) in enumerate(StratifiedKFold(k, shuffle=True, random_state=seed).split(df, df.label)):
+            f[te] = i
+        return f, f'{k}-fold stratified random cross-validation of labelled sequences (seed {seed})'
+    empty = df.fold.fillna('').str.strip() == ''
+    if empty.any(): raise InputError(f"{df['where'][empty].iloc[0]}: empty 'fold' value")
+    num = pd.to_numeric(df.fold, errors='coerce')
+    labels = sorted(df.fold.unique(), key=lambda v: (float(v), v) if num.notna().all() else (0, v))
+    if len(labels) < 3:
+        raise InputError(f"{src}: the 'fold' column has {len(labels)} distinct values ({', '.join(labels)}); "
+                         'cross-validation needs at least 3')
+    f = df.fold.map({v: i for i, v in enumerate(labels)}).to_numpy()
+    for i, v in enumerate(labels):
+        if df.label[f == i].nunique() < 2:
+            raise InputError(f"{src}: fold {v!r} holds only class {df.label[f == i].iloc[0]}: each fold is a test "
+                             'set and needs both classes')
+    return f, f"{len(labels)}-fold cross-validation by the table's 'fold' column ({', '.join(labels)})"
+
 def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per method and fold
                              positives:str|Path|None=None, negatives:str|Path|None=None, # one FASTA per class
                              table:str|Path|None=None, # or: CSV/TSV with sequence, label [, fold]
                              k:int=10,                # stratified random folds (or the table's `fold` column)
                              width:int=300, seed:int=0,
+                             max_n_frac:float=0.5,    # refuse sequences more than this fraction N
+                             allow_duplicates:bool=False, # accept copies of a sequence in two folds
                              **kw,                    # `cv_folds` settings: archs, baselines, stride, epochs…
                             )->dict:                  # as `cross_validate`
-    """k-fold cross-validation on labelled sequences: stratified random folds (sequences carry no coordinates,
-    so homologous sequences across folds are the user's to avoid), or the folds of a `fold` column."""
-    from sklearn.model_selection import StratifiedKFold
+    """k-fold cross-validation on labelled sequences: stratified random folds, or the folds of a `fold` column
+    (any labels: 0-based, 1-based or names, numbered in sorted order). Sequences carry no coordinates, so copies
+    across folds (either strand) are refused unless `allow_duplicates`; homologues are the user's to avoid.
+    Raises `InputError` for one class only, an empty or single fold label, N-rich sequences, conflicting
+    labels."""
     t0 = time.time()
     meta = run_metadata(seed)
     df = read_labelled(positives, negatives, table)
-    fold_col = None
-    if table is not None:
-        hdr = pd.read_csv(table, sep=None, engine='python', nrows=0).columns.str.lower()
-        if 'fold' in hdr:
-            fold_col = pd.read_csv(table, sep=None,
-                                   engine='python').rename(columns=str.lower)['fold'].astype(int).to_numpy()
-    if fold_col is None:
-        fold_col = np.zeros(len(df), int)
-        for f, (_, te) in enumerate(StratifiedKFold(k, shuffle=True, random_state=seed).split(df, df.label)):
-            fold_col[te] = f
-        how = f'{k}-fold stratified random cross-validation of labelled sequences (seed {seed})'
-    else:
-        k = int(fold_col.max()) + 1
-        how = f"{k}-fold cross-validation of labelled sequences by the table's 'fold' column"
-    df = df.assign(chrom=[f's{i}' for i in range(len(df))], fold=fold_col)
+    src = ', '.join(str(x) for x in (table, positives, negatives) if x)
+    n = [int((df.label == c).sum()) for c in (1, 0)]
+    if min(n) < k and df.fold.isna().all():
+        raise InputError(f'{src}: {k}-fold cross-validation needs at least {k} sequences of each class, has '
+                         f'{n[0]} positive and {n[1]} negative')
+    fold_col, how = _sequence_folds(df, k, seed, src)
+    k = int(fold_col.max()) + 1
+    df = df.assign(fold=fold_col)
+    found = check_labelled(df.assign(split=df.fold), src, max_n_frac, allow_duplicates)
+    df = df.assign(chrom=[f's{i}' for i in range(len(df))])
     seqs = SequenceSet(dict(zip(df.chrom, df.sequence)), pad_to=width, source=str(table or positives))
     regions = df.assign(start=0, end=df.chrom.map(seqs.sizes))[['chrom', 'start', 'end', 'label', 'fold']]
     res = dict(task='DeepEnhancer k-fold cross-validation on labelled sequences (max over windows)', **meta,
+               **found,
                split=dict(kind=how, k=k, validation='the next fold'), n_padded=seqs.n_padded, width=width,
                counts={int(f): dict(pos=int(((regions.fold == f) & (regions.label == 1)).sum()),
                                     neg=int(((regions.fold == f) & (regions.label == 0)).sum()))
@@ -1199,7 +1317,9 @@ def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per met
     cv_folds(seqs, regions, Path(out_dir), res, k=k, width=width, seed=seed, **kw)
     res['wall_seconds'] = round(time.time() - t0, 1)
     plain = {x: v for x, v in kw.items() if isinstance(v, (int, float, str, bool, tuple, type(None)))}
-    return results_record(res, dict(k=k, width=width, seed=seed, **plain), data_keys=('n_padded',))
+    return results_record(res, dict(k=k, width=width, seed=seed, max_n_frac=max_n_frac,
+                                    allow_duplicates=allow_duplicates, **plain),
+                          data_keys=('n_padded', 'n_content', 'duplicates'))
 
 # %% ../nbs/02_deepenhancer.ipynb #d045
 def compare_methods(

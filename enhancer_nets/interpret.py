@@ -30,8 +30,9 @@ from enhancer_nets.motifs import (
 # %% auto #0
 __all__ = ['planted_example', 'zeroed_filter', 'model_output', 'influence', 'input_gradients', 'grad_x_input',
            'integrated_gradients', 'ism', 'position_importance', 'site_recovery', 'plot_attribution', 'read_variants',
-           'variant_effect', 'motif_report', 'hypothetical_attributions', 'modisco_patterns', 'modisco_report',
-           'motifs_simulated', 'motifs_deepenhancer_chr22', 'modisco_simulated', 'modisco_deepenhancer_chr22']
+           'variant_codes', 'variant_effect', 'motif_report', 'hypothetical_attributions', 'modisco_patterns',
+           'modisco_report', 'motifs_simulated', 'motifs_deepenhancer_chr22', 'modisco_simulated',
+           'modisco_deepenhancer_chr22']
 
 # %% ../nbs/06_interpretation.ipynb #c008
 def planted_example(
@@ -358,6 +359,26 @@ def read_variants(
     return df[['chrom', 'pos', 'ref', 'alt', 'id', 'line']].reset_index(drop=True)
 
 
+def variant_codes(genome:Genome,        # the genome the variants are on
+                  variants:pd.DataFrame, # chrom, pos (1-based), ref, line, id (`read_variants`)
+                  L:int,                 # window width (the model's input length)
+                 )->np.ndarray:          # (n, L) uint8 reference codes, the variant at column L // 2
+    """The reference window centred on each variant; where it reaches past a chromosome end the missing bases
+    are N (code 4), as regions shorter than a model's window are padded. Raises `SequenceError` naming the line
+    for an unknown chromosome, a position outside it, or a `ref` that differs from the genome."""
+    src = variants.attrs.get('source', 'variants')
+    X = np.full((len(variants), L), 4, np.uint8)
+    for i, r in enumerate(variants.itertuples(index=False)):
+        genome.check(r.chrom, r.pos - 1, r.pos, where=f'{src}: line {r.line} ({r.id})')
+        s, size = r.pos - 1 - L // 2, genome.sizes[r.chrom]
+        a, b = max(s, 0), min(s + L, size)
+        X[i, a - s : b - s] = genome.codes(r.chrom)[a:b]
+        base = 'ACGTN'[X[i, L // 2]]
+        if base != r.ref:
+            raise SequenceError(f'{src}: line {r.line} ({r.id}): REF {r.ref!r} but the genome '
+                                f'has {base!r} at {r.chrom}:{r.pos}')
+    return X
+
 def variant_effect(
     model: keras.Model,  # any network of the package (input (L, 4))
     genome: Genome | str | Path,  # the genome the variants are on
@@ -368,28 +389,17 @@ def variant_effect(
 ) -> pd.DataFrame:  # the variants + ref_score, alt_score, diff = alt − ref, log_odds
     """Reference vs alternative allele predictions for single-nucleotide variants, centred in the model's
     window.
-    Raises `SequenceError` naming the line for an unknown chromosome, a window past the chromosome end, or a
-    `ref` that differs from the genome."""
+    Windows reaching past a chromosome end are padded with N (`variant_codes`, and a printed count). Raises
+    `SequenceError` naming the line for an unknown chromosome or a `ref` that differs from the genome."""
     g = genome if isinstance(genome, Genome) else Genome(genome)
     v = read_variants(variants)
     src = v.attrs.get('source', 'variants')
     L = model.input_shape[1]
-    X = np.zeros((len(v), L), np.uint8)
-    for i, r in enumerate(v.itertuples(index=False)):
-        s = r.pos - 1 - L // 2
-        g.check(r.chrom, max(s, 0), r.pos, where=f'{src}: line {r.line} ({r.id})')
-        if s < 0 or s + L > g.sizes[r.chrom]:
-            raise SequenceError(
-                f'{src}: line {r.line} ({r.id}): the {L} bp window around {r.chrom}:{r.pos} '
-                'runs past the chromosome end'
-            )
-        X[i] = g.codes(r.chrom)[s : s + L]
-        base = 'ACGTN'[X[i, L // 2]]
-        if base != r.ref:
-            raise SequenceError(
-                f'{src}: line {r.line} ({r.id}): REF {r.ref!r} but the genome '
-                f'has {base!r} at {r.chrom}:{r.pos}'
-            )
+    X = variant_codes(g, v, L)
+    edge = [(r.pos - 1 - L // 2 < 0 or r.pos - 1 - L // 2 + L > g.sizes[r.chrom]) for r in v.itertuples()]
+    if any(edge):
+        print(f'{sum(edge)} of {len(v)} variants lie within {L // 2} bp of a chromosome end: their windows are '
+              'padded with N')
     A = X.copy()
     A[:, L // 2] = encode(''.join(v.alt))
 

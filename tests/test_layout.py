@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent/'enhancer_nets'
-LAYER = {'core': 0, 'data': 1, 'engine': 2, 'layers': 3, 'motifs': 4, 'deepenhancer': 5, 'adversarial': 5,
+LAYER = {'core': 0, 'data': 1, 'checks': 1.5, 'engine': 2, 'layers': 3, 'motifs': 4, 'deepenhancer': 5, 'adversarial': 5,
          'speid': 5, 'deepcage': 5, 'interpret': 6, 'cli': 7}
 
 
