@@ -880,13 +880,13 @@ def main(argv:list|None=None): # arguments after the program name (default: sys.
     args.pop('pdb', None)
     args.pop('xtra', None)
     main_thread = __import__('threading').current_thread() is __import__('threading').main_thread()
-    if main_thread: signal.signal(signal.SIGTERM, _terminated)
     try:
         try: _quiet_keras()
         except ImportError as e:
             raise OptionError(f"the Keras backend {os.environ.get('KERAS_BACKEND', 'tensorflow')!r} "
                               f'cannot be imported ({e}); install it, or choose another with '
                               '--backend') from None
+        if main_thread: signal.signal(signal.SIGTERM, _terminated)   # after TensorFlow, which sets its own
         check_options(cmd, args)
         f(**args)   # the console script does sys.exit(main()): returning the results would exit 1
     except UserError as e:

@@ -718,11 +718,11 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
     df, how = _labelled_splits(read_labelled(positives, negatives, table), 
                                read_labelled(test_positives, test_negatives, test_table, split='test')
                                if given else None, src, val_frac, test_frac, seed, max_positives)
+    found = check_labelled(df, src, max_n_frac, allow_duplicates)
     for part in ('train', 'val', 'test'):
         n = [int(((df.split == part) & (df.label == c)).sum()) for c in (1, 0)]
         if min(n) == 0: raise InputError(f'{src}: the {part} split needs both classes, has {n[0]} positive '
                                          f'and {n[1]} negative sequences')
-    found = check_labelled(df, src, max_n_frac, allow_duplicates)
     df['chrom'] = [f's{i}' for i in range(len(df))]
     seqs = SequenceSet(dict(zip(df.chrom, df.sequence)), pad_to=width, source=str(table or positives))
     if seqs.n_padded:

@@ -17,14 +17,7 @@ FUZZ_CASES = {'fasta': 0, 'bed': 0, 'options': 0}
 REJECTED = {'fasta': 0, 'bed': 0, 'options': 0}
 ROOT = Path(__file__).resolve().parents[1]
 
-def run_cli(argv):
-    "Run `main(argv)` in-process: (exit code, stderr lines, stdout)."
-    err, out = io.StringIO(), io.StringIO()
-    code = 0
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
-        try: main(argv)
-        except SystemExit as e: code = e.code
-    return code, [l for l in err.getvalue().splitlines() if l.strip()], out.getvalue()
+from conftest import run_cli
 
 @pytest.fixture(scope='module')
 def env(tmp_path_factory):
