@@ -9,12 +9,12 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse, anno_parser, Param
 from .core import (save_json, atomic_write, atomic_path, IN_TEST, UserError, OptionError,
-                                MissingFileError, InputError, captured_stderr)
+                                MissingFileError, InputError, captured_stderr,
+                                Terminated, TERMINATED)
 
 # %% auto #0
 __all__ = ['NETWORKS', 'COMMANDS', 'OPTION_RULES', 'demo', 'network', 'train', 'predict', 'evaluate', 'speid', 'speid_leakage',
-           'cohn', 'cohn_species', 'motifs', 'scan', 'variants', 'deepcage', 'check_out', 'check_options', 'Terminated',
-           'main']
+           'cohn', 'cohn_species', 'motifs', 'scan', 'variants', 'deepcage', 'check_out', 'check_options', 'main']
 
 # %% ../nbs/07_cli.ipynb #c004
 @call_parse
@@ -198,8 +198,9 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
         given = [o for o, v in dict(test_positives=test_positives, test_negatives=test_negatives,
                                     test_table=test_table).items() if v is not None]
         if given:
-            raise OptionError(f"--{given[0].replace('_', '-')}: a fixed test set is for sequences; regions are "
-                              'tested on held-out blocks or chromosomes (--split)')
+            opt = '--' + given[0].replace('_', '-')
+            raise OptionError(f'{opt}: a fixed test set is for sequences; regions are tested on held-out '
+                              'blocks or chromosomes (--split)')
         res = train_and_evaluate(genome, positives, out, negatives=negatives, split=split,
                                  test_frac=test_frac, val_frac=val_frac,
                                  test_chroms=tuple(test_chroms.split(',')),
@@ -507,7 +508,8 @@ def _check_dbs(db:str, # comma-separated database names or MEME files (`motif_db
     import contextlib, io
     for d in db.split(','):
         try:
-            with contextlib.redirect_stdout(io.StringIO()): n = len(motif_db(d))   # pyjaspar prints its errors
+            with contextlib.redirect_stdout(io.StringIO()):   # pyjaspar prints its errors
+                n = len(motif_db(d))
         except UserError as e: raise OptionError(f'--db {d}: {e}') from None
         except Exception as e:
             raise OptionError(f"--db {d}: not a motif database ({type(e).__name__}: {e}); give JASPAR2024, "
@@ -827,10 +829,10 @@ def _kebab(argv:list)->list:
         out.append(a)
     return out
 
-class Terminated(KeyboardInterrupt):
-    "SIGTERM, raised like Ctrl-C so that every temporary file is removed on the way out (exit status 143)."
-
-def _terminated(signum, frame): raise Terminated()
+def _terminated(signum, frame):
+    "SIGTERM handler: flag it (`TERMINATED`, seen by `atomic_path`) and raise `Terminated` like Ctrl-C."
+    TERMINATED.set()
+    raise Terminated()
 
 _RESUMES = ('train', 'evaluate', 'speid', 'cohn', 'cohn-species', 'deepcage', 'demo')
 "Commands whose interrupted run resumes from checkpoints when run again."
@@ -888,7 +890,9 @@ def main(argv:list|None=None): # arguments after the program name (default: sys.
                               '--backend') from None
         if main_thread: signal.signal(signal.SIGTERM, _terminated)   # after TensorFlow, which sets its own
         check_options(cmd, args)
+        TERMINATED.clear()
         f(**args)   # the console script does sys.exit(main()): returning the results would exit 1
+        if TERMINATED.is_set(): raise Terminated()   # the raise inside the handler was swallowed
     except UserError as e:
         if debug: raise
         print(f'enhancer_nets {cmd}: error: {e}', file=sys.stderr)

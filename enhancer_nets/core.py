@@ -4,15 +4,23 @@
 
 # %% ../nbs/00_core.ipynb #c003
 from __future__ import annotations
-import json, os, sys, time, random, hashlib, platform, subprocess, tempfile, datetime, contextlib
+import json, os, sys, time, random, hashlib, platform, subprocess, tempfile, datetime, contextlib, threading
 from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['STARTED', 'RESULTS_SECTIONS', 'META_KEYS', 'DATA_KEYS', 'IN_TEST', 'atomic_path', 'atomic_write', 'save_json',
-           'load_json', 'UserError', 'InputError', 'MissingFileError', 'OptionError', 'ModelFileError', 'RunDirError',
-           'captured_stderr', 'set_seed', 'git_commit', 'utc_now', 'run_metadata', 'sha256sum', 'configure',
-           'results_record', 'flat_record', 'repo_root']
+__all__ = ['TERMINATED', 'STARTED', 'RESULTS_SECTIONS', 'META_KEYS', 'DATA_KEYS', 'IN_TEST', 'Terminated', 'atomic_path',
+           'atomic_write', 'save_json', 'load_json', 'UserError', 'InputError', 'MissingFileError', 'OptionError',
+           'ModelFileError', 'RunDirError', 'captured_stderr', 'set_seed', 'git_commit', 'utc_now', 'run_metadata',
+           'sha256sum', 'configure', 'results_record', 'flat_record', 'repo_root']
+
+# %% ../nbs/00_core.ipynb #t001
+class Terminated(KeyboardInterrupt):
+    "SIGTERM, raised like Ctrl-C so that every temporary file is removed on the way out (exit status 143)."
+
+TERMINATED = threading.Event()
+"""Set by the command line's SIGTERM handler. `atomic_path` then commits nothing, even when the `Terminated`
+raised by the handler was swallowed (a signal that lands inside a finalizer is reported and dropped by Python)."""
 
 # %% ../nbs/00_core.ipynb #c005
 def _umask()->int:
@@ -26,7 +34,7 @@ def atomic_path(path:str|Path,  # destination file; parent directories are creat
                 suffix:str='',  # temporary name's suffix (writers such as Keras check it), default `path`'s
                ):
     """Yield a temporary path next to `path`; on success it is renamed over `path` (mode 0666 & ~umask), else
-    removed."""
+    removed; after SIGTERM (`TERMINATED`) it is removed and `Terminated` raised."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.',
@@ -34,6 +42,7 @@ def atomic_path(path:str|Path,  # destination file; parent directories are creat
     os.close(fd)
     try:
         yield Path(tmp)
+        if TERMINATED.is_set(): raise Terminated()
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:

@@ -500,8 +500,8 @@ _ALIASES = {'chrom': ['chrom', 'chr', 'chromosome', 'region', 'seqnames', 'seqna
             'start': ['start', 'chromstart', 'chromStart'], 'end': ['end', 'chromend', 'chromEnd', 'stop']}
 
 def open_text(path:str|Path): # a text file, plain or gzip (told apart by its first bytes, not its name)
-    """Open a text file for reading, decompressing gzip (and BGZF) when its magic bytes say so; a UTF-8 byte-order
-    mark (Excel's CSV) is dropped."""
+    """Open a text file for reading, decompressing gzip (and BGZF) when its magic bytes say so; a UTF-8
+    byte-order mark (Excel's CSV) is dropped."""
     enc = 'utf-8-sig'
     return gzip.open(path, 'rt', encoding=enc) if is_gzip(path) else open(path, 'rt', encoding=enc)
 
@@ -675,9 +675,10 @@ def read_labelled(positives:str|Path|None=None, # FASTA of class-1 sequences
                   split:str|None=None,          # the split of all these sequences (train/val/test), if known
                  )->pd.DataFrame: # name, sequence, label, split (None where not given), source, where, fold
     """Labelled sequences from one FASTA per class or from a table (comma or tab separated, fields may be
-    quoted, a UTF-8 byte-order mark is dropped). `where` is each sequence's 'file:line' or 'file: record'; `fold`
-    is the table's `fold` field as written (None without one). Raises `InputError` naming the file and line (or
-    record) and the value for a missing column, a label other than 0/1, an unknown split, or a non-DNA letter."""
+    quoted, a UTF-8 byte-order mark is dropped). `where` is each sequence's 'file:line' or 'file: record';
+    `fold` is the table's `fold` field as written (None without one). Raises `InputError` naming the file and
+    line (or record) and the value for a missing column, a label other than 0/1, an unknown split, or a
+    non-DNA letter."""
     rows = []
     if table is not None:
         p = Path(table)
@@ -831,7 +832,7 @@ def window_index(
         w = w[ok]
         if len(lost):  # keep one clamped window for regions squeezed against a chromosome end
             r = intervals.iloc[lost]
-            sz = r.chrom.map(sizes).to_numpy()   # a contig shorter than the window is centred in it (N around)
+            sz = r.chrom.map(sizes).to_numpy()   # a contig shorter than the window: centred, N around
             cs = np.where(sz < width, -((width - sz) // 2), np.clip(r.start.to_numpy(), 0, sz - width))
             w = pd.concat(
                 [w, pd.DataFrame({'region': lost, 'chrom': r.chrom.to_numpy(), 'start': cs})]
@@ -850,8 +851,9 @@ def window_codes(genome:Genome,     # the genome
                  width:int=300,     # window width
                 )->np.ndarray:      # (b, width) uint8 codes (A C G T N = 0..4)
     """Code windows [start, start+width) cut from the genome's cached codes (read from the file for a streamed
-    genome). On a contig shorter than `width` the bases outside it are N (code 4), as sequences shorter than the
-    window are padded in training. Raises `SequenceError` for a window past the end of a longer chromosome."""
+    genome). On a contig shorter than `width` the bases outside it are N (code 4), as sequences shorter than
+    the window are padded in training. Raises `SequenceError` for a window past the end of a longer
+    chromosome."""
     chrom, start = np.asarray(chrom), np.asarray(start, np.int64)
     out = np.empty((len(start), width), np.uint8)
     ar = np.arange(width)
@@ -1089,9 +1091,8 @@ def background_negatives(
     avoid_extra: pd.DataFrame | None = None,  # more regions to keep `pad` bp away from (e.g. all positives)
 ) -> pd.DataFrame:  # chrom, start, end, name, gc, matched_to
     """Length-matched (optionally GC-matched) genomic background negatives on the positives' chromosomes,
-    avoiding
-    positives ± `pad`, `exclude`, and N runs (Min et al. 2017, Methods "Datasets").
-    Raises `InputError` if some positives cannot be matched in `max_rounds` (regions too long for the gaps)."""
+    avoiding positives ± `pad`, `exclude`, and N runs (Min et al. 2017, Methods "Datasets"). Raises
+    `InputError` if some positives cannot be matched in `max_rounds` (regions too long for the gaps)."""
     rng = np.random.default_rng(seed)
     pos = positives.reset_index(drop=True)
     keep_off = pd.concat(
@@ -1157,9 +1158,9 @@ def background_negatives(
     if miss.size:
         p = pos.iloc[want[miss[0]]]
         raise InputError(
-            f'could not place {miss.size} of {len(want)} background negatives in {max_rounds} rounds: no free '
-            f'stretch of {p.end - p.start:,} bp (first: positive {p.chrom}:{p.start}-{p.end}); give shorter regions '
-            'or your own --negatives'
+            f'could not place {miss.size} of {len(want)} background negatives in {max_rounds} rounds: '
+            f'no free stretch of {p.end - p.start:,} bp (first: positive {p.chrom}:{p.start}-{p.end}); '
+            'give shorter regions or your own --negatives'
         )
     out = pd.DataFrame({'chrom': chrom, 'start': got_s, 'end': got_s + L, 'gc': got_gc, 'matched_to': want})
     out['name'] = [f'neg_{i}' for i in range(len(out))]

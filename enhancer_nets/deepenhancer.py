@@ -12,7 +12,7 @@ from keras import layers
 from dataclasses import dataclass, asdict, replace
 from enhancer_nets.core import (
     save_json, load_json, set_seed, run_metadata, IN_TEST, atomic_write, atomic_path, repo_root, OptionError,
-    RunDirError, InputError, configure, results_record, flat_record,
+    RunDirError, InputError, configure, results_record, flat_record, Terminated, TERMINATED,
 )
 from .data import *
 from .engine import *
@@ -145,8 +145,8 @@ def predict_whole_regions(
     regions: pd.DataFrame,  # chrom, start, end
     batch_size: int = 256,  # regions per prediction batch
 ) -> np.ndarray:  # (n,) float32 P(enhancer), one per region, in row order
-    """Score every region, centred in the model's frame (cropped in the middle when longer); a region made only
-    of N scores NaN, as `scan_genome` skips windows made only of N."""
+    """Score every region, centred in the model's frame (cropped in the middle when longer); a region made
+    only of N scores NaN, as `scan_genome` skips windows made only of N."""
     p = predict(model, RegionBatches(genome, regions, None, model.input_shape[1], batch_size), column=0)
     only_n = checks.n_fraction([genome.codes(c)[s:e] for c, s, e in zip(regions.chrom, regions.start,
                                                                          regions.end)]) == 1
@@ -164,15 +164,15 @@ def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: co
                     rc:bool=False,         # average each window with its reverse complement
                    )->np.ndarray:          # (n_regions,) float32 enhancer probability
     """Score each region as the max (or mean) of its windows' enhancer probabilities (Min et al. 2017,
-    test-time voting). Windows made only of N are left out, as `scan_genome` skips them; a region with no other
-    window scores NaN."""
+    test-time voting). Windows made only of N are left out, as `scan_genome` skips them; a region with no
+    other window scores NaN."""
     if reduce not in ('max', 'mean'): raise OptionError(f"reduce must be 'max' or 'mean', got {reduce!r}")
     if int(batch_size) < 1: raise OptionError(f'batch_size must be at least 1, got {batch_size}')
     w = window_index(regions.reset_index(drop=True), width, stride, sizes=genome.sizes)
     ds = WindowDataset(genome, w, width=width, batch_size=batch_size)
     p = predict(model, ds, column=-1, rc=rc, progress=progress)
-    keep = ~np.concatenate([(window_codes(genome, w.chrom[i:i + 8192], w.start[i:i + 8192], width) == 4).all(1)
-                            for i in range(0, len(w), 8192)] or [np.zeros(0, bool)])
+    only_n = lambda i: (window_codes(genome, w.chrom[i:i + 8192], w.start[i:i + 8192], width) == 4).all(1)
+    keep = ~np.concatenate([only_n(i) for i in range(0, len(w), 8192)] or [np.zeros(0, bool)])
     r, p = w.region.to_numpy()[keep], p[keep]
     out = np.full(len(regions), -np.inf if reduce == 'max' else 0., np.float64)
     if reduce == 'max': np.maximum.at(out, r, p)
@@ -212,6 +212,7 @@ def scan_genome(model:keras.Model,   # any network of the package with input (wi
                 p = keras.ops.convert_to_numpy(model(x, training=False))[:, -1].astype(np.float32)
                 yield c, starts[keep], p
             bar.update(1)
+            if TERMINATED.is_set(): raise Terminated()
     bar.close()
 
 def write_scan(scores,                  # iterable of (chrom, starts, scores), e.g. `scan_genome(...)`
@@ -500,10 +501,10 @@ def train_and_evaluate(
 ) -> dict:  # the results record {meta, config, data, metrics} (also written to out_dir/results.json)
     """Train a DeepEnhancer CNN on a genome + positive BED, evaluate on held-out genomic blocks/chromosomes vs
     the k-mer baseline. Every input is read and checked before `out_dir` is created; an interrupted run
-    resumes when called again with the same settings and inputs (their SHA-256 is compared). Raises `InputError`
-    for bad files, regions more than `max_n_frac` N or negatives that overlap positives, `OptionError` for bad
-    settings and `RunDirError` when `out_dir` holds a run with other settings or inputs. Background negatives
-    avoid the hg38 GENCODE annotation only on a genome whose chromosome sizes are hg38's
+    resumes when called again with the same settings and inputs (their SHA-256 is compared). Raises
+    `InputError` for bad files, regions more than `max_n_frac` N or negatives that overlap positives,
+    `OptionError` for bad settings and `RunDirError` when `out_dir` holds a run with other settings or inputs.
+    Background negatives avoid the hg38 GENCODE annotation only on a genome whose chromosome sizes are hg38's
     (`checks.annotation_build`); otherwise N runs alone, as the record says."""
     t0 = time.time()
     set_seed(seed)
@@ -593,14 +594,16 @@ def train_and_evaluate(
         n_content['negatives'] = checks.region_n_content(genome, neg, ident(negatives), max_n_frac)
         neg_desc = f'user-supplied ({ident(negatives)})'
     regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'split']].assign(label=0)], ignore_index=True)
-    try: assert_disjoint(regions[regions.split == 'train'], regions[regions.split == 'test'], pad=width)
-    except AssertionError as e: raise InputError(f'{ident(negatives)}: train and test windows would overlap: {e}')
+    n_over, first = checks.cross_split_overlaps(regions, pad=width)
+    if n_over:
+        raise InputError(f'{ident(negatives)}: {n_over} regions share windows with another split '
+                         f'(first: {first}): leakage; place them in one split')
     inputs = dict(regions=checks.frame_sha256(regions, ['chrom', 'start', 'end', 'label', 'split']),
                   **checks.input_hashes(dict(genome=genome.path, positives=positives, negatives=negatives)))
     res = dict(
         task='DeepEnhancer enhancer vs background, region level (max over windows)', **meta, split=split_desc,
         negatives=neg_desc, positives_dropped_at_boundaries=dropped, n_content=n_content,
-        annotation=build, inputs_sha256=inputs, cross_split_overlaps=0,
+        annotation=build, inputs_sha256=inputs, cross_split_overlaps=n_over,
     )
     train = config or (REGION_RECIPE if arch in REGION_ARCHS and model is None else
                        MIN2017.replace(epochs=epochs, patience=patience, batch_size=batch_size, lr=lr))
@@ -623,8 +626,8 @@ def train_and_evaluate(
         train=asdict(train.replace(seed=seed, devices=devices)),
         **{k: record[k] for k in ('quick', 'recipe') if k in record},
     )
-    res = results_record(res, settings, data_keys=('positives_dropped_at_boundaries', 'n_content', 'annotation',
-                                                   'inputs_sha256', 'cross_split_overlaps'))
+    res = results_record(res, settings, data_keys=('positives_dropped_at_boundaries', 'n_content',
+                                                   'annotation', 'inputs_sha256', 'cross_split_overlaps'))
     save_json(out / 'results.json', res)
     return res
 
@@ -661,8 +664,8 @@ def _labelled_splits(df:pd.DataFrame, test:pd.DataFrame|None, src:str, val_frac:
     df['split'] = df.split.fillna('train')
     if not (df.split == 'val').any():
         if val_frac <= 0:
-            raise InputError(f'{src}: no validation rows (split=val) and --val-frac {val_frac}: give one or the '
-                             'other (validation chooses the epoch and the threshold)')
+            raise InputError(f'{src}: no validation rows (split=val) and --val-frac {val_frac}: give one or '
+                             'the other (validation chooses the epoch and the threshold)')
         tr = np.flatnonzero(df.split == 'train')
         df.loc[tr[_draw_split(df.label.to_numpy()[tr], val_frac, seed + 2)], 'split'] = 'val'
         how += f'; validation drawn from training ({val_frac:.0%}, stratified, seed {seed + 2})'
@@ -672,7 +675,7 @@ def check_labelled(df:pd.DataFrame,      # sequence, label, split, source, where
                    src:str,              # the input files, for messages
                    max_n:float=0.5,      # refuse sequences more than this fraction N
                    allow_duplicates:bool=False, # accept sequences shared across splits (counted all the same)
-                  )->dict:               # n_content per class and duplicates {exact, reverse_complement, first}
+                  )->dict:               # n_content per class; duplicates {exact, reverse_complement, first}
     """The input checks of labelled sequences (`checks`): N content per file, conflicting labels, and copies
     (either strand) across splits. Raises `InputError` naming the file and the first offender."""
     n_content = checks.sequence_n_content(df, max_n)
@@ -681,9 +684,9 @@ def check_labelled(df:pd.DataFrame,      # sequence, label, split, source, where
     order = df.split.map({'train': 0, 'val': 1, 'test': 2}).fillna(3).to_numpy()
     dup = checks.cross_split_duplicates(df.iloc[np.argsort(order, kind='stable')])
     if (dup['exact'] or dup['reverse_complement']) and not allow_duplicates:
-        raise InputError(f"{src}: {dup['exact']} exact and {dup['reverse_complement']} reverse-complement copies "
-                         f"across splits (first: {dup['first']}): the test would measure memory; remove them, "
-                         'or pass --allow-duplicates')
+        raise InputError(f"{src}: {dup['exact']} exact and {dup['reverse_complement']} reverse-complement "
+                         f"copies across splits (first: {dup['first']}): the test would measure memory; "
+                         'remove them, or pass --allow-duplicates')
     return dict(n_content=n_content, duplicates=dup)
 
 def train_sequences(out_dir:str|Path,             # run directory: model.keras, test_scores.tsv, results.json
@@ -702,9 +705,9 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
                     **kw,                         # `train_regions` settings: arch, stride, epochs, …
                    )->dict:                       # the record {meta, config, data, metrics}, as results.json
     """Train and evaluate a DeepEnhancer CNN on labelled sequences with the user's own split. Every file is
-    read and checked (`check_labelled`) before `out_dir` is created; a finished run is reused only for the same
-    inputs (SHA-256) and settings. Raises `InputError` for bad files, a split without both classes, sequences
-    more than `max_n_frac` N, conflicting labels or copies across splits."""
+    read and checked (`check_labelled`) before `out_dir` is created; a finished run is reused only for the
+    same inputs (SHA-256) and settings. Raises `InputError` for bad files, a split without both classes,
+    sequences more than `max_n_frac` N, conflicting labels or copies across splits."""
     t0 = time.time()
     set_seed(seed)
     out = Path(out_dir)
@@ -715,9 +718,9 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
     src = ', '.join(str(x) for x in (table, positives, negatives, test_table, test_positives, test_negatives)
                     if x)
     given = any(x is not None for x in (test_positives, test_negatives, test_table))
-    df, how = _labelled_splits(read_labelled(positives, negatives, table), 
-                               read_labelled(test_positives, test_negatives, test_table, split='test')
-                               if given else None, src, val_frac, test_frac, seed, max_positives)
+    test = read_labelled(test_positives, test_negatives, test_table, split='test') if given else None
+    df, how = _labelled_splits(read_labelled(positives, negatives, table), test, src, val_frac=val_frac,
+                               test_frac=test_frac, seed=seed, max_positives=max_positives)
     found = check_labelled(df, src, max_n_frac, allow_duplicates)
     for part in ('train', 'val', 'test'):
         n = [int(((df.split == part) & (df.label == c)).sum()) for c in (1, 0)]
@@ -732,7 +735,8 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
     files = {k: str(v) for k, v in dict(positives=positives, negatives=negatives, table=table,
                                         test_positives=test_positives,
              test_negatives=test_negatives, test_table=test_table).items() if v is not None}
-    inputs = dict(sequences=checks.frame_sha256(df, ['sequence', 'label', 'split']), **checks.input_hashes(files))
+    inputs = dict(sequences=checks.frame_sha256(df, ['sequence', 'label', 'split']),
+                  **checks.input_hashes(files))
     res = dict(task='DeepEnhancer on labelled sequences, sequence level (max over windows)', **meta,
                inputs=files, split=dict(kind='labelled sequences', how=how), n_padded=seqs.n_padded,
                inputs_sha256=inputs, **found)
@@ -745,8 +749,9 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
                              inputs_sha256=inputs, **kw))
     res['wall_seconds'] = round(time.time() - t0, 1)
     plain = {k: v for k, v in kw.items() if isinstance(v, (int, float, str, bool, tuple, type(None)))}
-    settings = dict(val_frac=val_frac, test_frac=test_frac, width=width, seed=seed, max_positives=max_positives,
-                    max_n_frac=max_n_frac, allow_duplicates=allow_duplicates, train=asdict(config), **plain)
+    settings = dict(val_frac=val_frac, test_frac=test_frac, width=width, seed=seed,
+                    max_positives=max_positives, max_n_frac=max_n_frac, allow_duplicates=allow_duplicates,
+                    train=asdict(config), **plain)
     res = results_record(res, settings, data_keys=('inputs', 'n_padded', 'inputs_sha256', 'n_content',
                                                    'duplicates'))
     save_json(out/'results.json', res)
@@ -1274,8 +1279,8 @@ def _sequence_folds(df:pd.DataFrame, k:int, seed:int, src:str)->tuple:
     f = df.fold.map({v: i for i, v in enumerate(labels)}).to_numpy()
     for i, v in enumerate(labels):
         if df.label[f == i].nunique() < 2:
-            raise InputError(f"{src}: fold {v!r} holds only class {df.label[f == i].iloc[0]}: each fold is a test "
-                             'set and needs both classes')
+            raise InputError(f"{src}: fold {v!r} holds only class {df.label[f == i].iloc[0]}: each fold is "
+                             'a test set and needs both classes')
     return f, f"{len(labels)}-fold cross-validation by the table's 'fold' column ({', '.join(labels)})"
 
 def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per method and fold
@@ -1288,10 +1293,10 @@ def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per met
                              **kw,                    # `cv_folds` settings: archs, baselines, stride, epochs…
                             )->dict:                  # as `cross_validate`
     """k-fold cross-validation on labelled sequences: stratified random folds, or the folds of a `fold` column
-    (any labels: 0-based, 1-based or names, numbered in sorted order). Sequences carry no coordinates, so copies
-    across folds (either strand) are refused unless `allow_duplicates`; homologues are the user's to avoid.
-    Raises `InputError` for one class only, an empty or single fold label, N-rich sequences, conflicting
-    labels."""
+    (any labels: 0-based, 1-based or names, numbered in sorted order). Sequences carry no coordinates, so
+    copies across folds (either strand) are refused unless `allow_duplicates`; homologues are the user's to
+    avoid. Raises `InputError` for one class only, an empty or single fold label, N-rich sequences,
+    conflicting labels."""
     t0 = time.time()
     meta = run_metadata(seed)
     df = read_labelled(positives, negatives, table)

@@ -364,8 +364,8 @@ def variant_codes(genome:Genome,        # the genome the variants are on
                   L:int,                 # window width (the model's input length)
                  )->np.ndarray:          # (n, L) uint8 reference codes, the variant at column L // 2
     """The reference window centred on each variant; where it reaches past a chromosome end the missing bases
-    are N (code 4), as regions shorter than a model's window are padded. Raises `SequenceError` naming the line
-    for an unknown chromosome, a position outside it, or a `ref` that differs from the genome."""
+    are N (code 4), as regions shorter than a model's window are padded. Raises `SequenceError` naming the
+    line for an unknown chromosome, a position outside it, or a `ref` that differs from the genome."""
     src = variants.attrs.get('source', 'variants')
     X = np.full((len(variants), L), 4, np.uint8)
     for i, r in enumerate(variants.itertuples(index=False)):
@@ -398,8 +398,8 @@ def variant_effect(
     X = variant_codes(g, v, L)
     edge = [(r.pos - 1 - L // 2 < 0 or r.pos - 1 - L // 2 + L > g.sizes[r.chrom]) for r in v.itertuples()]
     if any(edge):
-        print(f'{sum(edge)} of {len(v)} variants lie within {L // 2} bp of a chromosome end: their windows are '
-              'padded with N')
+        print(f'{sum(edge)} of {len(v)} variants lie within {L // 2} bp of a chromosome end: their windows '
+              'are padded with N')
     A = X.copy()
     A[:, L // 2] = encode(''.join(v.alt))
 

@@ -79,7 +79,7 @@ def test_scan_and_variants(chr22, tmp_path):
     calls = pd.read_csv(tmp_path/'s.enhancers.bed', sep='\t', header=None)
     assert (calls[2] > calls[1]).all()
     main(['scan', '--model', str(tmp_path/'m.keras'), '--genome', str(d/'chr22_1M.fa'),
-          '--out', str(tmp_path/'s2'), '--stride', '1000', '--bedgraph'])
+          '--out', str(tmp_path/'s2'), '--stride', '300', '--bedgraph'])
     assert (tmp_path/'s2.bedGraph').stat().st_size > 0
     # variants: a multi-allelic VCF record gives one row per ALT; REF is checked against the genome
     ps = [p for p in range(5000, 900_000, 37_001) if seq[p - 1] in 'ACGT'][:12]

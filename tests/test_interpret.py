@@ -124,4 +124,6 @@ def test_variant_effect_rc_average_and_checks(tmp_path):
     assert np.isclose(r.ref_score.iloc[0], f(codes)[0], atol=1e-5)
     with pytest.raises(SequenceError, match=r'line 1 \(.*\): REF'): variant_effect(m, g, v.assign(ref=[v.alt[0]]))
     with pytest.raises(SequenceError, match='unknown chromosome'): variant_effect(m, g, v.assign(chrom=['chrZ']))
-    with pytest.raises(SequenceError, match='past the chromosome end'): variant_effect(m, g, v.assign(pos=[3], ref=[seq[2]]))
+    near = variant_effect(m, g, v.assign(pos=[3], ref=[seq[2]]), target=0)   # padded with N past the start
+    edge = np.r_[np.full(8, 4, np.uint8), np.array(['ACGT'.index(x) for x in seq[:12]], np.uint8)][None]
+    assert np.isclose(near.ref_score.iloc[0], f(edge)[0], atol=1e-5)

@@ -1,8 +1,9 @@
 """Well-formed but wrong input (issue 31): every silent case of the hostile-user report as a named regression
 test, and Hypothesis classes of the same kinds.
 
-The rule for every case: exit 2 with one line naming the file, line or option; or a correct result checked against
-an independent computation. Nothing is left behind. `CASES` counts the cases per class (printed last)."""
+The rule for every case: exit 2 with one line naming the file, line or option; or a correct result checked
+against an independent computation. Nothing is left behind. `CASES` counts the cases per class (printed
+last)."""
 import gzip, os, signal, subprocess, sys, time, json
 from pathlib import Path
 import numpy as np, pandas as pd, pytest
@@ -72,7 +73,8 @@ def test_s01_n_only_regions_are_refused(env, tmp_path):
     assert _refused(code, err, 'n.csv:242', '100% N'), err
     write_fasta(tmp_path / 'p.fa', {'a': env['seqs'][0], 'gap': 'N' * 120})
     write_fasta(tmp_path / 'n.fa', {'b': env['seqs'][1], 'c': env['seqs'][3]})
-    code, err, _ = run_cli(['train', '--positives', str(tmp_path / 'p.fa'), '--negatives', str(tmp_path / 'n.fa'),
+    code, err, _ = run_cli(['train', '--positives', str(tmp_path / 'p.fa'), '--negatives',
+                            str(tmp_path / 'n.fa'),
                             '--out', str(tmp_path / 'r'), *TINY])
     assert _refused(code, err, 'p.fa', "record 'gap'"), err
     assert not (tmp_path / 'r').exists()
@@ -89,7 +91,8 @@ def test_s02_background_negatives_use_the_hg38_annotation_only_on_hg38(env):
 
 def test_s03_table_test_rows_beside_a_test_table(env, tmp_path):
     t2 = _table(tmp_path / 'test.csv', env['seqs'][:10], env['labels'][:10])
-    code, err, _ = run_cli(['train', '--table', env['table'], '--test-table', t2, '--out', str(tmp_path / 'r'),
+    code, err, _ = run_cli(['train', '--table', env['table'], '--test-table', t2,
+                            '--out', str(tmp_path / 'r'),
                             *TINY])
     assert _refused(code, err, '40 rows have split=test'), err
 
@@ -104,10 +107,12 @@ def test_s04_copies_across_splits(env, tmp_path):
 
 
 def test_s05_conflicting_labels(env, tmp_path):
-    code, err, _ = run_cli(['train', '--genome', env['fa'], '--positives', env['pos'], '--negatives', env['pos'],
+    code, err, _ = run_cli(['train', '--genome', env['fa'], '--positives', env['pos'],
+                            '--negatives', env['pos'],
                             '--out', str(tmp_path / 'r'), *TINY])
     assert _refused(code, err, 'conflicting labels', 'overlaps positive'), err
-    shifted = ''.join(f'chr22\t{int(l.split()[1]) + 50}\t{int(l.split()[2]) + 50}\n' for l in open(env['pos']))
+    bed = [l.split() for l in open(env['pos'])]
+    shifted = ''.join(f'chr22\t{int(a) + 50}\t{int(b) + 50}\n' for _, a, b in bed)
     (tmp_path / 'neg.bed').write_text(shifted)
     code, err, _ = run_cli(['train', '--genome', env['fa'], '--positives', env['pos'], '--negatives',
                             str(tmp_path / 'neg.bed'), '--out', str(tmp_path / 'r'), *TINY])
@@ -157,7 +162,8 @@ def test_s09_sequence_mode_options_are_honoured(env, tmp_path):
                             str(tmp_path / 'm'), *TINY])
     c = json.loads((tmp_path / 'm' / 'results.json').read_text())['data']['counts']
     assert code in (0, None) and c['train']['pos'] + c['val']['pos'] == 50 and c['test']['pos'] == 20, c
-    code, err, _ = run_cli(['train', '--table', env['table'], '--split', 'chrom', '--out', str(tmp_path / 'c')])
+    code, err, _ = run_cli(['train', '--table', env['table'], '--split', 'chrom',
+                            '--out', str(tmp_path / 'c')])
     assert _refused(code, err, '--split'), err
 
 
@@ -172,7 +178,8 @@ def test_s11_predict_writes_gzip_for_gz(env, tmp_path):
     (tmp_path / 'r.bed').write_text('chr22\t1000\t1300\n')
     code, err, _ = run_cli(['predict', '--model', env['model'], '--genome', env['fa'], '--regions',
                             str(tmp_path / 'r.bed'), '--out', str(tmp_path / 's.bed.gz'), '--stride', '50'])
-    assert code in (0, None) and gzip.decompress((tmp_path / 's.bed.gz').read_bytes()).startswith(b'chr22\t1000')
+    text = gzip.decompress((tmp_path / 's.bed.gz').read_bytes())
+    assert code in (0, None) and text.startswith(b'chr22\t1000')
 
 
 def test_s12_fasta_beside_genome_and_regions(env, tmp_path):
@@ -211,7 +218,8 @@ def test_input_kinds(env, tmp_path):
     code, err, _ = run_cli(['evaluate', '--table', env['table'], '--archs', '4conv,resnet', '--out',
                             str(tmp_path / 'e')])
     assert _refused(code, err, '--archs', "'resnet'"), err
-    code, err, _ = run_cli(['motifs', '--model', env['model'], '--genome', env['fa'], '--out', str(tmp_path / 'm')])
+    code, err, _ = run_cli(['motifs', '--model', env['model'], '--genome', env['fa'],
+                            '--out', str(tmp_path / 'm')])
     assert _refused(code, err, 'error:', '--regions'), err
 
 
@@ -223,7 +231,8 @@ def test_long_positives_and_motif_databases(env, tmp_path):
     assert code == 2 and len(err) == 1, err
     (tmp_path / 'x.meme').write_text('not a meme file\n')
     for db in ['JASPAR2099', str(tmp_path / 'x.meme'), str(tmp_path / 'none.meme')]:
-        code, err, out = run_cli(['motifs', '--model', env['model'], '--db', db, '--out', str(tmp_path / 'm')])
+        code, err, out = run_cli(['motifs', '--model', env['model'], '--db', db,
+                                  '--out', str(tmp_path / 'm')])
         assert _refused(code, err, '--db'), err
         assert not (tmp_path / 'm').exists()
 
@@ -249,7 +258,8 @@ def test_edges_are_padded_with_n(env, tmp_path):
     alt = 'C' if s[29] != 'C' else 'A'
     (tmp_path / 'v.tsv').write_text(f'chrom\tpos\tref\talt\nchr22\t30\t{s[29]}\t{alt}\n')
     code, err, out = run_cli(['variants', '--model', env['model'], '--genome', env['fa'], '--vcf',
-                              str(tmp_path / 'v.tsv'), '--out', str(tmp_path / 'e.tsv'), '--top', '0', '--no-rc'])
+                              str(tmp_path / 'v.tsv'), '--out', str(tmp_path / 'e.tsv'), '--top', '0',
+                              '--no-rc'])
     assert code in (0, None) and 'padded with N' in out, err
     ref = encode('N' * 21 + s[:79])
     want = float(m.predict(one_hot(ref[None]), verbose=0)[0, -1])
@@ -257,7 +267,8 @@ def test_edges_are_padded_with_n(env, tmp_path):
     assert abs(got - want) < 1e-5, (got, want)
     write_fasta(tmp_path / 'c.fa', {'tiny': s[:40]})
     (tmp_path / 't.bed').write_text('tiny\t0\t40\n')
-    code, err, _ = run_cli(['predict', '--model', env['model'], '--genome', str(tmp_path / 'c.fa'), '--regions',
+    code, err, _ = run_cli(['predict', '--model', env['model'], '--genome', str(tmp_path / 'c.fa'),
+                            '--regions',
                             str(tmp_path / 't.bed'), '--out', str(tmp_path / 's.bed')])
     want = float(m.predict(one_hot(encode('N' * 30 + s[:40] + 'N' * 30)[None]), verbose=0)[0, -1])
     got = float((tmp_path / 's.bed').read_text().split('\t')[4])
@@ -335,12 +346,13 @@ def test_class_conflicting_labels(rows):
 @given(data=st.data())
 def test_class_csv_dialects(data, tmp_path_factory):
     "BOM, quoting, CRLF, tab or comma: the table reads as the sequences written."
-    rows = data.draw(st.lists(st.tuples(st.text('ACGT', min_size=5, max_size=20), st.integers(0, 1)), min_size=1,
-                              max_size=6))
+    row = st.tuples(st.text('ACGT', min_size=5, max_size=20), st.integers(0, 1))
+    rows = data.draw(st.lists(row, min_size=1, max_size=6))
     sep, quote = data.draw(st.sampled_from([',', '\t'])), data.draw(st.sampled_from(['', '"']))
     eol, bom = data.draw(st.sampled_from(['\n', '\r\n'])), data.draw(st.booleans())
     q = lambda x: f'{quote}{x}{quote}'
-    text = sep.join(map(q, ['sequence', 'label'])) + eol + eol.join(sep.join([q(s), q(y)]) for s, y in rows) + eol
+    body = eol.join(sep.join([q(s), q(y)]) for s, y in rows)
+    text = sep.join(map(q, ['sequence', 'label'])) + eol + body + eol
     p = tmp_path_factory.mktemp('csv') / 't.csv'
     p.write_bytes(('\ufeff' if bom else '').encode() + text.encode())
     df = read_labelled(table=p)
