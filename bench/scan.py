@@ -1,9 +1,14 @@
-"""`scan` throughput on hg38 chr22: windows/s of `scan_genome` + `write_scan` (DeepEnhancer's 4conv2pool4norm,
-300 bp, stride 50) at two batch sizes, against Keras' own `model.predict` on the same windows materialised as
-one array (what a user would write by hand), and peak memory as the scanned length grows 4x (bounded by the
-batch, not the length). Writes results/bench_scan.json. Usage: ENHANCER_NETS_DATA=../shared/data python
-bench/scan.py"""
-import os, sys, json, time, resource, subprocess, tempfile
+"""`scan` on hg38 chr22 (issue 34): the fully convolutional scan (`scan_genome(method='conv')`, the default)
+against the window-by-window scan it replaces (`method='windows'`) and a hand-written Keras `model.predict` over
+the same windows materialised as one array (what Selene and tangermeme do), with the same model
+(DeepEnhancer's 4conv2pool4norm, 300 bp, random weights with non-trivial batch-norm statistics), genome slice and
+stride, each in a fresh process. Records bp/s, the ratios, the largest score difference, peak memory, the FLOPs
+each method performs per second as a fraction of the machine's measured float32 matmul peak (and the trunk's and
+head's shares), and the projected wall time of hg38 at stride 10. Writes results/bench_scan.json.
+`flops_ratio` is the ratio of the FLOPs the two methods perform: the speed-up at equal efficiency, beyond
+which no implementation of the same network goes.
+Usage: ENHANCER_NETS_DATA=../shared/data python bench/scan.py [--quick]"""
+import argparse, json, math, os, subprocess, sys
 from pathlib import Path
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 ROOT = Path(__file__).resolve().parent.parent
@@ -11,56 +16,130 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = r'''
 import os, sys, time, json, resource, tempfile
 from pathlib import Path
-import numpy as np
-from enhancer_nets.data import Genome, resolve, write_fasta, window_codes
-from enhancer_nets.deepenhancer import build_model, scan_genome, write_scan
-mb, bs, how = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+import numpy as np, keras
+from enhancer_nets.data import Genome, resolve, write_fasta, window_codes, one_hot
+from enhancer_nets.deepenhancer import build_model, scan_genome
+kb, stride, how = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 d = Path(tempfile.mkdtemp())
-g22 = Genome(resolve('hg38_chr22/chr22.fa.gz'))
-write_fasta(d/'c.fa', {'chr22': g22.fetch('chr22', 20_000_000, 20_000_000 + mb * 1_000_000)})
+write_fasta(d/'c.fa', {'chr22': Genome(resolve('hg38_chr22/chr22.fa.gz')).fetch('chr22', 20_000_000,
+                                                                            20_000_000 + kb * 1000)})
 g = Genome(d/'c.fa')
+keras.utils.set_random_seed(0)
 m = build_model('4conv2pool4norm', 300)
+rng = np.random.default_rng(1)
+for l in m.layers:
+    if type(l).__name__ == 'BatchNormalization':
+        l.moving_mean.assign(rng.normal(0, 0.1, l.moving_mean.shape).astype('float32'))
+        l.moving_variance.assign(rng.uniform(0.5, 2, l.moving_variance.shape).astype('float32'))
 m(np.zeros((2, 300, 4), np.float32))
+g.codes('chr22')
 rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 t = time.perf_counter()
-if how == 'scan':
-    st = write_scan(scan_genome(m, g, stride=50, batch_size=bs), d/'s.bw', d/'s.bed', g.sizes, 300, 50)
-    n = st['windows']
-else:   # the hand-written peer: every window one-hot in memory, then Keras' predict
-    starts = np.arange(0, g.sizes['chr22'] - 300 + 1, 50)
-    x = np.eye(5, 4, dtype=np.float32)[window_codes(g, np.full(len(starts), 'chr22'), starts, 300)]
-    p = m.predict(x, batch_size=bs, verbose=0)
-    n = len(starts)
+if how in ('conv', 'windows'):
+    out = list(scan_genome(m, g, stride=stride, batch_size=512, method=how))
+    starts = np.concatenate([o[1] for o in out]); p = np.concatenate([o[2] for o in out])
+else:   # the peers' way: every window one-hot in memory, then Keras' predict
+    starts = np.arange(0, g.sizes['chr22'] - 300 + 1, stride)
+    x = one_hot(window_codes(g, np.full(len(starts), 'chr22'), starts, 300))
+    p = m.predict(x, batch_size=512, verbose=0)[:, -1]
 dt = time.perf_counter() - t
-print(json.dumps(dict(mb=mb, batch_size=bs, how=how, windows=int(n), seconds=round(dt, 2),
-                      windows_per_s=round(n / dt, 1),
+np.save(sys.argv[4], np.stack([starts.astype(np.float64), p.astype(np.float64)]))
+print(json.dumps(dict(kb=kb, stride=stride, how=how, windows=int(len(p)), seconds=round(dt, 3),
+                      bp_per_s=round(kb * 1000 / dt, 1), windows_per_s=round(len(p) / dt, 1),
                       peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                       rss_before_mb=round(rss0, 1))))
 '''
 
-def child(*a):
-    r = subprocess.run([sys.executable, '-c', CHILD, *map(str, a)], capture_output=True, text=True)
+PEAK = r'''
+import time, json, numpy as np, keras
+a = keras.ops.convert_to_tensor(np.random.rand(2048, 2048).astype('float32'))
+keras.ops.matmul(a, a)
+t = time.perf_counter(); n = 10
+for _ in range(n): keras.ops.convert_to_numpy(keras.ops.matmul(a, a))
+print(json.dumps(dict(matmul_gflops=round(2 * 2048**3 * n / (time.perf_counter() - t) / 1e9, 1))))
+'''
+
+
+def child(code, *a):
+    r = subprocess.run([sys.executable, '-c', code, *map(str, a)], capture_output=True, text=True)
     if r.returncode: raise SystemExit(r.stderr[-3000:])
     return json.loads(r.stdout.strip().splitlines()[-1])
 
+
+def flops(stride):
+    """FLOPs of 4conv2pool4norm (300 bp): per window, as the window-by-window scan does them; and per base of
+    the trunk plus per window of the head, as the fully convolutional scan does them at this stride (each layer
+    after a pool of cumulative factor q runs at q / gcd(stride, q) phases, on 1/q of the positions)."""
+    sys.path.insert(0, str(ROOT))
+    from enhancer_nets.deepenhancer import build_model, conv_scan_plan
+    m = build_model('4conv2pool4norm', 300)
+    plan, q, per_base, trunk_window = conv_scan_plan(m), 1, 0.0, 0.0
+    for l in plan['trunk']:
+        if type(l).__name__ == 'MaxPooling1D': q *= l.pool_size[0]
+        if type(l).__name__ == 'Conv1D':
+            mac = l.kernel_size[0] * l.input.shape[-1] * l.filters
+            per_base += 2 * mac * (q // math.gcd(stride, q)) / q
+            trunk_window += 2 * mac * l.output.shape[1]
+    head = sum(2 * l.kernel.shape[0] * l.kernel.shape[1] for l in plan['head'].layers if hasattr(l, 'kernel'))
+    return dict(trunk_per_base=per_base, head_per_window=head, window_model=trunk_window + head)
+
+
+def run(args):
+    runs = [(2000, 50), (1000, 10), (200, 2)] if not args.quick else [(200, 50), (100, 10), (20, 2)]
+    peak, rows, cmp = child(PEAK), [], {}
+    tmp = Path(os.environ.get('TMPDIR', '/tmp'))
+    for kb, stride in runs:
+        for how in ('conv', 'windows') + (('keras_predict',) if stride in (50, 10) else ()):
+            f = tmp / f'scan_{kb}_{stride}_{how}.npy'
+            r = child(CHILD, kb, stride, how, f)
+            fl = flops(stride)
+            done = (fl['trunk_per_base'] * kb * 1000 + fl['head_per_window'] * r['windows'] if how == 'conv'
+                    else fl['window_model'] * r['windows'])
+            r.update(gflops=round(done / r['seconds'] / 1e9, 1),
+                     fraction_of_matmul_peak=round(done / r['seconds'] / 1e9 / peak['matmul_gflops'], 3))
+            if how == 'conv':
+                r['head_share_of_flops'] = round(fl['head_per_window'] * r['windows'] / done, 3)
+            rows.append(r)
+            print(r, flush=True)
+        import numpy as np
+        a, b = (np.load(tmp / f'scan_{kb}_{stride}_{h}.npy') for h in ('conv', 'windows'))
+        same = a.shape == b.shape and (a[0] == b[0]).all()
+        cmp[stride] = dict(same_windows=bool(same), max_abs_diff=float(abs(a[1] - b[1]).max()) if same else None)
+    by = {(r['stride'], r['how']): r for r in rows}
+    goals = {50: 5, 10: 20, 2: None}
+    ratios = {}
+    for s, goal in goals.items():
+        x = by[s, 'conv']['bp_per_s'] / by[s, 'windows']['bp_per_s']
+        fl, c = flops(s), by[s, 'conv']
+        ideal = fl['window_model'] * c['windows'] / (fl['trunk_per_base'] * c['kb'] * 1000
+                                                     + fl['head_per_window'] * c['windows'])
+        ratios[f'conv_vs_windows_stride{s}'] = dict(ratio=round(x, 2), goal=goal,
+                                                    met=None if goal is None else bool(x >= goal),
+                                                    flops_ratio=round(ideal, 2))
+        if (s, 'keras_predict') in by:
+            ratios[f'conv_vs_keras_predict_stride{s}'] = round(
+                by[s, 'conv']['bp_per_s'] / by[s, 'keras_predict']['bp_per_s'], 2)
+    from enhancer_nets.checks import HG38_SIZES
+    hours = sum(HG38_SIZES.values()) / by[10, 'conv']['bp_per_s'] / 3600
+    return peak, rows, cmp, ratios, hours
+
+
 if __name__ == '__main__':
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--quick', action='store_true', help='small slices (a smoke test of this script)')
+    args = p.parse_args()
     sys.path.insert(0, str(ROOT))
     from enhancer_nets.core import run_metadata, save_json, results_record
-    rows = [child(1, 256, 'scan'), child(1, 1024, 'scan'), child(1, 1024, 'keras_predict'),
-            child(4, 1024, 'scan'), child(4, 1024, 'keras_predict')]
-    by = {(r['mb'], r['batch_size'], r['how']): r for r in rows}
-    ratios = dict(scan_vs_keras_predict_windows_per_s_1mb=round(
-                    by[1, 1024, 'scan']['windows_per_s'] / by[1, 1024, 'keras_predict']['windows_per_s'], 3),
-                  scan_peak_rss_growth_1mb_to_4mb=round(
-                    by[4, 1024, 'scan']['peak_rss_mb'] / by[1, 1024, 'scan']['peak_rss_mb'], 3),
-                  keras_predict_peak_rss_growth_1mb_to_4mb=round(
-                    by[4, 1024, 'keras_predict']['peak_rss_mb'] / by[1, 1024, 'keras_predict']['peak_rss_mb'],
-                    3))
-    res = run_metadata(0, data={'chr22': ROOT.parent/'shared'/'data'/'hg38_chr22'/'chr22.fa.gz'}
-                       if (ROOT.parent/'shared'/'data').exists() else None,
-                       benchmark='scan windows/s on hg38 chr22:20-24 Mb, 4conv2pool4norm, 300 bp, stride 50, '
-                                 'CPU (2 cores)',
-                       rows=rows, ratios=ratios)
-    save_json(ROOT/'results'/'bench_scan.json', results_record(res))
-    for r in rows: print(r)
-    print(ratios)
+    peak, rows, cmp, ratios, hours = run(args)
+    res = run_metadata(
+        0, data={'chr22': ROOT.parent / 'shared' / 'data' / 'hg38_chr22' / 'chr22.fa.gz'}
+        if (ROOT.parent / 'shared' / 'data').exists() else None,
+        benchmark='scan of hg38 chr22 from 20 Mb (2 Mb at stride 50, 1 Mb at 10, 200 kb at 2), '
+                  '4conv2pool4norm 300 bp, CPU (2 cores), each method in a fresh process',
+        quick=args.quick, cpu_count=os.cpu_count(), rows=rows, equality=cmp, ratios=ratios, **peak,
+        hg38_stride10_projected_hours=round(hours, 2),
+        note='hg38 projection: the length of hg38\'s primary chromosomes (N runs are scanned too) over the fully convolutional scan\'s bp/s at stride 10 '
+             'on these 2 cores; window-by-window it is that times conv_vs_windows_stride10')
+    save_json(ROOT / 'results' / ('bench_scan_quick.json' if args.quick else 'bench_scan.json'),
+              results_record(res, data_keys=('equality',)))
+    print(json.dumps(dict(ratios=ratios, equality=cmp, hg38_stride10_hours=round(hours, 2), **peak), indent=1))

@@ -588,11 +588,12 @@ def scan(
     threshold: float = 0.5,  # call windows scoring at or above this
     merge_gap: int = 0,  # merge called windows separated by at most this many bp
     bedgraph: bool = False,  # write a bedGraph instead of a bigWig
+    method: str = 'auto',  # 'auto': fully convolutional where the network allows, else 'windows'; or 'conv'
 ):
     """Genome-wide prediction: slide a model along chromosomes; write a bigWig/bedGraph of scores and a BED of
-    called enhancers."""
+    called enhancers. The convolutional trunk runs once per base where the network allows (`scan_plans`)."""
     from enhancer_nets.data import Genome
-    from enhancer_nets.deepenhancer import scan_genome, write_scan
+    from enhancer_nets.deepenhancer import scan_genome, write_scan, scan_plans
     from enhancer_nets.interpret import load_model
 
     m, g = load_model(model), Genome(genome)
@@ -603,8 +604,12 @@ def scan(
     for c in cs or []:
         g.check(c, 0, 1, where='--chroms')
     track = Path(f'{out}.bedGraph' if bedgraph else f'{out}.bw')
+    plans, how = scan_plans(m)
+    if method == 'conv' and plans is None: raise OptionError(f'--method conv: {how}')
+    print(how if method != 'windows' else 'window-by-window scan (--method windows)')
     st = write_scan(
-        scan_genome(m, g, cs, stride, batch_size, progress=True), track, Path(f'{out}.enhancers.bed'),
+        scan_genome(m, g, cs, stride, batch_size, progress=True, method=method), track,
+        Path(f'{out}.enhancers.bed'),
         {c: g.sizes[c] for c in (cs or g.sizes)}, m.input_shape[1], stride=stride, threshold=threshold,
         merge_gap=merge_gap,
     )
@@ -741,6 +746,7 @@ _CHOICES = {('train', 'split'): {'block', 'chrom'}, ('speid', 'split'): {'random
             ('scan', 'threshold'): ('closed', 0, 1), ('demo', 'recipe'): {'default', 'adam'},
             ('demo', 'members'): (1, 100), ('demo', 'arch'): {'oops-rc', 'oops'},
             ('cohn', 'recipe'): {'paper', 'default'}, ('cohn', 'members'): (1, 100),
+            ('scan', 'method'): {'auto', 'conv', 'windows'},
             ('speid', 'recipe'): {'paper', 'default'}, ('speid', 'members'): (1, 100),
             ('deepcage', 'recipe'): {'paper', 'default'},
             ('deepcage', 'members'): (1, 100), ('evaluate', 'k'): (3, 100)}

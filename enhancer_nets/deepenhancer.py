@@ -22,14 +22,15 @@ from . import checks
 # %% auto #0
 __all__ = ['ARCHS', 'REGION_ARCHS', 'REGION_TASK', 'REGION_RECIPE', 'MIN2017', 'PRACTICE', 'ENSEMBL_ENHANCERS', 'GKM_GRID',
            'TUNED_BASELINES', 'BASELINES', 'DNASE', 'ACCESSIBILITY', 'ACCESSIBILITY_TASK', 'build_model',
-           'build_region_model', 'fit_region_model', 'predict_whole_regions', 'predict_regions', 'scan_genome',
-           'write_scan', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline', 'negative_exclusions', 'train_regions',
-           'train_and_evaluate', 'check_labelled', 'train_sequences', 'simulated_genome', 'fantom5_chr22',
-           'Chr22Config', 'deepenhancer_chr22', 'results_table', 'plot_curves', 'gapped_kmer_counts',
-           'gkm_svm_baseline', 'gkm_svm_tuned', 'cross_validate', 'cv_folds', 'cv_table', 'cross_validate_sequences',
-           'compare_methods', 'fine_tune', 'distal_dnase', 'accessibility_windows', 'accessibility_head',
-           'pretrained_builder', 'pretrain_accessibility', 'CVConfig', 'deepenhancer_cv', 'TransferConfig',
-           'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
+           'build_region_model', 'fit_region_model', 'predict_whole_regions', 'predict_regions', 'conv_scan_plan',
+           'trunk_phases', 'scan_conv', 'scan_plans', 'scan_genome', 'write_scan', 'kmer_spectrum', 'region_codes_list',
+           'kmer_baseline', 'negative_exclusions', 'train_regions', 'train_and_evaluate', 'check_labelled',
+           'train_sequences', 'simulated_genome', 'fantom5_chr22', 'Chr22Config', 'deepenhancer_chr22', 'results_table',
+           'plot_curves', 'gapped_kmer_counts', 'gkm_svm_baseline', 'gkm_svm_tuned', 'cross_validate', 'cv_folds',
+           'cv_table', 'cross_validate_sequences', 'compare_methods', 'fine_tune', 'distal_dnase',
+           'accessibility_windows', 'accessibility_head', 'pretrained_builder', 'pretrain_accessibility', 'CVConfig',
+           'deepenhancer_cv', 'TransferConfig', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves',
+           'plot_loss_curves']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -169,10 +170,10 @@ def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: co
     if reduce not in ('max', 'mean'): raise OptionError(f"reduce must be 'max' or 'mean', got {reduce!r}")
     if int(batch_size) < 1: raise OptionError(f'batch_size must be at least 1, got {batch_size}')
     w = window_index(regions.reset_index(drop=True), width, stride, sizes=genome.sizes)
-    ds = WindowDataset(genome, w, width=width, batch_size=batch_size)
-    p = predict(model, ds, column=-1, rc=rc, progress=progress)
     only_n = lambda i: (window_codes(genome, w.chrom[i:i + 8192], w.start[i:i + 8192], width) == 4).all(1)
     keep = ~np.concatenate([only_n(i) for i in range(0, len(w), 8192)] or [np.zeros(0, bool)])
+    ds = WindowDataset(genome, w, width=width, batch_size=batch_size)
+    p = predict(model, ds, column=-1, rc=rc, progress=progress)
     r, p = w.region.to_numpy()[keep], p[keep]
     out = np.full(len(regions), -np.inf if reduce == 'max' else 0., np.float64)
     if reduce == 'max': np.maximum.at(out, r, p)
@@ -182,38 +183,200 @@ def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: co
     out[np.bincount(r, minlength=len(regions)) == 0] = np.nan
     return out.astype(np.float32)
 
+# %% ../nbs/02_deepenhancer.ipynb #x002
+_SHIFT_LAYERS = ('Conv1D', 'RCConv1D', 'BatchNormalization', 'Activation', 'ReLU', 'Dropout', 'MaxPooling1D')
+
+def _shift_equivariant(layer, length:int)->bool:
+    "Whether `layer` commutes with shifts of its (length, channels) input (a window's, at inference)."
+    kind = type(layer).__name__
+    if kind not in _SHIFT_LAYERS: return False
+    if kind == 'Conv1D':
+        return (layer.padding == 'valid' and tuple(layer.strides) == (1,)
+                and tuple(layer.dilation_rate) == (1,) and layer.data_format == 'channels_last')
+    if kind == 'MaxPooling1D':
+        p = layer.pool_size[0]
+        return tuple(layer.strides) == (p,) and (layer.padding == 'valid' or length % p == 0)
+    return True
+
+def conv_scan_plan(model:keras.Model, # a network with input (width, 4), e.g. `build_model`
+                  )->dict|None:       # {'trunk': layers, 'pools': factors, 'head': keras.Model, 'T': int}
+    """Split `model` for a fully convolutional scan: the leading layers that commute with shifts of the input
+    (the trunk, at least one convolution) and the rest (the head, a model on one window's (T, F) trunk
+    output). A head that starts with flatten and a dense layer (DeepEnhancer, Cohn et al.) also gets `dense`
+    (that layer, applied as a convolution whose kernel spans a window) and `after` (the model after it); one
+    that starts with global max and mean pooling (rc-gpool) gets `global` (their kinds) and `rest` (the model
+    after them). None when there is no such trunk or the head reads anything but the
+    trunk's output."""
+    t, trunk, length = model.inputs[0], [], model.input_shape[1]
+    for layer in model.layers[1:]:
+        if getattr(layer, 'input', None) is not t or not _shift_equivariant(layer, length): break
+        trunk.append(layer)
+        t, length = layer.output, layer.output.shape[1]
+    while trunk and type(trunk[-1]).__name__ == 'Dropout': trunk.pop()   # the head starts with it
+    if not any('Conv' in type(l).__name__ for l in trunk): return None
+    t = trunk[-1].output
+    try: head = keras.Model(t, model.output)
+    except Exception: return None   # the output reads the input through another path (a skip)
+    pools = [l.pool_size[0] for l in trunk if type(l).__name__ == 'MaxPooling1D']
+    plan = dict(trunk=trunk, pools=pools, head=head, T=int(t.shape[1]))
+    g = [l for l in model.layers if getattr(l, 'input', None) is t]
+    d = [l for l in model.layers if g and getattr(l, 'input', None) is g[0].output]
+    if len(g) == 1 and type(g[0]).__name__ == 'Flatten' and len(d) == 1 and type(d[0]).__name__ == 'Dense':
+        plan['dense'], plan['after'] = d[0], keras.Model(d[0].output, model.output)   # as a convolution
+    if g and all(type(l).__name__ in ('GlobalMaxPooling1D', 'GlobalAveragePooling1D') for l in g):
+        plan['global'] = [type(l).__name__ for l in g]   # sliding max and running mean (`scan_conv`)
+        plan['rest'] = keras.Model([l.output for l in g], model.output)
+    return plan
+
+# %% ../nbs/02_deepenhancer.ipynb #x004
+def trunk_phases(plan:dict,        # `conv_scan_plan(model)`
+                 x:np.ndarray,     # (1, n, 4) float32 one-hot of a chunk
+                 residues:set,     # window starts (relative to the chunk) modulo the product of the pools
+                )->dict:           # residue -> (1, m, F) trunk output; window r: [r // P, r // P + T)
+    """The trunk over a chunk at every pooling phase the windows need: the layers before a pool run once, the
+    layers after it once per phase (cells starting at that phase), recursively."""
+    def run(i, h, res):
+        while i < len(plan['trunk']) and type(plan['trunk'][i]).__name__ != 'MaxPooling1D':
+            h, i = plan['trunk'][i](h, training=False), i + 1
+        if i == len(plan['trunk']): return {0: h}
+        p, out = plan['trunk'][i].pool_size[0], {}
+        for phase in sorted({r % p for r in res}):
+            hp = keras.ops.max_pool(h[:, phase:], p, p, padding='valid')
+            for r, z in run(i + 1, hp, {(r - phase) // p for r in res if r % p == phase}).items():
+                out[phase + p * r] = z
+        return out
+    return run(0, keras.ops.convert_to_tensor(x), residues)
+
+# %% ../nbs/02_deepenhancer.ipynb #x005
+def _dense_head(plan:dict, z:dict, starts:np.ndarray, a:int, P:int, stride:int, batch_size:int):
+    """Yield (starts, scores) through a head that starts flatten → dense: that layer's kernel, reshaped to (T,
+    F, units), is a convolution along each phase's trunk output with the windows' step (stride / gcd(stride,
+    P) trunk positions); its bias and activation, then the rest of the head (`plan['after']`), per window."""
+    dense, T = plan['dense'], plan['T']
+    W = keras.ops.reshape(dense.kernel, (T, -1, dense.units))
+    step = max(int(stride) // math.gcd(int(stride), P), 1)
+    r, m, h = (starts - a) % P, (starts - a) // P, np.empty((len(starts), dense.units), np.float32)
+    for ri in np.unique(r):
+        mi = m[r == ri]
+        y = keras.ops.conv(z[int(ri)][None, mi.min():mi.max() + T], W, strides=step)
+        h[r == ri] = keras.ops.convert_to_numpy(y)[0][(mi - mi.min()) // step]
+    h = keras.ops.convert_to_numpy(dense.activation(h + keras.ops.convert_to_numpy(dense.bias)))
+    for b in range(0, len(starts), batch_size):
+        p = plan['after'](h[b:b + batch_size], training=False)
+        yield starts[b:b + batch_size], keras.ops.convert_to_numpy(p)[:, -1].astype(np.float32)
+
+def _window_pools(z:dict, r:np.ndarray, m:np.ndarray, T:int, kinds:list)->list:
+    """Per window (residue r, first trunk position m), the max and/or mean of its T trunk positions, as
+    (n, F) arrays in the order of `kinds`: the max by van Herk / Gil-Werman (prefix and suffix maxima within
+    blocks of T), the mean from a float64 running sum; O(positions × F) whatever the stride."""
+    out = {k: np.empty((len(r), next(iter(z.values())).shape[1]), np.float32) for k in set(kinds)}
+    for ri in np.unique(r):
+        v, i = z[int(ri)], m[r == ri]
+        if 'GlobalMaxPooling1D' in out:
+            nb = -(-len(v) // T)
+            pad = np.full((nb * T - len(v), v.shape[1]), -np.inf, v.dtype)
+            b = np.concatenate([v, pad]).reshape(nb, T, -1)
+            pre = np.maximum.accumulate(b, 1).reshape(nb * T, -1)
+            suf = np.maximum.accumulate(b[:, ::-1], 1)[:, ::-1].reshape(nb * T, -1)
+            out['GlobalMaxPooling1D'][r == ri] = np.maximum(suf[i], pre[i + T - 1])
+        if 'GlobalAveragePooling1D' in out:
+            cs = np.concatenate([np.zeros((1, v.shape[1])), np.cumsum(v, 0, dtype=np.float64)])
+            out['GlobalAveragePooling1D'][r == ri] = (cs[i + T] - cs[i]) / T
+    return [out[k] for k in kinds]
+
+def scan_conv(plan:dict,           # `conv_scan_plan(model)`
+              genome:Genome,       # the genome
+              chrom:str,           # the chromosome
+              starts:np.ndarray,   # (n,) increasing window starts of this chromosome
+              width:int,           # the window width (the model's input length)
+              batch_size:int=512,  # windows per head batch: bounds the memory of their trunk slices
+             ):                    # yields (starts (b,), scores (b,) float32) of the windows not all N
+    "Score windows through one trunk pass over the span they cover (`trunk_phases`), the head per batch."
+    a, stride = int(starts[0]), int(starts[1] - starts[0]) if len(starts) > 1 else 1
+    codes = window_codes(genome, np.array([chrom]), np.array([a]), int(starts[-1]) - a + width)[0]
+    nonn = np.r_[0, np.cumsum(codes != 4)]
+    starts = starts[nonn[starts - a + width] > nonn[starts - a]]
+    if not len(starts): return
+    P, T = int(np.prod(plan['pools'] or [1])), plan['T']
+    z = trunk_phases(plan, one_hot(codes)[None], set(((starts - a) % P).tolist()))
+    z = {r: keras.ops.convert_to_numpy(v)[0] for r, v in z.items()}
+    F = next(iter(z.values())).shape[1]
+    if 'global' in plan:   # global max / mean pooling: a sliding max and a running mean over the trunk
+        pooled = _window_pools(z, (starts - a) % P, (starts - a) // P, T, plan['global'])
+        for b in range(0, len(starts), batch_size):
+            x = [f[b:b + batch_size] for f in pooled]
+            p = plan['rest'](x if len(x) > 1 else x[0], training=False)
+            yield starts[b:b + batch_size], keras.ops.convert_to_numpy(p)[:, -1].astype(np.float32)
+        return
+    if 'dense' in plan:   # the first dense layer as a convolution along the trunk, one output per window
+        yield from _dense_head(plan, z, starts, a, P=P, stride=stride, batch_size=batch_size)
+        return
+    for b in range(0, len(starts), batch_size):
+        s = starts[b:b + batch_size]
+        r, m, feats = (s - a) % P, (s - a) // P, np.empty((len(s), T, F), np.float32)
+        for ri in np.unique(r):
+            feats[r == ri] = z[int(ri)][m[r == ri][:, None] + np.arange(T)]
+        yield s, keras.ops.convert_to_numpy(plan['head'](feats, training=False))[:, -1].astype(np.float32)
+
+# %% ../nbs/02_deepenhancer.ipynb #x006
+def scan_plans(model:keras.Model, # any network of the package, or an ensemble of them (`average_models`)
+              )->tuple:           # ([plan per member] or None, a line saying which scan runs and why)
+    "How `scan_genome(method='auto')` scans `model`: fully convolutionally when every member has a trunk."
+    members = ensemble_members(model)
+    plans = [conv_scan_plan(m) for m in members]
+    if any(p is None for p in plans):
+        return None, f'window-by-window scan: {model.name} has no shift-equivariant convolutional trunk'
+    p = plans[0]
+    return plans, (f'fully convolutional scan: a trunk of {len(p["trunk"])} layers (pooling x'
+                   f'{int(np.prod(p["pools"] or [1]))}) runs once per base, the head per window'
+                   + (f', averaged over {len(plans)} members' if len(plans) > 1 else ''))
+
 # %% ../nbs/02_deepenhancer.ipynb #s014
 def scan_genome(model:keras.Model,   # any network of the package with input (width, 4)
                 genome:Genome,       # the genome
                 chroms:list|None=None, # chromosomes to scan (default: all)
                 stride:int=50,       # window stride (bp)
                 batch_size:int=512,  # windows per prediction batch: bounds the memory
-                progress:bool=False, # tqdm progress bar over the batches
+                progress:bool=False, # tqdm progress bar over the windows
+                method:str='auto',   # 'conv' (`scan_plans`), 'windows' (one by one), 'auto': conv if it can
+                chunk:int=100_000,   # conv: bases per trunk pass, bounding its memory
                ):                     # yields (chrom, starts (b,) int64, scores (b,) float32) per batch
     """Stream the model's score of every window [s, s + width) with s = 0, stride, 2·stride, … along each
-    chromosome. Windows made only of N are skipped. Raises `OptionError` for stride or batch size < 1,
-    `SequenceError` for an unknown chromosome."""
+    chromosome. Windows made only of N are skipped; chromosomes shorter than one window have none. Both
+    methods give the same scores (float32 rounding aside). Raises `OptionError` for stride or batch size < 1
+    or an unknown method, `SequenceError` for an unknown chromosome."""
     if int(stride) < 1: raise OptionError(f'stride must be at least 1, got {stride}')
     if int(batch_size) < 1: raise OptionError(f'batch_size must be at least 1, got {batch_size}')
+    if method not in ('auto', 'conv', 'windows'):
+        raise OptionError(f"method must be 'auto', 'conv' or 'windows', got {method!r}")
     width = model.input_shape[1]
     chroms = list(genome.sizes) if chroms is None else list(chroms)
     for c in chroms: genome.check(c, 0, 1, where='scan')
+    plans, why = scan_plans(model) if method != 'windows' else (None, '')
+    if method == 'conv' and plans is None: raise OptionError(why)
     n = {c: max((genome.sizes[c] - width) // stride + 1, 0) for c in chroms}
+    per = max(chunk // stride, 1) if plans else batch_size
     from tqdm.auto import tqdm
-    bar = tqdm(total=sum(-(-v // batch_size) for v in n.values()), desc='scan', unit='batch',
-               disable=not progress)
+    bar = tqdm(total=sum(n.values()), desc='scan', unit='window', unit_scale=True, disable=not progress)
     for c in chroms:
-        for b in range(0, n[c], batch_size):
-            starts = np.arange(b, min(b + batch_size, n[c]), dtype=np.int64) * stride
-            codes = window_codes(genome, np.full(len(starts), c), starts, width)
-            keep = ~(codes == 4).all(1)
-            if keep.any():
-                x = one_hot(codes[keep])
-                p = keras.ops.convert_to_numpy(model(x, training=False))[:, -1].astype(np.float32)
-                yield c, starts[keep], p
-            bar.update(1)
+        for b in range(0, n[c], per):
+            starts = np.arange(b, min(b + per, n[c]), dtype=np.int64) * stride
+            parts = ([list(scan_conv(p, genome, c, starts, width, batch_size=batch_size)) for p in plans]
+                     if plans else
+                     [[_window_scores(model, genome, c, starts, width)]])
+            for k, (s, p) in enumerate(parts[0]):
+                if len(s): yield c, s, np.mean([q[k][1] for q in parts], 0).astype(np.float32)
+            bar.update(len(starts))
             if TERMINATED.is_set(): raise Terminated()
     bar.close()
+
+def _window_scores(model, genome, chrom, starts, width):
+    "The window-by-window path: (starts, scores) of the windows not all N, each window cut out and scored."
+    codes = window_codes(genome, np.full(len(starts), chrom), starts, width)
+    keep = ~(codes == 4).all(1)
+    if not keep.any(): return starts[:0], np.zeros(0, np.float32)
+    p = keras.ops.convert_to_numpy(model(one_hot(codes[keep]), training=False))[:, -1]
+    return starts[keep], p.astype(np.float32)
 
 def write_scan(scores,                  # iterable of (chrom, starts, scores), e.g. `scan_genome(...)`
                track:str|Path,          # .bw / .bigwig (pyBigWig) or .bedGraph / .bg
