@@ -202,8 +202,8 @@ def conv_scan_plan(model:keras.Model, # a network with input (width, 4), e.g. `b
                   )->dict|None:       # {'trunk': layers, 'pools': factors, 'head': keras.Model, 'T': int}
     """Split `model` for a fully convolutional scan: the leading layers that commute with shifts of the input
     (the trunk, at least one convolution) and the rest (the head, a model on one window's (T, F) trunk
-    output). A head that starts with flatten and a dense layer (DeepEnhancer, Cohn et al.) also gets `dense`
-    (that layer, applied as a convolution whose kernel spans a window) and `after` (the model after it); one
+    output). A head of flatten and dense layers (DeepEnhancer, Cohn et al.) also gets `dense` (the first,
+    applied as a convolution whose kernel spans a window) and `after` (the layers after it); one
     that starts with global max and mean pooling (rc-gpool) gets `global` (their kinds) and `rest` (the model
     after them). None when there is no such trunk or the head reads anything but the
     trunk's output."""
@@ -222,7 +222,10 @@ def conv_scan_plan(model:keras.Model, # a network with input (width, 4), e.g. `b
     g = [l for l in model.layers if getattr(l, 'input', None) is t]
     d = [l for l in model.layers if g and getattr(l, 'input', None) is g[0].output]
     if len(g) == 1 and type(g[0]).__name__ == 'Flatten' and len(d) == 1 and type(d[0]).__name__ == 'Dense':
-        plan['dense'], plan['after'] = d[0], keras.Model(d[0].output, model.output)   # as a convolution
+        after, prev = model.layers[model.layers.index(d[0]) + 1:], d[0]
+        if all(getattr(l, 'input', None) is p.output and type(l).__name__ in ('Dense', 'Dropout', 'Activation')
+               for p, l in zip([prev] + after, after)):
+            plan['dense'], plan['after'] = d[0], after   # the dense layer as a convolution, then these
     if g and all(type(l).__name__ in ('GlobalMaxPooling1D', 'GlobalAveragePooling1D') for l in g):
         plan['global'] = [type(l).__name__ for l in g]   # sliding max and running mean (`scan_conv`)
         plan['rest'] = keras.Model([l.output for l in g], model.output)
@@ -232,38 +235,49 @@ def conv_scan_plan(model:keras.Model, # a network with input (width, 4), e.g. `b
 def trunk_phases(plan:dict,        # `conv_scan_plan(model)`
                  x:np.ndarray,     # (1, n, 4) float32 one-hot of a chunk
                  residues:set,     # window starts (relative to the chunk) modulo the product of the pools
-                )->dict:           # residue -> (1, m, F) trunk output; window r: [r // P, r // P + T)
+                )->dict:           # residue -> (m, F) float32 trunk output; window r: [r // P, r // P + T)
     """The trunk over a chunk at every pooling phase the windows need: the layers before a pool run once, the
-    layers after it once per phase (cells starting at that phase), recursively."""
-    def run(i, h, res):
-        while i < len(plan['trunk']) and type(plan['trunk'][i]).__name__ != 'MaxPooling1D':
-            h, i = plan['trunk'][i](h, training=False), i + 1
-        if i == len(plan['trunk']): return {0: h}
-        p, out = plan['trunk'][i].pool_size[0], {}
-        for phase in sorted({r % p for r in res}):
-            hp = keras.ops.max_pool(h[:, phase:], p, p, padding='valid')
-            for r, z in run(i + 1, hp, {(r - phase) // p for r in res if r % p == phase}).items():
-                out[phase + p * r] = z
-        return out
-    return run(0, keras.ops.convert_to_tensor(x), residues)
+    layers after it once per phase (cells starting at that phase), recursively. The graph is built once per set
+    of residues as a Keras model of any input length and run compiled (`predict_on_batch`)."""
+    key = tuple(sorted(residues))
+    if key not in plan.setdefault('models', {}):
+        def run(i, h, res):
+            while i < len(plan['trunk']) and type(plan['trunk'][i]).__name__ != 'MaxPooling1D':
+                h, i = plan['trunk'][i](h), i + 1
+            if i == len(plan['trunk']): return {0: h}
+            p, out = plan['trunk'][i].pool_size[0], {}
+            for phase in sorted({r % p for r in res}):
+                hp = keras.ops.max_pool(h[:, phase:], p, p, padding='valid')
+                for r, z in run(i + 1, hp, {(r - phase) // p for r in res if r % p == phase}).items():
+                    out[phase + p * r] = z
+            return out
+        inp = keras.Input((None, 4))
+        outs = run(0, inp, set(key))
+        plan['models'][key] = keras.Model(inp, [outs[r] for r in key])
+    z = plan['models'][key].predict_on_batch(x)
+    return {r: np.asarray(v)[0] for r, v in zip(key, z if isinstance(z, (list, tuple)) else [z])}
 
 # %% ../nbs/02_deepenhancer.ipynb #x005
 def _dense_head(plan:dict, z:dict, starts:np.ndarray, a:int, P:int, stride:int, batch_size:int):
     """Yield (starts, scores) through a head that starts flatten → dense: that layer's kernel, reshaped to (T,
     F, units), is a convolution along each phase's trunk output with the windows' step (stride / gcd(stride,
-    P) trunk positions); its bias and activation, then the rest of the head (`plan['after']`), per window."""
+    P) trunk positions); its bias and activation, then the dense layers after it along the same axis, all in
+    one compiled model per step."""
     dense, T = plan['dense'], plan['T']
-    W = keras.ops.reshape(dense.kernel, (T, -1, dense.units))
     step = max(int(stride) // math.gcd(int(stride), P), 1)
-    r, m, h = (starts - a) % P, (starts - a) // P, np.empty((len(starts), dense.units), np.float32)
+    if ('head', step) not in plan.setdefault('models', {}):   # compiled once per step, any length
+        inp = keras.Input((None, next(iter(z.values())).shape[1]))
+        W = keras.ops.reshape(dense.kernel, (T, -1, dense.units))
+        y = dense.activation(keras.ops.conv(inp, W, strides=step) + dense.bias)
+        for layer in plan['after']: y = layer(y)
+        plan['models']['head', step] = keras.Model(inp, y)
+    r, m, p = (starts - a) % P, (starts - a) // P, np.empty(len(starts), np.float32)
     for ri in np.unique(r):
         mi = m[r == ri]
-        y = keras.ops.conv(z[int(ri)][None, mi.min():mi.max() + T], W, strides=step)
-        h[r == ri] = keras.ops.convert_to_numpy(y)[0][(mi - mi.min()) // step]
-    h = keras.ops.convert_to_numpy(dense.activation(h + keras.ops.convert_to_numpy(dense.bias)))
+        y = plan['models']['head', step].predict_on_batch(z[int(ri)][None, mi.min():mi.max() + T])
+        p[r == ri] = np.asarray(y)[0, (mi - mi.min()) // step, -1]
     for b in range(0, len(starts), batch_size):
-        p = plan['after'](h[b:b + batch_size], training=False)
-        yield starts[b:b + batch_size], keras.ops.convert_to_numpy(p)[:, -1].astype(np.float32)
+        yield starts[b:b + batch_size], p[b:b + batch_size]
 
 def _window_pools(z:dict, r:np.ndarray, m:np.ndarray, T:int, kinds:list)->list:
     """Per window (residue r, first trunk position m), the max and/or mean of its T trunk positions, as
@@ -299,7 +313,6 @@ def scan_conv(plan:dict,           # `conv_scan_plan(model)`
     if not len(starts): return
     P, T = int(np.prod(plan['pools'] or [1])), plan['T']
     z = trunk_phases(plan, one_hot(codes)[None], set(((starts - a) % P).tolist()))
-    z = {r: keras.ops.convert_to_numpy(v)[0] for r, v in z.items()}
     F = next(iter(z.values())).shape[1]
     if 'global' in plan:   # global max / mean pooling: a sliding max and a running mean over the trunk
         pooled = _window_pools(z, (starts - a) % P, (starts - a) // P, T, plan['global'])
