@@ -232,18 +232,34 @@ def conv_scan_plan(model:keras.Model, # a network with input (width, 4), e.g. `b
     return plan
 
 # %% ../nbs/02_deepenhancer.ipynb #x004
+def _fold_bn(trunk:list, i:int):
+    """A linear Conv1D at `trunk[i]` followed by batch normalisation, as one convolution: inference-mode batch
+    norm is affine, so its scale multiplies the kernel and its shift joins the bias. None otherwise."""
+    conv, bn = trunk[i], trunk[i + 1] if i + 1 < len(trunk) else None
+    if (type(conv).__name__ != 'Conv1D' or type(bn).__name__ != 'BatchNormalization'
+            or conv.activation is not keras.activations.linear):
+        return None
+    v = lambda w: keras.ops.convert_to_numpy(w).astype(np.float64)
+    s = (v(bn.gamma) if bn.scale else 1.) / np.sqrt(v(bn.moving_variance) + bn.epsilon)
+    b = v(conv.bias) if conv.use_bias else 0.
+    W = (v(conv.kernel) * s).astype(np.float32)
+    c = ((b - v(bn.moving_mean)) * s + (v(bn.beta) if bn.center else 0.)).astype(np.float32)
+    return lambda h: keras.ops.conv(h, W, padding='valid') + c
+
 def trunk_phases(plan:dict,        # `conv_scan_plan(model)`
                  x:np.ndarray,     # (1, n, 4) float32 one-hot of a chunk
                  residues:set,     # window starts (relative to the chunk) modulo the product of the pools
                 )->dict:           # residue -> (m, F) float32 trunk output; window r: [r // P, r // P + T)
     """The trunk over a chunk at every pooling phase the windows need: the layers before a pool run once, the
     layers after it once per phase (cells starting at that phase), recursively. The graph is built once per set
-    of residues as a Keras model of any input length and run compiled (`predict_on_batch`)."""
+    of residues as a Keras model of any input length, with each batch norm folded into the convolution before
+    it (`_fold_bn`), and run compiled (`predict_on_batch`)."""
     key = tuple(sorted(residues))
     if key not in plan.setdefault('models', {}):
         def run(i, h, res):
             while i < len(plan['trunk']) and type(plan['trunk'][i]).__name__ != 'MaxPooling1D':
-                h, i = plan['trunk'][i](h), i + 1
+                folded = _fold_bn(plan['trunk'], i)
+                h, i = (folded(h), i + 2) if folded else (plan['trunk'][i](h), i + 1)
             if i == len(plan['trunk']): return {0: h}
             p, out = plan['trunk'][i].pool_size[0], {}
             for phase in sorted({r % p for r in res}):
@@ -352,7 +368,7 @@ def scan_genome(model:keras.Model,   # any network of the package with input (wi
                 batch_size:int=512,  # windows per prediction batch: bounds the memory
                 progress:bool=False, # tqdm progress bar over the windows
                 method:str='auto',   # 'conv' (`scan_plans`), 'windows' (one by one), 'auto': conv if it can
-                chunk:int=100_000,   # conv: bases per trunk pass, bounding its memory
+                chunk:int=200_000,   # conv: bases per trunk pass, bounding its memory
                ):                     # yields (chrom, starts (b,) int64, scores (b,) float32) per batch
     """Stream the model's score of every window [s, s + width) with s = 0, stride, 2·stride, … along each
     chromosome. Windows made only of N are skipped; chromosomes shorter than one window have none. Both
@@ -437,6 +453,17 @@ def write_scan(scores,                  # iterable of (chrom, starts, scores), e
     return dict(windows=n, called=len(bed), seconds=round(dt, 2), windows_per_s=round(n / max(dt, 1e-9), 1))
 
 # %% ../nbs/02_deepenhancer.ipynb #c018
+def _spectrum_block(c:np.ndarray, ks:tuple, out:np.ndarray, off:np.ndarray, normalize:bool):
+    "`kmer_spectrum` of a block of equal-length code arrays (b, L) into `out` (b, Σ 4^k): the same numbers."
+    bad, c = c == 4, np.where(c == 4, 0, c)
+    for j, k in enumerate(ks):
+        idx = np.lib.stride_tricks.sliding_window_view(c, k, axis=1) @ (4 ** np.arange(k - 1, -1, -1))
+        ok = ~np.lib.stride_tricks.sliding_window_view(bad, k, axis=1).any(2)
+        rows = np.broadcast_to(np.arange(len(c))[:, None], idx.shape)
+        cnt = np.bincount((rows * 4 ** k + idx)[ok], minlength=len(c) * 4 ** k).reshape(len(c), 4 ** k)
+        n_ok = ok.sum(1, keepdims=True)
+        out[:, off[j]:off[j + 1]] = cnt / np.maximum(n_ok, 1) if normalize else cnt
+
 def kmer_spectrum(codes:list,          # list of (L_i,) uint8 code arrays (from `encode` / `Genome.codes`)
                   ks:tuple=(1, 2, 3, 4, 5, 6), # k-mer sizes
                   normalize:bool=True, # divide each k block by its number of valid k-mers
@@ -446,6 +473,11 @@ def kmer_spectrum(codes:list,          # list of (L_i,) uint8 code arrays (from 
     dims = [4 ** k for k in ks]
     off = np.r_[0, np.cumsum(dims)]
     X = np.zeros((len(codes), off[-1]), np.float32)
+    lengths = np.array([len(c) for c in codes])
+    if len(codes) and (lengths == lengths[0]).all() and lengths[0] >= max(ks):   # equal lengths: in blocks
+        for b in range(0, len(codes), 512):
+            _spectrum_block(np.asarray(codes[b:b + 512], np.int64), ks, X[b:b + 512], off, normalize)
+        return X
     for i, c in enumerate(codes):
         c = np.asarray(c, np.int64)
         bad = np.r_[c == 4]
@@ -480,7 +512,7 @@ def kmer_baseline(
     from sklearn.preprocessing import StandardScaler
     from sklearn.linear_model import LogisticRegression
 
-    clf = make_pipeline(StandardScaler(), LogisticRegression(C=C, max_iter=5000))
+    clf = make_pipeline(StandardScaler(copy=False), LogisticRegression(C=C, max_iter=5000))  # no second copy
     clf.fit(kmer_spectrum(train_codes, ks), np.asarray(y_train))
     return clf.predict_proba(kmer_spectrum(test_codes, ks))[:, 1]
 

@@ -172,27 +172,29 @@ class _Timer(keras.callbacks.Callback):
 
 
 class TqdmProgress(keras.callbacks.Callback):
-    """A tqdm bar over each epoch's batches showing the loss; one line of metrics per finished epoch
-    (`verbose='tqdm'`)."""
+    """One tqdm bar over every batch of every epoch (`verbose='tqdm'`), showing the epoch, the loss and the
+    last epoch's validation metrics; it closes when training ends (early stopping included)."""
 
-    def on_epoch_begin(self, epoch, logs=None):
+    def on_train_begin(self, logs=None):
         from tqdm.auto import tqdm
 
-        self.bar = tqdm(
-            total=self.params.get('steps'), desc=f"epoch {epoch + 1}/{self.params.get('epochs')}",
-            unit='batch', leave=False,
-        )
+        steps, epochs = self.params.get('steps'), self.params.get('epochs')
+        self.bar = tqdm(total=steps * epochs if steps and epochs else None, unit='batch', desc='training')
+        self.last = {}
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.bar.set_description(f"epoch {epoch + 1}/{self.params.get('epochs')}")
 
     def on_train_batch_end(self, batch, logs=None):
         self.bar.update(1)
         if logs and 'loss' in logs:
-            self.bar.set_postfix(loss=f"{float(logs['loss']):.4f}")
+            self.bar.set_postfix(loss=f"{float(logs['loss']):.4f}", **self.last)
 
     def on_epoch_end(self, epoch, logs=None):
-        from tqdm.auto import tqdm
+        self.last = {k: f'{float(v):.4f}' for k, v in (logs or {}).items() if k.startswith('val_')}
 
+    def on_train_end(self, logs=None):
         self.bar.close()
-        tqdm.write(f'epoch {epoch + 1}: ' + ', '.join(f'{k} {float(v):.4f}' for k, v in (logs or {}).items()))
 
 
 _RUN_FILES = ('state.json', 'run.json', 'history.csv', 'best.keras', 'last.keras', 'ckpt', 'backup')
@@ -717,8 +719,21 @@ def choose_threshold(y:np.ndarray,     # (n,) 0/1 validation labels
     if len(np.unique(y)) < 2: return 0.5
     cand = np.unique(np.quantile(score, np.linspace(0, 1, max_candidates),
                                  method='lower'))   # observed scores
-    mcc = [threshold_metrics(y, score, t)['mcc'] for t in cand]
-    return float(cand[int(np.argmax(mcc))])
+    return float(cand[int(np.argmax(_mcc_at(y, score, cand)))])
+
+def _mcc_at(y:np.ndarray, score:np.ndarray, cand:np.ndarray)->np.ndarray:
+    """MCC of `score >= t` for every t of `cand` at once, with the integer arithmetic of scikit-learn's
+    `matthews_corrcoef` (the same floats; 0 where a margin is empty)."""
+    s1, s0 = np.sort(score[y == 1]), np.sort(score[y == 0])
+    tp = len(s1) - np.searchsorted(s1, cand, 'left')
+    fp = len(s0) - np.searchsorted(s0, cand, 'left')
+    n1, n0, n = len(s1), len(s0), len(y)
+    pred1, pred0, correct = tp + fp, n - tp - fp, tp + (n0 - fp)
+    cov_ytyp = correct * n - (n0 * pred0 + n1 * pred1)
+    cov_ypyp = n * n - (pred0 * pred0 + pred1 * pred1)
+    cov_ytyt = n * n - (n0 * n0 + n1 * n1)
+    den = cov_ytyt * cov_ypyp
+    return np.where(den == 0, 0., cov_ytyp / np.sqrt(np.where(den == 0, 1, den)))
 
 def split_metrics(y:np.ndarray, score:np.ndarray,         # test labels and scores
                   val_y:np.ndarray|None=None, val_score:np.ndarray|None=None, # validation labels and scores

@@ -1,0 +1,31 @@
+"""The README states what the benchmarks measured (issue 34): each claim here is read back from its results file."""
+import json, re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _record(name): return json.loads((ROOT / 'results' / name).read_text())
+
+
+def _metrics(name): return _record(name)['metrics']
+
+
+def test_demo_time_claim():
+    "The README's 'in under two minutes on 2 cores' is the wall time `bench/demo.py` recorded."
+    text = (ROOT / 'README.md').read_text()
+    m = re.search(r'in under (\w+) minutes on 2 cores', text)
+    assert m, 'the README states the demo time'
+    minutes = {'one': 1, 'two': 2, 'three': 3, 'four': 4, 'five': 5}[m.group(1)]
+    demo = _record('bench_demo.json')
+    assert demo['meta']['wall_seconds'] <= 60 * minutes and demo['meta']['cpu_count'] == 2
+    assert demo['metrics']['goals']['wall time of `enhancer_nets demo`, start-up included ≤ 120 s']['met']
+
+
+def test_scan_claims_are_measured():
+    "The scan speed-ups and the equality the README points to are in results/bench_scan.json."
+    scan = _record('bench_scan.json')
+    assert all(v['same_windows'] and v['max_abs_diff'] <= 1e-5 for v in scan['data']['equality'].values())
+    ratios = set(scan['metrics']['ratios'])
+    assert {'conv_vs_windows_stride50', 'conv_vs_windows_stride10', 'conv_vs_windows_stride2'} <= ratios
+    assert 'bench_scan.json' in (ROOT / 'README.md').read_text()
