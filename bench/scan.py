@@ -1,13 +1,13 @@
 """`scan` on hg38 chr22 (issue 34): the fully convolutional scan (`scan_genome(method='conv')`, the default)
-against the window-by-window scan it replaces (`method='windows'`) and a hand-written Keras `model.predict` over
-the same windows materialised as one array (what Selene and tangermeme do), with the same model
-(DeepEnhancer's 4conv2pool4norm, 300 bp, random weights with non-trivial batch-norm statistics), genome slice and
-stride, each in a fresh process. Records bp/s, the ratios, the largest score difference, peak memory, the FLOPs
-each method performs per second as a fraction of the machine's measured float32 matmul peak (and the trunk's and
-head's shares), and the projected wall time of hg38 at stride 10. Writes results/bench_scan.json.
+against the window-by-window scan it replaces (`method='windows'`) and a hand-written Keras `model.predict`
+over the same windows materialised as one array (what Selene and tangermeme do), with the same model
+(DeepEnhancer's 4conv2pool4norm, 300 bp, random weights with non-trivial batch-norm statistics), genome slice
+and stride, each in a fresh process. Records bp/s, the ratios, the largest score difference, peak memory, the
+FLOPs each method performs per second as a fraction of the machine's measured float32 matmul peak (and the
+trunk's and head's shares), and the projected wall time of hg38 at stride 10. Writes results/bench_scan.json.
 `flops_ratio` is the ratio of the FLOPs the two methods perform: the speed-up at equal efficiency, beyond
-which no implementation of the same network goes.
-Usage: ENHANCER_NETS_DATA=../shared/data python bench/scan.py [--quick]"""
+which no implementation of the same network goes. Usage: ENHANCER_NETS_DATA=../shared/data python
+bench/scan.py [--quick]"""
 import argparse, json, math, os, subprocess, sys
 from pathlib import Path
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
@@ -68,8 +68,8 @@ def child(code, *a):
 
 def flops(stride):
     """FLOPs of 4conv2pool4norm (300 bp): per window, as the window-by-window scan does them; and per base of
-    the trunk plus per window of the head, as the fully convolutional scan does them at this stride (each layer
-    after a pool of cumulative factor q runs at q / gcd(stride, q) phases, on 1/q of the positions)."""
+    the trunk plus per window of the head, as the fully convolutional scan does them at this stride (each
+    layer after a pool of cumulative factor q runs at q / gcd(stride, q) phases, on 1/q of the positions)."""
     sys.path.insert(0, str(ROOT))
     from enhancer_nets.deepenhancer import build_model, conv_scan_plan
     m = build_model('4conv2pool4norm', 300)
@@ -93,7 +93,8 @@ def run(args):
             f = tmp / f'scan_{kb}_{stride}_{how}.npy'
             r = child(CHILD, kb, stride, how, f)
             fl = flops(stride)
-            done = (fl['trunk_per_base'] * kb * 1000 + fl['head_per_window'] * r['windows'] if how == 'conv'
+            conv = fl['trunk_per_base'] * kb * 1000 + fl['head_per_window'] * r['windows']
+            done = (conv if how == 'conv'
                     else fl['window_model'] * r['windows'])
             r.update(gflops=round(done / r['seconds'] / 1e9, 1),
                      fraction_of_matmul_peak=round(done / r['seconds'] / 1e9 / peak['matmul_gflops'], 3))
@@ -104,7 +105,8 @@ def run(args):
         import numpy as np
         a, b = (np.load(tmp / f'scan_{kb}_{stride}_{h}.npy') for h in ('conv', 'windows'))
         same = a.shape == b.shape and (a[0] == b[0]).all()
-        cmp[stride] = dict(same_windows=bool(same), max_abs_diff=float(abs(a[1] - b[1]).max()) if same else None)
+        diff = float(abs(a[1] - b[1]).max()) if same else None
+        cmp[stride] = dict(same_windows=bool(same), max_abs_diff=diff)
     by = {(r['stride'], r['how']): r for r in rows}
     goals = {50: 5, 10: 20, 2: None}
     ratios = {}
@@ -120,7 +122,7 @@ def run(args):
             ratios[f'conv_vs_keras_predict_stride{s}'] = round(
                 by[s, 'conv']['bp_per_s'] / by[s, 'keras_predict']['bp_per_s'], 2)
     from enhancer_nets.checks import HG38_SIZES
-    hours = sum(HG38_SIZES.values()) / by[10, 'conv']['bp_per_s'] / 3600
+    hours = sum(HG38_SIZES.values()) / by[10, 'conv']['bp_per_s'] / 3600   # N runs are scanned too
     return peak, rows, cmp, ratios, hours
 
 
@@ -138,8 +140,10 @@ if __name__ == '__main__':
                   '4conv2pool4norm 300 bp, CPU (2 cores), each method in a fresh process',
         quick=args.quick, cpu_count=os.cpu_count(), rows=rows, equality=cmp, ratios=ratios, **peak,
         hg38_stride10_projected_hours=round(hours, 2),
-        note='hg38 projection: the length of hg38\'s primary chromosomes (N runs are scanned too) over the fully convolutional scan\'s bp/s at stride 10 '
+        note='hg38 projection: the length of hg38\'s primary chromosomes (N runs are scanned too) over the '
+             'fully convolutional scan\'s bp/s at stride 10 '
              'on these 2 cores; window-by-window it is that times conv_vs_windows_stride10')
     save_json(ROOT / 'results' / ('bench_scan_quick.json' if args.quick else 'bench_scan.json'),
               results_record(res, data_keys=('equality',)))
-    print(json.dumps(dict(ratios=ratios, equality=cmp, hg38_stride10_hours=round(hours, 2), **peak), indent=1))
+    print(json.dumps(dict(ratios=ratios, equality=cmp, hg38_stride10_hours=round(hours, 2), **peak),
+                     indent=1))

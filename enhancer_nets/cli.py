@@ -55,7 +55,7 @@ def demo(
     set_seed(seed)
     adam = TrainConfig(epochs=epochs, patience=4, batch_size=128, lr=2e-2, seed=seed)  # tuned in session 6
     # no warm-up, a higher peak: the first epochs sit on log-sum-exp's symmetric start (random filters score
-    # every position alike), which a fixed number of steps escapes; warm-up only delays it (nbs/07_cli.ipynb)
+    # every position alike); warm-up only delays the escape (results/bench_demo_plateau.json)
     config = (default_recipe(adam, lr=5e-2, warmup=0.0, ensemble=members, weight_decay=0.0)
               if recipe == 'default' else adam)
     res = train_and_evaluate(

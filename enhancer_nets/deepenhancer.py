@@ -244,7 +244,7 @@ def _fold_bn(trunk:list, i:int):
     b = v(conv.bias) if conv.use_bias else 0.
     W = (v(conv.kernel) * s).astype(np.float32)
     c = ((b - v(bn.moving_mean)) * s + (v(bn.beta) if bn.center else 0.)).astype(np.float32)
-    return lambda h: keras.ops.conv(h, W, padding='valid') + c
+    return lambda h: keras.ops.conv(h, keras.ops.cast(W, h.dtype), padding='valid') + keras.ops.cast(c, h.dtype)
 
 def trunk_phases(plan:dict,        # `conv_scan_plan(model)`
                  x:np.ndarray,     # (1, n, 4) float32 one-hot of a chunk

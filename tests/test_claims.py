@@ -1,4 +1,5 @@
-"""The README states what the benchmarks measured (issue 34): each claim here is read back from its results file."""
+"""The README states what the benchmarks measured (issue 34): each claim here is read back from its
+results file."""
 import json, re
 from pathlib import Path
 

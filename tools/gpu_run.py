@@ -6,6 +6,8 @@ tools/gpu_run.sh on a lent GPU machine; `--smoke` runs the same path tiny, on a 
 2. The `#| gpu` cells, in order, each only when the budget left can hold it: DeepEnhancer on chr22 at the paper's
    stride 2 (Min et al. 2017), the SPEID full-size epoch (Singh et al.), the paper-size DeepCAGE on every locus
    (Liu et al. 2019), and DeepEnhancer's 10-fold CV at stride 2.
+3. The fully convolutional scan of chr22 at stride 2 (issue 34): bp/s and the fraction of the dense bf16 peak
+   (the trunk's FLOPs per base and the head's per window, as bench/scan.py counts them).
 Writes results/gpu_run.json (and each cell's own results file) with seed, commit and device."""
 import argparse, json, os, time, sys
 from pathlib import Path
@@ -41,6 +43,30 @@ def throughput(batch, steps, width=300):
                 flops_per_window_forward=int(flops), train_flops_per_s=3 * flops * tr, predict_flops_per_s=flops * pr)
 
 
+def scan_chr22(stride=2, kb=None):
+    "The fully convolutional scan (`scan_genome`, method 'conv') of hg38 chr22, or its first `kb` kb after 20 Mb."
+    import numpy as np
+    sys.path.insert(0, str(ROOT/'bench'))
+    from scan import flops
+    from enhancer_nets.data import Genome, resolve, write_fasta
+    from enhancer_nets.deepenhancer import build_model, scan_genome
+    g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
+    if kb:
+        import tempfile
+        f = Path(tempfile.mkdtemp())/'c.fa'
+        write_fasta(f, {'chr22': g.fetch('chr22', 20_000_000, 20_000_000 + kb * 1000)})
+        g = Genome(f)
+    g.codes('chr22')
+    m = build_model('4conv2pool4norm', 300)
+    t = time.perf_counter()
+    n = sum(len(s) for _, s, _ in scan_genome(m, g, ['chr22'], stride, batch_size=4096, method='conv'))
+    dt = time.perf_counter() - t
+    fl = flops(stride)
+    done = fl['trunk_per_base'] * g.sizes['chr22'] + fl['head_per_window'] * n
+    return dict(stride=stride, bases=g.sizes['chr22'], windows=n, seconds=round(dt, 2),
+                bp_per_s=round(g.sizes['chr22'] / dt, 1), flops_per_s=done / dt)
+
+
 def main():
     a = argparse.ArgumentParser(description=__doc__)
     a.add_argument('--budget', type=float, default=520, help='seconds for the whole run (9 min less start-up)')
@@ -62,6 +88,13 @@ def main():
         tp['predict_fraction_of_bf16_peak'] = round(tp['predict_flops_per_s'] / peak, 4)
     res['throughput'] = tp
     print(json.dumps(tp), flush=True)
+    try:
+        sc = scan_chr22(2, kb=200 if args.smoke else None)
+        if peak: sc['fraction_of_bf16_peak'] = round(sc['flops_per_s'] / peak, 4)
+        res['scan_chr22_stride2'] = sc
+    except Exception as e:   # the cells below must still run
+        res['scan_chr22_stride2'] = dict(error=f'{type(e).__name__}: {e}'[:500])
+    print(json.dumps(res['scan_chr22_stride2']), flush=True)
     runs, resdir = repo_root()/'runs', repo_root()/'results'
     if args.smoke:   # a path check: nothing lands in the repository's runs/ or results/
         import tempfile
