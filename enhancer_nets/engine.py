@@ -194,7 +194,7 @@ class TqdmProgress(keras.callbacks.Callback):
         self.last = {k: f'{float(v):.4f}' for k, v in (logs or {}).items() if k.startswith('val_')}
 
     def on_train_end(self, logs=None):
-        self.bar.close()
+        if getattr(self, 'bar', None) is not None: self.bar.close()
 
 
 _RUN_FILES = ('state.json', 'run.json', 'history.csv', 'best.keras', 'last.keras', 'ckpt', 'backup')
@@ -382,12 +382,15 @@ def _fit_one(model, task, train, val, out: Path, config: TrainConfig, verbose, o
             if hasattr(train, 'set_epoch'):
                 train.set_epoch(ckpt.state['epoch'])
             bar = [TqdmProgress()] if verbose == 'tqdm' else []
-            with data_parallel(config.devices):
-                model.fit(
-                    train, validation_data=val, epochs=config.epochs, initial_epoch=ckpt.state['epoch'],
-                    shuffle=False, callbacks=[_Timer(), *callbacks, *bar, ckpt],
-                    verbose=0 if bar else verbose,
-                )  # batches shuffle themselves
+            try:
+                with data_parallel(config.devices):
+                    model.fit(
+                        train, validation_data=val, epochs=config.epochs, initial_epoch=ckpt.state['epoch'],
+                        shuffle=False, callbacks=[_Timer(), *callbacks, *bar, ckpt],
+                        verbose=0 if bar else verbose,
+                    )  # batches shuffle themselves
+            finally:  # an interrupted run closes its bar before anyone reports the interruption
+                for b in bar: b.on_train_end()
         ckpt.finish()
     if model.optimizer is not None and not model.optimizer.built:
         model.optimizer.build(model.trainable_variables)
