@@ -123,6 +123,56 @@ def network(arch:str, # one of `NETWORKS`
     from enhancer_nets.deepenhancer import build_model, REGION_ARCHS
     return REGION_ARCHS[arch](width) if arch in REGION_ARCHS else build_model(arch, width)
 
+# %% ../nbs/07_cli.ipynb #c005r
+def _train_recipe(arch:str, recipe:str, members:int, fast:bool, width:int, stride:int|None,
+                  epochs:int|None, patience:int|None, batch_size:int|None, # the user's changes, or None
+                 )->dict: # arch, stride, model, config, rc_augment, test_rc (and members, fast for auto)
+    "The training arguments of `train`'s --arch, --recipe, --members and --fast. Raises `OptionError`."
+    from enhancer_nets.deepenhancer import REGION_ARCHS, REGION_RECIPE, WINDOW_RECIPE, MIN2017
+    if recipe not in ('default', 'paper'):
+        raise OptionError(f"--recipe: must be 'default' or 'paper', got {recipe!r}")
+    if members < 1: raise OptionError(f'--members must be at least 1, got {members}')
+    if fast and (recipe == 'paper' or arch != 'auto'):
+        raise OptionError('--fast: applies to --arch auto under --recipe default')
+    if recipe == 'default' and arch == 'auto':
+        return dict(arch='auto', stride=stride, members=members, fast=fast)
+    arch = '4conv2pool4norm' if arch == 'auto' else arch
+    network(arch, width)                      # an unknown name fails here, before any file is read
+    given = {k: v for k, v in dict(epochs=epochs, patience=patience, batch_size=batch_size).items()
+             if v is not None}
+    n = 1 if recipe == 'paper' else members
+    if arch in REGION_ARCHS:
+        return dict(arch=arch, stride=stride or 10, config=REGION_RECIPE.replace(ensemble=n, **given))
+    base = MIN2017 if recipe == 'paper' else WINDOW_RECIPE.replace(ensemble=n)
+    return dict(arch=arch, stride=stride or (2 if recipe == 'paper' else max(2, width // 30)),
+                model=lambda: network(arch, width), config=base.replace(**given),
+                rc_augment=recipe == 'default', test_rc=recipe == 'default')
+
+# %% ../nbs/07_cli.ipynb #c005t
+def _evaluate_recipe(archs:str, recipe:str, members:int, width:int, stride:int|None,
+                     epochs:int|None, patience:int|None, # the user's changes, or None
+                    )->dict: # `cross_validate` arguments: archs, stride, recipes, auto
+    """The cross-validation arguments of `evaluate`'s --archs, --recipe and --members, as `_train_recipe`
+    gives `train`'s. Raises `OptionError`."""
+    from enhancer_nets.deepenhancer import ARCHS, REGION_ARCHS, REGION_RECIPE, WINDOW_RECIPE
+    if recipe not in ('default', 'paper'):
+        raise OptionError(f"--recipe: must be 'default' or 'paper', got {recipe!r}")
+    if members < 1: raise OptionError(f'--members must be at least 1, got {members}')
+    names = list(ARCHS) if (recipe, archs) == ('paper', 'auto') else archs.split(',')
+    for a in names:
+        if a not in {*ARCHS, *REGION_ARCHS, 'auto'}:
+            raise OptionError(f'--archs: each must be one of {", ".join([*ARCHS, *REGION_ARCHS, "auto"])}, '
+                              f'got {a!r}')
+    given = {k: v for k, v in dict(epochs=epochs, patience=patience).items() if v is not None}
+    paper = recipe == 'paper'
+    n = 1 if paper else members
+    return dict(archs=tuple(names), stride=stride or (2 if paper else max(2, width // 30)),
+                epochs=epochs or 30, patience=patience or 8,
+                config=None if paper else WINDOW_RECIPE.replace(ensemble=n, **given),
+                region_config=REGION_RECIPE.replace(ensemble=n, **({'epochs': epochs} if epochs else {})),
+                rc_augment=not paper, test_rc=not paper,
+                auto=dict(members=members, epochs=epochs, stride=stride))
+
 # %% ../nbs/07_cli.ipynb #c005
 _REGION_ONLY = dict(genome=None, split='block', test_chroms='chr8', val_chroms='chr9')
 
@@ -155,18 +205,22 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
           test_table:str=None,         # sequences: a fixed test set, as a table
           # DeepEnhancer: 4conv, 4conv2pool, 4conv2pool4norm, 6conv3pool, 6conv3pool6norm;
           # Cohn et al.: cohn-enhancer, cohn-tf (+ -rc for the RC convolution); ours: rc-gpool (whole regions)
-          arch:str='4conv2pool4norm',
-          width:int=300,               # window width (bp); rc-gpool: frame length (600 holds most enhancers)
-          stride:int=2,                # training window stride (bp)
+          # 'auto' (default): stack a window CNN, rc-gpool and the k-mer models on validation
+          arch:str='auto',
+          recipe:str='default',        # 'default' (ours: ensembles, augmentation) or 'paper' (as published)
+          members:int=3,               # default recipe: seeds averaged per network
+          fast:bool=False,             # a quick look: auto trains rc-gpool alone, one member
+          width:int=300,               # window width (bp); rc-gpool: frame length (auto: from the data)
+          stride:int=None,             # window stride (bp); default: 2 (paper), width // 30 (default)
           test_stride:int=None,        # test-time window stride (default: stride)
           split:str='block',           # regions: 'block' (last test_frac of each chromosome) or 'chrom'
           test_frac:float=0.25,        # block split: test fraction (sequences with no test set: drawn share)
           val_frac:float=0.10,         # validation fraction (sequences without 'val': drawn from training)
           test_chroms:str='chr8',      # chrom split: comma-separated test chromosomes
           val_chroms:str='chr9',       # chrom split: comma-separated validation chromosomes
-          epochs:int=30,               # maximum epochs (window networks; rc-gpool trains with REGION_RECIPE)
-          patience:int=8,              # early-stopping patience (window networks)
-          batch_size:int=128,          # batch size (window networks)
+          epochs:int=None,             # maximum epochs (default: the recipe's; auto: a cap for each network)
+          patience:int=None,           # early-stopping patience of a window network (default: the recipe's)
+          batch_size:int=None,         # batch size of a window network (default: the recipe's)
           seed:int=0,                  # seed
           max_positives:int=None,      # subsample positives (quick runs)
           no_baseline:bool=False,      # skip the k-mer baseline
@@ -181,12 +235,11 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
     from enhancer_nets.data import is_fasta
     from enhancer_nets.core import set_seed
     set_seed(seed)              # the initial weights depend on the seed alone
-    from enhancer_nets.engine import data_parallel
-    with data_parallel(devices): net = network(arch, width)   # weights replicated over the devices
-    common = dict(arch=arch, width=width, stride=stride, test_stride=test_stride, epochs=epochs,
-                  patience=patience, batch_size=batch_size, seed=seed, baseline=not no_baseline,
-                  verbose='tqdm', overwrite=overwrite, model=None if arch in REGION_ARCHS else net,
-                  devices=devices, max_n_frac=max_n_frac)
+    common = dict(width=width, test_stride=test_stride, epochs=epochs, patience=patience,
+                  batch_size=batch_size, seed=seed, baseline=not no_baseline, verbose='tqdm',
+                  overwrite=overwrite, devices=devices, max_n_frac=max_n_frac,
+                  **_train_recipe(arch, recipe, members, fast, width, stride, epochs, patience,
+                                  batch_size))
     if table is not None or (positives is not None and is_fasta(positives)):
         neg = _sequence_mode(locals())
         res = train_sequences(out, positives, neg, table,
@@ -273,17 +326,21 @@ def evaluate(
     ) = None,
     genome: str = None,  # genome FASTA, for regions
     table: str = None,  # or: labelled sequences, CSV/TSV with sequence,label[,fold]
-    archs: str = '4conv2pool4norm,4conv2pool,4conv,6conv3pool,6conv3pool6norm',  # or rc-gpool
+    # 'auto' (train's default, stacked on each fold's validation), or networks: the five DeepEnhancer CNNs
+    # (Table 2: 4conv2pool4norm,4conv2pool,4conv,6conv3pool,6conv3pool6norm) and rc-gpool
+    archs: str = 'auto',
+    recipe: str = 'default',  # 'default' (ensembles, augmentation) or 'paper' (auto: Table 2's five CNNs)
+    members: int = 3,  # default recipe: seeds averaged per network
     k: int = 10,  # folds (the paper: 10)
     # regions: 'balanced' (equal numbers of positives per block) or 'equal' (equal-length blocks)
     folds: str = 'balanced',
     negatives: str = 'background',  # 'background', 'gc-matched', BED/CSV regions, or FASTA sequences
     width: int = 300,  # window width (bp)
     region_length: int = 600,  # rc-gpool: frame length (bp); longer regions are cropped
-    stride: int = 2,  # training window stride (bp)
+    stride: int = None,  # training window stride (bp); default: 2 (paper), width // 30 (default)
     test_stride: int = None,  # test-time window stride (default: stride)
-    epochs: int = 30,  # maximum epochs
-    patience: int = 8,  # early-stopping patience
+    epochs: int = None,  # maximum epochs (default: the recipe's; auto: a cap for each network)
+    patience: int = None,  # early-stopping patience of the window networks (default: the recipe's)
     no_baselines: bool = False,  # skip the k-mer spectrum and gapped k-mer SVM baselines
     seed: int = 0,  # seed
     max_n_frac: float = 0.5,  # refuse regions or sequences more than this fraction N (1: accept all)
@@ -296,16 +353,9 @@ def evaluate(
     )
     from enhancer_nets.data import is_fasta
 
-    from enhancer_nets.deepenhancer import ARCHS, REGION_ARCHS
-    for a in archs.split(','):
-        if a not in set(ARCHS) | set(REGION_ARCHS):
-            raise OptionError(f'--archs: each must be one of {", ".join([*ARCHS, *REGION_ARCHS])}, got {a!r}')
-    kw = dict(
-        archs=tuple(archs.split(',')), k=k, width=width, region_length=region_length, stride=stride,
-        test_stride=test_stride,
-        epochs=epochs, patience=patience, seed=seed, verbose=2,
-        baselines=() if no_baselines else tuple(BASELINES), max_n_frac=max_n_frac,
-    )
+    kw = dict(k=k, width=width, region_length=region_length, test_stride=test_stride, seed=seed, verbose=2,
+              baselines=() if no_baselines else tuple(BASELINES), max_n_frac=max_n_frac,
+              **_evaluate_recipe(archs, recipe, members, width, stride, epochs, patience))
     if table is not None or (positives is not None and is_fasta(positives)):
         neg = negatives if negatives and Path(negatives).exists() else None
         if table is None and (neg is None or not is_fasta(neg)):
@@ -568,7 +618,10 @@ def motifs(
         pats = ', '.join(f"{p['name']}: {p['n_seqlets']} seqlets" for p in s['patterns'])
         print(f"TF-MoDISco: {len(s['patterns'])} patterns ({pats})")
     else:
-        s = motif_report(m, out, codes, recipe, tuple(db.split(',')), by=by, threshold=threshold)
+        from enhancer_nets.engine import ensemble_members
+        nets = ensemble_members(m)            # each member has its own filters: the first one's are read
+        if len(nets) > 1: print(f'{model}: an ensemble of {len(nets)} networks; filters of the first one')
+        s = motif_report(nets[0], out, codes, recipe, tuple(db.split(',')), by=by, threshold=threshold)
     for name, d in s['databases'].items():
         print(
             f"{name}: {d['n_matched']} of {d['n_filters']} filters matched ({d['criterion']});",
@@ -741,12 +794,15 @@ OPTION_RULES = {
 }
 """Allowed values per option, checked before a command starts: (low, high) integers, (kind, low, high) floats
 with an 'open', 'half' (low included) or 'closed' interval, or a set of choices."""
-_CHOICES = {('train', 'split'): {'block', 'chrom'}, ('speid', 'split'): {'random', 'chrom', 'segregated'},
+_CHOICES = {('train', 'split'): {'block', 'chrom'}, ('train', 'recipe'): {'default', 'paper'},
+            ('speid', 'split'): {'random', 'chrom', 'segregated'},
             ('evaluate', 'folds'): {'balanced', 'equal'}, ('cohn', 'experiment'): {'simulated', 'real'},
             ('cohn-species', 'folds'): (2, 100), ('deepcage', 'arch'): {'small', 'paper'},
             ('scan', 'threshold'): ('closed', 0, 1), ('demo', 'recipe'): {'default', 'adam'},
             ('demo', 'members'): (1, 100), ('demo', 'arch'): {'oops-rc', 'oops'},
             ('cohn', 'recipe'): {'paper', 'default'}, ('cohn', 'members'): (1, 100),
+            ('train', 'members'): (1, 100), ('evaluate', 'members'): (1, 100),
+            ('evaluate', 'recipe'): {'default', 'paper'},
             ('scan', 'method'): {'auto', 'conv', 'windows'},
             ('speid', 'recipe'): {'paper', 'default'}, ('speid', 'members'): (1, 100),
             ('deepcage', 'recipe'): {'paper', 'default'},
@@ -780,7 +836,7 @@ def check_options(cmd:str,  # the command, e.g. 'train'
     """Range-check the options of `cmd` (`OPTION_RULES`) and the existence of its input files; raises
     `OptionError`."""
     from enhancer_nets.deepenhancer import ARCHS, REGION_ARCHS
-    arch = set(NETWORKS) if cmd == 'train' else set(ARCHS) | set(REGION_ARCHS)
+    arch = {*NETWORKS, 'auto'} if cmd == 'train' else set(ARCHS) | set(REGION_ARCHS)
     rules = {**OPTION_RULES, 'arch': arch, **{o: r for (c, o), r in _CHOICES.items() if c == cmd}}
     for name, v in args.items():
         r, opt = rules.get(name), '--' + name.replace('_', '-')

@@ -21,16 +21,17 @@ from . import checks
 
 # %% auto #0
 __all__ = ['ARCHS', 'REGION_ARCHS', 'REGION_TASK', 'REGION_RECIPE', 'MIN2017', 'PRACTICE', 'ENSEMBL_ENHANCERS', 'GKM_GRID',
-           'TUNED_BASELINES', 'BASELINES', 'DNASE', 'ACCESSIBILITY', 'ACCESSIBILITY_TASK', 'build_model',
-           'build_region_model', 'fit_region_model', 'predict_whole_regions', 'predict_regions', 'conv_scan_plan',
-           'trunk_phases', 'scan_conv', 'scan_plans', 'scan_genome', 'write_scan', 'kmer_spectrum', 'region_codes_list',
-           'kmer_baseline', 'negative_exclusions', 'train_regions', 'train_and_evaluate', 'check_labelled',
-           'train_sequences', 'simulated_genome', 'fantom5_chr22', 'Chr22Config', 'deepenhancer_chr22', 'results_table',
-           'plot_curves', 'gapped_kmer_counts', 'gkm_svm_baseline', 'gkm_svm_tuned', 'cross_validate', 'cv_folds',
-           'cv_table', 'cross_validate_sequences', 'compare_methods', 'fine_tune', 'distal_dnase',
-           'accessibility_windows', 'accessibility_head', 'pretrained_builder', 'pretrain_accessibility', 'CVConfig',
-           'deepenhancer_cv', 'TransferConfig', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves',
-           'plot_loss_curves']
+           'TUNED_BASELINES', 'WINDOW_RECIPE', 'BASELINES', 'DNASE', 'ACCESSIBILITY', 'ACCESSIBILITY_TASK',
+           'build_model', 'build_region_model', 'fit_region_model', 'predict_whole_regions', 'predict_regions',
+           'conv_scan_plan', 'trunk_phases', 'scan_conv', 'scan_plans', 'scan_genome', 'write_scan', 'kmer_spectrum',
+           'region_codes_list', 'kmer_baseline', 'negative_exclusions', 'train_regions', 'train_and_evaluate',
+           'check_labelled', 'train_sequences', 'simulated_genome', 'fantom5_chr22', 'Chr22Config',
+           'deepenhancer_chr22', 'results_table', 'plot_curves', 'gapped_kmer_counts', 'gkm_svm_baseline',
+           'gkm_svm_tuned', 'auto_widths', 'auto_candidates', 'kmer_candidates', 'train_auto', 'plot_run',
+           'cross_validate', 'cv_folds', 'cv_table', 'cross_validate_sequences', 'compare_methods', 'fine_tune',
+           'distal_dnase', 'accessibility_windows', 'accessibility_head', 'pretrained_builder',
+           'pretrain_accessibility', 'CVConfig', 'deepenhancer_cv', 'TransferConfig', 'deepenhancer_transfer',
+           'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -223,7 +224,8 @@ def conv_scan_plan(model:keras.Model, # a network with input (width, 4), e.g. `b
     d = [l for l in model.layers if g and getattr(l, 'input', None) is g[0].output]
     if len(g) == 1 and type(g[0]).__name__ == 'Flatten' and len(d) == 1 and type(d[0]).__name__ == 'Dense':
         after, prev = model.layers[model.layers.index(d[0]) + 1:], d[0]
-        if all(getattr(l, 'input', None) is p.output and type(l).__name__ in ('Dense', 'Dropout', 'Activation')
+        head_kinds = ('Dense', 'Dropout', 'Activation')
+        if all(getattr(l, 'input', None) is p.output and type(l).__name__ in head_kinds
                for p, l in zip([prev] + after, after)):
             plan['dense'], plan['after'] = d[0], after   # the dense layer as a convolution, then these
     if g and all(type(l).__name__ in ('GlobalMaxPooling1D', 'GlobalAveragePooling1D') for l in g):
@@ -244,16 +246,17 @@ def _fold_bn(trunk:list, i:int):
     b = v(conv.bias) if conv.use_bias else 0.
     W = (v(conv.kernel) * s).astype(np.float32)
     c = ((b - v(bn.moving_mean)) * s + (v(bn.beta) if bn.center else 0.)).astype(np.float32)
-    return lambda h: keras.ops.conv(h, keras.ops.cast(W, h.dtype), padding='valid') + keras.ops.cast(c, h.dtype)
+    cast = keras.ops.cast
+    return lambda h: keras.ops.conv(h, cast(W, h.dtype), padding='valid') + cast(c, h.dtype)
 
 def trunk_phases(plan:dict,        # `conv_scan_plan(model)`
                  x:np.ndarray,     # (1, n, 4) float32 one-hot of a chunk
                  residues:set,     # window starts (relative to the chunk) modulo the product of the pools
                 )->dict:           # residue -> (m, F) float32 trunk output; window r: [r // P, r // P + T)
     """The trunk over a chunk at every pooling phase the windows need: the layers before a pool run once, the
-    layers after it once per phase (cells starting at that phase), recursively. The graph is built once per set
-    of residues as a Keras model of any input length, with each batch norm folded into the convolution before
-    it (`_fold_bn`), and run compiled (`predict_on_batch`)."""
+    layers after it once per phase (cells starting at that phase), recursively. The graph is built once per
+    set of residues as a Keras model of any input length, with each batch norm folded into the convolution
+    before it (`_fold_bn`), and run compiled (`predict_on_batch`)."""
     key = tuple(sorted(residues))
     if key not in plan.setdefault('models', {}):
         def run(i, h, res):
@@ -588,11 +591,15 @@ def train_regions(
     overwrite: bool = False,  # retrain over a run in `out` (else resume or reuse it)
     # an uncompiled network (input (width, 4)) or a builder of one, instead of `build_model(arch)`
     model=None,
-    **record,  # settings compared on resume (split description, input names)
+    scores: dict | None = None,  # given: filled with the network's (n,) 'val' and 'test' scores
+    **record,  # settings compared on resume (split description, input names); `auto`: members, fast, epochs
 ) -> dict:  # counts, history, results {method: `split_metrics`}
     """Train a DeepEnhancer CNN on the windows of the train regions (validation for early stopping and the
     threshold), score every test region by its best window, and compare with the k-mer baseline: the part of a
-    run that genome regions and labelled sequences share."""
+    run that genome regions and labelled sequences share. `arch='auto'` hands the run to `train_auto`."""
+    if arch == 'auto':
+        return train_auto(genome, regions, out, stride=stride, seed=config.seed, verbose=verbose,
+                          overwrite=overwrite, scores=scores, **record)
     counts = {
         s: dict(
             pos=int(((regions.split == s) & (regions.label == 1)).sum()),
@@ -658,6 +665,8 @@ def train_regions(
         seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
         results={arch: split_metrics(test.label, score, val.label, vscore)},
     )
+    if scores is not None:
+        scores.update(val=vscore, test=score)
     cols = ['chrom', 'start', 'end'] + (['name'] if 'name' in test else []) + ['label', 'score']
     test = test.assign(score=score)
     if baseline:
@@ -678,9 +687,9 @@ def train_and_evaluate(
     negatives: (
         pd.DataFrame | str | Path
     ) = 'background',  # 'background', 'gc-matched', or regions / a BED path
-    arch: str = '4conv2pool4norm',  # architecture: a key of `ARCHS`, or of `REGION_ARCHS` (`REGION_RECIPE`)
+    arch: str = '4conv2pool4norm',  # a key of `ARCHS` or of `REGION_ARCHS` (`REGION_RECIPE`), or 'auto'
     width: int = 300,  # window width; a whole-region network's frame length (longer regions are cropped)
-    stride: int = 2,  # training window stride (the paper: 2)
+    stride: int | None = None,  # window stride (None: the paper's 2; `auto`: a thirtieth of the width)
     test_stride: int | None = None,  # stride of test-time windows (default: `stride`)
     split: str = 'block',  # 'block' (last `test_frac` of each chromosome) or 'chrom'
     test_frac: float = 0.25,  # block split: test fraction at the end of each chromosome
@@ -690,10 +699,10 @@ def train_and_evaluate(
     exclude: (
         pd.DataFrame | None
     ) = None,  # intervals negatives avoid (default: GENCODE promoters, exons, blacklist)
-    epochs: int = 30,
-    patience: int = 8,
-    batch_size: int = 128,
-    lr: float = 1e-4,  # window networks' training (Min et al. 2017); a region network uses REGION_RECIPE
+    epochs: int | None = None,  # change the recipe's maximum epochs (`auto`: a cap for every network)
+    patience: int | None = None,  # change the window recipe's patience
+    batch_size: int | None = None,  # change the window recipe's batch size
+    lr: float | None = None,  # change the window recipe's rate (`MIN2017`: Min et al. 2017)
     baseline: bool = True,  # also train the k-mer spectrum baseline
     seed: int = 0,  # seed of sampling, initialisation and shuffling
     max_positives: int | None = None,  # use a random subset of positives (reduced runs)
@@ -705,6 +714,8 @@ def train_and_evaluate(
     rc_augment: bool = False,  # reverse-complement training windows at random (`train_regions`)
     test_rc: bool = False,  # average test windows over both strands
     max_n_frac: float = 0.5,  # refuse regions more than this fraction N (another build? assembly gaps?)
+    members: int = 3,  # `auto`: seeds per network candidate
+    fast: bool = False,  # `auto`: one candidate (rc-gpool), one member
     **record,  # extra fields for results.json (dataset names ...)
 ) -> dict:  # the results record {meta, config, data, metrics} (also written to out_dir/results.json)
     """Train a DeepEnhancer CNN on a genome + positive BED, evaluate on held-out genomic blocks/chromosomes vs
@@ -720,7 +731,9 @@ def train_and_evaluate(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise RunDirError(f'{out}: exists and is not a directory')
-    for k, v in dict(width=width, stride=stride, test_stride=test_stride or 1, batch_size=batch_size).items():
+    stride = stride or (None if arch == 'auto' else 2)
+    sizes = dict(width=width, stride=stride or 1, test_stride=test_stride or 1, batch_size=batch_size or 1)
+    for k, v in sizes.items():
         if int(v) < 1:
             raise OptionError(f'{k} must be at least 1, got {v}')
     if not (0 < test_frac < 1 and 0 <= val_frac < 1 and test_frac + val_frac < 1):
@@ -742,7 +755,7 @@ def train_and_evaluate(
             .sort_values(['chrom', 'start'])
             .reset_index(drop=True)
         )
-    margin = width
+    margin = max(width, *auto_widths((pos.end - pos.start).to_numpy())) if arch == 'auto' else width
     if split == 'block':
         blocks = {
             'train': (0.0, 1 - test_frac - val_frac), 'val': (1 - test_frac - val_frac, 1 - test_frac),
@@ -802,7 +815,7 @@ def train_and_evaluate(
         n_content['negatives'] = checks.region_n_content(genome, neg, ident(negatives), max_n_frac)
         neg_desc = f'user-supplied ({ident(negatives)})'
     regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'split']].assign(label=0)], ignore_index=True)
-    n_over, first = checks.cross_split_overlaps(regions, pad=width)
+    n_over, first = checks.cross_split_overlaps(regions, pad=margin)
     if n_over:
         raise InputError(f'{ident(negatives)}: {n_over} regions share windows with another split '
                          f'(first: {first}): leakage; place them in one split')
@@ -813,15 +826,17 @@ def train_and_evaluate(
         negatives=neg_desc, positives_dropped_at_boundaries=dropped, n_content=n_content,
         annotation=build, inputs_sha256=inputs, cross_split_overlaps=n_over,
     )
-    train = config or (REGION_RECIPE if arch in REGION_ARCHS and model is None else
-                       MIN2017.replace(epochs=epochs, patience=patience, batch_size=batch_size, lr=lr))
+    given = {k: v for k, v in dict(epochs=epochs, patience=patience, batch_size=batch_size, lr=lr).items()
+             if v is not None}
+    train = config or (REGION_RECIPE if arch in REGION_ARCHS and model is None else MIN2017.replace(**given))
+    auto = dict(members=members, fast=fast, epochs=epochs) if arch == 'auto' else {}
     res.update(
         train_regions(
             genome, regions, out, arch=arch, width=width, stride=stride, test_stride=test_stride,
             config=train.replace(seed=seed, devices=devices),
             rc_augment=rc_augment, test_rc=test_rc, baseline=baseline, verbose=verbose, overwrite=overwrite,
             model=model, split=split_desc, positives=ident(positives), negatives=ident(negatives),
-            inputs_sha256=inputs,
+            inputs_sha256=inputs, **auto,
         )
     )
     res['wall_seconds'] = round(time.time() - t0, 1)
@@ -830,7 +845,7 @@ def train_and_evaluate(
         val_frac=val_frac,
         test_chroms=list(test_chroms), val_chroms=list(val_chroms), baseline=baseline,
         max_positives=max_positives,
-        rc_augment=rc_augment, test_rc=test_rc, seed=seed, max_n_frac=max_n_frac,
+        rc_augment=rc_augment, test_rc=test_rc, seed=seed, max_n_frac=max_n_frac, **auto,
         train=asdict(train.replace(seed=seed, devices=devices)),
         **{k: record[k] for k in ('quick', 'recipe') if k in record},
     )
@@ -934,6 +949,8 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
         n = [int(((df.split == part) & (df.label == c)).sum()) for c in (1, 0)]
         if min(n) == 0: raise InputError(f'{src}: the {part} split needs both classes, has {n[0]} positive '
                                          f'and {n[1]} negative sequences')
+    auto = kw.get('arch') == 'auto'   # the window CNN's width comes from the training lengths
+    width = auto_widths(df.sequence[df.split == 'train'].str.len().to_numpy())[0] if auto else width
     df['chrom'] = [f's{i}' for i in range(len(df))]
     seqs = SequenceSet(dict(zip(df.chrom, df.sequence)), pad_to=width, source=str(table or positives))
     if seqs.n_padded:
@@ -949,10 +966,13 @@ def train_sequences(out_dir:str|Path,             # run directory: model.keras, 
                inputs=files, split=dict(kind='labelled sequences', how=how), n_padded=seqs.n_padded,
                inputs_sha256=inputs, **found)
     region = kw.get('arch') in REGION_ARCHS
-    if region:   # REGION_RECIPE as is: the paper's epochs, patience, batch size and rate are not used
-        for k in ('epochs', 'patience', 'batch_size', 'lr'):
+    if region or auto:   # the recipes as they are: the paper's patience, batch size and rate are not used
+        for k in ('patience', 'batch_size', 'lr') + (() if auto else ('epochs',)):
             kw.pop(k, None)
-    config = (REGION_RECIPE if region else MIN2017).replace(seed=seed).take(kw)
+    for k in [k for k, v in kw.items() if v is None and k in ('epochs', 'patience', 'batch_size', 'lr')]:
+        kw.pop(k)                     # None: the recipe's own value
+    config = (kw.pop('config', None) or (REGION_RECIPE if region else MIN2017)).replace(seed=seed)
+    config = config if auto else config.take(kw)
     res.update(train_regions(seqs, regions, out, width=width, config=config, split=how, inputs=files,
                              inputs_sha256=inputs, **kw))
     res['wall_seconds'] = round(time.time() - t0, 1)
@@ -1175,6 +1195,172 @@ def gkm_svm_tuned(
 TUNED_BASELINES = {'gapped k-mer linear SVM, (l, k, C) tuned on validation': gkm_svm_tuned}
 "Baselines that take the validation set apart (`cross_validate(baselines=...)` accepts their names too)."
 
+# %% ../nbs/02_deepenhancer.ipynb #au02
+WINDOW_RECIPE = default_recipe(MIN2017, lr=5e-4, ensemble=3, patience=4)
+"""The window CNNs' default recipe (issue 18, measured in results/deepenhancer_chr22_default.json): AdamW
+at 5e-4 with weight decay 0.01, a warm-up epoch then cosine decay, clipping at norm 1, patience 4, 3 members;
+trained with reverse-complement augmentation and scored as the mean over both strands."""
+
+
+def auto_widths(lengths: np.ndarray,  # (n,) training region or sequence lengths (bp)
+               ) -> tuple:  # (window width, region frame), both in bp
+    """The window CNN's width: the median length floored to 20 bp, within [100, 300]; the whole-region
+    network's frame: the 95th percentile ceiled to 100 bp, within [200, 2000]. Raises `ValueError` when
+    `lengths` is empty."""
+    a = np.asarray(lengths)
+    if not len(a):
+        raise ValueError('auto_widths: no training regions')
+    window = int(np.clip(np.median(a) // 20 * 20, 100, 300))
+    frame = int(np.clip(np.ceil(np.percentile(a, 95) / 100) * 100, 200, 2000))
+    return window, frame
+
+# %% ../nbs/02_deepenhancer.ipynb #au04
+def auto_candidates(window: int,         # the window CNN's width (bp), e.g. from `auto_widths`
+                    frame: int,          # the whole-region network's frame (bp)
+                    members: int = 3,    # seeds per network, averaged
+                    fast: bool = False,  # one candidate (`rc-gpool`), one member
+                    stride: int | None = None,  # the window CNN's stride (None: a thirtieth of its width)
+                   ) -> dict:            # {name: `train_regions` keyword arguments}
+    """The networks `train_auto` trains: the window CNN (stride: a thirtieth of its width, at least 2 bp) and
+    `rc-gpool`; with `fast`, `rc-gpool` alone with one member. Raises `OptionError` for `members` < 1."""
+    if members < 1:
+        raise OptionError(f'members must be at least 1, got {members}')
+    region = dict(arch='rc-gpool', width=frame, config=REGION_RECIPE.replace(ensemble=1 if fast else members))
+    if fast:
+        return {'rc-gpool': region}
+    win = dict(arch='4conv2pool4norm', width=window, stride=stride or max(2, window // 30),
+               config=WINDOW_RECIPE.replace(ensemble=members), rc_augment=True, test_rc=True)
+    return {'4conv2pool4norm': win, 'rc-gpool': region}
+
+# %% ../nbs/02_deepenhancer.ipynb #au06
+def kmer_candidates(genome: Genome | SequenceSet,  # where the regions' sequences come from
+                    parts: dict,                   # {'train', 'val', 'test'}: chrom, start, end, label
+                   ) -> dict:  # {name: ((n_val,) scores, (n_test,) scores)}
+    """The k-mer models of `train_auto`, fitted on training sequences only: the k-mer spectrum logistic
+    regression (probabilities) and the gapped k-mer (l=6, k=4) linear SVM (margins)."""
+    tr = region_codes_list(genome, parts['train'])
+    rest = region_codes_list(genome, parts['val']) + region_codes_list(genome, parts['test'])
+    y, n = parts['train'].label.to_numpy(), len(parts['val'])
+    out = {}
+    for name, f in (('kmer_spectrum_k1-6_logreg', kmer_baseline), ('gkm-SVM (l=6, k=4)', gkm_svm_baseline)):
+        s = f(tr, y, rest)
+        out[name] = (s[:n], s[n:])
+    return out
+
+# %% ../nbs/02_deepenhancer.ipynb #au07
+def _auto_networks(genome, regions, out, cands, seed, epochs, verbose, overwrite, record):
+    "Train every network candidate in out/candidates/NAME; their validation and test scores and a row each."
+    val, test, rows = {}, {}, {}
+    for name, c in cands.items():
+        cap = {'epochs': min(epochs, c['config'].epochs)} if epochs else {}
+        cfg = c['config'].replace(seed=seed, **cap)
+        sc = {}
+        r = train_regions(genome, regions, out / 'candidates' / name, **{**c, 'config': cfg}, baseline=False,
+                          verbose=verbose, overwrite=overwrite, scores=sc, **record)
+        val[name], test[name] = sc['val'], sc['test']
+        rows[name] = dict(kind='network', arch=c['arch'], width=c['width'], stride=c.get('stride'),
+                          members=cfg.ensemble, best_epoch=r['best_epoch'], epochs_run=r['epochs_run'],
+                          train_seconds=r['train_seconds'], counts=r['counts'])
+    return val, test, rows
+
+
+def _auto_choice(y_val, val, test, seed):
+    """The stack of every candidate, or the best candidate alone (Platt-scaled) when the stack's cross-fitted
+    validation auROC is lower; (stack_scores result, chosen name, validation auROC of each)."""
+    auc = {k: evaluate_scores(y_val, v)['auroc'] for k, v in val.items()}
+    st = stack_scores(y_val, val, test, seed=seed)
+    auc['stack'] = evaluate_scores(y_val, st['val'])['auroc']
+    best = max(val, key=auc.get)
+    if len(val) > 1 and auc['stack'] >= auc[best]:
+        return st, 'stack', auc
+    return stack_scores(y_val, {best: val[best]}, {best: test[best]}, seed=seed), best, auc
+
+# %% ../nbs/02_deepenhancer.ipynb #au08
+def train_auto(
+    genome: Genome | SequenceSet,  # where the regions' sequences come from
+    regions: pd.DataFrame,  # chrom, start, end, label (0/1), split (train/val/test) [, name]
+    out: Path,  # run directory: candidates/NAME/, model.keras, test_scores.tsv, results.png
+    members: int = 3,  # seeds per network candidate
+    fast: bool = False,  # `rc-gpool` alone, one member, no k-mer models (quick looks)
+    epochs: int | None = None,  # at most this many epochs per network (None: each recipe's own)
+    stride: int | None = None,  # the window CNN's training stride (None: a thirtieth of its width)
+    seed: int = 0,  # seed of every candidate (members: seed, seed + 1, ...)
+    verbose: int | str = 'auto',  # Keras verbosity, or 'tqdm'
+    overwrite: bool = False,  # retrain over the candidates' runs (else resume or reuse them)
+    scores: dict | None = None,  # given: filled with the final (n,) 'val' (out of fold) and 'test' scores
+    **record,  # settings compared on resume (split description, input names)
+) -> dict:  # counts, candidates, stacking, calibration, results {method: `split_metrics`}
+    """The default model (issue 33): train `auto_candidates` and the k-mer models, stack them on validation
+    (`engine.stack_scores`; cross-fitted) or keep the best alone, calibrated, and score the test set once.
+    model.keras is the best network on validation; the final score is test_scores.tsv's `score` column. The
+    networks' early stopping also reads validation, which favours them by the choice of an epoch. Raises
+    `InputError` when a split lacks a class."""
+    t0, out = time.time(), Path(out)
+    parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
+    window, frame = auto_widths((parts['train'].end - parts['train'].start).to_numpy())
+    cands = auto_candidates(window, frame, members, fast, stride)
+    val, test, rows = _auto_networks(genome, regions, out, cands, seed, epochs, verbose, overwrite, record)
+    nets = list(val)
+    for name, (v, t) in ({} if fast else kmer_candidates(genome, parts)).items():
+        val[name], test[name], rows[name] = v, t, dict(kind='k-mer model, fitted on training sequences')
+    y_val, y_test = parts['val'].label.to_numpy(), parts['test'].label.to_numpy()
+    st, chosen, auc = _auto_choice(y_val, val, test, seed)
+    for k in rows:
+        rows[k]['val_auroc'] = round(auc[k], 4)
+    best_net = max(nets, key=auc.get)
+    shutil.copyfile(out / 'candidates' / best_net / 'model.keras', out / '.model.keras.tmp')
+    os.replace(out / '.model.keras.tmp', out / 'model.keras')
+    results = {'auto': split_metrics(y_test, st['test'], y_val, st['val']),
+               **{k: split_metrics(y_test, test[k], y_val, val[k]) for k in test}}
+    tab = parts['test'][[c for c in ('chrom', 'start', 'end', 'name', 'label') if c in parts['test']]]
+    tab = tab.assign(score=st['test'], **{f'score_{k}': test[k] for k in test})
+    atomic_write(out / 'test_scores.tsv', tab.to_csv(sep='\t', index=False))
+    a = results['auto']
+    res = dict(counts=rows[nets[0]]['counts'], arch='auto', width=window, frame=frame, candidates=rows,
+               stacking=dict(chosen=chosen, weights=st['weights'], intercept=st['intercept'], folds=5,
+                             val_auroc_out_of_fold=round(auc['stack'], 4)),
+               calibration=dict(method='logistic regression on validation logits (Platt scaling)',
+                                acc_at_0_5=a['at_0.5']['acc'],
+                                acc_at_val_threshold=a['at_val_threshold']['acc'],
+                                bins=calibration_bins(y_test, st['test'])),
+               model_keras=f'{best_net}: the best network on validation (the final score also needs '
+                           'the other candidates; see test_scores.tsv)',
+               results=results, train_seconds=round(time.time() - t0, 1))
+    plot_run(res, out / 'results.png')
+    if scores is not None:
+        scores.update(val=st['val'], test=st['test'])
+    return res
+
+# %% ../nbs/02_deepenhancer.ipynb #au09
+def plot_run(res: dict,  # a `train_auto` result, or its results record
+             path: str | Path | None = None,  # also written here (PNG, atomically)
+            ):  # the matplotlib figure
+    """A run at a glance: ROC and precision-recall curves of every method, the calibration of the final score
+    on the test set, and each candidate's validation auROC."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+    res = flat_record(res)
+    with matplotlib.rc_context({'backend': 'agg'} if path else {}):
+        fig, ax = plt.subplots(1, 4, figsize=(20, 4.2))
+    plot_curves(res, ax=ax[:2])
+    b = res['calibration']['bins']
+    ax[2].plot([0, 1], [0, 1], 'k:', lw=.8)
+    ax[2].plot(b['mean_score'], b['fraction_positive'], 'o-')
+    c = res['calibration']
+    ax[2].set(xlabel='mean score (test, per bin)', ylabel='fraction positive',
+              title=f"calibration: ACC {c['acc_at_0_5']:.3f} at 0.5, {c['acc_at_val_threshold']:.3f} at val.")
+    names = list(res['candidates']) + ['stack']
+    vals = [res['candidates'][k]['val_auroc'] for k in names[:-1]]
+    vals.append(res['stacking']['val_auroc_out_of_fold'])
+    ax[3].barh(names, vals, color=['C0'] * (len(names) - 1) + ['C3'])
+    ax[3].set(xlabel='validation auROC', xlim=(min(vals) - 0.05, min(1, max(vals) + 0.02)),
+              title=f"chosen: {res['stacking']['chosen']}")
+    fig.tight_layout()
+    if path:
+        with atomic_path(path) as t:
+            fig.savefig(t, dpi=90, format='png')
+    return fig
+
 # %% ../nbs/02_deepenhancer.ipynb #d043
 BASELINES = {
     'kmer spectrum (k=1..6) logistic regression': kmer_baseline,
@@ -1210,6 +1396,7 @@ def cross_validate(
     test_rc: bool = False,  # average test windows over both strands
     region_config: TrainConfig | None = None,  # recipe of the `REGION_ARCHS` networks (None: `REGION_RECIPE`)
     region_length: int = 600,  # their frame length (bp)
+    auto: dict | None = None,  # `train_auto` settings of the method 'auto': members, fast, epochs
     max_n_frac: float = 0.5,  # refuse regions more than this fraction N
     **record,  # extra fields for the results (dataset names ...)
 ) -> dict:  # per method: folds [{fold, auroc, auprc, n_pos, n_neg}], mean, se, pooled curves
@@ -1306,7 +1493,7 @@ def cross_validate(
         g, regions, out, res, archs=archs, baselines=baselines, k=k, width=width, stride=stride,
         test_stride=test_stride, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed,
         verbose=verbose, config=config, rc_augment=rc_augment, test_rc=test_rc, region_config=region_config,
-        region_length=region_length,
+        region_length=region_length, auto=auto,
     )
     res['wall_seconds'] = round(time.time() - t0, 1)
     settings = dict(
@@ -1315,7 +1502,8 @@ def cross_validate(
         rc_augment=rc_augment, test_rc=test_rc, train=asdict(config) if config else None,
         **({'region_train': asdict(region_config or REGION_RECIPE), 'region_length': region_length}
            if set(archs) & set(REGION_ARCHS) else {}),
-        max_n_frac=max_n_frac, **{x: record[x] for x in ('quick', 'recipe') if x in record},
+        max_n_frac=max_n_frac, **({'auto': auto or {}} if 'auto' in archs else {}),
+        **{x: record[x] for x in ('quick', 'recipe') if x in record},
     )
     return results_record(res, settings, data_keys=('n_content', 'annotation'))
 
@@ -1329,6 +1517,16 @@ def _history(h: pd.DataFrame, cfg: TrainConfig) -> dict:
         best_epoch=best_epoch(h, mon, mode),
         seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None,
     )
+
+
+def _auto_fold(g, tr, va, te, d, seed, verbose, auto):
+    "One fold of the method 'auto': `train_auto` on the fold's splits; test scores and what was chosen."
+    fr = pd.concat([tr.assign(split='train'), va.assign(split='val'), te.assign(split='test')],
+                   ignore_index=True)
+    sc = {}
+    r = train_auto(g, fr, d, seed=seed, verbose=verbose, scores=sc, **auto)
+    return sc['test'], dict(chosen=dict(r['stacking'], val_auroc={k: v['val_auroc']
+                                                                  for k, v in r['candidates'].items()}))
 
 
 def cv_folds(
@@ -1353,6 +1551,7 @@ def cv_folds(
     test_rc: bool = False,  # average test windows over both strands
     region_config: TrainConfig | None = None,  # recipe of the `REGION_ARCHS` networks (None: `REGION_RECIPE`)
     region_length: int = 600,  # their frame length (bp)
+    auto: dict | None = None,  # `train_auto` settings of the method 'auto': members, fast, epochs
 ) -> dict:  # `res`, per method: folds, mean and SE of auROC/auPRC, pooled curves
     """The k-fold loop shared by genome regions and labelled sequences: fold f tests, fold f+1 validates
     (early stopping), the rest trains; every method sees the same folds. Per-fold metrics, then mean ± SE over
@@ -1362,8 +1561,9 @@ def cv_folds(
         raise OptionError(f'cross-validation needs k >= 3 folds (fold f tests, f+1 validates), got k={k}')
     scores = {}
     for name in archs:
-        if name not in ARCHS and name not in REGION_ARCHS:
-            raise OptionError(f'unknown network {name!r}; choose from {", ".join([*ARCHS, *REGION_ARCHS])}')
+        if name not in ARCHS and name not in REGION_ARCHS and name != 'auto':
+            raise OptionError(f'unknown network {name!r}; choose from '
+                              f'{", ".join([*ARCHS, *REGION_ARCHS, "auto"])}')
     for f in range(k):
         te, va = regions[regions.fold == f].reset_index(drop=True), regions[
             regions.fold == (f + 1) % k
@@ -1401,6 +1601,8 @@ def cv_folds(
                                                config=cfg, verbose=verbose, record=dict(fold=f))
                     sc = predict_whole_regions(m, g, te)
                     extra = dict(_history(h, cfg), train_regions=len(tr))
+                elif name == 'auto':
+                    sc, extra = _auto_fold(g, tr, va, te, d, seed + f, verbose, auto or {})
                 elif name in TUNED_BASELINES:
                     sc, extra = TUNED_BASELINES[name](
                         region_codes_list(g, tr), tr.label.to_numpy(), region_codes_list(g, va),
@@ -1530,6 +1732,8 @@ def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per met
     cv_folds(seqs, regions, Path(out_dir), res, k=k, width=width, seed=seed, **kw)
     res['wall_seconds'] = round(time.time() - t0, 1)
     plain = {x: v for x, v in kw.items() if isinstance(v, (int, float, str, bool, tuple, type(None)))}
+    if 'auto' in kw.get('archs', ()):
+        plain['auto'] = kw.get('auto') or {}
     return results_record(res, dict(k=k, width=width, seed=seed, max_n_frac=max_n_frac,
                                     allow_duplicates=allow_duplicates, **plain),
                           data_keys=('n_padded', 'n_content', 'duplicates'))

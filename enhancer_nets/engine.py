@@ -17,7 +17,7 @@ __all__ = ['BINARY', 'TWO_CLASS', 'REGRESSION', 'data_parallel', 'TrainConfig', 
            'compile_model', 'TqdmProgress', 'RunCheckpoint', 'Trained', 'fit', 'predict', 'average_models',
            'ensemble_members', 'best_epoch', 'default_recipe', 'lr_range_test', 'refit_config', 'evaluate_scores',
            'threshold_metrics', 'choose_threshold', 'split_metrics', 'fold_summary', 'paired_difference',
-           'backend_gradient']
+           'stack_scores', 'calibration_bins', 'backend_gradient']
 
 # %% ../nbs/01b_engine.ipynb #p002
 _STRATEGIES = {}
@@ -774,6 +774,61 @@ def paired_difference(a, # per-fold values of method A (NaN or None folds are le
         half = float(student_t.ppf(0.975, len(d) - 1) * s['se'])
         ci = [s['mean'] - half, s['mean'] + half]
     return dict(s, ci95=ci, wins=int((d > 0).sum()))
+
+# %% ../nbs/01b_engine.ipynb #st02
+def _logits(s:np.ndarray)->np.ndarray:
+    "Scores as logits: probabilities (all in [0, 1]) through the logit; other scores (margins) as they are."
+    s = np.asarray(s, np.float64)
+    s = np.where(np.isnan(s), np.nanmean(s), s)
+    if s.min() >= 0 and s.max() <= 1:
+        s = np.clip(s, 1e-6, 1 - 1e-6)
+        return np.log(s / (1 - s))
+    return s
+
+def stack_scores(val_y:np.ndarray,  # (n_val,) 0/1 validation labels
+                 val:dict,          # {candidate: (n_val,) scores}: probabilities or margins
+                 test:dict,         # {candidate: (n_test,) scores}, the same keys
+                 folds:int=5,       # cross-fitting folds on validation
+                 seed:int=0,        # seed of the folds
+                 C:float=1.0,       # inverse L2 strength of the stacking regression
+                )->dict:            # val (out-of-fold P), test (P), weights {candidate: w}, intercept
+    """Stack candidates with a logistic regression on their standardised validation logits (Wolpert 1992;
+    with one candidate: Platt 1999 scaling). `val` is cross-fitted (stratified `folds`), `test` comes from the
+    regression fitted on all of validation; both are float64 probabilities. Weights are per logit unit. Raises
+    `ValueError` when the keys of `val` and `test` differ or validation lacks a class."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+    if list(val) != list(test):
+        raise ValueError(f'stack_scores: validation has {list(val)}, test has {list(test)}')
+    y = np.asarray(val_y).astype(int)
+    if len(set(y)) < 2:
+        raise ValueError('stack_scores: validation needs both classes')
+    X = np.column_stack([_logits(val[k]) for k in val])
+    T = np.column_stack([_logits(test[k]) for k in test])
+    mu, sd = X.mean(0), X.std(0) + 1e-12
+    X, T = (X - mu) / sd, (T - mu) / sd
+    oof = np.zeros(len(y))
+    k = max(2, min(folds, np.bincount(y).min()))
+    for a, b in StratifiedKFold(k, shuffle=True, random_state=seed).split(X, y):
+        oof[b] = LogisticRegression(C=C).fit(X[a], y[a]).predict_proba(X[b])[:, 1]
+    m = LogisticRegression(C=C).fit(X, y)
+    return dict(val=oof, test=m.predict_proba(T)[:, 1],
+                weights={n: round(float(w), 4) for n, w in zip(val, m.coef_[0] / sd)},
+                intercept=round(float(m.intercept_[0] - (m.coef_[0] * mu / sd).sum()), 4))
+
+# %% ../nbs/01b_engine.ipynb #st05
+def calibration_bins(y:np.ndarray,     # (n,) 0/1 labels
+                     score:np.ndarray, # (n,) probabilities
+                     bins:int=10,      # equal-width bins over [0, 1]
+                    )->dict:           # mean_score, fraction_positive, n: one entry per non-empty bin
+    "The reliability diagram of probabilities (NaN scores are left out): per bin, mean score against outcome."
+    y, s = np.asarray(y, np.float64), np.asarray(score, np.float64)
+    ok = ~np.isnan(s)
+    b = np.minimum((s[ok] * bins).astype(int), bins - 1)
+    keep = np.bincount(b, minlength=bins) > 0
+    mean = lambda v: (np.bincount(b, v, minlength=bins)[keep] / np.bincount(b, minlength=bins)[keep])
+    return dict(mean_score=mean(s[ok]).round(4).tolist(), fraction_positive=mean(y[ok]).round(4).tolist(),
+                n=np.bincount(b, minlength=bins)[keep].tolist())
 
 # %% ../nbs/01b_engine.ipynb #eg02
 from keras import ops

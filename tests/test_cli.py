@@ -45,7 +45,7 @@ def test_train_labelled_sequences(chr22, tmp_path):
                   'split': 'test'}).to_csv(tmp_path/'t.tsv', sep='\t', index=False)
     main(['train', '--positives', str(tmp_path/'pos.fa'), '--negatives', str(tmp_path/'neg.fa.gz'),
           '--test-table', str(tmp_path/'t.tsv'), '--out', str(tmp_path/'run'), '--stride', '50',
-          '--epochs', '2', '--arch', '4conv'])
+          '--epochs', '2', '--arch', '4conv', '--members', '1'])
     r = flat_record(load_json(tmp_path/'run'/'results.json'))
     assert r['n_padded'] == 60 and r['counts']['test'] == dict(pos=20, neg=20)
     for k in ('4conv', 'kmer_spectrum_k1-6_logreg'):
@@ -61,7 +61,7 @@ def test_train_labelled_sequences(chr22, tmp_path):
                   + ['test'] * (len(lo) - 60)}
                  ).to_csv(tmp_path/'all.csv', index=False)
     main(['train', '--table', str(tmp_path/'all.csv'), '--out', str(tmp_path/'run2'), '--stride', '50',
-          '--epochs', '1', '--arch', 'cohn-enhancer-rc', '--no-baseline'])
+          '--epochs', '1', '--arch', 'cohn-enhancer-rc', '--no-baseline', '--members', '1'])
     r2 = flat_record(load_json(tmp_path/'run2'/'results.json'))
     assert "split' column" in r2['split']['how'] and 'validation drawn' in r2['split']['how']
 
@@ -158,7 +158,7 @@ def test_evaluate_labelled_sequences(chr22, tmp_path):
     pd.DataFrame({'sequence': cuts[-60:] + cuts[:60], 'label': [1] * 60 + [0] * 60}).to_csv(tmp_path/'s.csv',
                                                                                             index=False)
     main(['evaluate', '--table', str(tmp_path/'s.csv'), '--out', str(tmp_path/'cv'), '--archs', '4conv',
-          '--k', '3', '--stride', '50', '--epochs', '1'])
+          '--k', '3', '--stride', '50', '--epochs', '1', '--members', '1'])
     r = flat_record(load_json(tmp_path/'cv'/'cv.json'))
     assert r['split']['kind'].startswith('3-fold stratified random') and set(r['counts']) == {'0', '1', '2'}
     for name, v in r['methods'].items():
@@ -167,9 +167,15 @@ def test_evaluate_labelled_sequences(chr22, tmp_path):
     assert len(pd.read_csv(tmp_path/'cv'/'tests.tsv', sep='\t')) == 3
     # the whole-region network reads each sequence alone in a frame of --region_length bp
     main(['evaluate', '--table', str(tmp_path/'s.csv'), '--out', str(tmp_path/'cvr'), '--archs', 'rc-gpool',
-          '--k', '3', '--region_length', '320', '--no_baselines'])
+          '--k', '3', '--region_length', '320', '--no_baselines', '--members', '1'])
     r = flat_record(load_json(tmp_path/'cvr'/'cv.json'))
     assert r['region_length'] == 320 and len(r['methods']['rc-gpool']['folds']) == 3
+    # the default, auto: each fold stacks its candidates on its own validation fold
+    main(['evaluate', '--table', str(tmp_path/'s.csv'), '--out', str(tmp_path/'cva'), '--k', '3',
+          '--members', '1', '--epochs', '1', '--no_baselines'])
+    r = flat_record(load_json(tmp_path/'cva'/'cv.json'))
+    folds = r['methods']['auto']['folds']
+    assert len(folds) == 3 and all(f['chosen']['chosen'] for f in folds) and r['auto']['members'] == 1
 
 def test_motifs_modisco_cli(tmp_path):
     "TF-MoDISco through the command line on the planted CEBPA model: the C/EBP pattern comes out."

@@ -55,7 +55,7 @@ def test_cli_help_and_unknown_command():
 def test_cli_predict_fasta_and_bad_bed(tmp_path, capsys):
     fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=100, seed=3)
     main(['train', '--genome', str(fa), '--positives', str(pbed), '--negatives', str(nbed), '--out', str(tmp_path/'run'),
-          '--stride', '100', '--epochs', '1', '--no_baseline'])
+          '--stride', '100', '--epochs', '1', '--no_baseline', '--arch', '4conv2pool4norm', '--members', '1'])
     recs = tmp_path/'q.fa'; recs.write_text('>a\n' + 'ACGT' * 100 + '\n>b\n' + 'TTGCGCAATT' * 40 + '\n')
     main(['predict', '--model', str(tmp_path/'run'/'model.keras'), '--fasta', str(recs), '--out', str(tmp_path/'s.bed')])
     s = pd.read_csv(tmp_path/'s.bed', sep='\t', header=None)
@@ -161,7 +161,7 @@ def test_region_network_trains_and_predicts_from_the_cli(tmp_path):
     fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=150, seed=4)
     main(['train', '--genome', str(fa), '--positives', str(pbed), '--negatives', str(nbed),
           '--out', str(tmp_path/'run'), '--arch', 'rc-gpool', '--width', '500', '--no_baseline',
-          '--seed', '1'])
+          '--seed', '1', '--members', '1'])
     r = flat_record(load_json(tmp_path/'run'/'results.json'))
     assert r['arch'] == 'rc-gpool' and r['train']['monitor'] == 'val_auprc' == REGION_RECIPE.monitor
     # 150 OOPS sequences per class are too few to learn the motif: this checks the mechanics only

@@ -77,7 +77,7 @@ def test_cli_devices(tmp_path):
     fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=120, seed=0)
     r = run(['-c', 'import sys; from enhancer_nets.cli import main; main(sys.argv[1:])', 'train', '--genome', str(fa), '--positives', str(pbed), '--negatives',
              str(nbed), '--out', str(tmp_path/'run'), '--arch', '4conv', '--width', '200', '--stride', '50',
-             '--epochs', '1', '--devices', '2', '--no-baseline'], jax_env(2))
+             '--epochs', '1', '--devices', '2', '--no-baseline', '--members', '1'], jax_env(2))
     state = json.loads((tmp_path/'run'/'checkpoints'/'state.json').read_text())
     assert state['config']['devices'] == 2 and state['config']['batch_size'] == 128 and state['finished']
     assert (tmp_path/'run'/'model.keras').exists(), r.stdout

@@ -225,7 +225,7 @@ def test_resume_exact(tmp_path):
     from enhancer_nets.deepenhancer import simulated_genome
     fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=150, seed=3)
     base = ['--genome', str(fa), '--positives', str(pbed), '--negatives', str(nbed), '--stride', '50',
-            '--epochs', '5', '--patience', '2', '--batch-size', '64', '--seed', '1']
+            '--epochs', '5', '--patience', '2', '--batch-size', '64', '--seed', '1', '--recipe', 'paper']
     a = _train(base + ['--out', str(tmp_path/'a')])
     assert a.returncode == 0, a.stderr[-2000:]
     r1 = _train(base + ['--out', str(tmp_path/'b')], kill='1:2:2')          # SIGINT in epoch 2
@@ -324,7 +324,8 @@ def test_fuzz_sequence_table(env, text, tmp_path_factory):
     d = tmp_path_factory.mktemp('tab')
     (d/'t.csv').write_text(text)
     code, err, _ = run_cli(['train', '--table', str(d/'t.csv'), '--out', str(d/'run'), '--width', '20',
-                            '--stride', '10', '--epochs', '1', '--arch', '4conv', '--no-baseline'])
+                            '--stride', '10', '--epochs', '1', '--arch', '4conv', '--no-baseline',
+                            '--members', '1'])
     FUZZ_CASES['table'] = FUZZ_CASES.get('table', 0) + 1
     REJECTED['table'] = REJECTED.get('table', 0) + (code != 0)
     if code == 0: assert (d/'run'/'results.json').exists()
