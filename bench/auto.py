@@ -59,15 +59,15 @@ def run_job(name: str, d: Path) -> dict:
     R, c = res['results'], res['calibration']
     return dict(command=' '.join(cmd[:2] + [a if not a.startswith('/') else Path(a).name for a in cmd[2:]]),
                 wall_seconds=round(wall, 1), peak_rss_mb=round(peak / 1024, 1) if peak > before else None,
-                split=res['split'], counts=res['counts'], width=res['width'], frame=res['frame'],
+                split=res['split'], counts=res['counts'], window=res['window'], frame=res['frame'],
                 test_auroc={k: round(v['auroc'], 4) for k, v in R.items()},
                 test_auprc={k: round(v['auprc'], 4) for k, v in R.items()},
                 val_auroc={k: v['val_auroc'] for k, v in res['candidates'].items()}, stacking=res['stacking'],
                 calibration=dict(acc_at_0_5=round(c['acc_at_0_5'], 4),
                                  acc_at_val_threshold=round(c['acc_at_val_threshold'], 4),
                                  difference=round(abs(c['acc_at_0_5'] - c['acc_at_val_threshold']), 4)),
-                candidates={k: {x: v.get(x) for x in ('arch', 'width', 'stride', 'members', 'best_epoch',
-                                                       'train_seconds')}
+                candidates={k: {x: v.get(x) for x in ('arch', 'width', 'stride', 'members', 'fits',
+                                                       'best_epoch', 'train_seconds')}
                             for k, v in res['candidates'].items()},
                 printed=r.stdout.strip().splitlines()[-7:])
 
@@ -101,6 +101,6 @@ if __name__ == '__main__':
         print(name, json.dumps({k: jobs[name][k] for k in ('wall_seconds', 'peak_rss_mb', 'test_auroc',
                                                             'calibration')}, ensure_ascii=False))
     g = goals(jobs)
-    save_json(a.out, results_record(dict(**meta, jobs=jobs, goals=g), dict(jobs=a.jobs.split(','),
-                                                                            recipe='auto (CLI defaults)')))
+    save_json(a.out, results_record(dict(**meta, jobs=jobs, goals=g),
+                                    dict(job_names=a.jobs.split(','), recipe='auto (CLI defaults)')))
     print(json.dumps(g, indent=1, ensure_ascii=False))

@@ -169,6 +169,16 @@ SPECS = [
     ('simulated CEBPA OOPS, 10K per class (Cohn et al. Fig. 2A)', 'cohn_simulated_default.json',
      'default (ensemble, RC)', 'auROC', 'CNN (RC conv)', ['by_size', '10000', 'methods', 'CNN (RC conv)', 'auroc'],
      'PSSM oracle', ['by_size', '10000', 'methods', 'oracle (PWM + positional prior, eq. 3)', 'auroc']),
+    ('chr22 FANTOM5 enhancers, held-out block', 'bench_auto.json', 'auto (CLI defaults)', 'auROC',
+     'auto: stack of window CNN, rc-gpool, k-mer LR, gkm-SVM', ['jobs', 'fantom5', 'test_auroc', 'auto'],
+     'k-mer spectrum LR', ['jobs', 'fantom5', 'test_auroc', 'kmer_spectrum_k1-6_logreg']),
+    ('chr22 FANTOM5 enhancers, held-out block', 'bench_auto.json', 'auto (CLI defaults)', 'auROC',
+     'auto: stack of window CNN, rc-gpool, k-mer LR, gkm-SVM', ['jobs', 'fantom5', 'test_auroc', 'auto'],
+     'gapped k-mer SVM', ['jobs', 'fantom5', 'test_auroc', 'gkm-SVM (l=6, k=4)']),
+    ('chr22 distal DNase summits (GM12878 ∪ HepG2) vs background, 200 bp sequences', 'bench_auto.json',
+     'auto (CLI defaults)', 'auROC', 'auto: stack of window CNN, rc-gpool, k-mer LR, gkm-SVM',
+     ['jobs', 'sequences', 'test_auroc', 'auto'],
+     'gapped k-mer SVM', ['jobs', 'sequences', 'test_auroc', 'gkm-SVM (l=6, k=4)']),
     ('enhancer_nets demo (simulated CEBPA, held-out blocks)', 'bench_demo.json', None, 'auROC',
      'OOPS network (bench_demo.json: network)', ['auroc', 'network'], 'PSSM oracle', ['auroc', 'oracle']),
 ]
@@ -179,8 +189,8 @@ def value(res, path):
     for k in path: res = res[k]
     return res
 
-def split_of(res):
-    sp = res.get('split', res.get('meta', {}).get('split', ''))
+def split_of(res, job=None):
+    sp = res['jobs'][job]['split'] if job else res.get('split', res.get('meta', {}).get('split', ''))
     if isinstance(sp, dict): return sp.get('kind', '') + (f", {sp['k']} folds" if 'k' in sp else '')
     return str(sp)
 
@@ -195,11 +205,45 @@ def scoreboard(root=ROOT):
         meta = res.get('meta', res)
         rec = recipe or res.get('recipe') or res.get('meta', {}).get('recipe') or 'adam (constant 2e-2)'
         ok = (v >= bv - 0.03) if base in ORACLES else (v > bv)
-        rows.append(dict(benchmark=bench, split=split_of(res), method=meth, recipe=rec, metric=metric,
+        job = p[1] if isinstance(p, list) and p[0] == 'jobs' else None    # a file of several runs
+        rows.append(dict(benchmark=bench, split=split_of(res, job), method=meth, recipe=rec, metric=metric,
                          value=round(float(v), 4), baseline=base, baseline_value=round(float(bv), 4),
                          beats=bool(ok), file=f'results/{f}', git_commit=str(meta.get('git_commit', ''))[:10],
                          seed=meta.get('seed')))
     return rows
+
+def figure(rows, path):
+    """Per benchmark and metric, as points: the paper's recipe, the other recipes (best), `auto` and the best
+    baseline (an oracle is drawn apart: it bounds from above). Rows carry no standard error, so none is drawn."""
+    import matplotlib
+    matplotlib.use('agg')
+    import matplotlib.pyplot as plt
+    keys = list(dict.fromkeys((r['benchmark'], r['metric']) for r in rows))
+    fig, ax = plt.subplots(figsize=(10, 0.3 * len(keys) + 1.2))
+    marks = dict(paper=('o', 'C0', 'paper recipe (best)'), other=('s', 'C2', 'other recipes (best)'),
+                 auto=('D', 'C3', 'auto (CLI defaults)'), base=('|', 'k', 'best baseline'),
+                 oracle=('x', '0.5', 'oracle (upper bound)'))
+    seen = set()
+    for i, (b, m) in enumerate(keys):
+        rs = [r for r in rows if (r['benchmark'], r['metric']) == (b, m)]
+        kind = lambda r: 'paper' if r['recipe'].startswith('paper') else \
+            'auto' if r['recipe'].startswith('auto') else 'other'
+        vals = {k: max([r['value'] for r in rs if kind(r) == k], default=None) for k in ('paper', 'other', 'auto')}
+        vals['base'] = max([r['baseline_value'] for r in rs if r['baseline'] not in ORACLES], default=None)
+        vals['oracle'] = max([r['baseline_value'] for r in rs if r['baseline'] in ORACLES], default=None)
+        for k, v in vals.items():
+            if v is None: continue
+            mk, c, lab = marks[k]
+            ax.scatter(v, -i, marker=mk, color=c, s=60 if k == 'base' else 30, zorder=3,
+                       label=None if k in seen else lab)
+            seen.add(k)
+    ax.set_yticks([-i for i in range(len(keys))])
+    ax.set_yticklabels([f'{b[:70]} [{m}]' for b, m in keys], fontsize=7)
+    ax.grid(axis='x', lw=.3)
+    ax.set_xlabel('value on the held-out data (see the table for the split, file and commit)')
+    ax.legend(loc='lower left', fontsize=7, ncol=5, bbox_to_anchor=(0, 1.0))
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
 
 if __name__ == '__main__':
     from enhancer_nets.core import save_json, run_metadata, results_record
@@ -207,6 +251,7 @@ if __name__ == '__main__':
     save_json(ROOT / 'results' / 'scoreboard.json', results_record(
         dict(meta=run_metadata(0, command='python bench/scoreboard.py'), about=__doc__.split('Usage')[0].strip(),
              rows=rows)))
+    figure(rows, ROOT / 'results' / 'scoreboard.png')
     for r in rows:
         print(f"{r['benchmark'][:55]:55s} {r['recipe']:10s} {r['method'][:26]:26s} {r['metric']:10s} "
               f"{r['value']:.3f} vs {r['baseline'][:22]:22s} {r['baseline_value']:.3f} {'✓' if r['beats'] else '✗'}")

@@ -581,7 +581,7 @@ def train_regions(
     out: Path,  # run directory: checkpoints/, model.keras, test_scores.tsv
     arch: str = '4conv2pool4norm',  # a key of `ARCHS` (windows) or of `REGION_ARCHS` (whole regions)
     width: int = 300,  # window width (bp); a whole-region network's frame length
-    stride: int = 2,
+    stride: int | None = None,  # window stride (bp; None: 2, the paper's; `auto`: a thirtieth of the width)
     test_stride: int | None = None,
     config: TrainConfig = MIN2017,  # training; devices n: global batch and lr × n
     rc_augment: bool = False,  # training windows reverse-complemented with probability 1/2
@@ -600,6 +600,7 @@ def train_regions(
     if arch == 'auto':
         return train_auto(genome, regions, out, stride=stride, seed=config.seed, verbose=verbose,
                           overwrite=overwrite, scores=scores, **record)
+    stride = stride or 2
     counts = {
         s: dict(
             pos=int(((regions.split == s) & (regions.label == 1)).sum()),
@@ -1248,19 +1249,50 @@ def kmer_candidates(genome: Genome | SequenceSet,  # where the regions' sequence
     return out
 
 # %% ../nbs/02_deepenhancer.ipynb #au07
-def _auto_networks(genome, regions, out, cands, seed, epochs, verbose, overwrite, record):
-    "Train every network candidate in out/candidates/NAME; their validation and test scores and a row each."
+def _val_halves(val: pd.DataFrame, seed: int) -> np.ndarray:
+    """(n,) 0/1: a seeded split of the validation rows into two halves with both classes in each. Raises
+    `InputError` when a class has fewer than two validation rows."""
+    y, h, rng = val.label.to_numpy(), np.zeros(len(val), int), np.random.default_rng(seed)
+    for c in (0, 1):
+        i = rng.permutation(np.flatnonzero(y == c))
+        if len(i) < 2:
+            raise InputError(f'auto: validation needs at least 2 rows of each class, has {len(i)} of '
+                             f'class {c}')
+        h[i[len(i) // 2:]] = 1
+    return h
+
+
+def _cross_fit(genome, parts, half, run, out, **kw):
+    """Train one network twice, stopping early on one half of validation; score the other half and the test
+    set. Returns ((n_val,) scores, each from the network that never saw it, (n_test,) mean of both, runs)."""
+    val, test = parts['val'], parts['test']
+    vs, ts, runs = np.zeros(len(val)), np.zeros(len(test)), []
+    for h in (0, 1):
+        other = val[half != h]
+        fr = pd.concat([parts['train'].assign(split='train'), val[half == h].assign(split='val'),
+                        other.assign(split='test'), test.assign(split='test')], ignore_index=True)
+        sc = {}
+        runs.append(run(genome, fr, out / f'half{h}', scores=sc, **kw))
+        vs[half != h] = sc['test'][:len(other)]
+        ts += sc['test'][len(other):] / 2
+    return vs, ts, runs
+
+
+def _auto_networks(genome, parts, out, cands, seed, epochs, verbose, overwrite, record):
+    """Train every network candidate in out/candidates/NAME/half{0,1} (`_cross_fit`): validation scores from
+    networks that did not stop early on them, test scores averaged over both; a row per candidate."""
     val, test, rows = {}, {}, {}
+    half = _val_halves(parts['val'], seed)
     for name, c in cands.items():
         cap = {'epochs': min(epochs, c['config'].epochs)} if epochs else {}
         cfg = c['config'].replace(seed=seed, **cap)
-        sc = {}
-        r = train_regions(genome, regions, out / 'candidates' / name, **{**c, 'config': cfg}, baseline=False,
-                          verbose=verbose, overwrite=overwrite, scores=sc, **record)
-        val[name], test[name] = sc['val'], sc['test']
+        val[name], test[name], runs = _cross_fit(
+            genome, parts, half, train_regions, out / 'candidates' / name, **{**c, 'config': cfg},
+            baseline=False, verbose=verbose, overwrite=overwrite, **record)
         rows[name] = dict(kind='network', arch=c['arch'], width=c['width'], stride=c.get('stride'),
-                          members=cfg.ensemble, best_epoch=r['best_epoch'], epochs_run=r['epochs_run'],
-                          train_seconds=r['train_seconds'], counts=r['counts'])
+                          members=cfg.ensemble, fits=2, best_epoch=[r['best_epoch'] for r in runs],
+                          epochs_run=[r['epochs_run'] for r in runs],
+                          train_seconds=round(sum(r['train_seconds'] for r in runs), 1))
     return val, test, rows
 
 
@@ -1291,15 +1323,16 @@ def train_auto(
     **record,  # settings compared on resume (split description, input names)
 ) -> dict:  # counts, candidates, stacking, calibration, results {method: `split_metrics`}
     """The default model (issue 33): train `auto_candidates` and the k-mer models, stack them on validation
-    (`engine.stack_scores`; cross-fitted) or keep the best alone, calibrated, and score the test set once.
-    model.keras is the best network on validation; the final score is test_scores.tsv's `score` column. The
-    networks' early stopping also reads validation, which favours them by the choice of an epoch. Raises
-    `InputError` when a split lacks a class."""
+    (`engine.stack_scores`, cross-fitted) or keep the best alone, calibrated, and score the test set once.
+    Each network is trained twice, stopping early on one half of validation and scoring the other
+    (`_cross_fit`), so that every candidate's validation scores are out of sample and the stack does not
+    favour the networks. model.keras is the best network's first fit; the final score is test_scores.tsv's
+    `score` column. Raises `InputError` when a split lacks a class (validation: fewer than 2 rows)."""
     t0, out = time.time(), Path(out)
     parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
     window, frame = auto_widths((parts['train'].end - parts['train'].start).to_numpy())
     cands = auto_candidates(window, frame, members, fast, stride)
-    val, test, rows = _auto_networks(genome, regions, out, cands, seed, epochs, verbose, overwrite, record)
+    val, test, rows = _auto_networks(genome, parts, out, cands, seed, epochs, verbose, overwrite, record)
     nets = list(val)
     for name, (v, t) in ({} if fast else kmer_candidates(genome, parts)).items():
         val[name], test[name], rows[name] = v, t, dict(kind='k-mer model, fitted on training sequences')
@@ -1308,7 +1341,7 @@ def train_auto(
     for k in rows:
         rows[k]['val_auroc'] = round(auc[k], 4)
     best_net = max(nets, key=auc.get)
-    shutil.copyfile(out / 'candidates' / best_net / 'model.keras', out / '.model.keras.tmp')
+    shutil.copyfile(out / 'candidates' / best_net / 'half0' / 'model.keras', out / '.model.keras.tmp')
     os.replace(out / '.model.keras.tmp', out / 'model.keras')
     results = {'auto': split_metrics(y_test, st['test'], y_val, st['val']),
                **{k: split_metrics(y_test, test[k], y_val, val[k]) for k in test}}
@@ -1316,15 +1349,16 @@ def train_auto(
     tab = tab.assign(score=st['test'], **{f'score_{k}': test[k] for k in test})
     atomic_write(out / 'test_scores.tsv', tab.to_csv(sep='\t', index=False))
     a = results['auto']
-    res = dict(counts=rows[nets[0]]['counts'], arch='auto', width=window, frame=frame, candidates=rows,
+    counts = {s: dict(pos=int(p.label.sum()), neg=int((p.label == 0).sum())) for s, p in parts.items()}
+    res = dict(counts=counts, arch='auto', window=window, frame=frame, candidates=rows,
                stacking=dict(chosen=chosen, weights=st['weights'], intercept=st['intercept'], folds=5,
                              val_auroc_out_of_fold=round(auc['stack'], 4)),
                calibration=dict(method='logistic regression on validation logits (Platt scaling)',
                                 acc_at_0_5=a['at_0.5']['acc'],
                                 acc_at_val_threshold=a['at_val_threshold']['acc'],
                                 bins=calibration_bins(y_test, st['test'])),
-               model_keras=f'{best_net}: the best network on validation (the final score also needs '
-                           'the other candidates; see test_scores.tsv)',
+               model_keras=f'{best_net}, first fit: the best network on validation (the final score also '
+                           'needs the other candidates; see test_scores.tsv)',
                results=results, train_seconds=round(time.time() - t0, 1))
     plot_run(res, out / 'results.png')
     if scores is not None:

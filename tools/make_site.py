@@ -67,6 +67,13 @@ def results_page(chs, root=ROOT):
     sf = root/'results'/'scoreboard.json'
     if sf.exists():
         sb = load(sf)
+        fig = root/'results'/'scoreboard.png'
+        if fig.exists():
+            import base64
+            body.append("<h2>At a glance</h2><p class=muted>results/scoreboard.png (python bench/scoreboard.py): per "
+                        "benchmark, the paper's recipe, the other recipes, <code>auto</code> (the CLI's default) and "
+                        "the best baseline, as points</p><img id='scoreboard-figure' style='max-width:100%' "
+                        f"src='data:image/png;base64,{base64.b64encode(fig.read_bytes()).decode()}'>")
         body.append("<h2>Scoreboard</h2><p class=muted>results/scoreboard.json (python bench/scoreboard.py): every network "
                     "beside its best simple baseline, read from the results files; an oracle baseline counts as met within 0.03</p>"
                     "<table class='en' id='scoreboard'><tr><th>benchmark</th><th>split</th><th>recipe</th><th>method</th><th>metric</th>"
