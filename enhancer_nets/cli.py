@@ -224,7 +224,7 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
           batch_size:int=None,         # batch size of a window network (default: the recipe's)
           seed:int=0,                  # seed
           max_positives:int=None,      # subsample positives (quick runs)
-          no_baseline:bool=False,      # skip the k-mer baseline
+          no_baseline:bool=False,      # skip the k-mer baseline (auto keeps its k-mer candidates)
           overwrite:bool=False,        # retrain over a run in --out (else resumed, or reused if finished)
           devices:int=1,               # data-parallel over N devices (JAX or TensorFlow): batch, lr × N
           max_n_frac:float=0.5,        # refuse regions or sequences more than this fraction N (1: accept all)

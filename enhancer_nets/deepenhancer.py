@@ -1296,14 +1296,29 @@ def _auto_networks(genome, parts, out, cands, seed, epochs, verbose, overwrite, 
     return val, test, rows
 
 
+def _beats(y: np.ndarray, a: np.ndarray, b: np.ndarray, seed: int, n: int = 1000) -> bool:
+    """Whether scores `a` rank `y` better than `b` beyond noise: the 5th percentile of the paired bootstrap
+    difference of their auROCs (n resamples of the items) lies above 0."""
+    from sklearn.metrics import roc_auc_score
+    y = np.asarray(y)
+    a, b = (np.nan_to_num(np.asarray(s, float), nan=float(np.nanmean(s))) for s in (a, b))
+    rng, d = np.random.default_rng(seed), []
+    for _ in range(n):
+        i = rng.integers(0, len(y), len(y))
+        if y[i].min() != y[i].max():
+            d.append(roc_auc_score(y[i], a[i]) - roc_auc_score(y[i], b[i]))
+    return bool(np.percentile(d, 5) > 0)
+
+
 def _auto_choice(y_val, val, test, seed):
-    """The stack of every candidate, or the best candidate alone (Platt-scaled) when the stack's cross-fitted
-    validation auROC is lower; (stack_scores result, chosen name, validation auROC of each)."""
+    """The stack of every candidate, unless the best candidate beats the stack's cross-fitted validation scores
+    beyond noise (`_beats`): then that candidate alone, Platt-scaled. Returns (stack_scores result, chosen
+    name, validation auROC of each)."""
     auc = {k: evaluate_scores(y_val, v)['auroc'] for k, v in val.items()}
     st = stack_scores(y_val, val, test, seed=seed)
     auc['stack'] = evaluate_scores(y_val, st['val'])['auroc']
     best = max(val, key=auc.get)
-    if len(val) > 1 and auc['stack'] >= auc[best]:
+    if len(val) > 1 and not _beats(y_val, val[best], st['val'], seed):
         return st, 'stack', auc
     return stack_scores(y_val, {best: val[best]}, {best: test[best]}, seed=seed), best, auc
 

@@ -30,3 +30,16 @@ def test_scan_claims_are_measured():
     ratios = set(scan['metrics']['ratios'])
     assert {'conv_vs_windows_stride50', 'conv_vs_windows_stride10', 'conv_vs_windows_stride2'} <= ratios
     assert 'bench_scan.json' in (ROOT / 'README.md').read_text()
+
+
+def test_auto_claims_are_measured():
+    "The README's numbers for `train`'s default are those bench/auto.py recorded, on 2 cores."
+    text = ' '.join((ROOT / 'README.md').read_text().split())
+    rec = _record('bench_auto.json')
+    jobs = rec['metrics']['jobs']
+    assert rec['meta']['cpu_count'] == 2 and 'bench_auto.json' in text
+    m = re.search(r'default took (\d+) minutes on 2 cores and scored auROC (0\.\d{3}) on the held-out block', text)
+    assert m, 'the README states the default run on FANTOM5'
+    f = jobs['fantom5']
+    assert int(m.group(1)) == round(f['wall_seconds'] / 60) and float(m.group(2)) == round(f['test_auroc']['auto'], 3)
+    assert all(g['met'] for k, g in rec['metrics']['goals'].items() if 'wall time' in k)
