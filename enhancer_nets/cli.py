@@ -239,8 +239,8 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
     common = dict(width=width, test_stride=test_stride, epochs=epochs, patience=patience,
                   batch_size=batch_size, seed=seed, baseline=not no_baseline, verbose='tqdm',
                   overwrite=overwrite, devices=devices, max_n_frac=max_n_frac,
-                  **_train_recipe(arch, recipe, members, fast, width, stride, epochs, patience,
-                                  batch_size))
+                  **_train_recipe(arch, recipe, members, fast, width=width, stride=stride, epochs=epochs,
+                                  patience=patience, batch_size=batch_size))
     if table is not None or (positives is not None and is_fasta(positives)):
         neg = _sequence_mode(locals())
         res = train_sequences(out, positives, neg, table,
@@ -356,7 +356,8 @@ def evaluate(
 
     kw = dict(k=k, width=width, region_length=region_length, test_stride=test_stride, seed=seed, verbose=2,
               baselines=() if no_baselines else tuple(BASELINES), max_n_frac=max_n_frac,
-              **_evaluate_recipe(archs, recipe, members, width, stride, epochs, patience))
+              **_evaluate_recipe(archs, recipe, members, width=width, stride=stride, epochs=epochs,
+                                 patience=patience))
     if table is not None or (positives is not None and is_fasta(positives)):
         neg = negatives if negatives and Path(negatives).exists() else None
         if table is None and (neg is None or not is_fasta(neg)):

@@ -510,14 +510,22 @@ def kmer_baseline(
     C: float = 0.1,  # inverse L2 regularisation strength
 ) -> np.ndarray:  # (n_test,) probability of class 1
     """k-mer spectrum (k=1..6) + standardisation + L2 logistic regression (scikit-learn); the package's
-    baseline."""
-    from sklearn.pipeline import make_pipeline
+    baseline. The float32 features are standardised in place, block by block (`StandardScaler.partial_fit`):
+    fitting the scaler on the whole matrix at once makes float64 temporaries of it (1.3 GB for 28,000
+    sequences)."""
     from sklearn.preprocessing import StandardScaler
     from sklearn.linear_model import LogisticRegression
 
-    clf = make_pipeline(StandardScaler(copy=False), LogisticRegression(C=C, max_iter=5000))  # no second copy
-    clf.fit(kmer_spectrum(train_codes, ks), np.asarray(y_train))
-    return clf.predict_proba(kmer_spectrum(test_codes, ks))[:, 1]
+    def scaled(X, B=4096):
+        for b in range(0, len(X), B):
+            X[b:b + B] = sc.transform(X[b:b + B])
+        return X
+
+    X, sc = kmer_spectrum(train_codes, ks), StandardScaler(copy=False)
+    for b in range(0, len(X), 4096):
+        sc.partial_fit(X[b:b + 4096])
+    clf = LogisticRegression(C=C, max_iter=5000).fit(scaled(X), np.asarray(y_train))
+    return clf.predict_proba(scaled(kmer_spectrum(test_codes, ks)))[:, 1]
 
 # %% ../nbs/02_deepenhancer.ipynb #c022
 def negative_exclusions(genome:Genome,            # the genome the negatives are drawn from
@@ -597,6 +605,12 @@ def train_regions(
     """Train a DeepEnhancer CNN on the windows of the train regions (validation for early stopping and the
     threshold), score every test region by its best window, and compare with the k-mer baseline: the part of a
     run that genome regions and labelled sequences share. `arch='auto'` hands the run to `train_auto`."""
+    other = Path(out) / ('checkpoints' if arch == 'auto' else 'candidates')   # the other kind of run
+    if other.exists():
+        if not overwrite:
+            raise RunDirError(f'{out}: holds a run of {"one network" if arch == "auto" else "--arch auto"}; '
+                              'use --overwrite to replace it')
+        shutil.rmtree(other)
     if arch == 'auto':
         return train_auto(genome, regions, out, stride=stride, seed=config.seed, verbose=verbose,
                           overwrite=overwrite, scores=scores, **record)
@@ -1311,9 +1325,9 @@ def _beats(y: np.ndarray, a: np.ndarray, b: np.ndarray, seed: int, n: int = 1000
 
 
 def _auto_choice(y_val, val, test, seed):
-    """The stack of every candidate, unless the best candidate beats the stack's cross-fitted validation scores
-    beyond noise (`_beats`): then that candidate alone, Platt-scaled. Returns (stack_scores result, chosen
-    name, validation auROC of each)."""
+    """The stack of every candidate, unless the best candidate beats the stack's cross-fitted validation
+    scores beyond noise (`_beats`): then that candidate alone, Platt-scaled. Returns (stack_scores result,
+    chosen name, validation auROC of each)."""
     auc = {k: evaluate_scores(y_val, v)['auroc'] for k, v in val.items()}
     st = stack_scores(y_val, val, test, seed=seed)
     auc['stack'] = evaluate_scores(y_val, st['val'])['auroc']
@@ -1347,7 +1361,8 @@ def train_auto(
     parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
     window, frame = auto_widths((parts['train'].end - parts['train'].start).to_numpy())
     cands = auto_candidates(window, frame, members, fast, stride)
-    val, test, rows = _auto_networks(genome, parts, out, cands, seed, epochs, verbose, overwrite, record)
+    val, test, rows = _auto_networks(genome, parts, out, cands, seed=seed, epochs=epochs, verbose=verbose,
+                                     overwrite=overwrite, record=record)
     nets = list(val)
     for name, (v, t) in ({} if fast else kmer_candidates(genome, parts)).items():
         val[name], test[name], rows[name] = v, t, dict(kind='k-mer model, fitted on training sequences')
@@ -1568,10 +1583,9 @@ def _history(h: pd.DataFrame, cfg: TrainConfig) -> dict:
     )
 
 
-def _auto_fold(g, tr, va, te, d, seed, verbose, auto):
+def _auto_fold(g, parts, d, seed, verbose, auto):
     "One fold of the method 'auto': `train_auto` on the fold's splits; test scores and what was chosen."
-    fr = pd.concat([tr.assign(split='train'), va.assign(split='val'), te.assign(split='test')],
-                   ignore_index=True)
+    fr = pd.concat([p.assign(split=s) for s, p in parts.items()], ignore_index=True)
     sc = {}
     r = train_auto(g, fr, d, seed=seed, verbose=verbose, scores=sc, **auto)
     return sc['test'], dict(chosen=dict(r['stacking'], val_auroc={k: v['val_auroc']
@@ -1651,7 +1665,8 @@ def cv_folds(
                     sc = predict_whole_regions(m, g, te)
                     extra = dict(_history(h, cfg), train_regions=len(tr))
                 elif name == 'auto':
-                    sc, extra = _auto_fold(g, tr, va, te, d, seed + f, verbose, auto or {})
+                    sc, extra = _auto_fold(g, dict(train=tr, val=va, test=te), d, seed=seed + f,
+                                           verbose=verbose, auto=auto or {})
                 elif name in TUNED_BASELINES:
                     sc, extra = TUNED_BASELINES[name](
                         region_codes_list(g, tr), tr.label.to_numpy(), region_codes_list(g, va),

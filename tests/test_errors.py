@@ -224,8 +224,8 @@ def _weights(p):
 def test_resume_exact(tmp_path):
     from enhancer_nets.deepenhancer import simulated_genome
     fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=150, seed=3)
-    base = ['--genome', str(fa), '--positives', str(pbed), '--negatives', str(nbed), '--stride', '50',
-            '--epochs', '5', '--patience', '2', '--batch-size', '64', '--seed', '1', '--recipe', 'paper']
+    base = ['--recipe', 'paper', '--genome', str(fa), '--positives', str(pbed), '--negatives', str(nbed),
+            '--stride', '50', '--epochs', '5', '--patience', '2', '--batch-size', '64', '--seed', '1']
     a = _train(base + ['--out', str(tmp_path/'a')])
     assert a.returncode == 0, a.stderr[-2000:]
     r1 = _train(base + ['--out', str(tmp_path/'b')], kill='1:2:2')          # SIGINT in epoch 2
