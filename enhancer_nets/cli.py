@@ -128,11 +128,9 @@ def network(arch:str, # one of `NETWORKS`
 def _train_recipe(arch:str, recipe:str, members:int, fast:bool, width:int, stride:int|None,
                   epochs:int|None, patience:int|None, batch_size:int|None, # the user's changes, or None
                  )->dict: # arch, stride, model, config, rc_augment, test_rc (and members, fast for auto)
-    "The training arguments of `train`'s --arch, --recipe, --members and --fast. Raises `OptionError`."
+    """The training arguments of `train`'s --arch, --recipe, --members and --fast (their ranges are
+    `check_options`'). Raises `OptionError` for --fast off `auto` or an unknown network."""
     from enhancer_nets.deepenhancer import REGION_ARCHS, REGION_RECIPE, WINDOW_RECIPE, MIN2017
-    if recipe not in ('default', 'paper'):
-        raise OptionError(f"--recipe: must be 'default' or 'paper', got {recipe!r}")
-    if members < 1: raise OptionError(f'--members must be at least 1, got {members}')
     if fast and (recipe == 'paper' or arch != 'auto'):
         raise OptionError('--fast: applies to --arch auto under --recipe default')
     if recipe == 'default' and arch == 'auto':
@@ -156,9 +154,6 @@ def _evaluate_recipe(archs:str, recipe:str, members:int, width:int, stride:int|N
     """The cross-validation arguments of `evaluate`'s --archs, --recipe and --members, as `_train_recipe`
     gives `train`'s. Raises `OptionError`."""
     from enhancer_nets.deepenhancer import ARCHS, REGION_ARCHS, REGION_RECIPE, WINDOW_RECIPE
-    if recipe not in ('default', 'paper'):
-        raise OptionError(f"--recipe: must be 'default' or 'paper', got {recipe!r}")
-    if members < 1: raise OptionError(f'--members must be at least 1, got {members}')
     names = list(ARCHS) if (recipe, archs) == ('paper', 'auto') else archs.split(',')
     for a in names:
         if a not in {*ARCHS, *REGION_ARCHS, 'auto'}:

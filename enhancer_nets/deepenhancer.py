@@ -1371,8 +1371,8 @@ def train_auto(
     for k in rows:
         rows[k]['val_auroc'] = round(auc[k], 4)
     best_net = max(nets, key=auc.get)
-    shutil.copyfile(out / 'candidates' / best_net / 'half0' / 'model.keras', out / '.model.keras.tmp')
-    os.replace(out / '.model.keras.tmp', out / 'model.keras')
+    with atomic_path(out / 'model.keras') as t:
+        shutil.copyfile(out / 'candidates' / best_net / 'half0' / 'model.keras', t)
     results = {'auto': split_metrics(y_test, st['test'], y_val, st['val']),
                **{k: split_metrics(y_test, test[k], y_val, val[k]) for k in test}}
     tab = parts['test'][[c for c in ('chrom', 'start', 'end', 'name', 'label') if c in parts['test']]]
