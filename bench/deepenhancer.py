@@ -7,7 +7,8 @@ os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 import numpy as np, keras
 from enhancer_nets.core import save_json, run_metadata, results_record, repo_root
 from enhancer_nets.data import Genome, resolve, window_index, WindowDataset
-from enhancer_nets.deepenhancer import fantom5_chr22, build_model, MIN2017
+from enhancer_nets.deepenhancer import fantom5_chr22, build_model
+from enhancer_nets.recipes import MIN2017
 from enhancer_nets.engine import compile_model, TWO_CLASS
 
 p = argparse.ArgumentParser(); p.add_argument('--batches', type=int, default=40); p.add_argument('--batch_size', type=int, default=128)

@@ -12,7 +12,9 @@ if __name__ == '__main__':
     a.add_argument('--runs', default=str(ROOT / 'runs'))
     args = a.parse_args()
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
-    from enhancer_nets.deepenhancer import deepenhancer_cv, cv_table, BASELINES, TUNED_BASELINES
+    from enhancer_nets.deepenhancer import deepenhancer_cv, BASELINES
+    from enhancer_nets.workflows import cv_table
+    from enhancer_nets.baselines import TUNED_BASELINES
     res = deepenhancer_cv(Path(args.runs) / 'deepenhancer_cv_gkm_tuned',
                           results=ROOT / 'results' / 'deepenhancer_cv_gkm_tuned.json', quick=False, archs=(),
                           baselines=tuple(BASELINES) + tuple(TUNED_BASELINES), recipe='baselines only')

@@ -18,9 +18,17 @@ if __name__ == '__main__':
     from enhancer_nets.core import save_json, run_metadata, results_record
     from enhancer_nets.data import Genome, resolve, DHS_INDEX
     from enhancer_nets.engine import lr_range_test
-    from enhancer_nets.adversarial import (build_cohn, CodesDataset, COHN_TASK, default_cohn_recipe, fold_split,
-                                           dhs_pretraining_set, enhancer_dataset, cohn_human_regions,
-                                           ewonglab_regions)
+    from enhancer_nets.adversarial import (
+        build_cohn,
+        COHN_TASK,
+        default_cohn_recipe,
+        fold_split,
+        dhs_pretraining_set,
+        enhancer_dataset,
+        cohn_human_regions,
+        ewonglab_regions,
+    )
+    from enhancer_nets.data import CodesDataset
     t0 = time.time()
     cfg = default_cohn_recipe(seed=args.seed)
     pre = dhs_pretraining_set(exclude_chroms=('chr22',))

@@ -16,8 +16,9 @@ if __name__ == '__main__':
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.core import save_json
     from enhancer_nets.engine import default_recipe
-    from enhancer_nets.deepenhancer import (pretrain_accessibility, pretrained_builder, deepenhancer_chr22,
-                                            MIN2017, results_table)
+    from enhancer_nets.deepenhancer import pretrain_accessibility, pretrained_builder, deepenhancer_chr22
+    from enhancer_nets.recipes import MIN2017
+    from enhancer_nets.workflows import results_table
     runs = Path(args.runs)
     pt = pretrain_accessibility(runs/'pretrain_accessibility', quick=False, verbose=2)
     save_json(ROOT/'results'/'pretrain_accessibility.json', pt)

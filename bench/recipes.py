@@ -18,7 +18,9 @@ if __name__ == '__main__':
     a.add_argument('--runs', default=str(ROOT/'runs'))
     args = a.parse_args()
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
-    from enhancer_nets.deepenhancer import deepenhancer_chr22, PRACTICE, MIN2017, results_table
+    from enhancer_nets.deepenhancer import deepenhancer_chr22
+    from enhancer_nets.recipes import PRACTICE, MIN2017
+    from enhancer_nets.workflows import results_table
     from enhancer_nets.engine import default_recipe
     DEFAULT = default_recipe(MIN2017, lr=5e-4, ensemble=3, patience=4)
     jobs = {'paper': dict(results=ROOT/'results'/'deepenhancer_chr22.json', kw={}),
@@ -27,7 +29,8 @@ if __name__ == '__main__':
             'default': dict(results=ROOT/'results'/'deepenhancer_chr22_default.json',
                             kw=dict(train=DEFAULT, rc_augment=True, test_rc=True, recipe='default'))}
     if args.only == 'cv-default':
-        from enhancer_nets.deepenhancer import deepenhancer_cv, cv_table
+        from enhancer_nets.deepenhancer import deepenhancer_cv
+        from enhancer_nets.workflows import cv_table
         res = deepenhancer_cv(Path(args.runs)/'deepenhancer_cv_default', results=ROOT/'results'/'deepenhancer_cv_default.json',
                               archs=('4conv2pool4norm',), epochs=8, patience=3, quick=False, recipe='default',
                               train=DEFAULT.replace(epochs=8, patience=3), rc_augment=True, test_rc=True)

@@ -29,7 +29,10 @@ if __name__ == '__main__':
     args = a.parse_args()
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.deepenhancer import deepenhancer_cv, deepenhancer_transfer, deepenhancer_chr22
-    from enhancer_nets.deepenhancer import cv_table, results_table, BASELINES, TUNED_BASELINES, REGION_RECIPE
+    from enhancer_nets.workflows import cv_table, results_table
+    from enhancer_nets.deepenhancer import BASELINES
+    from enhancer_nets.baselines import TUNED_BASELINES
+    from enhancer_nets.recipes import REGION_RECIPE
     E, runs = args.members, Path(args.runs)
     tag = '' if E == 1 else f'_{E}'
     recipe = f'REGION_RECIPE, {E} member' + ('s' if E > 1 else '')

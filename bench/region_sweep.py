@@ -24,7 +24,8 @@ if __name__ == '__main__':
     args = a.parse_args()
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.core import save_json, run_metadata, results_record, flat_record
-    from enhancer_nets.deepenhancer import deepenhancer_transfer, REGION_RECIPE
+    from enhancer_nets.deepenhancer import deepenhancer_transfer
+    from enhancer_nets.recipes import REGION_RECIPE
     rows, net = [], 'rc-gpool from scratch (same small set)'
     gkm, tuned = 'gapped k-mer (l=6, k=4) linear SVM', 'gapped k-mer linear SVM, (l, k, C) tuned on validation'
     for i, (name, kw, changes) in enumerate(VARIANTS):

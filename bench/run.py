@@ -77,7 +77,8 @@ BACKEND_SCRIPT = r'''
 import os, sys, time, json, resource
 os.environ['KERAS_BACKEND'] = sys.argv[1]; os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 import numpy as np, keras
-from enhancer_nets.deepenhancer import build_model, MIN2017
+from enhancer_nets.deepenhancer import build_model
+from enhancer_nets.recipes import MIN2017
 from enhancer_nets.engine import compile_model, TWO_CLASS
 steps = int(sys.argv[2]); bs = 128
 m = compile_model(build_model('4conv2pool4norm'), TWO_CLASS, MIN2017); rng = np.random.default_rng(0)
@@ -97,7 +98,7 @@ peak = 2 * 2048 ** 3 / float(np.median(mm))
 import tempfile
 from pathlib import Path
 from enhancer_nets.data import Genome, write_fasta
-from enhancer_nets.deepenhancer import scan_genome
+from enhancer_nets.workflows import scan_genome
 d = Path(tempfile.mkdtemp())   # scan: 200 kb of random sequence, 300 bp windows at stride 10 (19,971 windows)
 g = Genome(write_fasta(d/'s.fa', {'s': ''.join(np.random.default_rng(2).choice(list('ACGT'), 200_000))}))
 sum(len(c[1]) for c in scan_genome(m, g, stride=1000, batch_size=512))

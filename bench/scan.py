@@ -18,7 +18,8 @@ import os, sys, time, json, resource, tempfile
 from pathlib import Path
 import numpy as np, keras
 from enhancer_nets.data import Genome, resolve, write_fasta, window_codes, one_hot
-from enhancer_nets.deepenhancer import build_model, scan_genome
+from enhancer_nets.deepenhancer import build_model
+from enhancer_nets.workflows import scan_genome
 kb, stride, how = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 d = Path(tempfile.mkdtemp())
 write_fasta(d/'c.fa', {'chr22': Genome(resolve('hg38_chr22/chr22.fa.gz')).fetch('chr22', 20_000_000,
@@ -71,7 +72,8 @@ def flops(stride):
     the trunk plus per window of the head, as the fully convolutional scan does them at this stride (each
     layer after a pool of cumulative factor q runs at q / gcd(stride, q) phases, on 1/q of the positions)."""
     sys.path.insert(0, str(ROOT))
-    from enhancer_nets.deepenhancer import build_model, conv_scan_plan
+    from enhancer_nets.deepenhancer import build_model
+    from enhancer_nets.workflows import conv_scan_plan
     m = build_model('4conv2pool4norm', 300)
     plan, q, per_base, trunk_window = conv_scan_plan(m), 1, 0.0, 0.0
     for l in plan['trunk']:

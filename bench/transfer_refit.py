@@ -20,7 +20,9 @@ if __name__ == '__main__':
     args = a.parse_args()
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.engine import default_recipe
-    from enhancer_nets.deepenhancer import deepenhancer_transfer, MIN2017, results_table
+    from enhancer_nets.deepenhancer import deepenhancer_transfer
+    from enhancer_nets.recipes import MIN2017
+    from enhancer_nets.workflows import results_table
     res = deepenhancer_transfer(
         out_dir=Path(args.runs) / 'deepenhancer_transfer_refit', results=ROOT / 'results' /
         'deepenhancer_transfer_refit.json', quick=False, region_only=True, region_net='rc-gpool',

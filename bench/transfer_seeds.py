@@ -23,7 +23,8 @@ if __name__ == '__main__':
     from scipy.stats import wilcoxon
     from enhancer_nets.core import save_json, run_metadata, results_record, flat_record
     from enhancer_nets.engine import default_recipe
-    from enhancer_nets.deepenhancer import deepenhancer_transfer, MIN2017
+    from enhancer_nets.deepenhancer import deepenhancer_transfer
+    from enhancer_nets.recipes import MIN2017
     NET = 'from scratch (same small set)'
     SVMS = ('gapped k-mer (l=6, k=4) linear SVM', 'gapped k-mer linear SVM, (l, k, C) tuned on validation')
     M = args.members

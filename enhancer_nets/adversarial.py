@@ -8,14 +8,14 @@ import numpy as np, numba
 from .data import encode, decode
 
 # %% auto #0
-__all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'COHN2018', 'COHN_TASK', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 'kshuffle',
-           'klet_counts', 'cohn_simulation', 'pssm_max', 'enrichment_ppm', 'build_cohn', 'build_oops', 'CodesDataset',
-           'predict_codes', 'train_cohn', 'versus_shuffles', 'expanded_negatives', 'plant_filters',
-           'cohn_human_regions', 'ewonglab_regions', 'region_codes', 'enhancer_dataset', 'fold_split',
-           'cohn_real_experiments', 'dhs_pretraining_set', 'pretrain_cohn', 'copy_convs', 'species_datasets',
-           'cross_species', 'simulated_species', 'best_filter_ppm', 'CohnSimConfig', 'cohn_simulated',
-           'cohn_simulated_table', 'CohnRealConfig', 'default_cohn_recipe', 'cohn_real', 'cohn_real_table',
-           'plot_choosing_k', 'plot_auc_matrix', 'published_species_matrix', 'plot_rocs']
+__all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'COHN_TASK', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 'kshuffle', 'klet_counts',
+           'cohn_simulation', 'enrichment_ppm', 'build_cohn', 'build_oops', 'predict_codes', 'train_cohn',
+           'versus_shuffles', 'expanded_negatives', 'plant_filters', 'cohn_human_regions', 'ewonglab_regions',
+           'region_codes', 'enhancer_dataset', 'fold_split', 'cohn_real_experiments', 'dhs_pretraining_set',
+           'pretrain_cohn', 'copy_convs', 'species_datasets', 'cross_species', 'simulated_species', 'CohnSimConfig',
+           'cohn_simulated', 'cohn_simulated_table', 'CohnRealConfig', 'default_cohn_recipe', 'cohn_real',
+           'cohn_real_table', 'plot_choosing_k', 'plot_auc_matrix', 'published_species_matrix', 'plot_rocs',
+           'motifs_simulated']
 
 # %% ../nbs/03_adversarial.ipynb #c005
 @numba.njit(cache=True, inline='always')
@@ -196,6 +196,10 @@ from enhancer_nets.data import (
     reverse_complement, resolve, data_available, read_intervals, Genome, background_negatives,
     balanced_blocks, COMPLEMENT,
 )
+from .zoo import register, layout_of, entry
+from .motifs import tf_name, motif_db, filter_motifs, tomtom_table, match_summary, trim_ppm
+from .interpret import (model_output, integrated_gradients, site_recovery, position_importance,
+                                    grad_x_input, ism)
 
 # %% ../nbs/03_adversarial.ipynb #c012
 TF_MOTIFS = {'CEBPA': 'MA0102.2', 'HNF4A': 'MA0114.1'}
@@ -223,19 +227,6 @@ def cohn_simulation(
         tf=tf, matrix_id=TF_MOTIFS.get(tf, tf), ppm=ppm, mu=mu, sd=sd, train=part(slice(0, a)),
         val=part(slice(a, b)), test=part(slice(b, n)),
     )
-
-# %% ../nbs/03_adversarial.ipynb #c017
-def pssm_max(codes:np.ndarray,   # (n, L) uint8 codes
-             ppm:np.ndarray,     # (w, 4) position probability matrix
-             mu:float|None=None, # positional prior mean (None: no prior)
-             sd:float=40.,       # positional prior s.d.
-             both_strands:bool=False, # scan both strands
-            )->np.ndarray:       # (n,) float best-window score
-    """The authors' PSSM score: the best window's log-odds, plus log π(j)/π_uniform when a prior N(mu, sd²) is
-    given."""
-    s = pwm_scan(codes, ppm, both_strands)
-    if mu is not None: s = s + np.log(position_prior(s.shape[1], mu, sd) * s.shape[1])
-    return s.max(1)
 
 # %% ../nbs/03_adversarial.ipynb #c019
 def _kmer_ids(codes, k):
@@ -337,28 +328,22 @@ def build_oops(
     out = keras.layers.Dense(1, activation='sigmoid', name='p')(x)
     return keras.Model(inp, out, name='oops' + ('_rc' if rc else ''))
 
+# %% ../nbs/03_adversarial.ipynb #zr01
+for _a in COHN_ARCHS:
+    for _rc in (False, True):
+        register(f'cohn-{_a}' + '-rc' * _rc, lambda width, _a=_a, _rc=_rc: build_cohn(_a, length=width, rc=_rc),
+                 recipe='COHN2018', source='Cohn et al. 2018, §2.1 and §2.3')
+for _rc in (False, True):
+    register('oops' + '-rc' * _rc, lambda width, _rc=_rc: build_oops(width, rc=_rc), recipe='COHN2018',
+             source='Cohn et al. 2018, §3.4 (the OOPS oracle with learned parts)')
+
 # %% ../nbs/03_adversarial.ipynb #c027
 from .engine import (fit, evaluate_scores, predict, TrainConfig, Task, BINARY, ensemble_members,
                                   default_recipe)
-
-class CodesDataset(EpochBatches):
-    """Batches (one-hot (b, L, 4) float32, y (b,) float32) from uint8 codes; a new order every epoch when
-    `shuffle`."""
-    def __init__(self, codes:np.ndarray,             # (n, L) uint8 codes
-                 y:np.ndarray|None=None,             # (n,) 0/1 labels, or None for prediction
-                 batch_size:int=50,                  # items per batch
-                 shuffle:bool=False,                 # a new order every epoch
-                 seed:int=0,                         # seed of the orders and of the augmentation
-                 rc_augment:bool=False,              # reverse-complement each item with probability 1/2
-                 rc:bool=False,                      # serve every item reverse-complemented (strand mean)
-                 **kw):                              # passed to `EpochBatches`
-        self.codes, self.y, self.n = codes, (None if y is None else np.asarray(y, np.float32)), len(codes)
-        self.rc_augment, self.rc = rc_augment, rc
-        super().__init__(batch_size, shuffle, seed, **kw)
-    def __getitem__(self, i):
-        j = np.sort(self.batch_items(i))
-        x = self.strands(one_hot(self.codes[j]).astype(np.float32), i, rc_augment=self.rc_augment, rc=self.rc)
-        return self.pack(x, None if self.y is None else self.y[j])
+from .data import CodesDataset, pssm_max
+from .motifs import best_filter_ppm
+from .recipes import COHN2018, REGION_RECIPE
+from .baselines import kmer_baseline
 
 def predict_codes(model:keras.Model,   # a trained network (one sigmoid output)
                   codes:np.ndarray,    # (n, L) uint8 codes
@@ -372,12 +357,6 @@ def predict_codes(model:keras.Model,   # a trained network (one sigmoid output)
     return p
 
 # %% ../nbs/03_adversarial.ipynb #c028
-COHN2018 = TrainConfig(
-    epochs=20, patience=4, batch_size=50, lr=1e-3, monitor='val_auroc', mode='max', restarts=1
-)
-"""Cohn et al. 2018 §3.1.2: Adam with its default settings (1e-3), mini-batches of 50, at most 20 epochs with
-early stopping on the validation auROC, the best of several random restarts (the paper: 50)."""
-
 COHN_TASK = Task('binary_crossentropy', ('auroc', 'auprc'), 0)
 "One sigmoid unit, with validation auROC and auPRC logged every epoch (either can be the `monitor`)."
 
@@ -386,7 +365,7 @@ def train_cohn(
     train: dict,  # {'codes': (n, L) uint8, 'y': (n,) 0/1}
     val: dict,  # the same, for early stopping and choosing the restart
     out_dir: str | Path,  # one sub-directory per restart: checkpoints, history, done.json
-    arch: str = 'enhancer',  # a key of `COHN_ARCHS`, or of `deepenhancer.REGION_ARCHS` ('rc-gpool')
+    arch: str = 'enhancer',  # a key of `COHN_ARCHS`, or a whole-region network of the zoo ('rc-gpool')
     restarts: int = 1,  # random initialisations; the best by validation auROC is returned (paper: 50)
     epochs: int = 20,  # maximum epochs (paper: 20)
     patience: int = 4,  # early-stopping patience (epochs without a better validation auROC)
@@ -420,11 +399,11 @@ def train_cohn(
     else:
         cfg = cfg.replace(epochs=epochs, patience=patience)
 
-    from enhancer_nets.deepenhancer import REGION_ARCHS
+
 
     def build():
-        if arch in REGION_ARCHS:
-            m = REGION_ARCHS[arch](L, **build_kw)
+        if layout_of(arch) == 'region':
+            m = entry(arch).builder(L, **build_kw)
         else:
             m = build_cohn(arch, length=L, **build_kw)
         if init is not None:
@@ -687,11 +666,11 @@ def cohn_real_experiments(
     finetune: tuple = ('all',),  # how the pre-trained network is fine-tuned: 'all' layers at the recipe's
     # rate, 'frozen' convolutions (dense layers only), 'low_lr' (all layers at a tenth of the rate)
     region_net: str | None = None,  # the genomic experiment adds this whole-region network ('rc-gpool', ours)
-    region_config: TrainConfig | None = None,  # its recipe (None: `deepenhancer.REGION_RECIPE`)
+    region_config: TrainConfig | None = None,  # its recipe (None: `recipes.REGION_RECIPE`)
 ) -> dict:  # per experiment: auroc / auprc pooled over folds, per-fold auROC (all, by negative source), n
     """Run the real-data experiments of Cohn et al. 2018 (§2.4.2–§2.4.4) on one data set with genomic-block
     folds."""
-    from enhancer_nets.deepenhancer import kmer_baseline
+
 
     out = Path(out_dir)
     scores = {}
@@ -735,7 +714,6 @@ def cohn_real_experiments(
                 gE('genomic: DHS-index network, no fine-tuning (central window)',
                    predict_codes_(pretrained, Ec))
             if region_net:
-                from enhancer_nets.deepenhancer import REGION_RECIPE
                 m = run(f'genomic_{region_net}', T, V, arch=region_net, config=region_config or REGION_RECIPE,
                         rc_augment=False)   # strand-symmetric by construction
                 gE(f'genomic: {region_net} (whole-region network, ours)', predict_codes(m, E['codes']))
@@ -994,28 +972,6 @@ def simulated_species(
     )
 
 # %% ../nbs/03_adversarial.ipynb #c052
-def best_filter_ppm(
-    model: keras.Model,  # a network whose first layer is `RCConv1D` or `Conv1D`, or an ensemble of such
-    tr: dict,  # {'codes': (n, L) uint8, 'y': (n,) 0/1}: training data
-    n: int = 2000,  # sequences of `tr` used (a seeded subset)
-) -> np.ndarray:  # (w, 4) PPM
-    """The first-layer filter PPM (`filter_ppms`) whose PSSM max score best separates a subset of the training
-    data."""
-    from sklearn.metrics import roc_auc_score
-
-    i = np.random.default_rng(0).permutation(len(tr['y']))[:n]
-    pp = [p for m in ensemble_members(model) for p in filter_ppms(m, tr['codes'][i][tr['y'][i] == 1])]
-    aucs = [
-        (
-            roc_auc_score(tr['y'][i], pssm_max(tr['codes'][i], p['ppm'], both_strands=True))
-            if p['n_sites']
-            else 0
-        )
-        for p in pp
-    ]
-    return pp[int(np.argmax(aucs))]['ppm']
-
-
 @dataclass
 class CohnSimConfig:
     "Settings of Cohn et al.'s simulated OOPS experiment (`cohn_simulated`, Fig. 2A)."
@@ -1161,7 +1117,7 @@ class CohnRealConfig:
     cross_test: bool = True  # also train on one data set and test on the other (the paper's recipe)
     finetune: tuple = ('all',)  # fine-tuning modes of the pre-trained network ('all', 'frozen', 'low_lr')
     region_net: str | None = None  # the genomic experiment adds this whole-region network ('rc-gpool', ours)
-    region_train: TrainConfig | None = None  # its recipe (None: `deepenhancer.REGION_RECIPE`)
+    region_train: TrainConfig | None = None  # its recipe (None: `recipes.REGION_RECIPE`)
     seed: int = 0  # seed of the folds, negatives, initialisation and batch order
     quick: bool = IN_TEST  # 3 folds, k = 2 only, 2 epochs, no step floor, no background/expanded experiments
 
@@ -1220,7 +1176,6 @@ def cohn_real(
         res['pretraining']['files'] = {k: str(resolve(v)) for k, v in DHS_INDEX.items()}
     rcfg = c.region_train
     if c.quick and c.region_net:
-        from enhancer_nets.deepenhancer import REGION_RECIPE
         rcfg = (rcfg or REGION_RECIPE).replace(epochs=2)
     for n, ds in sets.items():
         counts = pd.crosstab(ds['source'], ds['fold']).to_dict()
@@ -1344,3 +1299,103 @@ def plot_rocs(methods:dict, ax=None, title:str=''):
     ax.set_title(title)
     ax.legend(fontsize=6, loc='lower right')
     return ax
+
+# %% ../nbs/03_adversarial.ipynb #im02
+def _cebp_hit(t):
+    h = t[(t['rank'] == 1) & t.target.map(lambda x: x is not None and 'CEBP' in tf_name(x))].sort_values('q')
+    return (
+        None
+        if h.empty
+        else h.iloc[0][['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']].to_dict()
+    )
+
+
+def motifs_simulated(
+    run_dir: str | Path | None = None,  # chapter 3's checkpoints (default runs/cohn_simulated)
+    results: str | Path | None = None,  # results JSON (e.g. results/motifs_simulated.json)
+    n_attr: int = 100,  # confident held-out positives for the attribution check
+    seed: int = 0,
+    quick: bool = IN_TEST,  # 1,000 per class and 2 epochs (plumbing only: such a model learns little)
+) -> dict:
+    "Motifs, TOMTOM and attribution checks of the simulated-CEBPA networks of Cohn et al. 2018 (chapter 3)."
+
+    n = 1000 if quick else 10_000
+    epochs = 2 if quick else 20
+    run = Path(run_dir or repo_root() / 'runs' / 'cohn_simulated') / f'n{n}'
+    res = run_metadata(
+        seed, experiment='motifs_simulated', n_per_class=n, quick=quick, models=str(run),
+        split=('simulated: random 80/10/10 train/validation/test; motifs and attributions on the test '
+               'positives'),
+        planted='JASPAR2018 MA0102.2 CEBPA (pyjaspar)',
+        databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'],
+    )
+    sim = cohn_simulation('CEBPA', n, seed=seed)
+    tr, va, te = sim['train'], sim['val'], sim['test']
+    nets = {
+        'CNN vs background': train_cohn(tr, va, run / 'cnn', epochs=epochs, seed=seed)[0],
+        'CNN vs 2-shuffles': train_cohn(
+            versus_shuffles(tr['codes'][tr['y'] == 1], 2, seed),
+            versus_shuffles(va['codes'][va['y'] == 1], 2, seed + 1), run / 'cnn_vs_2shuffle', epochs=epochs,
+            seed=seed,
+        )[0],
+    }
+    P = te['codes'][te['y'] == 1]
+    pos = te['pos'][te['y'] == 1]
+    w = len(sim['ppm'])
+    dbs = {'JASPAR2024': motif_db('JASPAR2024'), 'HOCOMOCOv11': motif_db('HOCOMOCOv11')}
+    res['networks'] = {}
+    for name, m in nets.items():
+        r = {}
+        for rec in ('enumeration', 'activation', 'max_site'):
+            pp = filter_motifs(m, P, rec)
+            q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
+            rr = dict(n_sites=[p['n_sites'] for p in pp])
+            for dn, db in dbs.items():
+                t = tomtom_table(q, db)
+                hit = _cebp_hit(t)
+                rr[dn] = dict(
+                    summary=match_summary(t, 'q', 0.05), cebp_best=hit,
+                    top=t[t['rank'] == 1][['query', 'target', 'q', 'query_ic']].to_dict('records'),
+                )
+                if hit is not None:
+                    rr[dn]['cebp_ppm'] = np.round(trim_ppm(q[hit['query']])[0], 4).tolist()
+            r[rec] = rr
+        sp = model_output(m, P)
+        conf = np.flatnonzero(sp > 0.9)
+        crit = 'held-out positives with p > 0.9'
+        if len(conf) < 10:
+            conf, crit = (
+                np.argsort(-sp)[:n_attr],
+                'top-scoring held-out positives (fewer than 10 with p > 0.9)',
+            )
+        X, ps = P[conf][:n_attr], pos[conf][:n_attr]
+        ig = integrated_gradients(m, X, steps=64)
+        r['attribution'] = dict(
+            n=int(len(X)),
+            criterion=crit,
+            ig_site_recovery=float(site_recovery(position_importance(ig['attr']), ps, w).mean()),
+            gxi_site_recovery=float(site_recovery(position_importance(grad_x_input(m, X)), ps, w).mean()),
+            ism_site_recovery=float(
+                site_recovery(position_importance(ism(m, X[: min(len(X), 40)]), 'ism'), ps[:40], w).mean()
+            ),
+            ig_completeness_rel_error_median=float(
+                np.median(ig['completeness_error'] / np.maximum(np.abs(ig['delta']), 1e-9))
+            ),
+        )
+        res['networks'][name] = r
+    best = [
+        (dn, nn, rc, v[rc][dn]['cebp_best'])
+        for nn, v in res['networks'].items()
+        for rc in ('enumeration', 'activation', 'max_site')
+        for dn in dbs
+        if v[rc][dn]['cebp_best'] is not None
+    ]
+    res['cebp_recovered'] = bool(any(b[3]['q'] < 0.05 for b in best))
+    if best:
+        b = min(best, key=lambda z: z[3]['q'])
+        res['best_cebp'] = dict(database=b[0], network=b[1], recipe=b[2], **b[3])
+    res = results_record(res, dict(n_attr=n_attr, seed=seed, quick=quick, n_per_class=n, epochs=epochs),
+                         data_keys=('planted', 'databases', 'models'))
+    if results is not None:
+        save_json(results, res)
+    return res

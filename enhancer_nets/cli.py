@@ -13,8 +13,8 @@ from .core import (save_json, atomic_write, atomic_path, IN_TEST, UserError, Opt
                                 Terminated, TERMINATED)
 
 # %% auto #0
-__all__ = ['NETWORKS', 'COMMANDS', 'OPTION_RULES', 'demo', 'network', 'train', 'predict', 'evaluate', 'speid', 'speid_leakage',
-           'cohn', 'cohn_species', 'motifs', 'scan', 'variants', 'deepcage', 'check_out', 'check_options', 'main']
+__all__ = ['COMMANDS', 'OPTION_RULES', 'demo', 'network', 'train', 'predict', 'evaluate', 'speid', 'speid_leakage', 'cohn',
+           'cohn_species', 'motifs', 'scan', 'variants', 'deepcage', 'check_out', 'check_options', 'main']
 
 # %% ../nbs/07_cli.ipynb #c004
 @call_parse
@@ -40,10 +40,10 @@ def demo(
     import matplotlib.pyplot as plt
     from sklearn.metrics import roc_curve
     from enhancer_nets.core import set_seed, atomic_path
-    from enhancer_nets.deepenhancer import simulated_genome, train_and_evaluate, results_table
+    from enhancer_nets.workflows import simulated_genome, train_and_evaluate, results_table
     from enhancer_nets.engine import evaluate_scores
     from enhancer_nets.data import Genome, jaspar_ppm, pssm_oracle, read_intervals
-    from enhancer_nets.adversarial import best_filter_ppm
+    from enhancer_nets.motifs import best_filter_ppm
     from enhancer_nets.motifs import ppm_logo, motif_db, tomtom_table
     from enhancer_nets.layers import load_model
 
@@ -103,26 +103,14 @@ def demo(
     return res
 
 # %% ../nbs/07_cli.ipynb #n004
-NETWORKS = ('4conv', '4conv2pool', '4conv2pool4norm', '6conv3pool', '6conv3pool6norm',
-            'cohn-enhancer', 'cohn-tf', 'cohn-enhancer-rc', 'cohn-tf-rc', 'oops', 'oops-rc', 'rc-gpool')
-"""Every network `train --arch` builds: DeepEnhancer's five (Min et al. 2017, Table 1), Cohn et al.'s
-(2018) two, the OOPS network (`build_oops`: the oracle of Cohn et al. §3.4 with learned parts) and the
-whole-region network `rc-gpool` (`deepenhancer.build_region_model`, trained with `REGION_RECIPE`; `--width` is
-its frame)."""
-
-def network(arch:str, # one of `NETWORKS`
+def network(arch:str, # a network of the zoo (`zoo.names()`): DeepEnhancer's five, Cohn et al.'s, OOPS, rc-gpool
             width:int, # input length (bp)
            )->"keras.Model": # uncompiled, input (width, 4) one-hot
-    "Build any network of `NETWORKS` for `width` bp windows. Raises `OptionError` for an unknown name."
-    if arch not in NETWORKS: raise OptionError(f'--arch: must be one of {", ".join(NETWORKS)}, got {arch!r}')
-    if arch.startswith('cohn-'):
-        from enhancer_nets.adversarial import build_cohn
-        return build_cohn(arch.split('-')[1], length=width, rc=arch.endswith('-rc'))
-    if arch.startswith('oops'):
-        from enhancer_nets.adversarial import build_oops
-        return build_oops(width, rc=arch.endswith('-rc'))
-    from enhancer_nets.deepenhancer import build_model, REGION_ARCHS
-    return REGION_ARCHS[arch](width) if arch in REGION_ARCHS else build_model(arch, width)
+    """Build a network of the zoo that `train --arch` takes (layout window or region) for `width` bp. Raises
+    `OptionError` for another name."""
+    from enhancer_nets.zoo import names, build
+    if arch not in names(): raise OptionError(f'--arch: must be one of {", ".join(names())}, got {arch!r}')
+    return build(arch, width)
 
 # %% ../nbs/07_cli.ipynb #c005r
 def _train_recipe(arch:str, recipe:str, members:int, fast:bool, width:int, stride:int|None,
@@ -130,7 +118,8 @@ def _train_recipe(arch:str, recipe:str, members:int, fast:bool, width:int, strid
                  )->dict: # arch, stride, model, config, rc_augment, test_rc (and members, fast for auto)
     """The training arguments of `train`'s --arch, --recipe, --members and --fast (their ranges are
     `check_options`'). Raises `OptionError` for --fast off `auto` or an unknown network."""
-    from enhancer_nets.deepenhancer import REGION_ARCHS, REGION_RECIPE, WINDOW_RECIPE, MIN2017
+    from enhancer_nets.recipes import REGION_RECIPE, WINDOW_RECIPE, MIN2017
+    from enhancer_nets.zoo import layout_of
     if fast and (recipe == 'paper' or arch != 'auto'):
         raise OptionError('--fast: applies to --arch auto under --recipe default')
     if recipe == 'default' and arch == 'auto':
@@ -140,7 +129,7 @@ def _train_recipe(arch:str, recipe:str, members:int, fast:bool, width:int, strid
     given = {k: v for k, v in dict(epochs=epochs, patience=patience, batch_size=batch_size).items()
              if v is not None}
     n = 1 if recipe == 'paper' else members
-    if arch in REGION_ARCHS:
+    if layout_of(arch) == 'region':
         return dict(arch=arch, stride=stride or 10, config=REGION_RECIPE.replace(ensemble=n, **given))
     base = MIN2017 if recipe == 'paper' else WINDOW_RECIPE.replace(ensemble=n)
     return dict(arch=arch, stride=stride or (2 if recipe == 'paper' else max(2, width // 30)),
@@ -153,11 +142,13 @@ def _evaluate_recipe(archs:str, recipe:str, members:int, width:int, stride:int|N
                     )->dict: # `cross_validate` arguments: archs, stride, recipes, auto
     """The cross-validation arguments of `evaluate`'s --archs, --recipe and --members, as `_train_recipe`
     gives `train`'s. Raises `OptionError`."""
-    from enhancer_nets.deepenhancer import ARCHS, REGION_ARCHS, REGION_RECIPE, WINDOW_RECIPE
-    names = list(ARCHS) if (recipe, archs) == ('paper', 'auto') else archs.split(',')
+    from enhancer_nets.recipes import REGION_RECIPE, WINDOW_RECIPE
+    from enhancer_nets.zoo import names as zoo_names
+    table2 = zoo_names(recipe='MIN2017')
+    names = table2 if (recipe, archs) == ('paper', 'auto') else archs.split(',')
     for a in names:
-        if a not in {*ARCHS, *REGION_ARCHS, 'auto'}:
-            raise OptionError(f'--archs: each must be one of {", ".join([*ARCHS, *REGION_ARCHS, "auto"])}, '
+        if a not in {*zoo_names(), 'auto'}:
+            raise OptionError(f'--archs: each must be one of {", ".join([*zoo_names(), "auto"])}, '
                               f'got {a!r}')
     given = {k: v for k, v in dict(epochs=epochs, patience=patience).items() if v is not None}
     paper = recipe == 'paper'
@@ -227,7 +218,7 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
          ):
     """Train a CNN on enhancer regions of a genome, or on labelled sequences; evaluate on held-out data (the
     user's test set, held-out blocks or chromosomes); write model.keras, test_scores.tsv and results.json."""
-    from enhancer_nets.deepenhancer import train_and_evaluate, train_sequences, results_table, REGION_ARCHS
+    from enhancer_nets.workflows import train_and_evaluate, train_sequences, results_table
     from enhancer_nets.data import is_fasta
     from enhancer_nets.core import set_seed
     set_seed(seed)              # the initial weights depend on the seed alone
@@ -275,14 +266,14 @@ def predict(
     model's frame. Windows made only of N are not scored (as in `scan`); a region of N alone gets NA. `--out`
     ending in .gz is written gzip-compressed."""
     from enhancer_nets.data import Genome, read_intervals, SequenceError, SequenceSet
-    from enhancer_nets.deepenhancer import predict_regions, predict_whole_regions, REGION_ARCHS
-    from enhancer_nets.engine import ensemble_members
-    from enhancer_nets.interpret import load_model
+    from enhancer_nets.workflows import predict_regions, predict_whole_regions
+    from enhancer_nets.zoo import model_spec
+    from enhancer_nets.layers import load_model
 
     m = load_model(model)
-    width = m.input_shape[1]
-    # a whole-region network (or an ensemble of them) reads each region alone in its frame
-    whole = ensemble_members(m)[0].name in REGION_ARCHS
+    spec = model_spec(model, m)    # how the model is fed, saved with it by `train`
+    width = spec.width
+    whole = spec.layout == 'region'   # each region alone in the model's frame
     if fasta is not None:
         g = Genome(fasta)
         reg = pd.DataFrame({'chrom': list(g.sizes), 'start': 0, 'end': list(g.sizes.values())})
@@ -301,7 +292,8 @@ def predict(
     windows = reg.assign(end=[max(e, width) for e in reg.end]) if fasta is not None else reg
     reg = reg.assign(
         score=(predict_whole_regions(m, g, reg) if whole else
-               predict_regions(m, g, windows, width, stride, reduce=reduce, progress=True)).round(6)
+               predict_regions(m, g, windows, width, stride, reduce=reduce, progress=True,
+                               rc=spec.test_rc)).round(6)
     )
     text = reg[['chrom', 'start', 'end', 'name', 'score']].to_csv(sep='\t', index=False, header=False,
                                                                  na_rep='NA')
@@ -344,9 +336,8 @@ def evaluate(
 ):
     """Cross-validate DeepEnhancer architectures and baselines by genomic blocks (Table 2), or on labelled
     sequences by stratified folds, with pairwise Wilcoxon and binomial tests (Tables 3-5)."""
-    from enhancer_nets.deepenhancer import (
-        cross_validate, cross_validate_sequences, cv_table, compare_methods, BASELINES,
-    )
+    from enhancer_nets.workflows import cross_validate, cross_validate_sequences, cv_table, compare_methods
+    from enhancer_nets.baselines import BASELINES
     from enhancer_nets.data import is_fasta
 
     kw = dict(k=k, width=width, region_length=region_length, test_stride=test_stride, seed=seed, verbose=2,
@@ -644,7 +635,7 @@ def scan(
     """Genome-wide prediction: slide a model along chromosomes; write a bigWig/bedGraph of scores and a BED of
     called enhancers. The convolutional trunk runs once per base where the network allows (`scan_plans`)."""
     from enhancer_nets.data import Genome
-    from enhancer_nets.deepenhancer import scan_genome, write_scan, scan_plans
+    from enhancer_nets.workflows import scan_genome, write_scan, scan_plans
     from enhancer_nets.interpret import load_model
 
     m, g = load_model(model), Genome(genome)
@@ -832,8 +823,8 @@ def check_options(cmd:str,  # the command, e.g. 'train'
                  ):
     """Range-check the options of `cmd` (`OPTION_RULES`) and the existence of its input files; raises
     `OptionError`."""
-    from enhancer_nets.deepenhancer import ARCHS, REGION_ARCHS
-    arch = {*NETWORKS, 'auto'} if cmd == 'train' else set(ARCHS) | set(REGION_ARCHS)
+    from enhancer_nets.zoo import names
+    arch = {*names(), 'auto'}
     rules = {**OPTION_RULES, 'arch': arch, **{o: r for (c, o), r in _CHOICES.items() if c == cmd}}
     for name, v in args.items():
         r, opt = rules.get(name), '--' + name.replace('_', '-')

@@ -16,10 +16,10 @@ __all__ = ['SOURCES', 'ALPHABET', 'IUPAC', 'CODE_ONE_HOT', 'COMPLEMENT', 'NARROW
            'data_available', 'SequenceError', 'encode', 'one_hot', 'decode', 'reverse_complement', 'is_gzip',
            'fasta_problem', 'Genome', 'write_fasta', 'open_text', 'read_intervals', 'SequenceSet', 'is_fasta',
            'read_labelled', 'read_dhs_index', 'bigwig_signal', 'n_windows', 'window_index', 'window_codes',
-           'windows_onehot', 'EpochBatches', 'WindowDataset', 'RegionBatches', 'merge_intervals', 'overlaps', 'n_runs',
-           'gc_fraction', 'gencode_exclusions', 'background_negatives', 'block_split', 'chrom_split', 'kfold_blocks',
-           'balanced_blocks', 'assert_disjoint', 'GenomeWindows', 'jaspar_ppm', 'simulate_oops', 'pwm_scan',
-           'position_prior', 'pssm_oracle']
+           'windows_onehot', 'EpochBatches', 'WindowDataset', 'RegionBatches', 'CodesDataset', 'merge_intervals',
+           'overlaps', 'n_runs', 'gc_fraction', 'gencode_exclusions', 'background_negatives', 'block_split',
+           'chrom_split', 'kfold_blocks', 'balanced_blocks', 'assert_disjoint', 'GenomeWindows', 'jaspar_ppm',
+           'simulate_oops', 'pwm_scan', 'position_prior', 'pssm_oracle', 'pssm_max']
 
 # %% ../nbs/01_data.ipynb #c005
 _GB = (
@@ -1018,6 +1018,26 @@ class RegionBatches(EpochBatches):
         x = self.strands(x, i, rc_augment=self.rc_augment, rc=self.rc, rng=rng)
         return self.pack(x, None if self.y is None else self.y[idx])
 
+# %% ../nbs/01_data.ipynb #cd01
+class CodesDataset(EpochBatches):
+    """Batches (one-hot (b, L, 4) float32, y (b,) float32) from uint8 codes; a new order every epoch when
+    `shuffle`."""
+    def __init__(self, codes:np.ndarray,             # (n, L) uint8 codes
+                 y:np.ndarray|None=None,             # (n,) 0/1 labels, or None for prediction
+                 batch_size:int=50,                  # items per batch
+                 shuffle:bool=False,                 # a new order every epoch
+                 seed:int=0,                         # seed of the orders and of the augmentation
+                 rc_augment:bool=False,              # reverse-complement each item with probability 1/2
+                 rc:bool=False,                      # serve every item reverse-complemented (strand mean)
+                 **kw):                              # passed to `EpochBatches`
+        self.codes, self.y, self.n = codes, (None if y is None else np.asarray(y, np.float32)), len(codes)
+        self.rc_augment, self.rc = rc_augment, rc
+        super().__init__(batch_size, shuffle, seed, **kw)
+    def __getitem__(self, i):
+        j = np.sort(self.batch_items(i))
+        x = self.strands(one_hot(self.codes[j]).astype(np.float32), i, rc_augment=self.rc_augment, rc=self.rc)
+        return self.pack(x, None if self.y is None else self.y[j])
+
 # %% ../nbs/01_data.ipynb #c039
 def merge_intervals(df:pd.DataFrame, # chrom, start, end
                     pad:int=0,        # extend each interval by `pad` bp on both sides first
@@ -1419,3 +1439,16 @@ def pssm_oracle(codes:np.ndarray,   # (n, L) uint8 codes
     s2 = pwm_scan(codes, ppm[::-1, ::-1])
     m = np.maximum(m, s2.max(1))
     return np.log(np.exp(s - m[:, None]) @ prior + np.exp(s2 - m[:, None]) @ prior) + m
+
+# %% ../nbs/01_data.ipynb #pm01
+def pssm_max(codes:np.ndarray,   # (n, L) uint8 codes
+             ppm:np.ndarray,     # (w, 4) position probability matrix
+             mu:float|None=None, # positional prior mean (None: no prior)
+             sd:float=40.,       # positional prior s.d.
+             both_strands:bool=False, # scan both strands
+            )->np.ndarray:       # (n,) float best-window score
+    """The authors' PSSM score: the best window's log-odds, plus log π(j)/π_uniform when a prior N(mu, sd²) is
+    given."""
+    s = pwm_scan(codes, ppm, both_strands)
+    if mu is not None: s = s + np.log(position_prior(s.shape[1], mu, sd) * s.shape[1])
+    return s.max(1)

@@ -22,16 +22,18 @@ from enhancer_nets.data import (
     EpochBatches, Genome, resolve, data_available, read_intervals, bigwig_signal, merge_intervals, overlaps,
     one_hot, window_codes, SequenceError, SOURCES,
 )
+from .zoo import register
+from .recipes import LIU2019, DEEPCAGE_DEFAULT
 
 # %% auto #0
-__all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'PRIOR_VARIANTS', 'SMALL_ARCH', 'LIU2019',
-           'DEEPCAGE_DEFAULT', 'deepcage_encode_files', 'cell_names', 'deepcage_dnase_bams', 'genome_bins',
-           'peak_labels', 'bigwig_bins', 'call_bins', 'depth_normalise', 'select_loci', 'locus_classes',
-           'hocomoco_core', 'quantile_normalise', 'tf_expression', 'log_odds', 'score_threshold', 'context_codes',
-           'motif_scores', 'build_deepcage', 'CellTypeBatches', 'pse', 'cellwise', 'locuswise', 'variability_groups',
-           'block_mask', 'deepcage_fold', 'deepcage_data', 'mean_signal_baseline', 'deepcage_loco',
-           'expression_gradients', 'gradient_importance', 'deepcage_summary', 'DeepCageConfig', 'deepcage_chr22',
-           'deepcage_table', 'track_data', 'fold_gis', 'window_gis', 'plot_track', 'regression_ceiling']
+__all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'PRIOR_VARIANTS', 'SMALL_ARCH', 'deepcage_encode_files',
+           'cell_names', 'deepcage_dnase_bams', 'genome_bins', 'peak_labels', 'bigwig_bins', 'call_bins',
+           'depth_normalise', 'select_loci', 'locus_classes', 'hocomoco_core', 'quantile_normalise', 'tf_expression',
+           'log_odds', 'score_threshold', 'context_codes', 'motif_scores', 'build_deepcage', 'CellTypeBatches', 'pse',
+           'cellwise', 'locuswise', 'variability_groups', 'block_mask', 'deepcage_fold', 'deepcage_data',
+           'mean_signal_baseline', 'deepcage_loco', 'expression_gradients', 'gradient_importance', 'deepcage_summary',
+           'DeepCageConfig', 'deepcage_chr22', 'deepcage_table', 'track_data', 'fold_gis', 'window_gis', 'plot_track',
+           'regression_ceiling']
 
 # %% ../nbs/05_deepcage.ipynb #c006
 _DC = 'https://raw.githubusercontent.com/kimmo1019/DeepCAGE/1fe31132d34af2f905c9d84746b2e24da76ee35a/data'
@@ -497,6 +499,12 @@ def build_deepcage(
     model = keras.Model(inputs, layers.Reshape((-1,), name='per_cell_out')(out), name=f'deepcage_{variant}')
     return model
 
+# %% ../nbs/05_deepcage.ipynb #zr01
+for _v in VARIANTS:
+    register(f'deepcage-{_v}', lambda width, _v=_v: build_deepcage(variant=_v, length=width), layout='cage',
+             extra=('motif',) + (('prior',) if _v in PRIOR_VARIANTS else ()), recipe='LIU2019',
+             source='Liu et al. 2019, Methods' if _v == 'full' else 'ablation or variant of Liu et al. 2019')
+
 # %% ../nbs/05_deepcage.ipynb #c038
 class CellTypeBatches(EpochBatches):
     """Batches ((one-hot (B, L, 4) float32, motif (B, T), expr (B, K, T)[, prior (B, K)]), y (B, K)) for
@@ -609,17 +617,6 @@ def block_mask(bins:pd.DataFrame,    # chrom, start, end of the loci
     return lab
 
 # %% ../nbs/05_deepcage.ipynb #c045
-LIU2019 = TrainConfig(epochs=20, patience=5, batch_size=128, lr=1e-3)
-"""DeepCAGE's training (Liu et al. 2019, Methods; the repository's `prog/5.Regression.py`): Adam at 1e-3, at
-most 20 epochs, early stopping with patience 5 on the validation loss. Batches of 128 here (the repository:
-1024)."""
-
-DEEPCAGE_DEFAULT = default_recipe(LIU2019, lr=3e-3, ensemble=3)
-"""The package's default recipe for DeepCAGE (issue 18; `deepcage_chr22(recipe='default')`): AdamW at 3e-3
-after one warm-up epoch, cosine decay, weight decay 0.01, gradients clipped to norm 1, an ensemble of 3 seeds,
-with reverse-complement augmentation and both strands averaged at test time."""
-
-
 def deepcage_fold(
     codes: np.ndarray,  # (n, L) uint8 codes of the loci
     motif: np.ndarray,  # (n, T) motif scores
@@ -695,7 +692,6 @@ def deepcage_fold(
                 np.save(f, pred)
         save_json(done_by, made_by)
     return dict(test_loci=te_loci, pred=pred, history=trained.history, model=model)
-
 
 # %% ../nbs/05_deepcage.ipynb #c047
 def _file(f):

@@ -18,20 +18,21 @@ from .data import *
 from .engine import *
 from .layers import load_model, RCConv1D
 from . import checks
+from .recipes import *
+from .zoo import *
+from .baselines import *
+from .workflows import *
+import tempfile
+from .motifs import (filter_motifs, first_conv, information_content, match_summary, motif_db,
+                                  tomtom_table)
+from .interpret import influence, motif_report, modisco_versus_control
 
 # %% auto #0
-__all__ = ['ARCHS', 'REGION_ARCHS', 'REGION_TASK', 'REGION_RECIPE', 'MIN2017', 'PRACTICE', 'ENSEMBL_ENHANCERS', 'GKM_GRID',
-           'TUNED_BASELINES', 'WINDOW_RECIPE', 'BASELINES', 'DNASE', 'ACCESSIBILITY', 'ACCESSIBILITY_TASK',
-           'build_model', 'build_region_model', 'fit_region_model', 'predict_whole_regions', 'predict_regions',
-           'conv_scan_plan', 'trunk_phases', 'scan_conv', 'scan_plans', 'scan_genome', 'write_scan', 'kmer_spectrum',
-           'region_codes_list', 'kmer_baseline', 'negative_exclusions', 'train_regions', 'train_and_evaluate',
-           'check_labelled', 'train_sequences', 'simulated_genome', 'fantom5_chr22', 'Chr22Config',
-           'deepenhancer_chr22', 'results_table', 'plot_curves', 'gapped_kmer_counts', 'gkm_svm_baseline',
-           'gkm_svm_tuned', 'auto_widths', 'auto_candidates', 'kmer_candidates', 'train_auto', 'plot_run',
-           'cross_validate', 'cv_folds', 'cv_table', 'cross_validate_sequences', 'compare_methods', 'fine_tune',
-           'distal_dnase', 'accessibility_windows', 'accessibility_head', 'pretrained_builder',
-           'pretrain_accessibility', 'CVConfig', 'deepenhancer_cv', 'TransferConfig', 'deepenhancer_transfer',
-           'plot_cv', 'plot_cv_curves', 'plot_loss_curves']
+__all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'DNASE', 'ACCESSIBILITY', 'ACCESSIBILITY_TASK', 'build_model', 'fantom5_chr22',
+           'Chr22Config', 'deepenhancer_chr22', 'distal_dnase', 'accessibility_windows', 'accessibility_head',
+           'pretrained_builder', 'pretrain_accessibility', 'CVConfig', 'deepenhancer_cv', 'TransferConfig',
+           'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves', 'motifs_deepenhancer_chr22',
+           'modisco_deepenhancer_chr22']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -79,950 +80,10 @@ def build_model(
     out = layers.Dense(n_classes, activation='softmax', name='softmax')(x)
     return keras.Model(inp, out, name=arch)
 
-# %% ../nbs/02_deepenhancer.ipynb #rg02
-def build_region_model(
-    length: int = 600,  # frame length L (bp): `RegionBatches(length=L)`
-    filters: int = 128,  # motif detectors
-    kernel: int = 12,  # their width (bp)
-    dropout: float = 0.5,  # dropout before the logistic unit
-) -> keras.Model:  # input (batch, L, 4) float32 one-hot → (batch, 1) sigmoid P(enhancer)
-    """The whole-region network ('rc-gpool'): reverse-complement convolution (Cohn et al. 2018, Methods) →
-    batch norm → ReLU → global max and mean pooling → dropout → logistic unit. Strand-symmetric: a region and
-    its reverse complement score alike. Raises `ValueError` for `length` < `kernel`."""
-    if length < kernel:
-        raise ValueError(f'build_region_model: length {length} is shorter than the kernel ({kernel} bp)')
-    inp = keras.Input((length, 4), name='onehot')
-    x = RCConv1D(filters, kernel, name='conv1')(inp)
-    x = layers.Activation('relu')(layers.BatchNormalization(name='bn1')(x))
-    x = layers.Concatenate(name='pool')(
-        [layers.GlobalMaxPooling1D(name='max')(x), layers.GlobalAveragePooling1D(name='mean')(x)]
-    )
-    x = layers.Dropout(dropout)(x)
-    return keras.Model(inp, layers.Dense(1, activation='sigmoid', name='p')(x), name='rc-gpool')
-
-
-REGION_ARCHS = {'rc-gpool': build_region_model}
-"Whole-region networks by name (`build_region_model`): trained by `fit_region_model`, not on windows."
-
-REGION_TASK = Task('binary_crossentropy', ('auroc', 'auprc'), 0)
-"One sigmoid unit, validation auROC and auPRC logged every epoch (so either can be the monitor)."
-
-REGION_RECIPE = TrainConfig(epochs=40, patience=10, batch_size=64, optimizer='adamw', lr=2e-3,
-                            schedule='cosine', warmup=1, weight_decay=1e-2, clipnorm=1.0, monitor='val_auprc',
-                            mode='max')
-"""The whole-region network's recipe (ours, issue 18): AdamW 2e-3, weight decay 0.01, one warm-up epoch then
-cosine decay, clipping at norm 1, early stopping on validation auPRC. `ensemble=E` averages E seeds."""
-
-
-def fit_region_model(
-    genome: Genome | SequenceSet,  # where the regions' sequences come from
-    train: pd.DataFrame,  # chrom, start, end, label: training regions
-    val: pd.DataFrame | None,  # the same for validation (early stopping, kept epoch); None: a refit
-    run_dir: str | Path | None,  # checkpoints (resumable), or None: a temporary directory
-    arch: str = 'rc-gpool',  # a key of `REGION_ARCHS`
-    length: int = 600,  # frame length (bp); longer regions are cropped
-    config: TrainConfig = REGION_RECIPE,  # the recipe (ensembles and restarts allowed)
-    verbose: int | str = 0,  # Keras verbosity (0, 1, 2, 'auto') or 'tqdm'
-    overwrite: bool = False,  # retrain over a run in `run_dir`
-    record: dict | None = None,  # more settings recorded (and compared on resume)
-    build_kw: dict | None = None,  # keyword arguments of the builder (filters, kernel, dropout)
-) -> Trained:  # (model, history, record) from `engine.fit`
-    """Train a whole-region network through the engine on randomly shifted regions (`RegionBatches`).
-    With `val=None` (a refit on training + validation data) pass `config=refit_config(...)`, which fixes the
-    epochs. Raises `KeyError` for an unknown `arch`."""
-    if arch not in REGION_ARCHS:
-        raise KeyError(f'unknown region network {arch!r}; choose one of {", ".join(REGION_ARCHS)}')
-    tr = RegionBatches(genome, train, train.label.to_numpy(), length, config.batch_size * config.devices,
-                       shuffle=True, shift=True, seed=config.seed)
-    va = None if val is None else RegionBatches(genome, val, val.label.to_numpy(), length, 256)
-    kw = dict(build_kw or {})
-    return fit(lambda: REGION_ARCHS[arch](length, **kw), REGION_TASK, tr, va, run_dir, config=config,
-               verbose=verbose, overwrite=overwrite,
-               record=dict(arch=arch, length=length, **kw, **(record or {})))
-
-
-def predict_whole_regions(
-    model: keras.Model,  # a whole-region network (input (L, 4), one sigmoid output)
-    genome: Genome | SequenceSet,  # the genome
-    regions: pd.DataFrame,  # chrom, start, end
-    batch_size: int = 256,  # regions per prediction batch
-) -> np.ndarray:  # (n,) float32 P(enhancer), one per region, in row order
-    """Score every region, centred in the model's frame (cropped in the middle when longer); a region made
-    only of N scores NaN, as `scan_genome` skips windows made only of N."""
-    p = predict(model, RegionBatches(genome, regions, None, model.input_shape[1], batch_size), column=0)
-    only_n = checks.n_fraction([genome.codes(c)[s:e] for c, s, e in zip(regions.chrom, regions.start,
-                                                                         regions.end)]) == 1
-    return np.where(only_n, np.nan, p).astype(np.float32)
-
-# %% ../nbs/02_deepenhancer.ipynb #c013
-def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: column 1 = enhancer)
-                    genome:Genome,         # the genome
-                    regions:pd.DataFrame,  # chrom, start, end
-                    width:int=300,         # window width (the model's input length)
-                    stride:int=2,          # window stride at test time
-                    batch_size:int=512,    # windows per prediction batch
-                    reduce:str='max',      # 'max' (the paper) or 'mean' over a region's windows
-                    progress:bool=False,   # show a tqdm progress bar over the batches
-                    rc:bool=False,         # average each window with its reverse complement
-                   )->np.ndarray:          # (n_regions,) float32 enhancer probability
-    """Score each region as the max (or mean) of its windows' enhancer probabilities (Min et al. 2017,
-    test-time voting). Windows made only of N are left out, as `scan_genome` skips them; a region with no
-    other window scores NaN."""
-    if reduce not in ('max', 'mean'): raise OptionError(f"reduce must be 'max' or 'mean', got {reduce!r}")
-    if int(batch_size) < 1: raise OptionError(f'batch_size must be at least 1, got {batch_size}')
-    w = window_index(regions.reset_index(drop=True), width, stride, sizes=genome.sizes)
-    only_n = lambda i: (window_codes(genome, w.chrom[i:i + 8192], w.start[i:i + 8192], width) == 4).all(1)
-    keep = ~np.concatenate([only_n(i) for i in range(0, len(w), 8192)] or [np.zeros(0, bool)])
-    ds = WindowDataset(genome, w, width=width, batch_size=batch_size)
-    p = predict(model, ds, column=-1, rc=rc, progress=progress)
-    r, p = w.region.to_numpy()[keep], p[keep]
-    out = np.full(len(regions), -np.inf if reduce == 'max' else 0., np.float64)
-    if reduce == 'max': np.maximum.at(out, r, p)
-    else:
-        np.add.at(out, r, p)
-        out /= np.maximum(np.bincount(r, minlength=len(regions)), 1)
-    out[np.bincount(r, minlength=len(regions)) == 0] = np.nan
-    return out.astype(np.float32)
-
-# %% ../nbs/02_deepenhancer.ipynb #x002
-_SHIFT_LAYERS = ('Conv1D', 'RCConv1D', 'BatchNormalization', 'Activation', 'ReLU', 'Dropout', 'MaxPooling1D')
-
-def _shift_equivariant(layer, length:int)->bool:
-    "Whether `layer` commutes with shifts of its (length, channels) input (a window's, at inference)."
-    kind = type(layer).__name__
-    if kind not in _SHIFT_LAYERS: return False
-    if kind == 'Conv1D':
-        return (layer.padding == 'valid' and tuple(layer.strides) == (1,)
-                and tuple(layer.dilation_rate) == (1,) and layer.data_format == 'channels_last')
-    if kind == 'MaxPooling1D':
-        p = layer.pool_size[0]
-        return tuple(layer.strides) == (p,) and (layer.padding == 'valid' or length % p == 0)
-    return True
-
-def conv_scan_plan(model:keras.Model, # a network with input (width, 4), e.g. `build_model`
-                  )->dict|None:       # {'trunk': layers, 'pools': factors, 'head': keras.Model, 'T': int}
-    """Split `model` for a fully convolutional scan: the leading layers that commute with shifts of the input
-    (the trunk, at least one convolution) and the rest (the head, a model on one window's (T, F) trunk
-    output). A head of flatten and dense layers (DeepEnhancer, Cohn et al.) also gets `dense` (the first,
-    applied as a convolution whose kernel spans a window) and `after` (the layers after it); one
-    that starts with global max and mean pooling (rc-gpool) gets `global` (their kinds) and `rest` (the model
-    after them). None when there is no such trunk or the head reads anything but the
-    trunk's output."""
-    t, trunk, length = model.inputs[0], [], model.input_shape[1]
-    for layer in model.layers[1:]:
-        if getattr(layer, 'input', None) is not t or not _shift_equivariant(layer, length): break
-        trunk.append(layer)
-        t, length = layer.output, layer.output.shape[1]
-    while trunk and type(trunk[-1]).__name__ == 'Dropout': trunk.pop()   # the head starts with it
-    if not any('Conv' in type(l).__name__ for l in trunk): return None
-    t = trunk[-1].output
-    try: head = keras.Model(t, model.output)
-    except Exception: return None   # the output reads the input through another path (a skip)
-    pools = [l.pool_size[0] for l in trunk if type(l).__name__ == 'MaxPooling1D']
-    plan = dict(trunk=trunk, pools=pools, head=head, T=int(t.shape[1]))
-    g = [l for l in model.layers if getattr(l, 'input', None) is t]
-    d = [l for l in model.layers if g and getattr(l, 'input', None) is g[0].output]
-    if len(g) == 1 and type(g[0]).__name__ == 'Flatten' and len(d) == 1 and type(d[0]).__name__ == 'Dense':
-        after, prev = model.layers[model.layers.index(d[0]) + 1:], d[0]
-        head_kinds = ('Dense', 'Dropout', 'Activation')
-        if all(getattr(l, 'input', None) is p.output and type(l).__name__ in head_kinds
-               for p, l in zip([prev] + after, after)):
-            plan['dense'], plan['after'] = d[0], after   # the dense layer as a convolution, then these
-    if g and all(type(l).__name__ in ('GlobalMaxPooling1D', 'GlobalAveragePooling1D') for l in g):
-        plan['global'] = [type(l).__name__ for l in g]   # sliding max and running mean (`scan_conv`)
-        plan['rest'] = keras.Model([l.output for l in g], model.output)
-    return plan
-
-# %% ../nbs/02_deepenhancer.ipynb #x004
-def _fold_bn(trunk:list, i:int):
-    """A linear Conv1D at `trunk[i]` followed by batch normalisation, as one convolution: inference-mode batch
-    norm is affine, so its scale multiplies the kernel and its shift joins the bias. None otherwise."""
-    conv, bn = trunk[i], trunk[i + 1] if i + 1 < len(trunk) else None
-    if (type(conv).__name__ != 'Conv1D' or type(bn).__name__ != 'BatchNormalization'
-            or conv.activation is not keras.activations.linear):
-        return None
-    v = lambda w: keras.ops.convert_to_numpy(w).astype(np.float64)
-    s = (v(bn.gamma) if bn.scale else 1.) / np.sqrt(v(bn.moving_variance) + bn.epsilon)
-    b = v(conv.bias) if conv.use_bias else 0.
-    W = (v(conv.kernel) * s).astype(np.float32)
-    c = ((b - v(bn.moving_mean)) * s + (v(bn.beta) if bn.center else 0.)).astype(np.float32)
-    cast = keras.ops.cast
-    return lambda h: keras.ops.conv(h, cast(W, h.dtype), padding='valid') + cast(c, h.dtype)
-
-def trunk_phases(plan:dict,        # `conv_scan_plan(model)`
-                 x:np.ndarray,     # (1, n, 4) float32 one-hot of a chunk
-                 residues:set,     # window starts (relative to the chunk) modulo the product of the pools
-                )->dict:           # residue -> (m, F) float32 trunk output; window r: [r // P, r // P + T)
-    """The trunk over a chunk at every pooling phase the windows need: the layers before a pool run once, the
-    layers after it once per phase (cells starting at that phase), recursively. The graph is built once per
-    set of residues as a Keras model of any input length, with each batch norm folded into the convolution
-    before it (`_fold_bn`), and run compiled (`predict_on_batch`)."""
-    key = tuple(sorted(residues))
-    if key not in plan.setdefault('models', {}):
-        def run(i, h, res):
-            while i < len(plan['trunk']) and type(plan['trunk'][i]).__name__ != 'MaxPooling1D':
-                folded = _fold_bn(plan['trunk'], i)
-                h, i = (folded(h), i + 2) if folded else (plan['trunk'][i](h), i + 1)
-            if i == len(plan['trunk']): return {0: h}
-            p, out = plan['trunk'][i].pool_size[0], {}
-            for phase in sorted({r % p for r in res}):
-                hp = keras.ops.max_pool(h[:, phase:], p, p, padding='valid')
-                for r, z in run(i + 1, hp, {(r - phase) // p for r in res if r % p == phase}).items():
-                    out[phase + p * r] = z
-            return out
-        inp = keras.Input((None, 4))
-        outs = run(0, inp, set(key))
-        plan['models'][key] = keras.Model(inp, [outs[r] for r in key])
-    z = plan['models'][key].predict_on_batch(x)
-    return {r: np.asarray(v)[0] for r, v in zip(key, z if isinstance(z, (list, tuple)) else [z])}
-
-# %% ../nbs/02_deepenhancer.ipynb #x005
-def _dense_head(plan:dict, z:dict, starts:np.ndarray, a:int, P:int, stride:int, batch_size:int):
-    """Yield (starts, scores) through a head that starts flatten → dense: that layer's kernel, reshaped to (T,
-    F, units), is a convolution along each phase's trunk output with the windows' step (stride / gcd(stride,
-    P) trunk positions); its bias and activation, then the dense layers after it along the same axis, all in
-    one compiled model per step."""
-    dense, T = plan['dense'], plan['T']
-    step = max(int(stride) // math.gcd(int(stride), P), 1)
-    if ('head', step) not in plan.setdefault('models', {}):   # compiled once per step, any length
-        inp = keras.Input((None, next(iter(z.values())).shape[1]))
-        W = keras.ops.reshape(dense.kernel, (T, -1, dense.units))
-        y = dense.activation(keras.ops.conv(inp, W, strides=step) + dense.bias)
-        for layer in plan['after']: y = layer(y)
-        plan['models']['head', step] = keras.Model(inp, y)
-    r, m, p = (starts - a) % P, (starts - a) // P, np.empty(len(starts), np.float32)
-    for ri in np.unique(r):
-        mi = m[r == ri]
-        y = plan['models']['head', step].predict_on_batch(z[int(ri)][None, mi.min():mi.max() + T])
-        p[r == ri] = np.asarray(y)[0, (mi - mi.min()) // step, -1]
-    for b in range(0, len(starts), batch_size):
-        yield starts[b:b + batch_size], p[b:b + batch_size]
-
-def _window_pools(z:dict, r:np.ndarray, m:np.ndarray, T:int, kinds:list)->list:
-    """Per window (residue r, first trunk position m), the max and/or mean of its T trunk positions, as
-    (n, F) arrays in the order of `kinds`: the max by van Herk / Gil-Werman (prefix and suffix maxima within
-    blocks of T), the mean from a float64 running sum; O(positions × F) whatever the stride."""
-    out = {k: np.empty((len(r), next(iter(z.values())).shape[1]), np.float32) for k in set(kinds)}
-    for ri in np.unique(r):
-        v, i = z[int(ri)], m[r == ri]
-        if 'GlobalMaxPooling1D' in out:
-            nb = -(-len(v) // T)
-            pad = np.full((nb * T - len(v), v.shape[1]), -np.inf, v.dtype)
-            b = np.concatenate([v, pad]).reshape(nb, T, -1)
-            pre = np.maximum.accumulate(b, 1).reshape(nb * T, -1)
-            suf = np.maximum.accumulate(b[:, ::-1], 1)[:, ::-1].reshape(nb * T, -1)
-            out['GlobalMaxPooling1D'][r == ri] = np.maximum(suf[i], pre[i + T - 1])
-        if 'GlobalAveragePooling1D' in out:
-            cs = np.concatenate([np.zeros((1, v.shape[1])), np.cumsum(v, 0, dtype=np.float64)])
-            out['GlobalAveragePooling1D'][r == ri] = (cs[i + T] - cs[i]) / T
-    return [out[k] for k in kinds]
-
-def scan_conv(plan:dict,           # `conv_scan_plan(model)`
-              genome:Genome,       # the genome
-              chrom:str,           # the chromosome
-              starts:np.ndarray,   # (n,) increasing window starts of this chromosome
-              width:int,           # the window width (the model's input length)
-              batch_size:int=512,  # windows per head batch: bounds the memory of their trunk slices
-             ):                    # yields (starts (b,), scores (b,) float32) of the windows not all N
-    "Score windows through one trunk pass over the span they cover (`trunk_phases`), the head per batch."
-    a, stride = int(starts[0]), int(starts[1] - starts[0]) if len(starts) > 1 else 1
-    codes = window_codes(genome, np.array([chrom]), np.array([a]), int(starts[-1]) - a + width)[0]
-    nonn = np.r_[0, np.cumsum(codes != 4)]
-    starts = starts[nonn[starts - a + width] > nonn[starts - a]]
-    if not len(starts): return
-    P, T = int(np.prod(plan['pools'] or [1])), plan['T']
-    z = trunk_phases(plan, one_hot(codes)[None], set(((starts - a) % P).tolist()))
-    F = next(iter(z.values())).shape[1]
-    if 'global' in plan:   # global max / mean pooling: a sliding max and a running mean over the trunk
-        pooled = _window_pools(z, (starts - a) % P, (starts - a) // P, T, plan['global'])
-        for b in range(0, len(starts), batch_size):
-            x = [f[b:b + batch_size] for f in pooled]
-            p = plan['rest'](x if len(x) > 1 else x[0], training=False)
-            yield starts[b:b + batch_size], keras.ops.convert_to_numpy(p)[:, -1].astype(np.float32)
-        return
-    if 'dense' in plan:   # the first dense layer as a convolution along the trunk, one output per window
-        yield from _dense_head(plan, z, starts, a, P=P, stride=stride, batch_size=batch_size)
-        return
-    for b in range(0, len(starts), batch_size):
-        s = starts[b:b + batch_size]
-        r, m, feats = (s - a) % P, (s - a) // P, np.empty((len(s), T, F), np.float32)
-        for ri in np.unique(r):
-            feats[r == ri] = z[int(ri)][m[r == ri][:, None] + np.arange(T)]
-        yield s, keras.ops.convert_to_numpy(plan['head'](feats, training=False))[:, -1].astype(np.float32)
-
-# %% ../nbs/02_deepenhancer.ipynb #x006
-def scan_plans(model:keras.Model, # any network of the package, or an ensemble of them (`average_models`)
-              )->tuple:           # ([plan per member] or None, a line saying which scan runs and why)
-    "How `scan_genome(method='auto')` scans `model`: fully convolutionally when every member has a trunk."
-    members = ensemble_members(model)
-    plans = [conv_scan_plan(m) for m in members]
-    if any(p is None for p in plans):
-        return None, f'window-by-window scan: {model.name} has no shift-equivariant convolutional trunk'
-    p = plans[0]
-    return plans, (f'fully convolutional scan: a trunk of {len(p["trunk"])} layers (pooling x'
-                   f'{int(np.prod(p["pools"] or [1]))}) runs once per base, the head per window'
-                   + (f', averaged over {len(plans)} members' if len(plans) > 1 else ''))
-
-# %% ../nbs/02_deepenhancer.ipynb #s014
-def scan_genome(model:keras.Model,   # any network of the package with input (width, 4)
-                genome:Genome,       # the genome
-                chroms:list|None=None, # chromosomes to scan (default: all)
-                stride:int=50,       # window stride (bp)
-                batch_size:int=512,  # windows per prediction batch: bounds the memory
-                progress:bool=False, # tqdm progress bar over the windows
-                method:str='auto',   # 'conv' (`scan_plans`), 'windows' (one by one), 'auto': conv if it can
-                chunk:int=200_000,   # conv: bases per trunk pass, bounding its memory
-               ):                     # yields (chrom, starts (b,) int64, scores (b,) float32) per batch
-    """Stream the model's score of every window [s, s + width) with s = 0, stride, 2·stride, … along each
-    chromosome. Windows made only of N are skipped; chromosomes shorter than one window have none. Both
-    methods give the same scores (float32 rounding aside). Raises `OptionError` for stride or batch size < 1
-    or an unknown method, `SequenceError` for an unknown chromosome."""
-    if int(stride) < 1: raise OptionError(f'stride must be at least 1, got {stride}')
-    if int(batch_size) < 1: raise OptionError(f'batch_size must be at least 1, got {batch_size}')
-    if method not in ('auto', 'conv', 'windows'):
-        raise OptionError(f"method must be 'auto', 'conv' or 'windows', got {method!r}")
-    width = model.input_shape[1]
-    chroms = list(genome.sizes) if chroms is None else list(chroms)
-    for c in chroms: genome.check(c, 0, 1, where='scan')
-    plans, why = scan_plans(model) if method != 'windows' else (None, '')
-    if method == 'conv' and plans is None: raise OptionError(why)
-    n = {c: max((genome.sizes[c] - width) // stride + 1, 0) for c in chroms}
-    per = max(chunk // stride, 1) if plans else batch_size
-    from tqdm.auto import tqdm
-    bar = tqdm(total=sum(n.values()), desc='scan', unit='window', unit_scale=True, disable=not progress)
-    for c in chroms:
-        for b in range(0, n[c], per):
-            starts = np.arange(b, min(b + per, n[c]), dtype=np.int64) * stride
-            parts = ([list(scan_conv(p, genome, c, starts, width, batch_size=batch_size)) for p in plans]
-                     if plans else
-                     [[_window_scores(model, genome, c, starts, width)]])
-            for k, (s, p) in enumerate(parts[0]):
-                if len(s): yield c, s, np.mean([q[k][1] for q in parts], 0).astype(np.float32)
-            bar.update(len(starts))
-            if TERMINATED.is_set(): raise Terminated()
-    bar.close()
-
-def _window_scores(model, genome, chrom, starts, width):
-    "The window-by-window path: (starts, scores) of the windows not all N, each window cut out and scored."
-    codes = window_codes(genome, np.full(len(starts), chrom), starts, width)
-    keep = ~(codes == 4).all(1)
-    if not keep.any(): return starts[:0], np.zeros(0, np.float32)
-    p = keras.ops.convert_to_numpy(model(one_hot(codes[keep]), training=False))[:, -1]
-    return starts[keep], p.astype(np.float32)
-
-def write_scan(scores,                  # iterable of (chrom, starts, scores), e.g. `scan_genome(...)`
-               track:str|Path,          # .bw / .bigwig (pyBigWig) or .bedGraph / .bg
-               peaks:str|Path,          # BED of called enhancers: chrom, start, end, name, score (max)
-               sizes:dict,              # chromosome sizes (the bigWig header)
-               width:int,               # window width (bp)
-               stride:int,              # window stride (bp): each score covers the central `stride` bp
-               threshold:float=0.5,     # call windows with score >= threshold
-               merge_gap:int=0,         # merge called runs separated by at most this many bp
-              )->dict:                  # windows, called, seconds, windows_per_s
-    """Write a scan's track and its called enhancers (runs above `threshold`, merged across gaps ≤
-    `merge_gap`)."""
-    import pyBigWig
-    t0, track, n, calls, cur = time.time(), Path(track), 0, [], None
-    bw_out = track.suffix.lower() in ('.bw', '.bigwig')
-    off = (width - stride) // 2
-    with atomic_path(track) as tmp:
-        if bw_out:
-            bw = pyBigWig.open(str(tmp), 'w')
-            bw.addHeader([(c, int(s)) for c, s in sizes.items()])
-        else: fh = open(tmp, 'w')
-        try:
-            for chrom, starts, p in scores:
-                a = starts + off
-                b = np.minimum(a + stride, sizes[chrom])
-                if bw_out:
-                    bw.addEntries([chrom] * len(a), a.tolist(), ends=b.tolist(),
-                                  values=p.astype(float).tolist())
-                else: fh.write(''.join(f'{chrom}\t{x}\t{y}\t{v:.5g}\n' for x, y, v in zip(a, b, p)))
-                n += len(p)
-                for s, v in zip(starts[p >= threshold].tolist(), p[p >= threshold].tolist()):
-                    if cur and cur[0] == chrom and s <= cur[2] + merge_gap:
-                        cur[2], cur[3] = s + width, max(cur[3], v)
-                    else:
-                        if cur: calls.append(cur)
-                        cur = [chrom, s, s + width, v]
-        finally:
-            if bw_out: bw.close()
-            else: fh.close()
-    if cur: calls.append(cur)
-    bed = pd.DataFrame(calls, columns=['chrom', 'start', 'end', 'score'])
-    bed.insert(3, 'name', [f'enh{i + 1}' for i in range(len(bed))])
-    atomic_write(peaks, bed.assign(score=bed.score.round(5)).to_csv(sep='\t', header=False, index=False))
-    dt = time.time() - t0
-    return dict(windows=n, called=len(bed), seconds=round(dt, 2), windows_per_s=round(n / max(dt, 1e-9), 1))
-
-# %% ../nbs/02_deepenhancer.ipynb #c018
-def _spectrum_block(c:np.ndarray, ks:tuple, out:np.ndarray, off:np.ndarray, normalize:bool):
-    "`kmer_spectrum` of a block of equal-length code arrays (b, L) into `out` (b, Σ 4^k): the same numbers."
-    bad, c = c == 4, np.where(c == 4, 0, c)
-    for j, k in enumerate(ks):
-        idx = np.lib.stride_tricks.sliding_window_view(c, k, axis=1) @ (4 ** np.arange(k - 1, -1, -1))
-        ok = ~np.lib.stride_tricks.sliding_window_view(bad, k, axis=1).any(2)
-        rows = np.broadcast_to(np.arange(len(c))[:, None], idx.shape)
-        cnt = np.bincount((rows * 4 ** k + idx)[ok], minlength=len(c) * 4 ** k).reshape(len(c), 4 ** k)
-        n_ok = ok.sum(1, keepdims=True)
-        out[:, off[j]:off[j + 1]] = cnt / np.maximum(n_ok, 1) if normalize else cnt
-
-def kmer_spectrum(codes:list,          # list of (L_i,) uint8 code arrays (from `encode` / `Genome.codes`)
-                  ks:tuple=(1, 2, 3, 4, 5, 6), # k-mer sizes
-                  normalize:bool=True, # divide each k block by its number of valid k-mers
-                 )->np.ndarray:        # (n, Σ 4^k) float32
-    """k-mer spectrum features; k-mers overlapping an N are not counted. Vectorised per sequence (no loop per
-    base)."""
-    dims = [4 ** k for k in ks]
-    off = np.r_[0, np.cumsum(dims)]
-    X = np.zeros((len(codes), off[-1]), np.float32)
-    lengths = np.array([len(c) for c in codes])
-    if len(codes) and (lengths == lengths[0]).all() and lengths[0] >= max(ks):   # equal lengths: in blocks
-        for b in range(0, len(codes), 512):
-            _spectrum_block(np.asarray(codes[b:b + 512], np.int64), ks, X[b:b + 512], off, normalize)
-        return X
-    for i, c in enumerate(codes):
-        c = np.asarray(c, np.int64)
-        bad = np.r_[c == 4]
-        c = np.where(bad, 0, c)
-        for j, k in enumerate(ks):
-            if len(c) < k: continue
-            win = np.lib.stride_tricks.sliding_window_view(c, k)
-            idx = win @ (4 ** np.arange(k - 1, -1, -1))
-            ok = ~np.lib.stride_tricks.sliding_window_view(bad, k).any(1)
-            cnt = np.bincount(idx[ok], minlength=dims[j])
-            X[i, off[j]:off[j + 1]] = cnt / max(ok.sum(), 1) if normalize else cnt
-    return X
-
-# %% ../nbs/02_deepenhancer.ipynb #c020
-def region_codes_list(
-    genome: Genome, regions: pd.DataFrame
-) -> list:  # one (end − start,) uint8 code array per region
-    "The sequences of regions (chrom, start, end) as code arrays, for the k-mer baselines."
-    return [genome.codes(c)[s:e] for c, s, e in zip(regions.chrom, regions.start, regions.end)]
-
-
-def kmer_baseline(
-    train_codes: list,
-    y_train: np.ndarray,  # training sequences (codes) and 0/1 labels
-    test_codes: list,  # sequences to score
-    ks: tuple = (1, 2, 3, 4, 5, 6),  # k-mer sizes
-    C: float = 0.1,  # inverse L2 regularisation strength
-) -> np.ndarray:  # (n_test,) probability of class 1
-    """k-mer spectrum (k=1..6) + standardisation + L2 logistic regression (scikit-learn); the package's
-    baseline. The float32 features are standardised in place, block by block (`StandardScaler.partial_fit`):
-    fitting the scaler on the whole matrix at once makes float64 temporaries of it (1.3 GB for 28,000
-    sequences)."""
-    from sklearn.preprocessing import StandardScaler
-    from sklearn.linear_model import LogisticRegression
-
-    def scaled(X, B=4096):
-        for b in range(0, len(X), B):
-            X[b:b + B] = sc.transform(X[b:b + B])
-        return X
-
-    X, sc = kmer_spectrum(train_codes, ks), StandardScaler(copy=False)
-    for b in range(0, len(X), 4096):
-        sc.partial_fit(X[b:b + 4096])
-    clf = LogisticRegression(C=C, max_iter=5000).fit(scaled(X), np.asarray(y_train))
-    return clf.predict_proba(scaled(kmer_spectrum(test_codes, ks)))[:, 1]
-
-# %% ../nbs/02_deepenhancer.ipynb #c022
-def negative_exclusions(genome:Genome,            # the genome the negatives are drawn from
-                        chroms:list,               # the positives' chromosomes
-                        exclude:pd.DataFrame|None=None, # the caller's intervals to avoid (used as given)
-                       )->tuple:                   # (intervals to avoid, `checks.annotation_build` verdict)
-    """What background negatives avoid: the caller's `exclude`, else the hg38 GENCODE promoters (TSS ± 2 kb),
-    exons and ENCODE blacklist when the genome's chromosome sizes are hg38's, else nothing but N runs (which
-    `background_negatives` always avoids), with a printed line saying so."""
-    if exclude is not None: return exclude, dict(compatible=True, verdict='exclusions given by the caller')
-    build = checks.annotation_build(genome.sizes)
-    if build['compatible']: return gencode_exclusions(chroms=list(chroms)), build
-    print(f'{genome.path.name}: not hg38 ({build["verdict"]}): background negatives avoid N and the '
-          'positives, not the hg38 GENCODE promoters, exons and blacklist')
-    return pd.DataFrame(columns=['chrom', 'start', 'end']), build
-
-def _sample_negatives(genome, pos, split, exclude, how, margin, seed, blocks):
-    negs = []
-    for i, (name, (a, b)) in enumerate(blocks.items()):
-        p = pos[split == name]
-        if not len(p):
-            continue
-        reg = pd.DataFrame(
-            [
-                (c, int(a * genome.sizes[c]) + margin, int(b * genome.sizes[c]) - margin)
-                for c in p.chrom.unique()
-            ],
-            columns=['chrom', 'start', 'end'],
-        )
-        n = background_negatives(
-            genome, p, exclude=exclude, gc_match=(how == 'gc-matched'), pad=margin, seed=seed + i,
-            regions=reg, avoid_extra=pos,
-        )
-        negs.append(n.assign(split=name))
-    return pd.concat(negs, ignore_index=True)
-
-# %% ../nbs/02_deepenhancer.ipynb #t022
-MIN2017 = TrainConfig(epochs=30, patience=8, batch_size=128, lr=1e-4, schedule='exponential', decay_rate=0.9)
-"""Min et al. 2017 ('Training'): Adam at 1e-4 decayed × 0.9 per epoch, batches of 128, at most 30 epochs,
-early stopping on the validation loss with patience 8: the paper's recipe."""
-
-PRACTICE = TrainConfig(epochs=30, patience=6, batch_size=128, optimizer='adamw', lr=1e-3, schedule='cosine',
-                       warmup=1, weight_decay=1e-2, clipnorm=1.0)
-"""A practitioner's recipe for small training sets (issue 18's candidate default, with `rc_augment` and
-`test_rc` in `train_regions`): AdamW at 1e-3 with weight decay 0.01, one warm-up epoch then a cosine decay,
-gradients clipped to norm 1, early stopping with patience 6. Measured against `MIN2017` in
-results/deepenhancer_chr22_practice.json."""
-
-
-def _kept_by(h: pd.DataFrame, cfg: TrainConfig) -> tuple:
-    """(monitor column, 'min' or 'max'): what chose a run's kept epoch, for `best_epoch` (`val_loss`, lower,
-    when the monitor was not logged)."""
-    mon = cfg.monitor if cfg.monitor in h else 'val_loss'
-    high = mon != 'val_loss' and (cfg.mode == 'max' or (cfg.mode == 'auto' and ('au' in mon or 'acc' in mon)))
-    return mon, 'max' if high else 'min'
-
-
-def train_regions(
-    genome: Genome | SequenceSet,  # where the regions' sequences come from
-    regions: pd.DataFrame,  # chrom, start, end, label (0/1), split (train/val/test) [, name]
-    out: Path,  # run directory: checkpoints/, model.keras, test_scores.tsv
-    arch: str = '4conv2pool4norm',  # a key of `ARCHS` (windows) or of `REGION_ARCHS` (whole regions)
-    width: int = 300,  # window width (bp); a whole-region network's frame length
-    stride: int | None = None,  # window stride (bp; None: 2, the paper's; `auto`: a thirtieth of the width)
-    test_stride: int | None = None,
-    config: TrainConfig = MIN2017,  # training; devices n: global batch and lr × n
-    rc_augment: bool = False,  # training windows reverse-complemented with probability 1/2
-    test_rc: bool = False,  # test windows scored as the mean over both strands
-    baseline: bool = True,  # also the k-mer spectrum baseline (fit on train, threshold val)
-    verbose: int | str = 'auto',
-    overwrite: bool = False,  # retrain over a run in `out` (else resume or reuse it)
-    # an uncompiled network (input (width, 4)) or a builder of one, instead of `build_model(arch)`
-    model=None,
-    scores: dict | None = None,  # given: filled with the network's (n,) 'val' and 'test' scores
-    **record,  # settings compared on resume (split description, input names); `auto`: members, fast, epochs
-) -> dict:  # counts, history, results {method: `split_metrics`}
-    """Train a DeepEnhancer CNN on the windows of the train regions (validation for early stopping and the
-    threshold), score every test region by its best window, and compare with the k-mer baseline: the part of a
-    run that genome regions and labelled sequences share. `arch='auto'` hands the run to `train_auto`."""
-    other = Path(out) / ('checkpoints' if arch == 'auto' else 'candidates')   # the other kind of run
-    if other.exists():
-        if not overwrite:
-            raise RunDirError(f'{out}: holds a run of {"one network" if arch == "auto" else "--arch auto"}; '
-                              'use --overwrite to replace it')
-        shutil.rmtree(other)
-    if arch == 'auto':
-        return train_auto(genome, regions, out, stride=stride, seed=config.seed, verbose=verbose,
-                          overwrite=overwrite, scores=scores, **record)
-    stride = stride or 2
-    counts = {
-        s: dict(
-            pos=int(((regions.split == s) & (regions.label == 1)).sum()),
-            neg=int(((regions.split == s) & (regions.label == 0)).sum()),
-        )
-        for s in ['train', 'val', 'test']
-    }
-    for s in counts:
-        if not counts[s]['pos'] or not counts[s]['neg']:
-            raise InputError(
-                f'the {s} split needs both classes, has {counts[s]["pos"]} positive and '
-                f'{counts[s]["neg"]} negative regions'
-            )
-    parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
-    n, t1 = config.devices, time.time()
-    whole = model is None and arch in REGION_ARCHS   # a whole-region network: `width` is its frame length
-    if whole:
-        fitted = fit_region_model(
-            genome, parts['train'], parts['val'], out / 'checkpoints', arch=arch, length=width,
-            config=config.replace(lr=config.lr * n), verbose=verbose, overwrite=overwrite,
-            record=dict(counts=counts, **record),
-        )
-    else:
-        wins = {s: window_index(parts[s], width, stride, sizes=genome.sizes) for s in ['train', 'val']}
-        for s in wins:
-            counts[s]['windows'] = len(wins[s])
-        tr = WindowDataset(
-            genome, wins['train'], parts['train'].label.to_numpy(), width, config.batch_size * n,
-            shuffle=True, seed=config.seed, rc_augment=rc_augment,
-        )
-        va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512 * n)
-        if model is None:
-            build, task = (lambda: build_model(arch, width)), TWO_CLASS
-        elif isinstance(model, keras.Model):
-            if config.ensemble > 1 or config.restarts > 1:
-                raise OptionError('train_regions: an ensemble or restarts need a builder `() -> network` '
-                                  'as model')
-            build, task = (lambda: model), classifier_task(model)
-        else:
-            build, task = model, classifier_task(model())
-        fitted = fit(
-            build, task, tr, va, out / 'checkpoints', config=config.replace(lr=config.lr * n),
-            verbose=verbose, overwrite=overwrite,
-            record=dict(arch=arch, width=width, stride=stride, counts=counts, **record,
-                        **({'rc_augment': True} if rc_augment else {})),
-        )
-    model, hist = fitted.model, fitted.history
-    t_train = time.time() - t1
-    with atomic_path(out / 'model.keras') as t:
-        model.save(t)
-    ts = test_stride or stride
-    test, val = parts['test'], parts['val']
-    score, vscore = (
-        (predict_whole_regions(model, genome, test), predict_whole_regions(model, genome, val)) if whole else
-        (predict_regions(model, genome, test, width, ts, rc=test_rc),
-         predict_regions(model, genome, val, width, ts, rc=test_rc))
-    )
-    res = dict(
-        counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
-        best_epoch=best_epoch(hist, *_kept_by(hist, config), base=1),
-        history=hist.round(5).to_dict('list'),
-        train_seconds=round(t_train, 1),
-        seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
-        results={arch: split_metrics(test.label, score, val.label, vscore)},
-    )
-    if scores is not None:
-        scores.update(val=vscore, test=score)
-    cols = ['chrom', 'start', 'end'] + (['name'] if 'name' in test else []) + ['label', 'score']
-    test = test.assign(score=score)
-    if baseline:
-        tr_codes = region_codes_list(genome, parts['train'])
-        both = kmer_baseline(tr_codes, parts['train'].label.to_numpy(),
-                             region_codes_list(genome, val) + region_codes_list(genome, test))
-        bv, bs = both[:len(val)], both[len(val):]   # one fit scores validation and test
-        res['results']['kmer_spectrum_k1-6_logreg'] = split_metrics(test.label, bs, val.label, bv)
-        test, cols = test.assign(kmer_score=bs), cols + ['kmer_score']
-    atomic_write(out / 'test_scores.tsv', test[cols].to_csv(sep='\t', index=False))
-    return res
-
-# %% ../nbs/02_deepenhancer.ipynb #c023
-def train_and_evaluate(
-    genome: Genome | str | Path,  # genome or FASTA path
-    positives: pd.DataFrame | str | Path,  # positive regions (DataFrame or BED/CSV path)
-    out_dir: str | Path,  # where model, scores and results.json go
-    negatives: (
-        pd.DataFrame | str | Path
-    ) = 'background',  # 'background', 'gc-matched', or regions / a BED path
-    arch: str = '4conv2pool4norm',  # a key of `ARCHS` or of `REGION_ARCHS` (`REGION_RECIPE`), or 'auto'
-    width: int = 300,  # window width; a whole-region network's frame length (longer regions are cropped)
-    stride: int | None = None,  # window stride (None: the paper's 2; `auto`: a thirtieth of the width)
-    test_stride: int | None = None,  # stride of test-time windows (default: `stride`)
-    split: str = 'block',  # 'block' (last `test_frac` of each chromosome) or 'chrom'
-    test_frac: float = 0.25,  # block split: test fraction at the end of each chromosome
-    val_frac: float = 0.10,  # block split: validation fraction before the test block
-    test_chroms: tuple = ('chr8',),
-    val_chroms: tuple = ('chr9',),  # chromosome split
-    exclude: (
-        pd.DataFrame | None
-    ) = None,  # intervals negatives avoid (default: GENCODE promoters, exons, blacklist)
-    epochs: int | None = None,  # change the recipe's maximum epochs (`auto`: a cap for every network)
-    patience: int | None = None,  # change the window recipe's patience
-    batch_size: int | None = None,  # change the window recipe's batch size
-    lr: float | None = None,  # change the window recipe's rate (`MIN2017`: Min et al. 2017)
-    baseline: bool = True,  # also train the k-mer spectrum baseline
-    seed: int = 0,  # seed of sampling, initialisation and shuffling
-    max_positives: int | None = None,  # use a random subset of positives (reduced runs)
-    verbose: int | str = 'auto',  # Keras verbosity
-    overwrite: bool = False,  # retrain over a run in `out_dir` (else resume/reuse)
-    devices: int = 1,  # data-parallel devices (`data_parallel`)
-    model=None,  # uncompiled network, or a builder `() -> network`, to use instead of `build_model(arch)`
-    config: TrainConfig | None = None,  # a whole training recipe (replaces epochs, patience, batch_size, lr)
-    rc_augment: bool = False,  # reverse-complement training windows at random (`train_regions`)
-    test_rc: bool = False,  # average test windows over both strands
-    max_n_frac: float = 0.5,  # refuse regions more than this fraction N (another build? assembly gaps?)
-    members: int = 3,  # `auto`: seeds per network candidate
-    fast: bool = False,  # `auto`: one candidate (rc-gpool), one member
-    **record,  # extra fields for results.json (dataset names ...)
-) -> dict:  # the results record {meta, config, data, metrics} (also written to out_dir/results.json)
-    """Train a DeepEnhancer CNN on a genome + positive BED, evaluate on held-out genomic blocks/chromosomes vs
-    the k-mer baseline. Every input is read and checked before `out_dir` is created; an interrupted run
-    resumes when called again with the same settings and inputs (their SHA-256 is compared). Raises
-    `InputError` for bad files, regions more than `max_n_frac` N or negatives that overlap positives,
-    `OptionError` for bad settings and `RunDirError` when `out_dir` holds a run with other settings or inputs.
-    Background negatives avoid the hg38 GENCODE annotation only on a genome whose chromosome sizes are hg38's
-    (`checks.annotation_build`); otherwise N runs alone, as the record says."""
-    t0 = time.time()
-    set_seed(seed)
-    ident = lambda x: x.attrs.get('source', 'DataFrame') if isinstance(x, pd.DataFrame) else str(x)
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise RunDirError(f'{out}: exists and is not a directory')
-    stride = stride or (None if arch == 'auto' else 2)
-    sizes = dict(width=width, stride=stride or 1, test_stride=test_stride or 1, batch_size=batch_size or 1)
-    for k, v in sizes.items():
-        if int(v) < 1:
-            raise OptionError(f'{k} must be at least 1, got {v}')
-    if not (0 < test_frac < 1 and 0 <= val_frac < 1 and test_frac + val_frac < 1):
-        raise OptionError(
-            f'test_frac ({test_frac}) and val_frac ({val_frac}) must lie in (0, 1) ' 'with a sum below 1'
-        )
-    if max_positives is not None and max_positives < 1:
-        raise OptionError(f'max_positives must be at least 1, got {max_positives}')
-    meta = run_metadata(seed, **record)  # taken at the start: the commit that produced the numbers
-    genome = genome if isinstance(genome, Genome) else Genome(genome)
-    pos = positives if isinstance(positives, pd.DataFrame) else read_intervals(positives, genome)
-    pos = pos[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
-    for c, s, e in zip(pos.chrom, pos.start, pos.end):
-        genome.check(c, s, e, where='positives')
-    n_content = dict(positives=checks.region_n_content(genome, pos, ident(positives), max_n_frac))
-    if max_positives and len(pos) > max_positives:
-        pos = (
-            pos.sample(max_positives, random_state=seed)
-            .sort_values(['chrom', 'start'])
-            .reset_index(drop=True)
-        )
-    margin = max(width, *auto_widths((pos.end - pos.start).to_numpy())) if arch == 'auto' else width
-    if split == 'block':
-        blocks = {
-            'train': (0.0, 1 - test_frac - val_frac), 'val': (1 - test_frac - val_frac, 1 - test_frac),
-            'test': (1 - test_frac, 1.0),
-        }
-        sp = block_split(pos, genome.sizes, test=blocks['test'], val=blocks['val'], margin=margin)
-        split_desc = dict(
-            kind='genomic blocks', blocks=blocks, margin_bp=margin, chroms=sorted(pos.chrom.unique())
-        )
-    elif split == 'chrom':
-        sp = chrom_split(pos, test_chroms, val_chroms)
-        split_desc = dict(kind='chromosomes', test=list(test_chroms), val=list(val_chroms))
-    else:
-        raise OptionError(f'split must be "block" or "chrom", got {split!r}')
-    pos = pos.assign(split=sp.to_numpy(), label=1)
-    dropped = int((pos.split == 'drop').sum())
-    pos = pos[pos.split != 'drop'].reset_index(drop=True)
-    for part in ['train', 'val', 'test']:
-        if not (pos.split == part).any():
-            raise InputError(
-                f'{ident(positives)}: no positive region falls in the {part} split ' f'({split_desc})'
-            )
-    build = dict(compatible=None, verdict='not used: the negatives are given')
-    if isinstance(negatives, str) and negatives in ('background', 'gc-matched'):
-        exclude, build = negative_exclusions(genome, pos.chrom.unique(), exclude)
-        if split == 'block':
-            neg = _sample_negatives(
-                genome, pos, pos.split, exclude, negatives, margin=margin, seed=seed, blocks=blocks
-            )
-        else:
-            neg = pd.concat(
-                [
-                    background_negatives(
-                        genome, pos[pos.split == s], exclude=exclude, gc_match=(negatives == 'gc-matched'),
-                        pad=margin, seed=seed + i,
-                    ).assign(split=s)
-                    for i, s in enumerate(['train', 'val', 'test'])
-                ]
-            )
-        neg_desc = (f'{negatives} (length-matched, avoiding positives ±{margin} bp, '
-                    + ('GENCODE TSS ±2 kb, exons, blacklist, N)' if build['compatible'] else
-                       f'N; not the hg38 annotation: {build["verdict"]})'))
-    else:
-        neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, genome)
-        neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
-        nsp = (
-            block_split(neg, genome.sizes, test=blocks['test'], val=blocks['val'], margin=margin)
-            if split == 'block'
-            else chrom_split(neg, test_chroms, val_chroms)
-        )
-        neg = neg.assign(split=nsp.to_numpy())
-        neg = neg[neg.split != 'drop']
-        n_conf, first = checks.region_conflicts(pos, neg)
-        if n_conf:
-            raise InputError(f'{ident(negatives)}: {n_conf} negative regions overlap positives of '
-                             f'{ident(positives)} (first: {first}): conflicting labels')
-        n_content['negatives'] = checks.region_n_content(genome, neg, ident(negatives), max_n_frac)
-        neg_desc = f'user-supplied ({ident(negatives)})'
-    regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'split']].assign(label=0)], ignore_index=True)
-    n_over, first = checks.cross_split_overlaps(regions, pad=margin)
-    if n_over:
-        raise InputError(f'{ident(negatives)}: {n_over} regions share windows with another split '
-                         f'(first: {first}): leakage; place them in one split')
-    inputs = dict(regions=checks.frame_sha256(regions, ['chrom', 'start', 'end', 'label', 'split']),
-                  **checks.input_hashes(dict(genome=genome.path, positives=positives, negatives=negatives)))
-    res = dict(
-        task='DeepEnhancer enhancer vs background, region level (max over windows)', **meta, split=split_desc,
-        negatives=neg_desc, positives_dropped_at_boundaries=dropped, n_content=n_content,
-        annotation=build, inputs_sha256=inputs, cross_split_overlaps=n_over,
-    )
-    given = {k: v for k, v in dict(epochs=epochs, patience=patience, batch_size=batch_size, lr=lr).items()
-             if v is not None}
-    train = config or (REGION_RECIPE if arch in REGION_ARCHS and model is None else MIN2017.replace(**given))
-    auto = dict(members=members, fast=fast, epochs=epochs) if arch == 'auto' else {}
-    res.update(
-        train_regions(
-            genome, regions, out, arch=arch, width=width, stride=stride, test_stride=test_stride,
-            config=train.replace(seed=seed, devices=devices),
-            rc_augment=rc_augment, test_rc=test_rc, baseline=baseline, verbose=verbose, overwrite=overwrite,
-            model=model, split=split_desc, positives=ident(positives), negatives=ident(negatives),
-            inputs_sha256=inputs, **auto,
-        )
-    )
-    res['wall_seconds'] = round(time.time() - t0, 1)
-    settings = dict(
-        arch=arch, width=width, stride=stride, test_stride=test_stride, test_frac=test_frac,
-        val_frac=val_frac,
-        test_chroms=list(test_chroms), val_chroms=list(val_chroms), baseline=baseline,
-        max_positives=max_positives,
-        rc_augment=rc_augment, test_rc=test_rc, seed=seed, max_n_frac=max_n_frac, **auto,
-        train=asdict(train.replace(seed=seed, devices=devices)),
-        **{k: record[k] for k in ('quick', 'recipe') if k in record},
-    )
-    res = results_record(res, settings, data_keys=('positives_dropped_at_boundaries', 'n_content',
-                                                   'annotation', 'inputs_sha256', 'cross_split_overlaps'))
-    save_json(out / 'results.json', res)
-    return res
-
-# %% ../nbs/02_deepenhancer.ipynb #q024
-def _draw_split(y:np.ndarray, frac:float, seed:int)->np.ndarray:
-    """A seeded stratified mask selecting `frac` of each class (at least one of each class when it has two or
-    more)."""
-    rng, m = np.random.default_rng(seed), np.zeros(len(y), bool)
-    for c in (0, 1):
-        i = np.flatnonzero(y == c)
-        k = min(max(int(round(frac * len(i))), 1 if len(i) > 1 else 0), max(len(i) - 1, 0))
-        m[rng.choice(i, k, replace=False)] = True
-    return m
-
-def _labelled_splits(df:pd.DataFrame, test:pd.DataFrame|None, src:str, val_frac:float, test_frac:float,
-                     seed:int, max_positives:int|None)->tuple:
-    """`df` with every row's split: the test set as given (`test`), or the table's own, or drawn; validation
-    as given or drawn from training; `max_positives` positives kept outside a given test set. Returns (df,
-    how). Raises `InputError` for a table's test rows beside a test set, or no validation to draw."""
-    if test is not None and (df.split == 'test').any():
-        raise InputError(f'{src}: {int((df.split == "test").sum())} rows have split=test, and a test set is '
-                         'given too (--test-table / --test-positives): drop one of the two')
-    keep = df.split != 'test'
-    if max_positives and ((df.label == 1) & keep).sum() > max_positives:
-        i = np.flatnonzero((df.label == 1) & keep)
-        drop = np.random.default_rng(seed).choice(i, len(i) - max_positives, replace=False)
-        df = df.drop(index=df.index[drop]).reset_index(drop=True)
-    if test is not None:
-        df, how = pd.concat([df, test], ignore_index=True), 'test set as given'
-    elif (df.split == 'test').any(): how = "test set from the 'split' column"
-    else:
-        df.loc[_draw_split(df.label.to_numpy(), test_frac, seed + 1), 'split'] = 'test'
-        how = f'test drawn at random ({test_frac:.0%}, seed {seed + 1}): sequences carry no coordinates'
-    df['split'] = df.split.fillna('train')
-    if not (df.split == 'val').any():
-        if val_frac <= 0:
-            raise InputError(f'{src}: no validation rows (split=val) and --val-frac {val_frac}: give one or '
-                             'the other (validation chooses the epoch and the threshold)')
-        tr = np.flatnonzero(df.split == 'train')
-        df.loc[tr[_draw_split(df.label.to_numpy()[tr], val_frac, seed + 2)], 'split'] = 'val'
-        how += f'; validation drawn from training ({val_frac:.0%}, stratified, seed {seed + 2})'
-    return df, how
-
-def check_labelled(df:pd.DataFrame,      # sequence, label, split, source, where, name (`read_labelled`)
-                   src:str,              # the input files, for messages
-                   max_n:float=0.5,      # refuse sequences more than this fraction N
-                   allow_duplicates:bool=False, # accept sequences shared across splits (counted all the same)
-                  )->dict:               # n_content per class; duplicates {exact, reverse_complement, first}
-    """The input checks of labelled sequences (`checks`): N content per file, conflicting labels, and copies
-    (either strand) across splits. Raises `InputError` naming the file and the first offender."""
-    n_content = checks.sequence_n_content(df, max_n)
-    conflict = checks.label_conflicts(df)
-    if conflict: raise InputError(f'{src}: conflicting labels: {conflict}')
-    order = df.split.map({'train': 0, 'val': 1, 'test': 2}).fillna(3).to_numpy()
-    dup = checks.cross_split_duplicates(df.iloc[np.argsort(order, kind='stable')])
-    if (dup['exact'] or dup['reverse_complement']) and not allow_duplicates:
-        raise InputError(f"{src}: {dup['exact']} exact and {dup['reverse_complement']} reverse-complement "
-                         f"copies across splits (first: {dup['first']}): the test would measure memory; "
-                         'remove them, or pass --allow-duplicates')
-    return dict(n_content=n_content, duplicates=dup)
-
-def train_sequences(out_dir:str|Path,             # run directory: model.keras, test_scores.tsv, results.json
-                    positives:str|Path|None=None, # FASTA of enhancers (class 1)
-                    negatives:str|Path|None=None, # FASTA of non-enhancers (class 0)
-                    table:str|Path|None=None,     # or: CSV/TSV with sequence, label [, split]
-                    test_positives:str|Path|None=None, test_negatives:str|Path|None=None, # a fixed test set
-                    test_table:str|Path|None=None, # or: a test table
-                    val_frac:float=0.1,           # validation drawn from training if no 'val' split is given
-                    test_frac:float=0.2,          # test drawn (at random) only if no test set is given at all
-                    width:int=300,                # window width; shorter sequences are centred in N
-                    seed:int=0,                   # seed of the drawn splits, initialisation and shuffling
-                    max_positives:int|None=None,  # keep at most this many positives outside a given test set
-                    max_n_frac:float=0.5,         # refuse sequences more than this fraction N
-                    allow_duplicates:bool=False,  # accept copies of a sequence across splits
-                    **kw,                         # `train_regions` settings: arch, stride, epochs, …
-                   )->dict:                       # the record {meta, config, data, metrics}, as results.json
-    """Train and evaluate a DeepEnhancer CNN on labelled sequences with the user's own split. Every file is
-    read and checked (`check_labelled`) before `out_dir` is created; a finished run is reused only for the
-    same inputs (SHA-256) and settings. Raises `InputError` for bad files, a split without both classes,
-    sequences more than `max_n_frac` N, conflicting labels or copies across splits."""
-    t0 = time.time()
-    set_seed(seed)
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir(): raise RunDirError(f'{out}: exists and is not a directory')
-    if not (0 <= val_frac < 1 and 0 < test_frac < 1):
-        raise OptionError(f'val_frac must lie in [0, 1) and test_frac in (0, 1)')
-    meta = run_metadata(seed)
-    src = ', '.join(str(x) for x in (table, positives, negatives, test_table, test_positives, test_negatives)
-                    if x)
-    given = any(x is not None for x in (test_positives, test_negatives, test_table))
-    test = read_labelled(test_positives, test_negatives, test_table, split='test') if given else None
-    df, how = _labelled_splits(read_labelled(positives, negatives, table), test, src, val_frac=val_frac,
-                               test_frac=test_frac, seed=seed, max_positives=max_positives)
-    found = check_labelled(df, src, max_n_frac, allow_duplicates)
-    for part in ('train', 'val', 'test'):
-        n = [int(((df.split == part) & (df.label == c)).sum()) for c in (1, 0)]
-        if min(n) == 0: raise InputError(f'{src}: the {part} split needs both classes, has {n[0]} positive '
-                                         f'and {n[1]} negative sequences')
-    auto = kw.get('arch') == 'auto'   # the window CNN's width comes from the training lengths
-    width = auto_widths(df.sequence[df.split == 'train'].str.len().to_numpy())[0] if auto else width
-    df['chrom'] = [f's{i}' for i in range(len(df))]
-    seqs = SequenceSet(dict(zip(df.chrom, df.sequence)), pad_to=width, source=str(table or positives))
-    if seqs.n_padded:
-        print(f'{seqs.n_padded} of {len(df)} sequences are shorter than {width} bp: centred in N')
-    regions = df.assign(start=0,
-                        end=df.chrom.map(seqs.sizes))[['chrom', 'start', 'end', 'name', 'label', 'split']]
-    files = {k: str(v) for k, v in dict(positives=positives, negatives=negatives, table=table,
-                                        test_positives=test_positives,
-             test_negatives=test_negatives, test_table=test_table).items() if v is not None}
-    inputs = dict(sequences=checks.frame_sha256(df, ['sequence', 'label', 'split']),
-                  **checks.input_hashes(files))
-    res = dict(task='DeepEnhancer on labelled sequences, sequence level (max over windows)', **meta,
-               inputs=files, split=dict(kind='labelled sequences', how=how), n_padded=seqs.n_padded,
-               inputs_sha256=inputs, **found)
-    region = kw.get('arch') in REGION_ARCHS
-    if region or auto:   # the recipes as they are: the paper's patience, batch size and rate are not used
-        for k in ('patience', 'batch_size', 'lr') + (() if auto else ('epochs',)):
-            kw.pop(k, None)
-    for k in [k for k, v in kw.items() if v is None and k in ('epochs', 'patience', 'batch_size', 'lr')]:
-        kw.pop(k)                     # None: the recipe's own value
-    config = (kw.pop('config', None) or (REGION_RECIPE if region else MIN2017)).replace(seed=seed)
-    config = config if auto else config.take(kw)
-    res.update(train_regions(seqs, regions, out, width=width, config=config, split=how, inputs=files,
-                             inputs_sha256=inputs, **kw))
-    res['wall_seconds'] = round(time.time() - t0, 1)
-    plain = {k: v for k, v in kw.items() if isinstance(v, (int, float, str, bool, tuple, type(None)))}
-    settings = dict(val_frac=val_frac, test_frac=test_frac, width=width, seed=seed,
-                    max_positives=max_positives, max_n_frac=max_n_frac, allow_duplicates=allow_duplicates,
-                    train=asdict(config), **plain)
-    res = results_record(res, settings, data_keys=('inputs', 'n_padded', 'inputs_sha256', 'n_content',
-                                                   'duplicates'))
-    save_json(out/'results.json', res)
-    return res
-
-# %% ../nbs/02_deepenhancer.ipynb #c025
-def simulated_genome(out_dir:str|Path,  # where sim.fa and the positive/negative BED files are written
-                     n:int=1000,         # sequences per class
-                     motif:str='MA0102.2', # JASPAR ID of the planted motif (CEBPA)
-                     length:int=500,     # sequence length
-                     spacer:int=100,     # N spacer between sequences
-                     seed:int=0,         # seed
-                    )->tuple:            # (fasta path, positives BED path, negatives BED path)
-    """Lay Cohn et al.'s OOPS simulation (`simulate_oops`) out as a one-chromosome genome with BED files: the
-    embedded default."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    sim = simulate_oops(jaspar_ppm(motif), n, n, length=length, seed=seed)
-    seqs = decode(sim['codes'])
-    gap = 'N' * spacer
-    atomic_write(out/'sim.fa', '>sim\n' + gap + gap.join(seqs) + gap + '\n')
-    st = spacer + np.arange(len(seqs)) * (length + spacer)
-    bed = pd.DataFrame(
-        {'chrom': 'sim', 'start': st, 'end': st + length, 'name': [f's{i}' for i in range(len(seqs))]}
-    )
-    atomic_write(out/'positives.bed', bed[sim['y'] == 1].to_csv(sep='\t', header=False, index=False))
-    atomic_write(out/'negatives.bed', bed[sim['y'] == 0].to_csv(sep='\t', header=False, index=False))
-    return out/'sim.fa', out/'positives.bed', out/'negatives.bed'
+# %% ../nbs/02_deepenhancer.ipynb #zr01
+for _name in ARCHS:
+    register(_name, lambda width, _n=_name: build_model(_n, width), layout='window', recipe='MIN2017',
+             source='Min et al. 2017, Table 1')
 
 # %% ../nbs/02_deepenhancer.ipynb #c030
 ENSEMBL_ENHANCERS = [
@@ -1045,7 +106,7 @@ def fantom5_chr22(chrom:str='chr22')->pd.DataFrame:
 @dataclass
 class Chr22Config:
     "Settings of the chr22 main job (`deepenhancer_chr22`); `quick` reduces the run and the record says so."
-    arch: str = '4conv2pool4norm'  # network (see `ARCHS`), or a whole-region network (`REGION_ARCHS`)
+    arch: str = '4conv2pool4norm'  # a network of the zoo: one of `ARCHS`, or a whole-region network ('rc-gpool')
     width: int | None = None  # window width, or a region network's frame (None: 300 bp, or 600 for regions)
     stride: int = 10  # training window stride in bp (the paper: 2; 10 fits 2 CPU cores)
     epochs: int = 30  # at most this many epochs under the paper's recipe (`train` replaces it)
@@ -1073,7 +134,7 @@ def deepenhancer_chr22(
     c = configure(Chr22Config, config, changes)
     if c.quick:
         c = replace(c, max_positives=300, stride=50, epochs=2)
-    region = c.arch in REGION_ARCHS and model is None   # the record names the width and recipe really used
+    region = layout_of(c.arch) == 'region' and model is None   # the record names the width and recipe really used
     c = replace(c, width=c.width or (600 if region else 300))
     if region and (c.quick or c.train is None):
         c = replace(c, train=(c.train or REGION_RECIPE).replace(**({'epochs': c.epochs} if c.quick else {})))
@@ -1090,782 +151,6 @@ def deepenhancer_chr22(
     if results is not None:
         save_json(results, res)
     return res
-
-# %% ../nbs/02_deepenhancer.ipynb #c037
-def results_table(res:dict)->pd.DataFrame:
-    """One row per method: auROC, auPRC, ACC and MCC (at the validation threshold, else 0.5), test counts and
-    the split."""
-    res = flat_record(res)
-    sp = res['split']
-    if 'blocks' in sp:
-        split = sp['kind'] + (f" (test = last {sp['blocks']['test'][1] - sp['blocks']['test'][0]:.0%} "
-                              f"of {', '.join(sp['chroms'])})")
-    else: split = sp['kind'] + (f" ({sp['how']})" if 'how' in sp else f" (test {sp.get('test')})")
-    rows = []
-    for k, v in res['results'].items():
-        t = v.get('at_val_threshold', v.get('at_0.5'))
-        rows.append(dict(method=k, auROC=round(v['auroc'], 3), auPRC=round(v['auprc'], 3),
-                         ACC=round(t['acc'], 3) if t else None, MCC=round(t['mcc'], 3) if t else None,
-                         test_pos=v['n_pos'], test_neg=v['n_neg'], split=split))
-    return pd.DataFrame(rows)
-
-def plot_curves(res:dict, ax=None):
-    "ROC and PR curves of every method in a results dict (matplotlib)."
-    res = flat_record(res)
-    import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(1, 2, figsize=(10, 4)) if ax is None else (None, ax)
-    for k, v in res['results'].items():
-        ax[0].plot(v['roc']['fpr'], v['roc']['tpr'], label=f"{k} (auROC {v['auroc']:.3f})")
-        ax[1].plot(v['pr']['recall'], v['pr']['precision'], label=f"{k} (auPRC {v['auprc']:.3f})")
-    ax[0].plot([0, 1], [0, 1], 'k:', lw=.8)
-    ax[0].set(xlabel='false positive rate', ylabel='true positive rate', title='ROC')
-    ax[1].set(xlabel='recall', ylabel='precision', title='precision-recall')
-    for a in ax: a.legend(loc='lower right', fontsize=8)
-    return fig
-
-# %% ../nbs/02_deepenhancer.ipynb #d040
-def gapped_kmer_counts(
-    codes: list,  # list of (L_i,) uint8 code arrays
-    l: int = 6,  # l-mer length
-    k: int = 4,  # informative positions (k ≤ l)
-    both_strands: bool = True,  # add the counts of the reverse complement
-) -> np.ndarray:  # (n, C(l, k)·4^k) float32 counts; l-mers overlapping an N are not counted
-    """Gapped k-mer count vectors (the feature space of gkm-SVM, Ghandi et al. 2014, eq. 1). Vectorised per
-    gap pattern."""
-    from itertools import combinations
-    from enhancer_nets.data import COMPLEMENT
-
-    pats = [np.array(p) for p in combinations(range(l), k)]
-    D = 4**k
-    pw = 4 ** np.arange(k - 1, -1, -1)
-    X = np.zeros((len(codes), len(pats) * D), np.float32)
-    for i, c0 in enumerate(codes):
-        for c in ([c0, COMPLEMENT[np.asarray(c0)][::-1]] if both_strands else [c0]):
-            c = np.asarray(c, np.int64)
-            if len(c) < l:
-                continue
-            win = np.lib.stride_tricks.sliding_window_view(c, l)
-            ok = (win < 4).all(1)
-            win = win[ok]
-            for j, p in enumerate(pats):
-                X[i, j * D : (j + 1) * D] += np.bincount(win[:, p] @ pw, minlength=D)
-    return X
-
-
-def gkm_svm_baseline(
-    train_codes: list,
-    y_train: np.ndarray,  # training sequences (codes) and 0/1 labels
-    test_codes: list,  # sequences to score
-    l: int = 6,
-    k: int = 4,
-    C: float = 1.0,  # gapped k-mer shape; SVM regularisation
-) -> np.ndarray:  # (n_test,) SVM decision values (higher = class 1)
-    """Gapped k-mer (l, k) count vectors, L2-normalised, linear SVM: the explicit-feature form of gkm-SVM
-    without its truncation weights."""
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import Normalizer
-    from sklearn.svm import LinearSVC
-
-    clf = make_pipeline(Normalizer(), LinearSVC(C=C, max_iter=20_000))
-    clf.fit(gapped_kmer_counts(train_codes, l, k), np.asarray(y_train))
-    return clf.decision_function(gapped_kmer_counts(test_codes, l, k))
-
-# %% ../nbs/02_deepenhancer.ipynb #d041a
-GKM_GRID = dict(shapes=((5, 3), (6, 4), (8, 4), (7, 5)), C=(0.1, 1.0, 10.0))
-"""The (l, k) shapes and SVM costs `gkm_svm_tuned` tries. gkm-SVM's own default is l = 10, k = 6 (Ghandi et
-al. 2014); the dense count matrices used here stop at C(l, k)·4^k ≈ 21,500 features (l = 7, k = 5)."""
-
-
-def gkm_svm_tuned(
-    train_codes: list,  # training sequences (codes)
-    y_train: np.ndarray,  # their 0/1 labels
-    val_codes: list,  # validation sequences: the shape and cost are chosen on them
-    y_val: np.ndarray,  # their 0/1 labels
-    test_codes: list,  # sequences to score
-    grid: dict = GKM_GRID,  # {'shapes': ((l, k), ...), 'C': (...)}
-) -> tuple:  # ((n_test,) decision values, {'l', 'k', 'C', 'val_auroc', 'grid': [{l, k, C, val_auroc}]})
-    """The gapped k-mer SVM tuned as the networks are: every (l, k, C) of `grid` is fit on the training set
-    and scored by validation auROC; the best is refit on training + validation and scores the test set. Raises
-    `ValueError` if a shape has k > l."""
-    from sklearn.metrics import roc_auc_score
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import Normalizer
-    from sklearn.svm import LinearSVC
-
-    tried = []
-    for l, k in grid['shapes']:
-        if k > l:
-            raise ValueError(f'gkm_svm_tuned: a shape needs k ≤ l, got l={l}, k={k}')
-        Xtr, Xva = gapped_kmer_counts(train_codes, l, k), gapped_kmer_counts(val_codes, l, k)
-        for C in grid['C']:
-            clf = make_pipeline(Normalizer(), LinearSVC(C=C, max_iter=20_000)).fit(Xtr, np.asarray(y_train))
-            auc = float(roc_auc_score(y_val, clf.decision_function(Xva)))
-            tried.append(dict(l=l, k=k, C=C, val_auroc=auc))
-    best = max(tried, key=lambda r: r['val_auroc'])
-    sc = gkm_svm_baseline(list(train_codes) + list(val_codes), np.r_[np.asarray(y_train), np.asarray(y_val)],
-                          test_codes, l=best['l'], k=best['k'], C=best['C'])
-    return sc, dict(best, grid=tried)
-
-
-TUNED_BASELINES = {'gapped k-mer linear SVM, (l, k, C) tuned on validation': gkm_svm_tuned}
-"Baselines that take the validation set apart (`cross_validate(baselines=...)` accepts their names too)."
-
-# %% ../nbs/02_deepenhancer.ipynb #au02
-WINDOW_RECIPE = default_recipe(MIN2017, lr=5e-4, ensemble=3, patience=4)
-"""The window CNNs' default recipe (issue 18, measured in results/deepenhancer_chr22_default.json): AdamW
-at 5e-4 with weight decay 0.01, a warm-up epoch then cosine decay, clipping at norm 1, patience 4, 3 members;
-trained with reverse-complement augmentation and scored as the mean over both strands."""
-
-
-def auto_widths(lengths: np.ndarray,  # (n,) training region or sequence lengths (bp)
-               ) -> tuple:  # (window width, region frame), both in bp
-    """The window CNN's width: the median length floored to 20 bp, within [100, 300]; the whole-region
-    network's frame: the 95th percentile ceiled to 100 bp, within [200, 2000]. Raises `ValueError` when
-    `lengths` is empty."""
-    a = np.asarray(lengths)
-    if not len(a):
-        raise ValueError('auto_widths: no training regions')
-    window = int(np.clip(np.median(a) // 20 * 20, 100, 300))
-    frame = int(np.clip(np.ceil(np.percentile(a, 95) / 100) * 100, 200, 2000))
-    return window, frame
-
-# %% ../nbs/02_deepenhancer.ipynb #au04
-def auto_candidates(window: int,         # the window CNN's width (bp), e.g. from `auto_widths`
-                    frame: int,          # the whole-region network's frame (bp)
-                    members: int = 3,    # seeds per network, averaged
-                    fast: bool = False,  # one candidate (`rc-gpool`), one member
-                    stride: int | None = None,  # the window CNN's stride (None: a thirtieth of its width)
-                   ) -> dict:            # {name: `train_regions` keyword arguments}
-    """The networks `train_auto` trains: the window CNN (stride: a thirtieth of its width, at least 2 bp) and
-    `rc-gpool`; with `fast`, `rc-gpool` alone with one member. Raises `OptionError` for `members` < 1."""
-    if members < 1:
-        raise OptionError(f'members must be at least 1, got {members}')
-    region = dict(arch='rc-gpool', width=frame, config=REGION_RECIPE.replace(ensemble=1 if fast else members))
-    if fast:
-        return {'rc-gpool': region}
-    win = dict(arch='4conv2pool4norm', width=window, stride=stride or max(2, window // 30),
-               config=WINDOW_RECIPE.replace(ensemble=members), rc_augment=True, test_rc=True)
-    return {'4conv2pool4norm': win, 'rc-gpool': region}
-
-# %% ../nbs/02_deepenhancer.ipynb #au06
-def kmer_candidates(genome: Genome | SequenceSet,  # where the regions' sequences come from
-                    parts: dict,                   # {'train', 'val', 'test'}: chrom, start, end, label
-                   ) -> dict:  # {name: ((n_val,) scores, (n_test,) scores)}
-    """The k-mer models of `train_auto`, fitted on training sequences only: the k-mer spectrum logistic
-    regression (probabilities) and the gapped k-mer (l=6, k=4) linear SVM (margins)."""
-    tr = region_codes_list(genome, parts['train'])
-    rest = region_codes_list(genome, parts['val']) + region_codes_list(genome, parts['test'])
-    y, n = parts['train'].label.to_numpy(), len(parts['val'])
-    out = {}
-    for name, f in (('kmer_spectrum_k1-6_logreg', kmer_baseline), ('gkm-SVM (l=6, k=4)', gkm_svm_baseline)):
-        s = f(tr, y, rest)
-        out[name] = (s[:n], s[n:])
-    return out
-
-# %% ../nbs/02_deepenhancer.ipynb #au07
-def _val_halves(val: pd.DataFrame, seed: int) -> np.ndarray:
-    """(n,) 0/1: a seeded split of the validation rows into two halves with both classes in each. Raises
-    `InputError` when a class has fewer than two validation rows."""
-    y, h, rng = val.label.to_numpy(), np.zeros(len(val), int), np.random.default_rng(seed)
-    for c in (0, 1):
-        i = rng.permutation(np.flatnonzero(y == c))
-        if len(i) < 2:
-            raise InputError(f'auto: validation needs at least 2 rows of each class, has {len(i)} of '
-                             f'class {c}')
-        h[i[len(i) // 2:]] = 1
-    return h
-
-
-def _cross_fit(genome, parts, half, run, out, **kw):
-    """Train one network twice, stopping early on one half of validation; score the other half and the test
-    set. Returns ((n_val,) scores, each from the network that never saw it, (n_test,) mean of both, runs)."""
-    val, test = parts['val'], parts['test']
-    vs, ts, runs = np.zeros(len(val)), np.zeros(len(test)), []
-    for h in (0, 1):
-        other = val[half != h]
-        fr = pd.concat([parts['train'].assign(split='train'), val[half == h].assign(split='val'),
-                        other.assign(split='test'), test.assign(split='test')], ignore_index=True)
-        sc = {}
-        runs.append(run(genome, fr, out / f'half{h}', scores=sc, **kw))
-        vs[half != h] = sc['test'][:len(other)]
-        ts += sc['test'][len(other):] / 2
-    return vs, ts, runs
-
-
-def _auto_networks(genome, parts, out, cands, seed, epochs, verbose, overwrite, record):
-    """Train every network candidate in out/candidates/NAME/half{0,1} (`_cross_fit`): validation scores from
-    networks that did not stop early on them, test scores averaged over both; a row per candidate."""
-    val, test, rows = {}, {}, {}
-    half = _val_halves(parts['val'], seed)
-    for name, c in cands.items():
-        cap = {'epochs': min(epochs, c['config'].epochs)} if epochs else {}
-        cfg = c['config'].replace(seed=seed, **cap)
-        val[name], test[name], runs = _cross_fit(
-            genome, parts, half, train_regions, out / 'candidates' / name, **{**c, 'config': cfg},
-            baseline=False, verbose=verbose, overwrite=overwrite, **record)
-        rows[name] = dict(kind='network', arch=c['arch'], width=c['width'], stride=c.get('stride'),
-                          members=cfg.ensemble, fits=2, best_epoch=[r['best_epoch'] for r in runs],
-                          epochs_run=[r['epochs_run'] for r in runs],
-                          train_seconds=round(sum(r['train_seconds'] for r in runs), 1))
-    return val, test, rows
-
-
-def _beats(y: np.ndarray, a: np.ndarray, b: np.ndarray, seed: int, n: int = 1000) -> bool:
-    """Whether scores `a` rank `y` better than `b` beyond noise: the 5th percentile of the paired bootstrap
-    difference of their auROCs (n resamples of the items) lies above 0."""
-    from sklearn.metrics import roc_auc_score
-    y = np.asarray(y)
-    a, b = (np.nan_to_num(np.asarray(s, float), nan=float(np.nanmean(s))) for s in (a, b))
-    rng, d = np.random.default_rng(seed), []
-    for _ in range(n):
-        i = rng.integers(0, len(y), len(y))
-        if y[i].min() != y[i].max():
-            d.append(roc_auc_score(y[i], a[i]) - roc_auc_score(y[i], b[i]))
-    return bool(np.percentile(d, 5) > 0)
-
-
-def _auto_choice(y_val, val, test, seed):
-    """The stack of every candidate, unless the best candidate beats the stack's cross-fitted validation
-    scores beyond noise (`_beats`): then that candidate alone, Platt-scaled. Returns (stack_scores result,
-    chosen name, validation auROC of each)."""
-    auc = {k: evaluate_scores(y_val, v)['auroc'] for k, v in val.items()}
-    st = stack_scores(y_val, val, test, seed=seed)
-    auc['stack'] = evaluate_scores(y_val, st['val'])['auroc']
-    best = max(val, key=auc.get)
-    if len(val) > 1 and not _beats(y_val, val[best], st['val'], seed):
-        return st, 'stack', auc
-    return stack_scores(y_val, {best: val[best]}, {best: test[best]}, seed=seed), best, auc
-
-# %% ../nbs/02_deepenhancer.ipynb #au08
-def train_auto(
-    genome: Genome | SequenceSet,  # where the regions' sequences come from
-    regions: pd.DataFrame,  # chrom, start, end, label (0/1), split (train/val/test) [, name]
-    out: Path,  # run directory: candidates/NAME/, model.keras, test_scores.tsv, results.png
-    members: int = 3,  # seeds per network candidate
-    fast: bool = False,  # `rc-gpool` alone, one member, no k-mer models (quick looks)
-    epochs: int | None = None,  # at most this many epochs per network (None: each recipe's own)
-    stride: int | None = None,  # the window CNN's training stride (None: a thirtieth of its width)
-    seed: int = 0,  # seed of every candidate (members: seed, seed + 1, ...)
-    verbose: int | str = 'auto',  # Keras verbosity, or 'tqdm'
-    overwrite: bool = False,  # retrain over the candidates' runs (else resume or reuse them)
-    scores: dict | None = None,  # given: filled with the final (n,) 'val' (out of fold) and 'test' scores
-    **record,  # settings compared on resume (split description, input names)
-) -> dict:  # counts, candidates, stacking, calibration, results {method: `split_metrics`}
-    """The default model (issue 33): train `auto_candidates` and the k-mer models, stack them on validation
-    (`engine.stack_scores`, cross-fitted) or keep the best alone, calibrated, and score the test set once.
-    Each network is trained twice, stopping early on one half of validation and scoring the other
-    (`_cross_fit`), so that every candidate's validation scores are out of sample and the stack does not
-    favour the networks. model.keras is the best network's first fit; the final score is test_scores.tsv's
-    `score` column. Raises `InputError` when a split lacks a class (validation: fewer than 2 rows)."""
-    t0, out = time.time(), Path(out)
-    parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
-    window, frame = auto_widths((parts['train'].end - parts['train'].start).to_numpy())
-    cands = auto_candidates(window, frame, members, fast, stride)
-    val, test, rows = _auto_networks(genome, parts, out, cands, seed=seed, epochs=epochs, verbose=verbose,
-                                     overwrite=overwrite, record=record)
-    nets = list(val)
-    for name, (v, t) in ({} if fast else kmer_candidates(genome, parts)).items():
-        val[name], test[name], rows[name] = v, t, dict(kind='k-mer model, fitted on training sequences')
-    y_val, y_test = parts['val'].label.to_numpy(), parts['test'].label.to_numpy()
-    st, chosen, auc = _auto_choice(y_val, val, test, seed)
-    for k in rows:
-        rows[k]['val_auroc'] = round(auc[k], 4)
-    best_net = max(nets, key=auc.get)
-    with atomic_path(out / 'model.keras') as t:
-        shutil.copyfile(out / 'candidates' / best_net / 'half0' / 'model.keras', t)
-    results = {'auto': split_metrics(y_test, st['test'], y_val, st['val']),
-               **{k: split_metrics(y_test, test[k], y_val, val[k]) for k in test}}
-    tab = parts['test'][[c for c in ('chrom', 'start', 'end', 'name', 'label') if c in parts['test']]]
-    tab = tab.assign(score=st['test'], **{f'score_{k}': test[k] for k in test})
-    atomic_write(out / 'test_scores.tsv', tab.to_csv(sep='\t', index=False))
-    a = results['auto']
-    counts = {s: dict(pos=int(p.label.sum()), neg=int((p.label == 0).sum())) for s, p in parts.items()}
-    res = dict(counts=counts, arch='auto', window=window, frame=frame, candidates=rows,
-               stacking=dict(chosen=chosen, weights=st['weights'], intercept=st['intercept'], folds=5,
-                             val_auroc_out_of_fold=round(auc['stack'], 4)),
-               calibration=dict(method='logistic regression on validation logits (Platt scaling)',
-                                acc_at_0_5=a['at_0.5']['acc'],
-                                acc_at_val_threshold=a['at_val_threshold']['acc'],
-                                bins=calibration_bins(y_test, st['test'])),
-               model_keras=f'{best_net}, first fit: the best network on validation (the final score also '
-                           'needs the other candidates; see test_scores.tsv)',
-               results=results, train_seconds=round(time.time() - t0, 1))
-    plot_run(res, out / 'results.png')
-    if scores is not None:
-        scores.update(val=st['val'], test=st['test'])
-    return res
-
-# %% ../nbs/02_deepenhancer.ipynb #au09
-def plot_run(res: dict,  # a `train_auto` result, or its results record
-             path: str | Path | None = None,  # also written here (PNG, atomically)
-            ):  # the matplotlib figure
-    """A run at a glance: ROC and precision-recall curves of every method, the calibration of the final score
-    on the test set, and each candidate's validation auROC."""
-    import matplotlib
-    import matplotlib.pyplot as plt
-    res = flat_record(res)
-    with matplotlib.rc_context({'backend': 'agg'} if path else {}):
-        fig, ax = plt.subplots(1, 4, figsize=(20, 4.2))
-    plot_curves(res, ax=ax[:2])
-    b = res['calibration']['bins']
-    ax[2].plot([0, 1], [0, 1], 'k:', lw=.8)
-    ax[2].plot(b['mean_score'], b['fraction_positive'], 'o-')
-    c = res['calibration']
-    ax[2].set(xlabel='mean score (test, per bin)', ylabel='fraction positive',
-              title=f"calibration: ACC {c['acc_at_0_5']:.3f} at 0.5, {c['acc_at_val_threshold']:.3f} at val.")
-    names = list(res['candidates']) + ['stack']
-    vals = [res['candidates'][k]['val_auroc'] for k in names[:-1]]
-    vals.append(res['stacking']['val_auroc_out_of_fold'])
-    ax[3].barh(names, vals, color=['C0'] * (len(names) - 1) + ['C3'])
-    ax[3].set(xlabel='validation auROC', xlim=(min(vals) - 0.05, min(1, max(vals) + 0.02)),
-              title=f"chosen: {res['stacking']['chosen']}")
-    fig.tight_layout()
-    if path:
-        with atomic_path(path) as t:
-            fig.savefig(t, dpi=90, format='png')
-    return fig
-
-# %% ../nbs/02_deepenhancer.ipynb #d043
-BASELINES = {
-    'kmer spectrum (k=1..6) logistic regression': kmer_baseline,
-    'gapped k-mer (l=6, k=4) linear SVM': gkm_svm_baseline,
-}
-
-
-def cross_validate(
-    genome: Genome | str | Path,  # genome or FASTA path
-    positives: pd.DataFrame | str | Path,  # positive regions
-    out_dir: str | Path,  # one sub-directory per method and fold
-    archs: tuple = tuple(ARCHS),  # architectures to evaluate
-    k: int = 10,  # folds (the paper: 10)
-    folds: str = 'balanced',  # 'balanced': blocks of equal positive counts; 'equal': equal-length blocks
-    width: int = 300,
-    stride: int = 2,  # window width; training window stride (the paper: 2)
-    test_stride: int | None = None,  # stride at test time (default: `stride`)
-    epochs: int = 30,
-    patience: int = 8,
-    batch_size: int = 128,
-    lr: float = 1e-4,
-    baselines: tuple = tuple(BASELINES),  # names of `BASELINES` to run
-    negatives: (
-        str | pd.DataFrame | Path
-    ) = 'background',  # 'background', 'gc-matched', or negative regions (DataFrame / BED path)
-    exclude: (
-        pd.DataFrame | None
-    ) = None,  # intervals negatives avoid (default: GENCODE TSS ±2 kb, exons, blacklist)
-    seed: int = 0,
-    verbose: int | str = 0,
-    config: TrainConfig | None = None,  # a whole recipe (replaces epochs, patience, batch_size, lr)
-    rc_augment: bool = False,  # reverse-complement training windows at random
-    test_rc: bool = False,  # average test windows over both strands
-    region_config: TrainConfig | None = None,  # recipe of the `REGION_ARCHS` networks (None: `REGION_RECIPE`)
-    region_length: int = 600,  # their frame length (bp)
-    auto: dict | None = None,  # `train_auto` settings of the method 'auto': members, fast, epochs
-    max_n_frac: float = 0.5,  # refuse regions more than this fraction N
-    **record,  # extra fields for the results (dataset names ...)
-) -> dict:  # per method: folds [{fold, auroc, auprc, n_pos, n_neg}], mean, se, pooled curves
-    """Region-level k-fold cross-validation by genomic blocks of the DeepEnhancer architectures and the
-    baselines (Min et al. 2017, Table 2)."""
-    t0 = time.time()
-    out = Path(out_dir)
-    meta = run_metadata(seed, **record)
-    g = genome if isinstance(genome, Genome) else Genome(genome)
-    pos = positives if isinstance(positives, pd.DataFrame) else read_intervals(positives, g)
-    pos = pos[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
-    ident = lambda x: x.attrs.get('source', 'DataFrame') if isinstance(x, pd.DataFrame) else str(x)
-    n_content = dict(positives=checks.region_n_content(g, pos, ident(positives), max_n_frac))
-    given = not (isinstance(negatives, str) and negatives in ('background', 'gc-matched'))
-    build = dict(compatible=None, verdict='not used: the negatives are given')
-    if not given:
-        exclude, build = negative_exclusions(g, pos.chrom.unique(), exclude)
-    if given:
-        neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, g)
-        neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
-        n_conf, first = checks.region_conflicts(pos, neg)
-        if n_conf:
-            raise InputError(f'{ident(negatives)}: {n_conf} negative regions overlap positives of '
-                             f'{ident(positives)} (first: {first}): conflicting labels')
-        n_content['negatives'] = checks.region_n_content(g, neg, ident(negatives), max_n_frac)
-    if (
-        folds == 'balanced'
-    ):  # equal-length blocks leave folds empty on acrocentric chromosomes (chr22's p-arm)
-        fold = balanced_blocks(pos, k, margin=width)
-        pos = pos.assign(fold=fold, label=1)[fold >= 0]
-        if not given:
-            neg = background_negatives(
-                g, pos, exclude=exclude, per_positive=3, gc_match=(negatives == 'gc-matched'), pad=width,
-                seed=seed,
-            )
-        neg = neg.assign(fold=balanced_blocks(neg, k, margin=width, reference=pos), label=0)
-        neg = neg[neg.fold >= 0]
-        if not given:  # as many background negatives as positives in each block
-            npos = pos.fold.value_counts()
-            neg = pd.concat(
-                [
-                    d.sample(min(len(d), int(npos.get(f, 0))), random_state=seed)
-                    for f, d in neg.groupby('fold')
-                ]
-            )
-    elif folds == 'equal':
-        fold = kfold_blocks(pos, g.sizes, k, margin=width)
-        pos = pos.assign(fold=fold, label=1)[fold >= 0]
-        if given:
-            neg = neg.assign(fold=kfold_blocks(neg, g.sizes, k, margin=width), label=0)
-            neg = neg[neg.fold >= 0]
-        else:
-            blocks = {f'fold{i}': (i / k, (i + 1) / k) for i in range(k)}
-            neg = _sample_negatives(
-                g, pos, 'fold' + pos.fold.astype(str), exclude, negatives, margin=width, seed=seed,
-                blocks=blocks,
-            )
-            neg = neg.assign(fold=neg.split.str[4:].astype(int), label=0)
-    else:
-        raise ValueError(f"folds must be 'balanced' or 'equal', got {folds!r}")
-    regions = pd.concat(
-        [pos, neg[['chrom', 'start', 'end', 'fold', 'label']]], ignore_index=True
-    ).reset_index(drop=True)
-    res = dict(
-        task='DeepEnhancer k-fold cross-validation, region level (max over windows)',
-        **meta,
-        split=dict(
-            kind=f'{k}-fold cross-validation by contiguous genomic blocks ({folds})', k=k, margin_bp=width,
-            chroms=sorted(regions.chrom.unique()), validation='the next fold',
-        ),
-        negatives=(
-            f'user-supplied ({ident(negatives)}), assigned to the same blocks'
-            if given
-            else (f'{negatives}, as many as positives in each fold block (avoiding positives ±{width} bp, '
-                  + ('GENCODE TSS ±2 kb, exons, blacklist, N)' if build['compatible'] else
-                     f'N; not the hg38 annotation: {build["verdict"]})'))
-        ),
-        n_content=n_content, annotation=build,
-        counts={
-            int(f): dict(
-                pos=int(((regions.fold == f) & (regions.label == 1)).sum()),
-                neg=int(((regions.fold == f) & (regions.label == 0)).sum()),
-            )
-            for f in range(k)
-        },
-        width=width,
-        stride=stride,
-        test_stride=test_stride or stride,
-        epochs=epochs,
-        patience=patience,
-        methods={},
-    )
-    cv_folds(
-        g, regions, out, res, archs=archs, baselines=baselines, k=k, width=width, stride=stride,
-        test_stride=test_stride, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed,
-        verbose=verbose, config=config, rc_augment=rc_augment, test_rc=test_rc, region_config=region_config,
-        region_length=region_length, auto=auto,
-    )
-    res['wall_seconds'] = round(time.time() - t0, 1)
-    settings = dict(
-        archs=list(archs), k=k, folds=folds, width=width, stride=stride, test_stride=test_stride or stride,
-        epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, baselines=list(baselines), seed=seed,
-        rc_augment=rc_augment, test_rc=test_rc, train=asdict(config) if config else None,
-        **({'region_train': asdict(region_config or REGION_RECIPE), 'region_length': region_length}
-           if set(archs) & set(REGION_ARCHS) else {}),
-        max_n_frac=max_n_frac, **({'auto': auto or {}} if 'auto' in archs else {}),
-        **{x: record[x] for x in ('quick', 'recipe') if x in record},
-    )
-    return results_record(res, settings, data_keys=('n_content', 'annotation'))
-
-
-def _history(h: pd.DataFrame, cfg: TrainConfig) -> dict:
-    "The per-epoch losses (and the monitor), the kept epoch and the time per epoch of one fold's `fit`."
-    mon, mode = _kept_by(h, cfg)
-    cols = ['epoch', 'loss', 'val_loss'] + [c for c in (mon, 'member') if c in h and c != 'val_loss']
-    return dict(
-        history=h[cols].round(5).to_dict('list'),
-        best_epoch=best_epoch(h, mon, mode),
-        seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None,
-    )
-
-
-def _auto_fold(g, parts, d, seed, verbose, auto):
-    "One fold of the method 'auto': `train_auto` on the fold's splits; test scores and what was chosen."
-    fr = pd.concat([p.assign(split=s) for s, p in parts.items()], ignore_index=True)
-    sc = {}
-    r = train_auto(g, fr, d, seed=seed, verbose=verbose, scores=sc, **auto)
-    return sc['test'], dict(chosen=dict(r['stacking'], val_auroc={k: v['val_auroc']
-                                                                  for k, v in r['candidates'].items()}))
-
-
-def cv_folds(
-    g: Genome | SequenceSet,  # where the regions' sequences come from
-    regions: pd.DataFrame,  # chrom, start, end, label, fold (0..k-1)
-    out: Path,  # a sub-directory per method and fold (`done.json` makes it resumable)
-    res: dict,  # the results dict: `methods` is filled in
-    archs: tuple = tuple(ARCHS),
-    baselines: tuple = tuple(BASELINES),
-    k: int = 10,
-    width: int = 300,
-    stride: int = 2,
-    test_stride: int | None = None,
-    epochs: int = 30,
-    patience: int = 8,
-    batch_size: int = 128,
-    lr: float = 1e-4,
-    seed: int = 0,
-    verbose: int | str = 0,
-    config: TrainConfig | None = None,  # a whole recipe (replaces epochs, patience, batch_size, lr)
-    rc_augment: bool = False,  # reverse-complement training windows at random
-    test_rc: bool = False,  # average test windows over both strands
-    region_config: TrainConfig | None = None,  # recipe of the `REGION_ARCHS` networks (None: `REGION_RECIPE`)
-    region_length: int = 600,  # their frame length (bp)
-    auto: dict | None = None,  # `train_auto` settings of the method 'auto': members, fast, epochs
-) -> dict:  # `res`, per method: folds, mean and SE of auROC/auPRC, pooled curves
-    """The k-fold loop shared by genome regions and labelled sequences: fold f tests, fold f+1 validates
-    (early stopping), the rest trains; every method sees the same folds. Per-fold metrics, then mean ± SE over
-    folds. Raises `OptionError` for fewer than 3 folds (nothing would be left to train on) or an unknown
-    network."""
-    if k < 3:
-        raise OptionError(f'cross-validation needs k >= 3 folds (fold f tests, f+1 validates), got k={k}')
-    scores = {}
-    for name in archs:
-        if name not in ARCHS and name not in REGION_ARCHS and name != 'auto':
-            raise OptionError(f'unknown network {name!r}; choose from '
-                              f'{", ".join([*ARCHS, *REGION_ARCHS, "auto"])}')
-    for f in range(k):
-        te, va = regions[regions.fold == f].reset_index(drop=True), regions[
-            regions.fold == (f + 1) % k
-        ].reset_index(drop=True)
-        tr = regions[~regions.fold.isin([f, (f + 1) % k])].reset_index(drop=True)
-        if not len(te) or te.label.nunique() < 2:
-            continue
-        assert_disjoint(tr, te, pad=width)
-        for name in list(archs) + list(baselines):
-            d = out / name.replace(' ', '_').replace('/', '_') / f'fold{f}'
-            if (d / 'done.json').exists():
-                r = load_json(d / 'done.json')
-            else:
-                t1 = time.time()
-                if name in ARCHS:
-                    cfg = (config or MIN2017.replace(epochs=epochs, patience=patience, batch_size=batch_size,
-                                                     lr=lr)).replace(seed=seed + f)
-                    wtr = window_index(tr, width, stride, sizes=g.sizes)
-                    wva = window_index(va, width, stride, sizes=g.sizes)
-                    trd = WindowDataset(
-                        g, wtr, tr.label.to_numpy(), width, cfg.batch_size, shuffle=True, seed=cfg.seed,
-                        rc_augment=rc_augment,
-                    )
-                    m, h, _ = fit(
-                        lambda: build_model(name, width), TWO_CLASS, trd,
-                        WindowDataset(g, wva, va.label.to_numpy(), width, 512), d / 'checkpoints', config=cfg,
-                        verbose=verbose, record=dict(arch=name, fold=f, stride=stride,
-                                                     **({'rc_augment': True} if rc_augment else {})),
-                    )
-                    sc = predict_regions(m, g, te, width, test_stride or stride, rc=test_rc)
-                    extra = dict(_history(h, cfg), train_windows=len(wtr))
-                elif name in REGION_ARCHS:
-                    cfg = (region_config or REGION_RECIPE).replace(seed=seed + f)
-                    m, h, _ = fit_region_model(g, tr, va, d / 'checkpoints', arch=name, length=region_length,
-                                               config=cfg, verbose=verbose, record=dict(fold=f))
-                    sc = predict_whole_regions(m, g, te)
-                    extra = dict(_history(h, cfg), train_regions=len(tr))
-                elif name == 'auto':
-                    sc, extra = _auto_fold(g, dict(train=tr, val=va, test=te), d, seed=seed + f,
-                                           verbose=verbose, auto=auto or {})
-                elif name in TUNED_BASELINES:
-                    sc, extra = TUNED_BASELINES[name](
-                        region_codes_list(g, tr), tr.label.to_numpy(), region_codes_list(g, va),
-                        va.label.to_numpy(), region_codes_list(g, te),
-                    )
-                    extra = dict(chosen={x: extra[x] for x in ('l', 'k', 'C', 'val_auroc')})
-                else:
-                    trv = pd.concat([tr, va])
-                    sc = BASELINES[name](
-                        region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te)
-                    )
-                    extra = {}
-                r = dict(
-                    fold=f, label=te.label.tolist(), score=np.round(np.asarray(sc, float), 6).tolist(),
-                    seconds=round(time.time() - t1, 1), **extra,
-                )
-                save_json(d / 'done.json', r)
-            ev = evaluate_scores(r['label'], r['score'])
-            res['methods'].setdefault(name, dict(folds=[]))['folds'].append(
-                dict(
-                    fold=f,
-                    auroc=ev['auroc'],
-                    auprc=ev['auprc'],
-                    n_pos=ev['n_pos'],
-                    n_neg=ev['n_neg'],
-                    seconds=r.get('seconds'),
-                    **{
-                        x: r[x]
-                        for x in ('history', 'best_epoch', 'train_windows', 'train_regions',
-                                  'seconds_per_epoch', 'chosen')
-                        if x in r
-                    },
-                )
-            )
-            scores.setdefault(name, []).append((np.asarray(r['label']), np.asarray(r['score'])))
-    for name, v in res['methods'].items():
-        for mt in ('auroc', 'auprc'):
-            a = np.array([x[mt] for x in v['folds']])
-            v[mt] = dict(
-                mean=float(a.mean()), se=float(a.std(ddof=1) / np.sqrt(len(a))) if len(a) > 1 else None
-            )
-        y = np.concatenate([s[0] for s in scores[name]])
-        # pooled curves: per-fold scores are rank-normalised first, so folds with different score scales
-        # pool fairly
-        rk = np.concatenate([pd.Series(s[1]).rank(pct=True).to_numpy() for s in scores[name]])
-        pe = evaluate_scores(y, rk, curve_points=100)
-        v['pooled_curves'] = dict(roc=pe['roc'], pr=pe['pr'])
-    return res
-
-
-def cv_table(
-    res: dict,  # from `cross_validate`
-) -> pd.DataFrame:  # method, auROC mean ± SE, auPRC mean ± SE, folds, split
-    "Table 2 of Min et al. 2017: mean and standard error of auROC and auPRC over folds, with the split named."
-    res = flat_record(res)
-    return pd.DataFrame(
-        [
-            dict(
-                method=k, auROC=v['auroc']['mean'], auROC_se=v['auroc']['se'], auPRC=v['auprc']['mean'],
-                auPRC_se=v['auprc']['se'], folds=len(v['folds']), split=res['split']['kind'],
-            )
-            for k, v in res['methods'].items()
-        ]
-    )
-
-# %% ../nbs/02_deepenhancer.ipynb #q043
-def _sequence_folds(df:pd.DataFrame, k:int, seed:int, src:str)->tuple:
-    """(fold number per row, description): the table's `fold` labels numbered 0.. in sorted order (numbers as
-    numbers), else stratified random folds. Raises `InputError` naming the line of an empty fold label, or a
-    table with fewer than 3 folds or a fold without both classes."""
-    from sklearn.model_selection import StratifiedKFold
-    if df.fold.isna().all():
-        f = np.zeros(len(df), int)
-        for i, (_, te) in enumerate(StratifiedKFold(k, shuffle=True, random_state=seed).split(df, df.label)):
-            f[te] = i
-        return f, f'{k}-fold stratified random cross-validation of labelled sequences (seed {seed})'
-    empty = df.fold.fillna('').str.strip() == ''
-    if empty.any(): raise InputError(f"{df['where'][empty].iloc[0]}: empty 'fold' value")
-    num = pd.to_numeric(df.fold, errors='coerce')
-    labels = sorted(df.fold.unique(), key=lambda v: (float(v), v) if num.notna().all() else (0, v))
-    if len(labels) < 3:
-        raise InputError(f"{src}: the 'fold' column has {len(labels)} distinct values ({', '.join(labels)}); "
-                         'cross-validation needs at least 3')
-    f = df.fold.map({v: i for i, v in enumerate(labels)}).to_numpy()
-    for i, v in enumerate(labels):
-        if df.label[f == i].nunique() < 2:
-            raise InputError(f"{src}: fold {v!r} holds only class {df.label[f == i].iloc[0]}: each fold is "
-                             'a test set and needs both classes')
-    return f, f"{len(labels)}-fold cross-validation by the table's 'fold' column ({', '.join(labels)})"
-
-def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per method and fold
-                             positives:str|Path|None=None, negatives:str|Path|None=None, # one FASTA per class
-                             table:str|Path|None=None, # or: CSV/TSV with sequence, label [, fold]
-                             k:int=10,                # stratified random folds (or the table's `fold` column)
-                             width:int=300, seed:int=0,
-                             max_n_frac:float=0.5,    # refuse sequences more than this fraction N
-                             allow_duplicates:bool=False, # accept copies of a sequence in two folds
-                             **kw,                    # `cv_folds` settings: archs, baselines, stride, epochs…
-                            )->dict:                  # as `cross_validate`
-    """k-fold cross-validation on labelled sequences: stratified random folds, or the folds of a `fold` column
-    (any labels: 0-based, 1-based or names, numbered in sorted order). Sequences carry no coordinates, so
-    copies across folds (either strand) are refused unless `allow_duplicates`; homologues are the user's to
-    avoid. Raises `InputError` for one class only, an empty or single fold label, N-rich sequences,
-    conflicting labels."""
-    t0 = time.time()
-    meta = run_metadata(seed)
-    df = read_labelled(positives, negatives, table)
-    src = ', '.join(str(x) for x in (table, positives, negatives) if x)
-    n = [int((df.label == c).sum()) for c in (1, 0)]
-    if min(n) < k and df.fold.isna().all():
-        raise InputError(f'{src}: {k}-fold cross-validation needs at least {k} sequences of each class, has '
-                         f'{n[0]} positive and {n[1]} negative')
-    fold_col, how = _sequence_folds(df, k, seed, src)
-    k = int(fold_col.max()) + 1
-    df = df.assign(fold=fold_col)
-    found = check_labelled(df.assign(split=df.fold), src, max_n_frac, allow_duplicates)
-    df = df.assign(chrom=[f's{i}' for i in range(len(df))])
-    seqs = SequenceSet(dict(zip(df.chrom, df.sequence)), pad_to=width, source=str(table or positives))
-    regions = df.assign(start=0, end=df.chrom.map(seqs.sizes))[['chrom', 'start', 'end', 'label', 'fold']]
-    res = dict(task='DeepEnhancer k-fold cross-validation on labelled sequences (max over windows)', **meta,
-               **found,
-               split=dict(kind=how, k=k, validation='the next fold'), n_padded=seqs.n_padded, width=width,
-               counts={int(f): dict(pos=int(((regions.fold == f) & (regions.label == 1)).sum()),
-                                    neg=int(((regions.fold == f) & (regions.label == 0)).sum()))
-                                    for f in range(k)},
-               methods={})
-    cv_folds(seqs, regions, Path(out_dir), res, k=k, width=width, seed=seed, **kw)
-    res['wall_seconds'] = round(time.time() - t0, 1)
-    plain = {x: v for x, v in kw.items() if isinstance(v, (int, float, str, bool, tuple, type(None)))}
-    if 'auto' in kw.get('archs', ()):
-        plain['auto'] = kw.get('auto') or {}
-    return results_record(res, dict(k=k, width=width, seed=seed, max_n_frac=max_n_frac,
-                                    allow_duplicates=allow_duplicates, **plain),
-                          data_keys=('n_padded', 'n_content', 'duplicates'))
-
-# %% ../nbs/02_deepenhancer.ipynb #d045
-def compare_methods(
-    res: dict, metric: str = 'auroc'  # from `cross_validate`  # 'auroc' or 'auprc'
-) -> pd.DataFrame:  # A, B, n, mean_diff, wins_A, wilcoxon_p, wilcoxon_p_holm, binomial_p (A > B, one-sided)
-    """Pairwise Wilcoxon signed-rank and one-sided exact binomial tests on paired fold scores (Min et al.
-    2017, Tables 3–5)."""
-    from itertools import combinations
-    from scipy.stats import wilcoxon, binomtest
-    from statsmodels.stats.multitest import multipletests
-
-    res = flat_record(res)
-    per = {k: {x['fold']: x[metric] for x in v['folds']} for k, v in res['methods'].items()}
-    rows = []
-    for a, b in combinations(per, 2):
-        f = sorted(set(per[a]) & set(per[b]))
-        x = np.array([per[a][i] for i in f])
-        y = np.array([per[b][i] for i in f])
-        d = x - y
-        wins = int((d > 0).sum())
-        n = int((d != 0).sum())
-        p = float(wilcoxon(x, y).pvalue) if n > 0 else 1.0
-        rows.append(
-            dict(
-                A=a, B=b, n=len(f), mean_diff=float(d.mean()), wins_A=wins, wilcoxon_p=p,
-                binomial_p=float(binomtest(wins, n, 0.5, alternative='greater').pvalue) if n else 1.0,
-            )
-        )
-    t = pd.DataFrame(rows)
-    if len(t):
-        t['wilcoxon_p_holm'] = multipletests(t.wilcoxon_p, method='holm')[1]
-    return t
-
-# %% ../nbs/02_deepenhancer.ipynb #d047
-def fine_tune(
-    model: (
-        keras.Model | str | Path
-    ),  # a pre-trained DeepEnhancer model (or its .keras path); a copy is trained
-    train: keras.utils.PyDataset,  # training batches of the new set
-    val: keras.utils.PyDataset,  # validation batches
-    out_dir: str | Path,  # checkpoints (resumable)
-    lr: float = 1e-5,  # learning rate (a tenth of pre-training's)
-    freeze_conv: bool = False,  # keep the convolution and batch-norm layers fixed
-    epochs: int = 30, patience: int = 8, seed: int = 0, verbose: int | str = 0,
-    config: TrainConfig | None = None,  # a whole recipe (replaces lr, epochs, patience); ensembles allowed
-) -> tuple:  # (fine-tuned model, history DataFrame)
-    """Transfer learning (Min et al. 2017, 'Transfer learning'): continue training a pre-trained model on a
-    cell-type-specific set. Every ensemble member or restart starts from the pre-trained weights."""
-    src = model if isinstance(model, keras.Model) else load_model(model)
-    set_seed(seed)
-
-    def copy():
-        m = keras.models.clone_model(src)
-        m.set_weights(src.get_weights())
-        return m
-
-    cfg = (config or MIN2017.replace(lr=lr, epochs=epochs, patience=patience)).replace(
-        seed=seed, freeze=('Conv1D', 'BatchNormalization') if freeze_conv else ()
-    )
-    net = copy if cfg.ensemble > 1 or cfg.restarts > 1 else copy()
-    r = fit(
-        net, classifier_task(src), train, val, out_dir, config=cfg, verbose=verbose,
-        record=dict(fine_tune=True),
-    )
-    return r.model, r.history
 
 # %% ../nbs/02_deepenhancer.ipynb #d049
 DNASE = {
@@ -2034,7 +319,7 @@ class CVConfig:
     recipe: str = 'paper'  # the recipe's name in the record
     rc_augment: bool = False  # reverse-complement training windows at random
     test_rc: bool = False  # average test windows over both strands
-    region_train: TrainConfig | None = None  # recipe of the `REGION_ARCHS` networks (None: `REGION_RECIPE`)
+    region_train: TrainConfig | None = None  # recipe of the whole-region networks (None: `REGION_RECIPE`)
     region_length: int = 600  # their frame length in bp
     seed: int = 0  # seed of sampling, initialisation and batch order
     quick: bool = IN_TEST  # 3 folds, 240 positives, one window architecture, 1 epoch (region networks: 3)
@@ -2054,7 +339,7 @@ def deepenhancer_cv(
     pos = fantom5_chr22()
     if c.quick:
         c = replace(c, k=3, epochs=1, region_train=(c.region_train or REGION_RECIPE).replace(epochs=3),
-                    archs=('4conv2pool4norm',) + tuple(a for a in c.archs if a in REGION_ARCHS))
+                    archs=('4conv2pool4norm',) + tuple(a for a in c.archs if layout_of(a) == 'region'))
         pos = pos.sample(240, random_state=c.seed).sort_values('start').reset_index(drop=True)
     res = cross_validate(
         g, pos, out_dir, archs=c.archs, k=c.k, stride=c.stride, epochs=c.epochs, patience=c.patience,
@@ -2092,7 +377,7 @@ class TransferConfig:
     recipe: str = 'paper'  # the recipes' name in the record
     rc_augment: bool = False  # reverse-complement training windows at random
     test_rc: bool = False  # average test windows over both strands
-    region_net: str | None = None  # also train this `REGION_ARCHS` network from scratch on the same set
+    region_net: str | None = None  # also train this whole-region network of the zoo from scratch on the same set
     region_train: TrainConfig | None = None  # its recipe (None: `REGION_RECIPE`)
     region_only: bool = False  # no chr22 model: only networks from scratch and the baselines
     region_kw: dict | None = None  # keyword arguments of its builder (filters, kernel, dropout)
@@ -2124,7 +409,7 @@ def deepenhancer_transfer(
     out = Path(out_dir)
     meta = run_metadata(seed, experiment='deepenhancer_transfer', cell=cell, quick=quick)
     if c.region_only and not (c.region_net or c.scratch_arch):
-        raise OptionError('deepenhancer_transfer: region_only needs region_net (a key of REGION_ARCHS) or '
+        raise OptionError('deepenhancer_transfer: region_only needs region_net (a whole-region network of the zoo) or '
                           'scratch_arch (a key of ARCHS)')
     if c.scratch_arch and not c.region_only:
         raise OptionError('deepenhancer_transfer: scratch_arch is for region_only runs (otherwise the '
@@ -2314,3 +599,126 @@ def plot_loss_curves(res: dict, fold: int = 0, axes=None):
         ax.legend(fontsize=7)
     axes[0].set_ylabel('loss')
     return axes
+
+# %% ../nbs/02_deepenhancer.ipynb #im02
+def motifs_deepenhancer_chr22(
+    model: str | Path | None = None,  # chapter 2's model (default runs/deepenhancer_chr22/model.keras)
+    results: str | Path | None = None,  # results JSON (e.g. results/motifs_deepenhancer_chr22.json)
+    report_dir: str | Path | None = None,  # also write the HTML/PNG report here
+    max_windows: int = 4000,  # windows for site collection and for influence
+    seed: int = 0,
+    quick: bool = IN_TEST,  # no model given: train chapter 2's quick model first; 8 filters for influence
+) -> dict:
+    """Kernel motifs of the chr22 DeepEnhancer model vs JASPAR and HOCOMOCO, with an untrained control and
+    filter influence."""
+    from enhancer_nets.data import window_index, window_codes
+
+    if model is None and quick:
+        import tempfile as _t
+
+        d = Path(_t.mkdtemp())
+        deepenhancer_chr22(d, quick=True, verbose=0)
+        model = d / 'model.keras'
+    mp = Path(model or repo_root() / 'runs' / 'deepenhancer_chr22' / 'model.keras')
+    rd = mp.parent
+    m = load_model(mp)
+    run = flat_record(load_json(rd / 'results.json')) if (rd / 'results.json').exists() else None
+    g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
+    L = m.input_shape[1]
+    size = g.sizes['chr22']
+    blocks = (run or {}).get('split', {}).get('blocks', {'train': [0, 0.65], 'test': [0.75, 1.0]})
+    pos = fantom5_chr22()
+    pos = pos[pos.end < blocks['train'][1] * size]
+    wi = window_index(pos, L, 50, g.sizes, max_per_region=4)
+    wi = wi.sample(min(len(wi), max_windows), random_state=seed)
+    C = window_codes(g, wi.chrom, wi.start, L)
+    res = run_metadata(
+        seed, experiment='motifs_deepenhancer_chr22', model=str(mp),
+        model_run_commit=(run or {}).get('git_commit'), arch=m.name, quick=quick,
+        split=f"sites from training-block enhancer windows ({len(C)}); influence on test-block windows",
+        model_split=(run or {}).get('split'),
+        databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'],
+    )
+    dbs = {'JASPAR2024': motif_db('JASPAR2024'), 'HOCOMOCOv11': motif_db('HOCOMOCOv11')}
+    crit = [('E', 0.01), ('E', 0.1), ('q', 0.05)]
+    set_seed(seed)
+    ctrl = build_model(m.name, L)
+    res['recipes'] = {}
+    for label, net, rec, codes in (
+        ('trained, enumeration (DeepEnhancer)', m, 'enumeration', None),
+        ('trained, sites > 0.7 MAV (DeepCAGE)', m, 'activation', C),
+        ('untrained control, enumeration', ctrl, 'enumeration', None),
+        ('untrained control, sites > 0.7 MAV', ctrl, 'activation', C),
+    ):
+        pp = filter_motifs(net, codes, rec)
+        q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
+        r = dict(
+            n_sites=[p['n_sites'] for p in pp],
+            ic=[round(float(information_content(p['ppm']).sum()), 3) for p in pp],
+        )
+        for dn, db in dbs.items():
+            t = tomtom_table(q, db)
+            r[dn] = dict(
+                summaries={f'{b} < {th}': match_summary(t, b, th) for b, th in crit},
+                table=t[t['rank'] <= 1][['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']]
+                .round(8)
+                .to_dict('records'),
+            )
+        if label.startswith('trained, sites'):
+            r['ppms'] = {k: np.round(v, 4).tolist() for k, v in q.items()}
+        res['recipes'][label] = r
+    sc = pd.read_csv(rd / 'test_scores.tsv', sep='\t') if (rd / 'test_scores.tsv').exists() else None
+    if sc is not None:
+        tw = (
+            window_index(sc, L, 100, g.sizes, max_per_region=4)
+            .sample(frac=1, random_state=seed)
+            .head(max_windows // 2)
+        )
+        X = window_codes(g, tw.chrom, tw.start, L)
+        y = sc.label.to_numpy()[tw.region.to_numpy()]
+        F = first_conv(m).get_weights()[0].shape[-1]
+        inf = influence(m, X, y, filters=range(8) if quick else range(F))
+        res['influence'] = dict(
+            n_windows=int(len(X)), table=inf.round(6).to_dict('records'),
+            split='test block of chr22 (windows of held-out regions; window-level auROC)',
+        )
+    res = results_record(res, dict(model=str(mp), max_windows=max_windows, seed=seed, quick=quick),
+                         data_keys=('databases', 'model_split', 'model_run_commit'))
+    if results is not None:
+        save_json(results, res)
+    if report_dir is not None:
+        res['metrics']['report'] = motif_report(m, report_dir, C, 'activation')
+    return res
+
+# %% ../nbs/02_deepenhancer.ipynb #im08
+def modisco_deepenhancer_chr22(model:str|Path|None=None, # chapter 2's: runs/deepenhancer_chr22/model.keras
+                               results:str|Path|None=None, seed:int=0, quick:bool=IN_TEST,
+                               report_dir:str|Path|None=None,
+                              )->dict:
+    """TF-MoDISco on the chr22 DeepEnhancer model: centre windows of the test-block FANTOM5 enhancers, with a
+    control."""
+    if model is None and quick:
+        d = Path(tempfile.mkdtemp())
+        deepenhancer_chr22(d, quick=True, verbose=0)
+        model = d/'model.keras'
+    mp = Path(model or repo_root()/'runs'/'deepenhancer_chr22'/'model.keras')
+    m = load_model(mp)
+    run = flat_record(load_json(mp.parent/'results.json'))
+    L = m.input_shape[1]
+    g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
+    sc = pd.read_csv(mp.parent/'test_scores.tsv', sep='\t')
+    pos = sc[sc.label == 1]
+    mid = ((pos.start + pos.end) // 2 - L // 2).clip(0, g.sizes['chr22'] - L).to_numpy()
+    C = window_codes(g, np.full(len(mid), 'chr22'), mid, L)
+    set_seed(seed + 7)
+    res = run_metadata(seed, experiment='modisco_deepenhancer_chr22', quick=quick, model=str(mp), arch=m.name,
+                       model_run_commit=run.get('git_commit'),
+                       model_test_auroc=run['results'][m.name]['auroc'],
+                       method='TF-MoDISco (modisco-lite), mean-centred input gradients',
+                       split=f'explained: {len(C)} centre windows ({L} bp) of test-block FANTOM5 enhancers',
+                       model_split=run['split'])
+    res['runs'] = modisco_versus_control(m, build(m.name, L), C, report_dir=report_dir, min_seqlets=10)
+    res = results_record(res, dict(model=str(mp), seed=seed, quick=quick),
+                         data_keys=('model_split', 'model_run_commit', 'model_test_auroc'))
+    if results is not None: save_json(results, res)
+    return res

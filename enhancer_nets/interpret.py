@@ -18,7 +18,7 @@ from .engine import backend_gradient, predict, fit, BINARY
 from .layers import RCConv1D, load_model
 from enhancer_nets.data import (
     Genome, SequenceError, one_hot, encode, resolve, COMPLEMENT, CODE_ONE_HOT, simulate_oops, jaspar_ppm,
-    window_codes, open_text,
+    window_codes, open_text, CodesDataset,
 )
 from enhancer_nets.motifs import (
     read_meme, write_meme, motif_db, jaspar_ppms, conv_layers, filter_ppms, first_layer_scores, ppm_logo,
@@ -31,8 +31,7 @@ from enhancer_nets.motifs import (
 __all__ = ['planted_example', 'zeroed_filter', 'model_output', 'influence', 'input_gradients', 'grad_x_input',
            'integrated_gradients', 'ism', 'position_importance', 'site_recovery', 'plot_attribution', 'read_variants',
            'variant_codes', 'variant_effect', 'motif_report', 'hypothetical_attributions', 'modisco_patterns',
-           'modisco_report', 'motifs_simulated', 'motifs_deepenhancer_chr22', 'modisco_simulated',
-           'modisco_deepenhancer_chr22']
+           'modisco_report', 'modisco_versus_control', 'modisco_simulated']
 
 # %% ../nbs/06_interpretation.ipynb #c008
 def planted_example(
@@ -43,10 +42,11 @@ def planted_example(
     epochs: int = 8,  # training epochs
     seed: int = 0,  # seed of the simulation and the initialisation
 ) -> dict:  # model, codes (n, L) uint8, y, pos (motif start or −1), strand, ppm (w, 4) as planted
-    """Chapter 3's enhancer CNN (`build_cohn`, RC-conv first layer of 20 filters × 9 bp) trained on OOPS data
+    """Chapter 3's enhancer CNN (the zoo's 'cohn-enhancer-rc', RC-conv first layer of 20 filters × 9 bp) trained on OOPS data
     with a known
     site per positive (Cohn et al. 2018 §3.1.4 at small scale): the lesson model of this chapter."""
-    from enhancer_nets.adversarial import build_cohn, CodesDataset, COHN2018
+    from enhancer_nets.zoo import build
+    from enhancer_nets.recipes import COHN2018
 
     set_seed(seed)
     ppm = jaspar_ppm(matrix_id, pseudocount=0.01) ** sharpen
@@ -57,7 +57,7 @@ def planted_example(
     cfg = COHN2018.replace(epochs=epochs, patience=epochs, monitor='loss', mode='min', seed=seed)
     # no validation set: every epoch is trained and the best training loss kept; no run directory is kept
     m = fit(
-        build_cohn('enhancer', length=length), BINARY,
+        build('cohn-enhancer-rc', length), BINARY,
         CodesDataset(sim['codes'], sim['y'], cfg.batch_size, shuffle=True, seed=seed), None, None, config=cfg,
         verbose=0,
     ).model
@@ -595,202 +595,17 @@ def modisco_report(
     save_json(out / 'summary.json', summ)
     return summ
 
-# %% ../nbs/06_interpretation.ipynb #c064
-def _cebp_hit(t):
-    h = t[(t['rank'] == 1) & t.target.map(lambda x: x is not None and 'CEBP' in tf_name(x))].sort_values('q')
-    return (
-        None
-        if h.empty
-        else h.iloc[0][['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']].to_dict()
-    )
-
-
-def motifs_simulated(
-    run_dir: str | Path | None = None,  # chapter 3's checkpoints (default runs/cohn_simulated)
-    results: str | Path | None = None,  # results JSON (e.g. results/motifs_simulated.json)
-    n_attr: int = 100,  # confident held-out positives for the attribution check
-    seed: int = 0,
-    quick: bool = IN_TEST,  # 1,000 per class and 2 epochs (plumbing only: such a model learns little)
-) -> dict:
-    "Motifs, TOMTOM and attribution checks of the simulated-CEBPA networks of Cohn et al. 2018 (chapter 3)."
-    from enhancer_nets.adversarial import cohn_simulation, train_cohn, versus_shuffles
-
-    n = 1000 if quick else 10_000
-    epochs = 2 if quick else 20
-    run = Path(run_dir or repo_root() / 'runs' / 'cohn_simulated') / f'n{n}'
-    res = run_metadata(
-        seed, experiment='motifs_simulated', n_per_class=n, quick=quick, models=str(run),
-        split=('simulated: random 80/10/10 train/validation/test; motifs and attributions on the test '
-               'positives'),
-        planted='JASPAR2018 MA0102.2 CEBPA (pyjaspar)',
-        databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'],
-    )
-    sim = cohn_simulation('CEBPA', n, seed=seed)
-    tr, va, te = sim['train'], sim['val'], sim['test']
-    nets = {
-        'CNN vs background': train_cohn(tr, va, run / 'cnn', epochs=epochs, seed=seed)[0],
-        'CNN vs 2-shuffles': train_cohn(
-            versus_shuffles(tr['codes'][tr['y'] == 1], 2, seed),
-            versus_shuffles(va['codes'][va['y'] == 1], 2, seed + 1), run / 'cnn_vs_2shuffle', epochs=epochs,
-            seed=seed,
-        )[0],
-    }
-    P = te['codes'][te['y'] == 1]
-    pos = te['pos'][te['y'] == 1]
-    w = len(sim['ppm'])
-    dbs = {'JASPAR2024': motif_db('JASPAR2024'), 'HOCOMOCOv11': motif_db('HOCOMOCOv11')}
-    res['networks'] = {}
-    for name, m in nets.items():
-        r = {}
-        for rec in ('enumeration', 'activation', 'max_site'):
-            pp = filter_motifs(m, P, rec)
-            q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
-            rr = dict(n_sites=[p['n_sites'] for p in pp])
-            for dn, db in dbs.items():
-                t = tomtom_table(q, db)
-                hit = _cebp_hit(t)
-                rr[dn] = dict(
-                    summary=match_summary(t, 'q', 0.05), cebp_best=hit,
-                    top=t[t['rank'] == 1][['query', 'target', 'q', 'query_ic']].to_dict('records'),
-                )
-                if hit is not None:
-                    rr[dn]['cebp_ppm'] = np.round(trim_ppm(q[hit['query']])[0], 4).tolist()
-            r[rec] = rr
-        sp = model_output(m, P)
-        conf = np.flatnonzero(sp > 0.9)
-        crit = 'held-out positives with p > 0.9'
-        if len(conf) < 10:
-            conf, crit = (
-                np.argsort(-sp)[:n_attr],
-                'top-scoring held-out positives (fewer than 10 with p > 0.9)',
-            )
-        X, ps = P[conf][:n_attr], pos[conf][:n_attr]
-        ig = integrated_gradients(m, X, steps=64)
-        r['attribution'] = dict(
-            n=int(len(X)),
-            criterion=crit,
-            ig_site_recovery=float(site_recovery(position_importance(ig['attr']), ps, w).mean()),
-            gxi_site_recovery=float(site_recovery(position_importance(grad_x_input(m, X)), ps, w).mean()),
-            ism_site_recovery=float(
-                site_recovery(position_importance(ism(m, X[: min(len(X), 40)]), 'ism'), ps[:40], w).mean()
-            ),
-            ig_completeness_rel_error_median=float(
-                np.median(ig['completeness_error'] / np.maximum(np.abs(ig['delta']), 1e-9))
-            ),
-        )
-        res['networks'][name] = r
-    best = [
-        (dn, nn, rc, v[rc][dn]['cebp_best'])
-        for nn, v in res['networks'].items()
-        for rc in ('enumeration', 'activation', 'max_site')
-        for dn in dbs
-        if v[rc][dn]['cebp_best'] is not None
-    ]
-    res['cebp_recovered'] = bool(any(b[3]['q'] < 0.05 for b in best))
-    if best:
-        b = min(best, key=lambda z: z[3]['q'])
-        res['best_cebp'] = dict(database=b[0], network=b[1], recipe=b[2], **b[3])
-    res = results_record(res, dict(n_attr=n_attr, seed=seed, quick=quick, n_per_class=n, epochs=epochs),
-                         data_keys=('planted', 'databases', 'models'))
-    if results is not None:
-        save_json(results, res)
-    return res
-
-# %% ../nbs/06_interpretation.ipynb #c070
-def motifs_deepenhancer_chr22(
-    model: str | Path | None = None,  # chapter 2's model (default runs/deepenhancer_chr22/model.keras)
-    results: str | Path | None = None,  # results JSON (e.g. results/motifs_deepenhancer_chr22.json)
-    report_dir: str | Path | None = None,  # also write the HTML/PNG report here
-    max_windows: int = 4000,  # windows for site collection and for influence
-    seed: int = 0,
-    quick: bool = IN_TEST,  # no model given: train chapter 2's quick model first; 8 filters for influence
-) -> dict:
-    """Kernel motifs of the chr22 DeepEnhancer model vs JASPAR and HOCOMOCO, with an untrained control and
-    filter influence."""
-    from enhancer_nets.deepenhancer import deepenhancer_chr22, fantom5_chr22, build_model
-    from enhancer_nets.data import window_index, window_codes
-
-    if model is None and quick:
-        import tempfile as _t
-
-        d = Path(_t.mkdtemp())
-        deepenhancer_chr22(d, quick=True, verbose=0)
-        model = d / 'model.keras'
-    mp = Path(model or repo_root() / 'runs' / 'deepenhancer_chr22' / 'model.keras')
-    rd = mp.parent
-    m = load_model(mp)
-    run = flat_record(load_json(rd / 'results.json')) if (rd / 'results.json').exists() else None
-    g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
-    L = m.input_shape[1]
-    size = g.sizes['chr22']
-    blocks = (run or {}).get('split', {}).get('blocks', {'train': [0, 0.65], 'test': [0.75, 1.0]})
-    pos = fantom5_chr22()
-    pos = pos[pos.end < blocks['train'][1] * size]
-    wi = window_index(pos, L, 50, g.sizes, max_per_region=4)
-    wi = wi.sample(min(len(wi), max_windows), random_state=seed)
-    C = window_codes(g, wi.chrom, wi.start, L)
-    res = run_metadata(
-        seed, experiment='motifs_deepenhancer_chr22', model=str(mp),
-        model_run_commit=(run or {}).get('git_commit'), arch=m.name, quick=quick,
-        split=f"sites from training-block enhancer windows ({len(C)}); influence on test-block windows",
-        model_split=(run or {}).get('split'),
-        databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'],
-    )
-    dbs = {'JASPAR2024': motif_db('JASPAR2024'), 'HOCOMOCOv11': motif_db('HOCOMOCOv11')}
-    crit = [('E', 0.01), ('E', 0.1), ('q', 0.05)]
-    set_seed(seed)
-    ctrl = build_model(m.name, L)
-    res['recipes'] = {}
-    for label, net, rec, codes in (
-        ('trained, enumeration (DeepEnhancer)', m, 'enumeration', None),
-        ('trained, sites > 0.7 MAV (DeepCAGE)', m, 'activation', C),
-        ('untrained control, enumeration', ctrl, 'enumeration', None),
-        ('untrained control, sites > 0.7 MAV', ctrl, 'activation', C),
-    ):
-        pp = filter_motifs(net, codes, rec)
-        q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
-        r = dict(
-            n_sites=[p['n_sites'] for p in pp],
-            ic=[round(float(information_content(p['ppm']).sum()), 3) for p in pp],
-        )
-        for dn, db in dbs.items():
-            t = tomtom_table(q, db)
-            r[dn] = dict(
-                summaries={f'{b} < {th}': match_summary(t, b, th) for b, th in crit},
-                table=t[t['rank'] <= 1][['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']]
-                .round(8)
-                .to_dict('records'),
-            )
-        if label.startswith('trained, sites'):
-            r['ppms'] = {k: np.round(v, 4).tolist() for k, v in q.items()}
-        res['recipes'][label] = r
-    sc = pd.read_csv(rd / 'test_scores.tsv', sep='\t') if (rd / 'test_scores.tsv').exists() else None
-    if sc is not None:
-        tw = (
-            window_index(sc, L, 100, g.sizes, max_per_region=4)
-            .sample(frac=1, random_state=seed)
-            .head(max_windows // 2)
-        )
-        X = window_codes(g, tw.chrom, tw.start, L)
-        y = sc.label.to_numpy()[tw.region.to_numpy()]
-        F = first_conv(m).get_weights()[0].shape[-1]
-        inf = influence(m, X, y, filters=range(8) if quick else range(F))
-        res['influence'] = dict(
-            n_windows=int(len(X)), table=inf.round(6).to_dict('records'),
-            split='test block of chr22 (windows of held-out regions; window-level auROC)',
-        )
-    res = results_record(res, dict(model=str(mp), max_windows=max_windows, seed=seed, quick=quick),
-                         data_keys=('databases', 'model_split', 'model_run_commit'))
-    if results is not None:
-        save_json(results, res)
-    if report_dir is not None:
-        res['metrics']['report'] = motif_report(m, report_dir, C, 'activation')
-    return res
-
 # %% ../nbs/06_interpretation.ipynb #x002
-def _modisco_run(model, control, codes, dbs=('JASPAR2024', 'HOCOMOCOv11'), report_dir=None, **kw)->dict:
+def modisco_versus_control(
+    model: keras.Model,  # a trained network with a (L, 4) one-hot input
+    control: keras.Model,  # an untrained network of the same architecture (what random weights give)
+    codes: np.ndarray,  # (n, L) uint8 codes of the sequences explained
+    dbs: tuple = ('JASPAR2024', 'HOCOMOCOv11'),  # motif databases matched by TOMTOM
+    report_dir: str | Path | None = None,  # where each report is kept (None: a temporary directory)
+    **kw,  # passed to `modisco_report`
+) -> dict:  # {'trained' | 'untrained control': {patterns, best (top 10 TOMTOM matches), matched}}
     """TF-MoDISco patterns of `model` and of an untrained `control` on the same sequences, each matched by
-    TOMTOM."""
+    TOMTOM: a match means something only where the trained network beats its control."""
     out = {}
     for label, net in (('trained', model), ('untrained control', control)):
         d = Path(report_dir)/label.replace(' ', '_') if report_dir else Path(tempfile.mkdtemp())
@@ -810,7 +625,7 @@ def modisco_simulated(results:str|Path|None=None, # results JSON (e.g. results/m
                      )->dict:
     """TF-MoDISco on the planted CEBPA model (held-out positives, new seed) and an untrained control; is C/EBP
     found?"""
-    from enhancer_nets.adversarial import build_cohn
+    from enhancer_nets.zoo import build
     n = 600 if quick else n
     # a smaller set trains for as many optimizer steps as 2,000 per class over 8 epochs
     ex = planted_example(n=n, seed=seed, epochs=max(8, round(8 * 2000 / n)))
@@ -824,42 +639,9 @@ def modisco_simulated(results:str|Path|None=None, # results JSON (e.g. results/m
                        data=None, motif='JASPAR MA0102.2 (CEBPA), sharpened (PPM^2)',
                        method='TF-MoDISco (modisco-lite), mean-centred input gradients',
                        split=f'explained: {len(conf)} new positives (seed {seed + 1}) called p > 0.5')
-    res['runs'] = _modisco_run(ex['model'], build_cohn('enhancer', length=L), conf, report_dir=report_dir)
+    res['runs'] = modisco_versus_control(ex['model'], build('cohn-enhancer-rc', L), conf, report_dir=report_dir)
     res['cebp_found'] = {k: any('CEBP' in b['tf'] and b['q'] < .05 for b in v['best'])
                          for k, v in res['runs'].items()}
     res = results_record(res, dict(n=n, seed=seed, quick=quick), data_keys=('motif',))
-    if results is not None: save_json(results, res)
-    return res
-
-def modisco_deepenhancer_chr22(model:str|Path|None=None, # chapter 2's: runs/deepenhancer_chr22/model.keras
-                               results:str|Path|None=None, seed:int=0, quick:bool=IN_TEST,
-                               report_dir:str|Path|None=None,
-                              )->dict:
-    """TF-MoDISco on the chr22 DeepEnhancer model: centre windows of the test-block FANTOM5 enhancers, with a
-    control."""
-    from enhancer_nets.deepenhancer import deepenhancer_chr22, build_model
-    if model is None and quick:
-        d = Path(tempfile.mkdtemp())
-        deepenhancer_chr22(d, quick=True, verbose=0)
-        model = d/'model.keras'
-    mp = Path(model or repo_root()/'runs'/'deepenhancer_chr22'/'model.keras')
-    m = load_model(mp)
-    run = flat_record(load_json(mp.parent/'results.json'))
-    L = m.input_shape[1]
-    g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
-    sc = pd.read_csv(mp.parent/'test_scores.tsv', sep='\t')
-    pos = sc[sc.label == 1]
-    mid = ((pos.start + pos.end) // 2 - L // 2).clip(0, g.sizes['chr22'] - L).to_numpy()
-    C = window_codes(g, np.full(len(mid), 'chr22'), mid, L)
-    set_seed(seed + 7)
-    res = run_metadata(seed, experiment='modisco_deepenhancer_chr22', quick=quick, model=str(mp), arch=m.name,
-                       model_run_commit=run.get('git_commit'),
-                       model_test_auroc=run['results'][m.name]['auroc'],
-                       method='TF-MoDISco (modisco-lite), mean-centred input gradients',
-                       split=f'explained: {len(C)} centre windows ({L} bp) of test-block FANTOM5 enhancers',
-                       model_split=run['split'])
-    res['runs'] = _modisco_run(m, build_model(m.name, L), C, report_dir=report_dir, min_seqlets=10)
-    res = results_record(res, dict(model=str(mp), seed=seed, quick=quick),
-                         data_keys=('model_split', 'model_run_commit', 'model_test_auroc'))
     if results is not None: save_json(results, res)
     return res

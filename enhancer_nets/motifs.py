@@ -10,14 +10,15 @@ import numpy as np, pandas as pd
 import keras
 from keras import ops
 from .core import atomic_write, captured_stderr
-from .data import COMPLEMENT, CODE_ONE_HOT, one_hot, resolve, open_text
+from .data import COMPLEMENT, CODE_ONE_HOT, one_hot, resolve, open_text, pssm_max
+from .engine import ensemble_members
 from .layers import RCConv1D
 
 # %% auto #0
 __all__ = ['jaspar_ppms', 'motif_db', 'write_meme', 'read_meme', 'conv_layers', 'first_conv', 'next_batchnorm', 'filter_weights',
-           'first_layer_scores', 'filter_ppms', 'all_kmers', 'enumeration_ppms', 'activation_ppms', 'max_site_ppms',
-           'resolve_recipe', 'filter_motifs', 'information_content', 'trim_ppm', 'ppm_similarity', 'match_filters',
-           'tomtom_table', 'tf_name', 'match_summary', 'ppm_logo', 'match_logos', 'logo_grid']
+           'first_layer_scores', 'filter_ppms', 'best_filter_ppm', 'all_kmers', 'enumeration_ppms', 'activation_ppms',
+           'max_site_ppms', 'resolve_recipe', 'filter_motifs', 'information_content', 'trim_ppm', 'ppm_similarity',
+           'match_filters', 'tomtom_table', 'tf_name', 'match_summary', 'ppm_logo', 'match_logos', 'logo_grid']
 
 # %% ../nbs/01d_motifs.ipynb #md02
 def jaspar_ppms(
@@ -201,6 +202,28 @@ def filter_ppms(
         cnt = np.stack([(sites == c).sum(0) for c in range(4)], 1) + pseudocount
         out.append(dict(ppm=cnt / cnt.sum(1, keepdims=True), n_sites=int(len(r)), max_act=float(mx)))
     return out
+
+# %% ../nbs/01d_motifs.ipynb #bf01
+def best_filter_ppm(
+    model: keras.Model,  # a network whose first layer is `RCConv1D` or `Conv1D`, or an ensemble of such
+    tr: dict,  # {'codes': (n, L) uint8, 'y': (n,) 0/1}: training data
+    n: int = 2000,  # sequences of `tr` used (a seeded subset)
+) -> np.ndarray:  # (w, 4) PPM
+    """The first-layer filter PPM (`filter_ppms`) whose PSSM max score best separates a subset of the training
+    data."""
+    from sklearn.metrics import roc_auc_score
+
+    i = np.random.default_rng(0).permutation(len(tr['y']))[:n]
+    pp = [p for m in ensemble_members(model) for p in filter_ppms(m, tr['codes'][i][tr['y'][i] == 1])]
+    aucs = [
+        (
+            roc_auc_score(tr['y'][i], pssm_max(tr['codes'][i], p['ppm'], both_strands=True))
+            if p['n_sites']
+            else 0
+        )
+        for p in pp
+    ]
+    return pp[int(np.argmax(aucs))]['ppm']
 
 # %% ../nbs/01d_motifs.ipynb #mo12
 def all_kmers(

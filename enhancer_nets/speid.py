@@ -21,7 +21,7 @@ from enhancer_nets.data import (
 from enhancer_nets.engine import (
     predict, fit, Task, TrainConfig, choose_threshold, threshold_metrics, default_recipe,
 )
-
+from .zoo import register
 
 # %% auto #0
 __all__ = ['TARGETFINDER_CELLS', 'PAIR_COLUMNS', 'SPLITS', 'BASELINES', 'FROZEN_IN_RETRAINING', 'GRAMMAR', 'PAIR_TASK',
@@ -722,6 +722,10 @@ def build_speid(
 FROZEN_IN_RETRAINING = ('conv_enh', 'conv_prom', 'bn_merge', 'bilstm')
 """Layers frozen in SPEID's second training stage (§2.3): the convolutions and the LSTM (with the batch norm
 between them)."""
+
+# %% ../nbs/04_speid.ipynb #zr01
+register('speid', lambda width: build_speid(enh_len=width), layout='pair', extra=('promoter',),
+         recipe='SINGH2016', source='Singh et al., §2.1 and Fig. 1')
 
 # %% ../nbs/04_speid.ipynb #c040
 def jaspar_kernels(n_kernels:int=1024,     # kernels in the layer

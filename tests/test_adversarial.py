@@ -119,7 +119,7 @@ def test_real_experiments_pipeline_on_a_synthetic_genome(tmp_path):
                      pd.read_csv(sp['negatives'], sep='\t', header=None, names=['chrom', 'start', 'end']).assign(label=0, source='S negative')])
     ds = enhancer_dataset(g, reg, background=1, folds=3, name='S')
     assert set(ds['source']) == {'S enhancer', 'S negative', 'background (GC-matched)'}
-    from enhancer_nets.deepenhancer import REGION_RECIPE
+    from enhancer_nets.recipes import REGION_RECIPE
     r = cohn_real_experiments(ds, tmp_path/'runs', ks=(2,), planted_from=(2,),
                               experiments=('genomic', 'expanded', 'planted'), epochs=1,
                               region_net='rc-gpool', region_config=REGION_RECIPE.replace(epochs=1))

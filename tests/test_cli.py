@@ -112,7 +112,7 @@ from enhancer_nets.speid import build_speid
 from enhancer_nets.deepcage import build_deepcage, SMALL_ARCH, VARIANTS
 d = sys.argv[1]
 models = [(f'deepenhancer_{a}', build_model(a)) for a in ARCHS]
-from enhancer_nets.deepenhancer import build_region_model
+from enhancer_nets.zoo import build_region_model
 models += [('region_rc_gpool', build_region_model(600))]
 models += [(f'cohn_{a}_{rc}', build_cohn(a, rc=rc)) for a in COHN_ARCHS for rc in (True, False)]
 models += [(f'oops_{rc}', build_oops(500, rc=rc)) for rc in (True, False)]

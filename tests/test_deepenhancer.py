@@ -2,8 +2,11 @@
 import os, subprocess, sys, json
 import numpy as np, pandas as pd, pytest
 from enhancer_nets.data import data_available, Genome, resolve, read_intervals, SequenceError
-from enhancer_nets.deepenhancer import (ARCHS, build_model, deepenhancer_chr22, fantom5_chr22, simulated_genome, gapped_kmer_counts,
-                                        compare_methods, fine_tune, compile_model, TWO_CLASS, MIN2017)
+from enhancer_nets.deepenhancer import ARCHS, build_model, deepenhancer_chr22, fantom5_chr22
+from enhancer_nets.workflows import simulated_genome, compare_methods, fine_tune
+from enhancer_nets.baselines import gapped_kmer_counts
+from enhancer_nets.engine import compile_model, TWO_CLASS
+from enhancer_nets.recipes import MIN2017
 from enhancer_nets.data import WindowDataset, window_index
 from enhancer_nets.cli import main
 
@@ -137,7 +140,7 @@ def test_pretraining_never_sees_the_enhancer_validation_or_test_blocks(tmp_path)
                        enhancer_nets.load_model(r['metrics']['model']).get_layer('conv1').get_weights()[0])
 
 def test_gkm_svm_tuned_chooses_on_validation_and_refits():
-    from enhancer_nets.deepenhancer import gkm_svm_tuned
+    from enhancer_nets.baselines import gkm_svm_tuned
     from enhancer_nets.data import encode
     r = np.random.default_rng(0)
     mk = lambda n, m: [np.r_[r.integers(0, 4, 30), encode(m), r.integers(0, 4, 30)].astype(np.uint8) for _ in range(n)]
@@ -156,7 +159,8 @@ def test_region_network_trains_and_predicts_from_the_cli(tmp_path):
     alike."""
     import keras
     from enhancer_nets.core import load_json, flat_record
-    from enhancer_nets.deepenhancer import predict_whole_regions, REGION_RECIPE
+    from enhancer_nets.workflows import predict_whole_regions
+    from enhancer_nets.recipes import REGION_RECIPE
     from enhancer_nets.data import Genome, read_intervals, reverse_complement, write_fasta
     fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=150, seed=4)
     main(['train', '--genome', str(fa), '--positives', str(pbed), '--negatives', str(nbed),

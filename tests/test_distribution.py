@@ -73,7 +73,7 @@ def test_tensorflow_mirrored_strategy_on_two_logical_cpus(tmp_path):
 
 
 def test_cli_devices(tmp_path):
-    from enhancer_nets.deepenhancer import simulated_genome
+    from enhancer_nets.workflows import simulated_genome
     fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=120, seed=0)
     r = run(['-c', 'import sys; from enhancer_nets.cli import main; main(sys.argv[1:])', 'train', '--genome', str(fa), '--positives', str(pbed), '--negatives',
              str(nbed), '--out', str(tmp_path/'run'), '--arch', '4conv', '--width', '200', '--stride', '50',

@@ -194,7 +194,7 @@ def test_umask_and_version(env, tmp_path):
 HARNESS = r'''
 import os, sys, signal
 import keras
-import enhancer_nets.deepenhancer as D
+import enhancer_nets.workflows as D
 from enhancer_nets.cli import main
 kill = os.environ.get('KILL_AT')
 # a shell's background job inherits SIGINT ignored, and Python then installs no KeyboardInterrupt handler: restore
@@ -222,7 +222,7 @@ def _weights(p):
     return [w for w in keras.saving.load_model(p).get_weights()]
 
 def test_resume_exact(tmp_path):
-    from enhancer_nets.deepenhancer import simulated_genome
+    from enhancer_nets.workflows import simulated_genome
     fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=150, seed=3)
     base = ['--recipe', 'paper', '--genome', str(fa), '--positives', str(pbed), '--negatives', str(nbed),
             '--stride', '50', '--epochs', '5', '--patience', '2', '--batch-size', '64', '--seed', '1']

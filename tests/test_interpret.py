@@ -3,7 +3,7 @@ import numpy as np, pandas as pd, pytest, keras
 from hypothesis import given, settings, strategies as st
 from enhancer_nets.data import one_hot, Genome, SequenceError, write_fasta, COMPLEMENT
 from enhancer_nets.motifs import read_meme, write_meme, motif_db
-from enhancer_nets.adversarial import RCConv1D
+from enhancer_nets.layers import RCConv1D
 from enhancer_nets.interpret import *
 from enhancer_nets.motifs import *
 

@@ -1,11 +1,17 @@
-"""The package's layout (issue 17): imports point one way, core → data → engine → layers → motifs → the model chapters →
-interpretation → command line, and no module imports another module's private names."""
+"""The package's layout (issues 17 and 32): a foundation by concept (core → data → engine → layers → motifs →
+recipes → zoo → baselines → workflows → interpret), the four paper chapters on top of it, the command line
+last. Imports point one way, at any depth (function bodies included); no paper module imports another; no
+module imports another module's private names."""
 import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent/'enhancer_nets'
-LAYER = {'core': 0, 'data': 1, 'checks': 1.5, 'engine': 2, 'layers': 3, 'motifs': 4, 'deepenhancer': 5, 'adversarial': 5,
-         'speid': 5, 'deepcage': 5, 'interpret': 6, 'cli': 7}
+LAYER = {'core': 0, 'data': 1, 'checks': 1.5, 'engine': 2, 'layers': 3, 'motifs': 4, 'recipes': 4.1, 'zoo': 4.2,
+         'baselines': 4.3, 'workflows': 4.4, 'interpret': 4.5, 'deepenhancer': 5, 'adversarial': 5, 'speid': 5,
+         'deepcage': 5, 'cli': 7}
+PAPERS = {'deepenhancer', 'adversarial', 'speid', 'deepcage'}
+PAPER_COMMANDS = {'speid', 'speid_leakage', 'cohn', 'cohn_species', 'deepcage'}
+"The command line's paper re-runs: the only functions of `cli` that may import a paper module."
 
 
 def imports(path):
@@ -26,6 +32,22 @@ def test_imports_point_down_and_stay_public():
         for target, names in imports(PKG/f'{name}.py'):
             if LAYER[target] > layer: bad.append(f'{name} imports {target} (upwards)')
             bad += [f'{name} imports {target}.{n} (private)' for n in names if n.startswith('_')]
+    assert not bad, bad
+
+
+def test_papers_use_only_the_foundation():
+    """Paper chapters import no other paper module; `interpret` and the command line's generic commands (train,
+    predict, evaluate, scan, variants, motifs, demo and their helpers) import none (issue 32)."""
+    bad = [f'{p} imports {t}' for p in PAPERS for t, _ in imports(PKG/f'{p}.py') if t in PAPERS and t != p]
+    bad += [f'interpret imports {t}' for t, _ in imports(PKG/'interpret.py') if t in PAPERS]
+    tree = ast.parse((PKG/'cli.py').read_text())
+    for fn in tree.body:
+        if isinstance(fn, ast.FunctionDef) and fn.name not in PAPER_COMMANDS:
+            for node in ast.walk(fn):
+                if isinstance(node, ast.ImportFrom) and node.module and node.module.split('.')[-1] in PAPERS:
+                    bad.append(f'cli.{fn.name} imports {node.module}')
+                if isinstance(node, ast.ImportFrom) and node.module == 'enhancer_nets':
+                    bad += [f'cli.{fn.name} imports {a.name}' for a in node.names if a.name in PAPERS]
     assert not bad, bad
 
 

@@ -4,7 +4,9 @@ at strides 1, 7, 10 and 50, across chunk edges, N runs and a chromosome shorter 
 comparison (Mb of chr22, with timings) is bench/scan.py's."""
 import numpy as np, pytest, keras
 from enhancer_nets.data import Genome, write_fasta, resolve, data_available
-from enhancer_nets.deepenhancer import build_model, build_region_model, scan_genome, scan_plans
+from enhancer_nets.deepenhancer import build_model
+from enhancer_nets.zoo import build_region_model
+from enhancer_nets.workflows import scan_genome, scan_plans
 from enhancer_nets.adversarial import build_cohn
 
 

@@ -19,7 +19,8 @@ PEAK_BF16 = {'H200': 989e12, 'H100': 989e12, 'A100': 312e12}   # dense bf16 FLOP
 
 def throughput(batch, steps, width=300):
     import numpy as np, keras
-    from enhancer_nets.deepenhancer import build_model, MIN2017
+    from enhancer_nets.deepenhancer import build_model
+    from enhancer_nets.recipes import MIN2017
     from enhancer_nets.engine import compile_model, TWO_CLASS
     m = compile_model(build_model('4conv2pool4norm', width), TWO_CLASS, MIN2017)
     rng = np.random.default_rng(0)
@@ -49,7 +50,8 @@ def scan_chr22(stride=2, kb=None):
     sys.path.insert(0, str(ROOT/'bench'))
     from scan import flops
     from enhancer_nets.data import Genome, resolve, write_fasta
-    from enhancer_nets.deepenhancer import build_model, scan_genome
+    from enhancer_nets.deepenhancer import build_model
+    from enhancer_nets.workflows import scan_genome
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
     if kb:
         import tempfile
