@@ -5,10 +5,10 @@ chr22 against background windows of chr22, FASTA per class, drawn test set). Rec
 peak memory against issue 33's budget (≤ 15 min each), every candidate's validation and test auROC, the stack,
 and the calibration (|ACC at 0.5 − ACC at the validation threshold| ≤ 0.02). Writes results/bench_auto.json.
 Usage: ENHANCER_NETS_DATA=../shared/data python bench/auto.py [--jobs fantom5,sequences]"""
-import argparse, json, os, resource, subprocess, sys, tempfile, time
+import json, os, resource, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np, pandas as pd
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 
 def fantom5_inputs(d: Path) -> list:
@@ -89,7 +89,7 @@ def goals(jobs: dict) -> dict:
 
 
 if __name__ == '__main__':
-    p = argparse.ArgumentParser(description=__doc__)
+    p = parser(__doc__)
     p.add_argument('--jobs', default='fantom5,sequences')
     p.add_argument('--out', default=str(ROOT / 'results' / 'bench_auto.json'))
     a = p.parse_args()

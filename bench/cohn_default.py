@@ -4,17 +4,15 @@ stopping on validation auPRC), with reverse-complement augmentation and strand a
 started from DHS-index pre-training (HepG2- vs K562-specific DHSs, chr22 dropped: `pretrain_cohn`). The paper's
 recipe of the same experiment is results/cohn_real.json. Writes results/cohn_real_default.json.
 Usage: python bench/cohn_default.py [--runs DIR] [--ensemble N]"""
-import argparse, os
+import os
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
-    a.add_argument('--runs', default=str(ROOT / 'runs'))
+    a = parser(__doc__)
     a.add_argument('--ensemble', type=int, default=5)
     a.add_argument('--out', default=str(ROOT / 'results' / 'cohn_real_default.json'))
     args = a.parse_args()
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.adversarial import cohn_real, cohn_real_table, default_cohn_recipe
     res = cohn_real(Path(args.runs) / 'cohn_real_default', results=args.out, quick=False, recipe='default',
                     experiments=('genomic',), train=default_cohn_recipe(ensemble=args.ensemble), rc_augment=True,

@@ -5,17 +5,15 @@ Reverse-complement augmentation is off (`CohnSimConfig.rc_augment`: the positive
 strand) and trained as the run's ablation. The paper's recipe is
 results/cohn_simulated.json. Writes results/cohn_simulated_default.json.
 Usage: python bench/cohn_simulated_default.py [--members 3] [--sizes 10000] [--runs DIR]"""
-import argparse, os
+import os
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
-    a.add_argument('--runs', default=str(ROOT / 'runs'))
+    a = parser(__doc__)
     a.add_argument('--members', type=int, default=3)
     a.add_argument('--sizes', default='10000')
     args = a.parse_args()
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.adversarial import cohn_simulated, cohn_simulated_table
     res = cohn_simulated(Path(args.runs) / 'cohn_simulated_default',
                          results=ROOT / 'results' / 'cohn_simulated_default.json', recipe='default',

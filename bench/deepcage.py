@@ -3,8 +3,8 @@ Keras convolution) vs memelite's FIMO (numba; reports hits, so it does a compara
 (2) training throughput of the network when the K training cell types of a locus share one DenseNet pass (ours) vs
 the paper's layout of one (locus, cell type) pair per example. Writes results/bench_deepcage.json.
 Usage: ENHANCER_NETS_DATA=../shared/data python bench/deepcage.py [--n 1000] [--steps 20]"""
-import argparse, os, platform, time
-os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
+import os, platform, time
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 import numpy as np
 from enhancer_nets.core import save_json, run_metadata, results_record, repo_root
 from enhancer_nets.data import one_hot
@@ -12,7 +12,7 @@ from enhancer_nets.motifs import motif_db
 from enhancer_nets.deepcage import motif_scores, build_deepcage, CellTypeBatches, SMALL_ARCH, LIU2019
 from enhancer_nets.engine import compile_model, Task
 
-p = argparse.ArgumentParser(); p.add_argument('--n', type=int, default=1000); p.add_argument('--steps', type=int, default=20)
+p = parser(__doc__); p.add_argument('--n', type=int, default=1000); p.add_argument('--steps', type=int, default=20)
 p.add_argument('--out', default=str(repo_root()/'results'/'bench_deepcage.json')); a = p.parse_args()
 rng = np.random.default_rng(0); codes = rng.integers(0, 4, (a.n, 1000), dtype=np.uint8)
 db = motif_db('HOCOMOCOv11'); rows = []

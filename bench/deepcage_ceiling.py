@@ -5,13 +5,12 @@ two oracles fitted on the test loci themselves from the other cell types' signal
 bench/deepcage_recipes.py --recipe default (runs/deepcage_chr22_default/predictions.npz and
 results/deepcage_chr22_default.json); no training. Writes results/deepcage_regression_ceiling.json.
 Usage: python bench/deepcage_ceiling.py [--runs runs]"""
-import argparse, json
+import json
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
-    a.add_argument('--runs', default=str(ROOT / 'runs'))
+    a = parser(__doc__)
     args = a.parse_args()
     import numpy as np
     from enhancer_nets.core import save_json, run_metadata, results_record, flat_record, sha256sum

@@ -10,16 +10,14 @@ two recipes:
   loci and on the held-out block, and `mean_prior` on the block. Writes results/deepcage_chr22_default.json.
 
 Usage: ENHANCER_NETS_DATA=../shared/data python bench/deepcage_recipes.py --recipe paper|default [--runs D]"""
-import argparse, os
+import os
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
+    a = parser(__doc__)
     a.add_argument('--recipe', choices=('paper', 'default'), required=True)
-    a.add_argument('--runs', default=str(ROOT / 'runs'))
     args = a.parse_args()
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.deepcage import deepcage_chr22, deepcage_table, SMALL_ARCH
     cpu = dict(arch=SMALL_ARCH, epochs=5, patience=2, max_loci=6000, seed=0)
     if args.recipe == 'paper':

@@ -2,8 +2,8 @@
 codes → one-hot batches), training windows/s (optimizer steps) and prediction windows/s, on the active Keras backend.
 The pipeline must deliver at least 20× the training rate, so training is never data-bound.
 Writes results/bench_deepenhancer.json. Usage: ENHANCER_NETS_DATA=../shared/data python bench/deepenhancer.py [--batches 40]"""
-import argparse, time, platform, os
-os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
+import time, platform, os
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 import numpy as np, keras
 from enhancer_nets.core import save_json, run_metadata, results_record, repo_root
 from enhancer_nets.data import Genome, resolve, window_index, WindowDataset
@@ -11,7 +11,7 @@ from enhancer_nets.deepenhancer import fantom5_chr22, build_model
 from enhancer_nets.recipes import MIN2017
 from enhancer_nets.engine import compile_model, TWO_CLASS
 
-p = argparse.ArgumentParser(); p.add_argument('--batches', type=int, default=40); p.add_argument('--batch_size', type=int, default=128)
+p = parser(__doc__); p.add_argument('--batches', type=int, default=40); p.add_argument('--batch_size', type=int, default=128)
 p.add_argument('--out', default=str(repo_root()/'results'/'bench_deepenhancer.json')); a = p.parse_args()
 g = Genome(resolve('hg38_chr22/chr22.fa.gz')); g.codes('chr22')              # decode the chromosome once (cached)
 w = window_index(fantom5_chr22(), 300, 2, sizes=g.sizes)

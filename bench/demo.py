@@ -3,12 +3,12 @@ wall time and what the demo measured (the network's auROC next to the PSSM oracl
 on the held-out blocks, the TOMTOM match of its best filter) and the process's peak memory against the targets
 of issue 34: at most 2 min, within 0.03 of the oracle, best filter matched to a C/EBP motif at q < 0.05, under
 1.5 GB. Writes results/bench_demo.json. Usage: python bench/demo.py [--n N]"""
-import argparse, json, os, resource, subprocess, sys, tempfile, time
+import json, os, resource, subprocess, sys, tempfile, time
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
+    a = parser(__doc__)
     a.add_argument('--n', type=int, default=None, help='sequences per class (default: the demo default)')
     a.add_argument('--recipe', default=None, help="'default' or 'adam' (default: the demo's default)")
     a.add_argument('--out', default=str(ROOT/'results'/'bench_demo.json'))

@@ -5,8 +5,7 @@ after every epoch and the seconds per epoch. Writes results/bench_demo_plateau.j
 bench/demo_plateau.py"""
 import os, sys, time
 from pathlib import Path
-os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 RECIPES = {  # name: (peak learning rate, warm-up epochs, batch size, filters, initial kernel s.d. or None)
     'demo before (2e-2, 1 warm-up epoch)': (2e-2, 1, 128, 4, None),

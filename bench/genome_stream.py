@@ -3,10 +3,10 @@
 process. Reports the loader's windows/s alone and through Keras' PyDataset machinery (`model.predict` of a trivial
 model) with 1, 2 and 4 forked workers, and each process's peak RSS. Goal: peak RSS within 1.5x from 50 Mb to 3 Gb.
 Writes results/bench_genome_stream.json. Usage: python bench/genome_stream.py [--quick] [--keep DIR]"""
-import argparse, json, os, resource, subprocess, sys, tempfile, time
+import json, os, resource, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 SIZES = {'50Mb': 50_000_000, '500Mb': 500_000_000, '3Gb': 3_000_000_000}
 CHROM, LINE = 125_000_000, 60
 
@@ -34,7 +34,6 @@ def make_genome(path: Path, total: int, seed: int = 0):
 
 CHILD = r'''
 import os, sys, json, time, resource
-os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 import numpy as np, pandas as pd
 from enhancer_nets.data import Genome, GenomeWindows
 path, workers, batches = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -75,7 +74,7 @@ def child(path, workers, batches):
 
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
+    a = parser(__doc__)
     a.add_argument('--quick', action='store_true', help='50 Mb and 500 Mb only, fewer batches')
     a.add_argument('--keep', help='directory for the synthetic genomes (kept); default: a temporary one')
     a.add_argument('--out', default=str(ROOT/'results'/'bench_genome_stream.json'))

@@ -3,15 +3,13 @@ negatives of results/deepenhancer_cv.json and results/deepenhancer_cv_default.js
 also tuned on each fold's validation blocks (`gkm_svm_tuned`: (l, k) and C chosen by validation auROC, then refit
 on training + validation). No network is trained. Writes results/deepenhancer_cv_gkm_tuned.json.
 Usage: python bench/gkm_tuned.py [--runs DIR]"""
-import argparse, os
+import os
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
-    a.add_argument('--runs', default=str(ROOT / 'runs'))
+    a = parser(__doc__)
     args = a.parse_args()
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.deepenhancer import deepenhancer_cv, BASELINES
     from enhancer_nets.workflows import cv_table
     from enhancer_nets.baselines import TUNED_BASELINES

@@ -1,12 +1,13 @@
 """Benchmark: k-order shuffle of 100,000 × 500 bp, ours (numba, one batch call) vs ushuffle (C, one call per sequence).
 Writes results/bench_kshuffle.json. Usage: python bench/kshuffle.py [--n 100000] [--length 500]"""
-import argparse, time, platform, os
+import time, platform, os
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 import numpy as np
 from enhancer_nets.adversarial import kshuffle
 from enhancer_nets.core import save_json, run_metadata, results_record, repo_root
 from enhancer_nets.data import decode
 
-p = argparse.ArgumentParser(); p.add_argument('--n', type=int, default=100_000); p.add_argument('--length', type=int, default=500)
+p = parser(__doc__); p.add_argument('--n', type=int, default=100_000); p.add_argument('--length', type=int, default=500)
 p.add_argument('--out', default=str(repo_root()/'results'/'bench_kshuffle.json')); a = p.parse_args()
 x = np.random.default_rng(0).integers(0, 4, (a.n, a.length), dtype=np.uint8)
 kshuffle(x[:10], 2, rng=0)                                  # compile once (numba caches it on disk afterwards)

@@ -4,16 +4,15 @@ task (HepG2- vs K562-specific DHSs, chr22 dropped) and (b) on the training folds
 chr22 (folds 2-4: fold 0 is test and fold 1 validation, as in results/cohn_real_default.json). The suggested rate (a tenth of the rate at the
 lowest smoothed loss) is the evidence for the rates of `default_cohn_recipe` and `pretrain_cohn`.
 Writes results/bench_lr_range.json. Usage: python bench/lr_range.py [--steps N]"""
-import argparse, os, time
+import os, time
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
+    a = parser(__doc__)
     a.add_argument("--steps", type=int, default=1500)
     a.add_argument('--seed', type=int, default=0)
     args = a.parse_args()
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     import numpy as np, pandas as pd
     from enhancer_nets.core import save_json, run_metadata, results_record
     from enhancer_nets.data import Genome, resolve, DHS_INDEX

@@ -5,15 +5,13 @@ enhancers vs background, last 25 % held out) from the pre-trained trunk with the
 bench/recipes.py (`default_recipe(MIN2017, lr=5e-4, ensemble=3)`, RC augmentation, both strands at test time).
 Writes results/pretrain_accessibility.json and results/deepenhancer_chr22_pretrained.json.
 Usage: python bench/pretrain.py"""
-import argparse, os
+import os
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
-    a.add_argument('--runs', default=str(ROOT/'runs'))
+    a = parser(__doc__)
     args = a.parse_args()
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.core import save_json
     from enhancer_nets.engine import default_recipe
     from enhancer_nets.deepenhancer import pretrain_accessibility, pretrained_builder, deepenhancer_chr22

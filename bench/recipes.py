@@ -8,16 +8,14 @@ With --only cv-default: the 10-fold block cross-validation of 4conv2pool4norm (t
 results/deepenhancer_cv.json: stride 100, at most 8 epochs) under the default recipe, with both baselines on the same
 folds, to results/deepenhancer_cv_default.json.
 Usage: python bench/recipes.py [--only paper|practice|default|cv-default]"""
-import argparse, os, sys, tempfile
+import os, sys, tempfile
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
+    a = parser(__doc__)
     a.add_argument('--only', choices=('paper', 'practice', 'default', 'cv-default'), default=None)
-    a.add_argument('--runs', default=str(ROOT/'runs'))
     args = a.parse_args()
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.deepenhancer import deepenhancer_chr22
     from enhancer_nets.recipes import PRACTICE, MIN2017
     from enhancer_nets.workflows import results_table

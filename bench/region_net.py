@@ -17,17 +17,15 @@ on the same splits:
 
 With `--members E` > 1 every file name ends in `_E` (an ensemble of E seeds).
 Usage: python bench/region_net.py [--only cv|chr22|cohn|transfer] [--members E] [--runs DIR]"""
-import argparse, os
+import os
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
-    a.add_argument('--runs', default=str(ROOT / 'runs'))
+    a = parser(__doc__)
     a.add_argument('--only', choices=('cv', 'chr22', 'cohn', 'transfer'), default=None)
     a.add_argument('--members', type=int, default=1, help='ensemble members of the region network')
     args = a.parse_args()
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.deepenhancer import deepenhancer_cv, deepenhancer_transfer, deepenhancer_chr22
     from enhancer_nets.workflows import cv_table, results_table
     from enhancer_nets.deepenhancer import BASELINES

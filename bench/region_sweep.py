@@ -4,9 +4,9 @@ decay and learning rate, each trained from scratch on the same blocks and seed. 
 (the block that chooses) and its test auROC; the variant a user would pick is the best on validation.
 Writes results/deepenhancer_transfer_region_sweep.json.
 Usage: python bench/region_sweep.py [--runs DIR]"""
-import argparse, os
+import os
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 VARIANTS = [  # (name, builder keyword arguments, recipe changes)
     ('128 filters x 12 bp (REGION_RECIPE)', {}, {}),
@@ -19,10 +19,8 @@ VARIANTS = [  # (name, builder keyword arguments, recipe changes)
 ]
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
-    a.add_argument('--runs', default=str(ROOT / 'runs'))
+    a = parser(__doc__)
     args = a.parse_args()
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.core import save_json, run_metadata, results_record, flat_record
     from enhancer_nets.deepenhancer import deepenhancer_transfer
     from enhancer_nets.recipes import REGION_RECIPE

@@ -10,8 +10,7 @@ which no implementation of the same network goes. Usage: ENHANCER_NETS_DATA=../s
 bench/scan.py [--quick]"""
 import argparse, json, math, os, subprocess, sys
 from pathlib import Path
-os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 CHILD = r'''
 import os, sys, time, json, resource, tempfile

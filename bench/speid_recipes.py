@@ -7,17 +7,15 @@ in training and both strands averaged at test, an ensemble of `--members`), on t
 Writes results/speid_simulated_default.json.
 
 Usage: python bench/speid_recipes.py [--members 3] [--splits chrom,segregated] [--runs D]"""
-import argparse, os
+import os
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
+    a = parser(__doc__)
     a.add_argument('--members', type=int, default=3)
     a.add_argument('--splits', default='chrom,segregated')
-    a.add_argument('--runs', default=str(ROOT / 'runs'))
     args = a.parse_args()
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.speid import speid_simulated, simulated_table
     res = speid_simulated(Path(args.runs) / 'speid_simulated_default',
                           results=ROOT / 'results' / 'speid_simulated_default.json', recipe='default',

@@ -6,18 +6,16 @@ seed and baselines as the paper-recipe run.
 Writes results/deepenhancer_transfer_default.json (--out to change; --scratch-ensemble 3 for three from-scratch
 members, results/deepenhancer_transfer_default_scratch3.json).
 Usage: python bench/transfer.py [--runs runs] [--scratch-ensemble N] [--out FILE]"""
-import argparse, os
+import os
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
-    a.add_argument('--runs', default=str(ROOT/'runs'))
+    a = parser(__doc__)
     a.add_argument('--scratch-ensemble', type=int, default=1, help='members of the from-scratch network')
     a.add_argument('--out', default=str(ROOT/'results'/'deepenhancer_transfer_default.json'))
     args = a.parse_args()
     n = args.scratch_ensemble
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.engine import default_recipe
     from enhancer_nets.deepenhancer import deepenhancer_chr22, deepenhancer_transfer
     from enhancer_nets.recipes import MIN2017

@@ -10,15 +10,13 @@ both gapped k-mer SVMs train on:
 
 Writes results/deepenhancer_transfer_refit.json.
 Usage: ENHANCER_NETS_DATA=../shared/data python bench/transfer_refit.py [--runs runs]"""
-import argparse, os
+import os
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
-    a.add_argument('--runs', default=str(ROOT / 'runs'))
+    a = parser(__doc__)
     args = a.parse_args()
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     from enhancer_nets.engine import default_recipe
     from enhancer_nets.deepenhancer import deepenhancer_transfer
     from enhancer_nets.recipes import MIN2017

@@ -8,17 +8,15 @@ results/deepenhancer_transfer_seeds.json (one member) or results/deepenhancer_tr
 per seed the test auROC of each method and the network's validation auROC, their means ± SE, and a Wilcoxon
 signed-rank test of network vs SVM over seeds.
 Usage: ENHANCER_NETS_DATA=../shared/data python bench/transfer_seeds.py [--seeds 5] [--members 1] [--runs D]"""
-import argparse, os
+import os
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
-    a = argparse.ArgumentParser(description=__doc__)
+    a = parser(__doc__)
     a.add_argument('--seeds', type=int, default=5)
     a.add_argument('--members', type=int, default=1)
-    a.add_argument('--runs', default=str(ROOT / 'runs'))
     args = a.parse_args()
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     import numpy as np
     from scipy.stats import wilcoxon
     from enhancer_nets.core import save_json, run_metadata, results_record, flat_record

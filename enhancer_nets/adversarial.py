@@ -28,7 +28,7 @@ def _draw(state, n):
     z = z ^ (z >> np.uint64(31))
     return int((z >> np.uint64(11)) * (1.0 / 9007199254740992.0) * n)
 
-
+# %% ../nbs/03_adversarial.ipynb #c005_1
 @numba.njit(cache=True)
 def _kshuffle_one(codes, out, k, state, table):
     """One k-shuffle of `codes` into `out`. (k-1)-mers get vertex ids through `table` (a direct address of the
@@ -127,7 +127,7 @@ def _kshuffle_one(codes, out, k, state, table):
         out[k - 1 + t] = codes[e + k - 1]
         v = vid[e + 1]
 
-
+# %% ../nbs/03_adversarial.ipynb #c005_2
 @numba.njit(parallel=True, cache=True)
 def _kshuffle_batch(codes, k, seed, direct, nt):
     """Each row r shuffled with its own splitmix64 stream seeded by (seed, r): the same output on any thread
@@ -145,7 +145,6 @@ def _kshuffle_batch(codes, k, seed, direct, nt):
             )  # hashed: row streams start far apart, not one draw apart
             _kshuffle_one(codes[r], out[r], k, state, table)
     return out
-
 
 # %% ../nbs/03_adversarial.ipynb #c006
 def kshuffle(
@@ -170,7 +169,7 @@ def kshuffle(
         raise ValueError(f'expected (L,) or (n, L) codes, got shape {x.shape}')
     return _kshuffle_batch(x, k, int(rng.integers(2**31)), direct, nt)
 
-
+# %% ../nbs/03_adversarial.ipynb #c006_1
 def klet_counts(
     x: str | np.ndarray, k: int  # a DNA string or (L,) codes  # k-let size
 ) -> dict:  # {k-let (as a tuple of codes): count}
@@ -200,12 +199,13 @@ from .zoo import register, layout_of, entry
 from .motifs import tf_name, motif_db, filter_motifs, tomtom_table, match_summary, trim_ppm
 from .interpret import (model_output, integrated_gradients, site_recovery, position_importance,
                                     grad_x_input, ism)
+from .data import pssm_max, CodesDataset
 
 # %% ../nbs/03_adversarial.ipynb #c012
 TF_MOTIFS = {'CEBPA': 'MA0102.2', 'HNF4A': 'MA0114.1'}
 "The two JASPAR matrices Cohn et al. plant (JASPAR 2018 versions, shipped with pyjaspar)."
 
-
+# %% ../nbs/03_adversarial.ipynb #c012_1
 def cohn_simulation(
     tf: str = 'CEBPA',  # a key of `TF_MOTIFS`, or any JASPAR matrix ID
     n_per_class: int = 10_000,  # positives and negatives each (paper: 10K, and 30K)
@@ -234,6 +234,7 @@ def _kmer_ids(codes, k):
     w = np.lib.stride_tricks.sliding_window_view(c, k, axis=1)
     return (w * (4 ** np.arange(k - 1, -1, -1))).sum(-1)
 
+# %% ../nbs/03_adversarial.ipynb #c019_1
 def enrichment_ppm(codes:np.ndarray, # (n, L) uint8 codes of the training sequences
                    y:np.ndarray,     # (n,) 0/1 labels
                    width:int=9,      # columns of the PPM returned (the motif width; CEBPA: 9)
@@ -273,7 +274,7 @@ COHN_ARCHS = {
 }
 "Cohn et al. 2018 §2.1/§2.3: the enhancer CNN and the TF CNN."
 
-
+# %% ../nbs/03_adversarial.ipynb #c024_1
 def build_cohn(
     arch: str = 'enhancer',  # a key of `COHN_ARCHS`
     length: int = 500,  # input length (bp)
@@ -331,7 +332,8 @@ def build_oops(
 # %% ../nbs/03_adversarial.ipynb #zr01
 for _a in COHN_ARCHS:
     for _rc in (False, True):
-        register(f'cohn-{_a}' + '-rc' * _rc, lambda width, _a=_a, _rc=_rc: build_cohn(_a, length=width, rc=_rc),
+        register(f'cohn-{_a}' + '-rc' * _rc,
+                 lambda width, _a=_a, _rc=_rc: build_cohn(_a, length=width, rc=_rc),
                  recipe='COHN2018', source='Cohn et al. 2018, §2.1 and §2.3')
 for _rc in (False, True):
     register('oops' + '-rc' * _rc, lambda width, _rc=_rc: build_oops(width, rc=_rc), recipe='COHN2018',
@@ -340,7 +342,6 @@ for _rc in (False, True):
 # %% ../nbs/03_adversarial.ipynb #c027
 from .engine import (fit, evaluate_scores, predict, TrainConfig, Task, BINARY, ensemble_members,
                                   default_recipe)
-from .data import CodesDataset, pssm_max
 from .motifs import best_filter_ppm
 from .recipes import COHN2018, REGION_RECIPE
 from .baselines import kmer_baseline
@@ -348,11 +349,11 @@ from .baselines import kmer_baseline
 def predict_codes(model:keras.Model,   # a trained network (one sigmoid output)
                   codes:np.ndarray,    # (n, L) uint8 codes
                   batch_size:int=500,  # items per prediction batch
-                  both_strands:bool=False, # average P over the sequence and its reverse complement
+                  test_rc:bool=False,      # strand averaging: P over the sequence and its reverse complement
                  )->np.ndarray:        # (n,) float P(positive)
     "(n,) float P(positive) for uint8 codes (n, L), optionally averaged over both strands."
     p = predict(model, CodesDataset(codes, batch_size=batch_size), column=0)
-    if both_strands:
+    if test_rc:
         p = (p + predict(model, CodesDataset(codes, batch_size=batch_size, rc=True), column=0)) / 2
     return p
 
@@ -360,7 +361,7 @@ def predict_codes(model:keras.Model,   # a trained network (one sigmoid output)
 COHN_TASK = Task('binary_crossentropy', ('auroc', 'auprc'), 0)
 "One sigmoid unit, with validation auROC and auPRC logged every epoch (either can be the `monitor`)."
 
-
+# %% ../nbs/03_adversarial.ipynb #c028_1
 def train_cohn(
     train: dict,  # {'codes': (n, L) uint8, 'y': (n,) 0/1}
     val: dict,  # the same, for early stopping and choosing the restart
@@ -448,7 +449,7 @@ EXPANDED_MIX = {'bio': 2, 2: 1, 3: 1, 4: 1}
 """Cohn et al. §2.4.4.1: 2× genomic negatives (40 %), 1× each of the 2-, 3- and 4-shuffles of the positives
 (20 % each)."""
 
-
+# %% ../nbs/03_adversarial.ipynb #c034_1
 def expanded_negatives(
     pos: np.ndarray,  # (n, L) uint8 codes of the training positives
     bio: np.ndarray,  # (m, L) uint8 codes of the training genomic negatives
@@ -516,6 +517,8 @@ COHN_HUMAN = [
     for s in ('train', 'test')
     for c in ('positive', 'negative')
 ]
+
+# %% ../nbs/03_adversarial.ipynb #c043_1
 EWONGLAB = {
     'human': (
         'liver_enhancers_human_mouse_ewonglab/human_enhancers_hg38_functional.bed.gz',
@@ -528,7 +531,7 @@ EWONGLAB = {
 }
 "Data-directory names of the real enhancer sets (GRCh38 / hg38; the ewonglab mouse files are mm10)."
 
-
+# %% ../nbs/03_adversarial.ipynb #c043_2
 def cohn_human_regions(
     chroms: list | None = None,
 ) -> pd.DataFrame:  # chrom, start, end, strand, label, source
@@ -551,7 +554,7 @@ def cohn_human_regions(
         .reset_index(drop=True)
     )
 
-
+# %% ../nbs/03_adversarial.ipynb #c043_3
 def ewonglab_regions(
     species: str = 'human', chroms: list | None = None  # 'human' (hg38) or 'mouse' (mm10)
 ) -> pd.DataFrame:  # chrom, start, end, label, source
@@ -568,7 +571,7 @@ def ewonglab_regions(
         df = df[df.chrom.isin(chroms)]
     return df[['chrom', 'start', 'end', 'label', 'source']].reset_index(drop=True)
 
-
+# %% ../nbs/03_adversarial.ipynb #c043_4
 def region_codes(
     genome: Genome,  # the genome
     regions: pd.DataFrame,  # chrom, start, end (+ optional strand)
@@ -628,7 +631,7 @@ def enhancer_dataset(
         source=reg.source.to_numpy(), fold=reg.fold.to_numpy(), regions=reg, folds=folds,
     )
 
-
+# %% ../nbs/03_adversarial.ipynb #c044_1
 def fold_split(ds: dict, test_fold: int) -> tuple:
     "(train, val, test) index arrays: test = `test_fold`, val = the next fold, train = the rest."
     f = ds['fold']
@@ -642,12 +645,12 @@ def fold_split(ds: dict, test_fold: int) -> tuple:
 def _sub(ds, i):
     return dict(codes=ds['codes'][i], y=ds['y'][i])
 
-
+# %% ../nbs/03_adversarial.ipynb #c046_1
 def _vs_shuffle_split(ds, i, k, seed, which=1):
     c = ds['codes'][i][ds['y'][i] == which]
     return versus_shuffles(c, k, seed)
 
-
+# %% ../nbs/03_adversarial.ipynb #c046_2
 def cohn_real_experiments(
     ds: dict,  # from `enhancer_dataset`
     out_dir: str | Path,  # checkpoints (one directory per fold and experiment)
@@ -684,7 +687,7 @@ def cohn_real_experiments(
 
     tr_kw = dict(restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps, verbose=verbose,
                  config=config, rc_augment=rc_augment)
-    predict_codes_ = lambda m, c: predict_codes(m, c, both_strands=test_rc)
+    predict_codes_ = lambda m, c: predict_codes(m, c, test_rc=test_rc)
     bio_mult = []
     for f in range(ds['folds']):
         tr, va, te = fold_split(ds, f)
@@ -821,7 +824,7 @@ def dhs_pretraining_set(
     out['n'] = {sp: int(len(out[sp]['y'])) for sp in ('train', 'val', 'test')}
     return out
 
-
+# %% ../nbs/03_adversarial.ipynb #p046b_1
 def pretrain_cohn(
     data: dict,  # from `dhs_pretraining_set`
     out_dir: str | Path,  # the run directory (resumable)
@@ -833,12 +836,12 @@ def pretrain_cohn(
     chromosome of the tables (chr1) gives its own held-out auROC."""
     cfg = config or default_recipe(COHN2018, ensemble=1, epochs=15, patience=3)
     m, rec = train_cohn(data['train'], data['val'], out_dir, config=cfg, rc_augment=rc_augment, seed=seed)
-    ev = evaluate_scores(data['test']['y'], predict_codes(m, data['test']['codes'], both_strands=True))
+    ev = evaluate_scores(data['test']['y'], predict_codes(m, data['test']['codes'], test_rc=True))
     return m, dict(best=rec['best'], monitor=rec['monitor'], epochs=[r['epochs'] for r in rec['restarts']],
                    test_auroc=ev['auroc'], test_auprc=ev['auprc'], n=data['n'], excluded=data['excluded'],
                    test_split='DHS-index test rows (chr1); validation rows: chr2')
 
-
+# %% ../nbs/03_adversarial.ipynb #p046b_2
 def copy_convs(
     donor: keras.Model,  # a trained network whose conv layers have the target's shapes
 ):  # a callable(model) for `train_cohn(init=...)`: copies the donor's conv kernels and biases in place
@@ -877,7 +880,7 @@ def species_datasets(
         out[name] = enhancer_dataset(g, reg, length, background, folds, seed=seed, name=name)
     return out
 
-
+# %% ../nbs/03_adversarial.ipynb #c048_1
 def cross_species(
     datasets: dict,  # {species: dataset}, from `species_datasets` (same `folds` everywhere)
     out_dir: str | Path,  # checkpoints
@@ -989,9 +992,9 @@ class CohnSimConfig:
     # here: the simulated positives carry the motif on the + strand only, so a reverse-complemented positive
     # is a sequence the test set never holds (the ablation row measures the cost)
     seed: int = 0  # seed of the simulation, initialisation and batch order
-    quick: bool = IN_TEST  # 1000 per class, 2 epochs
+    quick: bool = False  # 1000 per class, 2 epochs
 
-
+# %% ../nbs/03_adversarial.ipynb #c052_1
 def cohn_simulated(
     out_dir: str | Path,  # checkpoints
     results: str | Path | None = None,  # also write the results JSON here (e.g. results/cohn_simulated.json)
@@ -1027,7 +1030,7 @@ def cohn_simulated(
         aug = {} if paper else dict(rc_augment=c.rc_augment)
         cnn, rec = train_cohn(tr, va, out / f'n{n}' / 'cnn', **kw, **aug)
         sc = {
-            'CNN (RC conv)': predict_codes(cnn, te['codes'], both_strands=not paper and c.rc_augment),
+            'CNN (RC conv)': predict_codes(cnn, te['codes'], test_rc=not paper and c.rc_augment),
             'oracle (PWM + positional prior, eq. 3)': pssm_oracle(te['codes'], ppm, sim['mu'], sim['sd']),
             'oracle, no positional prior': pssm_oracle(te['codes'], ppm, None),
             'PSSM with prior (best window)': pssm_max(te['codes'], ppm, sim['mu'], sim['sd']),
@@ -1044,7 +1047,7 @@ def cohn_simulated(
                                      rc_augment=flip, **kw)
             r['cnn_other_augmentation_training'] = orec
             sc[f"CNN (RC conv), RC augmentation {'on' if flip else 'off'}"] = predict_codes(
-                other, te['codes'], both_strands=flip)
+                other, te['codes'], test_rc=flip)
         if n == sizes[0] and paper:
             plain, _ = train_cohn(tr, va, out / f'n{n}' / 'cnn_no_rc', rc=False, **kw)
             sc['CNN (plain conv)'] = predict_codes(plain, te['codes'])
@@ -1119,9 +1122,9 @@ class CohnRealConfig:
     region_net: str | None = None  # the genomic experiment adds this whole-region network ('rc-gpool', ours)
     region_train: TrainConfig | None = None  # its recipe (None: `recipes.REGION_RECIPE`)
     seed: int = 0  # seed of the folds, negatives, initialisation and batch order
-    quick: bool = IN_TEST  # 3 folds, k = 2 only, 2 epochs, no step floor, no background/expanded experiments
+    quick: bool = False  # 3 folds, k = 2 only, 2 epochs, no step floor, no background/expanded experiments
 
-
+# %% ../nbs/03_adversarial.ipynb #c055_1
 def default_cohn_recipe(
     **changes,  # any `TrainConfig` field
 ) -> TrainConfig:  # `default_recipe(COHN2018)`, early stopping on the validation auPRC, patience 6
@@ -1132,7 +1135,7 @@ def default_cohn_recipe(
     kw = dict(lr=1e-3, epochs=30, patience=6, monitor='val_auprc', mode='max')
     return default_recipe(COHN2018, **{**kw, **changes})
 
-
+# %% ../nbs/03_adversarial.ipynb #c055_2
 def cohn_real(
     out_dir: str | Path,  # checkpoints
     results: str | Path | None = None,  # also write the results JSON here (e.g. results/cohn_real.json)
@@ -1229,7 +1232,7 @@ def cohn_real_table(res: dict) -> pd.DataFrame:
             )
     return pd.DataFrame(rows).assign(split=res['split'])
 
-
+# %% ../nbs/03_adversarial.ipynb #c056_1
 def plot_choosing_k(res: dict, ax=None):
     "Fig. 5: auROC against k for enhancers vs their k-shuffles and for genomic background vs its k-shuffles."
     res = flat_record(res)
@@ -1254,7 +1257,7 @@ def plot_choosing_k(res: dict, ax=None):
     ax.legend(fontsize=7)
     return ax
 
-
+# %% ../nbs/03_adversarial.ipynb #c056_2
 def plot_auc_matrix(m: pd.DataFrame, title: str = '', ax=None, **kw):
     "Heatmap of a training-set × test-set auROC matrix (Fig. 3)."
     import seaborn as sns, matplotlib.pyplot as plt
@@ -1268,7 +1271,7 @@ def plot_auc_matrix(m: pd.DataFrame, title: str = '', ax=None, **kw):
     ax.set_title(title)
     return ax
 
-
+# %% ../nbs/03_adversarial.ipynb #c056_3
 def published_species_matrix(path: str | Path | None = None) -> pd.DataFrame:
     """Cohn et al.'s own trained-on × tested-on AUC matrix (17 species + 2 pooled sets), from their
     repository's test_results.txt."""
@@ -1309,13 +1312,13 @@ def _cebp_hit(t):
         else h.iloc[0][['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']].to_dict()
     )
 
-
+# %% ../nbs/03_adversarial.ipynb #im02_1
 def motifs_simulated(
     run_dir: str | Path | None = None,  # chapter 3's checkpoints (default runs/cohn_simulated)
     results: str | Path | None = None,  # results JSON (e.g. results/motifs_simulated.json)
     n_attr: int = 100,  # confident held-out positives for the attribution check
     seed: int = 0,
-    quick: bool = IN_TEST,  # 1,000 per class and 2 epochs (plumbing only: such a model learns little)
+    quick: bool = False,  # 1,000 per class and 2 epochs (plumbing only: such a model learns little)
 ) -> dict:
     "Motifs, TOMTOM and attribution checks of the simulated-CEBPA networks of Cohn et al. 2018 (chapter 3)."
 

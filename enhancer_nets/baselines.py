@@ -33,6 +33,7 @@ def _spectrum_block(c:np.ndarray, ks:tuple, out:np.ndarray, off:np.ndarray, norm
         n_ok = ok.sum(1, keepdims=True)
         out[:, off[j]:off[j + 1]] = cnt / np.maximum(n_ok, 1) if normalize else cnt
 
+# %% ../nbs/01h_baselines.ipynb #c018_1
 def kmer_spectrum(codes:list,          # list of (L_i,) uint8 code arrays (from `encode` / `Genome.codes`)
                   ks:tuple=(1, 2, 3, 4, 5, 6), # k-mer sizes
                   normalize:bool=True, # divide each k block by its number of valid k-mers
@@ -67,7 +68,7 @@ def region_codes_list(
     "The sequences of regions (chrom, start, end) as code arrays, for the k-mer baselines."
     return [genome.codes(c)[s:e] for c, s, e in zip(regions.chrom, regions.start, regions.end)]
 
-
+# %% ../nbs/01h_baselines.ipynb #c020_1
 def kmer_baseline(
     train_codes: list,
     y_train: np.ndarray,  # training sequences (codes) and 0/1 labels
@@ -121,7 +122,7 @@ def gapped_kmer_counts(
                 X[i, j * D : (j + 1) * D] += np.bincount(win[:, p] @ pw, minlength=D)
     return X
 
-
+# %% ../nbs/01h_baselines.ipynb #d040_1
 def gkm_svm_baseline(
     train_codes: list,
     y_train: np.ndarray,  # training sequences (codes) and 0/1 labels
@@ -145,7 +146,7 @@ GKM_GRID = dict(shapes=((5, 3), (6, 4), (8, 4), (7, 5)), C=(0.1, 1.0, 10.0))
 """The (l, k) shapes and SVM costs `gkm_svm_tuned` tries. gkm-SVM's own default is l = 10, k = 6 (Ghandi et
 al. 2014); the dense count matrices used here stop at C(l, k)·4^k ≈ 21,500 features (l = 7, k = 5)."""
 
-
+# %% ../nbs/01h_baselines.ipynb #d041a_1
 def gkm_svm_tuned(
     train_codes: list,  # training sequences (codes)
     y_train: np.ndarray,  # their 0/1 labels
@@ -176,7 +177,7 @@ def gkm_svm_tuned(
                           test_codes, l=best['l'], k=best['k'], C=best['C'])
     return sc, dict(best, grid=tried)
 
-
+# %% ../nbs/01h_baselines.ipynb #d041a_2
 TUNED_BASELINES = {'gapped k-mer linear SVM, (l, k, C) tuned on validation': gkm_svm_tuned}
 "Baselines that take the validation set apart (`cross_validate(baselines=...)` accepts their names too)."
 

@@ -97,6 +97,7 @@ def _revcomp(s:str)->str:
     "Reverse complement of an upper-case DNA string (IUPAC letters other than N become N)."
     return ''.join('ACGTN'[c] for c in COMPLEMENT[encode(s)][::-1])
 
+# %% ../nbs/01e_checks.ipynb #k019_1
 def cross_split_duplicates(df:pd.DataFrame, # sequence (upper case), split ('train', 'val', 'test', or folds)
                            name:str='name', # column naming each sequence in messages
                           )->dict:          # {'exact': n, 'reverse_complement': n, 'first': str or None}
@@ -168,6 +169,7 @@ def frame_sha256(df:pd.DataFrame, # any table (e.g. regions with chrom, start, e
     d = df if columns is None else df[[c for c in columns if c in df]]
     return hashlib.sha256(d.to_csv(index=False).encode()).hexdigest()
 
+# %% ../nbs/01e_checks.ipynb #k030_1
 def input_hashes(files:dict, # name -> path (None entries and keywords such as 'background' are skipped)
                 )->dict:     # name -> sha256 of the file's bytes
     "SHA-256 of every input file that exists."

@@ -103,7 +103,7 @@ def demo(
     return res
 
 # %% ../nbs/07_cli.ipynb #n004
-def network(arch:str, # a network of the zoo (`zoo.names()`): DeepEnhancer's five, Cohn et al.'s, OOPS, rc-gpool
+def network(arch:str, # a network of the zoo (`zoo.names()`): DeepEnhancer's, Cohn et al.'s, OOPS, rc-gpool
             width:int, # input length (bp)
            )->"keras.Model": # uncompiled, input (width, 4) one-hot
     """Build a network of the zoo that `train --arch` takes (layout window or region) for `width` bp. Raises
@@ -180,6 +180,7 @@ def _sequence_mode(opts:dict, # `train`'s options
                           'give --negatives as a FASTA too (or --table)')
     return neg
 
+# %% ../nbs/07_cli.ipynb #c005_1
 @call_parse
 def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome) or a FASTA of sequences',
                           str)=None,
@@ -258,13 +259,14 @@ def predict(
     genome: str = None,  # genome FASTA, with --regions
     regions: str = None,  # BED/narrowPeak/CSV of regions to score (with --genome)
     fasta: str = None,  # or: a FASTA whose every record is scored as a region
-    stride: int = 2,  # window stride (bp)
+    stride: int = None,  # window stride (bp; default: the stride the model's test scores used, else 2)
     reduce: str = 'max',  # 'max' over windows (DeepEnhancer) or 'mean'
 ):
     """Score regions (BED + genome, or FASTA records; shorter ones centred in N) with a model: each region's
     score is the max over its windows, or, for a whole-region network (`rc-gpool`), its score alone in the
-    model's frame. Windows made only of N are not scored (as in `scan`); a region of N alone gets NA. `--out`
-    ending in .gz is written gzip-compressed."""
+    model's frame. How the model is fed (windows or whole regions, width, strand averaging, test stride) is
+    read from its file (`zoo.model_spec`), never guessed. Windows made only of N are not scored (as in
+    `scan`); a region of N alone gets NA. `--out` ending in .gz is written gzip-compressed."""
     from enhancer_nets.data import Genome, read_intervals, SequenceError, SequenceSet
     from enhancer_nets.workflows import predict_regions, predict_whole_regions
     from enhancer_nets.zoo import model_spec
@@ -272,7 +274,7 @@ def predict(
 
     m = load_model(model)
     spec = model_spec(model, m)    # how the model is fed, saved with it by `train`
-    width = spec.width
+    width, stride = spec.width, stride or spec.stride or 2
     whole = spec.layout == 'region'   # each region alone in the model's frame
     if fasta is not None:
         g = Genome(fasta)
@@ -293,7 +295,7 @@ def predict(
     reg = reg.assign(
         score=(predict_whole_regions(m, g, reg) if whole else
                predict_regions(m, g, windows, width, stride, reduce=reduce, progress=True,
-                               rc=spec.test_rc)).round(6)
+                               test_rc=spec.test_rc)).round(6)
     )
     text = reg[['chrom', 'start', 'end', 'name', 'score']].to_csv(sep='\t', index=False, header=False,
                                                                  na_rep='NA')
@@ -501,7 +503,7 @@ def _parse_species(spec: str) -> dict:
         raise OptionError('--species: no species given')
     return out
 
-
+# %% ../nbs/07_cli.ipynb #c011_1
 @call_parse
 def cohn_species(
     species: Param(
@@ -555,6 +557,7 @@ def _check_dbs(db:str, # comma-separated database names or MEME files (`motif_db
                               'HOCOMOCOv11 or a MEME file') from None
         if not n: raise OptionError(f'--db {d}: no motifs read (a MEME file starts with "MEME version")')
 
+# %% ../nbs/07_cli.ipynb #c012_1
 @call_parse
 def motifs(
     model: Param('a trained model (.keras) or its run directory', str, required=True) = None,
@@ -661,7 +664,7 @@ def scan(
     )
     return st
 
-
+# %% ../nbs/07_cli.ipynb #v012_1
 @call_parse
 def variants(
     model: Param('a trained model (.keras) or its run directory', str, required=True) = None,
@@ -682,7 +685,7 @@ def variants(
     from enhancer_nets.interpret import load_model, variant_effect, ism, variant_codes
 
     m, g = load_model(model), Genome(genome)
-    v = variant_effect(m, g, vcf, rc_average=not no_rc, batch_size=batch_size)
+    v = variant_effect(m, g, vcf, test_rc=not no_rc, batch_size=batch_size)
     L = m.input_shape[1]
     order = v.log_odds.abs().sort_values(ascending=False).index[:top]
     if top:
@@ -721,7 +724,7 @@ def _parse_cells(spec: str | None, many: bool = False) -> dict | None:
         out[cell] = fs if many else fs[0]
     return out
 
-
+# %% ../nbs/07_cli.ipynb #c013_1
 @call_parse
 def deepcage(
     out: str = 'deepcage_run',  # output directory: results.json, checkpoints, predictions
@@ -767,6 +770,7 @@ COMMANDS = {'demo': demo, 'train': train, 'evaluate': evaluate, 'predict': predi
             'speid-leakage': speid_leakage, 'cohn': cohn, 'cohn-species': cohn_species, 'motifs': motifs,
             'deepcage': deepcage, 'scan': scan, 'variants': variants}
 
+# %% ../nbs/07_cli.ipynb #c014_1
 _POS = (1, None)
 OPTION_RULES = {
     'width': (20, 10_000), 'region_length': (20, 10_000), 'stride': _POS, 'test_stride': _POS,
@@ -782,6 +786,8 @@ OPTION_RULES = {
 }
 """Allowed values per option, checked before a command starts: (low, high) integers, (kind, low, high) floats
 with an 'open', 'half' (low included) or 'closed' interval, or a set of choices."""
+
+# %% ../nbs/07_cli.ipynb #c014_2
 _CHOICES = {('train', 'split'): {'block', 'chrom'}, ('train', 'recipe'): {'default', 'paper'},
             ('speid', 'split'): {'random', 'chrom', 'segregated'},
             ('evaluate', 'folds'): {'balanced', 'equal'}, ('cohn', 'experiment'): {'simulated', 'real'},
@@ -818,6 +824,7 @@ def check_out(out:str,   # the --out value
     if not os.access(parent, os.W_OK | os.X_OK):
         raise OptionError(f'--out: {out}: {parent} is not writable')
 
+# %% ../nbs/07_cli.ipynb #c014_3
 def check_options(cmd:str,  # the command, e.g. 'train'
                   args:dict, # its parsed options (underscore names)
                  ):
@@ -870,6 +877,7 @@ def _quiet_keras():
         sys.stderr.write(err())
         raise
 
+# %% ../nbs/07_cli.ipynb #e014_1
 def _kebab(argv:list)->list:
     "`--test-stride=5` → `--test_stride=5`: option names may use dashes (values are left alone)."
     out = []
@@ -880,11 +888,13 @@ def _kebab(argv:list)->list:
         out.append(a)
     return out
 
+# %% ../nbs/07_cli.ipynb #e014_2
 def _terminated(signum, frame):
     "SIGTERM handler: flag it (`TERMINATED`, seen by `atomic_path`) and raise `Terminated` like Ctrl-C."
     TERMINATED.set()
     raise Terminated()
 
+# %% ../nbs/07_cli.ipynb #e014_3
 _RESUMES = ('train', 'evaluate', 'speid', 'cohn', 'cohn-species', 'deepcage', 'demo')
 "Commands whose interrupted run resumes from checkpoints when run again."
 

@@ -18,6 +18,7 @@ __all__ = ['TERMINATED', 'STARTED', 'RESULTS_SECTIONS', 'META_KEYS', 'DATA_KEYS'
 class Terminated(KeyboardInterrupt):
     "SIGTERM, raised like Ctrl-C so that every temporary file is removed on the way out (exit status 143)."
 
+# %% ../nbs/00_core.ipynb #t001_1
 TERMINATED = threading.Event()
 """Set by the command line's SIGTERM handler. `atomic_path` then commits nothing, even when the `Terminated`
 raised by the handler was swallowed (a signal that lands inside a finalizer is reported and dropped by Python)."""
@@ -29,6 +30,7 @@ def _umask()->int:
     os.umask(m)
     return m
 
+# %% ../nbs/00_core.ipynb #c005_1
 @contextlib.contextmanager
 def atomic_path(path:str|Path,  # destination file; parent directories are created
                 suffix:str='',  # temporary name's suffix (writers such as Keras check it), default `path`'s
@@ -49,6 +51,7 @@ def atomic_path(path:str|Path,  # destination file; parent directories are creat
         if os.path.exists(tmp): os.unlink(tmp)
         raise
 
+# %% ../nbs/00_core.ipynb #c005_1b0
 def atomic_write(path:str|Path,   # destination file; parent directories are created
                  data:str|bytes,  # the whole content: `str` is written as UTF-8
                 )->Path:          # the destination path
@@ -69,12 +72,14 @@ def _jsonable(o):
     if isinstance(o, Path): return str(o)
     raise TypeError(f'Object of type {type(o).__name__} is not JSON serializable')
 
+# %% ../nbs/00_core.ipynb #c006_1
 def save_json(path:str|Path,  # destination `.json` file
               obj,            # JSON-serialisable object; numpy scalars and arrays are converted
              )->Path:
     "Write `obj` as indented JSON to `path`, atomically."
     return atomic_write(path, json.dumps(obj, indent=2, default=_jsonable, sort_keys=False) + '\n')
 
+# %% ../nbs/00_core.ipynb #c006_1b0
 def load_json(path:str|Path): 
     "Read a JSON file written by `save_json`."
     return json.loads(Path(path).read_text())
@@ -83,18 +88,23 @@ def load_json(path:str|Path):
 class UserError(ValueError):
     "Bad input from the user; the message names the file and line, or the option, and the value."
 
+# %% ../nbs/00_core.ipynb #e002_1
 class InputError(UserError):
     "An input file whose content cannot be used (message: `file:line: what, value`)."
 
+# %% ../nbs/00_core.ipynb #e002_2
 class MissingFileError(InputError, FileNotFoundError):
     "An input file that does not exist."
 
+# %% ../nbs/00_core.ipynb #e002_3
 class OptionError(UserError):
     "An option out of range or not among its choices (message: `--name: what, got value`)."
 
+# %% ../nbs/00_core.ipynb #e002_4
 class ModelFileError(UserError):
     "A file given as a model that is not a readable Keras model."
 
+# %% ../nbs/00_core.ipynb #e002_5
 class RunDirError(UserError):
     """An output directory that holds another run (different settings, or finished): resume, `overwrite`, or
     move."""
@@ -160,13 +170,13 @@ def utc_now() -> str:  # ISO 8601 time in UTC, to the second
     "The current time, as results files record it."
     return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')
 
-
+# %% ../nbs/00_core.ipynb #c012_1
 _HERE = Path(__file__).parent if '__file__' in globals() else Path('.')
 STARTED = dict(git_commit=git_commit(_HERE), date=utc_now())
 """The commit and time at which this process first imported the package. `run_metadata` records these, so a
 results file names the code that ran even when the working tree moves on before a long run ends."""
 
-
+# %% ../nbs/00_core.ipynb #c012_2
 def run_metadata(
     seed: int,  # the seed of the run
     data: dict | None = None,  # data files used: name -> path; their sha256 is recorded as the data version
@@ -232,12 +242,16 @@ def configure(
 
 # %% ../nbs/00_core.ipynb #r003
 RESULTS_SECTIONS = ('meta', 'config', 'data', 'metrics')
+
+# %% ../nbs/00_core.ipynb #r003_1
 META_KEYS = ('seed', 'git_commit', 'git_commit_at_save', 'started', 'date', 'python', 'platform', 'packages',
              'keras_backend', 'experiment', 'task', 'command', 'wall_seconds', 'cpu_count', 'processor',
              'backend')
+
+# %% ../nbs/00_core.ipynb #r003_2
 DATA_KEYS = ('dataset', 'genome_file', 'split', 'counts', 'positives', 'negatives')
 
-
+# %% ../nbs/00_core.ipynb #r003_3
 def results_record(
     res: dict,  # a flat record: `run_metadata(...)` plus what the experiment measured
     config=None,  # the experiment's settings: a config dataclass (stored with `asdict`) or a dict

@@ -120,6 +120,7 @@ def cache_dir()->Path:
     d.mkdir(parents=True, exist_ok=True)
     return d
 
+# %% ../nbs/01_data.ipynb #c006_1
 def _download(url, dest, sha256=None):
     tmp = dest.with_name(dest.name + '.part')
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -190,11 +191,17 @@ def data_available(*names:str)->bool:
 
 # %% ../nbs/01_data.ipynb #c011
 ALPHABET = 'ACGT'
+
+# %% ../nbs/01_data.ipynb #c011_1
 IUPAC = 'NRYSWKMBDHV'
+
+# %% ../nbs/01_data.ipynb #c011_2
 _LUT = np.full(256, 255, np.uint8)
 for _i, _b in enumerate(ALPHABET): _LUT[ord(_b)] = _LUT[ord(_b.lower())] = _i
 for _b in IUPAC: _LUT[ord(_b)] = _LUT[ord(_b.lower())] = 4
 CODE_ONE_HOT = np.vstack([np.eye(4), np.zeros((1, 4))])   # (5, 4): row c is the one-hot of code c (N: zeros)
+
+# %% ../nbs/01_data.ipynb #c011_3
 # code → its one-hot row as 4 bytes (one uint32 store per base)
 _PACKED = np.vstack([np.eye(4, dtype=np.uint8), np.zeros((252, 4), np.uint8)]).view(np.uint32).ravel()
 _LUT_NL = _LUT.copy()
@@ -208,7 +215,7 @@ class SequenceError(InputError):
     """A sequence, or an input file's row, that cannot be used; the message names the source, line or
     position, and value."""
 
-
+# %% ../nbs/01_data.ipynb #c012_1
 def encode(
     seq: str | bytes,  # DNA string (any case); N and IUPAC ambiguity letters allowed
     iupac: str = 'zero',  # 'zero': ambiguity letters become code 4 (all-zero one-hot); 'error': raise
@@ -246,7 +253,7 @@ def _one_hot_kernel(b, lut, packed, out, nchunks):
             return bad[c]
     return -1
 
-
+# %% ../nbs/01_data.ipynb #c013_1
 def one_hot(
     seqs: (
         str | list | np.ndarray
@@ -294,6 +301,7 @@ def _is_onehot(x:np.ndarray)->bool:
     if np.issubdtype(x.dtype, np.floating): return True
     return x.size == 0 or (x.max() <= 1 and x.sum(-1).max() <= 1)
 
+# %% ../nbs/01_data.ipynb #c014_1
 def decode(x:np.ndarray, # one-hot (…, L, 4) or codes (…, L)
           )->str|list[str]:
     "Inverse of `one_hot`/`encode`: all-zero rows and code 4 become 'N'."
@@ -318,6 +326,7 @@ def is_gzip(p:str|Path)->bool: # a file
     "Whether `p` is gzip-compressed, read from its first two bytes (never from its name)."
     with open(p, 'rb') as f: return f.read(2) == b'\x1f\x8b'
 
+# %% ../nbs/01_data.ipynb #c018_1
 def _prepare_fasta(path:Path)->Path:
     """A pyfaidx-indexable FASTA for `path`: itself when its `.fai` exists, else a decompressed copy or a link
     in the cache (where pyfaidx then writes the index). Raises `SequenceError` for a truncated or corrupt gzip
@@ -343,6 +352,7 @@ def _prepare_fasta(path:Path)->Path:
         return out
     return path
 
+# %% ../nbs/01_data.ipynb #c018_1_1
 def fasta_problem(path:str|Path, # a FASTA file, plain or gzip
                  )->str|None:     # 'file:line: what, value' for the first line breaking the format, else None
     """Find the first line of a FASTA that pyfaidx cannot index: no header, an empty or repeated name, ragged
@@ -496,6 +506,8 @@ def write_fasta(path:str|Path, # destination (.fa, or .fa.gz for gzip)
 
 # %% ../nbs/01_data.ipynb #c024
 NARROWPEAK = ['chrom', 'start', 'end', 'name', 'score', 'strand', 'signalValue', 'pValue', 'qValue', 'peak']
+
+# %% ../nbs/01_data.ipynb #c024_1
 _ALIASES = {'chrom': ['chrom', 'chr', 'chromosome', 'region', 'seqnames', 'seqname', '#chrom'],
             'start': ['start', 'chromstart', 'chromStart'], 'end': ['end', 'chromend', 'chromEnd', 'stop']}
 
@@ -662,6 +674,7 @@ def _fasta_records(path:Path)->dict:
     g = Genome(path, max_cached=1)
     return {k: g.fa[k][:] for k in g.sizes}
 
+# %% ../nbs/01_data.ipynb #s029_1
 def is_fasta(path:str|Path)->bool:
     "True when the file (plain or gzip) starts with a '>' header line, whatever its name."
     try:
@@ -669,6 +682,7 @@ def is_fasta(path:str|Path)->bool:
     except (*_GZ_ERRORS, OSError): return False
     return head.startswith('>')
 
+# %% ../nbs/01_data.ipynb #s029_1b0
 def read_labelled(positives:str|Path|None=None, # FASTA of class-1 sequences
                   negatives:str|Path|None=None, # FASTA of class-0 sequences
                   table:str|Path|None=None,     # or: a CSV/TSV: sequence, label (0/1) [, split] [, name]
@@ -732,6 +746,7 @@ DHS_INDEX = {'HepG2': 'encode_dnase_hg38/DHSindex_specific_HepG2_ENCLB029COU.txt
 """The DHS-index subsets in the shared data (names for `resolve`): DHSs accessible in one cell type only
 (Meuleman et al. 2020, via DNA-Diffusion; see encode_dnase_hg38/PROVENANCE.md)."""
 
+# %% ../nbs/01_data.ipynb #s032_1
 _DHS_SPLITS = {'training': 'train', 'validation': 'val', 'test': 'test'}
 
 def read_dhs_index(path:str|Path,       # a DHS-index table: TSV (plain or gzip) with a header
@@ -878,6 +893,7 @@ def window_codes(genome:Genome,     # the genome
         out[m] = codes[s[:, None] + ar]
     return out
 
+# %% ../nbs/01_data.ipynb #c035_1
 def windows_onehot(genome:Genome,   # the genome
                    chrom:np.ndarray, # (b,) chromosome names
                    start:np.ndarray, # (b,) window starts
@@ -949,6 +965,7 @@ class EpochBatches(_PyDataset):
 
     def on_epoch_end(self): self.set_epoch(self.epoch + 1)
 
+# %% ../nbs/01_data.ipynb #c036_1
 class WindowDataset(EpochBatches):
     "Batches of one-hot windows (b, W, 4) float32 and int labels (b,), built lazily from a window index."
     def __init__(self, genome:Genome,      # the genome
@@ -963,13 +980,14 @@ class WindowDataset(EpochBatches):
         self.genome, self.w, self.width = genome, windows.reset_index(drop=True), width
         self.chrom, self.start, self.n = self.w.chrom.to_numpy(), self.w.start.to_numpy(), len(self.w)
         self.y = None if labels is None else np.asarray(labels)[self.w.region.to_numpy()].astype(np.int32)
-        self.rc = rc_augment
+        self.rc_augment = rc_augment
         super().__init__(batch_size, shuffle, seed, **kwargs)
 
     def __getitem__(self, i):
         idx = self.batch_items(i)
         x = windows_onehot(self.genome, self.chrom[idx], self.start[idx], self.width)
-        return self.pack(self.strands(x, i, rc_augment=self.rc), None if self.y is None else self.y[idx])
+        y = None if self.y is None else self.y[idx]
+        return self.pack(self.strands(x, i, rc_augment=self.rc_augment), y)
 
 # %% ../nbs/01_data.ipynb #rb02
 class RegionBatches(EpochBatches):
@@ -1053,6 +1071,7 @@ def merge_intervals(df:pd.DataFrame, # chrom, start, end
         out[c] = (s[new], np.maximum.reduceat(e, np.flatnonzero(new)))
     return out
 
+# %% ../nbs/01_data.ipynb #c039_1
 def overlaps(merged:dict, chrom:str, start:np.ndarray, end:np.ndarray)->np.ndarray:
     "Boolean (n,): does [start, end) on `chrom` overlap any merged interval?"
     if chrom not in merged: return np.zeros(len(np.atleast_1d(start)), bool)
@@ -1069,6 +1088,7 @@ def n_runs(genome:Genome, chrom:str)->pd.DataFrame:
     e = np.flatnonzero(d == -1)
     return pd.DataFrame({'chrom': chrom, 'start': s, 'end': e})
 
+# %% ../nbs/01_data.ipynb #c041_1
 def gc_fraction(genome:Genome, chrom:str, start:int, end:int)->float:
     "GC fraction of [start, end), counting only A/C/G/T bases."
     c = genome.codes(chrom)[start:end]
@@ -1210,6 +1230,7 @@ def block_split(intervals:pd.DataFrame, # chrom, start, end
         lab[cross] = 'drop'
     return pd.Series(lab, index=intervals.index, name='split')
 
+# %% ../nbs/01_data.ipynb #c046_1
 def chrom_split(intervals:pd.DataFrame,  # chrom, start, end
                 test_chroms:list,         # chromosomes held out for test
                 val_chroms:list=(),       # chromosomes held out for validation
@@ -1235,7 +1256,7 @@ def kfold_blocks(
     fe = np.floor(np.clip(e - 1, 0, None) / sz * k).astype(int)
     return np.where(fs == fe, np.clip(fs, 0, k - 1), -1)
 
-
+# %% ../nbs/01_data.ipynb #c047_1
 def balanced_blocks(
     intervals: pd.DataFrame,  # chrom, start, end
     k: int = 5,  # folds
@@ -1416,6 +1437,7 @@ def pwm_scan(codes:np.ndarray,   # (n, L) uint8 codes
     if both_strands: s = np.maximum(s, pwm_scan(codes, ppm[::-1, ::-1].copy()))
     return s
 
+# %% ../nbs/01_data.ipynb #c055_1
 def position_prior(n:int,          # motif start positions 0..n-1
                    mu:float|None,  # mean start (bp), None: uniform
                    sd:float,       # standard deviation (bp)
@@ -1425,6 +1447,7 @@ def position_prior(n:int,          # motif start positions 0..n-1
     pr = np.ones(n) if mu is None else np.exp(-.5 * ((j - mu) / sd) ** 2)
     return pr / pr.sum()
 
+# %% ../nbs/01_data.ipynb #c055_2
 def pssm_oracle(codes:np.ndarray,   # (n, L) uint8 codes
                 ppm:np.ndarray,      # (w, 4) position probability matrix
                 mu:float|None=250.,  # positional prior mean (None: uniform prior over positions)

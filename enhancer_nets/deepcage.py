@@ -61,6 +61,8 @@ CHR22_SIGNAL = {
     'MCF-7': 'hg38_chr22/acc.MCF7.chr22.bw',
 }
 "Accessibility signal on hg38 chr22 (bigWig; from the deepdetails 1.0.0rc2 test data, see its PROVENANCE.md)."
+
+# %% ../nbs/05_deepcage.ipynb #c006_1
 DNASE_PEAKS = {
     'GM12878': ['encode_dnase_hg38/ENCFF073ORT_GM12878_DNase_hg38.bed.gz'],
     'HepG2': ['encode_dnase_hg38/ENCFF209DJG_HepG2_DNase_hg38.bed.gz'],
@@ -79,7 +81,7 @@ def deepcage_encode_files(
     kind = ['bam' if u.endswith('.bam') else 'narrowPeak' if u.endswith('.bed.gz') else 'tsv' for u in urls]
     return pd.DataFrame(dict(accession=acc, kind=kind, url=urls))
 
-
+# %% ../nbs/05_deepcage.ipynb #c007_1
 def cell_names(
     old_ids: np.ndarray,  # DeepCAGE's old cell ids (rows of `tf_gexp_matrix.txt`, `bam.info`)
     cells: str | Path | None = None,  # `cells.txt` (default: the resolver)
@@ -97,7 +99,7 @@ def cell_names(
         raise ValueError(f'cell_names: {len(old_ids)} old ids but {len(names)} cell names')
     return names[np.argsort(np.argsort(np.asarray(old_ids)))]
 
-
+# %% ../nbs/05_deepcage.ipynb #c007_2
 def deepcage_dnase_bams(bam_info: str | Path | None = None, cells: str | Path | None = None) -> pd.DataFrame:
     "The DNase-seq bam of each of DeepCAGE's 55 cell types (its `bam.info`; old ids named by `cell_names`)."
     b = pd.read_csv(
@@ -188,7 +190,7 @@ def bigwig_bins(
     bw.close()
     return out
 
-
+# %% ../nbs/05_deepcage.ipynb #c017_1
 def call_bins(
     signal: np.ndarray,  # (n_bins,) mean coverage per bin, bins sorted and contiguous within a chromosome
     bins: pd.DataFrame,  # chrom, start, end
@@ -205,7 +207,7 @@ def call_bins(
         out[idx] = stats.poisson.sf(np.ceil(s) - 1, np.maximum(lam, 1e-9)) < p
     return out
 
-
+# %% ../nbs/05_deepcage.ipynb #c017_2
 def depth_normalise(
     counts: pd.DataFrame,  # (n_bins, n_cells) non-negative counts or coverage
     totals: dict | None = None,  # {cell: library total}; default: column sums
@@ -243,7 +245,7 @@ def select_loci(
     bg = rng.choice(closed, min(len(closed), int(round(background * len(union)))), replace=False)
     return np.sort(np.r_[union, bg])
 
-
+# %% ../nbs/05_deepcage.ipynb #c020_1
 def locus_classes(
     labels: pd.DataFrame, train_cells: list  # (n_loci, n_cells) 0/1  # the cell types seen in training
 ) -> np.ndarray:  # (n_loci,) 'known' | 'novel' | 'closed' (closed in the training cells and in all others)
@@ -256,7 +258,7 @@ def locus_classes(
 CELL_ALIASES = {'MCF7': 'MCF-7', 'H1': 'H1-hESC', 'HepG2': 'HepG2', 'IMR90': 'IMR-90'}
 "Common short names → the ENCODE biosample names of DeepCAGE's `cells.txt`."
 
-
+# %% ../nbs/05_deepcage.ipynb #c023_1
 def hocomoco_core(
     path: (
         str | Path | None
@@ -268,7 +270,7 @@ def hocomoco_core(
         dict(model=t['Model'], tf=t['Transcription factor'], length=t['Model length'], quality=t['Quality'])
     )
 
-
+# %% ../nbs/05_deepcage.ipynb #c023_2
 def quantile_normalise(
     x: pd.DataFrame,  # (n_samples, n_features): each ROW is made to share one distribution
 ) -> pd.DataFrame:
@@ -282,7 +284,7 @@ def quantile_normalise(
     hi = np.apply_along_axis(stats.rankdata, 1, v, 'max').astype(int)  # last rank
     return pd.DataFrame((cs[hi] - cs[lo - 1]) / (hi - lo + 1), index=x.index, columns=x.columns)
 
-
+# %% ../nbs/05_deepcage.ipynb #c023_3
 def tf_expression(
     cells: list | None = None,  # cell types (names of `cells.txt`, or an alias such as 'MCF7'); None: all 55
     normalise: bool = True,  # log(TPM+1) then quantile normalisation across all 55 cell types
@@ -314,6 +316,7 @@ def log_odds(ppm:np.ndarray,        # (w, 4) position probability matrix
     p = (np.asarray(ppm, float) + pseudo) / (1 + 4 * pseudo)
     return np.log2(p / .25)
 
+# %% ../nbs/05_deepcage.ipynb #c026_1
 def score_threshold(pwm:np.ndarray,  # (w, 4) log-odds
                     p:float=1e-3,    # p-value of the threshold (DeepCAGE's motifmatchr: 1e-3)
                     resolution:int=100, # score bins per unit
@@ -342,7 +345,7 @@ def context_codes(
     mid = (bins.start.values + bins.end.values) // 2
     return window_codes(genome, bins.chrom.values, mid - context // 2, context)
 
-
+# %% ../nbs/05_deepcage.ipynb #c028_1
 def motif_scores(
     codes: np.ndarray,  # (n, L) uint8 codes
     motifs: dict,  # {name: (w, 4) PPM}
@@ -396,17 +399,21 @@ def _dense_block(x, n_layers, growth, dropout, name):
         x = layers.Concatenate(name=f'{name}_l{i}_cat')([x, y])
     return x
 
-
+# %% ../nbs/05_deepcage.ipynb #c033_1
 VARIANTS = ('full', 'seq_only', 'no_expression', 'no_motif', 'mean_prior', 'mean_prior_inclusive')
+
+# %% ../nbs/05_deepcage.ipynb #c033_1b0
 PRIOR_VARIANTS = {'mean_prior': 'leave-one-out', 'mean_prior_inclusive': 'inclusive'}
 """Variants that also read the mean target of other cell types at the locus (input `prior`, (B, K)), and how a
 *training* cell type's prior is made: the mean of the other training cell types (leave-one-out), or of all
 of them, itself included (inclusive). The held-out cell type's prior is always the mean of the training cell
 types."""
+
+# %% ../nbs/05_deepcage.ipynb #c033_2
 SMALL_ARCH = dict(filters=32, trans_filters=32, n_layers=2, growth=8, dense=64)
 "A reduced network (same structure) for the tests and the CPU runs: 112 k parameters instead of 3.9 M."
 
-
+# %% ../nbs/05_deepcage.ipynb #c033_3
 def build_deepcage(
     n_tf: int = 401,  # TFs / motifs (T)
     variant: str = 'full',  # one of VARIANTS
@@ -542,17 +549,18 @@ class CellTypeBatches(EpochBatches):
         ) + (() if self.prior is None else (self.prior[j],))
         return (x,) if self.y is None else (x, self.y[j].astype(np.float32))
 
-
 # %% ../nbs/05_deepcage.ipynb #c040
 from sklearn.metrics import average_precision_score, roc_auc_score
 
 def _pearson(y, p): return float(np.corrcoef(y, p)[0, 1]) if np.std(y) > 0 and np.std(p) > 0 else float('nan')
 
+# %% ../nbs/05_deepcage.ipynb #c040_1
 def pse(y:np.ndarray, p:np.ndarray)->float:
     "Proportion of squared error explained, 1 − Σ(y−ŷ)²/Σ(y−ȳ)² (our reading of DeepCAGE's PSE)."
     ss = np.sum((y - y.mean()) ** 2)
     return float(1 - np.sum((y - p) ** 2) / ss) if ss > 0 else float('nan')
 
+# %% ../nbs/05_deepcage.ipynb #c040_1b0
 def cellwise(y:np.ndarray, p:np.ndarray, # (n_loci, n_cells) truth and prediction
              task:str='classification', cells:list|None=None)->pd.DataFrame:
     """Cell-type-wise metrics: auPR and auROC (classification) or Pearson r and PSE (regression), one row per
@@ -571,6 +579,7 @@ def cellwise(y:np.ndarray, p:np.ndarray, # (n_loci, n_cells) truth and predictio
         else: rows.append(dict(pearson=_pearson(yk, pk), PSE=pse(yk, pk), n=len(yk)))
     return pd.DataFrame(rows, index=cells)
 
+# %% ../nbs/05_deepcage.ipynb #c040_2
 def locuswise(y:np.ndarray, p:np.ndarray, task:str='classification')->dict:
     """Locus-wise metric over cell types: median and mean over loci where it is defined (label varies / signal
     varies)."""
@@ -589,6 +598,7 @@ def locuswise(y:np.ndarray, p:np.ndarray, task:str='classification')->dict:
         'cell_types': int(y.shape[1]),
     }
 
+# %% ../nbs/05_deepcage.ipynb #c040_3
 def variability_groups(y:np.ndarray, # (n_loci, n_cells) truth
                        n:int=3,      # groups (tertiles)
                       )->pd.DataFrame: # range_group, variability_group: 0 = lowest
@@ -697,7 +707,7 @@ def deepcage_fold(
 def _file(f):
     return Path(f) if Path(f).exists() else resolve(str(f))  # a user's file, or a name for the resolver
 
-
+# %% ../nbs/05_deepcage.ipynb #c047_1
 def deepcage_data(
     genome: Genome | None = None,  # default: hg38 chr22 from the resolver
     chroms: list | None = ('chr22',),
@@ -755,12 +765,12 @@ def deepcage_data(
         genome=str(genome.path),
     )
 
-
+# %% ../nbs/05_deepcage.ipynb #c047_1b0
 def mean_signal_baseline(y: pd.DataFrame, test_cell: str) -> np.ndarray:
     "The 'mean signal of training cell types' baseline: per locus, the mean over the other cell types."
     return y.drop(columns=[test_cell]).values.mean(1)
 
-
+# %% ../nbs/05_deepcage.ipynb #c047_2
 def deepcage_loco(
     d: dict,  # from `deepcage_data`
     out_dir: str | Path,  # runs/…: one folder per task × split × variant × fold
@@ -873,7 +883,7 @@ def expression_gradients(
     s, m = (ops.convert_to_tensor(np.asarray(a, np.float32)) for a in (seq, motif))
     return backend_gradient(lambda e: ops.sum(model([s, m, e], training=False)), np.asarray(expr, np.float32))
 
-
+# %% ../nbs/05_deepcage.ipynb #c052_1
 def gradient_importance(
     model: keras.Model,
     codes: np.ndarray,
@@ -908,7 +918,7 @@ def deepcage_summary(res: dict) -> dict:
         }
     return out
 
-
+# %% ../nbs/05_deepcage.ipynb #c057_1
 @dataclass
 class DeepCageConfig:
     "Settings of leave-one-cell-type-out DeepCAGE (`deepcage_chr22`)."
@@ -926,7 +936,7 @@ class DeepCageConfig:
     recipe: str = 'paper'  # 'paper' (`LIU2019`) or 'default' (`DEEPCAGE_DEFAULT`: AdamW, RC, ensemble)
     ensemble: int | None = None  # members per fold (None: the recipe's; 1 for 'paper', 3 for 'default')
 
-
+# %% ../nbs/05_deepcage.ipynb #c057_2
 def deepcage_chr22(
     out: str | Path | None = None,  # results JSON (default results/deepcage_chr22.json)
     run_dir: str | Path | None = None,  # checkpoints (default runs/deepcage_chr22)
@@ -1060,7 +1070,7 @@ def track_data(
         for k, c in enumerate(cells)
     }
 
-
+# %% ../nbs/05_deepcage.ipynb #c070_1
 def fold_gis(
     model_file: Path,  # a fold's `best.keras` (its directory holds `member{m}/` for an ensemble)
     d: dict,  # from `deepcage_data`
@@ -1083,8 +1093,7 @@ def fold_gis(
     g = gradient_importance(model, d['codes'][idx], d['motif'][idx], d['expr'].loc[[cell]])
     return dict(loci=len(idx), top=[dict(tf=k, gis=float(v)) for k, v in g[cell].head(top).items()])
 
-
-
+# %% ../nbs/05_deepcage.ipynb #c070_2
 def window_gis(
     d: dict,  # from `deepcage_data`
     run_dir: str | Path,  # the run's checkpoints (`deepcage_loco`'s `out_dir`)
@@ -1110,7 +1119,7 @@ def window_gis(
             )
     return out
 
-
+# %% ../nbs/05_deepcage.ipynb #c070_3
 def plot_track(
     res: dict,  # the results JSON (its 'track' entry)
     cell: str,

@@ -91,6 +91,7 @@ ENSEMBL_ENHANCERS = [
     for s in ('train', 'test')
 ]
 
+# %% ../nbs/02_deepenhancer.ipynb #c030_1
 def fantom5_chr22(chrom:str='chr22')->pd.DataFrame:
     """FANTOM5-via-Ensembl enhancers (GRCh38) on one chromosome, train and test files of Genomic Benchmarks
     pooled."""
@@ -106,7 +107,7 @@ def fantom5_chr22(chrom:str='chr22')->pd.DataFrame:
 @dataclass
 class Chr22Config:
     "Settings of the chr22 main job (`deepenhancer_chr22`); `quick` reduces the run and the record says so."
-    arch: str = '4conv2pool4norm'  # a network of the zoo: one of `ARCHS`, or a whole-region network ('rc-gpool')
+    arch: str = '4conv2pool4norm'  # a network of the zoo: one of `ARCHS`, or whole-region ('rc-gpool')
     width: int | None = None  # window width, or a region network's frame (None: 300 bp, or 600 for regions)
     stride: int = 10  # training window stride in bp (the paper: 2; 10 fits 2 CPU cores)
     epochs: int = 30  # at most this many epochs under the paper's recipe (`train` replaces it)
@@ -117,9 +118,9 @@ class Chr22Config:
     max_positives: int | None = None  # a random subset of this many positives (reduced runs)
     pretrained: str | None = None  # path of the pre-trained trunk `model` was built from (recorded only)
     seed: int = 0  # seed of sampling, initialisation and batch order
-    quick: bool = IN_TEST  # reduced run: 300 positives, stride 50, 2 epochs
+    quick: bool = False  # reduced run: 300 positives, stride 50, 2 epochs
 
-
+# %% ../nbs/02_deepenhancer.ipynb #c031_1
 def deepenhancer_chr22(
     out_dir: str | Path,  # run directory (model, checkpoints, scores)
     results: str | Path | None = None,  # also write the record here (e.g. results/deepenhancer_chr22.json)
@@ -134,7 +135,7 @@ def deepenhancer_chr22(
     c = configure(Chr22Config, config, changes)
     if c.quick:
         c = replace(c, max_positives=300, stride=50, epochs=2)
-    region = layout_of(c.arch) == 'region' and model is None   # the record names the width and recipe really used
+    region = layout_of(c.arch) == 'region' and model is None   # the record names the width and recipe used
     c = replace(c, width=c.width or (600 if region else 300))
     if region and (c.quick or c.train is None):
         c = replace(c, train=(c.train or REGION_RECIPE).replace(**({'epochs': c.epochs} if c.quick else {})))
@@ -158,7 +159,7 @@ DNASE = {
     'HepG2': 'encode_dnase_hg38/ENCFF209DJG_HepG2_DNase_hg38.bed.gz',
 }
 
-
+# %% ../nbs/02_deepenhancer.ipynb #d049_1
 def distal_dnase(
     cell: str = 'GM12878',  # a key of `DNASE`
     chrom: str = 'chr22',
@@ -195,6 +196,7 @@ ACCESSIBILITY = dict(
            'HepG2 DNase': 'encode_dnase_hg38/ENCFF209DJG_HepG2_DNase_hg38.bed.gz'})
 "The accessibility tracks of the pre-training tasks: data-resolver paths (hg38)."
 
+# %% ../nbs/02_deepenhancer.ipynb #pt02_1
 def accessibility_windows(genome:Genome,        # hg38 (at least `chrom`)
                           block:tuple=(0.0, 0.65), # fraction range of `chrom` the windows must lie in
                           chrom:str='chr22',
@@ -237,6 +239,7 @@ def accessibility_windows(genome:Genome,        # hg38 (at least `chrom`)
         raise InputError(f'accessibility_windows: a window leaves the block {block} of {chrom}')
     return w
 
+# %% ../nbs/02_deepenhancer.ipynb #pt02_2
 def accessibility_head(trunk:keras.Model, # a DeepEnhancer network (`build_model`)
                        n_tasks:int,       # sigmoid outputs
                       )->keras.Model:     # the same layers up to dense2, then Dense(n_tasks, sigmoid)
@@ -244,6 +247,7 @@ def accessibility_head(trunk:keras.Model, # a DeepEnhancer network (`build_model
     out = keras.layers.Dense(n_tasks, activation='sigmoid', name='tasks')(trunk.get_layer('dense2').output)
     return keras.Model(trunk.inputs[0], out, name=f'{trunk.name}_accessibility')
 
+# %% ../nbs/02_deepenhancer.ipynb #pt02_3
 def pretrained_builder(path:str|Path,   # a `pretrain_accessibility` model (.keras)
                        n_classes:int=2, # the new softmax head (DeepEnhancer: 2)
                       ):                # a builder `() -> network`: a fresh copy of the trunk each call
@@ -256,14 +260,16 @@ def pretrained_builder(path:str|Path,   # a `pretrain_accessibility` model (.ker
         return keras.Model(pm.inputs[0], out, name=pm.name.removesuffix('_accessibility'))
     return build
 
+# %% ../nbs/02_deepenhancer.ipynb #pt02_4
 ACCESSIBILITY_TASK = Task('binary_crossentropy', ('auroc',), None)
 "Multi-task binary cross-entropy over the accessibility tasks; `predict` keeps every column."
 
+# %% ../nbs/02_deepenhancer.ipynb #pt02_5
 def pretrain_accessibility(out_dir:str|Path,   # run directory: checkpoints/, model.keras, results.json
                            arch:str='4conv2pool4norm',
                            config:TrainConfig|None=None, # default: AdamW 1e-3, cosine, ≤ 6 epochs, val auROC
                            stride:int=150,     # tiling stride of the windows (bp)
-                           quick:bool=IN_TEST, # stride 2,000 bp and 1 epoch
+                           quick:bool=False, # stride 2,000 bp and 1 epoch
                            verbose:int|str=0,
                           )->dict: # tasks, counts, per-task validation auROC, windows' extent, model path
     """Pre-train a DeepEnhancer trunk on five chr22 accessibility tasks (`accessibility_windows`): windows
@@ -322,9 +328,9 @@ class CVConfig:
     region_train: TrainConfig | None = None  # recipe of the whole-region networks (None: `REGION_RECIPE`)
     region_length: int = 600  # their frame length in bp
     seed: int = 0  # seed of sampling, initialisation and batch order
-    quick: bool = IN_TEST  # 3 folds, 240 positives, one window architecture, 1 epoch (region networks: 3)
+    quick: bool = False  # 3 folds, 240 positives, one window architecture, 1 epoch (region networks: 3)
 
-
+# %% ../nbs/02_deepenhancer.ipynb #d051_1
 def deepenhancer_cv(
     out_dir: str | Path,  # run directory (resumable)
     results: str | Path | None = None,  # results JSON (e.g. results/deepenhancer_cv.json)
@@ -354,14 +360,14 @@ def deepenhancer_cv(
         save_json(results, res)
     return res
 
-
+# %% ../nbs/02_deepenhancer.ipynb #d051_2
 def _refit_epochs(h: pd.DataFrame,  # `fit`'s history of the validated run (a `member` column for ensembles)
                   cfg: TrainConfig,  # its recipe (the monitor that chose the kept epoch)
                  ) -> int:
     "Epochs of a refit on training + validation: the kept epoch + 1 (the median over ensemble members)."
-    return int(np.median(np.atleast_1d(best_epoch(h, *_kept_by(h, cfg))))) + 1
+    return int(np.median(np.atleast_1d(best_epoch(h, *kept_by(h, cfg))))) + 1
 
-
+# %% ../nbs/02_deepenhancer.ipynb #d051_2_1
 @dataclass
 class TransferConfig:
     "Settings of the transfer experiment (`deepenhancer_transfer`, Min et al. 2017, transfer learning)."
@@ -377,16 +383,16 @@ class TransferConfig:
     recipe: str = 'paper'  # the recipes' name in the record
     rc_augment: bool = False  # reverse-complement training windows at random
     test_rc: bool = False  # average test windows over both strands
-    region_net: str | None = None  # also train this whole-region network of the zoo from scratch on the same set
+    region_net: str | None = None  # also train this whole-region network of the zoo from scratch, same set
     region_train: TrainConfig | None = None  # its recipe (None: `REGION_RECIPE`)
     region_only: bool = False  # no chr22 model: only networks from scratch and the baselines
     region_kw: dict | None = None  # keyword arguments of its builder (filters, kernel, dropout)
     refit: bool = False  # also retrain the from-scratch networks on train + val for their validated epochs
     scratch_arch: str | None = None  # with `region_only`: also train this window network from scratch
     seed: int = 0  # seed of sampling, initialisation and batch order
-    quick: bool = IN_TEST  # pretrained model from the quick main job; 2 epochs
+    quick: bool = False  # pretrained model from the quick main job; 2 epochs
 
-
+# %% ../nbs/02_deepenhancer.ipynb #d051_3
 def deepenhancer_transfer(
     pretrained: str | Path | None = None,  # chr22 model (default runs/deepenhancer_chr22/model.keras)
     out_dir: str | Path = 'runs/deepenhancer_transfer',  # checkpoints
@@ -409,7 +415,7 @@ def deepenhancer_transfer(
     out = Path(out_dir)
     meta = run_metadata(seed, experiment='deepenhancer_transfer', cell=cell, quick=quick)
     if c.region_only and not (c.region_net or c.scratch_arch):
-        raise OptionError('deepenhancer_transfer: region_only needs region_net (a whole-region network of the zoo) or '
+        raise OptionError('deepenhancer_transfer: region_only needs region_net (a whole-region network) or '
                           'scratch_arch (a key of ARCHS)')
     if c.scratch_arch and not c.region_only:
         raise OptionError('deepenhancer_transfer: scratch_arch is for region_only runs (otherwise the '
@@ -437,7 +443,7 @@ def deepenhancer_transfer(
         pos = pd.concat([tr_all.sample(n_train, random_state=seed), pos[pos.split != 'train']])
     pos = pos.sort_values('start').reset_index(drop=True)
     exclude = gencode_exclusions(chroms=['chr22'])
-    neg = _sample_negatives(
+    neg = sample_negatives(
         g, pos, pos.split, exclude, 'background', margin=W, seed=seed, blocks=blocks
     ).assign(label=0)
     reg = pd.concat([pos, neg[['chrom', 'start', 'end', 'split', 'label']]], ignore_index=True)
@@ -449,7 +455,7 @@ def deepenhancer_transfer(
         seed=seed, rc_augment=sh and c.rc_augment,
     )
     te = parts['test']
-    score = lambda m: predict_regions(m, g, te, W, stride, rc=c.test_rc)
+    score = lambda m: predict_regions(m, g, te, W, stride, test_rc=c.test_rc)
     nets = ', '.join(x for x in (c.scratch_arch, c.region_net) if x)
     res = dict(
         task=(f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)'
@@ -492,7 +498,7 @@ def deepenhancer_transfer(
             record=dict(arch=scratch_arch),
         )
         res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m))
-        va_sc = predict_regions(m, g, parts['val'], W, stride, rc=c.test_rc)
+        va_sc = predict_regions(m, g, parts['val'], W, stride, test_rc=c.test_rc)
         res['training']['from scratch'] = dict(epochs=len(h), best_epoch=best_epoch(h),
                                                val_auroc=evaluate_scores(parts['val'].label, va_sc)['auroc'])
         if c.refit:  # the epochs validation chose, now trained on training + validation (as the SVMs are)
@@ -509,7 +515,7 @@ def deepenhancer_transfer(
         res['results'][name] = evaluate_scores(te.label, predict_whole_regions(m, g, te))
         va = parts['val']
         vs = evaluate_scores(va.label, predict_whole_regions(m, g, va))['auroc']
-        res['training'][name] = dict(_history(h, cfg), val_auroc=vs)
+        res['training'][name] = dict(history_summary(h, cfg), val_auroc=vs)
         if c.refit:
             n = _refit_epochs(h, cfg)
             m, _, _ = fit_region_model(g, trv, None, out / f'{c.region_net}_refit', arch=c.region_net,
@@ -558,7 +564,7 @@ def plot_cv(res: dict, axes=None):
     axes.set(xlim=(0.3, 1), xlabel=f"{res['split']['kind']}, stride {res['stride']}", ylabel='')
     return axes
 
-
+# %% ../nbs/02_deepenhancer.ipynb #e004_1
 def plot_cv_curves(res: dict, axes=None):
     "Pooled ROC and PR curves of every method of a cross-validation."
     res = flat_record(res)
@@ -577,7 +583,7 @@ def plot_cv_curves(res: dict, axes=None):
         a.legend(fontsize=7, loc='lower right')
     return axes
 
-
+# %% ../nbs/02_deepenhancer.ipynb #e004_2
 def plot_loss_curves(res: dict, fold: int = 0, axes=None):
     """Training and validation loss per epoch of every architecture on one fold, the best (restored) epoch
     marked (Fig. 6)."""
@@ -607,7 +613,7 @@ def motifs_deepenhancer_chr22(
     report_dir: str | Path | None = None,  # also write the HTML/PNG report here
     max_windows: int = 4000,  # windows for site collection and for influence
     seed: int = 0,
-    quick: bool = IN_TEST,  # no model given: train chapter 2's quick model first; 8 filters for influence
+    quick: bool = False,  # no model given: train chapter 2's quick model first; 8 filters for influence
 ) -> dict:
     """Kernel motifs of the chr22 DeepEnhancer model vs JASPAR and HOCOMOCO, with an untrained control and
     filter influence."""
@@ -692,7 +698,7 @@ def motifs_deepenhancer_chr22(
 
 # %% ../nbs/02_deepenhancer.ipynb #im08
 def modisco_deepenhancer_chr22(model:str|Path|None=None, # chapter 2's: runs/deepenhancer_chr22/model.keras
-                               results:str|Path|None=None, seed:int=0, quick:bool=IN_TEST,
+                               results:str|Path|None=None, seed:int=0, quick:bool=False,
                                report_dir:str|Path|None=None,
                               )->dict:
     """TF-MoDISco on the chr22 DeepEnhancer model: centre windows of the test-block FANTOM5 enhancers, with a

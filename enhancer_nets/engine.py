@@ -104,6 +104,7 @@ class TrainConfig:
         names = {f.name for f in dataclasses.fields(self)}
         return self.replace(**{k: kw.pop(k) for k in list(kw) if k in names})
 
+# %% ../nbs/01b_engine.ipynb #c010_1
 @dataclasses.dataclass(frozen=True)
 class Task:
     """What a network predicts: its loss, the metrics logged every epoch (and so available as `monitor`), and
@@ -112,23 +113,31 @@ class Task:
     metrics:tuple=()               # 'accuracy', 'auroc', 'auprc' or other Keras metric names
     column:int|None=-1             # the output column `predict` returns (−1: the last; None: all)
 
+# %% ../nbs/01b_engine.ipynb #c010_2
 BINARY = Task('binary_crossentropy', ('auroc',), 0)
 "One sigmoid unit: P(positive) (Cohn et al., SPEID, DeepCAGE classification)."
+
+# %% ../nbs/01b_engine.ipynb #c010_3
 TWO_CLASS = Task('sparse_categorical_crossentropy', ('accuracy',), -1)
 "A softmax over (negative, positive): DeepEnhancer's output (Min et al. 2017)."
+
+# %% ../nbs/01b_engine.ipynb #c010_4
 REGRESSION = Task('mse', (), 0)
 "Real-valued outputs under the squared error (DeepCAGE regression)."
 
+# %% ../nbs/01b_engine.ipynb #c010_5
 def classifier_task(model:keras.Model, # a classifier: one sigmoid unit, or a softmax (negative, positive)
                    )->Task:           # `TWO_CLASS`, or binary cross-entropy on the one unit (accuracy logged)
     "The task of a two-class network read off its output width, for networks a user brings."
     return TWO_CLASS if model.output_shape[-1] == 2 else Task('binary_crossentropy', ('accuracy',), 0)
 
+# %% ../nbs/01b_engine.ipynb #c010_6
 def _metric(name):
     if name == 'auroc': return keras.metrics.AUC(name='auroc')
     if name == 'auprc': return keras.metrics.AUC(curve='PR', name='auprc')
     return name
 
+# %% ../nbs/01b_engine.ipynb #c010_6_1
 def learning_rate(config:TrainConfig, # the schedule's settings
                   steps_per_epoch:int=1, # optimizer steps per epoch (`len(train)`)
                  ):                   # a float, or a `keras.optimizers.schedules.LearningRateSchedule`
@@ -146,6 +155,7 @@ def learning_rate(config:TrainConfig, # the schedule's settings
         warmup_target=c.lr if warm else None, warmup_steps=warm,
         alpha=1.0 if c.schedule == 'constant' else 0.0)
 
+# %% ../nbs/01b_engine.ipynb #c010_7
 def compile_model(model:keras.Model,      # the network (compiled again if it already is)
                   task:Task,              # loss and metrics
                   config:TrainConfig=TrainConfig(), # optimizer, learning rate and schedule, clipping
@@ -170,7 +180,7 @@ class _Timer(keras.callbacks.Callback):
         if logs is not None:
             logs['epoch_seconds'] = time.time() - self.t
 
-
+# %% ../nbs/01b_engine.ipynb #c011_1
 class TqdmProgress(keras.callbacks.Callback):
     """One tqdm bar over every batch of every epoch (`verbose='tqdm'`), showing the epoch, the loss and the
     last epoch's validation metrics; it closes when training ends (early stopping included)."""
@@ -196,7 +206,7 @@ class TqdmProgress(keras.callbacks.Callback):
     def on_train_end(self, logs=None):
         if getattr(self, 'bar', None) is not None: self.bar.close()
 
-
+# %% ../nbs/01b_engine.ipynb #c011_1b0
 _RUN_FILES = ('state.json', 'run.json', 'history.csv', 'best.keras', 'last.keras', 'ckpt', 'backup')
 
 
@@ -204,13 +214,13 @@ def _plain(o):
     "`o` as JSON would give it back (tuples → lists, numpy scalars → numbers), for comparing settings."
     return json.loads(json.dumps(o, default=lambda v: v.item() if hasattr(v, 'item') else str(v)))
 
-
+# %% ../nbs/01b_engine.ipynb #c011_1_1
 def _seed_states(model):
     """The seed-generator variables of `model` (dropout and other random layers); `load_weights` does not
     restore them."""
     return [v for v in model.variables if 'seed_generator_state' in v.path]
 
-
+# %% ../nbs/01b_engine.ipynb #c011_1_2
 def _better(mode: str, monitor: str):
     "A comparison `better(new, best)` for `monitor` under `mode`; NaN is never better."
     if mode == 'auto':
@@ -219,7 +229,7 @@ def _better(mode: str, monitor: str):
         raise ValueError(f"mode must be 'min', 'max' or 'auto', got {mode!r}")
     return (lambda a, b: a < b) if mode == 'min' else (lambda a, b: a > b)
 
-
+# %% ../nbs/01b_engine.ipynb #c011_1_3
 class RunCheckpoint(keras.callbacks.Callback):
     """Everything a resumed run needs, committed once per epoch: a snapshot of the model (weights and
     optimizer), the seed generators, the training batches' epoch, the best value of `monitor` and
@@ -298,7 +308,7 @@ class RunCheckpoint(keras.callbacks.Callback):
         save_json(self.out / 'state.json', st)
         shutil.rmtree(self.ck, ignore_errors=True)
 
-
+# %% ../nbs/01b_engine.ipynb #c011_2
 def _batches_for(batches, offset: int = 0, multiple_of: int = 1):
     """A copy of `batches` for one run: its seed offset by `offset` (restart r) and every batch a multiple of
     `multiple_of` items (data-parallel devices); the caller's batches are left as they are."""
@@ -309,7 +319,7 @@ def _batches_for(batches, offset: int = 0, multiple_of: int = 1):
     b.set_epoch(0)
     return b
 
-
+# %% ../nbs/01b_engine.ipynb #c011_2_1
 def _fit_one(model, task, train, val, out: Path, config: TrainConfig, verbose, overwrite, callbacks, record):
     "One training run in `out` (one restart of one stage): compile, train with checkpoints, load the best."
     monitor = config.monitor if val is not None else config.monitor.removeprefix('val_')
@@ -400,7 +410,7 @@ def _fit_one(model, task, train, val, out: Path, config: TrainConfig, verbose, o
             l.trainable = frozen[l.name]
     return pd.DataFrame(ckpt.state['history']), ckpt.state
 
-
+# %% ../nbs/01b_engine.ipynb #c011_2_2
 class Trained(NamedTuple):
     "What `fit` returns."
 
@@ -408,7 +418,7 @@ class Trained(NamedTuple):
     history: pd.DataFrame  # one row per epoch of the kept restart (columns epoch from 0, stage, restart)
     record: dict  # per restart: seed, best value and epoch, epochs run; best_restart; monitor
 
-
+# %% ../nbs/01b_engine.ipynb #c011_3
 def fit(
     model,  # an uncompiled network, or a builder `() -> network` (needed for restarts)
     task: Task,  # loss, metrics and output column
@@ -528,31 +538,39 @@ def _inputs(batch, batches):
         return batch
     return batch[0] if isinstance(batch, tuple) and len(batch) == 2 else batch
 
-
+# %% ../nbs/01b_engine.ipynb #pr02_1
 def predict(
     model: keras.Model,  # any network of the package
     batches,  # indexable of batches (len, [i]): inputs, or (inputs, targets)
     column: int | None = -1,  # the output column kept (−1: the last); None keeps (n, outputs)
-    rc: bool = False,  # average with the prediction of the reverse-complemented input
+    test_rc: bool = False,  # strand averaging: the mean with the reverse-complemented input's prediction
     progress: bool = False,  # a tqdm bar over the batches
     groups: np.ndarray | None = None,  # (n,) int group of every item (its region): one value per group
     reduce: str = 'max',  # with `groups`: 'max' (Min et al.'s test-time vote) or 'mean' over a group's items
     n_groups: int | None = None,  # with `groups`: the number of groups (default: max(groups) + 1)
 ) -> np.ndarray:  # (n,) or (n, outputs) float32; with `groups`, (n_groups,) or (n_groups, outputs)
     """Predictions for every item of `batches`, in order; with `groups` (a region's windows, say), reduced to
-    one value per group. Raises `OptionError` for `rc` with a model of several inputs (their reverse
-    complement is not defined here), an unknown `reduce`, or `groups` of another length than the items."""
+    one value per group (NaN for a group with no item). A model of several outputs gives a list, one array per
+    output. The one function of the package that calls a model on data. Raises `OptionError` for `test_rc`
+    with a model of several inputs (their reverse complement is not defined here), an unknown `reduce`, or
+    `groups` of another length than the items."""
     from tqdm.auto import tqdm
 
     if reduce not in ('max', 'mean'):
         raise OptionError(f"reduce must be 'max' or 'mean', got {reduce!r}")
+    if len(model.outputs) > 1:   # several outputs (a scan's trunk phases): one array per output
+        if test_rc or groups is not None or column is not None:
+            raise OptionError('predict: a model of several outputs takes column=None, no test_rc, no groups')
+        outs = [[np.asarray(y, np.float32) for y in model.predict_on_batch(_inputs(batches[i], batches))]
+                for i in tqdm(range(len(batches)), desc='batches', unit='batch', disable=not progress)]
+        return [np.concatenate(o) for o in zip(*outs)]
     out = []
     for i in tqdm(range(len(batches)), desc='batches', unit='batch', disable=not progress):
         x = _inputs(batches[i], batches)
         p = np.asarray(model.predict_on_batch(x), np.float32)
-        if rc:
+        if test_rc:
             if isinstance(x, (tuple, list, dict)):
-                raise OptionError('predict(rc=True) needs a model of one one-hot input')
+                raise OptionError('predict(test_rc=True) needs a model of one one-hot input')
             p = (
                 p + np.asarray(model.predict_on_batch(np.ascontiguousarray(x[:, ::-1, ::-1])), np.float32)
             ) / 2
@@ -569,17 +587,20 @@ def predict(
         raise OptionError(f'predict: {len(g)} groups for {len(p)} predicted items')
     k = int(n_groups if n_groups is not None else (g.max() + 1 if len(g) else 0))
     red = np.full((k,) + p.shape[1:], -np.inf if reduce == 'max' else 0.0, np.float64)
+    n = np.bincount(g, minlength=k)
     if reduce == 'max':
         np.maximum.at(red, g, p)
     else:
         np.add.at(red, g, p)
-        red /= np.bincount(g, minlength=k).reshape((k,) + (1,) * (p.ndim - 1))
+        red /= np.maximum(n, 1).reshape((k,) + (1,) * (p.ndim - 1))
+    red[n == 0] = np.nan   # a group with no item: no score
     return red.astype(np.float32)
 
 # %% ../nbs/01b_engine.ipynb #en02
 def _one(xs:list):
     return xs[0] if len(xs) == 1 else xs
 
+# %% ../nbs/01b_engine.ipynb #en02_1
 def average_models(models:list, # networks with equal inputs and one output of equal shape
                    name:str='ensemble', # the ensemble's name
                   )->keras.Model: # the same inputs → the mean of the members' outputs
@@ -594,6 +615,7 @@ def average_models(models:list, # networks with equal inputs and one output of e
     out = keras.layers.Average(name='mean')([m(_one(ins)) for m in members])
     return keras.Model(_one(ins), out, name=name)
 
+# %% ../nbs/01b_engine.ipynb #en02_1b0
 def ensemble_members(model:keras.Model, # an `average_models` ensemble, or any network
                     )->list:            # its members, or `[model]`
     "The member networks of an ensemble (for filters, attributions per member), or the model itself."
@@ -625,6 +647,7 @@ def default_recipe(paper:TrainConfig,    # a paper's recipe: its batch size, epo
               clipnorm=1.0, ensemble=5)
     return paper.replace(**dict(kw, **changes))
 
+# %% ../nbs/01b_engine.ipynb #rc02_1
 class _RangeLog(keras.callbacks.Callback):
     "Record the loss after every batch; stop once it diverges."
     def __init__(self, stop_factor):
@@ -635,6 +658,7 @@ class _RangeLog(keras.callbacks.Callback):
         if len(self.losses) > 10 and self.losses[-1] > self.stop_factor * min(self.losses):
             self.model.stop_training = True
 
+# %% ../nbs/01b_engine.ipynb #rc02_1_1
 def lr_range_test(build,                  # a builder `() -> uncompiled network`
                   task:Task,              # loss and metrics
                   train,                  # training batches (indexable: len, [i])
@@ -713,6 +737,7 @@ def threshold_metrics(y:np.ndarray,     # (n,) 0/1 labels
                 f1=float(f1_score(y, p, **kw)), precision=float(precision_score(y, p, **kw)),
                 recall=float(recall_score(y, p, **kw)))
 
+# %% ../nbs/01b_engine.ipynb #m017_1
 def choose_threshold(y:np.ndarray,     # (n,) 0/1 validation labels
                      score:np.ndarray, # (n,) validation scores
                      max_candidates:int=512, # thresholds tried (score quantiles)
@@ -724,6 +749,7 @@ def choose_threshold(y:np.ndarray,     # (n,) 0/1 validation labels
                                  method='lower'))   # observed scores
     return float(cand[int(np.argmax(_mcc_at(y, score, cand)))])
 
+# %% ../nbs/01b_engine.ipynb #m017_2
 def _mcc_at(y:np.ndarray, score:np.ndarray, cand:np.ndarray)->np.ndarray:
     """MCC of `score >= t` for every t of `cand` at once, with the integer arithmetic of scikit-learn's
     `matthews_corrcoef` (the same floats; 0 where a margin is empty)."""
@@ -738,6 +764,7 @@ def _mcc_at(y:np.ndarray, score:np.ndarray, cand:np.ndarray)->np.ndarray:
     den = cov_ytyt * cov_ypyp
     return np.where(den == 0, 0., cov_ytyp / np.sqrt(np.where(den == 0, 1, den)))
 
+# %% ../nbs/01b_engine.ipynb #m017_2_1
 def split_metrics(y:np.ndarray, score:np.ndarray,         # test labels and scores
                   val_y:np.ndarray|None=None, val_score:np.ndarray|None=None, # validation labels and scores
                  )->dict:                                  # `evaluate_scores` + at_0.5 + at_val_threshold
@@ -785,6 +812,7 @@ def _logits(s:np.ndarray)->np.ndarray:
         return np.log(s / (1 - s))
     return s
 
+# %% ../nbs/01b_engine.ipynb #st02_1
 def stack_scores(val_y:np.ndarray,  # (n_val,) 0/1 validation labels
                  val:dict,          # {candidate: (n_val,) scores}: probabilities or margins
                  test:dict,         # {candidate: (n_test,) scores}, the same keys

@@ -42,9 +42,9 @@ def planted_example(
     epochs: int = 8,  # training epochs
     seed: int = 0,  # seed of the simulation and the initialisation
 ) -> dict:  # model, codes (n, L) uint8, y, pos (motif start or −1), strand, ppm (w, 4) as planted
-    """Chapter 3's enhancer CNN (the zoo's 'cohn-enhancer-rc', RC-conv first layer of 20 filters × 9 bp) trained on OOPS data
-    with a known
-    site per positive (Cohn et al. 2018 §3.1.4 at small scale): the lesson model of this chapter."""
+    """Chapter 3's enhancer CNN (the zoo's 'cohn-enhancer-rc': RC conv, 20 filters × 9 bp) trained on OOPS
+    data with a known site per positive (Cohn et al. 2018 §3.1.4 at small scale): the lesson model of this
+    chapter."""
     from enhancer_nets.zoo import build
     from enhancer_nets.recipes import COHN2018
 
@@ -88,12 +88,12 @@ def zeroed_filter(model: keras.Model, f: int, layer: str | None = None):
         for l, ws in keep:
             l.set_weights(ws)
 
-
+# %% ../nbs/06_interpretation.ipynb #c044_1
 def _as_onehot(X):
     X = np.asarray(X)
     return one_hot(X) if X.dtype == np.uint8 and X.ndim == 2 else X.astype(np.float32)
 
-
+# %% ../nbs/06_interpretation.ipynb #c044_1_1
 def model_output(
     model: keras.Model,  # any network of the package
     X: np.ndarray,  # (n, L) uint8 codes or (n, L, 4) one-hot
@@ -106,7 +106,7 @@ def model_output(
         model, [X[i : i + batch_size] for i in range(0, len(X), batch_size)], column=target
     ).astype(np.float64)
 
-
+# %% ../nbs/06_interpretation.ipynb #c044_2
 def influence(
     model: keras.Model,  # any network of the package
     X: np.ndarray,  # held-out (n, L) codes or (n, L, 4) one-hot
@@ -145,7 +145,7 @@ def input_gradients(
     or PyTorch)."""
     return backend_gradient(lambda x: ops.sum(model(x, training=False)[:, target]), X)
 
-
+# %% ../nbs/06_interpretation.ipynb #c049_1
 def grad_x_input(
     model: keras.Model,
     X: np.ndarray,  # (n, L) codes or (n, L, 4) one-hot
@@ -163,7 +163,7 @@ def grad_x_input(
         ]
     )
 
-
+# %% ../nbs/06_interpretation.ipynb #c049_2
 def integrated_gradients(
     model: keras.Model,
     X: np.ndarray,  # (n, L) codes or (n, L, 4) one-hot
@@ -196,7 +196,7 @@ def integrated_gradients(
     delta = model_output(model, X, target) - model_output(model, B, target)
     return dict(attr=attr, delta=delta, completeness_error=np.abs(attr.sum((1, 2)) - delta))
 
-
+# %% ../nbs/06_interpretation.ipynb #c049_3
 def ism(
     model: keras.Model,
     X: np.ndarray,  # (n, L) codes or (n, L, 4) one-hot
@@ -216,7 +216,7 @@ def ism(
     out[X > 0] = 0
     return out
 
-
+# %% ../nbs/06_interpretation.ipynb #c049_4
 def position_importance(
     attr: np.ndarray,  # (n, L, 4) attributions
     kind: str = 'grad',  # 'grad' (gradient × input, IG: sum over bases) or 'ism' (minus the mean change)
@@ -224,7 +224,7 @@ def position_importance(
     "One number per position: how much the observed base supports the prediction."
     return -attr.sum(-1) / 3 if kind == 'ism' else attr.sum(-1)
 
-
+# %% ../nbs/06_interpretation.ipynb #c049_5
 def site_recovery(
     importance: np.ndarray,  # (n, L) from `position_importance`
     pos: np.ndarray,  # (n,) planted site starts
@@ -290,7 +290,7 @@ def _read_vcf(p: Path) -> pd.DataFrame:
     ]
     return df
 
-
+# %% ../nbs/06_interpretation.ipynb #c057_1
 def read_variants(
     src: str | Path | pd.DataFrame,  # VCF (cyvcf2), TSV/CSV (chrom, pos, ref, alt [, id]), DataFrame
 ) -> pd.DataFrame:  # chrom, pos (1-based), ref, alt, id, line (of the input file)
@@ -358,7 +358,7 @@ def read_variants(
     df.attrs['source'] = name
     return df[['chrom', 'pos', 'ref', 'alt', 'id', 'line']].reset_index(drop=True)
 
-
+# %% ../nbs/06_interpretation.ipynb #c057_1b0
 def variant_codes(genome:Genome,        # the genome the variants are on
                   variants:pd.DataFrame, # chrom, pos (1-based), ref, line, id (`read_variants`)
                   L:int,                 # window width (the model's input length)
@@ -379,12 +379,13 @@ def variant_codes(genome:Genome,        # the genome the variants are on
                                 f'has {base!r} at {r.chrom}:{r.pos}')
     return X
 
+# %% ../nbs/06_interpretation.ipynb #c057_2
 def variant_effect(
     model: keras.Model,  # any network of the package (input (L, 4))
     genome: Genome | str | Path,  # the genome the variants are on
     variants: str | Path | pd.DataFrame,  # see `read_variants`
     target: int = -1,  # output column
-    rc_average: bool = True,  # average the forward and reverse-complement predictions
+    test_rc: bool = True,  # strand averaging: the mean of the forward and reverse-complement predictions
     batch_size: int = 512,
 ) -> pd.DataFrame:  # the variants + ref_score, alt_score, diff = alt − ref, log_odds
     """Reference vs alternative allele predictions for single-nucleotide variants, centred in the model's
@@ -405,7 +406,7 @@ def variant_effect(
 
     def score(C):
         p = model_output(model, C, target, batch_size)
-        return (p + model_output(model, COMPLEMENT[C][:, ::-1], target, batch_size)) / 2 if rc_average else p
+        return (p + model_output(model, COMPLEMENT[C][:, ::-1], target, batch_size)) / 2 if test_rc else p
 
     ref, alt = score(X), score(A)
     lo = lambda p: np.log(np.clip(p, 1e-7, 1 - 1e-7) / np.clip(1 - p, 1e-7, 1))
@@ -420,7 +421,7 @@ def _fig_png(fig, path):
     plt.close(fig)
     return atomic_write(path, b.getvalue())
 
-
+# %% ../nbs/06_interpretation.ipynb #c061_1
 def _db_report(
     q: dict, n_sites: dict, out: Path, title: str, dbs: tuple, by: str, threshold: float, top_logos: int,
     overview: str | None = None, what: str = 'filters',
@@ -462,7 +463,7 @@ def _db_report(
     atomic_write(out / 'report.html', page)
     return summ
 
-
+# %% ../nbs/06_interpretation.ipynb #c061_2
 def motif_report(
     model: keras.Model | str | Path,  # a model, or a path for `load_model`
     out_dir: str | Path,  # motifs.meme, tomtom.tsv, summary.json, report.html and PNG logos go here
@@ -514,7 +515,7 @@ def hypothetical_attributions(
     )
     return (g - g.mean(-1, keepdims=True)).astype(np.float32)
 
-
+# %% ../nbs/06_interpretation.ipynb #m063_1
 def modisco_patterns(
     model: keras.Model,  # any network of the package
     codes: np.ndarray,  # (n, L) uint8 sequences, e.g. the confident positives
@@ -548,7 +549,7 @@ def modisco_patterns(
             )
     return out
 
-
+# %% ../nbs/06_interpretation.ipynb #m063_2
 def modisco_report(
     model: keras.Model | str | Path,  # a model, or a path for `load_model`
     codes: np.ndarray,  # (n, L) uint8 sequences to explain
@@ -619,9 +620,10 @@ def modisco_versus_control(
                           matched={db: v['n_matched'] for db, v in s.get('databases', {}).items()})
     return out
 
+# %% ../nbs/06_interpretation.ipynb #x002_1
 def modisco_simulated(results:str|Path|None=None, # results JSON (e.g. results/modisco_simulated.json)
                       n:int=2000,                 # simulated per class for training; as many new explained
-                      seed:int=0, quick:bool=IN_TEST, report_dir:str|Path|None=None,
+                      seed:int=0, quick:bool=False, report_dir:str|Path|None=None,
                      )->dict:
     """TF-MoDISco on the planted CEBPA model (held-out positives, new seed) and an untrained control; is C/EBP
     found?"""
@@ -639,7 +641,8 @@ def modisco_simulated(results:str|Path|None=None, # results JSON (e.g. results/m
                        data=None, motif='JASPAR MA0102.2 (CEBPA), sharpened (PPM^2)',
                        method='TF-MoDISco (modisco-lite), mean-centred input gradients',
                        split=f'explained: {len(conf)} new positives (seed {seed + 1}) called p > 0.5')
-    res['runs'] = modisco_versus_control(ex['model'], build('cohn-enhancer-rc', L), conf, report_dir=report_dir)
+    control = build('cohn-enhancer-rc', L)   # untrained, same architecture
+    res['runs'] = modisco_versus_control(ex['model'], control, conf, report_dir=report_dir)
     res['cebp_found'] = {k: any('CEBP' in b['tf'] and b['q'] < .05 for b in v['best'])
                          for k, v in res['runs'].items()}
     res = results_record(res, dict(n=n, seed=seed, quick=quick), data_keys=('motif',))

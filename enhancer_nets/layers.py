@@ -88,7 +88,7 @@ class CellBroadcast(keras.layers.Layer):
     def compute_output_shape(self, x_shape, like_shape):
         return (x_shape[0], like_shape[1], x_shape[-1])
 
-
+# %% ../nbs/01c_layers.ipynb #l012_1
 @keras.saving.register_keras_serializable('enhancer_nets')
 class ExpressionTimesMotif(keras.layers.Layer):
     "g ⊙ m: expression (B, K, T) times the locus's motif scores (B, T) broadcast over cell types."

@@ -38,7 +38,7 @@ def jaspar_ppms(
         out[f'{m.matrix_id} {m.name}'] = c / c.sum(1, keepdims=True)
     return out
 
-
+# %% ../nbs/01d_motifs.ipynb #md02_1
 def motif_db(
     name: str = 'JASPAR2024',  # 'JASPAR20xx' (pyjaspar), 'HOCOMOCOv11' (core human, mono) or a MEME file path
     collection: str = 'CORE',
@@ -81,7 +81,7 @@ def write_meme(
         out += [' ' + ' '.join(f'{v:.6f}' for v in row) for row in p] + ['']
     return atomic_write(path, '\n'.join(out))
 
-
+# %% ../nbs/01d_motifs.ipynb #md03_1
 def read_meme(path: str | Path) -> dict:  # {name: (w, 4) PPM, rows summing to 1}
     """Read a MEME motif file (memelite's parser); names are 'ID ALT' as in the file. Raises `ValueError` if
     it holds no motif."""
@@ -107,7 +107,7 @@ def conv_layers(model: keras.Model) -> list:
     "The model's convolution layers, input side first."
     return [l for l in model.layers if isinstance(l, (RCConv1D, keras.layers.Conv1D))]
 
-
+# %% ../nbs/01d_motifs.ipynb #mo11_1
 def first_conv(model:keras.Model,   # any network of the package
                layer:str|None=None,  # name of the convolution layer; default: the first one (input side)
               )->keras.layers.Layer: # a `Conv1D` or `RCConv1D` layer
@@ -122,7 +122,7 @@ def first_conv(model:keras.Model,   # any network of the package
     if not cl: raise ValueError(f'{model.name}: no Conv1D/RCConv1D layer to read motifs from')
     return cl[0]
 
-
+# %% ../nbs/01d_motifs.ipynb #mo11_2
 def next_batchnorm(model:keras.Model,         # the network
                    conv:keras.layers.Layer,     # one of its convolution layers
                   )->keras.layers.Layer|None:   # the batch-normalisation layer `conv` feeds, or None
@@ -135,7 +135,7 @@ def next_batchnorm(model:keras.Model,         # the network
             if getattr(src, 'name', None) == conv.output.name: return l
     return None
 
-
+# %% ../nbs/01d_motifs.ipynb #mo11_3
 def filter_weights(model:keras.Model,   # any network of the package
                    layer:str|None=None,  # convolution layer name (default: the first)
                   )->tuple:              # (W (w, 4, F) float64, b (F,) float64, both_strands bool)
@@ -154,7 +154,7 @@ def filter_weights(model:keras.Model,   # any network of the package
         W, b = W * s, (b - np.asarray(bn.moving_mean, np.float64)) * s + be
     return W, b, isinstance(conv, RCConv1D)
 
-
+# %% ../nbs/01d_motifs.ipynb #mo11_4
 def first_layer_scores(
     layer: keras.layers.Layer,  # a first conv layer: `RCConv1D` or `Conv1D`
     codes: np.ndarray,  # (n, L) uint8 codes
@@ -178,7 +178,7 @@ def first_layer_scores(
     fw = scan(W)
     return fw, (scan(W[::-1, ::-1]) if rc else np.full_like(fw, -np.inf))
 
-
+# %% ../nbs/01d_motifs.ipynb #mo11_5
 def filter_ppms(
     model: keras.Model,  # a network whose first layer is `RCConv1D` or `Conv1D`
     codes: np.ndarray,  # (n, L) uint8 sequences to collect sites from (usually the positives)
@@ -234,7 +234,7 @@ def all_kmers(
         raise ValueError(f'all_kmers: k = {k}; enumeration is limited to 1 ≤ k ≤ 10 (4^k rows)')
     return ((np.arange(4**k)[:, None] // 4 ** np.arange(k - 1, -1, -1)) % 4).astype(np.uint8)
 
-
+# %% ../nbs/01d_motifs.ipynb #mo12_1
 def enumeration_ppms(
     model: keras.Model,  # any network of the package
     layer: str | None = None,  # convolution layer name (default: the first)
@@ -266,7 +266,7 @@ def enumeration_ppms(
         for f in range(F)
     ]
 
-
+# %% ../nbs/01d_motifs.ipynb #mo12_2
 def activation_ppms(model:keras.Model,     # any network of the package
                     codes:np.ndarray,      # (n, L) uint8 sequences to collect sites from (e.g. the positives)
                     alpha:float=.7,        # a site: activation > α · MAV_k (DeepCAGE: 0.7)
@@ -283,7 +283,7 @@ def activation_ppms(model:keras.Model,     # any network of the package
         weights=(W.astype(np.float32), b.astype(np.float32), rc),
     )
 
-
+# %% ../nbs/01d_motifs.ipynb #mo12_3
 def max_site_ppms(
     model: keras.Model,  # any network of the package
     codes: np.ndarray,  # (n, L) uint8 sequences
@@ -319,14 +319,14 @@ def max_site_ppms(
         for f in range(F)
     ]
 
-
+# %% ../nbs/01d_motifs.ipynb #mo12_4
 def resolve_recipe(recipe:str,             # 'auto', 'enumeration', 'activation' or 'max_site'
                    codes:np.ndarray|None,   # the sequences given, if any
                   )->str:                   # the recipe to run
     "'auto' → 'enumeration' without sequences, 'activation' with them; any other recipe as it is."
     return ('enumeration' if codes is None else 'activation') if recipe == 'auto' else recipe
 
-
+# %% ../nbs/01d_motifs.ipynb #mo12_5
 def filter_motifs(
     model: keras.Model,  # any network of the package
     codes: np.ndarray | None = None,  # (n, L) uint8 sequences for the 'activation' and 'max_site' recipes
@@ -358,7 +358,7 @@ def information_content(
     p = p / p.sum(1, keepdims=True)
     return (p * np.log2(np.clip(p, 1e-12, 1) / background)).sum(1)
 
-
+# %% ../nbs/01d_motifs.ipynb #mo21_1
 def trim_ppm(
     ppm: np.ndarray, min_ic: float = 0.3  # (w, 4) PPM  # flanking positions below this many bits are removed
 ) -> tuple:  # (trimmed PPM (w', 4), index of its first column in `ppm`); w' = 0 if nothing is left
@@ -369,7 +369,7 @@ def trim_ppm(
         return np.asarray(ppm)[:0], 0
     return np.asarray(ppm)[keep[0] : keep[-1] + 1], int(keep[0])
 
-
+# %% ../nbs/01d_motifs.ipynb #mo21_2
 def ppm_similarity(
     a: np.ndarray,
     b: np.ndarray,  # two PPMs (w, 4)
@@ -392,7 +392,7 @@ def ppm_similarity(
                 best = (float(r), off, strand)
     return best
 
-
+# %% ../nbs/01d_motifs.ipynb #mo21_3
 def match_filters(
     ppms: list,  # output of `filter_ppms` (or a list of (w, 4) PPMs)
     db: dict,  # {name: PPM}, e.g. `jaspar_ppms()`
@@ -412,7 +412,7 @@ def match_filters(
         ]
     return pd.DataFrame(rows)
 
-
+# %% ../nbs/01d_motifs.ipynb #mo21_4
 def tomtom_table(
     queries: dict,  # {name: (w, 4) PPM}
     targets: dict,  # {name: (w, 4) PPM}, e.g. `motif_db('JASPAR2024')`
@@ -471,7 +471,7 @@ def tomtom_table(
         .reset_index(drop=True)
     )
 
-
+# %% ../nbs/01d_motifs.ipynb #mo21_5
 def tf_name(target: str) -> str:
     "The factor of a database motif name: 'MA0102.5 CEBPA' → 'CEBPA', 'CEBPA_HUMAN.H11MO.0.A' → 'CEBPA'."
     t = str(target).split(' ')
@@ -479,7 +479,7 @@ def tf_name(target: str) -> str:
         return t[-1].upper()
     return t[0].split('_HUMAN')[0].split('_MOUSE')[0].upper()
 
-
+# %% ../nbs/01d_motifs.ipynb #mo21_6
 def match_summary(
     table: pd.DataFrame,  # from `tomtom_table`
     by: str = 'q',  # 'q', 'E' or 'p'
@@ -509,7 +509,7 @@ def ppm_logo(ppm:np.ndarray, ax=None, title:str=''):
     ax.set_title(title, fontsize=8)
     return ax
 
-
+# %% ../nbs/01d_motifs.ipynb #mo31_1
 def match_logos(query:np.ndarray,   # (w, 4) learned PPM (as compared: trimmed)
                 target:np.ndarray,  # (w', 4) database PPM
                 offset:int,         # TOMTOM offset (target column under the query's first column)
@@ -534,7 +534,7 @@ def match_logos(query:np.ndarray,   # (w, 4) learned PPM (as compared: trimmed)
         ax.set_title(ti, fontsize=8)
     return axes
 
-
+# %% ../nbs/01d_motifs.ipynb #mo31_2
 def logo_grid(ppms:list,           # (w, 4) PPMs
               titles:list|None=None, # one per logo
               ncols:int=8,

@@ -35,6 +35,8 @@ __all__ = ['TARGETFINDER_CELLS', 'PAIR_COLUMNS', 'SPLITS', 'BASELINES', 'FROZEN_
 # %% ../nbs/04_speid.ipynb #c005
 TARGETFINDER_CELLS = ('GM12878', 'HeLa-S3', 'HUVEC', 'IMR90', 'K562', 'NHEK')
 "The six cell lines of TargetFinder (Whalen et al. 2016) and SPEID (Singh et al. 2016)."
+
+# %% ../nbs/04_speid.ipynb #c005_1
 _TF = 'https://raw.githubusercontent.com/shwhalen/targetfinder/114e927a511f8396ca17292597d107494818e40f/paper/targetfinder'
 for _c in TARGETFINDER_CELLS:
     for _s in ('ep', 'epw'):
@@ -51,7 +53,7 @@ PAIR_COLUMNS = [
 class PairTableError(ValueError):
     "A malformed enhancer–promoter pair table; the message names the file, line and value."
 
-
+# %% ../nbs/04_speid.ipynb #c006_1
 def _read_csv_any(path):
     path = Path(path)
     return pd.read_csv(
@@ -60,7 +62,7 @@ def _read_csv_any(path):
         engine='python' if path.suffix in ('.tsv', '.txt') else 'c',
     )
 
-
+# %% ../nbs/04_speid.ipynb #c006_1_1
 def ep_distance(pairs: pd.DataFrame) -> np.ndarray:
     """TargetFinder's enhancer–promoter distance (bp): the gap between the two elements, `max(starts) -
     min(ends) - 2`."""
@@ -68,7 +70,7 @@ def ep_distance(pairs: pd.DataFrame) -> np.ndarray:
     we = np.maximum(pairs.enhancer_start, pairs.promoter_start) - 1
     return (we - ws).to_numpy()
 
-
+# %% ../nbs/04_speid.ipynb #c006_2
 def validate_pairs(
     df: pd.DataFrame,  # a pair table with `PAIR_COLUMNS`
     source: str = 'pairs',  # file name used in error messages
@@ -164,7 +166,7 @@ def pairs_from_predictions(
     df['tf_epw_gbm_cv_pred'] = p.prediction.to_numpy()
     return df
 
-
+# %% ../nbs/04_speid.ipynb #c009_1
 def read_pairs(
     cell_or_path: str | Path,  # a TargetFinder cell line (`TARGETFINDER_CELLS`) or a pair-table CSV
     sizes: dict | None = None,  # chromosome sizes to validate against (e.g. `Genome.sizes` of hg19)
@@ -192,7 +194,7 @@ def read_pairs(
     df = validate_pairs(df, str(path), sizes)
     return _with_names(df)
 
-
+# %% ../nbs/04_speid.ipynb #c009_1_1
 def _with_names(df):
     "Name elements chrom:start-end where a table has no `enhancer_name` / `promoter_name`."
     for side in ('enhancer', 'promoter'):
@@ -215,7 +217,7 @@ def element_components(
     g = coo_matrix((np.ones(len(e)), (e, p + e.max() + 1)), shape=(n, n))
     return connected_components(g, directed=False)[1][e]
 
-
+# %% ../nbs/04_speid.ipynb #c013_1
 def _greedy_groups(groups: np.ndarray, weight: np.ndarray, k: int, rng):
     "Assign groups to k folds, heaviest first into the lightest fold (random tie order)."
     g, inv = np.unique(groups, return_inverse=True)
@@ -228,7 +230,7 @@ def _greedy_groups(groups: np.ndarray, weight: np.ndarray, k: int, rng):
         load[f] += w[i]
     return fold[inv]
 
-
+# %% ../nbs/04_speid.ipynb #c013_1_1
 def pair_folds(
     pairs: pd.DataFrame,  # pairs (`PAIR_COLUMNS`, `enhancer_name`, `promoter_name`)
     how: str = 'chrom',  # 'random' (stratified, the paper's), 'chrom' (whole chromosomes) or 'segregated'
@@ -258,7 +260,7 @@ def pair_folds(
         return _greedy_groups(element_components(pairs), 1 + y * (len(y) / max(y.sum(), 1) - 1), k, rng)
     raise ValueError(f"how={how!r}: choose 'random', 'chrom' or 'segregated'")
 
-
+# %% ../nbs/04_speid.ipynb #c013_2
 SPLITS = ('random', 'chrom', 'segregated')
 
 # %% ../nbs/04_speid.ipynb #c015
@@ -266,6 +268,7 @@ def centred_windows(start:np.ndarray, end:np.ndarray, length:int)->np.ndarray:
     "Start of a window of `length` bp centred on each element (bp, 0-based)."
     return (np.asarray(start) + np.asarray(end)) // 2 - length // 2
 
+# %% ../nbs/04_speid.ipynb #c015_1
 def leakage(train:pd.DataFrame,  # training pairs
             test:pd.DataFrame,   # test pairs
             enh_len:int=3000,    # SPEID enhancer window (bp)
@@ -322,7 +325,7 @@ def propensity_features(
         feats += [s, n]
     return np.stack(feats, 1)
 
-
+# %% ../nbs/04_speid.ipynb #c019_1
 def _key(df, side, key):
     if key == 'name':
         return df[f'{side}_name'].to_numpy()
@@ -332,7 +335,7 @@ def _key(df, side, key):
         df[f'{side}_chrom'] + ':' + df[f'{side}_start'].astype(str) + '-' + df[f'{side}_end'].astype(str)
     ).to_numpy()
 
-
+# %% ../nbs/04_speid.ipynb #c019_1_1
 def add_loci(
     frames: dict,  # {name: pair table}; each gets `enhancer_locus` and `promoter_locus` columns
 ) -> dict:  # the same tables, with the columns added
@@ -355,10 +358,10 @@ def add_loci(
             out[n].loc[out[n].index[g.row.to_numpy()], f'{side}_locus'] = g.locus.to_numpy()
     return out
 
-
+# %% ../nbs/04_speid.ipynb #c019_2
 BASELINES = ('distance', 'propensity', 'propensity+distance')
 
-
+# %% ../nbs/04_speid.ipynb #c019_3
 def baseline_scores(
     train: pd.DataFrame,
     test: pd.DataFrame,  # training and test pairs
@@ -495,7 +498,7 @@ class LeakageConfig:
     matrix: bool = True  # also compute the cross-cell-line matrices
     seed: int = 0  # seed of the folds and baselines
 
-
+# %% ../nbs/04_speid.ipynb #c028_1
 def leakage_study(
     out: str | Path | None = None,  # results JSON (None: do not write)
     config: LeakageConfig | None = None,  # the study's settings (default `LeakageConfig()`)
@@ -570,7 +573,7 @@ def leakage_table(
             rows.append(row)
     return pd.DataFrame(rows).set_index(['cell', 'split'])
 
-
+# %% ../nbs/04_speid.ipynb #c030_1
 def published_table(res: dict, published: dict | None = None) -> pd.DataFrame:
     """F1 / auROC / auPRC: SPEID's figure, TargetFinder's published CV predictions, and our baselines under
     each split."""
@@ -614,7 +617,7 @@ def _place(start, end, L, rng, sizes=None, chrom=None):
         s = np.minimum(s, np.asarray(pd.Series(chrom).map(sizes), np.int64) - L)
     return s
 
-
+# %% ../nbs/04_speid.ipynb #c032_1
 def pair_windows(
     pairs: pd.DataFrame,  # pair table (`PAIR_COLUMNS`)
     enh_len: int = 3000,  # enhancer window (bp; SPEID: 3 kbp)
@@ -718,7 +721,7 @@ def build_speid(
     out = layers.Dense(1, activation='sigmoid', name='out')(x)
     return keras.Model({'enhancer': ei, 'promoter': pi}, out, name='speid')
 
-
+# %% ../nbs/04_speid.ipynb #c037_1
 FROZEN_IN_RETRAINING = ('conv_enh', 'conv_prom', 'bn_merge', 'bilstm')
 """Layers frozen in SPEID's second training stage (§2.3): the convolutions and the LSTM (with the batch norm
 between them)."""
@@ -763,7 +766,7 @@ GRAMMAR = (
 """Planted interaction keys: (enhancer motif, strand, promoter motif, strand); a pair interacts when its keys
 match."""
 
-
+# %% ../nbs/04_speid.ipynb #c042_1
 def _plant(genome_codes, start, end, ppm, strand, rng):
     w = len(ppm)
     s = int(rng.integers(start, max(start + 1, end - w + 1)))
@@ -772,7 +775,7 @@ def _plant(genome_codes, start, end, ppm, strand, rng):
         m = COMPLEMENT[m][::-1]
     genome_codes[s : s + w] = m
 
-
+# %% ../nbs/04_speid.ipynb #c042_1_1
 def simulate_interactions(
     out_dir: str | Path,  # genome.fa, pairs.csv and truth.json are written here
     n_pos: int = 250,  # interacting pairs
@@ -866,6 +869,7 @@ def simulate_interactions(
 PAIR_TASK = Task('binary_crossentropy', ('auroc', 'auprc'), 0)
 "SPEID's output: P(interaction) under binary cross-entropy, auROC and auPRC logged every epoch."
 
+# %% ../nbs/04_speid.ipynb #c045_1
 SINGH2016 = (
     TrainConfig(epochs=32, patience=5, batch_size=100, lr=1e-5, monitor='val_auroc', mode='max'),
     TrainConfig(
@@ -878,7 +882,7 @@ shift-augmented pairs (early stopping on auROC), stage 2 with the convolutions a
 imbalanced pairs (on auPRC). Epochs: the repository's 32 for stage 1, 30 for stage 2 here (the repository:
 360)."""
 
-
+# %% ../nbs/04_speid.ipynb #c045_2
 def default_speid_recipe(
     epochs: tuple = (10, 4),  # maximum epochs of stage 1 and stage 2
     lr: float = 1e-3,  # peak learning rate of both stages
@@ -897,7 +901,7 @@ def default_speid_recipe(
         for c, e in zip(SINGH2016, epochs)
     )
 
-
+# %% ../nbs/04_speid.ipynb #c045_3
 def predict_pairs(
     model: keras.Model,
     genome: Genome,
@@ -913,7 +917,7 @@ def predict_pairs(
     p = predict(model, ds(False), column=0)
     return (p + predict(model, ds(True), column=0)) / 2 if test_rc else p
 
-
+# %% ../nbs/04_speid.ipynb #c045_4
 def train_speid(
     genome: Genome | str | Path,  # genome or FASTA path (hg19 for the TargetFinder pairs)
     pairs: pd.DataFrame | str | Path,  # pair table or its file / TargetFinder cell line (`read_pairs`)
@@ -1047,7 +1051,7 @@ def train_speid(
 SIM_MODEL = dict(n_kernels=64, kernel_width=20, pool=10, lstm_units=32, dense=128)
 "The reduced SPEID used on CPU for the simulated set (the paper: 1024 × 40, pool 20, LSTM 100, dense 925)."
 
-
+# %% ../nbs/04_speid.ipynb #c047_1
 @dataclass
 class SpeidSimConfig:
     "Settings of the simulated SPEID experiment (`speid_simulated`)."
@@ -1065,9 +1069,9 @@ class SpeidSimConfig:
     # `lr`, both strands in training (at random) and at test (averaged)
     members: int = 3  # ensemble members of the default recipe
     seed: int = 0  # seed of the simulation, folds, initialisation and batch order
-    quick: bool = IN_TEST  # 60 pairs and one epoch per stage (tests)
+    quick: bool = False  # 60 pairs and one epoch per stage (tests)
 
-
+# %% ../nbs/04_speid.ipynb #c047_2
 def speid_simulated(
     out_dir: str | Path,  # run directory (simulated genome, one sub-directory per split)
     results: str | Path | None = None,  # results JSON to write (None: do not write)
@@ -1113,7 +1117,7 @@ def speid_simulated(
         save_json(results, res)
     return res
 
-
+# %% ../nbs/04_speid.ipynb #c047_3
 def simulated_table(res: dict) -> pd.DataFrame:
     """SPEID vs the propensity+distance baseline, per split, with the split's leakage (rendered from the
     results JSON)."""

@@ -24,16 +24,17 @@ from .baselines import *
 
 # %% auto #0
 __all__ = ['REGION_TASK', 'fit_region_model', 'predict_whole_regions', 'predict_regions', 'conv_scan_plan', 'trunk_phases',
-           'scan_conv', 'scan_plans', 'scan_genome', 'write_scan', 'negative_exclusions', 'train_regions',
-           'train_and_evaluate', 'check_labelled', 'train_sequences', 'simulated_genome', 'results_table',
-           'plot_curves', 'auto_widths', 'auto_candidates', 'kmer_candidates', 'train_auto', 'plot_run',
-           'cross_validate', 'cv_folds', 'cv_table', 'cross_validate_sequences', 'compare_methods', 'fine_tune']
+           'scan_conv', 'scan_plans', 'scan_genome', 'write_scan', 'negative_exclusions', 'sample_negatives', 'kept_by',
+           'train_regions', 'train_and_evaluate', 'check_labelled', 'train_sequences', 'simulated_genome',
+           'results_table', 'plot_curves', 'auto_widths', 'auto_candidates', 'kmer_candidates', 'train_auto',
+           'plot_run', 'cross_validate', 'history_summary', 'cv_folds', 'cv_table', 'cross_validate_sequences',
+           'compare_methods', 'fine_tune']
 
 # %% ../nbs/01i_workflows.ipynb #rg02
 REGION_TASK = Task('binary_crossentropy', ('auroc', 'auprc'), 0)
 "One sigmoid unit, validation auROC and auPRC logged every epoch (so either can be the monitor)."
 
-
+# %% ../nbs/01i_workflows.ipynb #rg02_1
 def fit_region_model(
     genome: Genome | SequenceSet,  # where the regions' sequences come from
     train: pd.DataFrame,  # chrom, start, end, label: training regions
@@ -60,7 +61,7 @@ def fit_region_model(
                verbose=verbose, overwrite=overwrite,
                record=dict(arch=arch, length=length, **kw, **(record or {})))
 
-
+# %% ../nbs/01i_workflows.ipynb #rg02_2
 def predict_whole_regions(
     model: keras.Model,  # a whole-region network (input (L, 4), one sigmoid output)
     genome: Genome | SequenceSet,  # the genome
@@ -83,7 +84,7 @@ def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: co
                     batch_size:int=512,    # windows per prediction batch
                     reduce:str='max',      # 'max' (the paper) or 'mean' over a region's windows
                     progress:bool=False,   # show a tqdm progress bar over the batches
-                    rc:bool=False,         # average each window with its reverse complement
+                    test_rc:bool=False,    # strand averaging: each window with its reverse complement
                    )->np.ndarray:          # (n_regions,) float32 enhancer probability
     """Score each region as the max (or mean) of its windows' enhancer probabilities (Min et al. 2017,
     test-time voting). Windows made only of N are left out, as `scan_genome` skips them; a region with no
@@ -93,16 +94,10 @@ def predict_regions(model:keras.Model,     # a DeepEnhancer model (softmax 2: co
     w = window_index(regions.reset_index(drop=True), width, stride, sizes=genome.sizes)
     only_n = lambda i: (window_codes(genome, w.chrom[i:i + 8192], w.start[i:i + 8192], width) == 4).all(1)
     keep = ~np.concatenate([only_n(i) for i in range(0, len(w), 8192)] or [np.zeros(0, bool)])
+    w = w[keep].reset_index(drop=True)
     ds = WindowDataset(genome, w, width=width, batch_size=batch_size)
-    p = predict(model, ds, column=-1, rc=rc, progress=progress)
-    r, p = w.region.to_numpy()[keep], p[keep]
-    out = np.full(len(regions), -np.inf if reduce == 'max' else 0., np.float64)
-    if reduce == 'max': np.maximum.at(out, r, p)
-    else:
-        np.add.at(out, r, p)
-        out /= np.maximum(np.bincount(r, minlength=len(regions)), 1)
-    out[np.bincount(r, minlength=len(regions)) == 0] = np.nan
-    return out.astype(np.float32)
+    return predict(model, ds, column=-1, test_rc=test_rc, progress=progress, groups=w.region.to_numpy(),
+                   reduce=reduce, n_groups=len(regions))
 
 # %% ../nbs/01i_workflows.ipynb #x002
 _SHIFT_LAYERS = ('Conv1D', 'RCConv1D', 'BatchNormalization', 'Activation', 'ReLU', 'Dropout', 'MaxPooling1D')
@@ -119,6 +114,7 @@ def _shift_equivariant(layer, length:int)->bool:
         return tuple(layer.strides) == (p,) and (layer.padding == 'valid' or length % p == 0)
     return True
 
+# %% ../nbs/01i_workflows.ipynb #x002_1
 def conv_scan_plan(model:keras.Model, # a network with input (width, 4), e.g. `build('4conv2pool4norm', w)`
                   )->dict|None:       # {'trunk': layers, 'pools': factors, 'head': keras.Model, 'T': int}
     """Split `model` for a fully convolutional scan: the leading layers that commute with shifts of the input
@@ -169,6 +165,7 @@ def _fold_bn(trunk:list, i:int):
     cast = keras.ops.cast
     return lambda h: keras.ops.conv(h, cast(W, h.dtype), padding='valid') + cast(c, h.dtype)
 
+# %% ../nbs/01i_workflows.ipynb #x004_1
 def trunk_phases(plan:dict,        # `conv_scan_plan(model)`
                  x:np.ndarray,     # (1, n, 4) float32 one-hot of a chunk
                  residues:set,     # window starts (relative to the chunk) modulo the product of the pools
@@ -193,8 +190,8 @@ def trunk_phases(plan:dict,        # `conv_scan_plan(model)`
         inp = keras.Input((None, 4))
         outs = run(0, inp, set(key))
         plan['models'][key] = keras.Model(inp, [outs[r] for r in key])
-    z = plan['models'][key].predict_on_batch(x)
-    return {r: np.asarray(v)[0] for r, v in zip(key, z if isinstance(z, (list, tuple)) else [z])}
+    z = predict(plan['models'][key], [x], column=None)
+    return {r: v[0] for r, v in zip(key, z if isinstance(z, list) else [z])}
 
 # %% ../nbs/01i_workflows.ipynb #x005
 def _dense_head(plan:dict, z:dict, starts:np.ndarray, a:int, P:int, stride:int, batch_size:int):
@@ -213,11 +210,12 @@ def _dense_head(plan:dict, z:dict, starts:np.ndarray, a:int, P:int, stride:int, 
     r, m, p = (starts - a) % P, (starts - a) // P, np.empty(len(starts), np.float32)
     for ri in np.unique(r):
         mi = m[r == ri]
-        y = plan['models']['head', step].predict_on_batch(z[int(ri)][None, mi.min():mi.max() + T])
-        p[r == ri] = np.asarray(y)[0, (mi - mi.min()) // step, -1]
+        y = predict(plan['models']['head', step], [z[int(ri)][None, mi.min():mi.max() + T]], column=None)
+        p[r == ri] = y[0, (mi - mi.min()) // step, -1]
     for b in range(0, len(starts), batch_size):
         yield starts[b:b + batch_size], p[b:b + batch_size]
 
+# %% ../nbs/01i_workflows.ipynb #x005_1
 def _window_pools(z:dict, r:np.ndarray, m:np.ndarray, T:int, kinds:list)->list:
     """Per window (residue r, first trunk position m), the max and/or mean of its T trunk positions, as
     (n, F) arrays in the order of `kinds`: the max by van Herk / Gil-Werman (prefix and suffix maxima within
@@ -237,6 +235,7 @@ def _window_pools(z:dict, r:np.ndarray, m:np.ndarray, T:int, kinds:list)->list:
             out['GlobalAveragePooling1D'][r == ri] = (cs[i + T] - cs[i]) / T
     return [out[k] for k in kinds]
 
+# %% ../nbs/01i_workflows.ipynb #x005_2
 def scan_conv(plan:dict,           # `conv_scan_plan(model)`
               genome:Genome,       # the genome
               chrom:str,           # the chromosome
@@ -322,14 +321,15 @@ def scan_genome(model:keras.Model,   # any network of the package with input (wi
             if TERMINATED.is_set(): raise Terminated()
     bar.close()
 
+# %% ../nbs/01i_workflows.ipynb #s014_1
 def _window_scores(model, genome, chrom, starts, width):
     "The window-by-window path: (starts, scores) of the windows not all N, each window cut out and scored."
     codes = window_codes(genome, np.full(len(starts), chrom), starts, width)
     keep = ~(codes == 4).all(1)
     if not keep.any(): return starts[:0], np.zeros(0, np.float32)
-    p = keras.ops.convert_to_numpy(model(one_hot(codes[keep]), training=False))[:, -1]
-    return starts[keep], p.astype(np.float32)
+    return starts[keep], predict(model, [one_hot(codes[keep])], column=-1)
 
+# %% ../nbs/01i_workflows.ipynb #s014_1_1
 def write_scan(scores,                  # iterable of (chrom, starts, scores), e.g. `scan_genome(...)`
                track:str|Path,          # .bw / .bigwig (pyBigWig) or .bedGraph / .bg
                peaks:str|Path,          # BED of called enhancers: chrom, start, end, name, score (max)
@@ -390,7 +390,19 @@ def negative_exclusions(genome:Genome,            # the genome the negatives are
           'positives, not the hg38 GENCODE promoters, exons and blacklist')
     return pd.DataFrame(columns=['chrom', 'start', 'end']), build
 
-def _sample_negatives(genome, pos, split, exclude, how, margin, seed, blocks):
+# %% ../nbs/01i_workflows.ipynb #c022_1
+def sample_negatives(
+    genome: Genome,  # the genome the negatives are drawn from
+    pos: pd.DataFrame,  # chrom, start, end: every positive (none of them is overlapped)
+    split: np.ndarray,  # (n_pos,) the block name of each positive ('train', 'val', 'test')
+    exclude: pd.DataFrame | None,  # intervals to avoid (`negative_exclusions`)
+    how: str,  # 'background', or 'gc-matched' (each negative matches a positive's GC content)
+    margin: int,  # bp kept clear at each block's edges, so no window reaches another block
+    seed: int,  # block i draws with seed + i
+    blocks: dict,  # block name -> (start, end) as fractions of each chromosome (`block_split`)
+) -> pd.DataFrame:  # chrom, start, end, split: as many negatives per block as its positives
+    """Negatives drawn inside each block of the positives, as many as its positives (`background_negatives`),
+    so every split is balanced and no negative's windows cross into another block."""
     negs = []
     for i, (name, (a, b)) in enumerate(blocks.items()):
         p = pos[split == name]
@@ -411,14 +423,14 @@ def _sample_negatives(genome, pos, split, exclude, how, margin, seed, blocks):
     return pd.concat(negs, ignore_index=True)
 
 # %% ../nbs/01i_workflows.ipynb #t022
-def _kept_by(h: pd.DataFrame, cfg: TrainConfig) -> tuple:
+def kept_by(h: pd.DataFrame, cfg: TrainConfig) -> tuple:
     """(monitor column, 'min' or 'max'): what chose a run's kept epoch, for `best_epoch` (`val_loss`, lower,
     when the monitor was not logged)."""
     mon = cfg.monitor if cfg.monitor in h else 'val_loss'
     high = mon != 'val_loss' and (cfg.mode == 'max' or (cfg.mode == 'auto' and ('au' in mon or 'acc' in mon)))
     return mon, 'max' if high else 'min'
 
-
+# %% ../nbs/01i_workflows.ipynb #t022_1
 def train_regions(
     genome: Genome | SequenceSet,  # where the regions' sequences come from
     regions: pd.DataFrame,  # chrom, start, end, label (0/1), split (train/val/test) [, name]
@@ -466,7 +478,7 @@ def train_regions(
             )
     parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
     n, t1 = config.devices, time.time()
-    whole = model is None and layout_of(arch) == 'region'   # a whole-region network: `width` is its frame length
+    whole = model is None and layout_of(arch) == 'region'   # a whole-region network: `width` is its frame
     if whole:
         fitted = fit_region_model(
             genome, parts['train'], parts['val'], out / 'checkpoints', arch=arch, length=width,
@@ -492,25 +504,27 @@ def train_regions(
         else:
             make = model
         fitted = fit(
-            make, classifier_task(make()), tr, va, out / 'checkpoints', config=config.replace(lr=config.lr * n),
+            make, classifier_task(make()), tr, va, out / 'checkpoints',
+            config=config.replace(lr=config.lr * n),
             verbose=verbose, overwrite=overwrite,
             record=dict(arch=arch, width=width, stride=stride, counts=counts, **record,
                         **({'rc_augment': True} if rc_augment else {})),
         )
     model, hist = fitted.model, fitted.history
     t_train = time.time() - t1
-    spec = InputSpec('region' if whole else 'window', width, test_rc=bool(test_rc and not whole))
-    save_model(model, out / 'model.keras', spec, config)
     ts = test_stride or stride
+    spec = InputSpec('region' if whole else 'window', width, test_rc=bool(test_rc and not whole),
+                     stride=None if whole else ts)
+    save_model(model, out / 'model.keras', spec, config)
     test, val = parts['test'], parts['val']
     score, vscore = (
         (predict_whole_regions(model, genome, test), predict_whole_regions(model, genome, val)) if whole else
-        (predict_regions(model, genome, test, width, ts, rc=test_rc),
-         predict_regions(model, genome, val, width, ts, rc=test_rc))
+        (predict_regions(model, genome, test, width, ts, test_rc=test_rc),
+         predict_regions(model, genome, val, width, ts, test_rc=test_rc))
     )
     res = dict(
         counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
-        best_epoch=best_epoch(hist, *_kept_by(hist, config), base=1),
+        best_epoch=best_epoch(hist, *kept_by(hist, config), base=1),
         history=hist.round(5).to_dict('list'),
         train_seconds=round(t_train, 1),
         seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
@@ -633,7 +647,7 @@ def train_and_evaluate(
     if isinstance(negatives, str) and negatives in ('background', 'gc-matched'):
         exclude, build = negative_exclusions(genome, pos.chrom.unique(), exclude)
         if split == 'block':
-            neg = _sample_negatives(
+            neg = sample_negatives(
                 genome, pos, pos.split, exclude, negatives, margin=margin, seed=seed, blocks=blocks
             )
         else:
@@ -679,7 +693,8 @@ def train_and_evaluate(
     )
     given = {k: v for k, v in dict(epochs=epochs, patience=patience, batch_size=batch_size, lr=lr).items()
              if v is not None}
-    train = config or (REGION_RECIPE if layout_of(arch) == 'region' and model is None else MIN2017.replace(**given))
+    region = layout_of(arch) == 'region' and model is None
+    train = config or (REGION_RECIPE if region else MIN2017.replace(**given))
     auto = dict(members=members, fast=fast, epochs=epochs) if arch == 'auto' else {}
     res.update(
         train_regions(
@@ -716,6 +731,7 @@ def _draw_split(y:np.ndarray, frac:float, seed:int)->np.ndarray:
         m[rng.choice(i, k, replace=False)] = True
     return m
 
+# %% ../nbs/01i_workflows.ipynb #q024_1
 def _labelled_splits(df:pd.DataFrame, test:pd.DataFrame|None, src:str, val_frac:float, test_frac:float,
                      seed:int, max_positives:int|None)->tuple:
     """`df` with every row's split: the test set as given (`test`), or the table's own, or drawn; validation
@@ -745,6 +761,7 @@ def _labelled_splits(df:pd.DataFrame, test:pd.DataFrame|None, src:str, val_frac:
         how += f'; validation drawn from training ({val_frac:.0%}, stratified, seed {seed + 2})'
     return df, how
 
+# %% ../nbs/01i_workflows.ipynb #q024_2
 def check_labelled(df:pd.DataFrame,      # sequence, label, split, source, where, name (`read_labelled`)
                    src:str,              # the input files, for messages
                    max_n:float=0.5,      # refuse sequences more than this fraction N
@@ -763,6 +780,7 @@ def check_labelled(df:pd.DataFrame,      # sequence, label, split, source, where
                          'remove them, or pass --allow-duplicates')
     return dict(n_content=n_content, duplicates=dup)
 
+# %% ../nbs/01i_workflows.ipynb #q024_1b0
 def train_sequences(out_dir:str|Path,             # run directory: model.keras, test_scores.tsv, results.json
                     positives:str|Path|None=None, # FASTA of enhancers (class 1)
                     negatives:str|Path|None=None, # FASTA of non-enhancers (class 0)
@@ -878,6 +896,7 @@ def results_table(res:dict)->pd.DataFrame:
                          test_pos=v['n_pos'], test_neg=v['n_neg'], split=split))
     return pd.DataFrame(rows)
 
+# %% ../nbs/01i_workflows.ipynb #c037_1
 def plot_curves(res:dict, ax=None):
     "ROC and PR curves of every method in a results dict (matplotlib)."
     res = flat_record(res)
@@ -951,7 +970,7 @@ def _val_halves(val: pd.DataFrame, seed: int) -> np.ndarray:
         h[i[len(i) // 2:]] = 1
     return h
 
-
+# %% ../nbs/01i_workflows.ipynb #au07_1
 def _cross_fit(genome, parts, half, run, out, **kw):
     """Train one network twice, stopping early on one half of validation; score the other half and the test
     set. Returns ((n_val,) scores, each from the network that never saw it, (n_test,) mean of both, runs)."""
@@ -967,7 +986,7 @@ def _cross_fit(genome, parts, half, run, out, **kw):
         ts += sc['test'][len(other):] / 2
     return vs, ts, runs
 
-
+# %% ../nbs/01i_workflows.ipynb #au07_2
 def _auto_networks(genome, parts, out, cands, seed, epochs, verbose, overwrite, record):
     """Train every network candidate in out/candidates/NAME/half{0,1} (`_cross_fit`): validation scores from
     networks that did not stop early on them, test scores averaged over both; a row per candidate."""
@@ -985,7 +1004,7 @@ def _auto_networks(genome, parts, out, cands, seed, epochs, verbose, overwrite, 
                           train_seconds=round(sum(r['train_seconds'] for r in runs), 1))
     return val, test, rows
 
-
+# %% ../nbs/01i_workflows.ipynb #au07_3
 def _beats(y: np.ndarray, a: np.ndarray, b: np.ndarray, seed: int, n: int = 1000) -> bool:
     """Whether scores `a` rank `y` better than `b` beyond noise: the 5th percentile of the paired bootstrap
     difference of their auROCs (n resamples of the items) lies above 0."""
@@ -999,7 +1018,7 @@ def _beats(y: np.ndarray, a: np.ndarray, b: np.ndarray, seed: int, n: int = 1000
             d.append(roc_auc_score(y[i], a[i]) - roc_auc_score(y[i], b[i]))
     return bool(np.percentile(d, 5) > 0)
 
-
+# %% ../nbs/01i_workflows.ipynb #au07_4
 def _auto_choice(y_val, val, test, seed):
     """The stack of every candidate, unless the best candidate beats the stack's cross-fitted validation
     scores beyond noise (`_beats`): then that candidate alone, Platt-scaled. Returns (stack_scores result,
@@ -1185,7 +1204,7 @@ def cross_validate(
             neg = neg[neg.fold >= 0]
         else:
             blocks = {f'fold{i}': (i / k, (i + 1) / k) for i in range(k)}
-            neg = _sample_negatives(
+            neg = sample_negatives(
                 g, pos, 'fold' + pos.fold.astype(str), exclude, negatives, margin=width, seed=seed,
                 blocks=blocks,
             )
@@ -1242,10 +1261,10 @@ def cross_validate(
     )
     return results_record(res, settings, data_keys=('n_content', 'annotation'))
 
-
-def _history(h: pd.DataFrame, cfg: TrainConfig) -> dict:
+# %% ../nbs/01i_workflows.ipynb #d043_1
+def history_summary(h: pd.DataFrame, cfg: TrainConfig) -> dict:
     "The per-epoch losses (and the monitor), the kept epoch and the time per epoch of one fold's `fit`."
-    mon, mode = _kept_by(h, cfg)
+    mon, mode = kept_by(h, cfg)
     cols = ['epoch', 'loss', 'val_loss'] + [c for c in (mon, 'member') if c in h and c != 'val_loss']
     return dict(
         history=h[cols].round(5).to_dict('list'),
@@ -1253,7 +1272,7 @@ def _history(h: pd.DataFrame, cfg: TrainConfig) -> dict:
         seconds_per_epoch=float(h.epoch_seconds.median()) if 'epoch_seconds' in h else None,
     )
 
-
+# %% ../nbs/01i_workflows.ipynb #d043_1_1
 def _auto_fold(g, parts, d, seed, verbose, auto):
     "One fold of the method 'auto': `train_auto` on the fold's splits; test scores and what was chosen."
     fr = pd.concat([p.assign(split=s) for s, p in parts.items()], ignore_index=True)
@@ -1262,7 +1281,7 @@ def _auto_fold(g, parts, d, seed, verbose, auto):
     return sc['test'], dict(chosen=dict(r['stacking'], val_auroc={k: v['val_auroc']
                                                                   for k, v in r['candidates'].items()}))
 
-
+# %% ../nbs/01i_workflows.ipynb #d043_1_2
 def cv_folds(
     g: Genome | SequenceSet,  # where the regions' sequences come from
     regions: pd.DataFrame,  # chrom, start, end, label, fold (0..k-1)
@@ -1328,14 +1347,14 @@ def cv_folds(
                         verbose=verbose, record=dict(arch=name, fold=f, stride=stride,
                                                      **({'rc_augment': True} if rc_augment else {})),
                     )
-                    sc = predict_regions(m, g, te, width, test_stride or stride, rc=test_rc)
-                    extra = dict(_history(h, cfg), train_windows=len(wtr))
+                    sc = predict_regions(m, g, te, width, test_stride or stride, test_rc=test_rc)
+                    extra = dict(history_summary(h, cfg), train_windows=len(wtr))
                 elif layout_of(name) == 'region':
                     cfg = (region_config or REGION_RECIPE).replace(seed=seed + f)
                     m, h, _ = fit_region_model(g, tr, va, d / 'checkpoints', arch=name, length=region_length,
                                                config=cfg, verbose=verbose, record=dict(fold=f))
                     sc = predict_whole_regions(m, g, te)
-                    extra = dict(_history(h, cfg), train_regions=len(tr))
+                    extra = dict(history_summary(h, cfg), train_regions=len(tr))
                 elif name == 'auto':
                     sc, extra = _auto_fold(g, dict(train=tr, val=va, test=te), d, seed=seed + f,
                                            verbose=verbose, auto=auto or {})
@@ -1388,7 +1407,7 @@ def cv_folds(
         v['pooled_curves'] = dict(roc=pe['roc'], pr=pe['pr'])
     return res
 
-
+# %% ../nbs/01i_workflows.ipynb #d043_2
 def cv_table(
     res: dict,  # from `cross_validate`
 ) -> pd.DataFrame:  # method, auROC mean ± SE, auPRC mean ± SE, folds, split
@@ -1429,6 +1448,7 @@ def _sequence_folds(df:pd.DataFrame, k:int, seed:int, src:str)->tuple:
                              'a test set and needs both classes')
     return f, f"{len(labels)}-fold cross-validation by the table's 'fold' column ({', '.join(labels)})"
 
+# %% ../nbs/01i_workflows.ipynb #q043_1
 def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per method and fold
                              positives:str|Path|None=None, negatives:str|Path|None=None, # one FASTA per class
                              table:str|Path|None=None, # or: CSV/TSV with sequence, label [, fold]

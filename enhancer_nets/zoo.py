@@ -23,12 +23,13 @@ __all__ = ['ZOO', 'CHAPTERS', 'SPEC_FILE', 'InputSpec', 'Entry', 'register', 'na
 class InputSpec:
     """How a network is fed: saved inside its model file (`save_model`) and read back (`saved_spec`) by
     `predict`, `scan`, `variants` and `motifs`, so that none of them guesses from the model's name."""
-    layout: str = 'window'  # 'window': fixed windows, a region's score reduced over them; 'region': each alone
+    layout: str = 'window'  # 'window': windows, reduced per region; 'region': each region alone in a frame
     width: int = 300  # input length (bp): the window width, or the frame a region is centred in (N around it)
-    column: int = -1  # output column scored (−1, the last: DeepEnhancer's softmax enhancer column, or a sigmoid)
-    test_rc: bool = False  # strand averaging: the score is the mean over the forward and reverse-complement strand
+    column: int = -1  # output column scored (−1, the last: DeepEnhancer's enhancer column, or a sigmoid)
+    test_rc: bool = False  # strand averaging: the score is the mean over both strands
     alphabet: str = 'ACGT'  # one-hot column order (N is all zeros)
     extra: tuple = ()  # inputs besides the one-hot sequence (SPEID's promoter, DeepCAGE's motif × expression)
+    stride: int | None = None  # windows: the test stride (bp) of its reported scores (`predict`'s default)
 
 # %% ../nbs/01g_zoo.ipynb #z008
 @dataclass(frozen=True)
@@ -49,35 +50,37 @@ class Entry:
 ZOO: dict = {}
 "Every registered network by name: an `Entry` each (filled by `register`)."
 
+# %% ../nbs/01g_zoo.ipynb #z009_1
 CHAPTERS = ('deepenhancer', 'adversarial', 'speid', 'deepcage')
 "The chapter modules that register networks, loaded by `entry` on first use."
 
-
+# %% ../nbs/01g_zoo.ipynb #z009_2
 def register(name: str,  # the network's name, as `train --arch` takes it
              builder: Callable,  # (width) -> uncompiled keras.Model
              **kw,  # the other fields of `Entry`: layout, column, extra, recipe, source
             ) -> Entry:
-    "Add (or replace) a network of the zoo. Raises `OptionError` for a layout other than window/region/pair/cage."
+    "Add (or replace) a network of the zoo. Raises `OptionError` for a layout not window/region/pair/cage."
     if kw.get('layout', 'window') not in ('window', 'region', 'pair', 'cage'):
-        raise OptionError(f'register({name!r}): layout must be window, region, pair or cage, got {kw["layout"]!r}')
+        raise OptionError(f'register({name!r}): layout must be window, region, pair or cage, '
+                          f'got {kw["layout"]!r}')
     ZOO[name] = Entry(builder, **kw)
     return ZOO[name]
 
 # %% ../nbs/01g_zoo.ipynb #z010
 def names(layouts: tuple = ('window', 'region'),  # the layouts wanted (`train` and `evaluate` take these two)
-          recipe: str | None = None,  # only the networks of this paper recipe (e.g. 'MIN2017': Table 2's five)
+          recipe: str | None = None,  # only the networks of this recipe (e.g. 'MIN2017': Table 2's five)
          ) -> list:  # network names, in registration order
     "The names of the zoo's networks of the given layouts (the chapters are loaded first)."
     for c in CHAPTERS: importlib.import_module(f'enhancer_nets.{c}')
     return [n for n, e in ZOO.items() if e.layout in layouts and recipe in (None, e.recipe)]
 
-
+# %% ../nbs/01g_zoo.ipynb #z010_1
 def layout_of(name: str) -> str | None:
     "The layout of the zoo's network `name` ('window', 'region', 'pair', 'cage'), or None for another name."
     if name not in ZOO: names()
     return ZOO[name].layout if name in ZOO else None
 
-
+# %% ../nbs/01g_zoo.ipynb #z010_2
 def entry(name: str) -> Entry:
     "The zoo's `Entry` for `name`. Raises `OptionError` naming the networks there are."
     if name not in ZOO: names()
@@ -85,7 +88,7 @@ def entry(name: str) -> Entry:
         raise OptionError(f'no network {name!r} in the zoo; one of: {", ".join(names(("window", "region")))}')
     return ZOO[name]
 
-
+# %% ../nbs/01g_zoo.ipynb #z010_3
 def build(name: str,  # a network of the zoo
           width: int,  # input length (bp)
          ) -> keras.Model:  # uncompiled
@@ -96,14 +99,15 @@ def build(name: str,  # a network of the zoo
 SPEC_FILE = 'enhancer_nets.json'
 "The archive member of a `.keras` file that holds its `InputSpec` and recipe."
 
-
+# %% ../nbs/01g_zoo.ipynb #z012_1
 def save_model(model: keras.Model,  # any network of the package (an ensemble included)
                path: str | Path,  # destination .keras file, written atomically
                spec: InputSpec,  # how it is fed
                recipe: TrainConfig | None = None,  # how it was trained (recorded, not used to predict)
               ) -> Path:
-    """Save `model` with its input spec and recipe inside the `.keras` archive (Keras ignores the extra member),
-    so that any process reads how to feed it (`saved_spec`). Nothing half-written is left on failure."""
+    """Save `model` with its input spec and recipe inside the `.keras` archive (Keras ignores the extra
+    member), so that any process reads how to feed it (`saved_spec`). Nothing half-written is left on
+    failure."""
     path = Path(path)
     meta = dict(spec=asdict(spec), recipe=asdict(recipe) if recipe is not None else None)
     with atomic_path(path) as t:
@@ -111,25 +115,27 @@ def save_model(model: keras.Model,  # any network of the package (an ensemble in
         with zipfile.ZipFile(t, 'a') as z: z.writestr(SPEC_FILE, json.dumps(meta, default=str))
     return path
 
-
+# %% ../nbs/01g_zoo.ipynb #z012_2
 def saved_spec(path: str | Path,  # a `.keras` file, or a run directory holding model.keras (or best.keras)
               ) -> InputSpec | None:
     "The `InputSpec` saved in a model file by `save_model`, or None for a model saved without one."
     p = Path(path)
     if p.is_dir():
-        p = next((q for q in (p / 'model.keras', p / 'best.keras', p / 'restart0' / 'best.keras') if q.exists()), p)
+        found = [q for q in (p / 'model.keras', p / 'best.keras', p / 'restart0' / 'best.keras')
+                 if q.exists()]
+        p = found[0] if found else p
     with zipfile.ZipFile(p) as z:
         if SPEC_FILE not in z.namelist(): return None
         s = json.loads(z.read(SPEC_FILE))['spec']
     return InputSpec(**{**s, 'extra': tuple(s.get('extra', ()))})
 
-
-
+# %% ../nbs/01g_zoo.ipynb #z012_3
 def model_spec(path: str | Path,  # the model's file or run directory
                model: keras.Model,  # the model loaded from it (`load_model`)
               ) -> InputSpec:
-    """How to feed the model at `path`: its saved `InputSpec`, or for a file saved without one (before the zoo,
-    or a checkpoint), windows of its input width unless its network is a whole-region network of the zoo, said
+    """How to feed the model at `path`: its saved `InputSpec`, or for a file saved without one (before the
+    zoo, or a checkpoint), windows of its input width unless its network is a whole-region network of the
+    zoo, said
     in one printed line."""
     s = saved_spec(path)
     if s is not None: return s

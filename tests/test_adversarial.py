@@ -4,6 +4,7 @@ import numpy as np, pandas as pd, pytest, keras
 from enhancer_nets.core import repo_root
 from enhancer_nets.data import data_available, one_hot, reverse_complement, jaspar_ppm, pssm_oracle, pwm_scan, Genome, SequenceError, write_fasta, balanced_blocks
 from enhancer_nets.adversarial import *
+from enhancer_nets.data import pssm_max, CodesDataset
 from enhancer_nets.motifs import *
 
 rng = np.random.default_rng(0)
@@ -188,4 +189,4 @@ def test_train_cohn_default_recipe_ensemble_and_strand_mean(tmp_path):
     assert rec['ensemble'] == 2 and rec['monitor'] == 'val_auprc' and (tmp_path / 'member1').exists()
     c = sim['test']['codes']
     rc = np.where(c < 4, 3 - c, c)[:, ::-1]
-    assert np.allclose(predict_codes(m, c, both_strands=True), predict_codes(m, rc, both_strands=True), atol=1e-5)
+    assert np.allclose(predict_codes(m, c, test_rc=True), predict_codes(m, rc, test_rc=True), atol=1e-5)

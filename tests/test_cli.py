@@ -207,3 +207,27 @@ def test_demo_writes_its_table_figure_and_filter_match(tmp_path):
     assert r['results']['PSSM oracle (true PWM + positional prior)']['auroc'] > 0.75
     assert np.asarray(r['best_filter']['ppm']).shape == (9, 4) and 'tomtom' in r['best_filter']
     assert (tmp_path/'demo.png').read_bytes()[:8] == b'\x89PNG\r\n\x1a\n' and r['split']['kind'] == 'genomic blocks'
+
+
+def test_predict_reads_how_to_feed_the_model_from_the_model_file(tmp_path):
+    """A window network trained by `train` (default recipe: strand averaging, stride width // 30) is scored by
+    `predict` in a fresh process, with no option about its layout, exactly as `train` scored its test regions
+    (issue 32): the input spec travels inside model.keras."""
+    import subprocess, sys
+    from enhancer_nets.workflows import simulated_genome
+    from enhancer_nets.zoo import saved_spec
+    fa, pbed, nbed = simulated_genome(tmp_path / 'sim', n=120, seed=2)
+    run = tmp_path / 'run'
+    main(['train', '--genome', str(fa), '--positives', str(pbed), '--negatives', str(nbed), '--out', str(run),
+          '--arch', '4conv', '--width', '150', '--epochs', '1', '--members', '1', '--no_baseline'])
+    spec = saved_spec(run / 'model.keras')
+    assert (spec.layout, spec.width, spec.test_rc, spec.stride) == ('window', 150, True, 5)
+    t = pd.read_csv(run / 'test_scores.tsv', sep='\t')
+    t[['chrom', 'start', 'end']].to_csv(tmp_path / 'test.bed', sep='\t', header=False, index=False)
+    code = ('import sys; from enhancer_nets.cli import main; '
+            'main(["predict", "--model", sys.argv[1], "--genome", sys.argv[2], "--regions", sys.argv[3], '
+            '"--out", sys.argv[4]])')
+    subprocess.run([sys.executable, '-c', code, str(run / 'model.keras'), str(fa), str(tmp_path / 'test.bed'),
+                    str(tmp_path / 'p.bed')], check=True, env={**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'})
+    p = pd.read_csv(tmp_path / 'p.bed', sep='\t', header=None)
+    assert np.allclose(p[4].to_numpy(), t.score.to_numpy(), atol=2e-5)

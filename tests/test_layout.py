@@ -115,3 +115,14 @@ def test_every_paper_rerun_takes_one_config_object():
         assert {'seed'} <= {x.name for x in dataclasses.fields(cls)}, cls.__name__
     with pytest.raises(OptionError, match="no setting 'epoch'"):
         D.deepenhancer_chr22('unused', epoch=3)
+
+
+def test_one_spelling_of_every_directive():
+    "Every notebook directive is spelled `#| name` (issue 32): one spelling, so a grep finds them all."
+    import json, re
+    bad = []
+    for nb in sorted((PKG.parent/'nbs').glob('*.ipynb')):
+        for c in json.loads(nb.read_text())['cells']:
+            if c['cell_type'] == 'code':
+                bad += [f'{nb.name}: {l.strip()}' for l in ''.join(c['source']).splitlines() if re.match(r'#\s+\|', l)]
+    assert not bad, bad[:5]

@@ -1,0 +1,16 @@
+"""The one preamble of every benchmark: the repository root, a quiet TensorFlow, and the option parser every
+script starts from (it has `--runs`, where checkpoints go). Run a benchmark by name with
+`python bench/run.py NAME [options]`, or as `python bench/NAME.py [options]`."""
+import argparse, os
+from pathlib import Path
+
+os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')   # before any import of TensorFlow
+ROOT = Path(__file__).resolve().parent.parent
+"The repository: results/ and runs/ are below it."
+
+
+def parser(doc: str | None) -> argparse.ArgumentParser:
+    "A benchmark's option parser: its docstring as help, and `--runs` (default ROOT/runs)."
+    p = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('--runs', default=str(ROOT / 'runs'), help='where checkpoints and run directories go')
+    return p
