@@ -256,8 +256,7 @@ def scan_conv(plan:dict,           # `conv_scan_plan(model)`
         pooled = _window_pools(z, (starts - a) % P, (starts - a) // P, T, plan['global'])
         for b in range(0, len(starts), batch_size):
             x = [f[b:b + batch_size] for f in pooled]
-            p = plan['rest'](x if len(x) > 1 else x[0], training=False)
-            yield starts[b:b + batch_size], keras.ops.convert_to_numpy(p)[:, -1].astype(np.float32)
+            yield starts[b:b + batch_size], predict(plan['rest'], [(x if len(x) > 1 else x[0],)], column=-1)
         return
     if 'dense' in plan:   # the first dense layer as a convolution along the trunk, one output per window
         yield from _dense_head(plan, z, starts, a, P=P, stride=stride, batch_size=batch_size)
@@ -267,7 +266,7 @@ def scan_conv(plan:dict,           # `conv_scan_plan(model)`
         r, m, feats = (s - a) % P, (s - a) // P, np.empty((len(s), T, F), np.float32)
         for ri in np.unique(r):
             feats[r == ri] = z[int(ri)][m[r == ri][:, None] + np.arange(T)]
-        yield s, keras.ops.convert_to_numpy(plan['head'](feats, training=False))[:, -1].astype(np.float32)
+        yield s, predict(plan['head'], [(feats,)], column=-1)
 
 # %% ../nbs/01i_workflows.ipynb #x006
 def scan_plans(model:keras.Model, # any network of the package, or an ensemble of them (`average_models`)
