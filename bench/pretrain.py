@@ -15,7 +15,7 @@ if __name__ == '__main__':
     from enhancer_nets.core import save_json
     from enhancer_nets.engine import default_recipe
     from enhancer_nets.deepenhancer import pretrain_accessibility, pretrained_builder, deepenhancer_chr22
-    from enhancer_nets.recipes import MIN2017
+    from enhancer_nets.recipes import MIN2017, WINDOW_RECIPE
     from enhancer_nets.workflows import results_table
     runs = Path(args.runs)
     pt = pretrain_accessibility(runs/'pretrain_accessibility', quick=False, verbose=2)
@@ -23,7 +23,7 @@ if __name__ == '__main__':
     print({k: round(v, 3) for k, v in pt['metrics']['val_auroc'].items()}, pt['data']['extent'], pt['meta']['wall_seconds'], 's', flush=True)
     res = deepenhancer_chr22(runs/'deepenhancer_chr22_pretrained', results=ROOT/'results'/'deepenhancer_chr22_pretrained.json',
                              quick=False, verbose=0, model=pretrained_builder(pt['metrics']['model']),
-                             train=default_recipe(MIN2017, lr=5e-4, ensemble=3, patience=4), rc_augment=True,
+                             train=WINDOW_RECIPE, rc_augment=True,
                              test_rc=True, recipe='default + accessibility pre-training',
                              pretrained=pt['metrics']['model'])
     print(results_table(res).to_string(index=False), '\n', res['meta']['wall_seconds'], 's', flush=True)

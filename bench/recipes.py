@@ -17,10 +17,10 @@ if __name__ == '__main__':
     a.add_argument('--only', choices=('paper', 'practice', 'default', 'cv-default'), default=None)
     args = a.parse_args()
     from enhancer_nets.deepenhancer import deepenhancer_chr22
-    from enhancer_nets.recipes import PRACTICE, MIN2017
+    from enhancer_nets.recipes import PRACTICE, MIN2017, WINDOW_RECIPE
     from enhancer_nets.workflows import results_table
     from enhancer_nets.engine import default_recipe
-    DEFAULT = default_recipe(MIN2017, lr=5e-4, ensemble=3, patience=4)
+    DEFAULT = WINDOW_RECIPE
     jobs = {'paper': dict(results=ROOT/'results'/'deepenhancer_chr22.json', kw={}),
             'practice': dict(results=ROOT/'results'/'deepenhancer_chr22_practice.json',
                              kw=dict(train=PRACTICE, rc_augment=True, test_rc=True, recipe='practice')),

@@ -18,11 +18,11 @@ if __name__ == '__main__':
     n = args.scratch_ensemble
     from enhancer_nets.engine import default_recipe
     from enhancer_nets.deepenhancer import deepenhancer_chr22, deepenhancer_transfer
-    from enhancer_nets.recipes import MIN2017
+    from enhancer_nets.recipes import MIN2017, WINDOW_RECIPE
     from enhancer_nets.workflows import results_table
     runs = Path(args.runs)
     pre = deepenhancer_chr22(runs/'deepenhancer_chr22_default_1member', quick=False, verbose=0,
-                             train=default_recipe(MIN2017, lr=5e-4, ensemble=1, patience=4), rc_augment=True,
+                             train=WINDOW_RECIPE.replace(ensemble=1), rc_augment=True,
                              test_rc=True, recipe='default, 1 member')
     print(results_table(pre).to_string(index=False), flush=True)
     res = deepenhancer_transfer(
