@@ -877,11 +877,10 @@ def expression_gradients(
     expr,  # (n, L, 4), (n, T), (n, K, T) arrays
 ) -> np.ndarray:  # (n, K, T) float32 ∂ŷ_lk/∂g_ki (each output depends on its own g_k only)
     """Gradient of the predictions with respect to the expression input, on the active Keras backend
-    (`interpret.backend_gradient`)."""
-    from enhancer_nets.engine import backend_gradient
+    (`engine.output_gradient`)."""
+    from enhancer_nets.engine import output_gradient
 
-    s, m = (ops.convert_to_tensor(np.asarray(a, np.float32)) for a in (seq, motif))
-    return backend_gradient(lambda e: ops.sum(model([s, m, e], training=False)), np.asarray(expr, np.float32))
+    return output_gradient(model, [seq, motif, expr], wrt=2)
 
 # %% ../nbs/05_deepcage.ipynb #c052_1
 def gradient_importance(

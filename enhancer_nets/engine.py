@@ -17,7 +17,7 @@ __all__ = ['BINARY', 'TWO_CLASS', 'REGRESSION', 'data_parallel', 'TrainConfig', 
            'compile_model', 'TqdmProgress', 'RunCheckpoint', 'Trained', 'fit', 'predict', 'average_models',
            'ensemble_members', 'best_epoch', 'default_recipe', 'lr_range_test', 'refit_config', 'evaluate_scores',
            'threshold_metrics', 'choose_threshold', 'split_metrics', 'fold_summary', 'paired_difference',
-           'stack_scores', 'calibration_bins', 'backend_gradient']
+           'stack_scores', 'calibration_bins', 'backend_gradient', 'output_gradient']
 
 # %% ../nbs/01b_engine.ipynb #p002
 _STRATEGIES = {}
@@ -883,3 +883,20 @@ def backend_gradient(f,                 # scalar function of one tensor, written
         return x.grad.detach().cpu().numpy()
     raise NotImplementedError(f'backend_gradient: backend {be!r} (use tensorflow, jax or torch)')
 
+
+# %% ../nbs/01b_engine.ipynb #og01
+def output_gradient(model: keras.Model,  # any network of the package
+                    x,  # its input (an array or tensor), or a list of its inputs
+                    column: int | None = None,  # output column summed (None: every output)
+                    wrt: int | None = None,  # with a list of inputs: the one differentiated
+                   ) -> np.ndarray:  # float32, the shape of the input differentiated
+    """∂ Σ model(x)[:, column] / ∂ x (or ∂ / ∂ x[wrt]): the one other place, beside `predict`, where the
+    package calls a model on data. Attributions need the gradient, not the value. Raises `OptionError` for
+    `wrt` without a list of inputs."""
+    out = lambda y: ops.sum(y if column is None else y[:, column])
+    if wrt is None:
+        return backend_gradient(lambda t: out(model(t, training=False)), x)
+    if not isinstance(x, (list, tuple)):
+        raise OptionError('output_gradient: wrt needs a list of the model inputs')
+    xs = [ops.convert_to_tensor(np.asarray(a, np.float32)) for a in x]
+    return backend_gradient(lambda t: out(model([*xs[:wrt], t, *xs[wrt + 1:]], training=False)), xs[wrt])

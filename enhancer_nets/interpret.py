@@ -14,7 +14,7 @@ from enhancer_nets.core import (
     save_json, load_json, atomic_write, run_metadata, set_seed, IN_TEST, repo_root, MissingFileError,
     ModelFileError, captured_stderr, results_record, flat_record,
 )
-from .engine import backend_gradient, predict, fit, BINARY
+from .engine import backend_gradient, output_gradient, predict, fit, BINARY
 from .layers import RCConv1D, load_model
 from enhancer_nets.data import (
     Genome, SequenceError, one_hot, encode, resolve, COMPLEMENT, CODE_ONE_HOT, simulate_oops, jaspar_ppm,
@@ -143,7 +143,7 @@ def input_gradients(
 ) -> np.ndarray:  # (n, L, 4) float32 ∂ output[:, target] / ∂ X
     """Gradient of one output column with respect to the input, on the active Keras backend (TensorFlow, JAX
     or PyTorch)."""
-    return backend_gradient(lambda x: ops.sum(model(x, training=False)[:, target]), X)
+    return output_gradient(model, X, column=target)
 
 # %% ../nbs/06_interpretation.ipynb #c049_1
 def grad_x_input(

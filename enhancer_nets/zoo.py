@@ -140,7 +140,7 @@ def model_spec(path: str | Path,  # the model's file or run directory
     s = saved_spec(path)
     if s is not None: return s
     name = ensemble_members(model)[0].name
-    s = InputSpec(layout_of(name) if layout_of(name) == 'region' else 'window', int(model.input_shape[1]))
+    s = InputSpec('region' if layout_of(name) == 'region' else 'window', int(model.input_shape[1]))
     print(f'{path}: no input spec saved with this model; read as {s.layout}s of {s.width} bp ({name})')
     return s
 
