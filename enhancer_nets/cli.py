@@ -40,7 +40,7 @@ def demo(
     import matplotlib.pyplot as plt
     from sklearn.metrics import roc_curve
     from enhancer_nets.core import set_seed, atomic_path
-    from enhancer_nets.workflows import simulated_genome, train_and_evaluate, results_table
+    from enhancer_nets.workflows import simulated_genome, train_and_evaluate, results_table, Windows
     from enhancer_nets.engine import evaluate_scores
     from enhancer_nets.data import Genome, jaspar_ppm, pssm_oracle, read_intervals
     from enhancer_nets.motifs import best_filter_ppm
@@ -59,9 +59,10 @@ def demo(
     # every position alike); warm-up only delays the escape (results/bench_demo_plateau.json)
     config = (default_recipe(adam, lr=5e-2, warmup=0.0, ensemble=members, weight_decay=0.0)
               if recipe == 'default' else adam)
+    network(arch, 500)                        # an unknown name fails here
     res = train_and_evaluate(
-        fa, pbed, out / 'run', negatives=nbed, arch=arch, model=lambda: network(arch, 500),
-        width=500, stride=1, config=config, seed=seed, verbose=2 if verbose else 'tqdm', recipe=recipe,
+        fa, pbed, out / 'run', negatives=nbed, arch=arch, windows=Windows(width=500, stride=1),
+        config=config, verbose=2 if verbose else 'tqdm', recipe=recipe,
         dataset=f'simulated OOPS, CEBPA MA0102.2, {n}+{n} x 500 bp ' '(Cohn et al. 2018 §3.1.4)',
     )
     sc, g = pd.read_csv(out / 'run' / 'test_scores.tsv', sep='\t'), Genome(fa)
@@ -113,52 +114,58 @@ def network(arch:str, # a network of the zoo (`zoo.names()`): DeepEnhancer's, Co
     return build(arch, width)
 
 # %% ../nbs/07_cli.ipynb #c005r
-def _train_recipe(arch:str, recipe:str, members:int, fast:bool, width:int, stride:int|None,
-                  epochs:int|None, patience:int|None, batch_size:int|None, # the user's changes, or None
-                 )->dict: # arch, stride, model, config, rc_augment, test_rc (and members, fast for auto)
+def _train_recipe(o:dict, # `train`'s options: arch, recipe, members, fast, width, stride, test_stride,
+                          # epochs, patience, batch_size (None: the recipe's), seed, devices
+                 )->dict: # `train_and_evaluate` arguments: arch, windows, config
     """The training arguments of `train`'s --arch, --recipe, --members and --fast (their ranges are
     `check_options`'). Raises `OptionError` for --fast off `auto` or an unknown network."""
     from enhancer_nets.recipes import REGION_RECIPE, WINDOW_RECIPE, MIN2017
     from enhancer_nets.zoo import layout_of
-    if fast and (recipe == 'paper' or arch != 'auto'):
+    from enhancer_nets.workflows import Windows, Auto
+    arch, recipe, width, paper = o['arch'], o['recipe'], o['width'], o['recipe'] == 'paper'
+    if o['fast'] and (paper or arch != 'auto'):
         raise OptionError('--fast: applies to --arch auto under --recipe default')
-    if recipe == 'default' and arch == 'auto':
-        return dict(arch='auto', stride=stride, members=members, fast=fast)
+    run = dict(seed=o['seed'], devices=o['devices'])
+    if not paper and arch == 'auto':
+        return dict(arch=Auto(o['members'], o['fast'], o['epochs'], o['stride']),
+                    config=MIN2017.replace(**run))
     arch = '4conv2pool4norm' if arch == 'auto' else arch
     network(arch, width)                      # an unknown name fails here, before any file is read
-    given = {k: v for k, v in dict(epochs=epochs, patience=patience, batch_size=batch_size).items()
-             if v is not None}
-    n = 1 if recipe == 'paper' else members
+    given = {k: o[k] for k in ('epochs', 'patience', 'batch_size') if o[k] is not None}
+    n, win = 1 if paper else o['members'], dict(width=width, frame=width, test_stride=o['test_stride'])
     if layout_of(arch) == 'region':
-        return dict(arch=arch, stride=stride or 10, config=REGION_RECIPE.replace(ensemble=n, **given))
-    base = MIN2017 if recipe == 'paper' else WINDOW_RECIPE.replace(ensemble=n)
-    return dict(arch=arch, stride=stride or (2 if recipe == 'paper' else max(2, width // 30)),
-                model=lambda: network(arch, width), config=base.replace(**given),
-                rc_augment=recipe == 'default', test_rc=recipe == 'default')
+        return dict(arch=arch, windows=Windows(stride=o['stride'] or 10, **win),
+                    config=REGION_RECIPE.replace(ensemble=n, **given, **run))
+    base = MIN2017 if paper else WINDOW_RECIPE.replace(ensemble=n)
+    return dict(arch=arch, windows=Windows(stride=o['stride'] or (2 if paper else max(2, width // 30)),
+                                           rc_augment=not paper, test_rc=not paper, **win),
+                config=base.replace(**given, **run))
 
 # %% ../nbs/07_cli.ipynb #c005t
-def _evaluate_recipe(archs:str, recipe:str, members:int, width:int, stride:int|None,
-                     epochs:int|None, patience:int|None, # the user's changes, or None
-                    )->dict: # `cross_validate` arguments: archs, stride, recipes, auto
+def _evaluate_recipe(o:dict, # `evaluate`'s options: archs, recipe, members, width, region_length, stride,
+                             # test_stride, epochs, patience (None: the recipe's), no_baselines, seed
+                    )->dict: # `cross_validate` arguments: methods, windows
     """The cross-validation arguments of `evaluate`'s --archs, --recipe and --members, as `_train_recipe`
     gives `train`'s. Raises `OptionError`."""
-    from enhancer_nets.recipes import REGION_RECIPE, WINDOW_RECIPE
+    from enhancer_nets.recipes import REGION_RECIPE, WINDOW_RECIPE, MIN2017
     from enhancer_nets.zoo import names as zoo_names
-    table2 = zoo_names(recipe='MIN2017')
-    names = table2 if (recipe, archs) == ('paper', 'auto') else archs.split(',')
+    from enhancer_nets.baselines import BASELINES
+    from enhancer_nets.workflows import Windows, Auto, Methods
+    paper, width, stride = o['recipe'] == 'paper', o['width'], o['stride']
+    names = zoo_names(recipe='MIN2017') if (paper, o['archs']) == (True, 'auto') else o['archs'].split(',')
     for a in names:
         if a not in {*zoo_names(), 'auto'}:
             raise OptionError(f'--archs: each must be one of {", ".join([*zoo_names(), "auto"])}, '
                               f'got {a!r}')
-    given = {k: v for k, v in dict(epochs=epochs, patience=patience).items() if v is not None}
-    paper = recipe == 'paper'
-    n = 1 if paper else members
-    return dict(archs=tuple(names), stride=stride or (2 if paper else max(2, width // 30)),
-                epochs=epochs or 30, patience=patience or 8,
-                config=None if paper else WINDOW_RECIPE.replace(ensemble=n, **given),
-                region_config=REGION_RECIPE.replace(ensemble=n, **({'epochs': epochs} if epochs else {})),
-                rc_augment=not paper, test_rc=not paper,
-                auto=dict(members=members, epochs=epochs, stride=stride))
+    given = {k: o[k] for k in ('epochs', 'patience') if o[k] is not None}
+    n, auto = 1 if paper else o['members'], Auto(o['members'], epochs=o['epochs'], stride=stride)
+    config = (MIN2017 if paper else WINDOW_RECIPE.replace(ensemble=n)).replace(seed=o['seed'], **given)
+    region = REGION_RECIPE.replace(ensemble=n, **({'epochs': o['epochs']} if o['epochs'] else {}))
+    methods = Methods(tuple(auto if a == 'auto' else a for a in names),
+                      () if o['no_baselines'] else tuple(BASELINES), config, region)
+    return dict(methods=methods, windows=Windows(
+        width, stride or (2 if paper else max(2, width // 30)), o['test_stride'], rc_augment=not paper,
+        test_rc=not paper, frame=o['region_length']))
 
 # %% ../nbs/07_cli.ipynb #c005
 _REGION_ONLY = dict(genome=None, split='block', test_chroms='chr8', val_chroms='chr9')
@@ -219,21 +226,18 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
          ):
     """Train a CNN on enhancer regions of a genome, or on labelled sequences; evaluate on held-out data (the
     user's test set, held-out blocks or chromosomes); write model.keras, test_scores.tsv and results.json."""
-    from enhancer_nets.workflows import train_and_evaluate, train_sequences, results_table
+    from enhancer_nets.workflows import (train_and_evaluate, train_sequences, results_table, Split, Screen,
+                                         Labelled)
     from enhancer_nets.data import is_fasta
     from enhancer_nets.core import set_seed
     set_seed(seed)              # the initial weights depend on the seed alone
-    common = dict(width=width, test_stride=test_stride, epochs=epochs, patience=patience,
-                  batch_size=batch_size, seed=seed, baseline=not no_baseline, verbose='tqdm',
-                  overwrite=overwrite, devices=devices, max_n_frac=max_n_frac,
-                  **_train_recipe(arch, recipe, members, fast, width=width, stride=stride, epochs=epochs,
-                                  patience=patience, batch_size=batch_size))
+    common = dict(baseline=not no_baseline, verbose='tqdm', overwrite=overwrite,
+                  screen=Screen(max_n_frac, max_positives, allow_duplicates), **_train_recipe(locals()))
     if table is not None or (positives is not None and is_fasta(positives)):
         neg = _sequence_mode(locals())
-        res = train_sequences(out, positives, neg, table,
-                              test_positives=test_positives, test_negatives=test_negatives,
-                              test_table=test_table, val_frac=val_frac, test_frac=test_frac,
-                              max_positives=max_positives, allow_duplicates=allow_duplicates, **common)
+        test = Labelled(test_positives, test_negatives, test_table)
+        res = train_sequences(out, Labelled(positives, neg, table), test=test if test.files else None,
+                              split=Split(test_frac=test_frac, val_frac=val_frac), **common)
     else:
         if genome is None or positives is None:
             raise OptionError('give --genome and --positives (regions), or sequences')
@@ -243,11 +247,8 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
             opt = '--' + given[0].replace('_', '-')
             raise OptionError(f'{opt}: a fixed test set is for sequences; regions are tested on held-out '
                               'blocks or chromosomes (--split)')
-        res = train_and_evaluate(genome, positives, out, negatives=negatives, split=split,
-                                 test_frac=test_frac, val_frac=val_frac,
-                                 test_chroms=tuple(test_chroms.split(',')),
-                                 val_chroms=tuple(val_chroms.split(',')),
-                                 max_positives=max_positives, **common)
+        held = Split(split, test_frac, val_frac, tuple(test_chroms.split(',')), tuple(val_chroms.split(',')))
+        res = train_and_evaluate(genome, positives, out, negatives=negatives, split=held, **common)
     print(results_table(res).to_string(index=False))
     return res
 
@@ -338,14 +339,12 @@ def evaluate(
 ):
     """Cross-validate DeepEnhancer architectures and baselines by genomic blocks (Table 2), or on labelled
     sequences by stratified folds, with pairwise Wilcoxon and binomial tests (Tables 3-5)."""
-    from enhancer_nets.workflows import cross_validate, cross_validate_sequences, cv_table, compare_methods
-    from enhancer_nets.baselines import BASELINES
+    from enhancer_nets.workflows import (cross_validate, cross_validate_sequences, cv_table, compare_methods,
+                                         Screen, Labelled)
     from enhancer_nets.data import is_fasta
 
-    kw = dict(k=k, width=width, region_length=region_length, test_stride=test_stride, seed=seed, verbose=2,
-              baselines=() if no_baselines else tuple(BASELINES), max_n_frac=max_n_frac,
-              **_evaluate_recipe(archs, recipe, members, width=width, stride=stride, epochs=epochs,
-                                 patience=patience))
+    kw = dict(k=k, verbose=2, screen=Screen(max_n_frac, allow_duplicates=allow_duplicates),
+              **_evaluate_recipe(locals()))
     if table is not None or (positives is not None and is_fasta(positives)):
         neg = negatives if negatives and Path(negatives).exists() else None
         if table is None and (neg is None or not is_fasta(neg)):
@@ -353,8 +352,7 @@ def evaluate(
                 f'--positives {positives} is a FASTA of sequences: '
                 'give --negatives as a FASTA too (or --table)'
             )
-        res = cross_validate_sequences(Path(out) / 'runs', positives, neg, table,
-                                       allow_duplicates=allow_duplicates, **kw)
+        res = cross_validate_sequences(Path(out) / 'runs', Labelled(positives, neg, table), **kw)
     else:
         if genome is None or positives is None:
             raise OptionError('give --genome and --positives (regions), or sequences')

@@ -140,11 +140,11 @@ def deepenhancer_chr22(
     if region and (c.quick or c.train is None):
         c = replace(c, train=(c.train or REGION_RECIPE).replace(**({'epochs': c.epochs} if c.quick else {})))
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
+    config = c.train or MIN2017.replace(epochs=c.epochs)   # a region network's recipe is set above
     res = train_and_evaluate(
-        g, fantom5_chr22(), out_dir, arch=c.arch, stride=c.stride, epochs=c.epochs, seed=c.seed,
-        width=c.width, config=c.train, rc_augment=c.rc_augment, test_rc=c.test_rc,
-        max_positives=c.max_positives,
-        model=model,
+        g, fantom5_chr22(), out_dir, arch=model or c.arch, config=config.replace(seed=c.seed),
+        windows=Windows(c.width, c.stride, rc_augment=c.rc_augment, test_rc=c.test_rc, frame=c.width),
+        screen=Screen(max_positives=c.max_positives),
         verbose=verbose, quick=c.quick, recipe=c.recipe, genome_file='hg38_chr22/chr22.fa.gz',
         dataset='FANTOM5 enhancers via Ensembl (Genomic Benchmarks human_enhancers_ensembl, GRCh38), chr22',
     )
@@ -347,10 +347,11 @@ def deepenhancer_cv(
         c = replace(c, k=3, epochs=1, region_train=(c.region_train or REGION_RECIPE).replace(epochs=3),
                     archs=('4conv2pool4norm',) + tuple(a for a in c.archs if layout_of(a) == 'region'))
         pos = pos.sample(240, random_state=c.seed).sort_values('start').reset_index(drop=True)
+    train = (c.train or MIN2017.replace(epochs=c.epochs, patience=c.patience)).replace(seed=c.seed)
+    methods = Methods(c.archs, c.baselines, train, c.region_train or REGION_RECIPE)
     res = cross_validate(
-        g, pos, out_dir, archs=c.archs, k=c.k, stride=c.stride, epochs=c.epochs, patience=c.patience,
-        seed=c.seed, config=c.train, rc_augment=c.rc_augment, test_rc=c.test_rc, quick=c.quick,
-        recipe=c.recipe, baselines=c.baselines, region_config=c.region_train, region_length=c.region_length,
+        g, pos, out_dir, methods, k=c.k, quick=c.quick, recipe=c.recipe,
+        windows=Windows(stride=c.stride, rc_augment=c.rc_augment, test_rc=c.test_rc, frame=c.region_length),
         dataset='FANTOM5 enhancers via Ensembl (Genomic Benchmarks human_enhancers_ensembl, GRCh38), chr22',
         genome_file='hg38_chr22/chr22.fa.gz',
     )
@@ -480,12 +481,11 @@ def deepenhancer_transfer(
         res['results']['pre-trained, no fine-tuning'] = evaluate_scores(te.label, score(pm))
     for name, fz in (() if pm is None else (('fine-tuned, all layers', False),
                                             ('fine-tuned, convolutions frozen', True))):
-        m, h = fine_tune(
-            pm, ds(parts['train'], True), ds(parts['val'], False),
-            out / name.replace(' ', '_').replace(',', ''), lr=lr, freeze_conv=fz, epochs=epochs,
-            patience=patience, seed=seed,
-            config=c.train.replace(epochs=epochs) if c.train is not None else None,
-        )
+        tune = (c.train.replace(epochs=epochs) if c.train is not None else
+                FINE_TUNE.replace(lr=lr, epochs=epochs, patience=patience))
+        m, h = fine_tune(pm, ds(parts['train'], True), ds(parts['val'], False),
+                         out / name.replace(' ', '_').replace(',', ''), config=tune.replace(seed=seed),
+                         freeze_conv=fz)
         res['results'][name] = evaluate_scores(te.label, score(m))
         res['training'][name] = dict(epochs=len(h), best_epoch=best_epoch(h))
     scratch_arch = pm.name if pm is not None else c.scratch_arch

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .engine import TrainConfig, default_recipe
 
 # %% auto #0
-__all__ = ['MIN2017', 'COHN2018', 'LIU2019', 'PRACTICE', 'WINDOW_RECIPE', 'REGION_RECIPE', 'DEEPCAGE_DEFAULT']
+__all__ = ['MIN2017', 'COHN2018', 'LIU2019', 'FINE_TUNE', 'PRACTICE', 'WINDOW_RECIPE', 'REGION_RECIPE', 'DEEPCAGE_DEFAULT']
 
 # %% ../nbs/01f_recipes.ipynb #r010
 MIN2017 = TrainConfig(epochs=30, patience=8, batch_size=128, lr=1e-4, schedule='exponential', decay_rate=0.9)
@@ -26,6 +26,11 @@ LIU2019 = TrainConfig(epochs=20, patience=5, batch_size=128, lr=1e-3)
 """DeepCAGE's training (Liu et al. 2019, Methods; the repository's `prog/5.Regression.py`): Adam at 1e-3, at
 most 20 epochs, early stopping with patience 5 on the validation loss. Batches of 128 here (the repository:
 1024)."""
+
+# %% ../nbs/01f_recipes.ipynb #r016a
+FINE_TUNE = MIN2017.replace(lr=1e-5)
+"""Min et al. 2017 ('Transfer learning'): the paper's recipe at a tenth of its rate, continuing a pre-trained
+network on a cell type's own set (`workflows.fine_tune`)."""
 
 # %% ../nbs/01f_recipes.ipynb #r020
 PRACTICE = TrainConfig(epochs=30, patience=6, batch_size=128, optimizer='adamw', lr=1e-3, schedule='cosine',

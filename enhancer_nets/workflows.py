@@ -24,11 +24,13 @@ from .baselines import *
 
 # %% auto #0
 __all__ = ['REGION_TASK', 'fit_region_model', 'predict_whole_regions', 'predict_regions', 'conv_scan_plan', 'trunk_phases',
-           'scan_conv', 'scan_plans', 'scan_genome', 'write_scan', 'negative_exclusions', 'sample_negatives', 'kept_by',
-           'train_regions', 'train_and_evaluate', 'check_labelled', 'train_sequences', 'simulated_genome',
-           'results_table', 'plot_curves', 'auto_widths', 'auto_candidates', 'kmer_candidates', 'train_auto',
-           'plot_run', 'cross_validate', 'history_summary', 'cv_folds', 'cv_table', 'cross_validate_sequences',
-           'compare_methods', 'fine_tune']
+           'scan_conv', 'scan_plans', 'scan_genome', 'write_scan', 'Windows', 'Split', 'Screen', 'Background', 'Auto',
+           'negative_exclusions', 'sample_negatives', 'kept_by', 'split_counts', 'recipe_for', 'train_regions',
+           'read_positives', 'assign_split', 'region_negatives', 'labelled_regions', 'run_settings',
+           'train_and_evaluate', 'check_labelled', 'Labelled', 'train_sequences', 'simulated_genome', 'results_table',
+           'plot_curves', 'auto_widths', 'auto_candidates', 'kmer_candidates', 'train_auto', 'plot_run', 'Methods',
+           'fold_regions', 'fold_counts', 'cross_validate', 'cv_settings', 'history_summary', 'summarise_folds',
+           'cv_folds', 'cv_table', 'cross_validate_sequences', 'compare_methods', 'fine_tune']
 
 # %% ../nbs/01i_workflows.ipynb #rg02
 REGION_TASK = Task('binary_crossentropy', ('auroc', 'auprc'), 0)
@@ -374,6 +376,112 @@ def write_scan(scores,                  # iterable of (chrom, starts, scores), e
     dt = time.time() - t0
     return dict(windows=n, called=len(bed), seconds=round(dt, 2), windows_per_s=round(n / max(dt, 1e-9), 1))
 
+# %% ../nbs/01i_workflows.ipynb #ws01
+@dataclass(frozen=True)
+class Windows:
+    """How a network is fed regions (Min et al. 2017, 'Data': 300 bp windows at stride 2, a region scored by
+    its best window): widths and strides in bp. `width` is a window network's input, `frame` a whole-region
+    network's (longer regions are cropped, shorter centred in N). Raises `OptionError` for a size below 1."""
+    width: int = 300  # window width (bp)
+    stride: int | None = None  # training window stride (bp); None: 2, the paper's
+    test_stride: int | None = None  # test-time window stride (bp); None: the training stride
+    rc_augment: bool = False  # training windows reverse-complemented with probability 1/2
+    test_rc: bool = False  # test windows scored as the mean over both strands (strand averaging)
+    frame: int = 600  # a whole-region network's input length (bp)
+
+    def __post_init__(self):
+        for k in ('width', 'stride', 'test_stride', 'frame'):
+            v = getattr(self, k)
+            if v is not None and int(v) < 1: raise OptionError(f'{k} must be at least 1, got {v}')
+
+    @property
+    def train_stride(self) -> int: return self.stride or 2
+
+    @property
+    def scored_stride(self) -> int: return self.test_stride or self.train_stride
+
+# %% ../nbs/01i_workflows.ipynb #ws03
+@dataclass(frozen=True)
+class Split:
+    """What a run holds out. 'block': the last `test_frac` of every chromosome tests and the `val_frac` before
+    it validates (`block_split`, a margin of one window between blocks); 'chrom': whole chromosomes. Labelled
+    sequences use the fractions alone, drawn at random where the user gave no split. Raises `OptionError` for
+    another kind, or fractions outside test (0, 1), validation [0, 1)."""
+    kind: str = 'block'  # 'block' or 'chrom'
+    test_frac: float = 0.25  # block split: test fraction at the end of each chromosome
+    val_frac: float = 0.10  # block split: validation fraction before the test block
+    test_chroms: tuple = ('chr8',)  # chromosome split: test chromosomes
+    val_chroms: tuple = ('chr9',)  # chromosome split: validation chromosomes
+
+    def __post_init__(self):
+        if self.kind not in ('block', 'chrom'):
+            raise OptionError(f'split must be "block" or "chrom", got {self.kind!r}')
+        if not (0 < self.test_frac < 1 and 0 <= self.val_frac < 1):
+            raise OptionError(f'test_frac ({self.test_frac}) must lie in (0, 1) and val_frac '
+                              f'({self.val_frac}) in [0, 1)')
+
+    def blocks(self) -> dict:
+        "{train, val, test: (start, end)} as fractions of each chromosome. Raises `OptionError`: a sum ≥ 1."
+        t, v = self.test_frac, self.val_frac
+        if t + v >= 1:
+            raise OptionError(f'test_frac ({t}) and val_frac ({v}) must have a sum below 1')
+        return dict(train=(0.0, 1 - t - v), val=(1 - t - v, 1 - t), test=(1 - t, 1.0))
+
+# %% ../nbs/01i_workflows.ipynb #ws05
+@dataclass(frozen=True)
+class Screen:
+    """What input a run accepts: regions or sequences at most `max_n_frac` N (another build, assembly gaps), a
+    random subset of `max_positives` positives (reduced runs), and whether copies of a sequence may sit in two
+    splits. Raises `OptionError` for `max_positives` below 1."""
+    max_n_frac: float = 0.5  # refuse regions or sequences more than this fraction N (1: accept all)
+    max_positives: int | None = None  # keep a random subset of this many positives (None: all)
+    allow_duplicates: bool = False  # sequences: accept copies (either strand) across splits or folds
+
+    def __post_init__(self):
+        if self.max_positives is not None and self.max_positives < 1:
+            raise OptionError(f'max_positives must be at least 1, got {self.max_positives}')
+
+# %% ../nbs/01i_workflows.ipynb #ws07
+@dataclass(frozen=True)
+class Background:
+    """Negatives drawn from the genome (Min et al. 2017, 'Data'): length-matched regions in the positives' own
+    blocks, avoiding the positives (± a window), N and `exclude` (None: GENCODE TSS ± 2 kb, exons and the
+    blacklist on hg38, `negative_exclusions`), optionally matched in GC content. `'background'` and
+    `'gc-matched'` name the two defaults."""
+    gc_match: bool = False  # match the positives' GC content
+    exclude: pd.DataFrame | None = None  # intervals the negatives avoid (chrom, start, end)
+
+    @classmethod
+    def of(cls, negatives) -> 'Background | None':
+        "The `Background` that `negatives` names ('background', 'gc-matched' or one), else None."
+        if isinstance(negatives, Background): return negatives
+        if isinstance(negatives, str) and negatives in ('background', 'gc-matched'):
+            return cls(gc_match=negatives == 'gc-matched')
+        return None
+
+    @property
+    def name(self) -> str: return 'gc-matched' if self.gc_match else 'background'
+
+# %% ../nbs/01i_workflows.ipynb #ws09
+@dataclass(frozen=True)
+class Auto:
+    """The default model's search (`train_auto`, issue 33): `members` seeds per network candidate, `fast` for
+    a quick look (rc-gpool alone, one member), and a cap on each network's epochs. `Auto` picks its own
+    widths from the data, so a run's `Windows` do not apply to it. The name `'auto'` is `Auto()`. Raises
+    `OptionError` for fewer than one member."""
+    members: int = 3  # seeds per network candidate
+    fast: bool = False  # rc-gpool alone, one member, no k-mer models
+    epochs: int | None = None  # at most this many epochs per network (None: each recipe's own)
+    stride: int | None = None  # the window CNN's training stride (bp; None: a thirtieth of its width)
+
+    def __post_init__(self):
+        if self.members < 1: raise OptionError(f'members must be at least 1, got {self.members}')
+
+    @classmethod
+    def of(cls, arch) -> 'Auto | None':
+        "The `Auto` that `arch` names ('auto' or one), else None."
+        return arch if isinstance(arch, Auto) else cls() if arch == 'auto' else None
+
 # %% ../nbs/01i_workflows.ipynb #c022
 def negative_exclusions(genome:Genome,            # the genome the negatives are drawn from
                         chroms:list,               # the positives' chromosomes
@@ -429,293 +537,298 @@ def kept_by(h: pd.DataFrame, cfg: TrainConfig) -> tuple:
     high = mon != 'val_loss' and (cfg.mode == 'max' or (cfg.mode == 'auto' and ('au' in mon or 'acc' in mon)))
     return mon, 'max' if high else 'min'
 
-# %% ../nbs/01i_workflows.ipynb #t022_1
+# %% ../nbs/01i_workflows.ipynb #t022_1_tr01
+def split_counts(regions: pd.DataFrame,  # label (0/1), split (train/val/test)
+                 ) -> dict:  # {split: {pos, neg}}
+    "Positives and negatives per split. Raises `InputError` when a split lacks a class."
+    counts = {s: dict(pos=int(((regions.split == s) & (regions.label == 1)).sum()),
+                      neg=int(((regions.split == s) & (regions.label == 0)).sum()))
+              for s in ['train', 'val', 'test']}
+    for s, c in counts.items():
+        if not c['pos'] or not c['neg']:
+            raise InputError(f'the {s} split needs both classes, has {c["pos"]} positive and {c["neg"]} '
+                             'negative regions')
+    return counts
+
+# %% ../nbs/01i_workflows.ipynb #t022_1_tr05
+def recipe_for(arch,  # a network of the zoo, a builder, `Auto` / 'auto'
+               config: TrainConfig | None = None,  # given: used as it is
+               ) -> TrainConfig:
+    "The recipe of `arch` unless one is given: `REGION_RECIPE` for whole-region networks, else `MIN2017`."
+    if config is not None: return config
+    region = isinstance(arch, str) and arch != 'auto' and layout_of(arch) == 'region'
+    return REGION_RECIPE if region else MIN2017
+
+# %% ../nbs/01i_workflows.ipynb #t022_1_tr03
+def _builder(arch, width: int):
+    "(name, builder `() -> network`) of a zoo name, a network or a builder (`train_regions`'s `arch`)."
+    if isinstance(arch, str): return arch, lambda: build(arch, width)
+    if isinstance(arch, keras.Model): return arch.name, lambda: arch
+    return arch().name, arch
+
+def _fit_windows(genome, parts, out, arch, windows, config, counts, verbose, overwrite, record):
+    "Fit a window network on the train regions' windows, validation for early stopping (`train_regions`)."
+    w, n = windows.width, config.devices
+    wins = {s: window_index(parts[s], w, windows.train_stride, sizes=genome.sizes) for s in ['train', 'val']}
+    for s in wins: counts[s]['windows'] = len(wins[s])
+    tr = WindowDataset(genome, wins['train'], parts['train'].label.to_numpy(), w, config.batch_size * n,
+                       shuffle=True, seed=config.seed, rc_augment=windows.rc_augment)
+    va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), w, 512 * n)
+    name, make = _builder(arch, w)
+    if isinstance(arch, keras.Model) and (config.ensemble > 1 or config.restarts > 1):
+        raise OptionError('train_regions: an ensemble or restarts need a builder `() -> network` as arch')
+    rec = dict(arch=name, width=w, stride=windows.train_stride, counts=counts, **record,
+               **({'rc_augment': True} if windows.rc_augment else {}))
+    return fit(make, classifier_task(make()), tr, va, out / 'checkpoints',
+               config=config.replace(lr=config.lr * n), verbose=verbose, overwrite=overwrite, record=rec)
+
+# %% ../nbs/01i_workflows.ipynb #t022_1_tr04
+def _kmer_scores(genome, parts) -> tuple:
+    "(validation, test) scores of the k-mer spectrum baseline fit once on the train regions."
+    tr = parts['train']
+    both = kmer_baseline(region_codes_list(genome, tr), tr.label.to_numpy(),
+                         region_codes_list(genome, parts['val']) + region_codes_list(genome, parts['test']))
+    return both[:len(parts['val'])], both[len(parts['val']):]
+
+def _other_run(out: Path, auto: bool, overwrite: bool):
+    "Refuse (with `overwrite`: clear) a run directory that holds the other kind of run (auto / one network)."
+    other = Path(out) / ('checkpoints' if auto else 'candidates')
+    if not other.exists(): return
+    if not overwrite:
+        raise RunDirError(f'{out}: holds a run of {"one network" if auto else "--arch auto"}; '
+                          'use --overwrite to replace it')
+    shutil.rmtree(other)
+
+# %% ../nbs/01i_workflows.ipynb #t022_1_tr08
+def _score(model, genome, regions, spec: InputSpec) -> np.ndarray:
+    "(n,) scores of regions as `spec` feeds the model: whole regions, or the best window (strand averaging)."
+    if spec.layout == 'region': return predict_whole_regions(model, genome, regions)
+    return predict_regions(model, genome, regions, spec.width, spec.stride, test_rc=spec.test_rc)
+
+def _write_test_scores(out, genome, parts, score, res=None):
+    "test_scores.tsv (atomically); with `res`, the k-mer baseline too, its metrics added to `res['results']`."
+    test, val = parts['test'], parts['val']
+    cols = ['chrom', 'start', 'end'] + (['name'] if 'name' in test else []) + ['label', 'score']
+    test = test.assign(score=score)
+    if res is not None:
+        bv, bs = _kmer_scores(genome, parts)
+        res['results']['kmer_spectrum_k1-6_logreg'] = split_metrics(test.label, bs, val.label, bv)
+        test, cols = test.assign(kmer_score=bs), cols + ['kmer_score']
+    atomic_write(out / 'test_scores.tsv', test[cols].to_csv(sep='\t', index=False))
+
+# %% ../nbs/01i_workflows.ipynb #t022_1_tr07
 def train_regions(
     genome: Genome | SequenceSet,  # where the regions' sequences come from
     regions: pd.DataFrame,  # chrom, start, end, label (0/1), split (train/val/test) [, name]
     out: Path,  # run directory: checkpoints/, model.keras, test_scores.tsv
-    arch: str = '4conv2pool4norm',  # a network of the zoo: layout window, or region (whole regions)
-    width: int = 300,  # window width (bp); a whole-region network's frame length
-    stride: int | None = None,  # window stride (bp; None: 2, the paper's; `auto`: a thirtieth of the width)
-    test_stride: int | None = None,
-    config: TrainConfig = MIN2017,  # training; devices n: global batch and lr × n
-    rc_augment: bool = False,  # training windows reverse-complemented with probability 1/2
-    test_rc: bool = False,  # test windows scored as the mean over both strands
+    arch='4conv2pool4norm',  # a network of the zoo, `Auto` / 'auto', or a window network or its builder
+    windows: Windows = Windows(),  # widths, strides and strands
+    config: TrainConfig | None = None,  # None: `recipe_for(arch)`; devices n: global batch and lr × n
     baseline: bool = True,  # also the k-mer spectrum baseline (fit on train, threshold val)
     verbose: int | str = 'auto',
     overwrite: bool = False,  # retrain over a run in `out` (else resume or reuse it)
-    # an uncompiled network (input (width, 4)) or a builder of one, instead of `build(arch)`
-    model=None,
     scores: dict | None = None,  # given: filled with the network's (n,) 'val' and 'test' scores
-    **record,  # settings compared on resume (split description, input names); `auto`: members, fast, epochs
+    **record,  # settings compared on resume (split description, input names)
 ) -> dict:  # counts, history, results {method: `split_metrics`}
-    """Train a DeepEnhancer CNN on the windows of the train regions (validation for early stopping and the
-    threshold), score every test region by its best window, and compare with the k-mer baseline: the part of a
-    run that genome regions and labelled sequences share. `arch='auto'` hands the run to `train_auto`."""
-    other = Path(out) / ('checkpoints' if arch == 'auto' else 'candidates')   # the other kind of run
-    if other.exists():
-        if not overwrite:
-            raise RunDirError(f'{out}: holds a run of {"one network" if arch == "auto" else "--arch auto"}; '
-                              'use --overwrite to replace it')
-        shutil.rmtree(other)
-    if arch == 'auto':
-        return train_auto(genome, regions, out, stride=stride, seed=config.seed, verbose=verbose,
-                          overwrite=overwrite, scores=scores, **record)
-    stride = stride or 2
-    counts = {
-        s: dict(
-            pos=int(((regions.split == s) & (regions.label == 1)).sum()),
-            neg=int(((regions.split == s) & (regions.label == 0)).sum()),
-        )
-        for s in ['train', 'val', 'test']
-    }
-    for s in counts:
-        if not counts[s]['pos'] or not counts[s]['neg']:
-            raise InputError(
-                f'the {s} split needs both classes, has {counts[s]["pos"]} positive and '
-                f'{counts[s]["neg"]} negative regions'
-            )
+    """Train a network on the train regions (validation for early stopping and the threshold), score every
+    test region (a window network: by its best window, Min et al. 2017; a whole-region network: once), and
+    compare with the k-mer baseline: the part of a run that genome regions and labelled sequences share.
+    `Auto` hands the run to `train_auto`. Raises `InputError` when a split lacks a class."""
+    auto, out = Auto.of(arch), Path(out)
+    _other_run(out, auto is not None, overwrite)
+    config = recipe_for(arch, config)
+    if auto:
+        return train_auto(genome, regions, out, seed=config.seed, verbose=verbose, overwrite=overwrite,
+                          scores=scores, **asdict(auto), **record)
+    counts = split_counts(regions)
     parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
-    n, t1 = config.devices, time.time()
-    whole = model is None and layout_of(arch) == 'region'   # a whole-region network: `width` is its frame
+    whole, t1 = isinstance(arch, str) and layout_of(arch) == 'region', time.time()
     if whole:
-        fitted = fit_region_model(
-            genome, parts['train'], parts['val'], out / 'checkpoints', arch=arch, length=width,
-            config=config.replace(lr=config.lr * n), verbose=verbose, overwrite=overwrite,
-            record=dict(counts=counts, **record),
-        )
+        model, hist, _ = fit_region_model(
+            genome, parts['train'], parts['val'], out / 'checkpoints', arch=arch, length=windows.frame,
+            config=config.replace(lr=config.lr * config.devices), verbose=verbose, overwrite=overwrite,
+            record=dict(counts=counts, **record))
     else:
-        wins = {s: window_index(parts[s], width, stride, sizes=genome.sizes) for s in ['train', 'val']}
-        for s in wins:
-            counts[s]['windows'] = len(wins[s])
-        tr = WindowDataset(
-            genome, wins['train'], parts['train'].label.to_numpy(), width, config.batch_size * n,
-            shuffle=True, seed=config.seed, rc_augment=rc_augment,
-        )
-        va = WindowDataset(genome, wins['val'], parts['val'].label.to_numpy(), width, 512 * n)
-        if model is None:
-            make = lambda: build(arch, width)
-        elif isinstance(model, keras.Model):
-            if config.ensemble > 1 or config.restarts > 1:
-                raise OptionError('train_regions: an ensemble or restarts need a builder `() -> network` '
-                                  'as model')
-            make = lambda: model
-        else:
-            make = model
-        fitted = fit(
-            make, classifier_task(make()), tr, va, out / 'checkpoints',
-            config=config.replace(lr=config.lr * n),
-            verbose=verbose, overwrite=overwrite,
-            record=dict(arch=arch, width=width, stride=stride, counts=counts, **record,
-                        **({'rc_augment': True} if rc_augment else {})),
-        )
-    model, hist = fitted.model, fitted.history
-    t_train = time.time() - t1
-    ts = test_stride or stride
-    spec = InputSpec('region' if whole else 'window', width, test_rc=bool(test_rc and not whole),
-                     stride=None if whole else ts)
+        model, hist, _ = _fit_windows(genome, parts, out, arch, windows=windows, config=config, counts=counts,
+                                      verbose=verbose, overwrite=overwrite, record=record)
+    t_train, name = time.time() - t1, arch if isinstance(arch, str) else model.name
+    spec = InputSpec('region' if whole else 'window', windows.frame if whole else windows.width,
+                     test_rc=windows.test_rc and not whole, stride=None if whole else windows.scored_stride)
     save_model(model, out / 'model.keras', spec, config)
-    test, val = parts['test'], parts['val']
-    score, vscore = (
-        (predict_whole_regions(model, genome, test), predict_whole_regions(model, genome, val)) if whole else
-        (predict_regions(model, genome, test, width, ts, test_rc=test_rc),
-         predict_regions(model, genome, val, width, ts, test_rc=test_rc))
-    )
-    res = dict(
-        counts=counts, arch=arch, width=width, stride=stride, test_stride=ts, epochs_run=len(hist),
-        best_epoch=best_epoch(hist, *kept_by(hist, config), base=1),
-        history=hist.round(5).to_dict('list'),
-        train_seconds=round(t_train, 1),
-        seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist else None,
-        results={arch: split_metrics(test.label, score, val.label, vscore)},
-    )
-    if scores is not None:
-        scores.update(val=vscore, test=score)
-    cols = ['chrom', 'start', 'end'] + (['name'] if 'name' in test else []) + ['label', 'score']
-    test = test.assign(score=score)
-    if baseline:
-        tr_codes = region_codes_list(genome, parts['train'])
-        both = kmer_baseline(tr_codes, parts['train'].label.to_numpy(),
-                             region_codes_list(genome, val) + region_codes_list(genome, test))
-        bv, bs = both[:len(val)], both[len(val):]   # one fit scores validation and test
-        res['results']['kmer_spectrum_k1-6_logreg'] = split_metrics(test.label, bs, val.label, bv)
-        test, cols = test.assign(kmer_score=bs), cols + ['kmer_score']
-    atomic_write(out / 'test_scores.tsv', test[cols].to_csv(sep='\t', index=False))
+    val, test = [_score(model, genome, parts[s], spec) for s in ('val', 'test')]
+    res = dict(counts=counts, arch=name, width=spec.width, stride=windows.train_stride,
+               test_stride=windows.scored_stride, epochs_run=len(hist),
+               best_epoch=best_epoch(hist, *kept_by(hist, config), base=1),
+               history=hist.round(5).to_dict('list'), train_seconds=round(t_train, 1),
+               seconds_per_epoch=round(float(hist.epoch_seconds.median()), 1) if 'epoch_seconds' in hist
+               else None,
+               results={name: split_metrics(parts['test'].label, test, parts['val'].label, val)})
+    if scores is not None: scores.update(val=val, test=test)
+    _write_test_scores(out, genome, parts, test, res if baseline else None)
     return res
 
-# %% ../nbs/01i_workflows.ipynb #c023
-def train_and_evaluate(
-    genome: Genome | str | Path,  # genome or FASTA path
-    positives: pd.DataFrame | str | Path,  # positive regions (DataFrame or BED/CSV path)
-    out_dir: str | Path,  # where model, scores and results.json go
-    negatives: (
-        pd.DataFrame | str | Path
-    ) = 'background',  # 'background', 'gc-matched', or regions / a BED path
-    arch: str = '4conv2pool4norm',  # a network of the zoo (`names()`), or 'auto'
-    width: int = 300,  # window width; a whole-region network's frame length (longer regions are cropped)
-    stride: int | None = None,  # window stride (None: the paper's 2; `auto`: a thirtieth of the width)
-    test_stride: int | None = None,  # stride of test-time windows (default: `stride`)
-    split: str = 'block',  # 'block' (last `test_frac` of each chromosome) or 'chrom'
-    test_frac: float = 0.25,  # block split: test fraction at the end of each chromosome
-    val_frac: float = 0.10,  # block split: validation fraction before the test block
-    test_chroms: tuple = ('chr8',),
-    val_chroms: tuple = ('chr9',),  # chromosome split
-    exclude: (
-        pd.DataFrame | None
-    ) = None,  # intervals negatives avoid (default: GENCODE promoters, exons, blacklist)
-    epochs: int | None = None,  # change the recipe's maximum epochs (`auto`: a cap for every network)
-    patience: int | None = None,  # change the window recipe's patience
-    batch_size: int | None = None,  # change the window recipe's batch size
-    lr: float | None = None,  # change the window recipe's rate (`MIN2017`: Min et al. 2017)
-    baseline: bool = True,  # also train the k-mer spectrum baseline
-    seed: int = 0,  # seed of sampling, initialisation and shuffling
-    max_positives: int | None = None,  # use a random subset of positives (reduced runs)
-    verbose: int | str = 'auto',  # Keras verbosity
-    overwrite: bool = False,  # retrain over a run in `out_dir` (else resume/reuse)
-    devices: int = 1,  # data-parallel devices (`data_parallel`)
-    model=None,  # uncompiled network, or a builder `() -> network`, to use instead of `build(arch)`
-    config: TrainConfig | None = None,  # a whole training recipe (replaces epochs, patience, batch_size, lr)
-    rc_augment: bool = False,  # reverse-complement training windows at random (`train_regions`)
-    test_rc: bool = False,  # average test windows over both strands
-    max_n_frac: float = 0.5,  # refuse regions more than this fraction N (another build? assembly gaps?)
-    members: int = 3,  # `auto`: seeds per network candidate
-    fast: bool = False,  # `auto`: one candidate (rc-gpool), one member
-    **record,  # extra fields for results.json (dataset names ...)
-) -> dict:  # the results record {meta, config, data, metrics} (also written to out_dir/results.json)
-    """Train a DeepEnhancer CNN on a genome + positive BED, evaluate on held-out genomic blocks/chromosomes vs
-    the k-mer baseline. Every input is read and checked before `out_dir` is created; an interrupted run
-    resumes when called again with the same settings and inputs (their SHA-256 is compared). Raises
-    `InputError` for bad files, regions more than `max_n_frac` N or negatives that overlap positives,
-    `OptionError` for bad settings and `RunDirError` when `out_dir` holds a run with other settings or inputs.
-    Background negatives avoid the hg38 GENCODE annotation only on a genome whose chromosome sizes are hg38's
-    (`checks.annotation_build`); otherwise N runs alone, as the record says."""
-    t0 = time.time()
-    set_seed(seed)
-    ident = lambda x: x.attrs.get('source', 'DataFrame') if isinstance(x, pd.DataFrame) else str(x)
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise RunDirError(f'{out}: exists and is not a directory')
-    stride = stride or (None if arch == 'auto' else 2)
-    sizes = dict(width=width, stride=stride or 1, test_stride=test_stride or 1, batch_size=batch_size or 1)
-    for k, v in sizes.items():
-        if int(v) < 1:
-            raise OptionError(f'{k} must be at least 1, got {v}')
-    if not (0 < test_frac < 1 and 0 <= val_frac < 1 and test_frac + val_frac < 1):
-        raise OptionError(
-            f'test_frac ({test_frac}) and val_frac ({val_frac}) must lie in (0, 1) ' 'with a sum below 1'
-        )
-    if max_positives is not None and max_positives < 1:
-        raise OptionError(f'max_positives must be at least 1, got {max_positives}')
-    meta = run_metadata(seed, **record)  # taken at the start: the commit that produced the numbers
-    genome = genome if isinstance(genome, Genome) else Genome(genome)
+# %% ../nbs/01i_workflows.ipynb #c023_te01
+def _source(x) -> str:
+    "How an input is named in messages and records: a path, or a DataFrame's `attrs['source']`."
+    return x.attrs.get('source', 'DataFrame') if isinstance(x, pd.DataFrame) else str(x)
+
+def read_positives(genome: Genome,  # the genome the regions lie on
+                   positives: pd.DataFrame | str | Path,  # regions (chrom, start, end) or a BED/CSV path
+                   screen: Screen = Screen(),  # N content allowed, subset size
+                   seed: int = 0,  # seed of the subset
+                   ) -> tuple:  # (unique regions sorted by chrom and start when subsampled, N-content report)
+    """The positive regions of a run, deduplicated and checked against the genome. Raises `InputError` for
+    regions off a chromosome or more than `screen.max_n_frac` N (another build? assembly gaps?)."""
     pos = positives if isinstance(positives, pd.DataFrame) else read_intervals(positives, genome)
     pos = pos[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
     for c, s, e in zip(pos.chrom, pos.start, pos.end):
         genome.check(c, s, e, where='positives')
-    n_content = dict(positives=checks.region_n_content(genome, pos, ident(positives), max_n_frac))
-    if max_positives and len(pos) > max_positives:
-        pos = (
-            pos.sample(max_positives, random_state=seed)
-            .sort_values(['chrom', 'start'])
-            .reset_index(drop=True)
-        )
-    margin = max(width, *auto_widths((pos.end - pos.start).to_numpy())) if arch == 'auto' else width
-    if split == 'block':
-        blocks = {
-            'train': (0.0, 1 - test_frac - val_frac), 'val': (1 - test_frac - val_frac, 1 - test_frac),
-            'test': (1 - test_frac, 1.0),
-        }
-        sp = block_split(pos, genome.sizes, test=blocks['test'], val=blocks['val'], margin=margin)
-        split_desc = dict(
-            kind='genomic blocks', blocks=blocks, margin_bp=margin, chroms=sorted(pos.chrom.unique())
-        )
-    elif split == 'chrom':
-        sp = chrom_split(pos, test_chroms, val_chroms)
-        split_desc = dict(kind='chromosomes', test=list(test_chroms), val=list(val_chroms))
+    n_content = checks.region_n_content(genome, pos, _source(positives), screen.max_n_frac)
+    k = screen.max_positives
+    if k and len(pos) > k:
+        pos = pos.sample(k, random_state=seed).sort_values(['chrom', 'start']).reset_index(drop=True)
+    return pos, n_content
+
+# %% ../nbs/01i_workflows.ipynb #c023_te02
+def assign_split(regions: pd.DataFrame,  # chrom, start, end
+                 genome: Genome,  # chromosome sizes
+                 split: Split,  # what is held out
+                 margin: int,  # a region lies this many bp inside its block (the window width)
+                 ) -> tuple:  # (split per row: 'train' / 'val' / 'test' / 'drop', description for the record)
+    "Place regions in the blocks or chromosomes of `split` (`block_split`, `chrom_split`)."
+    if split.kind == 'chrom':
+        return (chrom_split(regions, split.test_chroms, split.val_chroms).to_numpy(),
+                dict(kind='chromosomes', test=list(split.test_chroms), val=list(split.val_chroms)))
+    b = split.blocks()
+    sp = block_split(regions, genome.sizes, test=b['test'], val=b['val'], margin=margin)
+    return sp.to_numpy(), dict(kind='genomic blocks', blocks=b, margin_bp=margin,
+                               chroms=sorted(regions.chrom.unique()))
+
+# %% ../nbs/01i_workflows.ipynb #c023_te04
+def region_negatives(genome: Genome,  # the genome
+                     pos: pd.DataFrame,  # chrom, start, end, split of the positives
+                     negatives,  # a `Background` (or its name), or regions / a BED path
+                     split: Split,  # how the given negatives are split (as the positives)
+                     margin: int,  # bp between a negative and a positive or a block edge
+                     screen: Screen = Screen(),  # N content allowed
+                     seed: int = 0,  # seed of the draw
+                     ) -> tuple:  # (negatives chrom, start, end, split; description; annotation; N report)
+    """The negatives of a region run: drawn in each block of the positives (`sample_negatives`; by chromosome
+    split, in each split's chromosomes), or the user's regions split as the positives are. Raises `InputError`
+    for given negatives that overlap positives (conflicting labels) or are N-rich."""
+    bg = Background.of(negatives)
+    if bg is None: return _given_negatives(genome, pos, negatives, split, margin=margin, screen=screen)
+    exclude, build = negative_exclusions(genome, pos.chrom.unique(), bg.exclude)
+    if split.kind == 'block':
+        neg = sample_negatives(genome, pos, pos.split, exclude, bg.name, margin=margin, seed=seed,
+                               blocks=split.blocks())
     else:
-        raise OptionError(f'split must be "block" or "chrom", got {split!r}')
-    pos = pos.assign(split=sp.to_numpy(), label=1)
-    dropped = int((pos.split == 'drop').sum())
-    pos = pos[pos.split != 'drop'].reset_index(drop=True)
+        neg = pd.concat([background_negatives(genome, pos[pos.split == s], exclude=exclude,
+                                              gc_match=bg.gc_match, pad=margin, seed=seed + i).assign(split=s)
+                         for i, s in enumerate(['train', 'val', 'test'])])
+    desc = (f'{bg.name} (length-matched, avoiding positives ±{margin} bp, '
+            + ('GENCODE TSS ±2 kb, exons, blacklist, N)' if build['compatible'] else
+               f'N; not the hg38 annotation: {build["verdict"]})'))
+    return neg, desc, build, None
+
+# %% ../nbs/01i_workflows.ipynb #c023_te05
+def _given_negatives(genome, pos, negatives, split, margin, screen):
+    "The user's negative regions, split as the positives (`region_negatives`)."
+    neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, genome)
+    neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
+    neg = neg.assign(split=assign_split(neg, genome, split, margin)[0])
+    neg = neg[neg.split != 'drop']
+    n_conf, first = checks.region_conflicts(pos, neg)
+    if n_conf:
+        raise InputError(f'{_source(negatives)}: {n_conf} negative regions overlap positives '
+                         f'(first: {first}): conflicting labels')
+    n_content = checks.region_n_content(genome, neg, _source(negatives), screen.max_n_frac)
+    build = dict(compatible=None, verdict='not used: the negatives are given')
+    return neg, f'user-supplied ({_source(negatives)})', build, n_content
+
+# %% ../nbs/01i_workflows.ipynb #c023_te06
+def _margin(arch, windows: Windows, pos: pd.DataFrame) -> int:
+    "bp kept between blocks and between negatives and positives: the input length of every network trained."
+    if Auto.of(arch): return max(windows.width, *auto_widths((pos.end - pos.start).to_numpy()))
+    return windows.frame if isinstance(arch, str) and layout_of(arch) == 'region' else windows.width
+
+def labelled_regions(genome, positives, negatives, arch, windows, split, screen, seed) -> tuple:
+    """(regions chrom, start, end, split, label; the record's data) of a region run (`train_and_evaluate`).
+    Raises `InputError` for an empty split or regions that share windows across splits (leakage)."""
+    pos, n_pos = read_positives(genome, positives, screen, seed)
+    margin = _margin(arch, windows, pos)
+    sp, desc = assign_split(pos, genome, split, margin)
+    pos = pos.assign(split=sp, label=1)
+    dropped, pos = int((pos.split == 'drop').sum()), pos[pos.split != 'drop'].reset_index(drop=True)
     for part in ['train', 'val', 'test']:
         if not (pos.split == part).any():
-            raise InputError(
-                f'{ident(positives)}: no positive region falls in the {part} split ' f'({split_desc})'
-            )
-    build = dict(compatible=None, verdict='not used: the negatives are given')
-    if isinstance(negatives, str) and negatives in ('background', 'gc-matched'):
-        exclude, build = negative_exclusions(genome, pos.chrom.unique(), exclude)
-        if split == 'block':
-            neg = sample_negatives(
-                genome, pos, pos.split, exclude, negatives, margin=margin, seed=seed, blocks=blocks
-            )
-        else:
-            neg = pd.concat(
-                [
-                    background_negatives(
-                        genome, pos[pos.split == s], exclude=exclude, gc_match=(negatives == 'gc-matched'),
-                        pad=margin, seed=seed + i,
-                    ).assign(split=s)
-                    for i, s in enumerate(['train', 'val', 'test'])
-                ]
-            )
-        neg_desc = (f'{negatives} (length-matched, avoiding positives ±{margin} bp, '
-                    + ('GENCODE TSS ±2 kb, exons, blacklist, N)' if build['compatible'] else
-                       f'N; not the hg38 annotation: {build["verdict"]})'))
-    else:
-        neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, genome)
-        neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
-        nsp = (
-            block_split(neg, genome.sizes, test=blocks['test'], val=blocks['val'], margin=margin)
-            if split == 'block'
-            else chrom_split(neg, test_chroms, val_chroms)
-        )
-        neg = neg.assign(split=nsp.to_numpy())
-        neg = neg[neg.split != 'drop']
-        n_conf, first = checks.region_conflicts(pos, neg)
-        if n_conf:
-            raise InputError(f'{ident(negatives)}: {n_conf} negative regions overlap positives of '
-                             f'{ident(positives)} (first: {first}): conflicting labels')
-        n_content['negatives'] = checks.region_n_content(genome, neg, ident(negatives), max_n_frac)
-        neg_desc = f'user-supplied ({ident(negatives)})'
+            raise InputError(f'{_source(positives)}: no positive region falls in the {part} split ({desc})')
+    neg, neg_desc, build, n_neg = region_negatives(genome, pos, negatives, split, margin=margin,
+                                                   screen=screen, seed=seed)
     regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'split']].assign(label=0)], ignore_index=True)
     n_over, first = checks.cross_split_overlaps(regions, pad=margin)
     if n_over:
-        raise InputError(f'{ident(negatives)}: {n_over} regions share windows with another split '
+        raise InputError(f'{_source(negatives)}: {n_over} regions share windows with another split '
                          f'(first: {first}): leakage; place them in one split')
+    n_content = dict(positives=n_pos, **({'negatives': n_neg} if n_neg is not None else {}))
+    return regions, dict(split=desc, negatives=neg_desc, positives_dropped_at_boundaries=dropped,
+                         n_content=n_content, annotation=build, cross_split_overlaps=n_over)
+
+# %% ../nbs/01i_workflows.ipynb #c023_te08
+def run_settings(res: dict,  # `train_regions`' result (its `arch` names a builder's network)
+                 arch, windows: Windows, config: TrainConfig, baseline: bool,
+                 **more,  # further settings: dataclasses (`Split`, `Screen`) are flattened
+                 ) -> dict:  # the `config` section of a run's record
+    "The settings of one run as its record keeps them: the network, its windows or `Auto`, the recipe, more."
+    auto = Auto.of(arch)
+    flat = {k: v for x in more.values() if hasattr(x, '__dataclass_fields__') for k, v in asdict(x).items()}
+    plain = {k: v for k, v in more.items() if not hasattr(v, '__dataclass_fields__')}
+    return dict(arch='auto' if auto else res.get('arch', arch), **asdict(auto or windows),
+                baseline=baseline, seed=config.seed, **flat, train=asdict(config), **plain)
+
+# %% ../nbs/01i_workflows.ipynb #c023_te07
+def train_and_evaluate(
+    genome: Genome | str | Path,  # genome or FASTA path
+    positives: pd.DataFrame | str | Path,  # positive regions (DataFrame or BED/CSV path)
+    out_dir: str | Path,  # where model, scores and results.json go
+    negatives='background',  # 'background', 'gc-matched', a `Background`, or regions / a BED path
+    arch='4conv2pool4norm',  # a network of the zoo (`names()`), 'auto' / `Auto`, or a network's builder
+    windows: Windows = Windows(),  # widths, strides and strands
+    split: Split = Split(),  # held-out blocks or chromosomes
+    config: TrainConfig | None = None,  # the recipe (None: `recipe_for(arch)`), with its seed and devices
+    screen: Screen = Screen(),  # N content, subset of positives
+    baseline: bool = True,  # also train the k-mer spectrum baseline
+    verbose: int | str = 'auto',  # Keras verbosity
+    overwrite: bool = False,  # retrain over a run in `out_dir` (else resume/reuse)
+    **record,  # extra fields for results.json (dataset names ...)
+) -> dict:  # the results record {meta, config, data, metrics} (also written to out_dir/results.json)
+    """Train a network on a genome + positive BED, evaluate on held-out genomic blocks or chromosomes against
+    the k-mer baseline (Min et al. 2017, Methods). Every input is read and checked before `out_dir` is
+    created; an interrupted run resumes when called again with the same settings and inputs (their SHA-256 is
+    compared). Raises `InputError` for bad files, N-rich regions or negatives that overlap positives,
+    `OptionError` for bad settings and `RunDirError` when `out_dir` holds a run with other settings or inputs.
+    Background negatives avoid the hg38 GENCODE annotation only on a genome whose chromosome sizes are hg38's
+    (`checks.annotation_build`); otherwise N runs alone, as the record says."""
+    t0, out, config = time.time(), Path(out_dir), recipe_for(arch, config)
+    if out.exists() and not out.is_dir(): raise RunDirError(f'{out}: exists and is not a directory')
+    set_seed(config.seed)
+    meta = run_metadata(config.seed, **record)  # taken at the start: the commit that produced the numbers
+    genome = genome if isinstance(genome, Genome) else Genome(genome)
+    regions, data = labelled_regions(genome, positives, negatives, arch, windows=windows, split=split,
+                                     screen=screen, seed=config.seed)
     inputs = dict(regions=checks.frame_sha256(regions, ['chrom', 'start', 'end', 'label', 'split']),
                   **checks.input_hashes(dict(genome=genome.path, positives=positives, negatives=negatives)))
-    res = dict(
-        task='DeepEnhancer enhancer vs background, region level (max over windows)', **meta, split=split_desc,
-        negatives=neg_desc, positives_dropped_at_boundaries=dropped, n_content=n_content,
-        annotation=build, inputs_sha256=inputs, cross_split_overlaps=n_over,
-    )
-    given = {k: v for k, v in dict(epochs=epochs, patience=patience, batch_size=batch_size, lr=lr).items()
-             if v is not None}
-    region = layout_of(arch) == 'region' and model is None
-    train = config or (REGION_RECIPE if region else MIN2017.replace(**given))
-    auto = dict(members=members, fast=fast, epochs=epochs) if arch == 'auto' else {}
-    res.update(
-        train_regions(
-            genome, regions, out, arch=arch, width=width, stride=stride, test_stride=test_stride,
-            config=train.replace(seed=seed, devices=devices),
-            rc_augment=rc_augment, test_rc=test_rc, baseline=baseline, verbose=verbose, overwrite=overwrite,
-            model=model, split=split_desc, positives=ident(positives), negatives=ident(negatives),
-            inputs_sha256=inputs, **auto,
-        )
-    )
+    res = dict(task='DeepEnhancer enhancer vs background, region level (max over windows)', **meta, **data,
+               inputs_sha256=inputs)
+    res.update(train_regions(genome, regions, out, arch=arch, windows=windows, config=config,
+                             baseline=baseline, verbose=verbose, overwrite=overwrite, split=data['split'],
+                             positives=_source(positives), negatives=_source(negatives),
+                             inputs_sha256=inputs))
     res['wall_seconds'] = round(time.time() - t0, 1)
-    settings = dict(
-        arch=arch, width=width, stride=stride, test_stride=test_stride, test_frac=test_frac,
-        val_frac=val_frac,
-        test_chroms=list(test_chroms), val_chroms=list(val_chroms), baseline=baseline,
-        max_positives=max_positives,
-        rc_augment=rc_augment, test_rc=test_rc, seed=seed, max_n_frac=max_n_frac, **auto,
-        train=asdict(train.replace(seed=seed, devices=devices)),
-        **{k: record[k] for k in ('quick', 'recipe') if k in record},
-    )
-    res = results_record(res, settings, data_keys=('positives_dropped_at_boundaries', 'n_content',
-                                                   'annotation', 'inputs_sha256', 'cross_split_overlaps'))
+    res = results_record(res, run_settings(res, arch, windows, config, baseline, split=split, screen=screen,
+                                           **{k: record[k] for k in ('quick', 'recipe') if k in record}),
+                         data_keys=('positives_dropped_at_boundaries', 'n_content', 'annotation',
+                                    'inputs_sha256', 'cross_split_overlaps'))
     save_json(out / 'results.json', res)
     return res
 
@@ -779,78 +892,89 @@ def check_labelled(df:pd.DataFrame,      # sequence, label, split, source, where
                          'remove them, or pass --allow-duplicates')
     return dict(n_content=n_content, duplicates=dup)
 
-# %% ../nbs/01i_workflows.ipynb #q024_1b0
-def train_sequences(out_dir:str|Path,             # run directory: model.keras, test_scores.tsv, results.json
-                    positives:str|Path|None=None, # FASTA of enhancers (class 1)
-                    negatives:str|Path|None=None, # FASTA of non-enhancers (class 0)
-                    table:str|Path|None=None,     # or: CSV/TSV with sequence, label [, split]
-                    test_positives:str|Path|None=None, test_negatives:str|Path|None=None, # a fixed test set
-                    test_table:str|Path|None=None, # or: a test table
-                    val_frac:float=0.1,           # validation drawn from training if no 'val' split is given
-                    test_frac:float=0.2,          # test drawn (at random) only if no test set is given at all
-                    width:int=300,                # window width; shorter sequences are centred in N
-                    seed:int=0,                   # seed of the drawn splits, initialisation and shuffling
-                    max_positives:int|None=None,  # keep at most this many positives outside a given test set
-                    max_n_frac:float=0.5,         # refuse sequences more than this fraction N
-                    allow_duplicates:bool=False,  # accept copies of a sequence across splits
-                    **kw,                         # `train_regions` settings: arch, stride, epochs, …
-                   )->dict:                       # the record {meta, config, data, metrics}, as results.json
-    """Train and evaluate a DeepEnhancer CNN on labelled sequences with the user's own split. Every file is
-    read and checked (`check_labelled`) before `out_dir` is created; a finished run is reused only for the
-    same inputs (SHA-256) and settings. Raises `InputError` for bad files, a split without both classes,
-    sequences more than `max_n_frac` N, conflicting labels or copies across splits."""
-    t0 = time.time()
-    set_seed(seed)
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir(): raise RunDirError(f'{out}: exists and is not a directory')
-    if not (0 <= val_frac < 1 and 0 < test_frac < 1):
-        raise OptionError(f'val_frac must lie in [0, 1) and test_frac in (0, 1)')
-    meta = run_metadata(seed)
-    src = ', '.join(str(x) for x in (table, positives, negatives, test_table, test_positives, test_negatives)
-                    if x)
-    given = any(x is not None for x in (test_positives, test_negatives, test_table))
-    test = read_labelled(test_positives, test_negatives, test_table, split='test') if given else None
-    df, how = _labelled_splits(read_labelled(positives, negatives, table), test, src, val_frac=val_frac,
-                               test_frac=test_frac, seed=seed, max_positives=max_positives)
-    found = check_labelled(df, src, max_n_frac, allow_duplicates)
+# %% ../nbs/01i_workflows.ipynb #q024_1b0_ts01
+@dataclass(frozen=True)
+class Labelled:
+    """A set of labelled sequences: one FASTA per class, or a table (CSV/TSV: sequence, label [, split]
+    [, fold] [, name]); see `read_labelled`."""
+    positives: str | Path | None = None  # FASTA of enhancers (class 1)
+    negatives: str | Path | None = None  # FASTA of non-enhancers (class 0)
+    table: str | Path | None = None  # or: a table
+
+    def read(self, split: str | None = None) -> pd.DataFrame:
+        "`read_labelled` of the files, every row in `split` if given."
+        return read_labelled(self.positives, self.negatives, self.table, split=split)
+
+    @property
+    def files(self) -> dict:
+        "{role: path} of the files given."
+        return {k: str(v) for k, v in asdict(self).items() if v is not None}
+
+    def __str__(self): return ', '.join(self.files.values())
+
+# %% ../nbs/01i_workflows.ipynb #q024_1b0_ts03
+def _sequence_regions(df: pd.DataFrame, pad_to: int, source: str) -> tuple:
+    "(SequenceSet of the sequences, regions chrom s0.., start 0, end, name, label, split): `train_regions`'."
+    df = df.assign(chrom=[f's{i}' for i in range(len(df))])
+    seqs = SequenceSet(dict(zip(df.chrom, df.sequence)), pad_to=pad_to, source=source)
+    if seqs.n_padded:
+        print(f'{seqs.n_padded} of {len(df)} sequences are shorter than {pad_to} bp: centred in N')
+    cols = ['chrom', 'start', 'end', 'name', 'label', 'split']
+    return seqs, df.assign(start=0, end=df.chrom.map(seqs.sizes))[cols]
+
+def _labelled_counts(df: pd.DataFrame, src: str):
+    "Raise `InputError` when a split of labelled sequences lacks a class."
     for part in ('train', 'val', 'test'):
         n = [int(((df.split == part) & (df.label == c)).sum()) for c in (1, 0)]
         if min(n) == 0: raise InputError(f'{src}: the {part} split needs both classes, has {n[0]} positive '
                                          f'and {n[1]} negative sequences')
-    auto = kw.get('arch') == 'auto'   # the window CNN's width comes from the training lengths
-    width = auto_widths(df.sequence[df.split == 'train'].str.len().to_numpy())[0] if auto else width
-    df['chrom'] = [f's{i}' for i in range(len(df))]
-    seqs = SequenceSet(dict(zip(df.chrom, df.sequence)), pad_to=width, source=str(table or positives))
-    if seqs.n_padded:
-        print(f'{seqs.n_padded} of {len(df)} sequences are shorter than {width} bp: centred in N')
-    regions = df.assign(start=0,
-                        end=df.chrom.map(seqs.sizes))[['chrom', 'start', 'end', 'name', 'label', 'split']]
-    files = {k: str(v) for k, v in dict(positives=positives, negatives=negatives, table=table,
-                                        test_positives=test_positives,
-             test_negatives=test_negatives, test_table=test_table).items() if v is not None}
+
+# %% ../nbs/01i_workflows.ipynb #q024_1b0_ts04
+def train_sequences(out_dir: str | Path,  # run directory: model.keras, test_scores.tsv, results.json
+                    data: Labelled,  # the labelled sequences (train, and val or test where the split says so)
+                    test: Labelled | None = None,  # a fixed test set
+                    arch='4conv2pool4norm',  # a network of the zoo, 'auto' / `Auto`, or a network's builder
+                    windows: Windows = Windows(),  # widths (shorter sequences are centred in N), strides
+                    split: Split = Split(test_frac=0.2),  # fractions drawn where no split is given
+                    config: TrainConfig | None = None,  # the recipe (None: `recipe_for(arch)`), with its seed
+                    screen: Screen = Screen(),  # N content, subset of positives, copies across splits
+                    baseline: bool = True,  # also the k-mer spectrum baseline
+                    verbose: int | str = 'auto',
+                    overwrite: bool = False,  # retrain over a run in `out_dir` (else resume or reuse it)
+                    ) -> dict:  # the record {meta, config, data, metrics}, as results.json
+    """Train and evaluate a network on labelled sequences with the user's own split. Every file is read and
+    checked (`check_labelled`) before `out_dir` is created; a finished run is reused only for the same inputs
+    (SHA-256) and settings. Raises `InputError` for bad files, a split without both classes, N-rich sequences,
+    conflicting labels or copies across splits."""
+    t0, out, config = time.time(), Path(out_dir), recipe_for(arch, config)
+    if out.exists() and not out.is_dir(): raise RunDirError(f'{out}: exists and is not a directory')
+    set_seed(config.seed)
+    meta, src = run_metadata(config.seed), ', '.join(str(x) for x in (data, test) if x)
+    df, how = _labelled_splits(data.read(), test.read(split='test') if test else None, src,
+                               val_frac=split.val_frac, test_frac=split.test_frac, seed=config.seed,
+                               max_positives=screen.max_positives)
+    found = check_labelled(df, src, screen.max_n_frac, screen.allow_duplicates)
+    _labelled_counts(df, src)
+    if Auto.of(arch):   # the window CNN's width comes from the training lengths
+        lengths = df.sequence[df.split == 'train'].str.len().to_numpy()
+        windows = replace(windows, width=int(auto_widths(lengths)[0]))
+    whole = isinstance(arch, str) and not Auto.of(arch) and layout_of(arch) == 'region'
+    seqs, regions = _sequence_regions(df, windows.frame if whole else windows.width,
+                                      str(data.table or data.positives))
+    files = dict(data.files, **{f'test_{k}': v for k, v in (test.files if test else {}).items()})
     inputs = dict(sequences=checks.frame_sha256(df, ['sequence', 'label', 'split']),
                   **checks.input_hashes(files))
     res = dict(task='DeepEnhancer on labelled sequences, sequence level (max over windows)', **meta,
                inputs=files, split=dict(kind='labelled sequences', how=how), n_padded=seqs.n_padded,
                inputs_sha256=inputs, **found)
-    region = layout_of(kw.get('arch')) == 'region'
-    if region or auto:   # the recipes as they are: the paper's patience, batch size and rate are not used
-        for k in ('patience', 'batch_size', 'lr') + (() if auto else ('epochs',)):
-            kw.pop(k, None)
-    for k in [k for k, v in kw.items() if v is None and k in ('epochs', 'patience', 'batch_size', 'lr')]:
-        kw.pop(k)                     # None: the recipe's own value
-    config = (kw.pop('config', None) or (REGION_RECIPE if region else MIN2017)).replace(seed=seed)
-    config = config if auto else config.take(kw)
-    res.update(train_regions(seqs, regions, out, width=width, config=config, split=how, inputs=files,
-                             inputs_sha256=inputs, **kw))
+    res.update(train_regions(seqs, regions, out, arch=arch, windows=windows, config=config,
+                             baseline=baseline, verbose=verbose, overwrite=overwrite, split=how, inputs=files,
+                             inputs_sha256=inputs))
     res['wall_seconds'] = round(time.time() - t0, 1)
-    plain = {k: v for k, v in kw.items() if isinstance(v, (int, float, str, bool, tuple, type(None)))}
-    settings = dict(val_frac=val_frac, test_frac=test_frac, width=width, seed=seed,
-                    max_positives=max_positives, max_n_frac=max_n_frac, allow_duplicates=allow_duplicates,
-                    train=asdict(config), **plain)
+    settings = run_settings(res, arch, windows, config, baseline, split=split, screen=screen)
     res = results_record(res, settings, data_keys=('inputs', 'n_padded', 'inputs_sha256', 'n_content',
                                                    'duplicates'))
-    save_json(out/'results.json', res)
+    save_json(out / 'results.json', res)
     return res
 
 # %% ../nbs/01i_workflows.ipynb #c025
@@ -929,16 +1053,17 @@ def auto_candidates(window: int,         # the window CNN's width (bp), e.g. fro
                     members: int = 3,    # seeds per network, averaged
                     fast: bool = False,  # one candidate (`rc-gpool`), one member
                     stride: int | None = None,  # the window CNN's stride (None: a thirtieth of its width)
-                   ) -> dict:            # {name: `train_regions` keyword arguments}
+                   ) -> dict:            # {name: `train_regions` keyword arguments: arch, windows, config}
     """The networks `train_auto` trains: the window CNN (stride: a thirtieth of its width, at least 2 bp) and
     `rc-gpool`; with `fast`, `rc-gpool` alone with one member. Raises `OptionError` for `members` < 1."""
     if members < 1:
         raise OptionError(f'members must be at least 1, got {members}')
-    region = dict(arch='rc-gpool', width=frame, config=REGION_RECIPE.replace(ensemble=1 if fast else members))
+    region = dict(arch='rc-gpool', windows=Windows(width=frame, frame=frame),
+                  config=REGION_RECIPE.replace(ensemble=1 if fast else members))
     if fast:
         return {'rc-gpool': region}
-    win = dict(arch='4conv2pool4norm', width=window, stride=stride or max(2, window // 30),
-               config=WINDOW_RECIPE.replace(ensemble=members), rc_augment=True, test_rc=True)
+    win = dict(arch='4conv2pool4norm', config=WINDOW_RECIPE.replace(ensemble=members),
+               windows=Windows(window, stride or max(2, window // 30), rc_augment=True, test_rc=True))
     return {'4conv2pool4norm': win, 'rc-gpool': region}
 
 # %% ../nbs/01i_workflows.ipynb #au06
@@ -997,7 +1122,9 @@ def _auto_networks(genome, parts, out, cands, seed, epochs, verbose, overwrite, 
         val[name], test[name], runs = _cross_fit(
             genome, parts, half, train_regions, out / 'candidates' / name, **{**c, 'config': cfg},
             baseline=False, verbose=verbose, overwrite=overwrite, **record)
-        rows[name] = dict(kind='network', arch=c['arch'], width=c['width'], stride=c.get('stride'),
+        w = c['windows']
+        rows[name] = dict(kind='network', arch=c['arch'], width=runs[0]['width'],
+                          stride=None if c['arch'] == 'rc-gpool' else w.train_stride,
                           members=cfg.ensemble, fits=2, best_epoch=[r['best_epoch'] for r in runs],
                           epochs_run=[r['epochs_run'] for r in runs],
                           train_seconds=round(sum(r['train_seconds'] for r in runs), 1))
@@ -1119,146 +1246,151 @@ def plot_run(res: dict,  # a `train_auto` result, or its results record
             fig.savefig(t, dpi=90, format='png')
     return fig
 
-# %% ../nbs/01i_workflows.ipynb #d043
+# %% ../nbs/01i_workflows.ipynb #cv01
+@dataclass(frozen=True)
+class Methods:
+    """What a cross-validation compares on the same folds (Min et al. 2017, Table 2): networks of the zoo
+    (window or whole-region) and `Auto` ('auto'), baselines by name (`BASELINES`, `TUNED_BASELINES`), and the
+    recipe of each kind of network. Fold f trains with seed `config.seed + f`. Raises `OptionError` for an
+    unknown network or baseline."""
+    archs: tuple = ()  # networks; empty: Table 2's five CNNs (`names(recipe='MIN2017')`)
+    baselines: tuple = tuple(BASELINES)  # names of `BASELINES` or `TUNED_BASELINES`
+    config: TrainConfig = MIN2017  # the window networks' recipe; its seed seeds every method
+    region_config: TrainConfig = REGION_RECIPE  # the whole-region networks' recipe
+
+    def __post_init__(self):
+        object.__setattr__(self, 'archs', tuple(self.archs))
+        for a in self.archs:   # () stays: the zoo is read when the networks are asked for
+            if not Auto.of(a) and layout_of(a) not in ('window', 'region'):
+                raise OptionError(f'unknown network {a!r}; choose from {", ".join([*names(), "auto"])}')
+        for b in self.baselines:
+            if b not in BASELINES and b not in TUNED_BASELINES:
+                raise OptionError(f'unknown baseline {b!r}; choose from '
+                                  f'{", ".join([*BASELINES, *TUNED_BASELINES])}')
+
+    @property
+    def networks(self) -> tuple:
+        "The networks compared (Table 2's five CNNs when none were named)."
+        return self.archs or tuple(names(recipe='MIN2017'))
+
+    @property
+    def names(self) -> list:
+        "The methods' names in the record, networks first."
+        return ['auto' if Auto.of(a) else a for a in self.networks] + list(self.baselines)
+
+    @property
+    def auto(self) -> 'Auto | None':
+        "The `Auto` among the networks, if any."
+        return next((Auto.of(a) for a in self.archs if Auto.of(a)), None)
+
+# %% ../nbs/01i_workflows.ipynb #d043_cv03
+def _fold_blocks(g, pos, neg, bg, k, folds, width, seed):
+    """(positives, negatives) with their `fold`: balanced blocks (equal positive counts) or equal-length
+    blocks; drawn negatives as many as the positives of each block (`cross_validate`)."""
+    if folds == 'balanced':   # equal-length blocks leave folds empty on acrocentric chromosomes (chr22 p)
+        fold = balanced_blocks(pos, k, margin=width)
+        pos = pos.assign(fold=fold, label=1)[fold >= 0]
+        if bg is not None:
+            neg = background_negatives(g, pos, exclude=bg.exclude, per_positive=3, gc_match=bg.gc_match,
+                                       pad=width, seed=seed)
+        neg = neg.assign(fold=balanced_blocks(neg, k, margin=width, reference=pos), label=0)
+        neg = neg[neg.fold >= 0]
+        if bg is not None:  # as many background negatives as positives in each block
+            npos = pos.fold.value_counts()
+            neg = pd.concat([d.sample(min(len(d), int(npos.get(f, 0))), random_state=seed)
+                             for f, d in neg.groupby('fold')])
+        return pos, neg
+    if folds != 'equal': raise OptionError(f"folds must be 'balanced' or 'equal', got {folds!r}")
+    fold = kfold_blocks(pos, g.sizes, k, margin=width)
+    pos = pos.assign(fold=fold, label=1)[fold >= 0]
+    if bg is None:
+        neg = neg.assign(fold=kfold_blocks(neg, g.sizes, k, margin=width), label=0)
+        return pos, neg[neg.fold >= 0]
+    blocks = {f'fold{i}': (i / k, (i + 1) / k) for i in range(k)}
+    neg = sample_negatives(g, pos, 'fold' + pos.fold.astype(str), bg.exclude, bg.name, margin=width,
+                           seed=seed, blocks=blocks)
+    return pos, neg.assign(fold=neg.split.str[4:].astype(int), label=0)
+
+# %% ../nbs/01i_workflows.ipynb #d043_cv04
+def fold_regions(g: Genome,  # the genome
+                 positives,  # positive regions (DataFrame or BED/CSV path)
+                 negatives,  # a `Background` (or its name), or regions / a BED path
+                 k: int, folds: str,  # number of folds; 'balanced' or 'equal' blocks
+                 width: int,  # bp kept between a region and a block edge or a positive
+                 screen: Screen = Screen(), seed: int = 0,
+                 ) -> tuple:  # (regions chrom, start, end, fold, label; negatives' description; data)
+    """The regions of a block cross-validation with their fold (Min et al. 2017, Table 2). Raises `InputError`
+    for N-rich regions or given negatives that overlap positives."""
+    pos, n_pos = read_positives(g, positives, replace(screen, max_positives=None))
+    bg, n_content = Background.of(negatives), dict(positives=n_pos)
+    build, neg = dict(compatible=None, verdict='not used: the negatives are given'), None
+    if bg is not None:
+        exclude, build = negative_exclusions(g, pos.chrom.unique(), bg.exclude)
+        bg = replace(bg, exclude=exclude)
+    else:
+        neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, g)
+        neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
+        n_conf, first = checks.region_conflicts(pos, neg)
+        if n_conf: raise InputError(f'{_source(negatives)}: {n_conf} negative regions overlap positives of '
+                                    f'{_source(positives)} (first: {first}): conflicting labels')
+        n_content['negatives'] = checks.region_n_content(g, neg, _source(negatives), screen.max_n_frac)
+    pos, neg = _fold_blocks(g, pos, neg, bg, k=k, folds=folds, width=width, seed=seed)
+    regions = pd.concat([pos, neg[['chrom', 'start', 'end', 'fold', 'label']]], ignore_index=True)
+    desc = (f'user-supplied ({_source(negatives)}), assigned to the same blocks' if bg is None else
+            f'{bg.name}, as many as positives in each fold block (avoiding positives ±{width} bp, '
+            + ('GENCODE TSS ±2 kb, exons, blacklist, N)' if build['compatible'] else
+               f'N; not the hg38 annotation: {build["verdict"]})'))
+    return regions, desc, dict(n_content=n_content, annotation=build)
+
+# %% ../nbs/01i_workflows.ipynb #d043_cv05a
+def fold_counts(regions: pd.DataFrame, k: int) -> dict:
+    "{fold: {pos, neg}} of regions (or sequences) with a `fold` column."
+    return {int(f): dict(pos=int(((regions.fold == f) & (regions.label == 1)).sum()),
+                         neg=int(((regions.fold == f) & (regions.label == 0)).sum())) for f in range(k)}
+
+# %% ../nbs/01i_workflows.ipynb #d043_cv05b
 def cross_validate(
     genome: Genome | str | Path,  # genome or FASTA path
     positives: pd.DataFrame | str | Path,  # positive regions
     out_dir: str | Path,  # one sub-directory per method and fold
-    archs: tuple | None = None,  # networks of the zoo, or 'auto' (None: Table 2's five CNNs)
+    methods: Methods = Methods(),  # networks, baselines and recipes compared
+    windows: Windows = Windows(),  # widths, strides and strands; a whole-region network's frame
     k: int = 10,  # folds (the paper: 10)
     folds: str = 'balanced',  # 'balanced': blocks of equal positive counts; 'equal': equal-length blocks
-    width: int = 300,
-    stride: int = 2,  # window width; training window stride (the paper: 2)
-    test_stride: int | None = None,  # stride at test time (default: `stride`)
-    epochs: int = 30,
-    patience: int = 8,
-    batch_size: int = 128,
-    lr: float = 1e-4,
-    baselines: tuple = tuple(BASELINES),  # names of `BASELINES` to run
-    negatives: (
-        str | pd.DataFrame | Path
-    ) = 'background',  # 'background', 'gc-matched', or negative regions (DataFrame / BED path)
-    exclude: (
-        pd.DataFrame | None
-    ) = None,  # intervals negatives avoid (default: GENCODE TSS ±2 kb, exons, blacklist)
-    seed: int = 0,
+    negatives='background',  # 'background', 'gc-matched', a `Background`, or regions / a BED path
+    screen: Screen = Screen(),  # N content allowed
     verbose: int | str = 0,
-    config: TrainConfig | None = None,  # a whole recipe (replaces epochs, patience, batch_size, lr)
-    rc_augment: bool = False,  # reverse-complement training windows at random
-    test_rc: bool = False,  # average test windows over both strands
-    region_config: TrainConfig | None = None,  # recipe of the whole-region networks (None: `REGION_RECIPE`)
-    region_length: int = 600,  # their frame length (bp)
-    auto: dict | None = None,  # `train_auto` settings of the method 'auto': members, fast, epochs
-    max_n_frac: float = 0.5,  # refuse regions more than this fraction N
     **record,  # extra fields for the results (dataset names ...)
 ) -> dict:  # per method: folds [{fold, auroc, auprc, n_pos, n_neg}], mean, se, pooled curves
-    """Region-level k-fold cross-validation by genomic blocks of the DeepEnhancer architectures and the
-    baselines (Min et al. 2017, Table 2)."""
-    t0 = time.time()
-    out = Path(out_dir)
-    archs = tuple(archs or names(recipe='MIN2017'))
+    """Region-level k-fold cross-validation by genomic blocks of networks and baselines (Min et al. 2017,
+    Table 2). Raises `InputError` for bad regions, `OptionError` for bad settings."""
+    t0, out, seed = time.time(), Path(out_dir), methods.config.seed
     meta = run_metadata(seed, **record)
     g = genome if isinstance(genome, Genome) else Genome(genome)
-    pos = positives if isinstance(positives, pd.DataFrame) else read_intervals(positives, g)
-    pos = pos[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
-    ident = lambda x: x.attrs.get('source', 'DataFrame') if isinstance(x, pd.DataFrame) else str(x)
-    n_content = dict(positives=checks.region_n_content(g, pos, ident(positives), max_n_frac))
-    given = not (isinstance(negatives, str) and negatives in ('background', 'gc-matched'))
-    build = dict(compatible=None, verdict='not used: the negatives are given')
-    if not given:
-        exclude, build = negative_exclusions(g, pos.chrom.unique(), exclude)
-    if given:
-        neg = negatives if isinstance(negatives, pd.DataFrame) else read_intervals(negatives, g)
-        neg = neg[['chrom', 'start', 'end']].drop_duplicates().reset_index(drop=True)
-        n_conf, first = checks.region_conflicts(pos, neg)
-        if n_conf:
-            raise InputError(f'{ident(negatives)}: {n_conf} negative regions overlap positives of '
-                             f'{ident(positives)} (first: {first}): conflicting labels')
-        n_content['negatives'] = checks.region_n_content(g, neg, ident(negatives), max_n_frac)
-    if (
-        folds == 'balanced'
-    ):  # equal-length blocks leave folds empty on acrocentric chromosomes (chr22's p-arm)
-        fold = balanced_blocks(pos, k, margin=width)
-        pos = pos.assign(fold=fold, label=1)[fold >= 0]
-        if not given:
-            neg = background_negatives(
-                g, pos, exclude=exclude, per_positive=3, gc_match=(negatives == 'gc-matched'), pad=width,
-                seed=seed,
-            )
-        neg = neg.assign(fold=balanced_blocks(neg, k, margin=width, reference=pos), label=0)
-        neg = neg[neg.fold >= 0]
-        if not given:  # as many background negatives as positives in each block
-            npos = pos.fold.value_counts()
-            neg = pd.concat(
-                [
-                    d.sample(min(len(d), int(npos.get(f, 0))), random_state=seed)
-                    for f, d in neg.groupby('fold')
-                ]
-            )
-    elif folds == 'equal':
-        fold = kfold_blocks(pos, g.sizes, k, margin=width)
-        pos = pos.assign(fold=fold, label=1)[fold >= 0]
-        if given:
-            neg = neg.assign(fold=kfold_blocks(neg, g.sizes, k, margin=width), label=0)
-            neg = neg[neg.fold >= 0]
-        else:
-            blocks = {f'fold{i}': (i / k, (i + 1) / k) for i in range(k)}
-            neg = sample_negatives(
-                g, pos, 'fold' + pos.fold.astype(str), exclude, negatives, margin=width, seed=seed,
-                blocks=blocks,
-            )
-            neg = neg.assign(fold=neg.split.str[4:].astype(int), label=0)
-    else:
-        raise ValueError(f"folds must be 'balanced' or 'equal', got {folds!r}")
-    regions = pd.concat(
-        [pos, neg[['chrom', 'start', 'end', 'fold', 'label']]], ignore_index=True
-    ).reset_index(drop=True)
-    res = dict(
-        task='DeepEnhancer k-fold cross-validation, region level (max over windows)',
-        **meta,
-        split=dict(
-            kind=f'{k}-fold cross-validation by contiguous genomic blocks ({folds})', k=k, margin_bp=width,
-            chroms=sorted(regions.chrom.unique()), validation='the next fold',
-        ),
-        negatives=(
-            f'user-supplied ({ident(negatives)}), assigned to the same blocks'
-            if given
-            else (f'{negatives}, as many as positives in each fold block (avoiding positives ±{width} bp, '
-                  + ('GENCODE TSS ±2 kb, exons, blacklist, N)' if build['compatible'] else
-                     f'N; not the hg38 annotation: {build["verdict"]})'))
-        ),
-        n_content=n_content, annotation=build,
-        counts={
-            int(f): dict(
-                pos=int(((regions.fold == f) & (regions.label == 1)).sum()),
-                neg=int(((regions.fold == f) & (regions.label == 0)).sum()),
-            )
-            for f in range(k)
-        },
-        width=width,
-        stride=stride,
-        test_stride=test_stride or stride,
-        epochs=epochs,
-        patience=patience,
-        methods={},
-    )
-    cv_folds(
-        g, regions, out, res, archs=archs, baselines=baselines, k=k, width=width, stride=stride,
-        test_stride=test_stride, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed,
-        verbose=verbose, config=config, rc_augment=rc_augment, test_rc=test_rc, region_config=region_config,
-        region_length=region_length, auto=auto,
-    )
+    regions, neg_desc, data = fold_regions(g, positives, negatives, k=k, folds=folds, width=windows.width,
+                                           screen=screen, seed=seed)
+    res = dict(task='DeepEnhancer k-fold cross-validation, region level (max over windows)', **meta,
+               split=dict(kind=f'{k}-fold cross-validation by contiguous genomic blocks ({folds})', k=k,
+                          margin_bp=windows.width, chroms=sorted(regions.chrom.unique()),
+                          validation='the next fold'),
+               negatives=neg_desc, **data, counts=fold_counts(regions, k), width=windows.width,
+               stride=windows.train_stride, test_stride=windows.scored_stride, epochs=methods.config.epochs,
+               patience=methods.config.patience, methods={})
+    cv_folds(g, regions, out, res, methods=methods, windows=windows, k=k, verbose=verbose)
     res['wall_seconds'] = round(time.time() - t0, 1)
-    settings = dict(
-        archs=list(archs), k=k, folds=folds, width=width, stride=stride, test_stride=test_stride or stride,
-        epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, baselines=list(baselines), seed=seed,
-        rc_augment=rc_augment, test_rc=test_rc, train=asdict(config) if config else None,
-        **({'region_train': asdict(region_config or REGION_RECIPE), 'region_length': region_length}
-           if any(layout_of(a) == 'region' for a in archs) else {}),
-        max_n_frac=max_n_frac, **({'auto': auto or {}} if 'auto' in archs else {}),
-        **{x: record[x] for x in ('quick', 'recipe') if x in record},
-    )
-    return results_record(res, settings, data_keys=('n_content', 'annotation'))
+    return results_record(res, cv_settings(methods, windows, k=k, folds=folds, max_n_frac=screen.max_n_frac,
+                                           **{x: record[x] for x in ('quick', 'recipe') if x in record}),
+                          data_keys=('n_content', 'annotation'))
+
+# %% ../nbs/01i_workflows.ipynb #d043_cv06
+def cv_settings(methods: Methods, windows: Windows, **more) -> dict:
+    "The `config` section of a cross-validation's record: methods, recipes, windows and `more`."
+    region = any(isinstance(a, str) and not Auto.of(a) and layout_of(a) == 'region' for a in methods.networks)
+    regions = dict(region_train=asdict(methods.region_config), region_length=windows.frame) if region else {}
+    return dict(archs=[n for n in methods.names if n not in methods.baselines],
+                baselines=list(methods.baselines), **asdict(windows), seed=methods.config.seed,
+                train=asdict(methods.config), **regions,
+                **({'auto': asdict(methods.auto)} if methods.auto else {}), **more)
 
 # %% ../nbs/01i_workflows.ipynb #d043_1
 def history_summary(h: pd.DataFrame, cfg: TrainConfig) -> dict:
@@ -1280,131 +1412,103 @@ def _auto_fold(g, parts, d, seed, verbose, auto):
     return sc['test'], dict(chosen=dict(r['stacking'], val_auroc={k: v['val_auroc']
                                                                   for k, v in r['candidates'].items()}))
 
-# %% ../nbs/01i_workflows.ipynb #d043_1_2
+# %% ../nbs/01i_workflows.ipynb #d043_1_2_cv07
+def _fold_network(name, g, parts, d, f, methods, windows, verbose) -> tuple:
+    "(test scores, extra record) of a network trained on one fold (`cv_folds`): parts (train, val, test)."
+    tr, va, te = parts
+    arch = next(a for a in methods.networks if a == name or (name == 'auto' and Auto.of(a)))
+    if Auto.of(arch):
+        return _auto_fold(g, dict(train=tr, val=va, test=te), d, seed=methods.config.seed + f,
+                          verbose=verbose, auto=asdict(Auto.of(arch)))
+    if layout_of(name) == 'region':
+        cfg = methods.region_config.replace(seed=methods.config.seed + f)
+        m, h, _ = fit_region_model(g, tr, va, d / 'checkpoints', arch=name, length=windows.frame, config=cfg,
+                                   verbose=verbose, record=dict(fold=f))
+        return predict_whole_regions(m, g, te), dict(history_summary(h, cfg), train_regions=len(tr))
+    cfg, w = methods.config.replace(seed=methods.config.seed + f), windows.width
+    wtr, wva = (window_index(x, w, windows.train_stride, sizes=g.sizes) for x in (tr, va))
+    trd = WindowDataset(g, wtr, tr.label.to_numpy(), w, cfg.batch_size, shuffle=True, seed=cfg.seed,
+                        rc_augment=windows.rc_augment)
+    m, h, _ = fit(lambda: build(name, w), classifier_task(build(name, w)), trd,
+                  WindowDataset(g, wva, va.label.to_numpy(), w, 512), d / 'checkpoints', config=cfg,
+                  verbose=verbose, record=dict(arch=name, fold=f, stride=windows.train_stride,
+                              **({'rc_augment': True} if windows.rc_augment else {})))
+    sc = predict_regions(m, g, te, w, windows.scored_stride, test_rc=windows.test_rc)
+    return sc, dict(history_summary(h, cfg), train_windows=len(wtr))
+
+# %% ../nbs/01i_workflows.ipynb #d043_1_2_cv08
+def _fold_baseline(name, g, tr, va, te) -> tuple:
+    "(test scores, extra record) of a baseline on one fold: tuned ones choose on `va`, others fit on both."
+    if name in TUNED_BASELINES:
+        sc, extra = TUNED_BASELINES[name](region_codes_list(g, tr), tr.label.to_numpy(),
+                                          region_codes_list(g, va), va.label.to_numpy(),
+                                          region_codes_list(g, te))
+        return sc, dict(chosen={x: extra[x] for x in ('l', 'k', 'C', 'val_auroc')})
+    trv = pd.concat([tr, va])
+    return BASELINES[name](region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te)), {}
+
+_FOLD_KEYS = ('history', 'best_epoch', 'train_windows', 'train_regions', 'seconds_per_epoch', 'chosen')
+
+def _fold_result(name, g, parts, d, f, methods, windows, verbose) -> dict:
+    "One method's record on one fold, read from `d/done.json` when the fold is done, else run and saved."
+    if (d / 'done.json').exists(): return load_json(d / 'done.json')
+    t1, (tr, va, te) = time.time(), parts
+    sc, extra = (_fold_baseline(name, g, tr, va, te) if name in methods.baselines else
+                 _fold_network(name, g, (tr, va, te), d, f=f, methods=methods, windows=windows,
+                               verbose=verbose))
+    r = dict(fold=f, label=te.label.tolist(), score=np.round(np.asarray(sc, float), 6).tolist(),
+             seconds=round(time.time() - t1, 1), **extra)
+    save_json(d / 'done.json', r)
+    return r
+
+# %% ../nbs/01i_workflows.ipynb #d043_1_2_cv09
+def summarise_folds(res: dict,  # `methods` {name: {folds: [...]}} is completed
+                    scores: dict,  # {name: [(labels, scores) per fold]}
+                    ) -> dict:  # `res`
+    """Mean ± SE over folds of auROC and auPRC per method, and pooled curves (per-fold scores rank-normalised
+    first, so that folds with different score scales pool fairly)."""
+    for name, v in res['methods'].items():
+        for mt in ('auroc', 'auprc'):
+            a = np.array([x[mt] for x in v['folds']])
+            se = float(a.std(ddof=1) / np.sqrt(len(a))) if len(a) > 1 else None
+            v[mt] = dict(mean=float(a.mean()), se=se)
+        y = np.concatenate([s[0] for s in scores[name]])
+        rk = np.concatenate([pd.Series(s[1]).rank(pct=True).to_numpy() for s in scores[name]])
+        pe = evaluate_scores(y, rk, curve_points=100)
+        v['pooled_curves'] = dict(roc=pe['roc'], pr=pe['pr'])
+    return res
+
+# %% ../nbs/01i_workflows.ipynb #d043_1_2_cv11
 def cv_folds(
     g: Genome | SequenceSet,  # where the regions' sequences come from
     regions: pd.DataFrame,  # chrom, start, end, label, fold (0..k-1)
     out: Path,  # a sub-directory per method and fold (`done.json` makes it resumable)
     res: dict,  # the results dict: `methods` is filled in
-    archs: tuple | None = None,  # None: Table 2's five CNNs (`names(recipe='MIN2017')`)
-    baselines: tuple = tuple(BASELINES),
-    k: int = 10,
-    width: int = 300,
-    stride: int = 2,
-    test_stride: int | None = None,
-    epochs: int = 30,
-    patience: int = 8,
-    batch_size: int = 128,
-    lr: float = 1e-4,
-    seed: int = 0,
+    methods: Methods = Methods(),  # networks, baselines and recipes
+    windows: Windows = Windows(),  # widths, strides and strands
+    k: int = 10,  # folds
     verbose: int | str = 0,
-    config: TrainConfig | None = None,  # a whole recipe (replaces epochs, patience, batch_size, lr)
-    rc_augment: bool = False,  # reverse-complement training windows at random
-    test_rc: bool = False,  # average test windows over both strands
-    region_config: TrainConfig | None = None,  # recipe of the whole-region networks (None: `REGION_RECIPE`)
-    region_length: int = 600,  # their frame length (bp)
-    auto: dict | None = None,  # `train_auto` settings of the method 'auto': members, fast, epochs
 ) -> dict:  # `res`, per method: folds, mean and SE of auROC/auPRC, pooled curves
     """The k-fold loop shared by genome regions and labelled sequences: fold f tests, fold f+1 validates
-    (early stopping), the rest trains; every method sees the same folds. Per-fold metrics, then mean ± SE over
-    folds. Raises `OptionError` for fewer than 3 folds (nothing would be left to train on) or an unknown
-    network."""
+    (early stopping), the rest trains; every method sees the same folds. Per-fold metrics, then mean ± SE
+    over folds. Raises `OptionError` for fewer than 3 folds (nothing would be left to train on)."""
     if k < 3:
         raise OptionError(f'cross-validation needs k >= 3 folds (fold f tests, f+1 validates), got k={k}')
     scores = {}
-    archs = tuple(archs or names(recipe='MIN2017'))
-    for name in archs:
-        if layout_of(name) not in ('window', 'region') and name != 'auto':
-            raise OptionError(f'unknown network {name!r}; choose from '
-                              f'{", ".join([*names(), "auto"])}')
     for f in range(k):
-        te, va = regions[regions.fold == f].reset_index(drop=True), regions[
-            regions.fold == (f + 1) % k
-        ].reset_index(drop=True)
+        te, va = (regions[regions.fold == i].reset_index(drop=True) for i in (f, (f + 1) % k))
         tr = regions[~regions.fold.isin([f, (f + 1) % k])].reset_index(drop=True)
-        if not len(te) or te.label.nunique() < 2:
-            continue
-        assert_disjoint(tr, te, pad=width)
-        for name in list(archs) + list(baselines):
+        if not len(te) or te.label.nunique() < 2: continue
+        assert_disjoint(tr, te, pad=windows.width)
+        for name in methods.names:
             d = out / name.replace(' ', '_').replace('/', '_') / f'fold{f}'
-            if (d / 'done.json').exists():
-                r = load_json(d / 'done.json')
-            else:
-                t1 = time.time()
-                if layout_of(name) == 'window':
-                    cfg = (config or MIN2017.replace(epochs=epochs, patience=patience, batch_size=batch_size,
-                                                     lr=lr)).replace(seed=seed + f)
-                    wtr = window_index(tr, width, stride, sizes=g.sizes)
-                    wva = window_index(va, width, stride, sizes=g.sizes)
-                    trd = WindowDataset(
-                        g, wtr, tr.label.to_numpy(), width, cfg.batch_size, shuffle=True, seed=cfg.seed,
-                        rc_augment=rc_augment,
-                    )
-                    m, h, _ = fit(
-                        lambda: build(name, width), classifier_task(build(name, width)), trd,
-                        WindowDataset(g, wva, va.label.to_numpy(), width, 512), d / 'checkpoints', config=cfg,
-                        verbose=verbose, record=dict(arch=name, fold=f, stride=stride,
-                                                     **({'rc_augment': True} if rc_augment else {})),
-                    )
-                    sc = predict_regions(m, g, te, width, test_stride or stride, test_rc=test_rc)
-                    extra = dict(history_summary(h, cfg), train_windows=len(wtr))
-                elif layout_of(name) == 'region':
-                    cfg = (region_config or REGION_RECIPE).replace(seed=seed + f)
-                    m, h, _ = fit_region_model(g, tr, va, d / 'checkpoints', arch=name, length=region_length,
-                                               config=cfg, verbose=verbose, record=dict(fold=f))
-                    sc = predict_whole_regions(m, g, te)
-                    extra = dict(history_summary(h, cfg), train_regions=len(tr))
-                elif name == 'auto':
-                    sc, extra = _auto_fold(g, dict(train=tr, val=va, test=te), d, seed=seed + f,
-                                           verbose=verbose, auto=auto or {})
-                elif name in TUNED_BASELINES:
-                    sc, extra = TUNED_BASELINES[name](
-                        region_codes_list(g, tr), tr.label.to_numpy(), region_codes_list(g, va),
-                        va.label.to_numpy(), region_codes_list(g, te),
-                    )
-                    extra = dict(chosen={x: extra[x] for x in ('l', 'k', 'C', 'val_auroc')})
-                else:
-                    trv = pd.concat([tr, va])
-                    sc = BASELINES[name](
-                        region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te)
-                    )
-                    extra = {}
-                r = dict(
-                    fold=f, label=te.label.tolist(), score=np.round(np.asarray(sc, float), 6).tolist(),
-                    seconds=round(time.time() - t1, 1), **extra,
-                )
-                save_json(d / 'done.json', r)
+            r = _fold_result(name, g, (tr, va, te), d, f=f, methods=methods, windows=windows, verbose=verbose)
             ev = evaluate_scores(r['label'], r['score'])
             res['methods'].setdefault(name, dict(folds=[]))['folds'].append(
-                dict(
-                    fold=f,
-                    auroc=ev['auroc'],
-                    auprc=ev['auprc'],
-                    n_pos=ev['n_pos'],
-                    n_neg=ev['n_neg'],
-                    seconds=r.get('seconds'),
-                    **{
-                        x: r[x]
-                        for x in ('history', 'best_epoch', 'train_windows', 'train_regions',
-                                  'seconds_per_epoch', 'chosen')
-                        if x in r
-                    },
-                )
-            )
+                dict(fold=f, **{x: ev[x] for x in ('auroc', 'auprc', 'n_pos', 'n_neg')},
+                     seconds=r.get('seconds'), **{x: r[x] for x in _FOLD_KEYS if x in r}))
             scores.setdefault(name, []).append((np.asarray(r['label']), np.asarray(r['score'])))
-    for name, v in res['methods'].items():
-        for mt in ('auroc', 'auprc'):
-            a = np.array([x[mt] for x in v['folds']])
-            v[mt] = dict(
-                mean=float(a.mean()), se=float(a.std(ddof=1) / np.sqrt(len(a))) if len(a) > 1 else None
-            )
-        y = np.concatenate([s[0] for s in scores[name]])
-        # pooled curves: per-fold scores are rank-normalised first, so folds with different score scales
-        # pool fairly
-        rk = np.concatenate([pd.Series(s[1]).rank(pct=True).to_numpy() for s in scores[name]])
-        pe = evaluate_scores(y, rk, curve_points=100)
-        v['pooled_curves'] = dict(roc=pe['roc'], pr=pe['pr'])
-    return res
+    return summarise_folds(res, scores)
 
 # %% ../nbs/01i_workflows.ipynb #d043_2
 def cv_table(
@@ -1447,50 +1551,39 @@ def _sequence_folds(df:pd.DataFrame, k:int, seed:int, src:str)->tuple:
                              'a test set and needs both classes')
     return f, f"{len(labels)}-fold cross-validation by the table's 'fold' column ({', '.join(labels)})"
 
-# %% ../nbs/01i_workflows.ipynb #q043_1
-def cross_validate_sequences(out_dir:str|Path,       # one sub-directory per method and fold
-                             positives:str|Path|None=None, negatives:str|Path|None=None, # one FASTA per class
-                             table:str|Path|None=None, # or: CSV/TSV with sequence, label [, fold]
-                             k:int=10,                # stratified random folds (or the table's `fold` column)
-                             width:int=300, seed:int=0,
-                             max_n_frac:float=0.5,    # refuse sequences more than this fraction N
-                             allow_duplicates:bool=False, # accept copies of a sequence in two folds
-                             **kw,                    # `cv_folds` settings: archs, baselines, stride, epochs…
-                            )->dict:                  # as `cross_validate`
+# %% ../nbs/01i_workflows.ipynb #q043_1_cv12
+def cross_validate_sequences(out_dir: str | Path,  # one sub-directory per method and fold
+                             data: Labelled,  # the labelled sequences (a table may carry a `fold` column)
+                             methods: Methods = Methods(),  # networks, baselines and recipes (its seed)
+                             windows: Windows = Windows(),  # widths (shorter sequences: centred in N)
+                             k: int = 10,  # stratified random folds (or the table's `fold` column)
+                             screen: Screen = Screen(),  # N content, copies across folds
+                             verbose: int | str = 0,
+                            ) -> dict:  # as `cross_validate`
     """k-fold cross-validation on labelled sequences: stratified random folds, or the folds of a `fold` column
     (any labels: 0-based, 1-based or names, numbered in sorted order). Sequences carry no coordinates, so
-    copies across folds (either strand) are refused unless `allow_duplicates`; homologues are the user's to
-    avoid. Raises `InputError` for one class only, an empty or single fold label, N-rich sequences,
+    copies across folds (either strand) are refused unless `screen.allow_duplicates`; homologues are the
+    user's to avoid. Raises `InputError` for one class only, an empty or single fold label, N-rich sequences,
     conflicting labels."""
-    t0 = time.time()
+    t0, seed, df, src = time.time(), methods.config.seed, data.read(), str(data)
     meta = run_metadata(seed)
-    df = read_labelled(positives, negatives, table)
-    src = ', '.join(str(x) for x in (table, positives, negatives) if x)
     n = [int((df.label == c).sum()) for c in (1, 0)]
     if min(n) < k and df.fold.isna().all():
         raise InputError(f'{src}: {k}-fold cross-validation needs at least {k} sequences of each class, has '
                          f'{n[0]} positive and {n[1]} negative')
     fold_col, how = _sequence_folds(df, k, seed, src)
-    k = int(fold_col.max()) + 1
-    df = df.assign(fold=fold_col)
-    found = check_labelled(df.assign(split=df.fold), src, max_n_frac, allow_duplicates)
-    df = df.assign(chrom=[f's{i}' for i in range(len(df))])
-    seqs = SequenceSet(dict(zip(df.chrom, df.sequence)), pad_to=width, source=str(table or positives))
-    regions = df.assign(start=0, end=df.chrom.map(seqs.sizes))[['chrom', 'start', 'end', 'label', 'fold']]
+    k, df = int(fold_col.max()) + 1, df.assign(fold=fold_col)
+    found = check_labelled(df.assign(split=df.fold), src, screen.max_n_frac, screen.allow_duplicates)
+    seqs, regions = _sequence_regions(df.assign(split=df.fold), windows.width,
+                                      str(data.table or data.positives))
+    regions = regions.rename(columns=dict(split='fold'))
     res = dict(task='DeepEnhancer k-fold cross-validation on labelled sequences (max over windows)', **meta,
-               **found,
-               split=dict(kind=how, k=k, validation='the next fold'), n_padded=seqs.n_padded, width=width,
-               counts={int(f): dict(pos=int(((regions.fold == f) & (regions.label == 1)).sum()),
-                                    neg=int(((regions.fold == f) & (regions.label == 0)).sum()))
-                                    for f in range(k)},
-               methods={})
-    cv_folds(seqs, regions, Path(out_dir), res, k=k, width=width, seed=seed, **kw)
+               **found, split=dict(kind=how, k=k, validation='the next fold'), n_padded=seqs.n_padded,
+               width=windows.width, counts=fold_counts(regions, k), methods={})
+    cv_folds(seqs, regions, Path(out_dir), res, methods=methods, windows=windows, k=k, verbose=verbose)
     res['wall_seconds'] = round(time.time() - t0, 1)
-    plain = {x: v for x, v in kw.items() if isinstance(v, (int, float, str, bool, tuple, type(None)))}
-    if 'auto' in kw.get('archs', ()):
-        plain['auto'] = kw.get('auto') or {}
-    return results_record(res, dict(k=k, width=width, seed=seed, max_n_frac=max_n_frac,
-                                    allow_duplicates=allow_duplicates, **plain),
+    return results_record(res, cv_settings(methods, windows, k=k, max_n_frac=screen.max_n_frac,
+                                           allow_duplicates=screen.allow_duplicates),
                           data_keys=('n_padded', 'n_content', 'duplicates'))
 
 # %% ../nbs/01i_workflows.ipynb #d045
@@ -1525,35 +1618,28 @@ def compare_methods(
         t['wilcoxon_p_holm'] = multipletests(t.wilcoxon_p, method='holm')[1]
     return t
 
-# %% ../nbs/01i_workflows.ipynb #d047
+# %% ../nbs/01i_workflows.ipynb #d047_ft01
 def fine_tune(
-    model: (
-        keras.Model | str | Path
-    ),  # a pre-trained DeepEnhancer model (or its .keras path); a copy is trained
+    model: keras.Model | str | Path,  # a pre-trained DeepEnhancer model (or its .keras path), copied
     train: keras.utils.PyDataset,  # training batches of the new set
     val: keras.utils.PyDataset,  # validation batches
     out_dir: str | Path,  # checkpoints (resumable)
-    lr: float = 1e-5,  # learning rate (a tenth of pre-training's)
+    config: TrainConfig = FINE_TUNE,  # the recipe (its seed); ensembles and restarts allowed
     freeze_conv: bool = False,  # keep the convolution and batch-norm layers fixed
-    epochs: int = 30, patience: int = 8, seed: int = 0, verbose: int | str = 0,
-    config: TrainConfig | None = None,  # a whole recipe (replaces lr, epochs, patience); ensembles allowed
+    verbose: int | str = 0,
 ) -> tuple:  # (fine-tuned model, history DataFrame)
     """Transfer learning (Min et al. 2017, 'Transfer learning'): continue training a pre-trained model on a
     cell-type-specific set. Every ensemble member or restart starts from the pre-trained weights."""
     src = model if isinstance(model, keras.Model) else load_model(model)
-    set_seed(seed)
+    set_seed(config.seed)
 
     def copy():
         m = keras.models.clone_model(src)
         m.set_weights(src.get_weights())
         return m
 
-    cfg = (config or MIN2017.replace(lr=lr, epochs=epochs, patience=patience)).replace(
-        seed=seed, freeze=('Conv1D', 'BatchNormalization') if freeze_conv else ()
-    )
+    cfg = config.replace(freeze=('Conv1D', 'BatchNormalization') if freeze_conv else ())
     net = copy if cfg.ensemble > 1 or cfg.restarts > 1 else copy()
-    r = fit(
-        net, classifier_task(src), train, val, out_dir, config=cfg, verbose=verbose,
-        record=dict(fine_tune=True),
-    )
+    r = fit(net, classifier_task(src), train, val, out_dir, config=cfg, verbose=verbose,
+            record=dict(fine_tune=True))
     return r.model, r.history

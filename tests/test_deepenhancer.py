@@ -101,14 +101,14 @@ def test_fine_tune_freezes_convolutions(tmp_path):
     reg = pd.concat([pos, neg], ignore_index=True)
     ds = WindowDataset(g, window_index(reg, 300, 100, sizes=g.sizes), reg.label.to_numpy(), 300, 32, shuffle=True)
     base = compile_model(build_model('4conv2pool4norm'), TWO_CLASS, MIN2017)
-    m, h = fine_tune(base, ds, ds, tmp_path/'ft', freeze_conv=True, epochs=1, lr=1e-3)
+    m, h = fine_tune(base, ds, ds, tmp_path/'ft', MIN2017.replace(epochs=1, lr=1e-3), freeze_conv=True)
     assert np.allclose(m.get_layer('conv1').get_weights()[0], base.get_layer('conv1').get_weights()[0])
     assert not np.allclose(m.get_layer('dense1').get_weights()[0], base.get_layer('dense1').get_weights()[0])
-    m2, _ = fine_tune(base, ds, ds, tmp_path/'ft2', freeze_conv=False, epochs=1, lr=1e-3)
+    m2, _ = fine_tune(base, ds, ds, tmp_path/'ft2', MIN2017.replace(epochs=1, lr=1e-3), freeze_conv=False)
     assert not np.allclose(m2.get_layer('conv1').get_weights()[0], base.get_layer('conv1').get_weights()[0])
     # a whole recipe: an ensemble whose every member starts from the pre-trained weights, convolutions frozen
     from enhancer_nets.engine import default_recipe, ensemble_members
-    m3, h3 = fine_tune(base, ds, ds, tmp_path/'ft3', freeze_conv=True, epochs=1,
+    m3, h3 = fine_tune(base, ds, ds, tmp_path/'ft3', freeze_conv=True,
                        config=default_recipe(MIN2017, lr=1e-3, ensemble=2, epochs=1))
     assert len(ensemble_members(m3)) == 2 and set(h3.member) == {0, 1}
     for e in ensemble_members(m3):
