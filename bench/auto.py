@@ -8,7 +8,7 @@ Usage: ENHANCER_NETS_DATA=../shared/data python bench/auto.py [--jobs fantom5,se
 import json, os, resource, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np, pandas as pd
-from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
 
 
 def fantom5_inputs(d: Path) -> list:
@@ -101,6 +101,6 @@ if __name__ == '__main__':
         print(name, json.dumps({k: jobs[name][k] for k in ('wall_seconds', 'peak_rss_mb', 'test_auroc',
                                                             'calibration')}, ensure_ascii=False))
     g = goals(jobs)
-    save_json(a.out, results_record(dict(**meta, jobs=jobs, goals=g),
-                                    dict(job_names=a.jobs.split(','), recipe='auto (CLI defaults)')))
+    write_record(a.out, dict(**meta, jobs=jobs, goals=g),
+                                    dict(job_names=a.jobs.split(','), recipe='auto (CLI defaults)'))
     print(json.dumps(g, indent=1, ensure_ascii=False))

@@ -14,3 +14,14 @@ def parser(doc: str | None) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--runs', default=str(ROOT / 'runs'), help='where checkpoints and run directories go')
     return p
+
+
+def write_record(path, res: dict, config=None, data_keys: tuple = (), meta_keys: tuple = ()) -> dict:
+    """The one way a benchmark writes its results: `res` (flat: `core.run_metadata(...)` and what was
+    measured) sorted into the `{meta, config, data, metrics}` schema (`core.results_record`), written atomically
+    to `path` (`core.save_json`). Returns the record."""
+    from enhancer_nets.core import results_record, save_json
+    rec = results_record(res, config, data_keys=data_keys, meta_keys=meta_keys)
+    save_json(path, rec)
+    print(f'results: {path}')
+    return rec

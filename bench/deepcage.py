@@ -4,7 +4,7 @@ Keras convolution) vs memelite's FIMO (numba; reports hits, so it does a compara
 the paper's layout of one (locus, cell type) pair per example. Writes results/bench_deepcage.json.
 Usage: ENHANCER_NETS_DATA=../shared/data python bench/deepcage.py [--n 1000] [--steps 20]"""
 import os, platform, time
-from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
 import numpy as np
 from enhancer_nets.core import save_json, run_metadata, results_record, repo_root
 from enhancer_nets.data import one_hot
@@ -52,4 +52,4 @@ for name, arch in (('reduced (SMALL_ARCH)', SMALL_ARCH), ('paper size', {})):
         rows.append(dict(task=f'training, {name} network, {K} training cell types, {n} loci', tool=tool, seconds=round(s, 2),
                          rate=round(n * K / s, 1), unit='(locus, cell type) pairs/s'))
 for r in rows: print(r)
-save_json(a.out, results_record(dict(meta=run_metadata(0, n=a.n, steps=a.steps, cpu_count=os.cpu_count(), processor=platform.processor()), rows=rows)))
+write_record(a.out, dict(meta=run_metadata(0, n=a.n, steps=a.steps, cpu_count=os.cpu_count(), processor=platform.processor()), rows=rows))

@@ -7,7 +7,7 @@ results/deepcage_chr22_default.json); no training. Writes results/deepcage_regre
 Usage: python bench/deepcage_ceiling.py [--runs runs]"""
 import json
 from pathlib import Path
-from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
     a = parser(__doc__)
@@ -26,8 +26,8 @@ if __name__ == '__main__':
                split=f"held-out 25 % genomic block of hg38 chr22 ({len(z[key + 'test_loci'])} loci), "
                      'one held-out cell type per fold',
                cell_types=src['regression_cells'])
-    res = results_record(res, dict(source='results/deepcage_chr22_default.json', folds=5, recipe='default'),
-                         data_keys=('predictions', 'cell_types'))
-    save_json(ROOT / 'results' / 'deepcage_regression_ceiling.json', res)
+    write_record(ROOT / 'results' / 'deepcage_regression_ceiling.json', res,
+                 dict(source='results/deepcage_chr22_default.json', folds=5, recipe='default'),
+                 data_keys=('predictions', 'cell_types'))
     for c, v in ceiling.items():
         print(c.ljust(10), {m: round(x, 3) for m, x in v.items()})

@@ -3,7 +3,7 @@ codes → one-hot batches), training windows/s (optimizer steps) and prediction 
 The pipeline must deliver at least 20× the training rate, so training is never data-bound.
 Writes results/bench_deepenhancer.json. Usage: ENHANCER_NETS_DATA=../shared/data python bench/deepenhancer.py [--batches 40]"""
 import time, platform, os
-from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
 import numpy as np, keras
 from enhancer_nets.core import save_json, run_metadata, results_record, repo_root
 from enhancer_nets.data import Genome, resolve, window_index, WindowDataset
@@ -36,4 +36,4 @@ res = dict(meta=run_metadata(0, backend=keras.backend.backend(), batch_size=a.ba
            paper='Min et al. 2017: 376 s per epoch on a K80 GPU at stride 2 (FANTOM5 genome-wide)',
            epoch_seconds_estimate_chr22_stride2=round(len(w) / train, 1))
 print(res)
-save_json(a.out, results_record(res))
+write_record(a.out, res)

@@ -5,7 +5,7 @@ of issue 34: at most 2 min, within 0.03 of the oracle, best filter matched to a 
 1.5 GB. Writes results/bench_demo.json. Usage: python bench/demo.py [--n N]"""
 import json, os, resource, subprocess, sys, tempfile, time
 from pathlib import Path
-from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
     a = parser(__doc__)
@@ -38,13 +38,12 @@ if __name__ == '__main__':
                       met=bool(top and 'CEBP' in top.upper() and q < 0.05)),
              'peak memory (RSS) of the demo process < 1.5 GB': dict(value=round(peak_mb, 1), goal=1536,
                                                                      met=peak_mb < 1536)}
-    out = results_record(
-        dict(**run_metadata(0, command=' '.join(cmd[:2]), cpu_count=os.cpu_count()), split=res.get('split'),
+    write_record(
+        args.out, dict(**run_metadata(0, command=' '.join(cmd[:2]), cpu_count=os.cpu_count()), split=res.get('split'),
              counts=res.get('counts'), auroc=dict(network=net, oracle=orc, kmer=kmer), network=res['arch'],
              best_filter=res['best_filter'], epochs_run=res.get('epochs_run'),
              train_seconds=res.get('train_seconds'), wall_seconds=round(wall, 1),
              peak_rss_mb=round(peak_mb, 1), goals=goals, printed=r.stdout.strip().splitlines()[-8:]),
         dict(recipe=res.get('recipe'), n=args.n, train=res.get('train')))
-    save_json(args.out, out)
     print(r.stdout[-2500:])
     print(json.dumps(goals, indent=1, ensure_ascii=False))

@@ -5,7 +5,7 @@ after every epoch and the seconds per epoch. Writes results/bench_demo_plateau.j
 bench/demo_plateau.py"""
 import os, sys, time
 from pathlib import Path
-from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
 
 RECIPES = {  # name: (peak learning rate, warm-up epochs, batch size, filters, initial kernel s.d. or None)
     'demo before (2e-2, 1 warm-up epoch)': (2e-2, 1, 128, 4, None),
@@ -57,4 +57,4 @@ if __name__ == '__main__':
         print(name, rows[name]['val_auroc_per_epoch'], flush=True)
     res = run_metadata(0, benchmark='OOPS network, demo data: validation auROC per epoch, several recipes',
                        split='random: 30,000 training, 10,000 validation sequences', recipes=rows)
-    save_json(ROOT / 'results' / 'bench_demo_plateau.json', results_record(res, data_keys=('split',)))
+    write_record(ROOT / 'results' / 'bench_demo_plateau.json', res, data_keys=('split',))

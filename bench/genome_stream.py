@@ -6,7 +6,7 @@ Writes results/bench_genome_stream.json. Usage: python bench/genome_stream.py [-
 import json, os, resource, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
-from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
 SIZES = {'50Mb': 50_000_000, '500Mb': 500_000_000, '3Gb': 3_000_000_000}
 CHROM, LINE = 125_000_000, 60
 
@@ -108,6 +108,6 @@ if __name__ == '__main__':
                rows=rows, goals={f'peak RSS {list(sizes)[-1]} / 50Mb ≤ 1.5 (genome {big["genome_bp"] / 50e6:.0f}x)':
                                  dict(value=growth, goal=1.5, met=growth <= 1.5)},
                wall_seconds=round(time.time() - t0, 1))
-    save_json(args.out, results_record(res))
+    write_record(args.out, res)
     print(json.dumps(res['goals'], indent=1, ensure_ascii=False))
     print(f'results: {args.out}')

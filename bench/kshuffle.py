@@ -1,7 +1,7 @@
 """Benchmark: k-order shuffle of 100,000 × 500 bp, ours (numba, one batch call) vs ushuffle (C, one call per sequence).
 Writes results/bench_kshuffle.json. Usage: python bench/kshuffle.py [--n 100000] [--length 500]"""
 import time, platform, os
-from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
 import numpy as np
 from enhancer_nets.adversarial import kshuffle
 from enhancer_nets.core import save_json, run_metadata, results_record, repo_root
@@ -23,4 +23,4 @@ for k in (1, 2, 3, 4, 6, 9):
         row['ushuffle_seconds_extrapolated'] = round((time.perf_counter() - t) * a.n / len(seqs), 3)
     except ImportError: pass
     rows.append(row); print(row)
-save_json(a.out, results_record(dict(meta=run_metadata(0, n=a.n, length=a.length, cpu_count=os.cpu_count(), processor=platform.processor()), rows=rows)))
+write_record(a.out, dict(meta=run_metadata(0, n=a.n, length=a.length, cpu_count=os.cpu_count(), processor=platform.processor()), rows=rows))

@@ -6,7 +6,7 @@ lowest smoothed loss) is the evidence for the rates of `default_cohn_recipe` and
 Writes results/bench_lr_range.json. Usage: python bench/lr_range.py [--steps N]"""
 import os, time
 from pathlib import Path
-from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
     a = parser(__doc__)
@@ -51,7 +51,6 @@ if __name__ == '__main__':
         **{f'dhs_index_{c}': str(resolve(p)) for c, p in DHS_INDEX.items()}, 'genome': str(resolve('hg38_chr22/chr22.fa.gz'))})
     res.update(split='training rows only: DHS-index training rows (no chr22); chr22 block folds 2-4 of 5 (0 test, 1 validation)',
                tasks=out, recipe_lr=cfg.lr, wall_seconds=round(time.time() - t0, 1))
-    save_json(ROOT / 'results' / 'bench_lr_range.json',
-              results_record(res, dict(steps=args.steps, min_lr=1e-6, max_lr=1.0, batch_size=cfg.batch_size,
-                                       optimizer=cfg.optimizer, weight_decay=cfg.weight_decay,
-                                       clipnorm=cfg.clipnorm)))
+    write_record(ROOT / 'results' / 'bench_lr_range.json', res,
+                 dict(steps=args.steps, min_lr=1e-6, max_lr=1.0, batch_size=cfg.batch_size,
+                      optimizer=cfg.optimizer, weight_decay=cfg.weight_decay, clipnorm=cfg.clipnorm))

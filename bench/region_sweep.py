@@ -6,7 +6,7 @@ Writes results/deepenhancer_transfer_region_sweep.json.
 Usage: python bench/region_sweep.py [--runs DIR]"""
 import os
 from pathlib import Path
-from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
 
 VARIANTS = [  # (name, builder keyword arguments, recipe changes)
     ('128 filters x 12 bp (REGION_RECIPE)', {}, {}),
@@ -39,5 +39,5 @@ if __name__ == '__main__':
     best = max(rows, key=lambda x: x['val_auroc'])
     rec = dict(meta=run_metadata(0, command='python bench/region_sweep.py'), split=r['split'],
                counts=r['counts'], rows=rows, chosen_on_validation=best['variant'], chosen_test_auroc=best['test_auroc'])
-    save_json(ROOT / 'results' / 'deepenhancer_transfer_region_sweep.json',
-              results_record(rec, dict(variants=[v[0] for v in VARIANTS], seed=0), data_keys=('counts',)))
+    write_record(ROOT / 'results' / 'deepenhancer_transfer_region_sweep.json', rec,
+                 dict(variants=[v[0] for v in VARIANTS], seed=0), data_keys=('counts',))

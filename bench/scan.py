@@ -10,7 +10,7 @@ which no implementation of the same network goes. Usage: ENHANCER_NETS_DATA=../s
 bench/scan.py [--quick]"""
 import argparse, json, math, os, subprocess, sys
 from pathlib import Path
-from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
 
 CHILD = r'''
 import os, sys, time, json, resource, tempfile
@@ -144,7 +144,7 @@ if __name__ == '__main__':
         note='hg38 projection: the length of hg38\'s primary chromosomes (N runs are scanned too) over the '
              'fully convolutional scan\'s bp/s at stride 10 '
              'on these 2 cores; window-by-window it is that times conv_vs_windows_stride10')
-    save_json(ROOT / 'results' / ('bench_scan_quick.json' if args.quick else 'bench_scan.json'),
-              results_record(res, data_keys=('equality',)))
+    write_record(ROOT / 'results' / ('bench_scan_quick.json' if args.quick else 'bench_scan.json'), res,
+                 data_keys=('equality',))
     print(json.dumps(dict(ratios=ratios, equality=cmp, hg38_stride10_hours=round(hours, 2), **peak),
                      indent=1))

@@ -3,8 +3,8 @@ code from the other results files (nothing typed). The Results page renders it; 
 column. Usage: python bench/scoreboard.py"""
 import json, math, sys
 from pathlib import Path
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).parent))   # also when loaded by path (tests/test_site.py)
+from common import ROOT, write_record   # the one preamble of the benchmarks (bench/common.py)
 from enhancer_nets.core import flat_record
 
 def mean(xs):
@@ -248,9 +248,9 @@ def figure(rows, path):
 if __name__ == '__main__':
     from enhancer_nets.core import save_json, run_metadata, results_record
     rows = scoreboard()
-    save_json(ROOT / 'results' / 'scoreboard.json', results_record(
-        dict(meta=run_metadata(0, command='python bench/scoreboard.py'), about=__doc__.split('Usage')[0].strip(),
-             rows=rows)))
+    write_record(ROOT / 'results' / 'scoreboard.json',
+                 dict(meta=run_metadata(0, command='python bench/scoreboard.py'),
+                      about=__doc__.split('Usage')[0].strip(), rows=rows))
     figure(rows, ROOT / 'results' / 'scoreboard.png')
     for r in rows:
         print(f"{r['benchmark'][:55]:55s} {r['recipe']:10s} {r['method'][:26]:26s} {r['metric']:10s} "

@@ -5,7 +5,7 @@ Usage: ENHANCER_NETS_DATA=../shared/data python bench/run.py [--quick]"""
 import json, os, platform, resource, subprocess, sys, time, tracemalloc
 from pathlib import Path
 import numpy as np
-from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
 
 def timeit(f, repeats=5, warmup=1):
     "Median seconds of `repeats` calls after `warmup` calls, and the peak traced memory (MB) of one call."
@@ -160,7 +160,7 @@ if __name__ == '__main__':
     res = dict(meta=run_metadata(0, machine=platform.processor() or platform.machine(), cpu_count=os.cpu_count(), quick=q,
                                  note='medians over repeats; ratios are what we quote'),
                rows=rows, backends=backends, goals=goals, wall_seconds=round(time.time() - t0, 1))
-    save_json(args.out, results_record(res))
+    write_record(args.out, res)
     import pandas as pd
     print(pd.DataFrame([r for r in rows if 'rate' in r])[['task', 'tool', 'seconds', 'rate', 'unit', 'peak_mb']].to_string(index=False))
     print(pd.DataFrame(backends).to_string(index=False))

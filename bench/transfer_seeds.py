@@ -10,7 +10,7 @@ signed-rank test of network vs SVM over seeds.
 Usage: ENHANCER_NETS_DATA=../shared/data python bench/transfer_seeds.py [--seeds 5] [--members 1] [--runs D]"""
 import os
 from pathlib import Path
-from common import ROOT, parser   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
 
 if __name__ == '__main__':
     a = parser(__doc__)
@@ -51,7 +51,7 @@ if __name__ == '__main__':
     blocks = dict(train=[0.0, 0.65], val=[0.65, 0.75], test=[0.75, 1.0])
     res = dict(**run_metadata(0, experiment='deepenhancer_transfer_seeds' + tag), rows=rows, summary=summary,
                network_vs=tests, split=dict(kind='genomic blocks', blocks=blocks, chroms=['chr22']))
-    res = results_record(res, dict(seeds=args.seeds, network='4conv2pool4norm',
-                                   recipe=recipe, members=M, rc_augment=True, test_rc=True))
-    save_json(ROOT / 'results' / f'deepenhancer_transfer_seeds{tag}.json', res)
+    write_record(ROOT / 'results' / f'deepenhancer_transfer_seeds{tag}.json', res,
+                 dict(seeds=args.seeds, network='4conv2pool4norm', recipe=recipe, members=M, rc_augment=True,
+                      test_rc=True))
     print(summary, '\n', tests)

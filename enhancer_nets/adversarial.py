@@ -11,11 +11,11 @@ from .data import encode, decode
 __all__ = ['TF_MOTIFS', 'COHN_ARCHS', 'COHN_TASK', 'EXPANDED_MIX', 'COHN_HUMAN', 'EWONGLAB', 'kshuffle', 'klet_counts',
            'cohn_simulation', 'enrichment_ppm', 'build_cohn', 'build_oops', 'predict_codes', 'train_cohn',
            'versus_shuffles', 'expanded_negatives', 'plant_filters', 'cohn_human_regions', 'ewonglab_regions',
-           'region_codes', 'enhancer_dataset', 'fold_split', 'cohn_real_experiments', 'dhs_pretraining_set',
-           'pretrain_cohn', 'copy_convs', 'species_datasets', 'cross_species', 'simulated_species', 'CohnSimConfig',
-           'cohn_simulated', 'cohn_simulated_table', 'CohnRealConfig', 'default_cohn_recipe', 'cohn_real',
-           'cohn_real_table', 'plot_choosing_k', 'plot_auc_matrix', 'published_species_matrix', 'plot_rocs',
-           'motifs_simulated']
+           'region_codes', 'enhancer_dataset', 'fold_split', 'pool_scores', 'cohn_real_experiments',
+           'dhs_pretraining_set', 'pretrain_cohn', 'copy_convs', 'species_datasets', 'cross_species',
+           'simulated_species', 'CohnSimConfig', 'cohn_simulated', 'cohn_simulated_table', 'CohnRealConfig',
+           'default_cohn_recipe', 'cohn_real', 'cohn_real_table', 'plot_choosing_k', 'plot_auc_matrix',
+           'published_species_matrix', 'plot_rocs', 'motifs_simulated']
 
 # %% ../nbs/03_adversarial.ipynb #c005
 @numba.njit(cache=True, inline='always')
@@ -367,70 +367,42 @@ def train_cohn(
     val: dict,  # the same, for early stopping and choosing the restart
     out_dir: str | Path,  # one sub-directory per restart: checkpoints, history, done.json
     arch: str = 'enhancer',  # a key of `COHN_ARCHS`, or a whole-region network of the zoo ('rc-gpool')
-    restarts: int = 1,  # random initialisations; the best by validation auROC is returned (paper: 50)
-    epochs: int = 20,  # maximum epochs (paper: 20)
-    patience: int = 4,  # early-stopping patience (epochs without a better validation auROC)
-    batch_size: int = 50,  # mini-batch (paper: 50)
-    lr: float = 1e-3,  # Adam learning rate (Keras/TensorFlow default, as in the paper)
-    seed: int = 0,  # restart r uses seed + r
+    config: TrainConfig = COHN2018,  # the recipe; restart r uses its seed + r (e.g. `default_cohn_recipe()`)
     init=None,  # optional callable(model) that sets initial weights (planted filters)
     min_steps: int = 0,  # small data: raise epochs so training takes at least this many optimizer steps
-    # (patience rises to a fifth of the epochs); 0 keeps the paper's ≤ 20 epochs
+    # (patience rises to a fifth of the epochs); 0 keeps the recipe's epochs
     verbose: int = 0,  # Keras verbosity
-    config: TrainConfig | None = None,  # a whole recipe (replaces restarts, epochs, patience, batch_size,
-    # lr; its seed is replaced by `seed`); e.g. `default_recipe(COHN2018)`; ensembles allowed
     rc_augment: bool = False,  # training sequences reverse-complemented with probability 1/2
     **build_kw,  # passed to `build_cohn` (rc, scale, filters, …)
 ) -> tuple:  # (model, record dict: val_auroc per restart or member, best restart, epochs)
-    """Cohn et al. §3.1.2 training: Adam, batch 50, ≤ 20 epochs with early stopping, best of `restarts`
-    initialisations; or any other recipe of the engine (`config`). Validation metrics are auROC and auPRC,
+    """Cohn et al. §3.1.2 training (`COHN2018`: Adam, batch 50, ≤ 20 epochs with early stopping, best of
+    `restarts` initialisations), or any other recipe of the engine. Validation metrics are auROC and auPRC,
     so either can be the recipe's `monitor`."""
-    L = train['codes'].shape[1]
-    if config is not None:
-        cfg = config.replace(seed=seed)
-        restarts, epochs, patience, batch_size = cfg.restarts, cfg.epochs, cfg.patience, cfg.batch_size
+    L, cfg = train['codes'].shape[1], config
     if min_steps:
-        spe = int(np.ceil(len(train['y']) / batch_size))
-        epochs = max(epochs, int(np.ceil(min_steps / spe)))
-        patience = max(patience, epochs // 5)
-    if config is None:
-        cfg = COHN2018.replace(
-            restarts=restarts, epochs=epochs, patience=patience, batch_size=batch_size, lr=lr, seed=seed
-        )
-    else:
-        cfg = cfg.replace(epochs=epochs, patience=patience)
-
-
+        epochs = max(cfg.epochs, int(np.ceil(min_steps / np.ceil(len(train['y']) / cfg.batch_size))))
+        cfg = cfg.replace(epochs=epochs, patience=max(cfg.patience, epochs // 5))
 
     def build():
-        if layout_of(arch) == 'region':
-            m = entry(arch).builder(L, **build_kw)
-        else:
-            m = build_cohn(arch, length=L, **build_kw)
-        if init is not None:
-            init(m)
+        m = entry(arch).builder(L, **build_kw) if layout_of(arch) == 'region' else \
+            build_cohn(arch, length=L, **build_kw)
+        if init is not None: init(m)
         return m
 
     # restart r: set_seed(seed + r), batch order seed + r, out_dir/restart{r} (out_dir itself for one restart)
-    extra = dict(rc_augment=True) if rc_augment else {}
-    t = fit(
-        build, COHN_TASK,
-        CodesDataset(train['codes'], train['y'], batch_size, shuffle=True, seed=seed, rc_augment=rc_augment),
-        CodesDataset(val['codes'], val['y'], 500), out_dir, config=cfg, verbose=verbose,
-        record=dict(arch=arch, **extra, **{k: v for k, v in build_kw.items() if np.isscalar(v)}),
-    )
+    tr = CodesDataset(train['codes'], train['y'], cfg.batch_size, shuffle=True, seed=cfg.seed,
+                      rc_augment=rc_augment)
+    t = fit(build, COHN_TASK, tr, CodesDataset(val['codes'], val['y'], 500), out_dir, config=cfg,
+            verbose=verbose,
+            record=dict(arch=arch, **(dict(rc_augment=True) if rc_augment else {}),
+                        **{k: v for k, v in build_kw.items() if np.isscalar(v)}))
     members = t.record['members'] if 'members' in t.record else [t.record]
-    rec = [
-        dict(
-            member=m, restart=r['restart'], seed=r['seed'], best=r['best'], epochs=r['epochs'],
-            max_epochs=epochs, patience=patience,
-        )
-        for m, mr in enumerate(members) for r in mr['restarts']
-    ]
-    return t.model, dict(
-        restarts=rec, best_restart=members[0]['best_restart'], monitor=cfg.monitor,
-        best=[mr['best'] for mr in members], arch=arch, n_restarts=restarts, ensemble=cfg.ensemble,
-    )
+    rec = [dict(member=m, restart=r['restart'], seed=r['seed'], best=r['best'], epochs=r['epochs'],
+                max_epochs=cfg.epochs, patience=cfg.patience)
+           for m, mr in enumerate(members) for r in mr['restarts']]
+    return t.model, dict(restarts=rec, best_restart=members[0]['best_restart'], monitor=cfg.monitor,
+                         best=[mr['best'] for mr in members], arch=arch, n_restarts=cfg.restarts,
+                         ensemble=cfg.ensemble)
 
 # %% ../nbs/03_adversarial.ipynb #c031
 def versus_shuffles(
@@ -650,145 +622,150 @@ def _vs_shuffle_split(ds, i, k, seed, which=1):
     c = ds['codes'][i][ds['y'][i] == which]
     return versus_shuffles(c, k, seed)
 
+# %% ../nbs/03_adversarial.ipynb #c046_2a
+class _CohnFold:
+    "A genomic-block fold of `cohn_real_experiments`: its splits, how it trains and scores, its scores."
+    def __init__(self, ds, f, out, c, base, scores, verbose):
+        self.ds, self.f, self.c, self.base, self.scores, self.verbose = ds, f, c, base, scores, verbose
+        self.idx, self.seed, self.out = fold_split(ds, f), c.seed + 100 * f, Path(out) / f'fold{f}'
+        self.T, self.V, self.E = (_sub(ds, i) for i in self.idx)
+        self.src = ds['source'][self.idx[2]]
+
+    def run(self, name, a, b, config=None, **kw):
+        "A network trained on `a`, validated on `b` (`train_cohn`), seeded by the fold."
+        kw = {**dict(min_steps=self.c.min_steps, verbose=self.verbose, rc_augment=self.c.rc_augment), **kw}
+        cfg = (config or self.base).replace(seed=self.seed)
+        return train_cohn(a, b, self.out / name, config=cfg, **kw)[0]
+
+    def predict(self, m, codes): return predict_codes(m, codes, test_rc=self.c.test_rc)
+
+    def add(self, key, y, s, src=None):
+        "Keep the fold's labels and scores under `key` (`src`: each negative's source)."
+        d = self.scores.setdefault(key, dict(y=[], s=[], f=[], src=[]))
+        for k, v in zip(('y', 's', 'f', 'src'), (y, s, np.full(len(y), self.f),
+                                                  src if src is not None else np.full(len(y), ''))):
+            d[k].append(np.asarray(v))
+
+    def genomic(self, key, s):
+        "Scores of the fold's test set (genomic negatives, by source) under `key`."
+        self.add(key, self.E['y'], s, self.src)
+
+    def shuffled(self, k, which=1) -> tuple:
+        "(train, val, test) of the positives (`which`=1) or negatives (0) against their k-shuffles."
+        return tuple(_vs_shuffle_split(self.ds, i, k, self.seed + j, which) for j, i in enumerate(self.idx))
+
+# %% ../nbs/03_adversarial.ipynb #c046_2b
+def _genomic(fd: _CohnFold, pretrained=None):
+    "§2.4.2: enhancers against genomic negatives: the CNN (pre-trained too), a region network, baselines."
+    c, E = fd.c, fd.E['codes']
+    fd.genomic('genomic: CNN', fd.predict(fd.run('genomic', fd.T, fd.V), E))
+    if pretrained is not None: _genomic_pretrained(fd, pretrained)
+    if c.region_net:   # strand-symmetric by construction: no augmentation
+        m = fd.run(f'genomic_{c.region_net}', fd.T, fd.V, arch=c.region_net,
+                   config=c.region_train or REGION_RECIPE, rc_augment=False)
+        fd.genomic(f'genomic: {c.region_net} (whole-region network, ours)', predict_codes(m, E))
+    fd.genomic('genomic: k-mer baseline', kmer_baseline(list(fd.T['codes']), fd.T['y'], list(E)))
+    fd.genomic('genomic: GC content (no training)', ((E == 1) | (E == 2)).mean(1))
+
+def _genomic_pretrained(fd: _CohnFold, pretrained):
+    "The genomic CNN started from a donor's convolutions (`copy_convs`) per fine-tuning mode; the donor."
+    convs = tuple(l.name for l in conv_layers(pretrained))
+    cfgs = dict(all=fd.base, frozen=fd.base.replace(freeze=convs), low_lr=fd.base.replace(lr=fd.base.lr / 10))
+    for mode in fd.c.finetune:
+        if mode not in cfgs: raise ValueError(f"finetune: {mode!r} is not one of {tuple(cfgs)}")
+        label = dict(all='', frozen=', convolutions frozen', low_lr=', lr ÷ 10')[mode]
+        m = fd.run('genomic_pretrained' + ('' if mode == 'all' else f'_{mode}'), fd.T, fd.V,
+                   init=copy_convs(pretrained), config=cfgs[mode])
+        fd.genomic('genomic: CNN, DHS-index pre-trained' + label, fd.predict(m, fd.E['codes']))
+    w = pretrained.input_shape[1]
+    Ec = fd.E['codes'][:, (fd.E['codes'].shape[1] - w) // 2:][:, :w]
+    fd.genomic('genomic: DHS-index network, no fine-tuning (central window)', fd.predict(pretrained, Ec))
+
+# %% ../nbs/03_adversarial.ipynb #c046_2c
+def _shuffle_networks(fd: _CohnFold, ks: tuple) -> dict:
+    "§2.4.3: enhancers against their k-shuffles, tested on k-shuffles and on genomic negatives: {k: net}."
+    nets = {}
+    for k in ks:
+        a, b, t = fd.shuffled(k)
+        nets[k] = m = fd.run(f'shuffle_k{k}', a, b)
+        fd.add(f'shuffles: k={k}', t['y'], fd.predict(m, t['codes']))
+        fd.genomic(f'shuffles: k={k}, tested vs genomic', fd.predict(m, fd.E['codes']))
+    return nets
+
+def _background(fd: _CohnFold, ks: tuple):
+    "Genomic negatives against their own k-shuffles: how much a network learns from background alone."
+    for k in ks:
+        a, b, t = fd.shuffled(k, which=0)
+        fd.add(f'background: k={k}', t['y'], fd.predict(fd.run(f'background_k{k}', a, b), t['codes']))
+
+def _expanded(fd: _CohnFold) -> float:
+    "§2.4.4: genomic negatives expanded by shuffles and mutated enhancers (`EXPANDED_MIX`): bio multiple."
+    P, B = fd.T['codes'][fd.T['y'] == 1], fd.T['codes'][fd.T['y'] == 0]
+    mix = {**EXPANDED_MIX, 'bio': min(EXPANDED_MIX['bio'], len(B) / len(P))}  # a fold may hold fewer
+    N = expanded_negatives(P, B, mix, seed=fd.seed)
+    X = dict(codes=np.concatenate([P, N['codes']]),
+             y=np.r_[np.ones(len(P), np.int32), np.zeros(len(N['codes']), np.int32)])
+    fd.genomic('expanded negatives: CNN', fd.predict(fd.run('expanded', X, fd.V), fd.E['codes']))
+    return round(mix['bio'], 3)
+
+def _planted(fd: _CohnFold, donors: list):
+    "§2.4.4: a network 4× wider started from the shuffle networks' filters, against a random start."
+    m = fd.run('planted', fd.T, fd.V, scale=4, init=lambda m: plant_filters(m, donors))
+    fd.genomic('planted filters (×4)', fd.predict(m, fd.E['codes']))
+    fd.genomic('random init (×4)', fd.predict(fd.run('wide_random', fd.T, fd.V, scale=4), fd.E['codes']))
+
+# %% ../nbs/03_adversarial.ipynb #c046_2d
+def _fold_aurocs(y, sc, fo) -> list:
+    from sklearn.metrics import roc_auc_score
+    return [float(roc_auc_score(y[fo == i], sc[fo == i])) for i in np.unique(fo)
+            if len(np.unique(y[fo == i])) == 2]
+
+def pool_scores(scores: dict,  # {experiment: {y, s, f, src: [per fold arrays]}}
+                ) -> dict:  # {experiment: `evaluate_scores` + auROC by negative source, per fold, both}
+    """Out-of-fold scores pooled per experiment (Cohn et al. 2018, §3.3): pooled metrics and curves, auROC
+    against each source of negatives, per fold, and per fold and source."""
+    from sklearn.metrics import roc_auc_score
+    res = {}
+    for key, d in scores.items():
+        y, sc, fo, src = (np.concatenate(d[z]) for z in ('y', 's', 'f', 'src'))
+        ev = evaluate_scores(y, sc, curve_points=60)
+        ns = [n for n in np.unique(src[y == 0]) if n]
+        keep = {n: (y == 1) | (src == n) for n in ns}
+        ev['auroc_by_negative_source'] = {str(n): float(roc_auc_score(y[k], sc[k])) for n, k in keep.items()}
+        ev['fold_auroc'] = _fold_aurocs(y, sc, fo)
+        ev['fold_auroc_by_negative_source'] = {str(n): _fold_aurocs(y[k], sc[k], fo[k])
+                                               for n, k in keep.items()}
+        res[key] = ev
+    return res
+
 # %% ../nbs/03_adversarial.ipynb #c046_2
 def cohn_real_experiments(
     ds: dict,  # from `enhancer_dataset`
     out_dir: str | Path,  # checkpoints (one directory per fold and experiment)
-    ks: tuple = (1, 2, 3, 4, 5, 6),  # k of the shuffle experiments
-    planted_from: tuple = (2, 3, 4),  # the shuffle networks planted into the ×4 network
-    experiments: tuple = ('genomic', 'shuffles', 'background', 'expanded', 'planted'), restarts: int = 1,
-    epochs: int = 20, patience: int = 4,
-    min_steps: int = 0,  # floor on optimizer steps per network (`train_cohn`)
-    seed: int = 0,
-    verbose: int = 0,
-    config: TrainConfig | None = None,  # a whole recipe for every network (`train_cohn`); None: the paper's
-    rc_augment: bool = False,  # reverse-complement training sequences at random
-    test_rc: bool = False,  # average test scores over both strands
+    config: 'CohnRealConfig | None' = None,  # ks, experiments, recipes, strands, fine-tuning, region network
     pretrained: keras.Model | None = None,  # a donor (`pretrain_cohn`): the genomic experiment adds a network
     # started from its convolutions, and the donor's own scores (no fine-tuning)
-    finetune: tuple = ('all',),  # how the pre-trained network is fine-tuned: 'all' layers at the recipe's
-    # rate, 'frozen' convolutions (dense layers only), 'low_lr' (all layers at a tenth of the rate)
-    region_net: str | None = None,  # the genomic experiment adds this whole-region network ('rc-gpool', ours)
-    region_config: TrainConfig | None = None,  # its recipe (None: `recipes.REGION_RECIPE`)
+    verbose: int = 0,
 ) -> dict:  # per experiment: auroc / auprc pooled over folds, per-fold auROC (all, by negative source), n
-    """Run the real-data experiments of Cohn et al. 2018 (§2.4.2–§2.4.4) on one data set with genomic-block
-    folds."""
-
-
-    out = Path(out_dir)
-    scores = {}
-
-    def add(key, y, s, f, src=None):
-        d = scores.setdefault(key, dict(y=[], s=[], f=[], src=[]))
-        d['y'].append(np.asarray(y))
-        d['s'].append(np.asarray(s))
-        d['f'].append(np.full(len(y), f))
-        d['src'].append(np.asarray(src) if src is not None else np.full(len(y), ''))
-
-    tr_kw = dict(restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps, verbose=verbose,
-                 config=config, rc_augment=rc_augment)
-    predict_codes_ = lambda m, c: predict_codes(m, c, test_rc=test_rc)
-    bio_mult = []
+    """Run the real-data experiments of Cohn et al. 2018 (§2.4.2–§2.4.4) on one data set with
+    genomic-block folds: genomic negatives, k-shuffles, background against its shuffles, expanded
+    negatives, planted filters (from the shuffle networks of k = 2, 3, 4 among `ks`)."""
+    c = config or CohnRealConfig()
+    base = c.train or COHN2018.replace(restarts=c.restarts, epochs=c.epochs, patience=c.patience)
+    planted_from, x = tuple(k for k in (2, 3, 4) if k in c.ks) or (2,), c.experiments
+    scores, bio_mult = {}, []
     for f in range(ds['folds']):
-        tr, va, te = fold_split(ds, f)
-        if not len(te) or ds['y'][te].min() == ds['y'][te].max():
-            continue
-        T, V, E = _sub(ds, tr), _sub(ds, va), _sub(ds, te)
-        s = seed + 100 * f
-        run = lambda name, a, b, **kw: train_cohn(a, b, out / f'fold{f}' / name, seed=s, **{**tr_kw, **kw})[0]
-        Es = ds['source'][te]
-        gE = lambda key, sc: add(key, E['y'], sc, f, Es)  # tested vs genomic negatives, by source
-        if 'genomic' in experiments:
-            gE('genomic: CNN', predict_codes_(run('genomic', T, V), E['codes']))
-            if pretrained is not None:
-                base = config or COHN2018.replace(restarts=restarts, epochs=epochs, patience=patience)
-                convs = tuple(l.name for l in conv_layers(pretrained))
-                for mode in finetune:
-                    cfgs = dict(all=base, frozen=base.replace(freeze=convs),
-                                low_lr=base.replace(lr=base.lr / 10))
-                    if mode not in cfgs:
-                        raise ValueError(f"finetune: {mode!r} is not one of {tuple(cfgs)}")
-                    label = dict(all='', frozen=', convolutions frozen', low_lr=', lr ÷ 10')[mode]
-                    m = run('genomic_pretrained' + ('' if mode == 'all' else f'_{mode}'), T, V,
-                            init=copy_convs(pretrained), config=cfgs[mode])
-                    gE('genomic: CNN, DHS-index pre-trained' + label, predict_codes_(m, E['codes']))
-                Ec = E['codes'][:, (E['codes'].shape[1] - pretrained.input_shape[1]) // 2:][
-                    :, :pretrained.input_shape[1]]
-                gE('genomic: DHS-index network, no fine-tuning (central window)',
-                   predict_codes_(pretrained, Ec))
-            if region_net:
-                m = run(f'genomic_{region_net}', T, V, arch=region_net, config=region_config or REGION_RECIPE,
-                        rc_augment=False)   # strand-symmetric by construction
-                gE(f'genomic: {region_net} (whole-region network, ours)', predict_codes(m, E['codes']))
-            gE('genomic: k-mer baseline', kmer_baseline(list(T['codes']), T['y'], list(E['codes'])))
-            gE('genomic: GC content (no training)', ((E['codes'] == 1) | (E['codes'] == 2)).mean(1))
-        donors = {}
-        if 'shuffles' in experiments or 'planted' in experiments:
-            for k in (ks if 'shuffles' in experiments else planted_from):
-                m = run(f'shuffle_k{k}', _vs_shuffle_split(ds, tr, k, s), _vs_shuffle_split(ds, va, k, s + 1))
-                t = _vs_shuffle_split(ds, te, k, s + 2)
-                add(f'shuffles: k={k}', t['y'], predict_codes_(m, t['codes']), f)
-                gE(f'shuffles: k={k}, tested vs genomic', predict_codes_(m, E['codes']))
-                if k in planted_from:
-                    donors[k] = m
-        if 'background' in experiments:
-            for k in ks:
-                m = run(
-                    f'background_k{k}', _vs_shuffle_split(ds, tr, k, s, 0),
-                    _vs_shuffle_split(ds, va, k, s + 1, 0),
-                )
-                t = _vs_shuffle_split(ds, te, k, s + 2, 0)
-                add(f'background: k={k}', t['y'], predict_codes_(m, t['codes']), f)
-        if 'expanded' in experiments:
-            P, B = T['codes'][T['y'] == 1], T['codes'][T['y'] == 0]
-            mix = {
-                **EXPANDED_MIX,
-                'bio': min(EXPANDED_MIX['bio'], len(B) / len(P)),
-            }  # a fold may hold < 2 genomic negatives per enhancer
-            N = expanded_negatives(P, B, mix, seed=s)
-            bio_mult.append(round(mix['bio'], 3))
-            X = dict(
-                codes=np.concatenate([P, N['codes']]),
-                y=np.r_[np.ones(len(P), np.int32), np.zeros(len(N['codes']), np.int32)],
-            )
-            gE('expanded negatives: CNN', predict_codes_(run('expanded', X, V), E['codes']))
-        if 'planted' in experiments:
-            dn = [donors[k] for k in planted_from]
-            gE(
-                'planted filters (×4)',
-                predict_codes_(run('planted', T, V, scale=4, init=lambda m: plant_filters(m, dn)),
-                               E['codes']),
-            )
-            gE('random init (×4)', predict_codes_(run('wide_random', T, V, scale=4), E['codes']))
-    res = {}
-    from sklearn.metrics import roc_auc_score
-
-    for key, d in scores.items():
-        y, sc, fo, src = (np.concatenate(d[z]) for z in ('y', 's', 'f', 'src'))
-        ev = evaluate_scores(y, sc, curve_points=60)
-        ev['auroc_by_negative_source'] = {
-            str(n): float(roc_auc_score(y[(y == 1) | (src == n)], sc[(y == 1) | (src == n)]))
-            for n in np.unique(src[y == 0])
-            if n
-        }
-        ev['fold_auroc'] = [
-            float(roc_auc_score(y[fo == i], sc[fo == i]))
-            for i in np.unique(fo)
-            if len(np.unique(y[fo == i])) == 2
-        ]
-        ev['fold_auroc_by_negative_source'] = {}
-        for n in np.unique(src[y == 0]):
-            if not n:
-                continue
-            keep = (y == 1) | (src == n)
-            ev['fold_auroc_by_negative_source'][str(n)] = [
-                float(roc_auc_score(y[keep & (fo == i)], sc[keep & (fo == i)]))
-                for i in np.unique(fo)
-                if len(np.unique(y[keep & (fo == i)])) == 2
-            ]
-        res[key] = ev
-    if bio_mult:
-        res['expanded negatives: CNN']['bio_multiple_per_fold'] = bio_mult
+        te = fold_split(ds, f)[2]
+        if not len(te) or ds['y'][te].min() == ds['y'][te].max(): continue
+        fd = _CohnFold(ds, f, out_dir, c, base=base, scores=scores, verbose=verbose)
+        if 'genomic' in x: _genomic(fd, pretrained)
+        donors = (_shuffle_networks(fd, c.ks if 'shuffles' in x else planted_from)
+                  if 'shuffles' in x or 'planted' in x else {})
+        if 'background' in x: _background(fd, c.ks)
+        if 'expanded' in x: bio_mult.append(_expanded(fd))
+        if 'planted' in x: _planted(fd, [donors[k] for k in planted_from])
+    res = pool_scores(scores)
+    if bio_mult: res['expanded negatives: CNN']['bio_multiple_per_fold'] = bio_mult
     return res
 
 # %% ../nbs/03_adversarial.ipynb #p046b
@@ -835,7 +812,8 @@ def pretrain_cohn(
     """Cohn et al.'s enhancer network trained on the DHS-index task: the donor of `copy_convs`. The test
     chromosome of the tables (chr1) gives its own held-out auROC."""
     cfg = config or default_recipe(COHN2018, ensemble=1, epochs=15, patience=3)
-    m, rec = train_cohn(data['train'], data['val'], out_dir, config=cfg, rc_augment=rc_augment, seed=seed)
+    m, rec = train_cohn(data['train'], data['val'], out_dir, config=cfg.replace(seed=seed),
+                        rc_augment=rc_augment)
     ev = evaluate_scores(data['test']['y'], predict_codes(m, data['test']['codes'], test_rc=True))
     return m, dict(best=rec['best'], monitor=rec['monitor'], epochs=[r['epochs'] for r in rec['restarts']],
                    test_auroc=ev['auroc'], test_auprc=ev['auprc'], n=data['n'], excluded=data['excluded'],
@@ -887,11 +865,8 @@ def cross_species(
     test_fold: int = 0,  # the block fold held out in every species
     pooled: bool = True,  # also train on all species pooled ('all')
     equal: bool = True,  # and on a pooled subset the size of the mean single species ('all, equal size')
-    restarts: int = 1,
-    epochs: int = 20,
-    patience: int = 4,
-    min_steps: int = 0,
-    seed: int = 0,
+    config: TrainConfig = COHN2018,  # every network's recipe; its seed also draws the equal-size subset
+    min_steps: int = 0,  # floor on optimizer steps per network (`train_cohn`)
     verbose: int = 0,
 ) -> pd.DataFrame:  # rows: training set, columns: test species, values: auROC
     """Cohn et al. Fig. 3: train per species / pooled / pooled at equal size; test on every species' held-out
@@ -906,14 +881,12 @@ def cross_species(
     if equal:
         a = train_sets['all'][0] if pooled else cat([v[0] for v in sp.values()])
         m = int(np.mean([len(v[0]['y']) for v in sp.values()]))
-        i = np.random.default_rng(seed).choice(len(a['y']), m, replace=False)
+        i = np.random.default_rng(config.seed).choice(len(a['y']), m, replace=False)
         train_sets['all, equal size'] = ({k: a[k][i] for k in a}, cat([v[1] for v in sp.values()]))
     rows = {}
     for name, (T, V) in train_sets.items():
-        model, _ = train_cohn(
-            T, V, Path(out_dir) / name.replace(' ', '_').replace(',', ''), restarts=restarts, epochs=epochs,
-            patience=patience, min_steps=min_steps, seed=seed, verbose=verbose,
-        )
+        model, _ = train_cohn(T, V, Path(out_dir) / name.replace(' ', '_').replace(',', ''), config=config,
+                              min_steps=min_steps, verbose=verbose)
         rows[name] = {
             t: float(roc_auc_score(v[2]['y'], predict_codes(model, v[2]['codes']))) for t, v in sp.items()
         }
@@ -1013,10 +986,10 @@ def cohn_simulated(
     sizes, tf, restarts, tf_restarts, epochs = c.sizes, c.tf, c.restarts, c.tf_restarts, c.epochs
     patience, shuffle_k, seed = c.patience, c.shuffle_k, c.seed
     out = Path(out_dir)
-    kw = dict(restarts=restarts, epochs=epochs, patience=patience, seed=seed)   # the paper's recipe
+    kw = dict(config=COHN2018.replace(restarts=restarts, epochs=epochs, patience=patience, seed=seed))
     if not paper:   # the default recipe, RC augmentation as configured
         quick = dict(epochs=epochs) if c.quick else {}
-        kw = dict(seed=seed, config=default_cohn_recipe(ensemble=c.members, **quick))
+        kw = dict(config=default_cohn_recipe(ensemble=c.members, seed=seed, **quick))
     res = run_metadata(
         seed, experiment='cohn_simulated',
         split='simulated: random 80/10/10 train/validation/test',
@@ -1052,7 +1025,8 @@ def cohn_simulated(
             plain, _ = train_cohn(tr, va, out / f'n{n}' / 'cnn_no_rc', rc=False, **kw)
             sc['CNN (plain conv)'] = predict_codes(plain, te['codes'])
             tfc, trec = train_cohn(
-                tr, va, out / f'n{n}' / 'tf_cnn', arch='tf', **{**kw, 'restarts': max(restarts, tf_restarts)}
+                tr, va, out / f'n{n}' / 'tf_cnn', arch='tf',
+                config=kw['config'].replace(restarts=max(restarts, tf_restarts))
             )
             r['tf_cnn_training'] = trec
             sc['TF CNN (RC conv)'] = predict_codes(tfc, te['codes'])
@@ -1135,6 +1109,16 @@ def default_cohn_recipe(
     kw = dict(lr=1e-3, epochs=30, patience=6, monitor='val_auprc', mode='max')
     return default_recipe(COHN2018, **{**kw, **changes})
 
+# %% ../nbs/03_adversarial.ipynb #c055_2a
+def _cohn_donor(c, out: Path, res: dict):
+    """The DHS-index network (`pretrain_cohn`) with no site of `c.chroms` seen; its record goes to
+    `res['pretraining']`."""
+    pre = dhs_pretraining_set(exclude_chroms=tuple(c.chroms), max_per_split=600 if c.quick else None, seed=c.seed)
+    cfg = c.pretrain_train or (default_recipe(COHN2018, ensemble=1, epochs=1) if c.quick else None)
+    donor, res['pretraining'] = pretrain_cohn(pre, out / 'pretrain_dhs', config=cfg, seed=c.seed)
+    res['pretraining']['files'] = {k: str(resolve(v)) for k, v in DHS_INDEX.items()}
+    return donor
+
 # %% ../nbs/03_adversarial.ipynb #c055_2
 def cohn_real(
     out_dir: str | Path,  # checkpoints
@@ -1170,24 +1154,13 @@ def cohn_real(
                'sets); out-of-fold scores pooled'),
     )
     res['datasets'] = {}
-    donor = None
-    if c.pretrain:
-        pre = dhs_pretraining_set(exclude_chroms=tuple(chroms), max_per_split=600 if c.quick else None,
-                                  seed=seed)
-        cfg = c.pretrain_train or (default_recipe(COHN2018, ensemble=1, epochs=1) if c.quick else None)
-        donor, res['pretraining'] = pretrain_cohn(pre, Path(out_dir) / 'pretrain_dhs', config=cfg, seed=seed)
-        res['pretraining']['files'] = {k: str(resolve(v)) for k, v in DHS_INDEX.items()}
+    donor = _cohn_donor(c, Path(out_dir), res) if c.pretrain else None
     rcfg = c.region_train
     if c.quick and c.region_net:
         rcfg = (rcfg or REGION_RECIPE).replace(epochs=2)
     for n, ds in sets.items():
         counts = pd.crosstab(ds['source'], ds['fold']).to_dict()
-        ex = cohn_real_experiments(
-            ds, Path(out_dir) / n, ks=ks, planted_from=tuple(k for k in (2, 3, 4) if k in ks) or (2,),
-            experiments=exps, restarts=restarts, epochs=epochs, patience=patience, min_steps=min_steps,
-            seed=seed, config=c.train, rc_augment=c.rc_augment, test_rc=c.test_rc, pretrained=donor,
-            finetune=c.finetune, region_net=c.region_net, region_config=rcfg,
-        )
+        ex = cohn_real_experiments(ds, Path(out_dir) / n, replace(c, region_train=rcfg), pretrained=donor)
         res['datasets'][n] = dict(
             n=len(ds['y']), n_pos=int(ds['y'].sum()),
             by_source=pd.Series(ds['source']).value_counts().to_dict(),
@@ -1195,10 +1168,9 @@ def cohn_real(
         )
     if c.cross_test:
         res['cross_dataset'] = (
-            cross_species(
-                sets, Path(out_dir) / 'cross', test_fold=0, restarts=restarts, epochs=epochs,
-                patience=patience, min_steps=min_steps, seed=seed,
-            )
+            cross_species(sets, Path(out_dir) / 'cross', test_fold=0, min_steps=min_steps,
+                          config=COHN2018.replace(restarts=restarts, epochs=epochs, patience=patience,
+                                                  seed=seed))
             .round(4)
             .to_dict()
         )
@@ -1334,12 +1306,12 @@ def motifs_simulated(
     )
     sim = cohn_simulation('CEBPA', n, seed=seed)
     tr, va, te = sim['train'], sim['val'], sim['test']
+    cfg = COHN2018.replace(epochs=epochs, seed=seed)
     nets = {
-        'CNN vs background': train_cohn(tr, va, run / 'cnn', epochs=epochs, seed=seed)[0],
+        'CNN vs background': train_cohn(tr, va, run / 'cnn', config=cfg)[0],
         'CNN vs 2-shuffles': train_cohn(
             versus_shuffles(tr['codes'][tr['y'] == 1], 2, seed),
-            versus_shuffles(va['codes'][va['y'] == 1], 2, seed + 1), run / 'cnn_vs_2shuffle', epochs=epochs,
-            seed=seed,
+            versus_shuffles(va['codes'][va['y'] == 1], 2, seed + 1), run / 'cnn_vs_2shuffle', config=cfg,
         )[0],
     }
     P = te['codes'][te['y'] == 1]

@@ -16,6 +16,32 @@ from .core import (save_json, atomic_write, atomic_path, IN_TEST, UserError, Opt
 __all__ = ['COMMANDS', 'OPTION_RULES', 'demo', 'network', 'train', 'predict', 'evaluate', 'speid', 'speid_leakage', 'cohn',
            'cohn_species', 'motifs', 'scan', 'variants', 'deepcage', 'check_out', 'check_options', 'main']
 
+# %% ../nbs/07_cli.ipynb #c004f
+def _demo_figure(path, arch: str, sc: pd.DataFrame, oracle, ppm, tt: pd.DataFrame):
+    "demo.png: ROC curves of the network, the k-mer model and the oracle; the best filter's logo and match."
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    from sklearn.metrics import roc_curve
+    from enhancer_nets.core import atomic_path
+    from enhancer_nets.motifs import ppm_logo
+    fig, ax = plt.subplots(1, 2, figsize=(10, 3.8), gridspec_kw=dict(width_ratios=[1, 1.3]))
+    for name, s in [(arch, sc.score), ('k-mer spectrum', sc.kmer_score), ('PSSM oracle', oracle)]:
+        fpr, tpr, _ = roc_curve(sc.label, s)
+        ax[0].plot(fpr, tpr, label=f'{name} (auROC {np.trapezoid(tpr, fpr):.3f})')
+    ax[0].plot([0, 1], [0, 1], 'k:', lw=0.8)
+    ax[0].set(xlabel='false positive rate', ylabel='true positive rate', title='held-out blocks')
+    ax[0].legend(fontsize=8, loc='lower right')
+    top = tt.iloc[0] if len(tt) else None
+    title = ('best filter: no JASPAR 2024 match' if top is None else
+             f'best filter: TOMTOM {top.target} (q = {top.q:.1e})' if top.q < 0.05 else
+             f'best filter: no JASPAR 2024 match at q < 0.05 (closest {top.target}, q = {top.q:.2f})')
+    ppm_logo(ppm, ax=ax[1], title=title)
+    fig.tight_layout()
+    with atomic_path(path) as t:
+        fig.savefig(t, dpi=110, format='png')
+    plt.close(fig)
+
 # %% ../nbs/07_cli.ipynb #c004
 @call_parse
 def demo(
@@ -34,20 +60,12 @@ def demo(
     It shares `train`'s default recipe (AdamW, warm-up and cosine decay, `--members`) but skips `auto`'s
     candidates, stacking and calibration: two networks of 3 members and two k-mer models would not fit its
     two minutes on 2 cores, and the OOPS network is the model this simulation calls for."""
-    import matplotlib
-
-    matplotlib.use('Agg')
-    import matplotlib.pyplot as plt
-    from sklearn.metrics import roc_curve
-    from enhancer_nets.core import set_seed, atomic_path
+    from enhancer_nets.core import set_seed
     from enhancer_nets.workflows import simulated_genome, train_and_evaluate, results_table, Windows
-    from enhancer_nets.engine import evaluate_scores
+    from enhancer_nets.engine import evaluate_scores, TrainConfig, default_recipe
     from enhancer_nets.data import Genome, jaspar_ppm, pssm_oracle, read_intervals
-    from enhancer_nets.motifs import best_filter_ppm
-    from enhancer_nets.motifs import ppm_logo, motif_db, tomtom_table
+    from enhancer_nets.motifs import best_filter_ppm, motif_db, tomtom_table
     from enhancer_nets.layers import load_model
-
-    from enhancer_nets.engine import TrainConfig, default_recipe
 
     if recipe not in ('default', 'adam'):
         raise OptionError(f"demo: recipe must be 'default' or 'adam', got {recipe!r}")
@@ -76,22 +94,7 @@ def demo(
     res['metrics']['best_filter'] = dict(
         ppm=np.round(ppm, 4).tolist(), tomtom=tt[['rank', 'target', 'p', 'q']].to_dict('records')
     )
-    fig, ax = plt.subplots(1, 2, figsize=(10, 3.8), gridspec_kw=dict(width_ratios=[1, 1.3]))
-    for name, s in [(arch, sc.score), ('k-mer spectrum', sc.kmer_score), ('PSSM oracle', oracle)]:
-        fpr, tpr, _ = roc_curve(sc.label, s)
-        ax[0].plot(fpr, tpr, label=f'{name} (auROC {np.trapezoid(tpr, fpr):.3f})')
-    ax[0].plot([0, 1], [0, 1], 'k:', lw=0.8)
-    ax[0].set(xlabel='false positive rate', ylabel='true positive rate', title='held-out blocks')
-    ax[0].legend(fontsize=8, loc='lower right')
-    top = tt.iloc[0] if len(tt) else None
-    title = ('best filter: no JASPAR 2024 match' if top is None else
-             f'best filter: TOMTOM {top.target} (q = {top.q:.1e})' if top.q < 0.05 else
-             f'best filter: no JASPAR 2024 match at q < 0.05 (closest {top.target}, q = {top.q:.2f})')
-    ppm_logo(ppm, ax=ax[1], title=title)
-    fig.tight_layout()
-    with atomic_path(out / 'demo.png') as t:
-        fig.savefig(t, dpi=110, format='png')
-    plt.close(fig)
+    _demo_figure(out / 'demo.png', arch, sc, oracle, ppm=ppm, tt=tt)
     res['meta']['wall_seconds'] = round(time.time() - t0, 1)
     save_json(out / 'run' / 'results.json', res)
     tab = results_table(res)
@@ -399,19 +402,17 @@ def speid(
 ):
     """Train and evaluate SPEID (two branches + BiLSTM, two-stage training) on any genome and pair table;
     writes model and results.json. Raises `OptionError` for an unknown recipe."""
-    from enhancer_nets.speid import train_speid, default_speid_recipe
+    from enhancer_nets.speid import train_speid, default_speid_recipe, singh_stages, PairSetup
 
     if recipe not in ('paper', 'default'):
         raise OptionError(f"--recipe: must be 'paper' or 'default', got {recipe!r}")
-    extra = {}
-    if recipe == 'default':
-        extra = dict(config=default_speid_recipe((epochs1, epochs2), lr, members), rc_augment=True,
-                     test_rc=True)
-    res = train_speid(
-        genome, pairs, out, split=split, k=k, test_fold=test_fold, enh_len=enh_len, prom_len=prom_len,
-        n_shift=n_shift, epochs=(epochs1, epochs2), lr=(lr, lr), jaspar_frac=jaspar_frac, seed=seed,
-        verbose=2, n_kernels=n_kernels, kernel_width=kernel_width, recipe=recipe, **extra,
-    )
+    paper = recipe == 'paper'
+    stages = (singh_stages((epochs1, epochs2), (lr, lr), seed=seed) if paper else
+              default_speid_recipe((epochs1, epochs2), lr, members, seed=seed))
+    setup = PairSetup(split, k, test_fold, enh_len, prom_len=prom_len, n_shift=n_shift,
+                      rc_augment=not paper, test_rc=not paper)
+    res = train_speid(genome, pairs, out, setup, stages, jaspar_frac=jaspar_frac, verbose=2,
+                      n_kernels=n_kernels, kernel_width=kernel_width, recipe=recipe)
     print(
         pd.DataFrame(res['metrics'])
         .T[['f1', 'max_f1', 'auroc', 'auprc', 'n_pos', 'n_neg']]
@@ -519,11 +520,12 @@ def cohn_species(
     species (auROC matrix)."""
     from enhancer_nets.adversarial import species_datasets, cross_species
     from enhancer_nets.core import run_metadata, results_record
+    from enhancer_nets.recipes import COHN2018
 
     sp = _parse_species(species)
     m = cross_species(
         species_datasets(sp, background=background, folds=folds, seed=seed), Path(out) / 'runs',
-        test_fold=test_fold, restarts=restarts, epochs=epochs, seed=seed,
+        test_fold=test_fold, config=COHN2018.replace(restarts=restarts, epochs=epochs, seed=seed),
     )
     res = run_metadata(
         seed, experiment='cross_species',
@@ -892,54 +894,59 @@ def _terminated(signum, frame):
     TERMINATED.set()
     raise Terminated()
 
-# %% ../nbs/07_cli.ipynb #e014_3
+# %% ../nbs/07_cli.ipynb #e014_3a
 _RESUMES = ('train', 'evaluate', 'speid', 'cohn', 'cohn-species', 'deepcage', 'demo')
 "Commands whose interrupted run resumes from checkpoints when run again."
 
-def main(argv:list|None=None): # arguments after the program name (default: sys.argv[1:])
-    """Entry point of the `enhancer_nets` console script: `enhancer_nets COMMAND [options]`. Returns None
-    (exit 0); exits 2 with one line on a bad option or input (`--debug`: the traceback), 130 on an
-    interrupt and 143 on SIGTERM, after removing temporary files."""
-    argv = sys.argv[1:] if argv is None else list(argv)
+def _usage(argv: list) -> bool:
+    "Print the version or the commands for `--version`, `--help`, nothing or an unknown command (exit 2)."
     if argv and argv[0] == '--version':
         from enhancer_nets import __version__
         print(f'enhancer_nets {__version__}')
-        return
-    if not argv or argv[0] in ('-h', '--help') or argv[0] not in COMMANDS:
-        print('usage: enhancer_nets {' + ','.join(COMMANDS) + '} [options]   (or --version)\n')
-        for k, f in COMMANDS.items(): print(f'  {k:13s} {f.__doc__}')
-        if argv and argv[0] not in ('-h', '--help'):
-            print(f'\nunknown command {argv[0]!r}', file=sys.stderr)
-            sys.exit(2)
-        return
-    cmd, rest = argv[0], _kebab(argv[1:])
-    debug = '--debug' in rest
-    rest = [a for a in rest if a != '--debug']
-    backend = None
+        return True
+    if argv and argv[0] in COMMANDS and argv[0] not in ('-h', '--help'): return False
+    print('usage: enhancer_nets {' + ','.join(COMMANDS) + '} [options]   (or --version)\n')
+    for k, f in COMMANDS.items(): print(f'  {k:13s} {f.__doc__}')
+    if argv and argv[0] not in ('-h', '--help'):
+        print(f'\nunknown command {argv[0]!r}', file=sys.stderr)
+        sys.exit(2)
+    return True
+
+def _backend(cmd: str, rest: list) -> list:
+    "Set KERAS_BACKEND from `--backend NAME` (exit 2: an unknown name, Keras on another); the other args."
     for i, a in enumerate(rest):
         if a == '--backend' or a.startswith('--backend='):
             backend = a.split('=', 1)[1] if '=' in a else (rest[i + 1] if i + 1 < len(rest) else '')
             rest = rest[:i] + rest[i + (1 if '=' in a else 2):]
             break
-    if backend is not None:
-        if backend not in ('tensorflow', 'jax', 'torch'):
-            print(f'enhancer_nets {cmd}: error: --backend: must be one of jax, tensorflow, torch, '
-                  f'got {backend!r}', file=sys.stderr)
-            sys.exit(2)
-        if 'keras' in sys.modules and sys.modules['keras'].backend.backend() != backend:
-            print(f'enhancer_nets {cmd}: error: --backend {backend}: Keras is already running on '
-                  f'{sys.modules["keras"].backend.backend()} in this process', file=sys.stderr)
-            sys.exit(2)
-        os.environ['KERAS_BACKEND'] = backend
-    f = COMMANDS[cmd]
-    p = anno_parser(f, prog=f'enhancer_nets {cmd}')
+    else:
+        return rest
+    if backend not in ('tensorflow', 'jax', 'torch'):
+        print(f'enhancer_nets {cmd}: error: --backend: must be one of jax, tensorflow, torch, '
+              f'got {backend!r}', file=sys.stderr)
+        sys.exit(2)
+    if 'keras' in sys.modules and sys.modules['keras'].backend.backend() != backend:
+        print(f'enhancer_nets {cmd}: error: --backend {backend}: Keras is already running on '
+              f'{sys.modules["keras"].backend.backend()} in this process', file=sys.stderr)
+        sys.exit(2)
+    os.environ['KERAS_BACKEND'] = backend
+    return rest
+
+def _parse(cmd: str, rest: list) -> dict:
+    "The command's options as keyword arguments; a bad option prints one line and exits 2."
+    p = anno_parser(COMMANDS[cmd], prog=f'enhancer_nets {cmd}')
     def _error(msg):
         print(f'enhancer_nets {cmd}: error: {msg} (see enhancer_nets {cmd} --help)', file=sys.stderr)
         sys.exit(2)
     p.error = _error
     args = vars(p.parse_args(rest))
-    args.pop('pdb', None)
-    args.pop('xtra', None)
+    for k in ('pdb', 'xtra'): args.pop(k, None)
+    return args
+
+# %% ../nbs/07_cli.ipynb #e014_3
+def _run(cmd: str, args: dict, debug: bool):
+    """Run a command: a `UserError` or a refused read or write prints one line and exits 2 (`debug`: raises),
+    an interrupt exits 130, SIGTERM 143."""
     main_thread = __import__('threading').current_thread() is __import__('threading').main_thread()
     try:
         try: _quiet_keras()
@@ -950,7 +957,7 @@ def main(argv:list|None=None): # arguments after the program name (default: sys.
         if main_thread: signal.signal(signal.SIGTERM, _terminated)   # after TensorFlow, which sets its own
         check_options(cmd, args)
         TERMINATED.clear()
-        f(**args)   # the console script does sys.exit(main()): returning the results would exit 1
+        COMMANDS[cmd](**args)   # the console script does sys.exit(main()): returning the results would exit 1
         if TERMINATED.is_set(): raise Terminated()   # the raise inside the handler was swallowed
     except UserError as e:
         if debug: raise
@@ -970,3 +977,14 @@ def main(argv:list|None=None): # arguments after the program name (default: sys.
         sys.exit(143 if isinstance(e, Terminated) else 130)
     finally:
         if main_thread: signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+def main(argv:list|None=None): # arguments after the program name (default: sys.argv[1:])
+    """Entry point of the `enhancer_nets` console script: `enhancer_nets COMMAND [options]`. Returns None
+    (exit 0); exits 2 with one line on a bad option or input (`--debug`: the traceback), 130 on an
+    interrupt and 143 on SIGTERM, after removing temporary files."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if _usage(argv): return
+    cmd, rest = argv[0], _kebab(argv[1:])
+    debug = '--debug' in rest
+    rest = _backend(cmd, [a for a in rest if a != '--debug'])
+    _run(cmd, _parse(cmd, rest), debug)

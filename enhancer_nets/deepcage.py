@@ -30,10 +30,10 @@ __all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'PRIOR_VAR
            'cell_names', 'deepcage_dnase_bams', 'genome_bins', 'peak_labels', 'bigwig_bins', 'call_bins',
            'depth_normalise', 'select_loci', 'locus_classes', 'hocomoco_core', 'quantile_normalise', 'tf_expression',
            'log_odds', 'score_threshold', 'context_codes', 'motif_scores', 'build_deepcage', 'CellTypeBatches', 'pse',
-           'cellwise', 'locuswise', 'variability_groups', 'block_mask', 'deepcage_fold', 'deepcage_data',
-           'mean_signal_baseline', 'deepcage_loco', 'expression_gradients', 'gradient_importance', 'deepcage_summary',
-           'DeepCageConfig', 'deepcage_chr22', 'deepcage_table', 'track_data', 'fold_gis', 'window_gis', 'plot_track',
-           'regression_ceiling']
+           'cellwise', 'locuswise', 'variability_groups', 'block_mask', 'cell_priors', 'deepcage_fold', 'deepcage_data',
+           'mean_signal_baseline', 'loco_metrics', 'deepcage_loco', 'expression_gradients', 'gradient_importance',
+           'deepcage_summary', 'DeepCageConfig', 'deepcage_chr22', 'deepcage_table', 'track_data', 'fold_gis',
+           'window_gis', 'plot_track', 'regression_ceiling']
 
 # %% ../nbs/05_deepcage.ipynb #c006
 _DC = 'https://raw.githubusercontent.com/kimmo1019/DeepCAGE/1fe31132d34af2f905c9d84746b2e24da76ee35a/data'
@@ -626,11 +626,44 @@ def block_mask(bins:pd.DataFrame,    # chrom, start, end of the loci
         lab[m] = 'gap'
     return lab
 
+# %% ../nbs/05_deepcage.ipynb #c045a
+def cell_priors(y: pd.DataFrame,  # (n, cells) targets
+                train_cells: list,  # the training cell types
+                variant: str,  # one of `PRIOR_VARIANTS`
+                ) -> tuple:  # ((n, len(train_cells)) training priors, (n, 1) held-out prior)
+    """The `prior` input of the `PRIOR_VARIANTS`: per training cell type, the mean of the other training cell
+    types ('leave-one-out') or of all of them; for the held-out cell type, the mean of all training cell types
+    (`mean_signal_baseline`). Raises `ValueError` for fewer than two training cell types."""
+    if len(train_cells) < 2:
+        raise ValueError(f'deepcage_fold: {variant!r} needs two or more training cell types, got '
+                         f'{train_cells}')
+    Yt = y[train_cells].values.astype(np.float32)
+    te = Yt.mean(1, keepdims=True)
+    loo = PRIOR_VARIANTS[variant] == 'leave-one-out'
+    k = len(train_cells)
+    tr = (Yt.sum(1, keepdims=True) - Yt) / (k - 1) if loo else np.repeat(te, k, 1)
+    return tr, te
+
+# %% ../nbs/05_deepcage.ipynb #c045c
+def _cached_prediction(model, d, test_cell, te_loci, prior_te, out, made_by, test_rc):
+    """The held-out cell type's predictions (strand-averaged with `test_rc`), reused from `out/pred.npy` only
+    for the settings that made them (`made_by`)."""
+    done, done_by = out / 'pred.npy', out / 'pred.json'
+    if done.exists() and done_by.exists() and load_json(done_by) == json.loads(json.dumps(made_by)):
+        return np.load(done)
+    e = d['expr'].loc[[test_cell]].values
+    te = lambda rc: CellTypeBatches(d['codes'][te_loci], d['motif'][te_loci], e, batch_size=512, rc=rc,
+                                    prior=None if prior_te is None else prior_te[te_loci])
+    pred = predict(model, te(False), column=0)
+    if test_rc: pred = (pred + predict(model, te(True), column=0)) / 2
+    with atomic_path(done) as t:
+        with open(t, 'wb') as f: np.save(f, pred)
+    save_json(done_by, made_by)
+    return pred
+
 # %% ../nbs/05_deepcage.ipynb #c045
 def deepcage_fold(
-    codes: np.ndarray,  # (n, L) uint8 codes of the loci
-    motif: np.ndarray,  # (n, T) motif scores
-    expr: pd.DataFrame,  # (cells, T) expression inputs
+    d: dict,  # codes (n, L) uint8, motif (n, T) scores, expr (cells, T) DataFrame: from `deepcage_data`
     y: pd.DataFrame,  # (n, cells) labels (classification) or log targets (regression)
     test_cell: str,  # the held-out cell type
     out_dir: str | Path,  # checkpoints and records (resumable)
@@ -642,39 +675,21 @@ def deepcage_fold(
     rc_augment: bool = False,  # reverse-complement training sequences at random (the default recipe)
     test_rc: bool = False,  # average the predictions of both strands
 ) -> dict:  # test_loci (indices), pred (n_test,), history, model
-    """Train DeepCAGE on all cell types but `test_cell` and predict it (Liu et al. 2019, Methods). For the
-    `PRIOR_VARIANTS` a training cell type's `prior` is the mean of the other training cell types
-    ('mean_prior') or of all of them ('mean_prior_inclusive'), and the held-out cell type's is the mean of all
-    training cell types, i.e. `mean_signal_baseline`; the held-out cell type's targets are never read. Raises
-    `ValueError` when such a variant has fewer than two training cell types."""
-    seed, batch_size = config.seed, config.batch_size
-    train_cells = [c for c in y.columns if c != test_cell]
-    n = len(codes)
-    rng = np.random.default_rng(seed)
-    if split is None:
-        tr_loci, te_loci = np.arange(n), np.arange(n)
-    else:
-        tr_loci, te_loci = np.flatnonzero(split == 'train'), np.flatnonzero(split == 'test')
-    val = rng.choice(tr_loci, max(1, len(tr_loci) // 20), replace=False)
+    """Train DeepCAGE on all cell types but `test_cell` and predict it (Liu et al. 2019, Methods); for the
+    `PRIOR_VARIANTS` with `cell_priors` (the held-out cell type's targets are never read). 5 % of the training
+    loci validate. Raises `ValueError` when such a variant has fewer than two training cell types."""
+    codes, motif, seed = d['codes'], d['motif'], config.seed
+    train_cells, n = [c for c in y.columns if c != test_cell], len(codes)
+    tr_loci, te_loci = ((np.arange(n), np.arange(n)) if split is None else
+                        (np.flatnonzero(split == 'train'), np.flatnonzero(split == 'test')))
+    val = np.random.default_rng(seed).choice(tr_loci, max(1, len(tr_loci) // 20), replace=False)
     tr = np.setdiff1d(tr_loci, val)
-    prior_tr = prior_te = None
-    if variant in PRIOR_VARIANTS:
-        if len(train_cells) < 2:
-            raise ValueError(
-                f'deepcage_fold: {variant!r} needs two or more training cell types, got {train_cells}'
-            )
-        Yt = y[train_cells].values.astype(np.float32)
-        prior_te = Yt.mean(1, keepdims=True)
-        prior_tr = (
-            (Yt.sum(1, keepdims=True) - Yt) / (len(train_cells) - 1)
-            if PRIOR_VARIANTS[variant] == 'leave-one-out' else np.repeat(prior_te, len(train_cells), 1)
-        )
+    prior_tr, prior_te = cell_priors(y, train_cells, variant) if variant in PRIOR_VARIANTS else (None, None)
     head = Task('binary_crossentropy', (), 0) if task == 'classification' else REGRESSION
-    E = expr.loc[train_cells].values
     mk = lambda idx, sh: CellTypeBatches(
-        codes[idx], motif[idx], E, y[train_cells].values[idx], batch_size, shuffle=sh, seed=seed,
-        prior=None if prior_tr is None else prior_tr[idx], rc_augment=rc_augment and sh,
-    )
+        codes[idx], motif[idx], d['expr'].loc[train_cells].values, y[train_cells].values[idx],
+        config.batch_size, shuffle=sh, seed=seed, prior=None if prior_tr is None else prior_tr[idx],
+        rc_augment=rc_augment and sh)
     out = Path(out_dir)
     build = lambda: build_deepcage(motif.shape[1], variant, task, length=codes.shape[1], **(arch or {}))
     set_seed(seed)
@@ -683,25 +698,10 @@ def deepcage_fold(
                   record=dict(test_cell=test_cell, train_cells=train_cells, task=task, variant=variant,
                               split='shared loci' if split is None else 'genomic block',
                               **({'rc_augment': True} if rc_augment else {})))
-    model = trained.model
-    # the cached predictions are reused only for the settings that made them
     made_by = dict(config=asdict(config), test_rc=test_rc, variant=variant, task=task)
-    done, done_by = out / 'pred.npy', out / 'pred.json'
-    if done.exists() and done_by.exists() and load_json(done_by) == json.loads(json.dumps(made_by)):
-        pred = np.load(done)
-    else:
-        te = lambda rc: CellTypeBatches(
-            codes[te_loci], motif[te_loci], expr.loc[[test_cell]].values, batch_size=512,
-            prior=None if prior_te is None else prior_te[te_loci], rc=rc,
-        )
-        pred = predict(model, te(False), column=0)
-        if test_rc:
-            pred = (pred + predict(model, te(True), column=0)) / 2
-        with atomic_path(done) as t:
-            with open(t, 'wb') as f:
-                np.save(f, pred)
-        save_json(done_by, made_by)
-    return dict(test_loci=te_loci, pred=pred, history=trained.history, model=model)
+    pred = _cached_prediction(trained.model, d, test_cell, te_loci, prior_te=prior_te, out=out,
+                              made_by=made_by, test_rc=test_rc)
+    return dict(test_loci=te_loci, pred=pred, history=trained.history, model=trained.model)
 
 # %% ../nbs/05_deepcage.ipynb #c047
 def _file(f):
@@ -770,6 +770,34 @@ def mean_signal_baseline(y: pd.DataFrame, test_cell: str) -> np.ndarray:
     "The 'mean signal of training cell types' baseline: per locus, the mean over the other cell types."
     return y.drop(columns=[test_cell]).values.mean(1)
 
+# %% ../nbs/05_deepcage.ipynb #c047_2a
+def _known_novel(y, Y, p, te) -> dict:
+    "auPR per held-out cell type on loci accessible in another cell type ('known') or in none ('novel')."
+    out = {}
+    for k, cell in enumerate(y.columns):
+        cl = locus_classes(y.iloc[te], [c for c in y.columns if c != cell])
+        for name in ('known', 'novel'):
+            s = (cl == name) | (cl == 'closed')
+            ok = 0 < Y[s, k].sum() < s.sum()
+            ap = float(average_precision_score(Y[s, k], p[s, k])) if ok else None
+            out.setdefault(name, {})[cell] = dict(auPR=ap, positives=int(Y[s, k].sum()), n=int(s.sum()))
+    return out
+
+def loco_metrics(y: pd.DataFrame,  # (loci, cell types) targets of one task
+                 p: np.ndarray,  # (n_test, cell types) predictions on the test loci
+                 te: np.ndarray,  # (n_test,) the test loci
+                 task: str,  # 'classification' or 'regression'
+                 ) -> dict:  # cellwise records, locuswise, known/novel (classification), variability groups
+    "A method's leave-one-cell-type-out metrics (Liu et al. 2019, Figs. 2–4) on the test loci."
+    Y, groups = y.values[te], variability_groups(y.values[te])
+    r = dict(cellwise=cellwise(Y, p, task, list(y.columns)).reset_index(names='cell').to_dict('records'),
+             locuswise=locuswise(Y, p, task))
+    if task == 'classification': r['known_novel'] = _known_novel(y, Y, p, te)
+    r['groups'] = {g: {int(q): cellwise(Y[groups[g] == q], p[groups[g] == q], task)
+                           .drop(columns=['positives', 'n'], errors='ignore').mean().to_dict()
+                       for q in sorted(groups[g].unique())} for g in groups}
+    return r
+
 # %% ../nbs/05_deepcage.ipynb #c047_2
 def deepcage_loco(
     d: dict,  # from `deepcage_data`
@@ -779,93 +807,32 @@ def deepcage_loco(
     splits: tuple = ('shared',),  # 'shared' (paper) and/or 'blocks'
     block_variants: tuple | None = None,  # variants run on the 'blocks' split (default: `variants`)
     arch: dict | None = None,  # `build_deepcage` size arguments (None: the paper's)
-    epochs: int = 20,  # at most this many epochs per fold
-    patience: int = 5,  # early-stopping patience
-    batch_size: int = 128,  # loci per batch
-    seed: int = 0,  # initialisation and batch orders
-    log=print,  # progress messages
-    train: TrainConfig = LIU2019,  # the recipe; `epochs`, `patience`, `batch_size` and `seed` replace its own
+    config: TrainConfig = LIU2019,  # the recipe, with its seed (initialisation and batch orders)
     rc_augment: bool = False,  # reverse-complement training sequences at random
     test_rc: bool = False,  # average both strands' predictions
+    log=print,  # progress messages
 ) -> dict:  # {task: {split: {method: {per_cell, cellwise, locuswise, groups}}}} + predictions
     "Leave-one-cell-type-out DeepCAGE with the mean-signal baseline, per task, locus split and variant."
-    out = Path(out_dir)
-    res, preds = {}, {}
+    out, res, preds = Path(out_dir), {}, {}
     for task in tasks:
         y = d['cls'] if task == 'classification' else d['reg']
-        if y is None or y.shape[1] < 2:
-            continue
+        if y is None or y.shape[1] < 2: continue
         for sp in splits:
             split = None if sp == 'shared' else block_mask(d['bins'])
             vs = tuple(variants) if sp == 'shared' or block_variants is None else tuple(block_variants)
+            te = np.arange(len(y)) if split is None else np.flatnonzero(split == 'test')
             P = {m: np.full(y.shape, np.nan) for m in ('mean_signal',) + vs}
-            for cell in y.columns:
-                k = list(y.columns).index(cell)
-                te = np.arange(len(y)) if split is None else np.flatnonzero(split == 'test')
+            for k, cell in enumerate(y.columns):
                 P['mean_signal'][te, k] = mean_signal_baseline(y, cell)[te]
                 for v in vs:
                     t0 = time.time()
-                    r = deepcage_fold(
-                        d['codes'],
-                        d['motif'],
-                        d['expr'],
-                        y,
-                        cell,
-                        out_dir=out / task / sp / v / cell,
-                        task=task,
-                        variant=v,
-                        split=split,
-                        arch=arch,
-                        config=train.replace(
-                            epochs=epochs, patience=patience, batch_size=batch_size, seed=seed
-                        ),
-                        rc_augment=rc_augment,
-                        test_rc=test_rc,
-                    )
+                    r = deepcage_fold(d, y, cell, out_dir=out / task / sp / v / cell, task=task, variant=v,
+                                      split=split, arch=arch, config=config, rc_augment=rc_augment,
+                                      test_rc=test_rc)
                     P[v][r['test_loci'], k] = r['pred']
-                    log(
-                        f'{task} {sp} {v} held-out {cell}: {len(r["history"])} epochs, '
-                        f'{time.time() - t0:.0f} s'
-                    )
-            te = np.arange(len(y)) if split is None else np.flatnonzero(split == 'test')
-            Y = y.values[te]
-            groups = variability_groups(Y)
-            res.setdefault(task, {})[sp] = {}
-            for m, p in P.items():
-                p = p[te]
-                r = dict(
-                    cellwise=cellwise(Y, p, task, list(y.columns))
-                    .reset_index(names='cell')
-                    .to_dict('records'),
-                    locuswise=locuswise(Y, p, task),
-                )
-                if task == 'classification':
-                    r['known_novel'] = {}
-                    for cell in y.columns:
-                        k = list(y.columns).index(cell)
-                        cl = locus_classes(y.iloc[te], [c for c in y.columns if c != cell])
-                        for name in ('known', 'novel'):
-                            s = (cl == name) | (cl == 'closed')
-                            r['known_novel'].setdefault(name, {})[cell] = dict(
-                                auPR=(
-                                    float(average_precision_score(Y[s, k], p[s, k]))
-                                    if 0 < Y[s, k].sum() < s.sum()
-                                    else None
-                                ),
-                                positives=int(Y[s, k].sum()),
-                                n=int(s.sum()),
-                            )
-                r['groups'] = {
-                    g: {
-                        int(q): cellwise(Y[groups[g] == q], p[groups[g] == q], task)
-                        .drop(columns=['positives', 'n'], errors='ignore')
-                        .mean()
-                        .to_dict()
-                        for q in sorted(groups[g].unique())
-                    }
-                    for g in groups
-                }
-                res[task][sp][m] = r
+                    log(f'{task} {sp} {v} held-out {cell}: {len(r["history"])} epochs, '
+                        f'{time.time() - t0:.0f} s')
+            res.setdefault(task, {})[sp] = {m: loco_metrics(y, p[te], te, task) for m, p in P.items()}
             preds[(task, sp)] = dict(test_loci=te, true=y.values, **P)
     return dict(results=res, predictions=preds)
 
@@ -966,7 +933,7 @@ def deepcage_chr22(
     log(f'data: {len(d["bins"]):,} loci, motif scores {d["motif"].shape}, {time.time() - t0:.0f} s')
     r = deepcage_loco(
         d, run_dir, tasks=tasks, variants=variants, splits=splits, block_variants=block_variants, arch=arch,
-        epochs=epochs, patience=patience, batch_size=batch_size, seed=seed, log=log, train=train,
+        config=train.replace(epochs=epochs, patience=patience, batch_size=batch_size, seed=seed), log=log,
         rc_augment=c.recipe == 'default', test_rc=c.recipe == 'default',
     )
     files = {

@@ -28,11 +28,11 @@ from .motifs import (filter_motifs, first_conv, information_content, match_summa
 from .interpret import influence, motif_report, modisco_versus_control
 
 # %% auto #0
-__all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'DNASE', 'ACCESSIBILITY', 'ACCESSIBILITY_TASK', 'build_model', 'fantom5_chr22',
-           'Chr22Config', 'deepenhancer_chr22', 'distal_dnase', 'accessibility_windows', 'accessibility_head',
-           'pretrained_builder', 'pretrain_accessibility', 'CVConfig', 'deepenhancer_cv', 'TransferConfig',
-           'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves', 'motifs_deepenhancer_chr22',
-           'modisco_deepenhancer_chr22']
+__all__ = ['ARCHS', 'ENSEMBL_ENHANCERS', 'DNASE', 'ACCESSIBILITY', 'ACCESSIBILITY_TASK', 'TRANSFER_BLOCKS', 'build_model',
+           'fantom5_chr22', 'Chr22Config', 'deepenhancer_chr22', 'distal_dnase', 'accessibility_windows',
+           'accessibility_head', 'pretrained_builder', 'pretrain_accessibility', 'CVConfig', 'deepenhancer_cv',
+           'TransferConfig', 'deepenhancer_transfer', 'plot_cv', 'plot_cv_curves', 'plot_loss_curves',
+           'motifs_deepenhancer_chr22', 'modisco_deepenhancer_chr22']
 
 # %% ../nbs/02_deepenhancer.ipynb #c005
 _C1 = [('conv', 128, 8), ('conv', 128, 8)]
@@ -393,6 +393,119 @@ class TransferConfig:
     seed: int = 0  # seed of sampling, initialisation and batch order
     quick: bool = False  # pretrained model from the quick main job; 2 epochs
 
+# %% ../nbs/02_deepenhancer.ipynb #d051_3a
+def _transfer_checks(c):
+    "Raise `OptionError` for settings of `deepenhancer_transfer` that contradict each other."
+    if c.region_only and not (c.region_net or c.scratch_arch):
+        raise OptionError('deepenhancer_transfer: region_only needs region_net (a whole-region network) or '
+                          'scratch_arch (a key of ARCHS)')
+    if c.scratch_arch and not c.region_only:
+        raise OptionError('deepenhancer_transfer: scratch_arch is for region_only runs (otherwise the '
+                          "pre-trained model's architecture is trained from scratch)")
+    if c.scratch_arch and c.scratch_arch not in ARCHS:
+        raise OptionError(
+            f'deepenhancer_transfer: unknown scratch_arch {c.scratch_arch!r}; one of {", ".join(ARCHS)}')
+
+TRANSFER_BLOCKS = {'train': (0.0, 0.65), 'val': (0.65, 0.75), 'test': (0.75, 1.0)}
+"The chr22 blocks of the chr22 job (`deepenhancer_chr22`): transfer test regions were unseen in pre-training."
+
+def _transfer_parts(g, c, W) -> dict:
+    """{train, val, test} regions: distal DNase peaks of `c.cell` in the blocks (at most `c.n_train` training
+    positives) and as many background negatives per block."""
+    pos = distal_dnase(c.cell, width=c.region)
+    b = TRANSFER_BLOCKS
+    sp = block_split(pos, g.sizes, test=b['test'], val=b['val'], margin=W)
+    pos = pos.assign(split=sp.to_numpy(), label=1)
+    pos = pos[pos.split != 'drop']
+    tr_all = pos[pos.split == 'train']
+    if len(tr_all) > c.n_train:
+        pos = pd.concat([tr_all.sample(c.n_train, random_state=c.seed), pos[pos.split != 'train']])
+    pos = pos.sort_values('start').reset_index(drop=True)
+    neg = sample_negatives(g, pos, pos.split, gencode_exclusions(chroms=['chr22']), 'background', margin=W,
+                           seed=c.seed, blocks=b).assign(label=0)
+    reg = pd.concat([pos, neg[['chrom', 'start', 'end', 'split', 'label']]], ignore_index=True)
+    parts = {s: reg[reg.split == s].reset_index(drop=True) for s in b}
+    assert_disjoint(parts['train'], parts['test'], pad=W)
+    return parts
+
+# %% ../nbs/02_deepenhancer.ipynb #d051_3b
+class _Transfer:
+    "The data of one `deepenhancer_transfer` run and how its window networks are fed and scored."
+    def __init__(self, g, parts, W, c, out, res):
+        self.g, self.parts, self.W, self.c, self.out, self.res = g, parts, W, c, Path(out), res
+        self.trv = pd.concat([parts['train'], parts['val']], ignore_index=True)  # what the baselines train on
+
+    def ds(self, d, sh):
+        wins = window_index(d, self.W, self.c.stride, sizes=self.g.sizes)
+        return WindowDataset(self.g, wins, d.label.to_numpy(), self.W, 128 if sh else 512, shuffle=sh,
+                             seed=self.c.seed, rc_augment=sh and self.c.rc_augment)
+
+    def score(self, m, part='test'):
+        return predict_regions(m, self.g, self.parts[part], self.W, self.c.stride, test_rc=self.c.test_rc)
+
+    def keep(self, name, m=None, scores=None, **training):
+        "The test metrics of a network (or of given test scores) under `name`; its training record if given."
+        y = self.parts['test'].label
+        self.res['results'][name] = evaluate_scores(y, self.score(m) if scores is None else scores)
+        if training: self.res['training'][name] = training
+
+# %% ../nbs/02_deepenhancer.ipynb #d051_3c
+def _transfer_fine_tune(t: _Transfer, pm):
+    "The pre-trained network alone, then fine-tuned with all layers and with its convolutions frozen."
+    c = t.c
+    t.keep('pre-trained, no fine-tuning', pm)
+    tune = c.train.replace(epochs=c.epochs) if c.train is not None else \
+        FINE_TUNE.replace(lr=c.lr, epochs=c.epochs, patience=c.patience)
+    for name, fz in (('fine-tuned, all layers', False), ('fine-tuned, convolutions frozen', True)):
+        m, h = fine_tune(pm, t.ds(t.parts['train'], True), t.ds(t.parts['val'], False),
+                         t.out / name.replace(' ', '_').replace(',', ''), config=tune.replace(seed=c.seed),
+                         freeze_conv=fz)
+        t.keep(name, m, epochs=len(h), best_epoch=best_epoch(h))
+
+def _transfer_scratch(t: _Transfer, arch: str):
+    "The same window network trained from scratch on the small set; with `refit`, retrained on train + val."
+    c = t.c
+    cfg = (c.scratch.replace(epochs=c.epochs) if c.scratch is not None
+           else MIN2017.replace(epochs=c.epochs, patience=c.patience)).replace(seed=c.seed)
+    make = lambda: build_model(arch, t.W)
+    m, h, _ = fit(make, TWO_CLASS, t.ds(t.parts['train'], True), t.ds(t.parts['val'], False),
+                  t.out / 'from_scratch', config=cfg, verbose=0, record=dict(arch=arch))
+    t.keep('from scratch (same small set)', m)
+    val_auroc = evaluate_scores(t.parts['val'].label, t.score(m, 'val'))['auroc']
+    t.res['training']['from scratch'] = dict(epochs=len(h), best_epoch=best_epoch(h), val_auroc=val_auroc)
+    if c.refit:  # the epochs validation chose, now trained on training + validation (as the SVMs are)
+        n = _refit_epochs(h, cfg)
+        m, _, _ = fit(make, TWO_CLASS, t.ds(t.trv, True), None, t.out / 'from_scratch_refit',
+                      config=refit_config(cfg, n), verbose=0)
+        t.keep('from scratch, refit on train + val', m, epochs=n)
+
+# %% ../nbs/02_deepenhancer.ipynb #d051_3d
+def _transfer_region_net(t: _Transfer):
+    "The whole-region network from scratch on the small set; with `refit`, retrained on train + val."
+    c, g, te, va = t.c, t.g, t.parts['test'], t.parts['val']
+    cfg = (c.region_train or REGION_RECIPE).replace(seed=c.seed, **({'epochs': c.epochs} if c.quick else {}))
+    kw = dict(arch=c.region_net, length=c.region, build_kw=c.region_kw)
+    m, h, _ = fit_region_model(g, t.parts['train'], va, t.out / c.region_net, config=cfg, **kw)
+    vs = evaluate_scores(va.label, predict_whole_regions(m, g, va))['auroc']
+    t.keep(f'{c.region_net} from scratch (same small set)', scores=predict_whole_regions(m, g, te),
+           **history_summary(h, cfg), val_auroc=vs)
+    if c.refit:
+        n = _refit_epochs(h, cfg)
+        m, _, _ = fit_region_model(g, t.trv, None, t.out / f'{c.region_net}_refit',
+                                   config=refit_config(cfg, n), **kw)
+        t.keep(f'{c.region_net} from scratch, refit on train + val', scores=predict_whole_regions(m, g, te),
+               epochs=n)
+
+def _transfer_baselines(t: _Transfer):
+    "The k-mer baselines on train + val; tuned ones choose (l, k, C) on validation, as networks do epochs."
+    g, (tr, va, te) = t.g, (t.parts[s] for s in ('train', 'val', 'test'))
+    for name, fn in BASELINES.items():
+        t.keep(name, scores=fn(region_codes_list(g, t.trv), t.trv.label.to_numpy(), region_codes_list(g, te)))
+    for name, fn in TUNED_BASELINES.items():
+        sc, _ = fn(region_codes_list(g, tr), tr.label.to_numpy(), region_codes_list(g, va),
+                   va.label.to_numpy(), region_codes_list(g, te))
+        t.keep(name, scores=sc)
+
 # %% ../nbs/02_deepenhancer.ipynb #d051_3
 def deepenhancer_transfer(
     pretrained: str | Path | None = None,  # chr22 model (default runs/deepenhancer_chr22/model.keras)
@@ -408,135 +521,39 @@ def deepenhancer_transfer(
     Raises `OptionError` for an unknown setting, `region_only` without `region_net`, or `scratch_arch` without
     `region_only` or unknown."""
     c = configure(TransferConfig, config, changes)
-    if c.quick:
-        c = replace(c, epochs=2)
-    cell, n_train, region, stride, lr = c.cell, c.n_train, c.region, c.stride, c.lr
-    epochs, patience, seed, quick = c.epochs, c.patience, c.seed, c.quick
-    t0 = time.time()
-    out = Path(out_dir)
-    meta = run_metadata(seed, experiment='deepenhancer_transfer', cell=cell, quick=quick)
-    if c.region_only and not (c.region_net or c.scratch_arch):
-        raise OptionError('deepenhancer_transfer: region_only needs region_net (a whole-region network) or '
-                          'scratch_arch (a key of ARCHS)')
-    if c.scratch_arch and not c.region_only:
-        raise OptionError('deepenhancer_transfer: scratch_arch is for region_only runs (otherwise the '
-                          "pre-trained model's architecture is trained from scratch)")
-    if c.scratch_arch and c.scratch_arch not in ARCHS:
-        raise OptionError(
-            f'deepenhancer_transfer: unknown scratch_arch {c.scratch_arch!r}; one of {", ".join(ARCHS)}'
-        )
-    if quick and not c.region_only:
-        if pretrained is None:
-            pretrained = out / 'pretrained_quick'
-            deepenhancer_chr22(pretrained, quick=True, verbose=0)
-            pretrained = pretrained / 'model.keras'
+    c = replace(c, epochs=2) if c.quick else c
+    t0, out = time.time(), Path(out_dir)
+    meta = run_metadata(c.seed, experiment='deepenhancer_transfer', cell=c.cell, quick=c.quick)
+    _transfer_checks(c)
+    if c.quick and not c.region_only and pretrained is None:
+        deepenhancer_chr22(out / 'pretrained_quick', quick=True, verbose=0)
+        pretrained = out / 'pretrained_quick' / 'model.keras'
     pm = None if c.region_only else keras.saving.load_model(
         pretrained or repo_root() / 'runs' / 'deepenhancer_chr22' / 'model.keras')
-    g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
-    W = 300 if pm is None else pm.input_shape[1]
-    pos = distal_dnase(cell, width=region)
-    blocks = {'train': (0.0, 0.65), 'val': (0.65, 0.75), 'test': (0.75, 1.0)}
-    sp = block_split(pos, g.sizes, test=blocks['test'], val=blocks['val'], margin=W)
-    pos = pos.assign(split=sp.to_numpy(), label=1)
-    pos = pos[pos.split != 'drop']
-    tr_all = pos[pos.split == 'train']
-    if len(tr_all) > n_train:
-        pos = pd.concat([tr_all.sample(n_train, random_state=seed), pos[pos.split != 'train']])
-    pos = pos.sort_values('start').reset_index(drop=True)
-    exclude = gencode_exclusions(chroms=['chr22'])
-    neg = sample_negatives(
-        g, pos, pos.split, exclude, 'background', margin=W, seed=seed, blocks=blocks
-    ).assign(label=0)
-    reg = pd.concat([pos, neg[['chrom', 'start', 'end', 'split', 'label']]], ignore_index=True)
-    parts = {s: reg[reg.split == s].reset_index(drop=True) for s in blocks}
-    assert_disjoint(parts['train'], parts['test'], pad=W)
-    trv = pd.concat([parts['train'], parts['val']], ignore_index=True)  # what the baselines train on
-    ds = lambda d, sh: WindowDataset(
-        g, window_index(d, W, stride, sizes=g.sizes), d.label.to_numpy(), W, 128 if sh else 512, shuffle=sh,
-        seed=seed, rc_augment=sh and c.rc_augment,
-    )
-    te = parts['test']
-    score = lambda m: predict_regions(m, g, te, W, stride, test_rc=c.test_rc)
-    nets = ', '.join(x for x in (c.scratch_arch, c.region_net) if x)
+    g, W = Genome(resolve('hg38_chr22/chr22.fa.gz')), 300 if pm is None else pm.input_shape[1]
+    parts, nets = _transfer_parts(g, c, W), ', '.join(x for x in (c.scratch_arch, c.region_net) if x)
     res = dict(
-        task=(f'transfer: FANTOM5 chr22 model fine-tuned on distal {cell} DNase peaks (chr22)'
-              if pm is not None
-              else f'distal {cell} DNase peaks (chr22): {nets} from scratch vs the baselines'),
+        task=(f'transfer: FANTOM5 chr22 model fine-tuned on distal {c.cell} DNase peaks (chr22)'
+              if pm is not None else
+              f'distal {c.cell} DNase peaks (chr22): {nets} from scratch vs the baselines'),
         **meta,
         pretrained=None if c.region_only else str(pretrained or 'runs/deepenhancer_chr22/model.keras'),
-        positives=(f'ENCODE DNase-seq peaks {DNASE[cell].split("/")[-1]} (hg38), chr22, > 2 kb from any '
-                   f'GENCODE TSS, {region} bp around the summit'),
-        window_stride=stride,
-        fine_tune_lr=lr,
-        split=dict(
-            kind='genomic blocks', blocks=blocks, margin_bp=W, chroms=['chr22'],
-            note='the blocks of the pre-training run: test regions unseen in pre-training too',
-        ),
+        positives=(f'ENCODE DNase-seq peaks {DNASE[c.cell].split("/")[-1]} (hg38), chr22, > 2 kb from any '
+                   f'GENCODE TSS, {c.region} bp around the summit'),
+        window_stride=c.stride, fine_tune_lr=c.lr,
+        split=dict(kind='genomic blocks', blocks=TRANSFER_BLOCKS, margin_bp=W, chroms=['chr22'],
+                   note='the blocks of the pre-training run: test regions unseen in pre-training too'),
         counts={s: dict(pos=int(d.label.sum()), neg=int((1 - d.label).sum())) for s, d in parts.items()},
-        n_train_positives=int(parts['train'].label.sum()),
-        results={},
-        training={},
-    )
-    if pm is not None:
-        res['results']['pre-trained, no fine-tuning'] = evaluate_scores(te.label, score(pm))
-    for name, fz in (() if pm is None else (('fine-tuned, all layers', False),
-                                            ('fine-tuned, convolutions frozen', True))):
-        tune = (c.train.replace(epochs=epochs) if c.train is not None else
-                FINE_TUNE.replace(lr=lr, epochs=epochs, patience=patience))
-        m, h = fine_tune(pm, ds(parts['train'], True), ds(parts['val'], False),
-                         out / name.replace(' ', '_').replace(',', ''), config=tune.replace(seed=seed),
-                         freeze_conv=fz)
-        res['results'][name] = evaluate_scores(te.label, score(m))
-        res['training'][name] = dict(epochs=len(h), best_epoch=best_epoch(h))
-    scratch_arch = pm.name if pm is not None else c.scratch_arch
-    if scratch_arch:
-        cfg = (c.scratch.replace(epochs=epochs) if c.scratch is not None
-               else MIN2017.replace(epochs=epochs, patience=patience)).replace(seed=seed)
-        m, h, _ = fit(
-            lambda: build_model(scratch_arch, W), TWO_CLASS, ds(parts['train'], True),
-            ds(parts['val'], False), out / 'from_scratch', config=cfg, verbose=0,
-            record=dict(arch=scratch_arch),
-        )
-        res['results']['from scratch (same small set)'] = evaluate_scores(te.label, score(m))
-        va_sc = predict_regions(m, g, parts['val'], W, stride, test_rc=c.test_rc)
-        res['training']['from scratch'] = dict(epochs=len(h), best_epoch=best_epoch(h),
-                                               val_auroc=evaluate_scores(parts['val'].label, va_sc)['auroc'])
-        if c.refit:  # the epochs validation chose, now trained on training + validation (as the SVMs are)
-            n = _refit_epochs(h, cfg)
-            m, _, _ = fit(lambda: build_model(scratch_arch, W), TWO_CLASS, ds(trv, True), None,
-                          out / 'from_scratch_refit', config=refit_config(cfg, n), verbose=0)
-            res['results']['from scratch, refit on train + val'] = evaluate_scores(te.label, score(m))
-            res['training']['from scratch, refit on train + val'] = dict(epochs=n)
-    if c.region_net:
-        cfg = (c.region_train or REGION_RECIPE).replace(seed=seed, **({'epochs': epochs} if quick else {}))
-        m, h, _ = fit_region_model(g, parts['train'], parts['val'], out / c.region_net, arch=c.region_net,
-                                   length=region, config=cfg, build_kw=c.region_kw)
-        name = f'{c.region_net} from scratch (same small set)'
-        res['results'][name] = evaluate_scores(te.label, predict_whole_regions(m, g, te))
-        va = parts['val']
-        vs = evaluate_scores(va.label, predict_whole_regions(m, g, va))['auroc']
-        res['training'][name] = dict(history_summary(h, cfg), val_auroc=vs)
-        if c.refit:
-            n = _refit_epochs(h, cfg)
-            m, _, _ = fit_region_model(g, trv, None, out / f'{c.region_net}_refit', arch=c.region_net,
-                                       length=region, config=refit_config(cfg, n), build_kw=c.region_kw)
-            name = f'{c.region_net} from scratch, refit on train + val'
-            res['results'][name] = evaluate_scores(te.label, predict_whole_regions(m, g, te))
-            res['training'][name] = dict(epochs=n)
-    for name, fn in BASELINES.items():
-        res['results'][name] = evaluate_scores(
-            te.label, fn(region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te))
-        )
-    for name, fn in TUNED_BASELINES.items():   # (l, k, C) chosen on validation, as the networks choose epochs
-        trn, val = parts['train'], parts['val']
-        sc, _ = fn(region_codes_list(g, trn), trn.label.to_numpy(), region_codes_list(g, val),
-                   val.label.to_numpy(), region_codes_list(g, te))
-        res['results'][name] = evaluate_scores(te.label, sc)
+        n_train_positives=int(parts['train'].label.sum()), results={}, training={})
+    t = _Transfer(g, parts, W, c, out=out, res=res)
+    if pm is not None: _transfer_fine_tune(t, pm)
+    if pm is not None or c.scratch_arch: _transfer_scratch(t, pm.name if pm is not None else c.scratch_arch)
+    if c.region_net: _transfer_region_net(t)
+    _transfer_baselines(t)
     res['wall_seconds'] = round(time.time() - t0, 1)
     res = results_record(res, dict(asdict(c), pretrained=res['pretrained']),
                          data_keys=('n_train_positives', 'window_stride'))
-    if results is not None:
-        save_json(results, res)
+    if results is not None: save_json(results, res)
     return res
 
 # %% ../nbs/02_deepenhancer.ipynb #e004

@@ -290,6 +290,45 @@ def _read_vcf(p: Path) -> pd.DataFrame:
     ]
     return df
 
+# %% ../nbs/06_interpretation.ipynb #c057_1a
+def _read_variant_table(p: Path) -> pd.DataFrame:
+    "A TSV/CSV of variants as text columns named by its header, with each row's `line`."
+    with open_text(p) as f:
+        lines = [(i, l) for i, l in enumerate(f.read().splitlines(), 1)
+                 if l.strip() and not l.startswith('##')]
+    if not lines: raise SequenceError(f'{p}: empty variant file')
+    sep = ',' if lines[0][1].count(',') > lines[0][1].count('\t') else '\t'
+    hdr = [h.strip().lstrip('#').lower() for h in lines[0][1].split(sep)]
+    for i, l in lines[1:]:
+        if len(l.split(sep)) != len(hdr):
+            raise SequenceError(f'{p}: line {i}: {len(l.split(sep))} fields, header has {len(hdr)}')
+    rows = pd.DataFrame([l.split(sep) for _, l in lines[1:]], columns=hdr)
+    return rows.assign(line=[i for i, _ in lines[1:]])
+
+def _variant_rows(src) -> pd.DataFrame:
+    "The rows of a VCF, a table or a DataFrame of variants, each with its `line`, before any check."
+    if isinstance(src, pd.DataFrame): return src.copy().assign(line=np.arange(1, len(src) + 1))
+    p = Path(src)
+    if not p.exists(): raise MissingFileError(f'{p}: no such variant file')
+    try:
+        with open_text(p) as f: head = f.read(4096)
+    except (EOFError, OSError, UnicodeDecodeError) as e:
+        raise SequenceError(f'{p}: not a readable variant file ({e})') from None
+    vcf = head.startswith('##fileformat=VCF') or head.startswith('#CHROM')
+    return _read_vcf(p) if vcf else _read_variant_table(p)
+
+def _check_snv(name: str, r):
+    "Raise `SequenceError` naming the line for a position that is not a 1-based integer or a non-SNV."
+    try: pos = int(r.pos)
+    except (TypeError, ValueError):
+        raise SequenceError(f'{name}: line {r.line}: position {r.pos!r} is not an integer') from None
+    if pos < 1: raise SequenceError(f'{name}: line {r.line}: position {pos} < 1 (positions are 1-based)')
+    for col in ('ref', 'alt'):
+        v = str(getattr(r, col)).strip().upper()
+        if len(v) != 1 or v not in 'ACGT':
+            raise SequenceError(f'{name}: line {r.line}: {col} {getattr(r, col)!r} is not a single A/C/G/T '
+                                'base (only SNVs are scored)')
+
 # %% ../nbs/06_interpretation.ipynb #c057_1
 def read_variants(
     src: str | Path | pd.DataFrame,  # VCF (cyvcf2), TSV/CSV (chrom, pos, ref, alt [, id]), DataFrame
@@ -297,61 +336,15 @@ def read_variants(
     """Read and validate variants (single-nucleotide ones are scored; a multi-allelic VCF record gives one row
     per ALT). Raises `SequenceError` naming file, line and value for a malformed row."""
     name = str(src) if not isinstance(src, pd.DataFrame) else 'variants'
-    if isinstance(src, pd.DataFrame):
-        df = src.copy().assign(line=np.arange(1, len(src) + 1))
-    else:
-        p = Path(src)
-        if not p.exists():
-            raise MissingFileError(f'{p}: no such variant file')
-        try:
-            with open_text(p) as f:
-                head = f.read(4096)
-        except (EOFError, OSError, UnicodeDecodeError) as e:
-            raise SequenceError(f'{p}: not a readable variant file ({e})') from None
-        if head.startswith('##fileformat=VCF') or head.startswith('#CHROM'):
-            df = _read_vcf(p)
-        else:
-            with open_text(p) as f:
-                lines = [
-                    (i, l)
-                    for i, l in enumerate(f.read().splitlines(), 1)
-                    if l.strip() and not l.startswith('##')
-                ]
-            if not lines:
-                raise SequenceError(f'{p}: empty variant file')
-            sep = ',' if lines[0][1].count(',') > lines[0][1].count('\t') else '\t'
-            hdr = [h.strip().lstrip('#').lower() for h in lines[0][1].split(sep)]
-            for i, l in lines[1:]:
-                if len(l.split(sep)) != len(hdr):
-                    raise SequenceError(f'{p}: line {i}: {len(l.split(sep))} fields, header has {len(hdr)}')
-            df = pd.DataFrame([l.split(sep) for _, l in lines[1:]], columns=hdr).assign(
-                line=[i for i, _ in lines[1:]]
-            )
+    df = _variant_rows(src)
     df.columns = [str(c).lower() for c in df.columns]
     df = df.rename(columns={'chr': 'chrom', 'chromosome': 'chrom', 'position': 'pos'})
     miss = [c for c in ('chrom', 'pos', 'ref', 'alt') if c not in df.columns]
-    if miss:
-        raise SequenceError(f'{name}: missing column(s) {", ".join(miss)} (need chrom, pos, ref, alt)')
-    if not len(df):
-        raise SequenceError(f'{name}: no variants')
-    for r in df.itertuples(index=False):
-        ln = r.line
-        try:
-            pos = int(r.pos)
-        except (TypeError, ValueError):
-            raise SequenceError(f'{name}: line {ln}: position {r.pos!r} is not an integer') from None
-        if pos < 1:
-            raise SequenceError(f'{name}: line {ln}: position {pos} < 1 (positions are 1-based)')
-        for col in ('ref', 'alt'):
-            v = str(getattr(r, col)).strip().upper()
-            if len(v) != 1 or v not in 'ACGT':
-                raise SequenceError(
-                    f'{name}: line {ln}: {col} {getattr(r, col)!r} is not a single A/C/G/T base '
-                    '(only SNVs are scored)'
-                )
+    if miss: raise SequenceError(f'{name}: missing column(s) {", ".join(miss)} (need chrom, pos, ref, alt)')
+    if not len(df): raise SequenceError(f'{name}: no variants')
+    for r in df.itertuples(index=False): _check_snv(name, r)
     df['pos'] = df.pos.astype(int)
-    df['ref'] = df.ref.astype(str).str.strip().str.upper()
-    df['alt'] = df.alt.astype(str).str.strip().str.upper()
+    for c in ('ref', 'alt'): df[c] = df[c].astype(str).str.strip().str.upper()
     df['chrom'] = df.chrom.astype(str).str.strip()
     if 'id' not in df.columns:
         df['id'] = [f'{c}:{p}:{a}>{b}' for c, p, a, b in zip(df.chrom, df.pos, df.ref, df.alt)]

@@ -29,8 +29,8 @@ __all__ = ['TARGETFINDER_CELLS', 'PAIR_COLUMNS', 'SPLITS', 'BASELINES', 'FROZEN_
            'read_pairs', 'element_components', 'pair_folds', 'centred_windows', 'leakage', 'propensity_features',
            'add_loci', 'baseline_scores', 'pair_metrics', 'cross_validate_baselines', 'cross_cell_matrix',
            'LeakageConfig', 'leakage_study', 'leakage_table', 'published_table', 'pair_windows', 'PairDataset',
-           'build_speid', 'jaspar_kernels', 'simulate_interactions', 'default_speid_recipe', 'predict_pairs',
-           'train_speid', 'SpeidSimConfig', 'speid_simulated', 'simulated_table']
+           'build_speid', 'jaspar_kernels', 'simulate_interactions', 'default_speid_recipe', 'singh_stages',
+           'predict_pairs', 'PairSetup', 'train_speid', 'SpeidSimConfig', 'speid_simulated', 'simulated_table']
 
 # %% ../nbs/04_speid.ipynb #c005
 TARGETFINDER_CELLS = ('GM12878', 'HeLa-S3', 'HUVEC', 'IMR90', 'K562', 'NHEK')
@@ -901,6 +901,14 @@ def default_speid_recipe(
         for c, e in zip(SINGH2016, epochs)
     )
 
+# %% ../nbs/04_speid.ipynb #c045_2a
+def singh_stages(epochs: tuple = (32, 30),  # maximum epochs of stages 1 and 2 (the repository: 32, 360)
+                 lr: tuple = (1e-5, 1e-5),  # Adam learning rates of the two stages (§2.3: 1e-5)
+                 **changes,  # any other `TrainConfig` field for both stages (seed, patience, batch_size)
+                 ) -> tuple:  # two `TrainConfig`s: stage 1, stage 2
+    "`SINGH2016` with other epochs and rates: the paper's recipe at another length (Singh et al. §2.3)."
+    return tuple(c.replace(epochs=e, lr=r, **changes) for c, e, r in zip(SINGH2016, epochs, lr))
+
 # %% ../nbs/04_speid.ipynb #c045_3
 def predict_pairs(
     model: keras.Model,
@@ -917,133 +925,117 @@ def predict_pairs(
     p = predict(model, ds(False), column=0)
     return (p + predict(model, ds(True), column=0)) / 2 if test_rc else p
 
+# %% ../nbs/04_speid.ipynb #c045_4a
+@dataclass(frozen=True)
+class PairSetup:
+    """How pairs are split and fed to SPEID (Singh et al. §2.3): the split (`pair_folds`: 'random', the
+    paper's; 'chrom'; 'segregated'), the windows around enhancer and promoter (bp), stage 1's shift
+    augmentation and balancing, and strands. Raises `OptionError` for a test fold outside 0..k-1."""
+    split: str = 'chrom'  # 'random' (the paper's), 'chrom' or 'segregated'
+    k: int = 10  # folds; `test_fold` is tested, the next fold validates
+    test_fold: int = 0  # which fold is the test set
+    enh_len: int = 3000  # enhancer window (bp)
+    prom_len: int = 2000  # promoter window (bp)
+    n_shift: int = 20  # placements per positive in stage 1 (§2.3)
+    shift_negatives: bool = True  # stage 1: negatives placed at random too (False: centred, as the paper)
+    balance: bool = True  # stage 1: subsample negatives to the number of augmented positives
+    rc_augment: bool = False  # training pairs on a random strand (`PairDataset`)
+    test_rc: bool = False  # validation and test pairs scored on both strands, averaged
+
+    def __post_init__(self):
+        if not 0 <= self.test_fold < self.k:
+            raise OptionError(f'test_fold must lie in 0..{self.k - 1}, got {self.test_fold}')
+
+# %% ../nbs/04_speid.ipynb #c045_4c
+def _pair_parts(pairs: pd.DataFrame, setup: PairSetup, seed: int) -> dict:
+    "{train, val, test}: pairs of the test fold, the next fold (validation) and the rest (`pair_folds`)."
+    folds = pair_folds(pairs, setup.split, setup.k, seed)
+    te, va = folds == setup.test_fold, folds == (setup.test_fold + 1) % setup.k
+    return {n: pairs[m].reset_index(drop=True) for n, m in (('train', ~(te | va)), ('val', va), ('test', te))}
+
+def _pair_batches(g, P, setup, stages, class_weight, seed) -> tuple:
+    """(train, val) batches of both stages: stage 1 on shift-augmented, balanced windows; stage 2 on the
+    centred, imbalanced pairs (class-weighted)."""
+    def win(df, n):
+        w = pair_windows(df, setup.enh_len, setup.prom_len, n, setup.shift_negatives, seed=seed,
+                         sizes=g.sizes)
+        if n and setup.balance and (w.label == 0).sum() > (w.label == 1).sum():  # balanced stage-1 set
+            neg = w[w.label == 0].sample(int((w.label == 1).sum()), random_state=seed)
+            w = pd.concat([w[w.label == 1], neg])
+        return w
+    ds = lambda w, sh, cw=None: PairDataset(g, w, setup.enh_len, setup.prom_len, stages[0].batch_size,
+                                            shuffle=sh, seed=seed, class_weight=cw,
+                                            rc_augment=setup.rc_augment and sh)
+    return ([ds(win(P['train'], setup.n_shift), True), ds(win(P['train'], 0), True, class_weight)],
+            [ds(win(P['val'], setup.n_shift), False), ds(win(P['val'], 0), False)])
+
+# %% ../nbs/04_speid.ipynb #c045_4d
+def _pair_evaluation(model, g, P, setup, batch_size, seed) -> dict:
+    """SPEID and the propensity+distance baseline on the test pairs: metrics, and F1 / MCC at the threshold
+    that maximises MCC on the validation pairs (the test set's 1:20 ratio makes 0.5 meaningless for a
+    network trained on balanced stage-1 batches). Writes nothing."""
+    kw = dict(batch_size=batch_size, test_rc=setup.test_rc)
+    s = {n: predict_pairs(model, g, P[n], setup.enh_len, setup.prom_len, **kw) for n in ('test', 'val')}
+    b = {n: baseline_scores(P['train'], P[n], 'propensity+distance', seed) for n in ('test', 'val')}
+    out = {}
+    for name, sc in (('speid', s), ('propensity_distance', b)):
+        out[name] = pair_metrics(P['test'].label, sc['test'])
+        t = choose_threshold(P['val'].label.to_numpy(), sc['val'])
+        out[name]['at_val_threshold'] = threshold_metrics(P['test'].label.to_numpy(), sc['test'], t)
+    return dict(metrics=out, test_scores=s['test'])
+
 # %% ../nbs/04_speid.ipynb #c045_4
 def train_speid(
     genome: Genome | str | Path,  # genome or FASTA path (hg19 for the TargetFinder pairs)
     pairs: pd.DataFrame | str | Path,  # pair table or its file / TargetFinder cell line (`read_pairs`)
     out_dir: str | Path,  # run directory: stage checkpoints, scores, results.json
-    split: str = 'chrom',  # 'random' (the paper's), 'chrom' or 'segregated' (`pair_folds`)
-    k: int = 10,  # folds; `test_fold` is tested, the next fold validates
-    test_fold: int = 0,  # which fold is the test set
-    enh_len: int = 3000,
-    prom_len: int = 2000,  # windows (bp)
-    n_shift: int = 20,  # placements per positive in stage 1 (§2.3)
-    shift_negatives: bool = True,  # stage 1: negatives placed at random too (False: centred, as the paper)
-    balance: bool = True,  # stage 1: subsample negatives to the number of augmented positives
-    epochs: tuple = (32, 30),  # maximum epochs of stage 1 and stage 2 (the repository: 32 and 360)
-    lr: tuple = (1e-5, 1e-5),  # Adam learning rates of the two stages (§2.3: 1e-5)
-    batch_size: int = 100,  # pairs per batch (§2.3: 100)
-    patience: int = 5,  # early-stopping patience
+    setup: PairSetup = PairSetup(),  # split, windows, augmentation, strands
+    config: tuple = SINGH2016,  # the two stages' `TrainConfig`s (`singh_stages`, `default_speid_recipe`)
     jaspar_frac: float = 0.0,  # fraction of kernels initialised from JASPAR (§2.1: about half)
-    class_weight: (
-        dict | None
-    ) = None,  # stage-2 class weights (the repository meant sqrt(1/frac); in effect 1)
-    seed: int = 0,  # seed of split, placements, initialisation
-    config: tuple | list | None = None,  # the two stages' `TrainConfig`s, a whole recipe (e.g.
-    # `default_speid_recipe()`): they replace epochs, lr, batch_size and patience (seeds become `seed`);
-    # None: `SINGH2016` with those four
-    rc_augment: bool = False,  # training pairs on a random strand (`PairDataset`)
-    test_rc: bool = False,  # validation and test pairs scored on both strands, averaged
+    class_weight: dict | None = None,  # stage-2 class weights (the repository: sqrt(1/frac), in effect 1)
     recipe: str = 'paper',  # the recipe's name in the record
     verbose: int | str = 0,  # Keras progress
     **model_kw,  # `build_speid` options (n_kernels, kernel_width, lstm_units, dense, ...)
 ) -> dict:  # the record {meta, config, data, metrics} (also written to out_dir/results.json)
     """SPEID end to end: split → windows → shift augmentation → stage 1 (balanced) → stage 2 (frozen,
-    imbalanced) → test metrics (Singh et al. §2.3). With an ensemble recipe (`config[0].ensemble` > 1) every
-    member runs both stages and the members' outputs are averaged. Raises `OptionError` unless `config` has
-    two stages, and `PairTableError` for a malformed pair table."""
-    t0 = time.time()
-    out = Path(out_dir)
+    imbalanced) → test metrics (Singh et al. §2.3). Stage 1's seed seeds the split, the placements and the
+    initialisation. With an ensemble recipe (`config[0].ensemble` > 1) every member runs both stages and the
+    members' outputs are averaged. Raises `OptionError` unless `config` has two stages, and `PairTableError`
+    for a malformed pair table."""
+    if len(config) != 2:
+        raise OptionError(f'train_speid: config needs two stages (SPEID §2.3), got {len(config)}')
+    t0, out, seed = time.time(), Path(out_dir), config[0].seed
     out.mkdir(parents=True, exist_ok=True)
     g = genome if isinstance(genome, Genome) else Genome(genome)
-    pairs = (
-        read_pairs(pairs, sizes=g.sizes)
-        if not isinstance(pairs, pd.DataFrame)
-        else validate_pairs(pairs, 'pairs', g.sizes)
-    )
-    pairs = _with_names(pairs)
-    settings = dict(
-        split=split, k=k, test_fold=test_fold, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift,
-        shift_negatives=shift_negatives, balance=balance, epochs=list(epochs), lr=list(lr),
-        batch_size=batch_size, patience=patience, jaspar_frac=jaspar_frac, class_weight=class_weight,
-        **model_kw,
-    )
-    if config is None:
-        stages = [
-            c.replace(epochs=e, lr=r, patience=patience, batch_size=batch_size, seed=seed)
-            for c, e, r in zip(SINGH2016, epochs, lr)
-        ]
-    else:
-        if len(config) != 2:
-            raise OptionError(f'train_speid: config needs two stages (SPEID §2.3), got {len(config)}')
-        stages = [c.replace(seed=seed) for c in config]
-        settings.update(
-            epochs=[c.epochs for c in stages], lr=[c.lr for c in stages], batch_size=stages[0].batch_size,
-            patience=stages[0].patience, stages=[asdict(c) for c in stages],
-        )
-    settings.update(recipe=recipe, rc_augment=rc_augment, test_rc=test_rc)
+    pairs = _with_names(validate_pairs(pairs, 'pairs', g.sizes) if isinstance(pairs, pd.DataFrame) else
+                        read_pairs(pairs, sizes=g.sizes))
     meta = run_metadata(seed, data={'genome': g.path})
     set_seed(seed)
-    folds = pair_folds(pairs, split, k, seed)
-    te, va = folds == test_fold, folds == (test_fold + 1) % k
-    tr = ~(te | va)
-    P = {n: pairs[m].reset_index(drop=True) for n, m in (('train', tr), ('val', va), ('test', te))}
-    kern = (
-        jaspar_kernels(model_kw.get('n_kernels', 1024), model_kw.get('kernel_width', 40), jaspar_frac, seed)
-        if jaspar_frac
-        else None
-    )
-    build = lambda: build_speid(enh_len=enh_len, prom_len=prom_len, conv_init=kern, **model_kw)
-
-    def win(df, n):
-        w = pair_windows(df, enh_len, prom_len, n, shift_negatives, seed=seed, sizes=g.sizes)
-        if n and balance and (w.label == 0).sum() > (w.label == 1).sum():  # balanced stage-1 set
-            w = pd.concat(
-                [w[w.label == 1], w[w.label == 0].sample(int((w.label == 1).sum()), random_state=seed)]
-            )
-        return w
-
-    bs = stages[0].batch_size
-    ds = lambda w, sh, cw=None: PairDataset(
-        g, w, enh_len, prom_len, bs, shuffle=sh, seed=seed, class_weight=cw, rc_augment=rc_augment and sh
-    )
-    # stage 1: everything trainable, balanced by shift augmentation of the positives;
+    P = _pair_parts(pairs, setup, seed)
+    kern = (jaspar_kernels(model_kw.get('n_kernels', 1024), model_kw.get('kernel_width', 40), jaspar_frac,
+                           seed) if jaspar_frac else None)
+    build = lambda: build_speid(enh_len=setup.enh_len, prom_len=setup.prom_len, conv_init=kern, **model_kw)
+    train, val = _pair_batches(g, P, setup, config, class_weight=class_weight, seed=seed)
     # stage 2: convolutions + LSTM frozen, the rest retrained on the imbalanced pairs
-    train = [ds(win(P['train'], n_shift), True), ds(win(P['train'], 0), True, class_weight)]
-    val = [ds(win(P['val'], n_shift), False), ds(win(P['val'], 0), False)]
-    trained = fit(build, PAIR_TASK, train, val, out, config=stages, verbose=verbose)
+    trained = fit(build, PAIR_TASK, train, val, out, config=list(config), verbose=verbose)
     model, h = trained.model, trained.history
-    hist = {f'stage{s}': h[h.stage == s].drop(columns=['stage', 'restart']).to_dict('list') for s in (1, 2)}
     model.save(out / 'model.keras')
-    score = predict_pairs(model, g, P['test'], enh_len, prom_len, batch_size=batch_size, test_rc=test_rc)
-    atomic_write(
-        out / 'test_scores.tsv', P['test'][PAIR_COLUMNS].assign(score=score).to_csv(sep='\t', index=False)
-    )
-    base = baseline_scores(P['train'], P['test'], 'propensity+distance', seed)
-    res = dict(
-        meta=meta,
-        split=dict(kind=split, k=k, test_fold=test_fold, validation_fold=(test_fold + 1) % k),
-        counts={n: dict(pairs=len(d), pos=int(d.label.sum())) for n, d in P.items()},
-        leakage=leakage(P['train'], P['test'], enh_len, prom_len),
-        metrics=dict(
-            speid=pair_metrics(P['test'].label, score),
-            propensity_distance=pair_metrics(P['test'].label, base),
-        ),
-        history=hist,
-        n_params=int(model.count_params()),
-    )
-    # F1 / MCC at the threshold that maximises MCC on the validation pairs (the test set's 1:20 ratio
-    # makes 0.5 meaningless for a network trained on balanced stage-1 batches)
-    vscore = predict_pairs(model, g, P['val'], enh_len, prom_len, batch_size=batch_size, test_rc=test_rc)
-    vbase = baseline_scores(P['train'], P['val'], 'propensity+distance', seed)
-    for name, s, vs in (('speid', score, vscore), ('propensity_distance', base, vbase)):
-        t = choose_threshold(P['val'].label.to_numpy(), vs)
-        res['metrics'][name]['at_val_threshold'] = threshold_metrics(P['test'].label.to_numpy(), s, t)
-    res['wall_seconds'] = time.time() - t0
-    settings['split_kind'] = settings.pop('split')  # the record's data holds the split itself
-    res = results_record(
-        res, dict(settings, seed=seed), data_keys=('leakage',), meta_keys=('history', 'n_params')
-    )
+    ev = _pair_evaluation(model, g, P, setup, batch_size=config[0].batch_size, seed=seed)
+    atomic_write(out / 'test_scores.tsv',
+                 P['test'][PAIR_COLUMNS].assign(score=ev['test_scores']).to_csv(sep='\t', index=False))
+    res = dict(meta=meta, split=dict(kind=setup.split, k=setup.k, test_fold=setup.test_fold,
+                                     validation_fold=(setup.test_fold + 1) % setup.k),
+               counts={n: dict(pairs=len(d), pos=int(d.label.sum())) for n, d in P.items()},
+               leakage=leakage(P['train'], P['test'], setup.enh_len, setup.prom_len), metrics=ev['metrics'],
+               history={f'stage{s}': h[h.stage == s].drop(columns=['stage', 'restart']).to_dict('list')
+                        for s in (1, 2)},
+               n_params=int(model.count_params()), wall_seconds=time.time() - t0)
+    settings = dict({('split_kind' if k == 'split' else k): v for k, v in asdict(setup).items()},
+                    jaspar_frac=jaspar_frac, class_weight=class_weight, recipe=recipe, seed=seed,
+                    epochs=[c.epochs for c in config], lr=[c.lr for c in config],
+                    stages=[asdict(c) for c in config],
+                    **model_kw)
+    res = results_record(res, settings, data_keys=('leakage',), meta_keys=('history', 'n_params'))
     save_json(out / 'results.json', res)
     return res
 
@@ -1097,18 +1089,18 @@ def speid_simulated(
         max_dist=400_000 if not quick else 200_000, enh_size=(200, 600), prom_size=(300, 800), copies=3,
         seed=seed,
     )
-    kw = dict(
-        k=k, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, epochs=epochs, lr=lr, patience=3,
-        seed=seed, verbose=verbose, recipe=c.recipe, **model,
-    )
-    if c.recipe == 'default':
-        kw.update(config=default_speid_recipe(epochs, lr[0], c.members), rc_augment=True, test_rc=True)
-    runs = {how: train_speid(sim['genome'], sim['pairs'], out / how, split=how, **kw) for how in splits}
+    paper = c.recipe == 'paper'
+    setup = PairSetup(k=k, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, rc_augment=not paper,
+                      test_rc=not paper)
+    stages = (singh_stages(epochs, lr, patience=3, seed=seed) if paper else
+              default_speid_recipe(epochs, lr[0], c.members, seed=seed))
+    kw = dict(config=stages, verbose=verbose, recipe=c.recipe, **model)
+    runs = {how: train_speid(sim['genome'], sim['pairs'], out / how, replace(setup, split=how), **kw)
+            for how in splits}
     if c.paper_augmentation:  # the paper's protocol: only positives shifted, negatives centred
         runs['random, negatives centred'] = train_speid(
-            sim['genome'], sim['pairs'], out / 'random_centred_negatives', split='random',
-            shift_negatives=False, **kw,
-        )
+            sim['genome'], sim['pairs'], out / 'random_centred_negatives',
+            replace(setup, split='random', shift_negatives=False), **kw)
     res = dict(
         meta=meta, simulation=load_json(out / 'sim' / 'truth.json'), runs=runs, wall_seconds=time.time() - t0
     )

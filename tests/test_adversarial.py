@@ -4,6 +4,7 @@ import numpy as np, pandas as pd, pytest, keras
 from enhancer_nets.core import repo_root
 from enhancer_nets.data import data_available, one_hot, reverse_complement, jaspar_ppm, pssm_oracle, pwm_scan, Genome, SequenceError, write_fasta, balanced_blocks
 from enhancer_nets.adversarial import *
+from enhancer_nets.recipes import COHN2018
 from enhancer_nets.data import pssm_max, CodesDataset
 from enhancer_nets.motifs import *
 
@@ -79,10 +80,10 @@ def test_unknown_chromosome_names_file_and_value(tmp_path):
 
 def test_train_cohn_restarts_and_resumes(tmp_path):
     sim = cohn_simulation('CEBPA', 100, length=120, mu=60, sd=10, seed=0)
-    m, rec = train_cohn(sim['train'], sim['val'], tmp_path, restarts=2, epochs=1, pools=(2, 2, 2))
+    m, rec = train_cohn(sim['train'], sim['val'], tmp_path, config=COHN2018.replace(restarts=2, epochs=1), pools=(2, 2, 2))
     assert len(rec['restarts']) == 2 and (tmp_path/'restart1'/'best.keras').exists() and (tmp_path/'restarts.json').exists()
     stamp = [(tmp_path/f'restart{r}'/'history.csv').stat().st_mtime for r in (0, 1)]
-    m2, rec2 = train_cohn(sim['train'], sim['val'], tmp_path, restarts=2, epochs=1, pools=(2, 2, 2))   # finished: nothing retrained
+    m2, rec2 = train_cohn(sim['train'], sim['val'], tmp_path, config=COHN2018.replace(restarts=2, epochs=1), pools=(2, 2, 2))   # finished: nothing retrained
     assert rec2 == rec and stamp == [(tmp_path/f'restart{r}'/'history.csv').stat().st_mtime for r in (0, 1)]
     x = one_hot(sim['test']['codes']).astype('float32')
     assert np.allclose(np.asarray(m(x)), np.asarray(m2(x)), atol=1e-6)
@@ -92,7 +93,7 @@ def test_cross_species_two_synthetic_genomes(tmp_path):
           'B': simulated_species(tmp_path, 'B', ('CEBPA', 'HNF4A'), gc=.5, n_enhancers=120, chrom_len=1_000_000, seed=2)}
     ds = species_datasets(sp, folds=3)
     assert all(d['y'].sum() > 50 and set(d['fold']) <= {0, 1, 2} for d in ds.values())
-    m = cross_species(ds, tmp_path/'runs', epochs=1)
+    m = cross_species(ds, tmp_path/'runs', config=COHN2018.replace(epochs=1))
     assert list(m.index) == ['A', 'B', 'all', 'all, equal size'] and list(m.columns) == ['A', 'B']
     assert m.notna().all().all()
 
@@ -121,9 +122,9 @@ def test_real_experiments_pipeline_on_a_synthetic_genome(tmp_path):
     ds = enhancer_dataset(g, reg, background=1, folds=3, name='S')
     assert set(ds['source']) == {'S enhancer', 'S negative', 'background (GC-matched)'}
     from enhancer_nets.recipes import REGION_RECIPE
-    r = cohn_real_experiments(ds, tmp_path/'runs', ks=(2,), planted_from=(2,),
-                              experiments=('genomic', 'expanded', 'planted'), epochs=1,
-                              region_net='rc-gpool', region_config=REGION_RECIPE.replace(epochs=1))
+    r = cohn_real_experiments(ds, tmp_path/'runs', CohnRealConfig(
+        ks=(2,), experiments=('genomic', 'expanded', 'planted'), epochs=1, region_net='rc-gpool',
+        region_train=REGION_RECIPE.replace(epochs=1)))
     assert len(r['genomic: rc-gpool (whole-region network, ours)']['fold_auroc']) == 3
     assert {'genomic: CNN', 'genomic: k-mer baseline', 'genomic: GC content (no training)', 'expanded negatives: CNN',
             'planted filters (×4)', 'random init (×4)', 'shuffles: k=2'} <= set(r)

@@ -116,8 +116,8 @@ def test_model_shapes_and_freezing():
 
 def test_two_stage_pipeline_resumes(tmp_path):
     s = simulate_interactions(tmp_path/'sim', n_pos=30, n_chrom=5, chrom_len=200_000, max_dist=150_000, enh_size=(100, 200), prom_size=(100, 200), p_empty=0)
-    kw = dict(split='segregated', k=5, enh_len=300, prom_len=300, n_shift=3, epochs=(1, 1), lr=(1e-3, 1e-3), n_kernels=8, kernel_width=10,
-              pool=10, lstm_units=4, dense=8)
+    kw = dict(setup=PairSetup(split='segregated', k=5, enh_len=300, prom_len=300, n_shift=3),
+              config=singh_stages((1, 1), (1e-3, 1e-3)), n_kernels=8, kernel_width=10, pool=10, lstm_units=4, dense=8)
     r = train_speid(s['genome'], s['pairs'], tmp_path/'run', **kw)
     assert r['data']['leakage']['pos']['promoter_in_train'] == 0 and r['data']['split']['kind'] == 'segregated'
     assert set(r['metrics']) == {'speid', 'propensity_distance'} and len(r['meta']['history']['stage1']['epoch']) == 1

@@ -5,7 +5,7 @@ Usage: python tools/layout_figures.py [--out results/layout_figures.json]
 - functions over 60 code lines, or over 12 parameters (a CLI command's one parameter per option is exempt);
 - the median export cell (code lines), and the share of export cells that define two or more public objects;
 - checks (assert / test_eq / test_fail / test_close / test_ne) per 100 code lines of lessons (non-export
-  cells);
+  cells), and per 100 code lines of the notebooks (export cells included: the stricter reading);
 - the spellings of the export directive;
 - imports of a paper module by another paper module, by `interpret` or by the CLI's generic commands.
 """
@@ -81,6 +81,8 @@ def figures() -> dict:
     lesson_lines = sum(len([l for l in s.splitlines() if l.strip() and not l.strip().startswith('#')])
                        for s in lessons)
     checks = sum(1 for s in lessons for l in s.splitlines() if CHECK.match(l))
+    all_lines = sum(len([l for l in s.splitlines() if l.strip() and not l.strip().startswith('#')])
+                    for _, _, s in cells())
     spell = {}
     for _, s in exp:
         k = s.splitlines()[0].split('export')[0] + 'export'
@@ -93,6 +95,7 @@ def figures() -> dict:
         export_cells_over_100_lines=sum(s > 100 for s in sizes),
         lesson_code_lines=lesson_lines, checks=checks,
         checks_per_100_lesson_lines=round(100 * checks / lesson_lines, 2),
+        notebook_code_lines=all_lines, checks_per_100_notebook_code_lines=round(100 * checks / all_lines, 2),
         export_spellings=spell,
     )
 
