@@ -967,6 +967,36 @@ class CohnSimConfig:
     seed: int = 0  # seed of the simulation, initialisation and batch order
     quick: bool = False  # 1000 per class, 2 epochs
 
+# %% ../nbs/03_adversarial.ipynb #c052_1a
+def _filter_recovery(sim: dict, k: int, config: TrainConfig, out: Path) -> dict:
+    """Cohn et al. §3.2's filter recovery: the enhancer CNN trained on positives against their k-shuffles;
+    its filter closest to the planted PWM (Pearson r of the PPMs) and that filter's JASPAR 2024 matches."""
+    tr, va, te, seed = sim['train'], sim['val'], sim['test'], config.seed
+    pos = lambda d: d['codes'][d['y'] == 1]
+    shuf, _ = train_cohn(versus_shuffles(pos(tr), k, seed), versus_shuffles(pos(va), k, seed + 1),
+                         out / f'cnn_vs_{k}shuffle', config=config)
+    t = versus_shuffles(pos(te), k, seed + 2)
+    pp = filter_ppms(shuf, pos(te))
+    sims = [ppm_similarity(p['ppm'], sim['ppm'])[0] if p['n_sites'] else -1.0 for p in pp]
+    best = int(np.argmax(sims))
+    top = match_filters([pp[best]], jaspar_ppms(), top=5)
+    return dict(network=f'enhancer CNN, positives vs their {k}-shuffles', k=k,
+                auroc_vs_shuffles=evaluate_scores(t['y'], predict_codes(shuf, t['codes']))['auroc'],
+                similarity_to_planted=[round(s, 3) for s in sims], best_filter=best,
+                best_r=round(sims[best], 3), best_ppm=pp[best]['ppm'].round(3).tolist(),
+                jaspar2024_top=top[['match', 'r']].to_dict('records'),
+                recovered=bool(sims[best] >= 0.75 and any('CEBP' in m.upper() for m in top.match[:3])))
+
+def _paper_networks(sim: dict, c, config: TrainConfig, out: Path, sc: dict, r: dict):
+    "The paper's other networks at the first size: plain convolution, the TF network, the filter recovery."
+    tr, va, te = sim['train'], sim['val'], sim['test']
+    plain, _ = train_cohn(tr, va, out / 'cnn_no_rc', rc=False, config=config)
+    sc['CNN (plain conv)'] = predict_codes(plain, te['codes'])
+    tfc, r['tf_cnn_training'] = train_cohn(tr, va, out / 'tf_cnn', arch='tf',
+                                           config=config.replace(restarts=max(c.restarts, c.tf_restarts)))
+    sc['TF CNN (RC conv)'] = predict_codes(tfc, te['codes'])
+    r['filter_recovery'] = _filter_recovery(sim, c.shuffle_k, config, out)
+
 # %% ../nbs/03_adversarial.ipynb #c052_1
 def cohn_simulated(
     out_dir: str | Path,  # checkpoints
@@ -1021,33 +1051,7 @@ def cohn_simulated(
             r['cnn_other_augmentation_training'] = orec
             sc[f"CNN (RC conv), RC augmentation {'on' if flip else 'off'}"] = predict_codes(
                 other, te['codes'], test_rc=flip)
-        if n == sizes[0] and paper:
-            plain, _ = train_cohn(tr, va, out / f'n{n}' / 'cnn_no_rc', rc=False, **kw)
-            sc['CNN (plain conv)'] = predict_codes(plain, te['codes'])
-            tfc, trec = train_cohn(
-                tr, va, out / f'n{n}' / 'tf_cnn', arch='tf',
-                config=kw['config'].replace(restarts=max(restarts, tf_restarts))
-            )
-            r['tf_cnn_training'] = trec
-            sc['TF CNN (RC conv)'] = predict_codes(tfc, te['codes'])
-            shuf, srec = train_cohn(
-                versus_shuffles(tr['codes'][tr['y'] == 1], shuffle_k, seed),
-                versus_shuffles(va['codes'][va['y'] == 1], shuffle_k, seed + 1),
-                out / f'n{n}' / f'cnn_vs_{shuffle_k}shuffle', **kw,
-            )
-            t = versus_shuffles(te['codes'][te['y'] == 1], shuffle_k, seed + 2)
-            pp = filter_ppms(shuf, te['codes'][te['y'] == 1])
-            sims = [ppm_similarity(p['ppm'], ppm)[0] if p['n_sites'] else -1.0 for p in pp]
-            best = int(np.argmax(sims))
-            top = match_filters([pp[best]], jaspar_ppms(), top=5)
-            r['filter_recovery'] = dict(
-                network=f'enhancer CNN, positives vs their {shuffle_k}-shuffles', k=shuffle_k,
-                auroc_vs_shuffles=evaluate_scores(t['y'], predict_codes(shuf, t['codes']))['auroc'],
-                similarity_to_planted=[round(s, 3) for s in sims], best_filter=best,
-                best_r=round(sims[best], 3), best_ppm=pp[best]['ppm'].round(3).tolist(),
-                jaspar2024_top=top[['match', 'r']].to_dict('records'),
-                recovered=bool(sims[best] >= 0.75 and any('CEBP' in m.upper() for m in top.match[:3])),
-            )
+        if n == sizes[0] and paper: _paper_networks(sim, c, kw['config'], out / f'n{n}', sc=sc, r=r)
         r['methods'] = {k: evaluate_scores(te['y'], v, curve_points=100) for k, v in sc.items()}
         res['by_size'][str(n)] = r
     res = results_record(res, c, data_keys=('motif',))
@@ -1113,7 +1117,8 @@ def default_cohn_recipe(
 def _cohn_donor(c, out: Path, res: dict):
     """The DHS-index network (`pretrain_cohn`) with no site of `c.chroms` seen; its record goes to
     `res['pretraining']`."""
-    pre = dhs_pretraining_set(exclude_chroms=tuple(c.chroms), max_per_split=600 if c.quick else None, seed=c.seed)
+    pre = dhs_pretraining_set(exclude_chroms=tuple(c.chroms), max_per_split=600 if c.quick else None,
+                              seed=c.seed)
     cfg = c.pretrain_train or (default_recipe(COHN2018, ensemble=1, epochs=1) if c.quick else None)
     donor, res['pretraining'] = pretrain_cohn(pre, out / 'pretrain_dhs', config=cfg, seed=c.seed)
     res['pretraining']['files'] = {k: str(resolve(v)) for k, v in DHS_INDEX.items()}
@@ -1284,6 +1289,39 @@ def _cebp_hit(t):
         else h.iloc[0][['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']].to_dict()
     )
 
+# %% ../nbs/03_adversarial.ipynb #im02_1a
+def _filter_matches(m, P: np.ndarray, dbs: dict) -> dict:
+    "Per filter recipe: site counts, TOMTOM summaries and the best CEBP match of the network's filters."
+    r = {}
+    for rec in ('enumeration', 'activation', 'max_site'):
+        pp = filter_motifs(m, P, rec)
+        q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
+        rr = dict(n_sites=[p['n_sites'] for p in pp])
+        for dn, db in dbs.items():
+            t = tomtom_table(q, db)
+            hit = _cebp_hit(t)
+            rr[dn] = dict(summary=match_summary(t, 'q', 0.05), cebp_best=hit,
+                          top=t[t['rank'] == 1][['query', 'target', 'q', 'query_ic']].to_dict('records'))
+            if hit is not None: rr[dn]['cebp_ppm'] = np.round(trim_ppm(q[hit['query']])[0], 4).tolist()
+        r[rec] = rr
+    return r
+
+def _attribution_checks(m, P: np.ndarray, pos: np.ndarray, w: int, n_attr: int) -> dict:
+    """How often integrated gradients, gradient × input and ISM put their peak on the planted site, on the
+    confident held-out positives (p > 0.9; else the top-scoring ones); IG's completeness error."""
+    sp = model_output(m, P)
+    conf, crit = np.flatnonzero(sp > 0.9), 'held-out positives with p > 0.9'
+    if len(conf) < 10:
+        conf, crit = np.argsort(-sp)[:n_attr], 'top-scoring held-out positives (fewer than 10 with p > 0.9)'
+    X, ps = P[conf][:n_attr], pos[conf][:n_attr]
+    ig = integrated_gradients(m, X, steps=64)
+    rec = lambda a, kind='grad': float(site_recovery(position_importance(a, kind), ps[:len(a)], w).mean())
+    return dict(n=int(len(X)), criterion=crit, ig_site_recovery=rec(ig['attr']),
+                gxi_site_recovery=rec(grad_x_input(m, X)),
+                ism_site_recovery=rec(ism(m, X[:min(len(X), 40)]), 'ism'),
+                ig_completeness_rel_error_median=float(
+                    np.median(ig['completeness_error'] / np.maximum(np.abs(ig['delta']), 1e-9))))
+
 # %% ../nbs/03_adversarial.ipynb #im02_1
 def motifs_simulated(
     run_dir: str | Path | None = None,  # chapter 3's checkpoints (default runs/cohn_simulated)
@@ -1320,44 +1358,8 @@ def motifs_simulated(
     dbs = {'JASPAR2024': motif_db('JASPAR2024'), 'HOCOMOCOv11': motif_db('HOCOMOCOv11')}
     res['networks'] = {}
     for name, m in nets.items():
-        r = {}
-        for rec in ('enumeration', 'activation', 'max_site'):
-            pp = filter_motifs(m, P, rec)
-            q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
-            rr = dict(n_sites=[p['n_sites'] for p in pp])
-            for dn, db in dbs.items():
-                t = tomtom_table(q, db)
-                hit = _cebp_hit(t)
-                rr[dn] = dict(
-                    summary=match_summary(t, 'q', 0.05), cebp_best=hit,
-                    top=t[t['rank'] == 1][['query', 'target', 'q', 'query_ic']].to_dict('records'),
-                )
-                if hit is not None:
-                    rr[dn]['cebp_ppm'] = np.round(trim_ppm(q[hit['query']])[0], 4).tolist()
-            r[rec] = rr
-        sp = model_output(m, P)
-        conf = np.flatnonzero(sp > 0.9)
-        crit = 'held-out positives with p > 0.9'
-        if len(conf) < 10:
-            conf, crit = (
-                np.argsort(-sp)[:n_attr],
-                'top-scoring held-out positives (fewer than 10 with p > 0.9)',
-            )
-        X, ps = P[conf][:n_attr], pos[conf][:n_attr]
-        ig = integrated_gradients(m, X, steps=64)
-        r['attribution'] = dict(
-            n=int(len(X)),
-            criterion=crit,
-            ig_site_recovery=float(site_recovery(position_importance(ig['attr']), ps, w).mean()),
-            gxi_site_recovery=float(site_recovery(position_importance(grad_x_input(m, X)), ps, w).mean()),
-            ism_site_recovery=float(
-                site_recovery(position_importance(ism(m, X[: min(len(X), 40)]), 'ism'), ps[:40], w).mean()
-            ),
-            ig_completeness_rel_error_median=float(
-                np.median(ig['completeness_error'] / np.maximum(np.abs(ig['delta']), 1e-9))
-            ),
-        )
-        res['networks'][name] = r
+        res['networks'][name] = dict(_filter_matches(m, P, dbs),
+                                     attribution=_attribution_checks(m, P, pos, w=w, n_attr=n_attr))
     best = [
         (dn, nn, rc, v[rc][dn]['cebp_best'])
         for nn, v in res['networks'].items()

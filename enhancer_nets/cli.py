@@ -493,7 +493,8 @@ def _parse_species(spec: str) -> dict:
         name, files = item.split('=', 1)
         parts = files.split(':')
         if len(parts) not in (2, 3):
-            raise OptionError(f'--species entry {item!r}: expected GENOME:POSITIVES[:NEGATIVES] after {name}=')
+            raise OptionError(f'--species entry {item!r}: expected GENOME:POSITIVES[:NEGATIVES] after '
+                              f'{name}=')
         for p in parts:
             if not Path(p).exists():
                 raise OptionError(f'--species entry {item!r}: {p}: no such file')

@@ -519,6 +519,67 @@ def open_text(path:str|Path): # a text file, plain or gzip (told apart by its fi
 
 _open_text = open_text
 
+# %% ../nbs/01_data.ipynb #c025a
+def _interval_text(path: Path) -> list:
+    "The lines of an interval file (plain or gzip). Raises for a missing file, a directory, bad bytes."
+    if not path.exists(): raise MissingFileError(f'{path}: no such interval file')
+    if path.is_dir(): raise InputError(f'{path}: is a directory, not an interval file')
+    try:
+        with _open_text(path) as f: return f.read().splitlines()
+    except _GZ_ERRORS as e:
+        what = 'not UTF-8 text' if isinstance(e, UnicodeDecodeError) else 'truncated or corrupt gzip file'
+        raise InputError(f'{path}: {what} ({e})') from None
+
+def _csv_header(line: str, where: str) -> tuple:
+    "(separator, lower-cased header, {chrom, start, end: column index}) of a CSV/TSV interval header."
+    sep = ',' if line.count(',') >= line.count('\t') else '\t'
+    header, idx = [h.strip().lower() for h in line.split(sep)], {}
+    for k, al in _ALIASES.items():
+        hit = [header.index(a.lower()) for a in al if a.lower() in header]
+        if not hit: raise SequenceError(f'{where}: CSV header {line!r} has no {k!r} column')
+        idx[k] = hit[0]
+    return sep, header, idx
+
+def _interval_fields(line: str, fmt: str, sep, idx, where: str) -> tuple:
+    "(fields, chrom, start, end) of a data line, as text. Raises `SequenceError` for too few columns."
+    f = line.split(sep) if fmt == 'csv' else line.split('\t') if '\t' in line else line.split()
+    if fmt == 'csv':
+        return (f, *(f[idx[k]] if len(f) > idx[k] else '' for k in ('chrom', 'start', 'end')))
+    if len(f) < 3:
+        raise SequenceError(f'{where}: expected at least 3 columns (chrom, start, end), got {line!r}')
+    if fmt == 'narrowpeak' and len(f) != 10:
+        raise SequenceError(f'{where}: narrowPeak needs 10 columns, got {len(f)}: {line!r}')
+    return f, f[0], f[1], f[2]
+
+def _interval_span(s: str, e: str, where: str) -> tuple:
+    "(start, end) as integers. Raises `SequenceError` for non-integers, a negative start or end ≤ start."
+    try: s, e = int(s), int(e)
+    except ValueError:
+        raise SequenceError(f'{where}: start/end must be integers, got {s!r}, {e!r}') from None
+    if s < 0: raise SequenceError(f'{where}: negative start {s}')
+    if e <= s: raise SequenceError(f'{where}: end ({e}) <= start ({s})')
+    return s, e
+
+# %% ../nbs/01_data.ipynb #c025b
+def _interval_frame(rows: list, fmt: str, header, idx) -> pd.DataFrame:
+    "chrom, start, end, name and the format's other columns (narrowPeak's typed) of the parsed rows."
+    df = pd.DataFrame({'chrom': [r[0] for r in rows], 'start': np.array([r[1] for r in rows], np.int64),
+                       'end': np.array([r[2] for r in rows], np.int64)})
+    default = lambda: [f'{c}:{s}-{e}' for c, s, e in zip(df.chrom, df.start, df.end)]
+    if fmt == 'csv':
+        for j, h in enumerate(header):
+            if j not in idx.values(): df[h] = [r[3][j] if j < len(r[3]) else None for r in rows]
+        if 'name' not in df: df['name'] = df['id'].astype(str) if 'id' in df else default()
+        return df
+    ncol = max(len(r[3]) for r in rows)
+    cols = NARROWPEAK if fmt == 'narrowpeak' else NARROWPEAK[:6] + [f'col{i+1}' for i in range(6, ncol)]
+    for j in range(3, ncol): df[cols[j]] = [r[3][j] if j < len(r[3]) else None for r in rows]
+    if 'name' not in df: df['name'] = default()
+    for c in ['score', 'signalValue', 'pValue', 'qValue']:
+        if c in df: df[c] = pd.to_numeric(df[c], errors='coerce')
+    if 'peak' in df: df['peak'] = pd.to_numeric(df['peak'], errors='coerce').astype('Int64')
+    return df
+
 # %% ../nbs/01_data.ipynb #c025
 def read_intervals(
     path: str | Path,  # BED / narrowPeak / CSV / TSV file, optionally gzip-compressed
@@ -527,99 +588,24 @@ def read_intervals(
 ) -> pd.DataFrame:  # columns chrom, start, end, name (+ the format's extra columns), one row per interval
     "Read and validate intervals. Raises `SequenceError` naming file, line and value for any malformed row."
     path = Path(path)
-    if not path.exists():
-        raise MissingFileError(f'{path}: no such interval file')
-    if path.is_dir():
-        raise InputError(f'{path}: is a directory, not an interval file')
-    try:
-        with _open_text(path) as f:
-            lines = f.read().splitlines()
-    except _GZ_ERRORS as e:
-        what = 'not UTF-8 text' if isinstance(e, UnicodeDecodeError) else 'truncated or corrupt gzip file'
-        raise InputError(f'{path}: {what} ({e})') from None
-    name = path.name.lower().removesuffix('.gz')
-    if fmt is None:
-        fmt = (
-            'narrowpeak'
-            if name.endswith(('.narrowpeak', '.np'))
-            else 'csv' if name.endswith(('.csv', '.tsv')) else 'bed'
-        )
-    rows, header, sep = [], None, None
+    lines, name = _interval_text(path), path.name.lower().removesuffix('.gz')
+    fmt = fmt or ('narrowpeak' if name.endswith(('.narrowpeak', '.np')) else
+                  'csv' if name.endswith(('.csv', '.tsv')) else 'bed')
+    rows, header, sep, idx = [], None, None, None
     for ln, line in enumerate(lines, 1):
-        if '\x00' in line:
-            raise SequenceError(f'{path}:{ln}: binary data, not a text interval file')
-        if (
-            not line.strip()
-            or line.startswith(('track', 'browser'))
-            or (line.startswith('#') and fmt != 'csv')
-        ):
-            continue
+        where = f'{path}:{ln}'
+        if '\x00' in line: raise SequenceError(f'{where}: binary data, not a text interval file')
+        comment = line.startswith(('track', 'browser')) or (line.startswith('#') and fmt != 'csv')
+        if not line.strip() or comment: continue
         if fmt == 'csv' and header is None:
-            sep = ',' if line.count(',') >= line.count('\t') else '\t'
-            header = [h.strip().lower() for h in line.split(sep)]
-            idx = {}
-            for k, al in _ALIASES.items():
-                hit = [header.index(a.lower()) for a in al if a.lower() in header]
-                if not hit:
-                    raise SequenceError(f'{path}:{ln}: CSV header {line!r} has no {k!r} column')
-                idx[k] = hit[0]
+            sep, header, idx = _csv_header(line, where)
             continue
-        f = line.split(sep) if fmt == 'csv' else line.split('\t') if '\t' in line else line.split()
-        if fmt == 'csv':
-            chrom, s, e = (
-                f[idx['chrom']] if len(f) > idx['chrom'] else '',
-                f[idx['start']] if len(f) > idx['start'] else '',
-                f[idx['end']] if len(f) > idx['end'] else '',
-            )
-        else:
-            if len(f) < 3:
-                raise SequenceError(
-                    f'{path}:{ln}: expected at least 3 columns (chrom, start, end), got {line!r}'
-                )
-            if fmt == 'narrowpeak' and len(f) != 10:
-                raise SequenceError(f'{path}:{ln}: narrowPeak needs 10 columns, got {len(f)}: {line!r}')
-            chrom, s, e = f[0], f[1], f[2]
-        try:
-            s, e = int(s), int(e)
-        except ValueError:
-            raise SequenceError(f'{path}:{ln}: start/end must be integers, got {s!r}, {e!r}') from None
-        if s < 0:
-            raise SequenceError(f'{path}:{ln}: negative start {s}')
-        if e <= s:
-            raise SequenceError(f'{path}:{ln}: end ({e}) <= start ({s})')
-        if genome is not None:
-            genome.check(chrom.strip(), s, e, where=f'{path}:{ln}')
+        f, chrom, s, e = _interval_fields(line, fmt, sep, idx, where)
+        s, e = _interval_span(s, e, where)
+        if genome is not None: genome.check(chrom.strip(), s, e, where=where)
         rows.append((chrom.strip(), s, e, f, ln))
-    if not rows:
-        raise SequenceError(f'{path}: empty interval file (no data rows)')
-    df = pd.DataFrame(
-        {
-            'chrom': [r[0] for r in rows], 'start': np.array([r[1] for r in rows], np.int64),
-            'end': np.array([r[2] for r in rows], np.int64),
-        }
-    )
-    if fmt == 'csv':
-        for j, h in enumerate(header):
-            if j not in idx.values():
-                df[h] = [r[3][j] if j < len(r[3]) else None for r in rows]
-        if 'name' not in df:
-            df['name'] = (
-                df['id'].astype(str)
-                if 'id' in df
-                else [f'{c}:{s}-{e}' for c, s, e in zip(df.chrom, df.start, df.end)]
-            )
-    else:
-        ncol = max(len(r[3]) for r in rows)
-        cols = NARROWPEAK if fmt == 'narrowpeak' else NARROWPEAK[:6] + [f'col{i+1}' for i in range(6, ncol)]
-        for j in range(3, ncol):
-            df[cols[j]] = [r[3][j] if j < len(r[3]) else None for r in rows]
-        if 'name' not in df:
-            df['name'] = [f'{c}:{s}-{e}' for c, s, e in zip(df.chrom, df.start, df.end)]
-        for c in ['score', 'signalValue', 'pValue', 'qValue']:
-            if c in df:
-                df[c] = pd.to_numeric(df[c], errors='coerce')
-        if 'peak' in df:
-            df['peak'] = pd.to_numeric(df['peak'], errors='coerce').astype('Int64')
+    if not rows: raise SequenceError(f'{path}: empty interval file (no data rows)')
+    df = _interval_frame(rows, fmt, header, idx)
     df.attrs['source'] = str(path)
     return df
 
@@ -1116,6 +1102,28 @@ def gencode_exclusions(
         parts.append(d.assign(start=(d.start - pad).clip(lower=0), end=d.end + pad))
     return pd.concat(parts, ignore_index=True)
 
+# %% ../nbs/01_data.ipynb #c043a
+def _avoided(genome, pos, pad, exclude, avoid_extra) -> dict:
+    "Merged intervals negatives avoid: positives (and `avoid_extra`) ± `pad`, `exclude`, N runs."
+    keep_off = pd.concat([pos[['chrom', 'start', 'end']]]
+                         + ([avoid_extra[['chrom', 'start', 'end']]] if avoid_extra is not None else []))
+    parts = [keep_off.assign(start=lambda d: d.start - pad, end=lambda d: d.end + pad),
+             *([exclude[['chrom', 'start', 'end']]] if exclude is not None else []),
+             *[n_runs(genome, c) for c in pos.chrom.unique()]]
+    return merge_intervals(pd.concat(parts, ignore_index=True))
+
+def _free(bad, allowed, taken, c, s, e) -> np.ndarray:
+    "(k,) bool: candidates [s, e) on `c` clear of `bad` and of negatives taken, inside `allowed` if given."
+    ok = ~overlaps(bad, c, s, e)
+    if allowed is not None:
+        if c not in allowed: return np.zeros(len(s), bool)
+        S, E = allowed[c]
+        j = np.searchsorted(S, s, 'right') - 1
+        ok &= (j >= 0) & (E[np.maximum(j, 0)] >= e)
+    if taken[c]:
+        ok &= ~overlaps(merge_intervals(pd.DataFrame(taken[c], columns=['chrom', 'start', 'end'])), c, s, e)
+    return ok
+
 # %% ../nbs/01_data.ipynb #c043
 def background_negatives(
     genome: Genome,  # the genome
@@ -1133,75 +1141,38 @@ def background_negatives(
     """Length-matched (optionally GC-matched) genomic background negatives on the positives' chromosomes,
     avoiding positives ± `pad`, `exclude`, and N runs (Min et al. 2017, Methods "Datasets"). Raises
     `InputError` if some positives cannot be matched in `max_rounds` (regions too long for the gaps)."""
-    rng = np.random.default_rng(seed)
-    pos = positives.reset_index(drop=True)
-    keep_off = pd.concat(
-        [pos[['chrom', 'start', 'end']]]
-        + ([avoid_extra[['chrom', 'start', 'end']]] if avoid_extra is not None else [])
-    )
-    avoid = pd.concat(
-        [
-            keep_off.assign(start=lambda d: d.start - pad, end=lambda d: d.end + pad),
-            *([exclude[['chrom', 'start', 'end']]] if exclude is not None else []),
-            *[n_runs(genome, c) for c in pos.chrom.unique()],
-        ],
-        ignore_index=True,
-    )
-    bad = merge_intervals(avoid)
+    rng, pos = np.random.default_rng(seed), positives.reset_index(drop=True)
+    bad = _avoided(genome, pos, pad, exclude, avoid_extra)
     allowed = merge_intervals(regions) if regions is not None else None
     want = np.repeat(np.arange(len(pos)), per_positive)
-    L = (pos.end - pos.start).to_numpy()[want]
-    chrom = pos.chrom.to_numpy()[want]
-    target = (
-        np.array([gc_fraction(genome, c, s, e) for c, s, e in zip(pos.chrom, pos.start, pos.end)])[want]
-        if gc_match
-        else None
-    )
-    got_s = np.full(len(want), -1, np.int64)
-    got_gc = np.full(len(want), np.nan)
-    taken = {c: [] for c in np.unique(chrom)}
+    L, chrom = (pos.end - pos.start).to_numpy()[want], pos.chrom.to_numpy()[want]
+    target = (np.array([gc_fraction(genome, c, s, e) for c, s, e in zip(pos.chrom, pos.start, pos.end)])[want]
+              if gc_match else None)
+    got_s, got_gc = np.full(len(want), -1, np.int64), np.full(len(want), np.nan)
+    taken, k = {c: [] for c in np.unique(chrom)}, 8 if gc_match else 2
     for rnd in range(max_rounds):
         todo = np.flatnonzero(got_s < 0)
-        if not todo.size:
-            break
-        k = 8 if gc_match else 2
+        if not todo.size: break
         for c in np.unique(chrom[todo]):
-            ii = todo[chrom[todo] == c]
-            size = genome.sizes[c]
-            cand_i = np.repeat(ii, k)
-            Li = L[cand_i]
-            s = (rng.random(len(cand_i)) * (size - Li)).astype(np.int64)
-            e = s + Li
-            ok = ~overlaps(bad, c, s, e)
-            if allowed is not None:
-                if c not in allowed:
-                    continue
-                S, E = allowed[c]
-                j = np.searchsorted(S, s, 'right') - 1
-                ok &= (j >= 0) & (E[np.maximum(j, 0)] >= e)
-            if taken[c]:
-                tk = merge_intervals(pd.DataFrame(taken[c], columns=['chrom', 'start', 'end']))
-                ok &= ~overlaps(tk, c, s, e)
+            cand_i = np.repeat(todo[chrom[todo] == c], k)
+            s = (rng.random(len(cand_i)) * (genome.sizes[c] - L[cand_i])).astype(np.int64)
+            e = s + L[cand_i]
+            ok = _free(bad, allowed, taken, c, s=s, e=e)
             this_round = []
             for i, a, b in zip(cand_i[ok], s[ok], e[ok]):
-                if got_s[i] >= 0:
-                    continue
+                if got_s[i] >= 0: continue
                 gc = gc_fraction(genome, c, a, b)
-                if gc_match and abs(np.floor(gc / gc_bin) - np.floor(target[i] / gc_bin)) > 0:
-                    continue
-                if any(a < e2 and b > s2 for s2, e2 in this_round):
-                    continue  # earlier rounds: checked above
+                if gc_match and abs(np.floor(gc / gc_bin) - np.floor(target[i] / gc_bin)) > 0: continue
+                if any(a < e2 and b > s2 for s2, e2 in this_round): continue  # earlier rounds: checked above
                 got_s[i], got_gc[i] = a, gc
                 taken[c].append((c, a, b))
                 this_round.append((a, b))
     miss = np.flatnonzero(got_s < 0)
     if miss.size:
         p = pos.iloc[want[miss[0]]]
-        raise InputError(
-            f'could not place {miss.size} of {len(want)} background negatives in {max_rounds} rounds: '
-            f'no free stretch of {p.end - p.start:,} bp (first: positive {p.chrom}:{p.start}-{p.end}); '
-            'give shorter regions or your own --negatives'
-        )
+        raise InputError(f'could not place {miss.size} of {len(want)} background negatives in {max_rounds} '
+                         f'rounds: no free stretch of {p.end - p.start:,} bp (first: positive '
+                         f'{p.chrom}:{p.start}-{p.end}); give shorter regions or your own --negatives')
     out = pd.DataFrame({'chrom': chrom, 'start': got_s, 'end': got_s + L, 'gc': got_gc, 'matched_to': want})
     out['name'] = [f'neg_{i}' for i in range(len(out))]
     return out.sort_values(['chrom', 'start']).reset_index(drop=True)

@@ -902,6 +902,28 @@ class DeepCageConfig:
     recipe: str = 'paper'  # 'paper' (`LIU2019`) or 'default' (`DEEPCAGE_DEFAULT`: AdamW, RC, ensemble)
     ensemble: int | None = None  # members per fold (None: the recipe's; 1 for 'paper', 3 for 'default')
 
+# %% ../nbs/05_deepcage.ipynb #dcc01
+def _held_out_gis(d: dict, run_dir: Path, sp: str, members: int) -> dict:
+    "GIS of each held-out cell type (`fold_gis`, the full classification model), ≤ 500 accessible test loci."
+    split = block_mask(d['bins']) if sp == 'blocks' else np.full(len(d['bins']), 'test')
+    gis = {}
+    for cell in d['cls'].columns:
+        te = np.flatnonzero((split == 'test') & (d['cls'][cell].values == 1))[:500]
+        r = fold_gis(run_dir / 'classification' / sp / 'full' / cell / 'best.keras', d, te, cell, 20,
+                     members=members)
+        if r: gis[cell] = r
+    return gis
+
+def _deepcage_data_record(files: dict, g, d: dict, chroms) -> dict:
+    "The `data` section of DeepCAGE's record: files, split, genome, loci, cell types, motifs."
+    return dict(files=files, split=('folds over cell types (one held out per fold); loci: shared (paper) or '
+                                    'a held-out 25 % genomic block'),
+                genome=str(g.path), chroms=list(chroms) if chroms else 'all', loci=len(d['bins']),
+                accessible=int((d['cls'].values.sum(1) > 0).sum()), cell_types=list(d['cls'].columns),
+                positives={c: int(v) for c, v in d['cls'].sum().items()}, sources=d['sources'],
+                regression_cells=list(d['reg'].columns) if d['reg'] is not None else [],
+                motifs=int(d['motif'].shape[1]), motif_hit_rate=float((d['motif'] > 0).mean()))
+
 # %% ../nbs/05_deepcage.ipynb #c057_2
 def deepcage_chr22(
     out: str | Path | None = None,  # results JSON (default results/deepcage_chr22.json)
@@ -946,32 +968,14 @@ def deepcage_chr22(
             ]
         },
     }
-    gis = {}
     sp = 'blocks' if 'blocks' in splits else splits[0]
-    split = block_mask(d['bins']) if sp == 'blocks' else np.full(len(d['bins']), 'test')
-    for cell in d['cls'].columns:  # GIS of the held-out cell type, on its accessible held-out loci
-        te = np.flatnonzero((split == 'test') & (d['cls'][cell].values == 1))[:500]
-        r_ = fold_gis(run_dir / 'classification' / sp / 'full' / cell / 'best.keras', d, te, cell, 20,
-                      members=train.ensemble)
-        if r_:
-            gis[cell] = r_
+    gis = _held_out_gis(d, run_dir, sp, train.ensemble)
     meta = run_metadata(seed, data=files, task='DeepCAGE leave-one-cell-type-out, hg38 chr22',
                         wall_seconds=round(time.time() - t0))
-    res = dict(
-        meta=meta,
-        config=dict(asdict(c), train=asdict(train)),
-        data=dict(
-            files=meta.pop('data'),
-            split=('folds over cell types (one held out per fold); loci: shared (paper) or a held-out 25 % '
-                   'genomic block'),
-            genome=str(g.path), chroms=list(chroms) if chroms else 'all', loci=len(d['bins']),
-            accessible=int((d['cls'].values.sum(1) > 0).sum()), cell_types=list(d['cls'].columns),
-            positives={c: int(v) for c, v in d['cls'].sum().items()}, sources=d['sources'],
-            regression_cells=list(d['reg'].columns) if d['reg'] is not None else [],
-            motifs=int(d['motif'].shape[1]), motif_hit_rate=float((d['motif'] > 0).mean()),
-        ),
-        metrics=dict(results=r['results'], gis=dict(split=sp, model='full, classification', cells=gis)),
-    )
+    res = dict(meta=meta, config=dict(asdict(c), train=asdict(train)),
+               data=_deepcage_data_record(meta.pop('data'), g, d, chroms),
+               metrics=dict(results=r['results'],
+                            gis=dict(split=sp, model='full, classification', cells=gis)))
     res['metrics']['summary'] = deepcage_summary(res)
     P = {
         'starts': d['bins'].start.values,

@@ -623,6 +623,34 @@ def plot_loss_curves(res: dict, fold: int = 0, axes=None):
     axes[0].set_ylabel('loss')
     return axes
 
+# %% ../nbs/02_deepenhancer.ipynb #im02a
+_CRITERIA = (('E', 0.01), ('E', 0.1), ('q', 0.05))
+
+def _recipe_matches(net, codes, rec: str, dbs: dict, keep_ppms: bool = False) -> dict:
+    "Site counts, information content and TOMTOM summaries (E < 0.01, E < 0.1, q < 0.05) of `net`'s filters."
+    pp = filter_motifs(net, codes, rec)
+    q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
+    r = dict(n_sites=[p['n_sites'] for p in pp],
+             ic=[round(float(information_content(p['ppm']).sum()), 3) for p in pp])
+    for dn, db in dbs.items():
+        t = tomtom_table(q, db)
+        cols = ['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']
+        r[dn] = dict(summaries={f'{b} < {th}': match_summary(t, b, th) for b, th in _CRITERIA},
+                     table=t[t['rank'] <= 1][cols].round(8).to_dict('records'))
+    if keep_ppms: r['ppms'] = {k: np.round(v, 4).tolist() for k, v in q.items()}
+    return r
+
+def _test_influence(m, g, sc: pd.DataFrame, L: int, max_windows: int, seed: int, quick: bool) -> dict:
+    "Filter influence (`influence`) on windows of the held-out test regions of the chr22 run."
+    from enhancer_nets.data import window_index, window_codes
+    tw = window_index(sc, L, 100, g.sizes, max_per_region=4).sample(frac=1, random_state=seed)
+    tw = tw.head(max_windows // 2)
+    X, y = window_codes(g, tw.chrom, tw.start, L), sc.label.to_numpy()[tw.region.to_numpy()]
+    F = first_conv(m).get_weights()[0].shape[-1]
+    inf = influence(m, X, y, filters=range(8) if quick else range(F))
+    return dict(n_windows=int(len(X)), table=inf.round(6).to_dict('records'),
+                split='test block of chr22 (windows of held-out regions; window-level auROC)')
+
 # %% ../nbs/02_deepenhancer.ipynb #im02
 def motifs_deepenhancer_chr22(
     model: str | Path | None = None,  # chapter 2's model (default runs/deepenhancer_chr22/model.keras)
@@ -663,48 +691,17 @@ def motifs_deepenhancer_chr22(
         databases=['JASPAR2024 CORE vertebrates (pyjaspar)', 'HOCOMOCO v11 core human'],
     )
     dbs = {'JASPAR2024': motif_db('JASPAR2024'), 'HOCOMOCOv11': motif_db('HOCOMOCOv11')}
-    crit = [('E', 0.01), ('E', 0.1), ('q', 0.05)]
     set_seed(seed)
     ctrl = build_model(m.name, L)
-    res['recipes'] = {}
-    for label, net, rec, codes in (
-        ('trained, enumeration (DeepEnhancer)', m, 'enumeration', None),
-        ('trained, sites > 0.7 MAV (DeepCAGE)', m, 'activation', C),
-        ('untrained control, enumeration', ctrl, 'enumeration', None),
-        ('untrained control, sites > 0.7 MAV', ctrl, 'activation', C),
-    ):
-        pp = filter_motifs(net, codes, rec)
-        q = {f'filter_{i}': p['ppm'] for i, p in enumerate(pp)}
-        r = dict(
-            n_sites=[p['n_sites'] for p in pp],
-            ic=[round(float(information_content(p['ppm']).sum()), 3) for p in pp],
-        )
-        for dn, db in dbs.items():
-            t = tomtom_table(q, db)
-            r[dn] = dict(
-                summaries={f'{b} < {th}': match_summary(t, b, th) for b, th in crit},
-                table=t[t['rank'] <= 1][['query', 'target', 'p', 'E', 'q', 'offset', 'strand', 'query_ic']]
-                .round(8)
-                .to_dict('records'),
-            )
-        if label.startswith('trained, sites'):
-            r['ppms'] = {k: np.round(v, 4).tolist() for k, v in q.items()}
-        res['recipes'][label] = r
-    sc = pd.read_csv(rd / 'test_scores.tsv', sep='\t') if (rd / 'test_scores.tsv').exists() else None
-    if sc is not None:
-        tw = (
-            window_index(sc, L, 100, g.sizes, max_per_region=4)
-            .sample(frac=1, random_state=seed)
-            .head(max_windows // 2)
-        )
-        X = window_codes(g, tw.chrom, tw.start, L)
-        y = sc.label.to_numpy()[tw.region.to_numpy()]
-        F = first_conv(m).get_weights()[0].shape[-1]
-        inf = influence(m, X, y, filters=range(8) if quick else range(F))
-        res['influence'] = dict(
-            n_windows=int(len(X)), table=inf.round(6).to_dict('records'),
-            split='test block of chr22 (windows of held-out regions; window-level auROC)',
-        )
+    res['recipes'] = {label: _recipe_matches(net, codes, rec, dbs, label.startswith('trained, sites'))
+                      for label, net, rec, codes in (
+                          ('trained, enumeration (DeepEnhancer)', m, 'enumeration', None),
+                          ('trained, sites > 0.7 MAV (DeepCAGE)', m, 'activation', C),
+                          ('untrained control, enumeration', ctrl, 'enumeration', None),
+                          ('untrained control, sites > 0.7 MAV', ctrl, 'activation', C))}
+    if (rd / 'test_scores.tsv').exists():
+        sc = pd.read_csv(rd / 'test_scores.tsv', sep='\t')
+        res['influence'] = _test_influence(m, g, sc, L, max_windows=max_windows, seed=seed, quick=quick)
     res = results_record(res, dict(model=str(mp), max_windows=max_windows, seed=seed, quick=quick),
                          data_keys=('databases', 'model_split', 'model_run_commit'))
     if results is not None:

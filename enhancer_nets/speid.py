@@ -775,6 +775,37 @@ def _plant(genome_codes, start, end, ppm, strand, rng):
         m = COMPLEMENT[m][::-1]
     genome_codes[s : s + w] = m
 
+# %% ../nbs/04_speid.ipynb #c042_1_1a
+def _simulated_pairs(E: pd.DataFrame, P: pd.DataFrame, n_pos: int, ratio: int, max_dist: int,
+                     seed: int) -> pd.DataFrame:
+    """Pairs of simulated enhancers `E` and promoters `P` on one chromosome 10 kb to `max_dist` apart: `n_pos`
+    whose keys match (they interact), and `ratio` negatives per positive drawn in the positives' distance
+    quintiles (TargetFinder's distance matching). Raises `ValueError` for too few matching candidates."""
+    cand = E.reset_index().merge(P.reset_index(), on='chrom', suffixes=('_e', '_p')).rename(columns=dict(
+        start_e='enhancer_start', end_e='enhancer_end', start_p='promoter_start', end_p='promoter_end'))
+    cand['enhancer_chrom'] = cand['promoter_chrom'] = cand.chrom
+    cand['enhancer_distance_to_promoter'] = ep_distance(cand)
+    d = cand.enhancer_distance_to_promoter
+    cand = cand[(d > 10_000) & (d < max_dist)]
+    match = ((cand.key_e == cand.key_p) & (cand.key_e >= 0)).to_numpy()
+    if match.sum() < n_pos:
+        raise ValueError(f'only {match.sum()} matching candidate pairs for n_pos={n_pos}: add enhancers or '
+                         'chromosomes')
+    pos = cand[match].sample(n_pos, random_state=seed)
+    bins = np.quantile(pos.enhancer_distance_to_promoter, np.linspace(0, 1, 6))
+    bins[0], bins[-1] = 0, np.inf
+    nb = cand[~match].assign(b=lambda d: np.digitize(d.enhancer_distance_to_promoter, bins[1:-1]))
+    pb = np.digitize(pos.enhancer_distance_to_promoter, bins[1:-1])
+    neg = pd.concat([g.sample(min(len(g), ratio * int((pb == b).sum())), random_state=seed)
+                     for b, g in nb.groupby('b')])
+    pairs = pd.concat([pos.assign(label=1), neg.assign(label=0)]).sample(frac=1, random_state=seed)
+    pairs = pairs.reset_index(drop=True)
+    for el in ('enhancer', 'promoter'):
+        pairs[f'{el}_name'] = ('SIM|' + pairs.chrom + ':' + pairs[f'{el}_start'].astype(str) + '-'
+                               + pairs[f'{el}_end'].astype(str))
+    return pairs[PAIR_COLUMNS + ['enhancer_distance_to_promoter', 'enhancer_name', 'promoter_name', 'key_e',
+                                 'key_p']]
+
 # %% ../nbs/04_speid.ipynb #c042_1_1
 def simulate_interactions(
     out_dir: str | Path,  # genome.fa, pairs.csv and truth.json are written here
@@ -793,76 +824,32 @@ def simulate_interactions(
     seed: int = 0,  # seed
 ) -> dict:  # genome (path), pairs (path), keys per element
     """A random genome and pair table in which pairs interact when their elements' planted motifs match
-    `grammar`."""
-    rng = np.random.default_rng(seed)
-    out = Path(out_dir)
+    `grammar` (`_simulated_pairs`). Raises `ValueError` for too few matching candidate pairs."""
+    rng, out = np.random.default_rng(seed), Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ppms = {m: jaspar_ppm(m) for g in grammar for m in (g[0], g[2])}
     chroms = [f'sim{i + 1}' for i in range(n_chrom)]
     G = {c: rng.integers(0, 4, chrom_len, dtype=np.uint8) for c in chroms}
 
     def elements(n, lo, hi):
-        c = rng.choice(chroms, n)
-        L = rng.integers(lo, hi, n)
+        c, L = rng.choice(chroms, n), rng.integers(lo, hi, n)
         s = rng.integers(5_000, chrom_len - 5_000 - hi, n)
         key = np.where(rng.random(n) < p_empty, -1, rng.integers(0, len(grammar), n))
         return pd.DataFrame(dict(chrom=c, start=s, end=s + L, key=key))
 
-    E, P = elements(int(n_pos * enh_per_pos), *enh_size), elements(
-        max(int(n_pos * prom_per_pos), len(grammar)), *prom_size
-    )
+    E = elements(int(n_pos * enh_per_pos), *enh_size)
+    P = elements(max(int(n_pos * prom_per_pos), len(grammar)), *prom_size)
     for df, side in ((E, 0), (P, 2)):
         for r in df[df.key >= 0].itertuples():
             g = grammar[r.key]
-            for _ in range(copies):
-                _plant(G[r.chrom], r.start, r.end, ppms[g[side]], g[side + 1], rng=rng)
-    cand = E.reset_index().merge(P.reset_index(), on='chrom', suffixes=('_e', '_p'))
-    cand = cand.rename(
-        columns=dict(
-            start_e='enhancer_start', end_e='enhancer_end', start_p='promoter_start', end_p='promoter_end'
-        )
-    )
-    cand['enhancer_chrom'] = cand['promoter_chrom'] = cand.chrom
-    cand['enhancer_distance_to_promoter'] = ep_distance(cand)
-    cand = cand[
-        (cand.enhancer_distance_to_promoter > 10_000) & (cand.enhancer_distance_to_promoter < max_dist)
-    ]
-    match = ((cand.key_e == cand.key_p) & (cand.key_e >= 0)).to_numpy()
-    if match.sum() < n_pos:
-        raise ValueError(
-            f'only {match.sum()} matching candidate pairs for n_pos={n_pos}: add enhancers or chromosomes'
-        )
-    pos = cand[match].sample(n_pos, random_state=seed)
-    bins = np.quantile(pos.enhancer_distance_to_promoter, np.linspace(0, 1, 6))
-    bins[0], bins[-1] = 0, np.inf
-    nb = cand[~match].assign(b=lambda d: np.digitize(d.enhancer_distance_to_promoter, bins[1:-1]))
-    pb = np.digitize(pos.enhancer_distance_to_promoter, bins[1:-1])
-    neg = pd.concat(
-        [g.sample(min(len(g), ratio * int((pb == b).sum())), random_state=seed) for b, g in nb.groupby('b')]
-    )
-    pairs = (
-        pd.concat([pos.assign(label=1), neg.assign(label=0)])
-        .sample(frac=1, random_state=seed)
-        .reset_index(drop=True)
-    )
-    pairs['enhancer_name'] = (
-        'SIM|' + pairs.chrom + ':' + pairs.enhancer_start.astype(str) + '-' + pairs.enhancer_end.astype(str)
-    )
-    pairs['promoter_name'] = (
-        'SIM|' + pairs.chrom + ':' + pairs.promoter_start.astype(str) + '-' + pairs.promoter_end.astype(str)
-    )
-    pairs = pairs[
-        PAIR_COLUMNS + ['enhancer_distance_to_promoter', 'enhancer_name', 'promoter_name', 'key_e', 'key_p']
-    ]
+            for _ in range(copies): _plant(G[r.chrom], r.start, r.end, ppms[g[side]], g[side + 1], rng=rng)
+    pairs = _simulated_pairs(E, P, n_pos, ratio, max_dist=max_dist, seed=seed)
     from enhancer_nets.data import ALPHABET
-
     lut = np.frombuffer(ALPHABET.encode(), np.uint8)
     write_fasta(out / 'genome.fa', {c: lut[G[c]].tobytes().decode() for c in chroms})
     atomic_write(out / 'pairs.csv', pairs.to_csv(index=False))
-    save_json(
-        out / 'truth.json',
-        dict(grammar=grammar, n_pos=n_pos, ratio=ratio, seed=seed, n_enhancers=len(E), n_promoters=len(P)),
-    )
+    save_json(out / 'truth.json', dict(grammar=grammar, n_pos=n_pos, ratio=ratio, seed=seed,
+                                       n_enhancers=len(E), n_promoters=len(P)))
     return dict(genome=out / 'genome.fa', pairs=out / 'pairs.csv')
 
 # %% ../nbs/04_speid.ipynb #c045
