@@ -36,10 +36,10 @@ for name, arch in (('reduced (SMALL_ARCH)', SMALL_ARCH), ('paper size', {})):
     n = B * a.steps; c = codes[:n] if n <= len(codes) else rng.integers(0, 4, (n, 1000), dtype=np.uint8)
     m, E = rng.random((n, 401)).astype(np.float32), rng.random((K, 401)).astype(np.float32); y = rng.integers(0, 2, (n, K))
     task = Task('binary_crossentropy', (), 0)
-    shared = compile_model(build_deepcage(401, 'full', **arch), task, LIU2019)
+    shared = compile_model(build_deepcage(401, 'full', size=arch), task, LIU2019)
     ds = CellTypeBatches(c, m, E, y, B); shared.fit(ds, epochs=1, steps_per_epoch=2, verbose=0)
     t = time.perf_counter(); shared.fit(ds, epochs=1, verbose=0); s1 = time.perf_counter() - t
-    pair = compile_model(build_deepcage(401, 'full', **arch), task, LIU2019)                # the paper's layout: each (locus, cell type) pair is one example
+    pair = compile_model(build_deepcage(401, 'full', size=arch), task, LIU2019)                # the paper's layout: each (locus, cell type) pair is one example
     idx = np.repeat(np.arange(n), K)
     class Pairs(CellTypeBatches):
         def __getitem__(self, i):

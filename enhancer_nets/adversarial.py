@@ -28,45 +28,14 @@ def _draw(state, n):
     z = z ^ (z >> np.uint64(31))
     return int((z >> np.uint64(11)) * (1.0 / 9007199254740992.0) * n)
 
-# %% ../nbs/03_adversarial.ipynb #c005_1
+# %% ../nbs/03_adversarial.ipynb #c005_1a
 @numba.njit(cache=True)
-def _kshuffle_one(codes, out, k, state, table):
-    """One k-shuffle of `codes` into `out`. (k-1)-mers get vertex ids through `table` (a direct address of the
-    5^(k-1) base-5 values, reset after use) or, when `table` is empty, by sorting."""
-    n = codes.shape[0]
-    out[:] = codes
-    if k <= 1:
-        for i in range(n - 1, 0, -1):
-            j = _draw(state, i + 1)
-            out[i], out[j] = out[j], out[i]
-        return
-    if k >= n:
-        return
-    m = n - k + 2  # vertices along the path: (k-1)-mers at positions 0..n-k+1
-    vid = np.empty(m, np.int64)
-    nv = 0
-    if table.shape[0] > 0:
-        v = 0
-        span = 5 ** (k - 2)
-        for j in range(k - 1):
-            v = v * 5 + codes[j]
-        for i in range(m):
-            if i > 0:
-                v = (v - codes[i - 1] * span) * 5 + codes[i + k - 2]
-            t = table[v]
-            if t < 0:
-                table[v] = nv
-                t = nv
-                nv += 1
-            vid[i] = t
-        v = 0
-        for j in range(k - 1):
-            v = v * 5 + codes[j]
-        for i in range(m):
-            if i > 0:
-                v = (v - codes[i - 1] * span) * 5 + codes[i + k - 2]
-            table[v] = -1
-    else:
+def _vertex_ids(codes, k, table, vid):
+    """Fill `vid` (m,) with a vertex id per (k-1)-mer of `codes`; return the number of vertices. Through
+    `table` (a direct address of the 5^(k-1) base-5 values, reset after use) or, when `table` is empty, by
+    sorting."""
+    m, nv = vid.shape[0], 0
+    if table.shape[0] == 0:
         kv = np.empty(m, np.int64)
         for i in range(m):
             v = 0
@@ -78,8 +47,29 @@ def _kshuffle_one(codes, out, k, state, table):
             if r > 0 and kv[order[r]] != kv[order[r - 1]]:
                 nv += 1
             vid[order[r]] = nv
-        nv += 1
-    ne = m - 1  # edges i: vid[i] -> vid[i+1], labelled by codes[i+k-1]
+        return nv + 1
+    span = 5 ** (k - 2)
+    for reset in (False, True):   # assign ids, then clear the table for the next row
+        v = 0
+        for j in range(k - 1):
+            v = v * 5 + codes[j]
+        for i in range(m):
+            if i > 0:
+                v = (v - codes[i - 1] * span) * 5 + codes[i + k - 2]
+            if reset:
+                table[v] = -1
+                continue
+            if table[v] < 0:
+                table[v] = nv
+                nv += 1
+            vid[i] = table[v]
+    return nv
+
+@numba.njit(cache=True)
+def _exits_by_vertex(vid, nv):
+    """(edges grouped by source vertex, start (nv + 1,) of each vertex's group) of the path's edges
+    i: vid[i] → vid[i+1]."""
+    ne = vid.shape[0] - 1
     deg = np.zeros(nv, np.int64)
     for i in range(ne):
         deg[vid[i]] += 1
@@ -87,30 +77,39 @@ def _kshuffle_one(codes, out, k, state, table):
     for v in range(nv):
         start[v + 1] = start[v] + deg[v]
     fill = start[:-1].copy()
-    edges = np.empty(ne, np.int64)  # edge ids grouped by source vertex
+    edges = np.empty(ne, np.int64)
     for i in range(ne):
         edges[fill[vid[i]]] = i
         fill[vid[i]] += 1
-    root = vid[m - 1]
+    return edges, start
+
+# %% ../nbs/03_adversarial.ipynb #c005_1
+@numba.njit(cache=True)
+def _random_exit_order(vid, edges, start, state):
+    """Order each vertex's exits for an Euler walk uniform over k-shuffles (Altschul & Erickson): a random
+    arborescence towards the last vertex by Wilson's loop-erased walks gives each vertex's last exit; the
+    other exits precede it in random order."""
+    nv = start.shape[0] - 1
+    root = vid[vid.shape[0] - 1]
     intree = np.zeros(nv, np.bool_)
     intree[root] = True
     nxt = np.full(nv, -1, np.int64)  # chosen last exit (index into edges) per vertex
-    for s in range(nv):  # Wilson's algorithm: loop-erased random walks towards the root
-        if deg[s] == 0:
+    for s in range(nv):
+        if start[s + 1] == start[s]:
             continue
         v = s
         while not intree[v]:
-            c = start[v] + _draw(state, deg[v])
+            c = start[v] + _draw(state, start[v + 1] - start[v])
             nxt[v] = c
             v = vid[edges[c] + 1]
         v = s
         while not intree[v]:
             intree[v] = True
             v = vid[edges[nxt[v]] + 1]
-    for v in range(nv):  # last exit at the end, the other exits in random order before it
-        if deg[v] == 0:
-            continue
+    for v in range(nv):
         a, b = start[v], start[v + 1]
+        if a == b:
+            continue
         if v != root:
             c = nxt[v]
             edges[c], edges[b - 1] = edges[b - 1], edges[c]
@@ -118,10 +117,25 @@ def _kshuffle_one(codes, out, k, state, table):
         for i in range(b - 1, a, -1):
             j = a + _draw(state, i - a + 1)
             edges[i], edges[j] = edges[j], edges[i]
-    ptr = fill  # reused: where each vertex's next exit is
-    ptr[:] = start[:-1]
+
+@numba.njit(cache=True)
+def _kshuffle_one(codes, out, k, state, table):
+    "One k-shuffle of `codes` into `out` (`table`: see `_vertex_ids`)."
+    n = codes.shape[0]
+    out[:] = codes
+    if k <= 1:
+        for i in range(n - 1, 0, -1):
+            j = _draw(state, i + 1)
+            out[i], out[j] = out[j], out[i]
+        return
+    if k >= n:
+        return
+    vid = np.empty(n - k + 2, np.int64)  # vertices along the path: (k-1)-mers at positions 0..n-k+1
+    edges, start = _exits_by_vertex(vid, _vertex_ids(codes, k, table, vid))
+    _random_exit_order(vid, edges, start, state)
+    ptr = start[:-1].copy()   # where each vertex's next exit is
     v = vid[0]
-    for t in range(ne):
+    for t in range(vid.shape[0] - 1):
         e = edges[ptr[v]]
         ptr[v] += 1
         out[k - 1 + t] = codes[e + k - 1]

@@ -26,14 +26,14 @@ from .zoo import register
 from .recipes import LIU2019, DEEPCAGE_DEFAULT
 
 # %% auto #0
-__all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'PRIOR_VARIANTS', 'SMALL_ARCH', 'deepcage_encode_files',
-           'cell_names', 'deepcage_dnase_bams', 'genome_bins', 'peak_labels', 'bigwig_bins', 'call_bins',
-           'depth_normalise', 'select_loci', 'locus_classes', 'hocomoco_core', 'quantile_normalise', 'tf_expression',
-           'log_odds', 'score_threshold', 'context_codes', 'motif_scores', 'build_deepcage', 'CellTypeBatches', 'pse',
-           'cellwise', 'locuswise', 'variability_groups', 'block_mask', 'cell_priors', 'deepcage_fold', 'deepcage_data',
-           'mean_signal_baseline', 'loco_metrics', 'deepcage_loco', 'expression_gradients', 'gradient_importance',
-           'deepcage_summary', 'DeepCageConfig', 'deepcage_chr22', 'deepcage_table', 'track_data', 'fold_gis',
-           'window_gis', 'plot_track', 'regression_ceiling']
+__all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'PRIOR_VARIANTS', 'SMALL_ARCH', 'DEEPCAGE_SIZE',
+           'deepcage_encode_files', 'cell_names', 'deepcage_dnase_bams', 'genome_bins', 'peak_labels', 'bigwig_bins',
+           'call_bins', 'depth_normalise', 'select_loci', 'locus_classes', 'hocomoco_core', 'quantile_normalise',
+           'tf_expression', 'log_odds', 'score_threshold', 'context_codes', 'motif_scores', 'build_deepcage',
+           'CellTypeBatches', 'pse', 'cellwise', 'locuswise', 'variability_groups', 'block_mask', 'cell_priors',
+           'deepcage_fold', 'deepcage_data', 'mean_signal_baseline', 'loco_metrics', 'deepcage_loco',
+           'expression_gradients', 'gradient_importance', 'deepcage_summary', 'DeepCageConfig', 'deepcage_chr22',
+           'deepcage_table', 'track_data', 'fold_gis', 'window_gis', 'plot_track', 'regression_ceiling']
 
 # %% ../nbs/05_deepcage.ipynb #c006
 _DC = 'https://raw.githubusercontent.com/kimmo1019/DeepCAGE/1fe31132d34af2f905c9d84746b2e24da76ee35a/data'
@@ -413,23 +413,72 @@ types."""
 SMALL_ARCH = dict(filters=32, trans_filters=32, n_layers=2, growth=8, dense=64)
 "A reduced network (same structure) for the tests and the CPU runs: 112 k parameters instead of 3.9 M."
 
+# %% ../nbs/05_deepcage.ipynb #c033_2z
+DEEPCAGE_SIZE = dict(filters=160, width=15, pool=4, n_blocks=3, n_layers=5, growth=32, trans_filters=160,
+                     trans_width=12, dropout=0.2, dense=512, dense_dropout=0.5)
+"""`build_deepcage`'s layer sizes (the repository's, Dense 512 as in the paper): the first (transition)
+convolution's kernels and width, max-pool after each transition, dense blocks × layers and growth rate, the
+transitions' kernels and width (the repository's `conv2`/`conv3`), dropout after each transition, the joint
+layer's units and its dropout."""
+
+# %% ../nbs/05_deepcage.ipynb #c033_3a
+def _seq_trunk(seq, filters, width, pool, blocks: tuple, trans: tuple, dropout):
+    """The sequence trunk: transition convolution + pool, then dense blocks (`blocks`: n, layers, growth)
+    separated by transitions (`trans`: kernels, width), each followed by pooling and dropout."""
+    x = layers.Conv1D(filters, width, activation='relu', name='conv1')(seq)
+    x = layers.BatchNormalization(name='conv1_bn')(x)
+    x = layers.MaxPooling1D(pool)(x)
+    if dropout: x = layers.Dropout(dropout)(x)
+    n_blocks, n_layers, growth = blocks
+    for b in range(n_blocks):
+        x = _dense_block(x, n_layers, growth, 0.0, f'block{b + 1}')
+        if b < n_blocks - 1:
+            x = layers.Conv1D(trans[0], trans[1], activation='relu', name=f'trans{b + 1}')(x)
+            x = layers.BatchNormalization(name=f'trans{b + 1}_bn')(x)
+            x = layers.MaxPooling1D(pool)(x)
+            if dropout: x = layers.Dropout(dropout)(x)
+    return x
+
+def _joint(h, expr, motif, variant: str, dense: int) -> tuple:
+    "(per-cell joint layer, prior input or None, prior per cell or None): sequence + motif × expression."
+    z = CellBroadcast(name='per_cell')(h, expr)
+    tf = lambda: layers.Dense(dense, name='joint_tf')(ExpressionTimesMotif(name='expr_x_motif')(expr, motif))
+    if variant == 'full': z = layers.Add(name='joint')([z, tf()])
+    elif variant == 'no_expression':
+        z = layers.Add(name='joint')(
+            [z, CellBroadcast(name='motif_per_cell')(layers.Dense(dense, name='joint_tf')(motif), expr)])
+    elif variant == 'no_motif':
+        z = layers.Add(name='joint')([z, layers.Dense(dense, name='joint_tf')(expr)])
+    if variant not in PRIOR_VARIANTS: return z, None, None
+    prior = keras.Input((None,), name='prior')
+    z = layers.Add(name='joint')([z, tf()])
+    p1 = layers.Reshape((-1, 1), name='prior_per_cell')(prior)
+    return layers.Add(name='joint_prior')([z, layers.Dense(dense, name='prior_dense')(p1)]), prior, p1
+
+def _cage_output(z, p1, task: str, dense_dropout: float):
+    """One output per cell type; with a prior, a skip from the baseline's value (a logit of 4·(prior − ½), or
+    the mean itself)."""
+    z = layers.BatchNormalization(name='joint_bn')(z)
+    z = layers.Activation('relu')(z)
+    if dense_dropout: z = layers.Dropout(dense_dropout)(z)
+    act = 'sigmoid' if task == 'classification' else None
+    out = layers.Dense(1, activation=None if p1 is not None else act, name='out',
+                       kernel_regularizer=keras.regularizers.l2(0.01) if task == 'regression' else None)(z)
+    if p1 is not None:
+        w0, b0 = (4.0, -2.0) if task == 'classification' else (1.0, 0.0)
+        skip = layers.Dense(1, kernel_initializer=keras.initializers.Constant(w0),
+                            bias_initializer=keras.initializers.Constant(b0), name='prior_skip')(p1)
+        out = layers.Add(name='out_plus_prior')([out, skip])
+        out = layers.Activation(act or 'linear', name='out_act')(out)
+    return layers.Reshape((-1,), name='per_cell_out')(out)
+
 # %% ../nbs/05_deepcage.ipynb #c033_3
 def build_deepcage(
     n_tf: int = 401,  # TFs / motifs (T)
     variant: str = 'full',  # one of VARIANTS
     task: str = 'classification',  # 'classification' (sigmoid, BCE) or 'regression' (linear, MSE)
     length: int = 1000,  # input length (bp)
-    filters: int = 160,  # first (transition) convolution: kernels
-    width: int = 15,  # … and width
-    pool: int = 4,  # max-pool after each transition
-    n_blocks: int = 3,  # dense blocks
-    n_layers: int = 5,  # layers per dense block
-    growth: int = 32,  # growth rate
-    trans_filters: int = 160,  # kernels of the transitions between blocks
-    trans_width: int = 12,  # … and their width (the repository's `conv2`/`conv3`)
-    dropout: float = 0.2,  # dropout after each transition
-    dense: int = 512,  # hidden units of the joint layer (paper 512; repository 256)
-    dense_dropout: float = 0.5,  # dropout after the joint layer
+    size: dict | None = None,  # DenseNet sizes that replace `DEEPCAGE_SIZE`'s (e.g. `SMALL_ARCH`)
 ) -> keras.Model:  # inputs seq (B, L, 4), motif (B, T), expr (B, K, T) [, prior (B, K)]; output (B, K)
     """DeepCAGE (Liu et al. 2019, Fig. 1 and Methods "Overview"), uncompiled (`engine.fit` compiles it).
 
@@ -447,64 +496,24 @@ def build_deepcage(
     to predict, the mean target of the *other* cell types at the locus (what the mean-signal baseline reads).
     It enters the joint layer and, through a skip (a weight and a bias), the output's pre-activation, so the
     network starts from the baseline and learns what sequence and expression add. Raises `ValueError` for an
-    unknown variant or task."""
+    unknown variant, task or size."""
     if variant not in VARIANTS:
         raise ValueError(f'build_deepcage: variant {variant!r} not in {VARIANTS}')
     if task not in ('classification', 'regression'):
         raise ValueError(f'build_deepcage: unknown task {task!r}')
+    bad = set(size or {}) - set(DEEPCAGE_SIZE)
+    if bad: raise ValueError(f'build_deepcage: unknown size {sorted(bad)}; one of {list(DEEPCAGE_SIZE)}')
+    z = {**DEEPCAGE_SIZE, **(size or {})}
     seq = keras.Input((length, 4), name='seq')
     motif = keras.Input((n_tf,), name='motif')
     expr = keras.Input((None, n_tf), name='expr')
-    x = layers.Conv1D(filters, width, activation='relu', name='conv1')(seq)
-    x = layers.BatchNormalization(name='conv1_bn')(x)
-    x = layers.MaxPooling1D(pool)(x)
-    if dropout:
-        x = layers.Dropout(dropout)(x)
-    for b in range(n_blocks):
-        x = _dense_block(x, n_layers, growth, 0.0, f'block{b + 1}')
-        if b < n_blocks - 1:
-            x = layers.Conv1D(trans_filters, trans_width, activation='relu', name=f'trans{b + 1}')(x)
-            x = layers.BatchNormalization(name=f'trans{b + 1}_bn')(x)
-            x = layers.MaxPooling1D(pool)(x)
-            if dropout:
-                x = layers.Dropout(dropout)(x)
-    h = layers.Dense(dense, use_bias=variant == 'seq_only', name='joint_seq')(layers.Flatten()(x))
-    z = CellBroadcast(name='per_cell')(h, expr)
-    if variant == 'full':
-        z = layers.Add(name='joint')(
-            [z, layers.Dense(dense, name='joint_tf')(ExpressionTimesMotif(name='expr_x_motif')(expr, motif))]
-        )
-    elif variant == 'no_expression':
-        z = layers.Add(name='joint')(
-            [z, CellBroadcast(name='motif_per_cell')(layers.Dense(dense, name='joint_tf')(motif), expr)]
-        )
-    elif variant == 'no_motif':
-        z = layers.Add(name='joint')([z, layers.Dense(dense, name='joint_tf')(expr)])
-    prior = keras.Input((None,), name='prior') if variant in PRIOR_VARIANTS else None
-    if prior is not None:
-        z = layers.Add(name='joint')(
-            [z, layers.Dense(dense, name='joint_tf')(ExpressionTimesMotif(name='expr_x_motif')(expr, motif))]
-        )
-        p1 = layers.Reshape((-1, 1), name='prior_per_cell')(prior)
-        z = layers.Add(name='joint_prior')([z, layers.Dense(dense, name='prior_dense')(p1)])
-    z = layers.BatchNormalization(name='joint_bn')(z)
-    z = layers.Activation('relu')(z)
-    if dense_dropout:
-        z = layers.Dropout(dense_dropout)(z)
-    act = 'sigmoid' if task == 'classification' else None
-    out = layers.Dense(
-        1, activation=None if prior is not None else act,
-        kernel_regularizer=keras.regularizers.l2(0.01) if task == 'regression' else None, name='out',
-    )(z)
-    if prior is not None:  # the baseline's value, scaled: a logit of 4·(prior − ½), or the mean itself
-        w0, b0 = (4.0, -2.0) if task == 'classification' else (1.0, 0.0)
-        skip = layers.Dense(1, kernel_initializer=keras.initializers.Constant(w0),
-                            bias_initializer=keras.initializers.Constant(b0), name='prior_skip')(p1)
-        out = layers.Add(name='out_plus_prior')([out, skip])
-        out = layers.Activation(act or 'linear', name='out_act')(out)
+    x = _seq_trunk(seq, z['filters'], z['width'], z['pool'], dropout=z['dropout'],
+                   blocks=(z['n_blocks'], z['n_layers'], z['growth']),
+                   trans=(z['trans_filters'], z['trans_width']))
+    h = layers.Dense(z['dense'], use_bias=variant == 'seq_only', name='joint_seq')(layers.Flatten()(x))
+    j, prior, p1 = _joint(h, expr, motif, variant, z['dense'])
     inputs = [seq, motif, expr] + ([prior] if prior is not None else [])
-    model = keras.Model(inputs, layers.Reshape((-1,), name='per_cell_out')(out), name=f'deepcage_{variant}')
-    return model
+    return keras.Model(inputs, _cage_output(j, p1, task, z['dense_dropout']), name=f'deepcage_{variant}')
 
 # %% ../nbs/05_deepcage.ipynb #zr01
 for _v in VARIANTS:
@@ -691,7 +700,7 @@ def deepcage_fold(
         config.batch_size, shuffle=sh, seed=seed, prior=None if prior_tr is None else prior_tr[idx],
         rc_augment=rc_augment and sh)
     out = Path(out_dir)
-    build = lambda: build_deepcage(motif.shape[1], variant, task, length=codes.shape[1], **(arch or {}))
+    build = lambda: build_deepcage(motif.shape[1], variant, task, length=codes.shape[1], size=arch)
     set_seed(seed)
     # a finished run in `out` is reused by `fit` itself (best weights loaded, history returned)
     trained = fit(build, head, mk(tr, True), mk(val, False), out, config=config, verbose=0,
@@ -943,9 +952,8 @@ def deepcage_chr22(
     train = LIU2019 if c.recipe == 'paper' else DEEPCAGE_DEFAULT
     train = train.replace(ensemble=c.ensemble) if c.ensemble else train
     arch, epochs, patience, batch_size, max_loci = c.arch, c.epochs, c.patience, c.batch_size, c.max_loci
-    variants, splits, block_variants, tasks, chroms, seed = (
-        c.variants, c.splits, c.block_variants, c.tasks, c.chroms, c.seed
-    )
+    variants, splits, block_variants, tasks, chroms, seed = (c.variants, c.splits, c.block_variants, c.tasks,
+                                                             c.chroms, c.seed)
     root = repo_root()
     out = Path(out or root / 'results' / 'deepcage_chr22.json')
     run_dir = Path(run_dir or root / 'runs' / 'deepcage_chr22')
@@ -958,16 +966,9 @@ def deepcage_chr22(
         config=train.replace(epochs=epochs, patience=patience, batch_size=batch_size, seed=seed), log=log,
         rc_augment=c.recipe == 'default', test_rc=c.recipe == 'default',
     )
-    files = {
-        **d['files'],
-        **{
-            f: resolve(f)
-            for f in [
-                'deepcage_encode/tf_gexp_matrix.txt', 'deepcage_encode/cells.txt',
-                'hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme',
-            ]
-        },
-    }
+    more = ['deepcage_encode/tf_gexp_matrix.txt', 'deepcage_encode/cells.txt',
+            'hocomoco_v11_human/HOCOMOCOv11_core_HUMAN_mono.meme']
+    files = {**d['files'], **{f: resolve(f) for f in more}}
     sp = 'blocks' if 'blocks' in splits else splits[0]
     gis = _held_out_gis(d, run_dir, sp, train.ensemble)
     meta = run_metadata(seed, data=files, task='DeepCAGE leave-one-cell-type-out, hg38 chr22',
@@ -977,17 +978,13 @@ def deepcage_chr22(
                metrics=dict(results=r['results'],
                             gis=dict(split=sp, model='full, classification', cells=gis)))
     res['metrics']['summary'] = deepcage_summary(res)
-    P = {
-        'starts': d['bins'].start.values,
-        **{f'{t}|{s}|{m}': v for (t, s), Q in r['predictions'].items() for m, v in Q.items()},
-    }
-    tt, ts = ('regression' if 'regression' in r['results'] else tasks[0]), (
-        'blocks' if 'blocks' in splits else splits[0]
-    )
+    P = {'starts': d['bins'].start.values,
+         **{f'{t}|{s}|{m}': v for (t, s), Q in r['predictions'].items() for m, v in Q.items()}}
+    tt = 'regression' if 'regression' in r['results'] else tasks[0]
+    ts = 'blocks' if 'blocks' in splits else splits[0]
     cells = list((d['reg'] if tt == 'regression' else d['cls']).columns)
-    res['metrics']['track'] = dict(
-        task=tt, split=ts, chrom=str(d['bins'].chrom.iloc[0]), cells=track_data(P, cells, tt, ts)
-    )
+    res['metrics']['track'] = dict(task=tt, split=ts, chrom=str(d['bins'].chrom.iloc[0]),
+                                   cells=track_data(P, cells, tt, ts))
     res['metrics']['gis']['window'] = window_gis(d, run_dir, res['metrics']['track'], members=train.ensemble)
     save_json(out, res)
     np.savez_compressed(run_dir / 'predictions.npz', **P)

@@ -320,17 +320,19 @@ def _batches_for(batches, offset: int = 0, multiple_of: int = 1):
     return b
 
 # %% ../nbs/01b_engine.ipynb #c011_2_1
-def _fit_one(model, task, train, val, out: Path, config: TrainConfig, verbose, overwrite, callbacks, record):
-    "One training run in `out` (one restart of one stage): compile, train with checkpoints, load the best."
-    monitor = config.monitor if val is not None else config.monitor.removeprefix('val_')
+def _run_settings(config: TrainConfig, record: dict) -> dict:
+    "The settings a run records and compares on resume: the config (optional fields when set) and `record`."
     rec = _plain(dict(dataclasses.asdict(config), **record))
     rec.pop('restarts')
     rec.pop('ensemble')
-    for f in (
-        'mixed_precision', 'devices', 'freeze', 'warmup', 'weight_decay', 'clipnorm',
-    ):  # recorded when set
+    for f in ('mixed_precision', 'devices', 'freeze', 'warmup', 'weight_decay', 'clipnorm'):  # when set
         if not rec[f] or (f == 'devices' and rec[f] == 1):
             rec.pop(f)
+    return rec
+
+def _run_state(out: Path, rec: dict, overwrite: bool):
+    """The state of the run in `out` (None: none), after clearing it with `overwrite`. Raises `RunDirError`
+    for run files without a state, or a run with other settings."""
     if overwrite:
         for f in _RUN_FILES:
             p = out / f
@@ -354,11 +356,28 @@ def _fit_one(model, task, train, val, out: Path, config: TrainConfig, verbose, o
             f'{out}: holds a {"finished" if st["finished"] else "partial"} run with other '
             f'settings ({diff}): pass overwrite (--overwrite) or another directory'
         )
-    frozen = {
-        l.name: l.trainable
-        for l in model.layers
-        if l.name in config.freeze or type(l).__name__ in config.freeze
-    }
+    return st
+
+def _train_epochs(model, train, val, ckpt, config: TrainConfig, verbose, callbacks):
+    "Keras `fit` from the checkpoint's epoch to `config.epochs` (`tqdm`: one bar, closed on any exit)."
+    if hasattr(train, 'set_epoch'):
+        train.set_epoch(ckpt.state['epoch'])
+    bar = [TqdmProgress()] if verbose == 'tqdm' else []
+    try:
+        with data_parallel(config.devices):
+            model.fit(train, validation_data=val, epochs=config.epochs, initial_epoch=ckpt.state['epoch'],
+                      shuffle=False, callbacks=[_Timer(), *callbacks, *bar, ckpt],
+                      verbose=0 if bar else verbose)  # batches shuffle themselves
+    finally:  # an interrupted run closes its bar before anyone reports the interruption
+        for b in bar: b.on_train_end()
+
+def _fit_one(model, task, train, val, out: Path, config: TrainConfig, verbose, overwrite, callbacks, record):
+    "One training run in `out` (one restart of one stage): compile, train with checkpoints, load the best."
+    monitor = config.monitor if val is not None else config.monitor.removeprefix('val_')
+    rec = _run_settings(config, record)
+    st = _run_state(out, rec, overwrite)
+    frozen = {l.name: l.trainable for l in model.layers
+              if l.name in config.freeze or type(l).__name__ in config.freeze}
     for l in model.layers:
         if l.name in frozen:
             l.trainable = False
@@ -366,41 +385,23 @@ def _fit_one(model, task, train, val, out: Path, config: TrainConfig, verbose, o
         compile_model(model, task, config, steps_per_epoch=len(train))
     ckpt = RunCheckpoint(out, rec, monitor, config.mode, config.patience, train=train)
     if st is not None and st['finished']:
-        print(
-            f'{out}: reusing the finished run ({st["epoch"]} epochs, best epoch {st["best_epoch"]}); '
-            'pass overwrite (--overwrite) to train again'
-        )
+        print(f'{out}: reusing the finished run ({st["epoch"]} epochs, best epoch {st["best_epoch"]}); '
+              'pass overwrite (--overwrite) to train again')
         ckpt.state = st
     else:
         out.mkdir(parents=True, exist_ok=True)
         if st is None:
-            save_json(
-                out / 'run.json', run_metadata(config.seed, **{k: v for k, v in rec.items() if k != 'seed'})
-            )
-            save_json(
-                out / 'state.json', ckpt.state
-            )  # committed before the first epoch: an interrupt restarts it
+            meta = {k: v for k, v in rec.items() if k != 'seed'}
+            save_json(out / 'run.json', run_metadata(config.seed, **meta))
+            save_json(out / 'state.json', ckpt.state)  # before the first epoch: an interrupt restarts it
         elif st['epoch'] == 0:
             ckpt.state = st
         else:
             ckpt.restore(model, st)
-            print(
-                f'{out}: resuming after epoch {st["epoch"]} (best epoch {st["best_epoch"]}, '
-                f'{st["wait"]} without improvement)'
-            )
+            print(f'{out}: resuming after epoch {st["epoch"]} (best epoch {st["best_epoch"]}, '
+                  f'{st["wait"]} without improvement)')
         if ckpt.state['epoch'] < config.epochs and not ckpt.state['stopped_early']:
-            if hasattr(train, 'set_epoch'):
-                train.set_epoch(ckpt.state['epoch'])
-            bar = [TqdmProgress()] if verbose == 'tqdm' else []
-            try:
-                with data_parallel(config.devices):
-                    model.fit(
-                        train, validation_data=val, epochs=config.epochs, initial_epoch=ckpt.state['epoch'],
-                        shuffle=False, callbacks=[_Timer(), *callbacks, *bar, ckpt],
-                        verbose=0 if bar else verbose,
-                    )  # batches shuffle themselves
-            finally:  # an interrupted run closes its bar before anyone reports the interruption
-                for b in bar: b.on_train_end()
+            _train_epochs(model, train, val, ckpt, config, verbose=verbose, callbacks=callbacks)
         ckpt.finish()
     if model.optimizer is not None and not model.optimizer.built:
         model.optimizer.build(model.trainable_variables)
@@ -417,6 +418,17 @@ class Trained(NamedTuple):
     model: keras.Model  # the network with the best weights (of the best restart, after the last stage)
     history: pd.DataFrame  # one row per epoch of the kept restart (columns epoch from 0, stage, restart)
     record: dict  # per restart: seed, best value and epoch, epochs run; best_restart; monitor
+
+# %% ../nbs/01b_engine.ipynb #c011_3a
+def _restart_network(build, c0: TrainConfig, r: int):
+    "Restart r's network: built after `set_seed(seed + r)`, in float16 under `mixed_precision`."
+    set_seed(c0.seed + r)
+    policy = keras.config.dtype_policy()
+    if c0.mixed_precision: keras.config.set_dtype_policy('mixed_float16')
+    try:
+        with data_parallel(c0.devices): return build()
+    finally:
+        keras.config.set_dtype_policy(policy)
 
 # %% ../nbs/01b_engine.ipynb #c011_3
 def fit(
@@ -459,49 +471,27 @@ def fit(
     if not (len(trains) == len(vals) == n):
         raise OptionError(f'fit: {n} configs, {len(trains)} training and {len(vals)} validation batches')
     c0 = stages[0]
-    if not callable(model) or isinstance(model, keras.Model):
-        if c0.restarts > 1 or c0.mixed_precision or c0.ensemble > 1:
-            raise OptionError(
-                'fit: restarts > 1, ensemble > 1 and mixed_precision need a builder `() -> network`, '
-                'not a model'
-            )
-        build = None
-    else:
-        build = model
-    tmp = None
-    if run_dir is None:
-        tmp = tempfile.TemporaryDirectory(prefix='enhancer_nets_fit_')
-        run_dir = tmp.name
+    build = model if callable(model) and not isinstance(model, keras.Model) else None
+    if build is None and (c0.restarts > 1 or c0.mixed_precision or c0.ensemble > 1):
+        raise OptionError('fit: restarts > 1, ensemble > 1 and mixed_precision need a builder '
+                          '`() -> network`, not a model')
+    tmp = tempfile.TemporaryDirectory(prefix='enhancer_nets_fit_') if run_dir is None else None
+    run_dir = tmp.name if tmp is not None else run_dir
     root, runs, best = Path(run_dir), [], None
     if c0.ensemble > 1:
-        fits = []
-        for m in range(c0.ensemble):
-            off = m * c0.restarts
-            cs = [c.replace(ensemble=1, seed=c.seed + off) for c in stages]
-            tr_m = [_batches_for(t, off) for t in trains]
-            fits.append(fit(build, task, tr_m, vals, root / f'member{m}', config=cs, verbose=verbose,
-                            overwrite=overwrite, callbacks=callbacks, record=record))
+        fits = [fit(build, task, [_batches_for(t, m * c0.restarts) for t in trains], vals,
+                    root / f'member{m}', config=[c.replace(ensemble=1, seed=c.seed + m * c0.restarts)
+                                                 for c in stages],
+                    verbose=verbose, overwrite=overwrite, callbacks=callbacks, record=record)
+                for m in range(c0.ensemble)]
         hist = pd.concat([f.history.assign(member=m) for m, f in enumerate(fits)], ignore_index=True)
         rec = dict(members=[f.record for f in fits], monitor=stages[-1].monitor)
-        if tmp is not None:
-            tmp.cleanup()
-        else:
-            save_json(root / 'ensemble.json', rec)
+        if tmp is not None: tmp.cleanup()
+        else: save_json(root / 'ensemble.json', rec)
         return Trained(average_models([f.model for f in fits]), hist, rec)
     better = _better(stages[-1].mode, stages[-1].monitor)   # the kept restart: best after the last stage
     for r in range(c0.restarts):
-        if build is not None:
-            set_seed(c0.seed + r)
-            policy = keras.config.dtype_policy()
-            if c0.mixed_precision:
-                keras.config.set_dtype_policy('mixed_float16')
-            try:
-                with data_parallel(c0.devices):
-                    m = build()
-            finally:
-                keras.config.set_dtype_policy(policy)
-        else:
-            m = model
+        m = _restart_network(build, c0, r) if build is not None else model
         d = root / f'restart{r}' if c0.restarts > 1 else root
         hs = []
         for s, (c, tr, va) in enumerate(zip(stages, trains, vals)):
@@ -513,19 +503,13 @@ def fit(
                 record=dict(record or {}, **({'stage': s + 1} if n > 1 else {})),
             )
             hs.append(h.assign(stage=s + 1, restart=r))
-        runs.append(
-            dict(
-                restart=r, seed=c0.seed + r, best=st['best'], best_epoch=st['best_epoch'],
-                epochs=int(sum(len(h) for h in hs)),
-            )
-        )
+        runs.append(dict(restart=r, seed=c0.seed + r, best=st['best'], best_epoch=st['best_epoch'],
+                         epochs=int(sum(len(h) for h in hs))))
         if best is None or (st['best'] is not None and better(st['best'], best[0])):
             best = (st['best'], r, m, pd.concat(hs, ignore_index=True))
     rec = dict(restarts=runs, best_restart=best[1], monitor=stages[-1].monitor, best=best[0])
-    if tmp is not None:
-        tmp.cleanup()
-    elif c0.restarts > 1:
-        save_json(root / 'restarts.json', rec)
+    if tmp is not None: tmp.cleanup()
+    elif c0.restarts > 1: save_json(root / 'restarts.json', rec)
     return Trained(best[2], best[3], rec)
 
 # %% ../nbs/01b_engine.ipynb #pr02

@@ -29,8 +29,9 @@ __all__ = ['TARGETFINDER_CELLS', 'PAIR_COLUMNS', 'SPLITS', 'BASELINES', 'FROZEN_
            'read_pairs', 'element_components', 'pair_folds', 'centred_windows', 'leakage', 'propensity_features',
            'add_loci', 'baseline_scores', 'pair_metrics', 'cross_validate_baselines', 'cross_cell_matrix',
            'LeakageConfig', 'leakage_study', 'leakage_table', 'published_table', 'pair_windows', 'PairDataset',
-           'build_speid', 'jaspar_kernels', 'simulate_interactions', 'default_speid_recipe', 'singh_stages',
-           'predict_pairs', 'PairSetup', 'train_speid', 'SpeidSimConfig', 'speid_simulated', 'simulated_table']
+           'build_speid', 'jaspar_kernels', 'PairLayout', 'simulate_interactions', 'default_speid_recipe',
+           'singh_stages', 'predict_pairs', 'PairSetup', 'train_speid', 'SpeidSimConfig', 'speid_simulated',
+           'simulated_table']
 
 # %% ../nbs/04_speid.ipynb #c005
 TARGETFINDER_CELLS = ('GM12878', 'HeLa-S3', 'HUVEC', 'IMR90', 'K562', 'NHEK')
@@ -775,6 +776,20 @@ def _plant(genome_codes, start, end, ppm, strand, rng):
         m = COMPLEMENT[m][::-1]
     genome_codes[s : s + w] = m
 
+# %% ../nbs/04_speid.ipynb #c042_1_0
+@dataclass(frozen=True)
+class PairLayout:
+    """Where a simulated interaction set's elements lie (`simulate_interactions`): chromosomes, elements per
+    interacting pair (fewer promoters → more sharing), element length ranges and the largest
+    enhancer–promoter distance, in bp."""
+    n_chrom: int = 10  # chromosomes
+    chrom_len: int = 1_000_000  # chromosome length (bp)
+    enh_per_pos: float = 3.0  # enhancers per positive
+    prom_per_pos: float = 0.5  # promoters per positive
+    enh_size: tuple = (200, 1000)  # enhancer length range (bp)
+    prom_size: tuple = (400, 1500)  # promoter length range (bp)
+    max_dist: int = 500_000  # largest enhancer–promoter distance (bp)
+
 # %% ../nbs/04_speid.ipynb #c042_1_1a
 def _simulated_pairs(E: pd.DataFrame, P: pd.DataFrame, n_pos: int, ratio: int, max_dist: int,
                      seed: int) -> pd.DataFrame:
@@ -811,14 +826,8 @@ def simulate_interactions(
     out_dir: str | Path,  # genome.fa, pairs.csv and truth.json are written here
     n_pos: int = 250,  # interacting pairs
     ratio: int = 20,  # negatives per positive (TargetFinder: 20)
-    n_chrom: int = 10,  # chromosomes
-    chrom_len: int = 1_000_000,  # chromosome length (bp)
+    layout: PairLayout = PairLayout(),  # chromosomes, elements per pair, their sizes and distances
     grammar: tuple = GRAMMAR,  # interaction keys
-    prom_per_pos: float = 0.5,  # promoters per positive (fewer promoters → more sharing)
-    enh_per_pos: float = 3.0,  # enhancers per positive
-    max_dist: int = 500_000,  # largest enhancer–promoter distance (bp)
-    enh_size: tuple = (200, 1000),  # enhancer length range (bp)
-    prom_size: tuple = (400, 1500),  # promoter length range (bp)
     copies: int = 1,  # motif instances planted per element
     p_empty: float = 0.5,  # fraction of elements without a key motif (they never interact)
     seed: int = 0,  # seed
@@ -828,22 +837,22 @@ def simulate_interactions(
     rng, out = np.random.default_rng(seed), Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ppms = {m: jaspar_ppm(m) for g in grammar for m in (g[0], g[2])}
-    chroms = [f'sim{i + 1}' for i in range(n_chrom)]
-    G = {c: rng.integers(0, 4, chrom_len, dtype=np.uint8) for c in chroms}
+    chroms = [f'sim{i + 1}' for i in range(layout.n_chrom)]
+    G = {c: rng.integers(0, 4, layout.chrom_len, dtype=np.uint8) for c in chroms}
 
     def elements(n, lo, hi):
         c, L = rng.choice(chroms, n), rng.integers(lo, hi, n)
-        s = rng.integers(5_000, chrom_len - 5_000 - hi, n)
+        s = rng.integers(5_000, layout.chrom_len - 5_000 - hi, n)
         key = np.where(rng.random(n) < p_empty, -1, rng.integers(0, len(grammar), n))
         return pd.DataFrame(dict(chrom=c, start=s, end=s + L, key=key))
 
-    E = elements(int(n_pos * enh_per_pos), *enh_size)
-    P = elements(max(int(n_pos * prom_per_pos), len(grammar)), *prom_size)
+    E = elements(int(n_pos * layout.enh_per_pos), *layout.enh_size)
+    P = elements(max(int(n_pos * layout.prom_per_pos), len(grammar)), *layout.prom_size)
     for df, side in ((E, 0), (P, 2)):
         for r in df[df.key >= 0].itertuples():
             g = grammar[r.key]
             for _ in range(copies): _plant(G[r.chrom], r.start, r.end, ppms[g[side]], g[side + 1], rng=rng)
-    pairs = _simulated_pairs(E, P, n_pos, ratio, max_dist=max_dist, seed=seed)
+    pairs = _simulated_pairs(E, P, n_pos, ratio, max_dist=layout.max_dist, seed=seed)
     from enhancer_nets.data import ALPHABET
     lut = np.frombuffer(ALPHABET.encode(), np.uint8)
     write_fasta(out / 'genome.fa', {c: lut[G[c]].tobytes().decode() for c in chroms})
@@ -1071,11 +1080,9 @@ def speid_simulated(
     out = Path(out_dir)
     t0 = time.time()
     meta = run_metadata(seed)
-    sim = simulate_interactions(
-        out / 'sim', n_pos=n_pos, n_chrom=10, chrom_len=1_000_000 if not quick else 400_000,
-        max_dist=400_000 if not quick else 200_000, enh_size=(200, 600), prom_size=(300, 800), copies=3,
-        seed=seed,
-    )
+    layout = PairLayout(chrom_len=400_000 if quick else 1_000_000, max_dist=200_000 if quick else 400_000,
+                        enh_size=(200, 600), prom_size=(300, 800))
+    sim = simulate_interactions(out / 'sim', n_pos=n_pos, layout=layout, copies=3, seed=seed)
     paper = c.recipe == 'paper'
     setup = PairSetup(k=k, enh_len=enh_len, prom_len=prom_len, n_shift=n_shift, rc_augment=not paper,
                       test_rc=not paper)

@@ -117,7 +117,7 @@ models += [('region_rc_gpool', build_region_model(600))]
 models += [(f'cohn_{a}_{rc}', build_cohn(a, rc=rc)) for a in COHN_ARCHS for rc in (True, False)]
 models += [(f'oops_{rc}', build_oops(500, rc=rc)) for rc in (True, False)]
 models += [('speid', build_speid(n_kernels=8, kernel_width=8, lstm_units=4, dense=8, enh_len=200, prom_len=100))]
-models += [(f'deepcage_{t}_{v}', build_deepcage(n_tf=5, variant=v, task=t, length=1000, **SMALL_ARCH))
+models += [(f'deepcage_{t}_{v}', build_deepcage(n_tf=5, variant=v, task=t, length=1000, size=SMALL_ARCH))
            for v in VARIANTS for t in ('classification', 'regression')]
 from enhancer_nets.engine import average_models
 models += [('ensemble_oops_rc', average_models([build_oops(500, rc=True) for _ in range(2)]))]

@@ -55,7 +55,7 @@ def test_peak_labels_replicates():
 
 
 def test_network_cell_sharing_and_expression_gradient():
-    m = D.build_deepcage(n_tf=5, length=200, filters=8, trans_filters=8, n_blocks=2, n_layers=1, growth=4, dense=8)
+    m = D.build_deepcage(n_tf=5, length=200, size=dict(filters=8, trans_filters=8, n_blocks=2, n_layers=1, growth=4, dense=8))
     rng = np.random.default_rng(0)
     seq = np.eye(4, dtype=np.float32)[rng.integers(0, 4, (3, 200))]
     motif = rng.random((3, 5)).astype(np.float32); motif[:, 2] = 0      # TF 2 never hits

@@ -115,7 +115,7 @@ def test_model_shapes_and_freezing():
     assert np.allclose(np.asarray(m2.get_layer('conv_enh').kernel), K)
 
 def test_two_stage_pipeline_resumes(tmp_path):
-    s = simulate_interactions(tmp_path/'sim', n_pos=30, n_chrom=5, chrom_len=200_000, max_dist=150_000, enh_size=(100, 200), prom_size=(100, 200), p_empty=0)
+    s = simulate_interactions(tmp_path/'sim', n_pos=30, layout=PairLayout(n_chrom=5, chrom_len=200_000, max_dist=150_000, enh_size=(100, 200), prom_size=(100, 200)), p_empty=0)
     kw = dict(setup=PairSetup(split='segregated', k=5, enh_len=300, prom_len=300, n_shift=3),
               config=singh_stages((1, 1), (1e-3, 1e-3)), n_kernels=8, kernel_width=10, pool=10, lstm_units=4, dense=8)
     r = train_speid(s['genome'], s['pairs'], tmp_path/'run', **kw)
@@ -139,7 +139,7 @@ def test_cli_speid_leakage(tmp_path):
 
 def test_cli_speid_any_genome(tmp_path):
     from enhancer_nets.cli import main
-    s = simulate_interactions(tmp_path/'sim', n_pos=20, n_chrom=5, chrom_len=150_000, max_dist=100_000, enh_size=(100, 200), prom_size=(100, 200), p_empty=0)
+    s = simulate_interactions(tmp_path/'sim', n_pos=20, layout=PairLayout(n_chrom=5, chrom_len=150_000, max_dist=100_000, enh_size=(100, 200), prom_size=(100, 200)), p_empty=0)
     main(['speid', '--genome', str(s['genome']), '--pairs', str(s['pairs']), '--out', str(tmp_path/'run'), '--k', '5', '--n_kernels', '8',
           '--enh_len', '300', '--prom_len', '300', '--n_shift', '2', '--epochs1', '1', '--epochs2', '1', '--jaspar_frac', '0.5'])
     r = json.loads((tmp_path/'run'/'results.json').read_text())
