@@ -110,4 +110,3 @@ if __name__ == '__main__':
                wall_seconds=round(time.time() - t0, 1))
     write_record(args.out, res)
     print(json.dumps(res['goals'], indent=1, ensure_ascii=False))
-    print(f'results: {args.out}')

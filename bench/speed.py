@@ -164,4 +164,4 @@ if __name__ == '__main__':
     import pandas as pd
     print(pd.DataFrame([r for r in rows if 'rate' in r])[['task', 'tool', 'seconds', 'rate', 'unit', 'peak_mb']].to_string(index=False))
     print(pd.DataFrame(backends).to_string(index=False))
-    print(pd.DataFrame(goals).T.to_string()); print(f'results: {args.out}')
+    print(pd.DataFrame(goals).T.to_string())

@@ -21,7 +21,7 @@ class Terminated(KeyboardInterrupt):
 # %% ../nbs/00_core.ipynb #t001_1
 TERMINATED = threading.Event()
 """Set by the command line's SIGTERM handler. `atomic_path` then commits nothing, even when the `Terminated`
-raised by the handler was swallowed (a signal that lands inside a finalizer is reported and dropped by Python)."""
+raised by the handler was swallowed (Python reports and drops a signal that lands inside a finalizer)."""
 
 # %% ../nbs/00_core.ipynb #c005
 def _umask()->int:
