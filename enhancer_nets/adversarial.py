@@ -681,6 +681,7 @@ def _genomic(fd: _CohnFold, pretrained=None):
     fd.genomic('genomic: k-mer baseline', kmer_baseline(list(fd.T['codes']), fd.T['y'], list(E)))
     fd.genomic('genomic: GC content (no training)', ((E == 1) | (E == 2)).mean(1))
 
+# %% ../nbs/03_adversarial.ipynb #c046_2b_s1
 def _genomic_pretrained(fd: _CohnFold, pretrained):
     "The genomic CNN started from a donor's convolutions (`copy_convs`) per fine-tuning mode; the donor."
     convs = tuple(l.name for l in conv_layers(pretrained))
@@ -706,12 +707,14 @@ def _shuffle_networks(fd: _CohnFold, ks: tuple) -> dict:
         fd.genomic(f'shuffles: k={k}, tested vs genomic', fd.predict(m, fd.E['codes']))
     return nets
 
+# %% ../nbs/03_adversarial.ipynb #c046_2c_s1
 def _background(fd: _CohnFold, ks: tuple):
     "Genomic negatives against their own k-shuffles: how much a network learns from background alone."
     for k in ks:
         a, b, t = fd.shuffled(k, which=0)
         fd.add(f'background: k={k}', t['y'], fd.predict(fd.run(f'background_k{k}', a, b), t['codes']))
 
+# %% ../nbs/03_adversarial.ipynb #c046_2c_s2
 def _expanded(fd: _CohnFold) -> float:
     "§2.4.4: genomic negatives expanded by shuffles and mutated enhancers (`EXPANDED_MIX`): bio multiple."
     P, B = fd.T['codes'][fd.T['y'] == 1], fd.T['codes'][fd.T['y'] == 0]
@@ -722,6 +725,7 @@ def _expanded(fd: _CohnFold) -> float:
     fd.genomic('expanded negatives: CNN', fd.predict(fd.run('expanded', X, fd.V), fd.E['codes']))
     return round(mix['bio'], 3)
 
+# %% ../nbs/03_adversarial.ipynb #c046_2c_s3
 def _planted(fd: _CohnFold, donors: list):
     "§2.4.4: a network 4× wider started from the shuffle networks' filters, against a random start."
     m = fd.run('planted', fd.T, fd.V, scale=4, init=lambda m: plant_filters(m, donors))
@@ -734,6 +738,7 @@ def _fold_aurocs(y, sc, fo) -> list:
     return [float(roc_auc_score(y[fo == i], sc[fo == i])) for i in np.unique(fo)
             if len(np.unique(y[fo == i])) == 2]
 
+# %% ../nbs/03_adversarial.ipynb #c046_2d_s1
 def pool_scores(scores: dict,  # {experiment: {y, s, f, src: [per fold arrays]}}
                 ) -> dict:  # {experiment: `evaluate_scores` + auROC by negative source, per fold, both}
     """Out-of-fold scores pooled per experiment (Cohn et al. 2018, §3.3): pooled metrics and curves, auROC
@@ -1001,6 +1006,7 @@ def _filter_recovery(sim: dict, k: int, config: TrainConfig, out: Path) -> dict:
                 jaspar2024_top=top[['match', 'r']].to_dict('records'),
                 recovered=bool(sims[best] >= 0.75 and any('CEBP' in m.upper() for m in top.match[:3])))
 
+# %% ../nbs/03_adversarial.ipynb #c052_1a_s1
 def _paper_networks(sim: dict, c, config: TrainConfig, out: Path, sc: dict, r: dict):
     "The paper's other networks at the first size: plain convolution, the TF network, the filter recovery."
     tr, va, te = sim['train'], sim['val'], sim['test']
@@ -1320,6 +1326,7 @@ def _filter_matches(m, P: np.ndarray, dbs: dict) -> dict:
         r[rec] = rr
     return r
 
+# %% ../nbs/03_adversarial.ipynb #im02_1a_s1
 def _attribution_checks(m, P: np.ndarray, pos: np.ndarray, w: int, n_attr: int) -> dict:
     """How often integrated gradients, gradient × input and ISM put their peak on the planted site, on the
     confident held-out positives (p > 0.9; else the top-scoring ones); IG's completeness error."""

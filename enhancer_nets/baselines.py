@@ -18,8 +18,8 @@ from .data import *
 from .engine import *
 
 # %% auto #0
-__all__ = ['GKM_GRID', 'TUNED_BASELINES', 'BASELINES', 'kmer_spectrum', 'region_codes_list', 'kmer_baseline',
-           'gapped_kmer_counts', 'gkm_svm_baseline', 'gkm_svm_tuned']
+__all__ = ['GKM_GRID', 'TUNED_BASELINES', 'BASELINES', 'kmer_spectrum', 'region_codes_list', 'KmerLR', 'kmer_baseline',
+           'gapped_kmer_counts', 'GkmSVM', 'gkm_svm_baseline', 'gkm_svm_tuned']
 
 # %% ../nbs/01h_baselines.ipynb #c018
 def _spectrum_block(c:np.ndarray, ks:tuple, out:np.ndarray, off:np.ndarray, normalize:bool):
@@ -68,6 +68,31 @@ def region_codes_list(
     "The sequences of regions (chrom, start, end) as code arrays, for the k-mer baselines."
     return [genome.codes(c)[s:e] for c, s, e in zip(regions.chrom, regions.start, regions.end)]
 
+# %% ../nbs/01h_baselines.ipynb #c020_k
+class KmerLR:
+    """The k-mer spectrum (k = 1..6) logistic regression as a model (the package's baseline): `fit` on
+    training sequences, then `score` any sequences: (n,) float P(class 1). The float32 features are
+    standardised in place, block by block (`StandardScaler.partial_fit`): fitting the scaler on the whole
+    matrix at once makes float64 temporaries of it (1.3 GB for 28,000 sequences). Picklable (joblib)."""
+    def __init__(self, ks: tuple = (1, 2, 3, 4, 5, 6),  # k-mer sizes
+                 C: float = 0.1):  # inverse L2 regularisation strength
+        self.ks, self.C = tuple(ks), C
+
+    def _scaled(self, X, B=4096):
+        for b in range(0, len(X), B): X[b:b + B] = self.scaler.transform(X[b:b + B])
+        return X
+
+    def fit(self, codes: list, y: np.ndarray) -> 'KmerLR':  # (L_i,) uint8 code arrays; 0/1 labels
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.linear_model import LogisticRegression
+        X, self.scaler = kmer_spectrum(codes, self.ks), StandardScaler(copy=False)
+        for b in range(0, len(X), 4096): self.scaler.partial_fit(X[b:b + 4096])
+        self.clf = LogisticRegression(C=self.C, max_iter=5000).fit(self._scaled(X), np.asarray(y))
+        return self
+
+    def score(self, codes: list) -> np.ndarray:  # (n,) P(class 1)
+        return self.clf.predict_proba(self._scaled(kmer_spectrum(codes, self.ks)))[:, 1]
+
 # %% ../nbs/01h_baselines.ipynb #c020_1
 def kmer_baseline(
     train_codes: list,
@@ -76,23 +101,8 @@ def kmer_baseline(
     ks: tuple = (1, 2, 3, 4, 5, 6),  # k-mer sizes
     C: float = 0.1,  # inverse L2 regularisation strength
 ) -> np.ndarray:  # (n_test,) probability of class 1
-    """k-mer spectrum (k=1..6) + standardisation + L2 logistic regression (scikit-learn); the package's
-    baseline. The float32 features are standardised in place, block by block (`StandardScaler.partial_fit`):
-    fitting the scaler on the whole matrix at once makes float64 temporaries of it (1.3 GB for 28,000
-    sequences)."""
-    from sklearn.preprocessing import StandardScaler
-    from sklearn.linear_model import LogisticRegression
-
-    def scaled(X, B=4096):
-        for b in range(0, len(X), B):
-            X[b:b + B] = sc.transform(X[b:b + B])
-        return X
-
-    X, sc = kmer_spectrum(train_codes, ks), StandardScaler(copy=False)
-    for b in range(0, len(X), 4096):
-        sc.partial_fit(X[b:b + 4096])
-    clf = LogisticRegression(C=C, max_iter=5000).fit(scaled(X), np.asarray(y_train))
-    return clf.predict_proba(scaled(kmer_spectrum(test_codes, ks)))[:, 1]
+    "k-mer spectrum (k=1..6) + standardisation + L2 logistic regression (`KmerLR`) fitted and scored at once."
+    return KmerLR(ks, C).fit(train_codes, y_train).score(test_codes)
 
 # %% ../nbs/01h_baselines.ipynb #d040
 def gapped_kmer_counts(
@@ -122,6 +132,26 @@ def gapped_kmer_counts(
                 X[i, j * D : (j + 1) * D] += np.bincount(win[:, p] @ pw, minlength=D)
     return X
 
+# %% ../nbs/01h_baselines.ipynb #d040_g
+class GkmSVM:
+    """Gapped k-mer (l, k) count vectors (`gapped_kmer_counts`, both strands), L2-normalised, linear SVM: the
+    explicit-feature form of gkm-SVM (Ghandi et al. 2014) without its truncation weights, as a model: `fit`,
+    then `score` any sequences ((n,) float SVM margins, higher = class 1). Picklable (joblib)."""
+    def __init__(self, l: int = 6, k: int = 4,  # gapped k-mer shape
+                 C: float = 1.0):  # SVM regularisation
+        self.l, self.k, self.C = l, k, C
+
+    def fit(self, codes: list, y: np.ndarray) -> 'GkmSVM':  # (L_i,) uint8 code arrays; 0/1 labels
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import Normalizer
+        from sklearn.svm import LinearSVC
+        self.clf = make_pipeline(Normalizer(), LinearSVC(C=self.C, max_iter=20_000, random_state=0))
+        self.clf.fit(gapped_kmer_counts(codes, self.l, self.k), np.asarray(y))
+        return self
+
+    def score(self, codes: list) -> np.ndarray:  # (n,) margins
+        return self.clf.decision_function(gapped_kmer_counts(codes, self.l, self.k))
+
 # %% ../nbs/01h_baselines.ipynb #d040_1
 def gkm_svm_baseline(
     train_codes: list,
@@ -131,15 +161,8 @@ def gkm_svm_baseline(
     k: int = 4,
     C: float = 1.0,  # gapped k-mer shape; SVM regularisation
 ) -> np.ndarray:  # (n_test,) SVM decision values (higher = class 1)
-    """Gapped k-mer (l, k) count vectors, L2-normalised, linear SVM: the explicit-feature form of gkm-SVM
-    without its truncation weights."""
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import Normalizer
-    from sklearn.svm import LinearSVC
-
-    clf = make_pipeline(Normalizer(), LinearSVC(C=C, max_iter=20_000))
-    clf.fit(gapped_kmer_counts(train_codes, l, k), np.asarray(y_train))
-    return clf.decision_function(gapped_kmer_counts(test_codes, l, k))
+    "The gapped k-mer linear SVM (`GkmSVM`) fitted and scored at once."
+    return GkmSVM(l, k, C).fit(train_codes, y_train).score(test_codes)
 
 # %% ../nbs/01h_baselines.ipynb #d041a
 GKM_GRID = dict(shapes=((5, 3), (6, 4), (8, 4), (7, 5)), C=(0.1, 1.0, 10.0))

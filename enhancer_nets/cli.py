@@ -173,6 +173,7 @@ def _evaluate_recipe(o:dict, # `evaluate`'s options: archs, recipe, members, wid
 # %% ../nbs/07_cli.ipynb #c005
 _REGION_ONLY = dict(genome=None, split='block', test_chroms='chr8', val_chroms='chr9')
 
+# %% ../nbs/07_cli.ipynb #c005_s1
 def _sequence_mode(opts:dict, # `train`'s options
                   )->str|None: # the negatives FASTA, or None with --table
     """Check `train`'s options for labelled sequences: the negatives are a FASTA (or absent with --table),
@@ -255,10 +256,27 @@ def train(positives:Param('positives: BED/narrowPeak/CSV regions (with --genome)
     print(results_table(res).to_string(index=False))
     return res
 
+# %% ../nbs/07_cli.ipynb #c006_p
+def _predictor(model: str) -> tuple:
+    """(the loaded network, its `InputSpec`) of a model file, or (None, windows of the run's width) for the
+    directory of an auto run, which `score_auto` scores (`predict`)."""
+    from enhancer_nets.workflows import AUTO_FILE
+    from enhancer_nets.zoo import model_spec, InputSpec
+    from enhancer_nets.layers import load_model
+    from enhancer_nets.core import load_json
+    if (Path(model) / AUTO_FILE).exists():   # the stack of an auto run: its networks and k-mer models
+        return None, InputSpec('window', load_json(Path(model) / AUTO_FILE)['window'])
+    m = load_model(model)
+    if (Path(model).parent / AUTO_FILE).exists():
+        print(f'{model}: the best network of an auto run; for the run\'s final (stacked) score give '
+              f'--model {Path(model).parent}')
+    return m, model_spec(model, m)   # how the model is fed, saved with it by `train`
+
 # %% ../nbs/07_cli.ipynb #c006
 @call_parse
 def predict(
-    model: Param('a trained model (.keras), e.g. OUT/model.keras from `train`', str, required=True) = None,
+    model: Param('a trained model (.keras), e.g. OUT/model.keras from `train`, or the run directory OUT of '
+                 '`train --arch auto` (its final, stacked score)', str, required=True) = None,
     out: Param('output BED: chrom, start, end, name, score', str, required=True) = None,
     genome: str = None,  # genome FASTA, with --regions
     regions: str = None,  # BED/narrowPeak/CSV of regions to score (with --genome)
@@ -269,15 +287,13 @@ def predict(
     """Score regions (BED + genome, or FASTA records; shorter ones centred in N) with a model: each region's
     score is the max over its windows, or, for a whole-region network (`rc-gpool`), its score alone in the
     model's frame. How the model is fed (windows or whole regions, width, strand averaging, test stride) is
-    read from its file (`zoo.model_spec`), never guessed. Windows made only of N are not scored (as in
-    `scan`); a region of N alone gets NA. `--out` ending in .gz is written gzip-compressed."""
+    read from its file (`zoo.model_spec`), never guessed; an auto run's directory scores as its
+    test_scores.tsv (`score_auto`). Windows made only of N are not scored (as in `scan`); a region of N alone
+    gets NA. `--out` ending in .gz is written gzip-compressed."""
     from enhancer_nets.data import Genome, read_intervals, SequenceError, SequenceSet
-    from enhancer_nets.workflows import predict_regions, predict_whole_regions
-    from enhancer_nets.zoo import model_spec
-    from enhancer_nets.layers import load_model
+    from enhancer_nets.workflows import score_regions, score_auto
 
-    m = load_model(model)
-    spec = model_spec(model, m)    # how the model is fed, saved with it by `train`
+    m, spec = _predictor(model)
     width, stride = spec.width, stride or spec.stride or 2
     whole = spec.layout == 'region'   # each region alone in the model's frame
     if fasta is not None:
@@ -296,11 +312,9 @@ def predict(
     if fasta is not None and (genome is not None or regions is not None):
         raise OptionError(f"--fasta: give either --fasta or --genome with --regions, not both")
     windows = reg.assign(end=[max(e, width) for e in reg.end]) if fasta is not None else reg
-    reg = reg.assign(
-        score=(predict_whole_regions(m, g, reg) if whole else
-               predict_regions(m, g, windows, width, stride, reduce=reduce, progress=True,
-                               test_rc=spec.test_rc)).round(6)
-    )
+    sc = (score_auto(model, g, windows, progress=True) if m is None else
+          score_regions(m, g, reg if whole else windows, spec, stride, reduce=reduce, progress=True))
+    reg = reg.assign(score=np.round(sc, 6))
     text = reg[['chrom', 'start', 'end', 'name', 'score']].to_csv(sep='\t', index=False, header=False,
                                                                  na_rep='NA')
     atomic_write(out, gzip.compress(text.encode()) if str(out).endswith('.gz') else text)
@@ -637,12 +651,15 @@ def scan(
     method: str = 'auto',  # 'auto': fully convolutional where the network allows, else 'windows'; or 'conv'
 ):
     """Genome-wide prediction: slide a model along chromosomes; write a bigWig/bedGraph of scores and a BED of
-    called enhancers. The convolutional trunk runs once per base where the network allows (`scan_plans`)."""
+    called enhancers. The convolutional trunk runs once per base where the network allows (`scan_plans`);
+    strand averaging follows the input spec saved with the model (`zoo.model_spec`)."""
     from enhancer_nets.data import Genome
     from enhancer_nets.workflows import scan_genome, write_scan, scan_plans
     from enhancer_nets.interpret import load_model
+    from enhancer_nets.zoo import model_spec
 
     m, g = load_model(model), Genome(genome)
+    spec = model_spec(model, m)   # strand averaging as the model was scored in `train`
     if stride > m.input_shape[1]:
         raise OptionError(f'--stride: at most the model\'s {m.input_shape[1]} bp window (the bases between '
                           f'windows would go unscored), got {stride}')
@@ -652,9 +669,10 @@ def scan(
     track = Path(f'{out}.bedGraph' if bedgraph else f'{out}.bw')
     plans, how = scan_plans(m)
     if method == 'conv' and plans is None: raise OptionError(f'--method conv: {how}')
-    print(how if method != 'windows' else 'window-by-window scan (--method windows)')
+    print((how if method != 'windows' else 'window-by-window scan (--method windows)')
+          + ('; strand averaging (saved with the model)' if spec.test_rc else ''))
     st = write_scan(
-        scan_genome(m, g, cs, stride, batch_size, progress=True, method=method), track,
+        scan_genome(m, g, cs, stride, batch_size, progress=True, method=method, test_rc=spec.test_rc), track,
         Path(f'{out}.enhancers.bed'),
         {c: g.sizes[c] for c in (cs or g.sizes)}, m.input_shape[1], stride=stride, threshold=threshold,
         merge_gap=merge_gap,
@@ -773,6 +791,8 @@ COMMANDS = {'demo': demo, 'train': train, 'evaluate': evaluate, 'predict': predi
 
 # %% ../nbs/07_cli.ipynb #c014_1
 _POS = (1, None)
+
+# %% ../nbs/07_cli.ipynb #c014_1_s1
 OPTION_RULES = {
     'width': (20, 10_000), 'region_length': (20, 10_000), 'stride': _POS, 'test_stride': _POS,
     'batch_size': (1, 65_536), 'epochs': _POS,

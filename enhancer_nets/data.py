@@ -1112,6 +1112,7 @@ def _avoided(genome, pos, pad, exclude, avoid_extra) -> dict:
              *[n_runs(genome, c) for c in pos.chrom.unique()]]
     return merge_intervals(pd.concat(parts, ignore_index=True))
 
+# %% ../nbs/01_data.ipynb #c043a_s1
 def _free(bad, allowed, taken, c, s, e) -> np.ndarray:
     "(k,) bool: candidates [s, e) on `c` clear of `bad` and of negatives taken, inside `allowed` if given."
     ok = ~overlaps(bad, c, s, e)

@@ -37,6 +37,8 @@ __all__ = ['CHR22_SIGNAL', 'DNASE_PEAKS', 'CELL_ALIASES', 'VARIANTS', 'PRIOR_VAR
 
 # %% ../nbs/05_deepcage.ipynb #c006
 _DC = 'https://raw.githubusercontent.com/kimmo1019/DeepCAGE/1fe31132d34af2f905c9d84746b2e24da76ee35a/data'
+
+# %% ../nbs/05_deepcage.ipynb #c006_s1
 SOURCES.update(
     {
         'deepcage_encode/tf_gexp_matrix.txt': (f'{_DC}/processed_RNA_DNase/tf_gexp_matrix.txt', None),
@@ -57,6 +59,8 @@ SOURCES.update(
         ),
     }
 )
+
+# %% ../nbs/05_deepcage.ipynb #c006_s2
 CHR22_SIGNAL = {
     'GM12878': 'hg38_chr22/acc.GM12878.chr22.bw', 'K562': 'hg38_chr22/acc.K562.chr22.bw',
     'MCF-7': 'hg38_chr22/acc.MCF7.chr22.bw',
@@ -793,6 +797,7 @@ def _known_novel(y, Y, p, te) -> dict:
             out.setdefault(name, {})[cell] = dict(auPR=ap, positives=int(Y[s, k].sum()), n=int(s.sum()))
     return out
 
+# %% ../nbs/05_deepcage.ipynb #c047_2a_s1
 def loco_metrics(y: pd.DataFrame,  # (loci, cell types) targets of one task
                  p: np.ndarray,  # (n_test, cell types) predictions on the test loci
                  te: np.ndarray,  # (n_test,) the test loci
@@ -924,6 +929,7 @@ def _held_out_gis(d: dict, run_dir: Path, sp: str, members: int) -> dict:
         if r: gis[cell] = r
     return gis
 
+# %% ../nbs/05_deepcage.ipynb #dcc01_s1
 def _deepcage_data_record(files: dict, g, d: dict, chroms) -> dict:
     "The `data` section of DeepCAGE's record: files, split, genome, loci, cell types, motifs."
     return dict(files=files, split=('folds over cell types (one held out per fold); loci: shared (paper) or '

@@ -462,6 +462,7 @@ def _transfer_fine_tune(t: _Transfer, pm):
                          freeze_conv=fz)
         t.keep(name, m, epochs=len(h), best_epoch=best_epoch(h))
 
+# %% ../nbs/02_deepenhancer.ipynb #d051_3c_s1
 def _transfer_scratch(t: _Transfer, arch: str):
     "The same window network trained from scratch on the small set; with `refit`, retrained on train + val."
     c = t.c
@@ -496,6 +497,7 @@ def _transfer_region_net(t: _Transfer):
         t.keep(f'{c.region_net} from scratch, refit on train + val', scores=predict_whole_regions(m, g, te),
                epochs=n)
 
+# %% ../nbs/02_deepenhancer.ipynb #d051_3d_s1
 def _transfer_baselines(t: _Transfer):
     "The k-mer baselines on train + val; tuned ones choose (l, k, C) on validation, as networks do epochs."
     g, (tr, va, te) = t.g, (t.parts[s] for s in ('train', 'val', 'test'))
@@ -626,6 +628,7 @@ def plot_loss_curves(res: dict, fold: int = 0, axes=None):
 # %% ../nbs/02_deepenhancer.ipynb #im02a
 _CRITERIA = (('E', 0.01), ('E', 0.1), ('q', 0.05))
 
+# %% ../nbs/02_deepenhancer.ipynb #im02a_s1
 def _recipe_matches(net, codes, rec: str, dbs: dict, keep_ppms: bool = False) -> dict:
     "Site counts, information content and TOMTOM summaries (E < 0.01, E < 0.1, q < 0.05) of `net`'s filters."
     pp = filter_motifs(net, codes, rec)
@@ -640,6 +643,7 @@ def _recipe_matches(net, codes, rec: str, dbs: dict, keep_ppms: bool = False) ->
     if keep_ppms: r['ppms'] = {k: np.round(v, 4).tolist() for k, v in q.items()}
     return r
 
+# %% ../nbs/02_deepenhancer.ipynb #im02a_s2
 def _test_influence(m, g, sc: pd.DataFrame, L: int, max_windows: int, seed: int, quick: bool) -> dict:
     "Filter influence (`influence`) on windows of the held-out test regions of the chr22 run."
     from enhancer_nets.data import window_index, window_codes

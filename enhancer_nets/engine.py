@@ -17,17 +17,18 @@ __all__ = ['BINARY', 'TWO_CLASS', 'REGRESSION', 'data_parallel', 'TrainConfig', 
            'compile_model', 'TqdmProgress', 'RunCheckpoint', 'Trained', 'fit', 'predict', 'average_models',
            'ensemble_members', 'best_epoch', 'default_recipe', 'lr_range_test', 'refit_config', 'evaluate_scores',
            'threshold_metrics', 'choose_threshold', 'split_metrics', 'fold_summary', 'paired_difference',
-           'stack_scores', 'calibration_bins', 'backend_gradient', 'output_gradient']
+           'stack_scores', 'apply_stack', 'calibration_bins', 'backend_gradient', 'output_gradient']
 
 # %% ../nbs/01b_engine.ipynb #p002
 _STRATEGIES = {}
 
+# %% ../nbs/01b_engine.ipynb #p002_s1
 def data_parallel(devices:int|None=1, # devices (GPUs, or XLA host devices on a CPU); 1 or None: no scope
                  )->contextlib.AbstractContextManager:
     """The scope in which to build, compile and train a model data-parallel over the first `devices` devices:
     `keras.distribution.DataParallel(...).scope()` on JAX, `tf.distribute.MirroredStrategy(...).scope()` on
     TensorFlow. Raises `OptionError` when fewer devices exist or the backend (PyTorch) has no such path."""
-    n = int(devices or 1)
+    n = 1 if devices is None else int(devices)
     if n < 1: raise OptionError(f'devices must be at least 1, got {devices}')
     if n == 1: return contextlib.nullcontext()
     backend = keras.backend.backend()
@@ -373,6 +374,7 @@ def _train_epochs(model, train, val, ckpt, config: TrainConfig, verbose, callbac
 
 def _fit_one(model, task, train, val, out: Path, config: TrainConfig, verbose, overwrite, callbacks, record):
     "One training run in `out` (one restart of one stage): compile, train with checkpoints, load the best."
+    task = classifier_task(model) if task is None else task
     monitor = config.monitor if val is not None else config.monitor.removeprefix('val_')
     rec = _run_settings(config, record)
     st = _run_state(out, rec, overwrite)
@@ -433,7 +435,7 @@ def _restart_network(build, c0: TrainConfig, r: int):
 # %% ../nbs/01b_engine.ipynb #c011_3
 def fit(
     model,  # an uncompiled network, or a builder `() -> network` (needed for restarts)
-    task: Task,  # loss, metrics and output column
+    task: Task | None,  # loss, metrics and output column; None: `classifier_task` of the network built
     train,  # training batches (`data.EpochBatches`), or one per stage
     val,  # validation batches (one per stage), or None: monitor the training loss
     run_dir: str | Path | None,  # checkpoints, history and record (None: a temporary directory)
@@ -787,11 +789,12 @@ def paired_difference(a, # per-fold values of method A (NaN or None folds are le
     return dict(s, ci95=ci, wins=int((d > 0).sum()))
 
 # %% ../nbs/01b_engine.ipynb #st02
-def _logits(s:np.ndarray)->np.ndarray:
-    "Scores as logits: probabilities (all in [0, 1]) through the logit; other scores (margins) as they are."
+def _logits(s:np.ndarray, scale:str|None=None)->np.ndarray:
+    """Scores on the stacking scale: 'logit' takes probabilities through the logit, 'margin' keeps scores as
+    they are; None chooses 'logit' when every score lies in [0, 1]. NaN scores take their array's mean."""
     s = np.asarray(s, np.float64)
     s = np.where(np.isnan(s), np.nanmean(s), s)
-    if s.min() >= 0 and s.max() <= 1:
+    if scale == 'logit' or (scale is None and s.min() >= 0 and s.max() <= 1):
         s = np.clip(s, 1e-6, 1 - 1e-6)
         return np.log(s / (1 - s))
     return s
@@ -803,10 +806,11 @@ def stack_scores(val_y:np.ndarray,  # (n_val,) 0/1 validation labels
                  folds:int=5,       # cross-fitting folds on validation
                  seed:int=0,        # seed of the folds
                  C:float=1.0,       # inverse L2 strength of the stacking regression
-                )->dict:            # val (out-of-fold P), test (P), weights {candidate: w}, intercept
+                )->dict:            # val (out-of-fold P), test (P), weights {candidate: w}, intercept, stack
     """Stack candidates with a logistic regression on their standardised validation logits (Wolpert 1992;
     with one candidate: Platt 1999 scaling). `val` is cross-fitted (stratified `folds`), `test` comes from the
-    regression fitted on all of validation; both are float64 probabilities. Weights are per logit unit. Raises
+    regression fitted on all of validation; both are float64 probabilities. Weights are per logit unit
+    (rounded for records); `stack` holds them unrounded with each candidate's scale, for `apply_stack`. Raises
     `ValueError` when the keys of `val` and `test` differ or validation lacks a class."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
@@ -815,8 +819,9 @@ def stack_scores(val_y:np.ndarray,  # (n_val,) 0/1 validation labels
     y = np.asarray(val_y).astype(int)
     if len(set(y)) < 2:
         raise ValueError('stack_scores: validation needs both classes')
-    X = np.column_stack([_logits(val[k]) for k in val])
-    T = np.column_stack([_logits(test[k]) for k in test])
+    scales = {k: 'logit' if np.nanmin(val[k]) >= 0 and np.nanmax(val[k]) <= 1 else 'margin' for k in val}
+    X = np.column_stack([_logits(val[k], scales[k]) for k in val])
+    T = np.column_stack([_logits(test[k], scales[k]) for k in test])
     mu, sd = X.mean(0), X.std(0) + 1e-12
     X, T = (X - mu) / sd, (T - mu) / sd
     oof = np.zeros(len(y))
@@ -824,9 +829,24 @@ def stack_scores(val_y:np.ndarray,  # (n_val,) 0/1 validation labels
     for a, b in StratifiedKFold(k, shuffle=True, random_state=seed).split(X, y):
         oof[b] = LogisticRegression(C=C).fit(X[a], y[a]).predict_proba(X[b])[:, 1]
     m = LogisticRegression(C=C).fit(X, y)
+    w, b = m.coef_[0] / sd, float(m.intercept_[0] - (m.coef_[0] * mu / sd).sum())
     return dict(val=oof, test=m.predict_proba(T)[:, 1],
-                weights={n: round(float(w), 4) for n, w in zip(val, m.coef_[0] / sd)},
-                intercept=round(float(m.intercept_[0] - (m.coef_[0] * mu / sd).sum()), 4))
+                weights={n: round(float(v), 4) for n, v in zip(val, w)}, intercept=round(b, 4),
+                stack=dict(weights=dict(zip(val, w.tolist())), intercept=b, scales=scales))
+
+# %% ../nbs/01b_engine.ipynb #st02_2
+def apply_stack(scores:dict,  # {candidate: (n,) scores} of new items, for every candidate of `stack`
+                stack:dict,   # `stack_scores(...)['stack']`: weights, intercept, each candidate's scale
+               )->np.ndarray: # (n,) float64 probabilities
+    """The stacked probability σ(b + Σₖ wₖ·tₖ(sₖ)) of new items, each candidate's scores on the scale it was
+    stacked on (probabilities through the logit, margins as they are; NaN scores take their array's mean):
+    what `stack_scores` gives its test items. Raises `ValueError` when a candidate of the stack has no
+    scores."""
+    missing = [k for k in stack['weights'] if k not in scores]
+    if missing: raise ValueError(f'apply_stack: no scores for {missing}')
+    z = stack['intercept'] + sum(w * _logits(scores[k], stack['scales'][k])
+                                 for k, w in stack['weights'].items())
+    return 1 / (1 + np.exp(-z))
 
 # %% ../nbs/01b_engine.ipynb #st05
 def calibration_bins(y:np.ndarray,     # (n,) 0/1 labels

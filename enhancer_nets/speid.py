@@ -138,7 +138,7 @@ def validate_pairs(
 # %% ../nbs/04_speid.ipynb #c009
 _NAME = re.compile(r'^(?:[^|]*\|)?(\w+):(\d+)-(\d+)$')
 
-
+# %% ../nbs/04_speid.ipynb #c009_s1
 def pairs_from_predictions(
     path: str | Path,  # TargetFinder `predictions-gbm.csv` (enhancer_name, promoter_name, label, prediction)
     cell: str | None = None,  # cell line, recorded in `cell_line`
@@ -950,6 +950,7 @@ def _pair_parts(pairs: pd.DataFrame, setup: PairSetup, seed: int) -> dict:
     te, va = folds == setup.test_fold, folds == (setup.test_fold + 1) % setup.k
     return {n: pairs[m].reset_index(drop=True) for n, m in (('train', ~(te | va)), ('val', va), ('test', te))}
 
+# %% ../nbs/04_speid.ipynb #c045_4c_s1
 def _pair_batches(g, P, setup, stages, class_weight, seed) -> tuple:
     """(train, val) batches of both stages: stage 1 on shift-augmented, balanced windows; stage 2 on the
     centred, imbalanced pairs (class-weighted)."""

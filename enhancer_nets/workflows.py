@@ -4,7 +4,7 @@
 
 # %% ../nbs/01i_workflows.ipynb #w003
 from __future__ import annotations
-import os, time, json, math, shutil, contextlib
+import os, re, time, json, math, shutil, contextlib
 from pathlib import Path
 import numpy as np, pandas as pd
 import keras
@@ -12,7 +12,7 @@ from keras import layers
 from dataclasses import dataclass, asdict, replace
 from enhancer_nets.core import (
     save_json, load_json, set_seed, run_metadata, IN_TEST, atomic_write, atomic_path, repo_root, OptionError,
-    RunDirError, InputError, configure, results_record, flat_record, Terminated, TERMINATED,
+    RunDirError, InputError, ModelFileError, configure, results_record, flat_record, Terminated, TERMINATED,
 )
 from .data import *
 from .engine import *
@@ -23,14 +23,15 @@ from .zoo import *
 from .baselines import *
 
 # %% auto #0
-__all__ = ['REGION_TASK', 'fit_region_model', 'predict_whole_regions', 'predict_regions', 'conv_scan_plan', 'trunk_phases',
-           'scan_conv', 'scan_plans', 'scan_genome', 'write_scan', 'Windows', 'Split', 'Screen', 'Background', 'Auto',
-           'negative_exclusions', 'sample_negatives', 'kept_by', 'split_counts', 'recipe_for', 'train_regions',
-           'read_positives', 'assign_split', 'region_negatives', 'labelled_regions', 'run_settings',
-           'train_and_evaluate', 'check_labelled', 'Labelled', 'train_sequences', 'simulated_genome', 'results_table',
-           'plot_curves', 'auto_widths', 'auto_candidates', 'kmer_candidates', 'train_auto', 'plot_run', 'Methods',
-           'fold_regions', 'fold_counts', 'cross_validate', 'cv_settings', 'history_summary', 'summarise_folds',
-           'cv_folds', 'cv_table', 'cross_validate_sequences', 'compare_methods', 'fine_tune']
+__all__ = ['REGION_TASK', 'KMER_MODELS', 'AUTO_FILE', 'fit_region_model', 'predict_whole_regions', 'predict_regions',
+           'conv_scan_plan', 'trunk_phases', 'scan_conv', 'scan_plans', 'scan_genome', 'write_scan', 'Windows', 'Split',
+           'Screen', 'Background', 'Auto', 'negative_exclusions', 'sample_negatives', 'kept_by', 'split_counts',
+           'recipe_for', 'score_regions', 'train_regions', 'read_positives', 'assign_split', 'region_negatives',
+           'labelled_regions', 'run_settings', 'train_and_evaluate', 'check_labelled', 'Labelled', 'train_sequences',
+           'simulated_genome', 'results_table', 'plot_curves', 'auto_widths', 'auto_candidates', 'kmer_candidates',
+           'train_auto', 'score_auto', 'plot_run', 'Methods', 'fold_regions', 'fold_counts', 'cross_validate',
+           'cv_settings', 'history_summary', 'summarise_folds', 'cv_folds', 'cv_table', 'cross_validate_sequences',
+           'compare_methods', 'fine_tune']
 
 # %% ../nbs/01i_workflows.ipynb #rg02
 REGION_TASK = Task('binary_crossentropy', ('auroc', 'auprc'), 0)
@@ -237,38 +238,55 @@ def _window_pools(z:dict, r:np.ndarray, m:np.ndarray, T:int, kinds:list)->list:
             out['GlobalAveragePooling1D'][r == ri] = (cs[i + T] - cs[i]) / T
     return [out[k] for k in kinds]
 
-# %% ../nbs/01i_workflows.ipynb #x005_2
-def scan_conv(plan:dict,           # `conv_scan_plan(model)`
-              genome:Genome,       # the genome
-              chrom:str,           # the chromosome
-              starts:np.ndarray,   # (n,) increasing window starts of this chromosome
-              width:int,           # the window width (the model's input length)
-              batch_size:int=512,  # windows per head batch: bounds the memory of their trunk slices
-             ):                    # yields (starts (b,), scores (b,) float32) of the windows not all N
-    "Score windows through one trunk pass over the span they cover (`trunk_phases`), the head per batch."
-    a, stride = int(starts[0]), int(starts[1] - starts[0]) if len(starts) > 1 else 1
-    codes = window_codes(genome, np.array([chrom]), np.array([a]), int(starts[-1]) - a + width)[0]
-    nonn = np.r_[0, np.cumsum(codes != 4)]
-    starts = starts[nonn[starts - a + width] > nonn[starts - a]]
-    if not len(starts): return
+# %% ../nbs/01i_workflows.ipynb #x005_1s
+def _span_scores(plan:dict, codes:np.ndarray, starts:np.ndarray, width:int, stride:int, batch_size:int):
+    """Yield (starts, scores) of windows [s, s + width) of one span's codes (starts relative to the span,
+    increasing, on a grid of `stride`): one trunk pass over the span (`trunk_phases`), the head per batch."""
     P, T = int(np.prod(plan['pools'] or [1])), plan['T']
-    z = trunk_phases(plan, one_hot(codes)[None], set(((starts - a) % P).tolist()))
+    z = trunk_phases(plan, one_hot(codes)[None], set((starts % P).tolist()))
     F = next(iter(z.values())).shape[1]
     if 'global' in plan:   # global max / mean pooling: a sliding max and a running mean over the trunk
-        pooled = _window_pools(z, (starts - a) % P, (starts - a) // P, T, plan['global'])
+        pooled = _window_pools(z, starts % P, starts // P, T, plan['global'])
         for b in range(0, len(starts), batch_size):
             x = [f[b:b + batch_size] for f in pooled]
             yield starts[b:b + batch_size], predict(plan['rest'], [(x if len(x) > 1 else x[0],)], column=-1)
         return
     if 'dense' in plan:   # the first dense layer as a convolution along the trunk, one output per window
-        yield from _dense_head(plan, z, starts, a, P=P, stride=stride, batch_size=batch_size)
+        yield from _dense_head(plan, z, starts, 0, P=P, stride=stride, batch_size=batch_size)
         return
     for b in range(0, len(starts), batch_size):
         s = starts[b:b + batch_size]
-        r, m, feats = (s - a) % P, (s - a) // P, np.empty((len(s), T, F), np.float32)
+        r, m, feats = s % P, s // P, np.empty((len(s), T, F), np.float32)
         for ri in np.unique(r):
             feats[r == ri] = z[int(ri)][m[r == ri][:, None] + np.arange(T)]
         yield s, predict(plan['head'], [(feats,)], column=-1)
+
+# %% ../nbs/01i_workflows.ipynb #x005_2
+def scan_conv(plan:dict,           # `conv_scan_plan(model)`
+              genome:Genome,       # the genome
+              chrom:str,           # the chromosome
+              starts:np.ndarray,   # (n,) increasing window starts of this chromosome, on a regular grid
+              width:int,           # the window width (the model's input length)
+              batch_size:int=512,  # windows per head batch: bounds the memory of their trunk slices
+              test_rc:bool=False,  # strand averaging: the mean with each window's reverse complement
+             ):                    # yields (starts (b,), scores (b,) float32) of the windows not all N
+    """Score windows through one trunk pass over the span they cover (`trunk_phases`), the head per batch.
+    With `test_rc`, a second pass over the span's reverse complement scores the same windows on the other
+    strand."""
+    a, stride = int(starts[0]), int(starts[1] - starts[0]) if len(starts) > 1 else 1
+    codes = window_codes(genome, np.array([chrom]), np.array([a]), int(starts[-1]) - a + width)[0]
+    nonn = np.r_[0, np.cumsum(codes != 4)]
+    rel = starts[nonn[starts - a + width] > nonn[starts - a]] - a
+    if not len(rel): return
+    kw = dict(width=width, stride=stride, batch_size=batch_size)
+    if not test_rc:
+        for s, p in _span_scores(plan, codes, rel, **kw): yield s + a, p
+        return
+    fwd = np.concatenate([p for _, p in _span_scores(plan, codes, rel, **kw)])
+    rc = np.where(codes == 4, 4, 3 - codes)[::-1]   # the span's reverse complement; window s ends at L - s
+    rev = np.concatenate([p for _, p in _span_scores(plan, rc, (len(codes) - width - rel)[::-1], **kw)])
+    p = ((fwd + rev[::-1]) / 2).astype(np.float32)
+    for b in range(0, len(rel), batch_size): yield rel[b:b + batch_size] + a, p[b:b + batch_size]
 
 # %% ../nbs/01i_workflows.ipynb #x006
 def scan_plans(model:keras.Model, # any network of the package, or an ensemble of them (`average_models`)
@@ -292,11 +310,13 @@ def scan_genome(model:keras.Model,   # any network of the package with input (wi
                 progress:bool=False, # tqdm progress bar over the windows
                 method:str='auto',   # 'conv' (`scan_plans`), 'windows' (one by one), 'auto': conv if it can
                 chunk:int=200_000,   # conv: bases per trunk pass, bounding its memory
+                test_rc:bool=False,  # strand averaging: each window's score is the mean over both strands
                ):                     # yields (chrom, starts (b,) int64, scores (b,) float32) per batch
     """Stream the model's score of every window [s, s + width) with s = 0, stride, 2·stride, … along each
     chromosome. Windows made only of N are skipped; chromosomes shorter than one window have none. Both
-    methods give the same scores (float32 rounding aside). Raises `OptionError` for stride or batch size < 1
-    or an unknown method, `SequenceError` for an unknown chromosome."""
+    methods give the same scores (float32 rounding aside), with or without strand averaging. Raises
+    `OptionError` for stride or batch size < 1 or an unknown method, `SequenceError` for an unknown
+    chromosome."""
     if int(stride) < 1: raise OptionError(f'stride must be at least 1, got {stride}')
     if int(batch_size) < 1: raise OptionError(f'batch_size must be at least 1, got {batch_size}')
     if method not in ('auto', 'conv', 'windows'):
@@ -313,9 +333,10 @@ def scan_genome(model:keras.Model,   # any network of the package with input (wi
     for c in chroms:
         for b in range(0, n[c], per):
             starts = np.arange(b, min(b + per, n[c]), dtype=np.int64) * stride
-            parts = ([list(scan_conv(p, genome, c, starts, width, batch_size=batch_size)) for p in plans]
+            parts = ([list(scan_conv(p, genome, c, starts, width, batch_size=batch_size, test_rc=test_rc))
+                      for p in plans]
                      if plans else
-                     [[_window_scores(model, genome, c, starts, width)]])
+                     [[_window_scores(model, genome, c, starts, width, test_rc=test_rc)]])
             for k, (s, p) in enumerate(parts[0]):
                 if len(s): yield c, s, np.mean([q[k][1] for q in parts], 0).astype(np.float32)
             bar.update(len(starts))
@@ -323,12 +344,12 @@ def scan_genome(model:keras.Model,   # any network of the package with input (wi
     bar.close()
 
 # %% ../nbs/01i_workflows.ipynb #s014_1
-def _window_scores(model, genome, chrom, starts, width):
+def _window_scores(model, genome, chrom, starts, width, test_rc=False):
     "The window-by-window path: (starts, scores) of the windows not all N, each window cut out and scored."
     codes = window_codes(genome, np.full(len(starts), chrom), starts, width)
     keep = ~(codes == 4).all(1)
     if not keep.any(): return starts[:0], np.zeros(0, np.float32)
-    return starts[keep], predict(model, [one_hot(codes[keep])], column=-1)
+    return starts[keep], predict(model, [one_hot(codes[keep])], column=-1, test_rc=test_rc)
 
 # %% ../nbs/01i_workflows.ipynb #s014_1_1
 def write_scan(scores,                  # iterable of (chrom, starts, scores), e.g. `scan_genome(...)`
@@ -565,6 +586,7 @@ def _builder(arch, width: int):
     if isinstance(arch, str): return lambda: build(arch, width)
     return (lambda: arch) if isinstance(arch, keras.Model) else arch
 
+# %% ../nbs/01i_workflows.ipynb #t022_1_tr03_s1
 def _fit_windows(genome, parts, out, arch, windows, config, counts, verbose, overwrite, record):
     "Fit a window network on the train regions' windows, validation for early stopping (`train_regions`)."
     w, n = windows.width, config.devices
@@ -576,10 +598,10 @@ def _fit_windows(genome, parts, out, arch, windows, config, counts, verbose, ove
     if isinstance(arch, keras.Model) and (config.ensemble > 1 or config.restarts > 1):
         raise OptionError('train_regions: an ensemble or restarts need a builder `() -> network` as arch')
     make = _builder(arch, w)
-    probe = make()   # one network read for its name and output width (the task); `fit` builds its own
-    rec = dict(arch=arch if isinstance(arch, str) else probe.name, width=w, stride=windows.train_stride,
+    name = arch if isinstance(arch, str) else getattr(arch, 'name', None) or make().name   # a builder: built
+    rec = dict(arch=name, width=w, stride=windows.train_stride,
                counts=counts, **record, **({'rc_augment': True} if windows.rc_augment else {}))
-    return fit(make, classifier_task(probe), tr, va, out / 'checkpoints',
+    return fit(make, None, tr, va, out / 'checkpoints',
                config=config.replace(lr=config.lr * n), verbose=verbose, overwrite=overwrite, record=rec)
 
 # %% ../nbs/01i_workflows.ipynb #t022_1_tr04
@@ -600,11 +622,22 @@ def _other_run(out: Path, auto: bool, overwrite: bool):
     shutil.rmtree(other)
 
 # %% ../nbs/01i_workflows.ipynb #t022_1_tr08
-def _score(model, genome, regions, spec: InputSpec) -> np.ndarray:
-    "(n,) scores of regions as `spec` feeds the model: whole regions, or the best window (strand averaging)."
+def score_regions(model: keras.Model,  # a network of the package, or an ensemble (`average_models`)
+                  genome: Genome | SequenceSet,  # where the regions' sequences come from
+                  regions: pd.DataFrame,  # chrom, start, end
+                  spec: InputSpec,  # how the model is fed: saved with it (`zoo.model_spec`)
+                  stride: int | None = None,  # windows: stride (bp; default the spec's test stride, else 2)
+                  reduce: str = 'max',  # windows: 'max' (Min et al. 2017's test-time vote) or 'mean'
+                  progress: bool = False,  # a tqdm bar over the batches
+                  ) -> np.ndarray:  # (n,) float32 scores in row order; NaN for a region made only of N
+    """Score regions as `spec` feeds the model: a whole-region network scores each region once in its frame
+    (`predict_whole_regions`); a window network scores every window, strand-averaged when `spec.test_rc`,
+    reduced per region (`predict_regions`). How `train` scores its test regions and `predict` any regions."""
     if spec.layout == 'region': return predict_whole_regions(model, genome, regions)
-    return predict_regions(model, genome, regions, spec.width, spec.stride, test_rc=spec.test_rc)
+    return predict_regions(model, genome, regions, spec.width, stride or spec.stride or 2, reduce=reduce,
+                           progress=progress, test_rc=spec.test_rc)
 
+# %% ../nbs/01i_workflows.ipynb #t022_1_tr08_s1
 def _write_test_scores(out, genome, parts, score, res=None):
     "test_scores.tsv (atomically); with `res`, the k-mer baseline too, its metrics added to `res['results']`."
     test, val = parts['test'], parts['val']
@@ -655,7 +688,7 @@ def train_regions(
     spec = InputSpec('region' if whole else 'window', windows.frame if whole else windows.width,
                      test_rc=windows.test_rc and not whole, stride=None if whole else windows.scored_stride)
     save_model(model, out / 'model.keras', spec, config)
-    val, test = [_score(model, genome, parts[s], spec) for s in ('val', 'test')]
+    val, test = [score_regions(model, genome, parts[s], spec) for s in ('val', 'test')]
     res = dict(counts=counts, arch=name, width=spec.width, stride=windows.train_stride,
                test_stride=windows.scored_stride, epochs_run=len(hist),
                best_epoch=best_epoch(hist, *kept_by(hist, config), base=1),
@@ -672,6 +705,7 @@ def _source(x) -> str:
     "How an input is named in messages and records: a path, or a DataFrame's `attrs['source']`."
     return x.attrs.get('source', 'DataFrame') if isinstance(x, pd.DataFrame) else str(x)
 
+# %% ../nbs/01i_workflows.ipynb #c023_te01_s1
 def read_positives(genome: Genome,  # the genome the regions lie on
                    positives: pd.DataFrame | str | Path,  # regions (chrom, start, end) or a BED/CSV path
                    screen: Screen = Screen(),  # N content allowed, subset size
@@ -752,6 +786,7 @@ def _margin(arch, windows: Windows, pos: pd.DataFrame) -> int:
     if Auto.of(arch): return max(windows.width, *auto_widths((pos.end - pos.start).to_numpy()))
     return windows.frame if isinstance(arch, str) and layout_of(arch) == 'region' else windows.width
 
+# %% ../nbs/01i_workflows.ipynb #c023_te06_s1
 def labelled_regions(genome, positives, negatives, arch, windows, split, screen, seed) -> tuple:
     """(regions chrom, start, end, split, label; the record's data) of a region run (`train_and_evaluate`).
     Raises `InputError` for an empty split or regions that share windows across splits (leakage)."""
@@ -1066,20 +1101,37 @@ def auto_candidates(window: int,         # the window CNN's width (bp), e.g. fro
                windows=Windows(window, stride or max(2, window // 30), rc_augment=True, test_rc=True))
     return {'4conv2pool4norm': win, 'rc-gpool': region}
 
+# %% ../nbs/01i_workflows.ipynb #au05_k
+KMER_MODELS = {'kmer_spectrum_k1-6_logreg': KmerLR, 'gkm-SVM (l=6, k=4)': GkmSVM}
+"The k-mer models `train_auto` stacks with its networks, by their name in its record: classes of `baselines`."
+
+# %% ../nbs/01i_workflows.ipynb #au05_f
+def _kmer_file(name: str) -> str:
+    "Where a k-mer model of an auto run lives, relative to the run: candidates/NAME/model.joblib."
+    return f"candidates/{re.sub(r'[^A-Za-z0-9.-]+', '_', name).strip('_')}/model.joblib"
+
 # %% ../nbs/01i_workflows.ipynb #au06
 def kmer_candidates(genome: Genome | SequenceSet,  # where the regions' sequences come from
                     parts: dict,                   # {'train', 'val', 'test'}: chrom, start, end, label
+                    out: Path | None = None,       # given: each fitted model saved in out/candidates/NAME/
                    ) -> dict:  # {name: ((n_val,) scores, (n_test,) scores)}
-    """The k-mer models of `train_auto`, fitted on training sequences only: the k-mer spectrum logistic
-    regression (probabilities) and the gapped k-mer (l=6, k=4) linear SVM (margins)."""
+    """The k-mer models of `train_auto` (`KMER_MODELS`), fitted on training sequences only: the k-mer
+    spectrum logistic regression (probabilities) and the gapped k-mer (l=6, k=4) linear SVM (margins). With
+    `out`, each is saved (joblib, atomically) as `out/candidates/NAME/model.joblib`, which `score_auto`
+    reads."""
+    import joblib
     tr = region_codes_list(genome, parts['train'])
     rest = region_codes_list(genome, parts['val']) + region_codes_list(genome, parts['test'])
-    y, n = parts['train'].label.to_numpy(), len(parts['val'])
-    out = {}
-    for name, f in (('kmer_spectrum_k1-6_logreg', kmer_baseline), ('gkm-SVM (l=6, k=4)', gkm_svm_baseline)):
-        s = f(tr, y, rest)
-        out[name] = (s[:n], s[n:])
-    return out
+    y, n, res = parts['train'].label.to_numpy(), len(parts['val']), {}
+    for name, kind in KMER_MODELS.items():
+        m = kind().fit(tr, y)
+        if out is not None:
+            p = Path(out) / _kmer_file(name)
+            p.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_path(p) as t: joblib.dump(m, t)
+        s = m.score(rest)
+        res[name] = (s[:n], s[n:])
+    return res
 
 # %% ../nbs/01i_workflows.ipynb #au07
 def _val_halves(val: pd.DataFrame, seed: int) -> np.ndarray:
@@ -1157,6 +1209,18 @@ def _auto_choice(y_val, val, test, seed):
         return st, 'stack', auc
     return stack_scores(y_val, {best: val[best]}, {best: test[best]}, seed=seed), best, auc
 
+# %% ../nbs/01i_workflows.ipynb #au07_5
+AUTO_FILE = 'auto.json'
+"The file of an auto run directory that `score_auto` reads: the stack and its candidates' model files."
+
+# %% ../nbs/01i_workflows.ipynb #au07_6
+def _save_auto(out: Path, st: dict, rows: dict, window: int, frame: int):
+    "auto.json: the chosen candidates' model files (relative to the run) and the stack that combines them."
+    cands = {k: dict(kind='network', models=[f'candidates/{k}/half{h}/model.keras' for h in (0, 1)])
+             if rows[k]['kind'] == 'network' else dict(kind='k-mer model', model=_kmer_file(k))
+             for k in st['stack']['weights']}
+    save_json(out / AUTO_FILE, dict(window=window, frame=frame, candidates=cands, stack=st['stack']))
+
 # %% ../nbs/01i_workflows.ipynb #au08
 def train_auto(
     genome: Genome | SequenceSet,  # where the regions' sequences come from
@@ -1177,7 +1241,8 @@ def train_auto(
     Each network is trained twice, stopping early on one half of validation and scoring the other
     (`_cross_fit`), so that every candidate's validation scores are out of sample and the stack does not
     favour the networks. model.keras is the best network's first fit; the final score is test_scores.tsv's
-    `score` column. Raises `InputError` when a split lacks a class (validation: fewer than 2 rows)."""
+    `score` column, which `score_auto` (`predict --model OUT`) gives any regions from auto.json. Raises
+    `InputError` when a split lacks a class (validation: fewer than 2 rows)."""
     t0, out = time.time(), Path(out)
     parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
     window, frame = auto_widths((parts['train'].end - parts['train'].start).to_numpy())
@@ -1185,10 +1250,11 @@ def train_auto(
     val, test, rows = _auto_networks(genome, parts, out, cands, seed=seed, epochs=epochs, verbose=verbose,
                                      overwrite=overwrite, record=record)
     nets = list(val)
-    for name, (v, t) in ({} if fast else kmer_candidates(genome, parts)).items():
+    for name, (v, t) in ({} if fast else kmer_candidates(genome, parts, out)).items():
         val[name], test[name], rows[name] = v, t, dict(kind='k-mer model, fitted on training sequences')
     y_val, y_test = parts['val'].label.to_numpy(), parts['test'].label.to_numpy()
     st, chosen, auc = _auto_choice(y_val, val, test, seed)
+    _save_auto(out, st, rows, window, frame)
     for k in rows:
         rows[k]['val_auroc'] = round(auc[k], 4)
     best_net = max(nets, key=auc.get)
@@ -1208,13 +1274,37 @@ def train_auto(
                                 acc_at_0_5=a['at_0.5']['acc'],
                                 acc_at_val_threshold=a['at_val_threshold']['acc'],
                                 bins=calibration_bins(y_test, st['test'])),
-               model_keras=f'{best_net}, first fit: the best network on validation (the final score also '
-                           'needs the other candidates; see test_scores.tsv)',
+               model_keras=f'{best_net}, first fit: the best network on validation (the final score, '
+                           f'test_scores.tsv, also needs the other candidates: {AUTO_FILE}, `score_auto`)',
                results=results, train_seconds=round(time.time() - t0, 1))
     plot_run(res, out / 'results.png')
     if scores is not None:
         scores.update(val=st['val'], test=st['test'])
     return res
+
+# %% ../nbs/01i_workflows.ipynb #au08_1
+def score_auto(run: str | Path,  # an auto run directory (`train_auto`): auto.json and candidates/
+               genome: Genome | SequenceSet,  # where the regions' sequences come from
+               regions: pd.DataFrame,  # chrom, start, end
+               progress: bool = False,  # tqdm bars over the networks' batches
+               ) -> np.ndarray:  # (n,) float64 P(enhancer), in row order
+    """Score regions as an auto run scored its test set (test_scores.tsv's `score`): every candidate the run
+    kept scores them (a network: the mean of its two fits, each fed as its saved `InputSpec` says; a k-mer
+    model: its saved fit), and `apply_stack` combines them with the run's stack. Raises `ModelFileError`
+    when `run` holds no auto.json."""
+    import joblib
+    run = Path(run)
+    if not (run / AUTO_FILE).exists():
+        raise ModelFileError(f'{run}: no {AUTO_FILE}; not the directory of an auto run (`train --arch auto`)')
+    a, scores = load_json(run / AUTO_FILE), {}
+    for name, c in a['candidates'].items():
+        if c['kind'] == 'network':
+            ms = [(p, load_model(run / p)) for p in c['models']]
+            scores[name] = sum(np.asarray(score_regions(m, genome, regions, model_spec(run / p, m),
+                                                        progress=progress), np.float64) / 2 for p, m in ms)
+        else:
+            scores[name] = joblib.load(run / c['model']).score(region_codes_list(genome, regions))
+    return apply_stack(scores, a['stack'])
 
 # %% ../nbs/01i_workflows.ipynb #au09
 def plot_run(res: dict,  # a `train_auto` result, or its results record
@@ -1274,9 +1364,15 @@ class Methods:
         return self.archs or tuple(names(recipe='MIN2017'))
 
     @property
+    def by_name(self) -> dict:
+        "{name in the record: the method}, networks first: an `Auto`, a network's or a baseline's name."
+        return {**{('auto' if Auto.of(a) else a): Auto.of(a) or a for a in self.networks},
+                **{b: b for b in self.baselines}}
+
+    @property
     def names(self) -> list:
         "The methods' names in the record, networks first."
-        return ['auto' if Auto.of(a) else a for a in self.networks] + list(self.baselines)
+        return list(self.by_name)
 
     @property
     def auto(self) -> 'Auto | None':
@@ -1414,12 +1510,12 @@ def _auto_fold(g, parts, d, seed, verbose, auto):
 
 # %% ../nbs/01i_workflows.ipynb #d043_1_2_cv07
 def _fold_network(name, g, parts, d, f, methods, windows, verbose) -> tuple:
-    "(test scores, extra record) of a network trained on one fold (`cv_folds`): parts (train, val, test)."
+    """(test scores, extra record) of a network trained on one fold (`cv_folds`): parts (train, val, test);
+    `name` a zoo name or an `Auto`."""
     tr, va, te = parts
-    arch = next(a for a in methods.networks if a == name or (name == 'auto' and Auto.of(a)))
-    if Auto.of(arch):
+    if isinstance(name, Auto):
         return _auto_fold(g, dict(train=tr, val=va, test=te), d, seed=methods.config.seed + f,
-                          verbose=verbose, auto=asdict(Auto.of(arch)))
+                          verbose=verbose, auto=asdict(name))
     if layout_of(name) == 'region':
         cfg = methods.region_config.replace(seed=methods.config.seed + f)
         m, h, _ = fit_region_model(g, tr, va, d / 'checkpoints', arch=name, length=windows.frame, config=cfg,
@@ -1429,7 +1525,7 @@ def _fold_network(name, g, parts, d, f, methods, windows, verbose) -> tuple:
     wtr, wva = (window_index(x, w, windows.train_stride, sizes=g.sizes) for x in (tr, va))
     trd = WindowDataset(g, wtr, tr.label.to_numpy(), w, cfg.batch_size, shuffle=True, seed=cfg.seed,
                         rc_augment=windows.rc_augment)
-    m, h, _ = fit(lambda: build(name, w), classifier_task(build(name, w)), trd,
+    m, h, _ = fit(lambda: build(name, w), None, trd,
                   WindowDataset(g, wva, va.label.to_numpy(), w, 512), d / 'checkpoints', config=cfg,
                   verbose=verbose, record=dict(arch=name, fold=f, stride=windows.train_stride,
                               **({'rc_augment': True} if windows.rc_augment else {})))
@@ -1447,14 +1543,17 @@ def _fold_baseline(name, g, tr, va, te) -> tuple:
     trv = pd.concat([tr, va])
     return BASELINES[name](region_codes_list(g, trv), trv.label.to_numpy(), region_codes_list(g, te)), {}
 
+# %% ../nbs/01i_workflows.ipynb #d043_1_2_cv08_s1
 _FOLD_KEYS = ('history', 'best_epoch', 'train_windows', 'train_regions', 'seconds_per_epoch', 'chosen')
 
-def _fold_result(name, g, parts, d, f, methods, windows, verbose) -> dict:
-    "One method's record on one fold, read from `d/done.json` when the fold is done, else run and saved."
+# %% ../nbs/01i_workflows.ipynb #d043_1_2_cv08_s2
+def _fold_result(method, g, parts, d, f, methods, windows, verbose) -> dict:
+    """One method's record on one fold (`method` from `Methods.by_name`), read from `d/done.json` when the
+    fold is done, else run and saved."""
     if (d / 'done.json').exists(): return load_json(d / 'done.json')
     t1, (tr, va, te) = time.time(), parts
-    sc, extra = (_fold_baseline(name, g, tr, va, te) if name in methods.baselines else
-                 _fold_network(name, g, (tr, va, te), d, f=f, methods=methods, windows=windows,
+    sc, extra = (_fold_baseline(method, g, tr, va, te) if method in methods.baselines else
+                 _fold_network(method, g, (tr, va, te), d, f=f, methods=methods, windows=windows,
                                verbose=verbose))
     r = dict(fold=f, label=te.label.tolist(), score=np.round(np.asarray(sc, float), 6).tolist(),
              seconds=round(time.time() - t1, 1), **extra)
@@ -1500,9 +1599,10 @@ def cv_folds(
         tr = regions[~regions.fold.isin([f, (f + 1) % k])].reset_index(drop=True)
         if not len(te) or te.label.nunique() < 2: continue
         assert_disjoint(tr, te, pad=windows.width)
-        for name in methods.names:
+        for name, method in methods.by_name.items():
             d = out / name.replace(' ', '_').replace('/', '_') / f'fold{f}'
-            r = _fold_result(name, g, (tr, va, te), d, f=f, methods=methods, windows=windows, verbose=verbose)
+            r = _fold_result(method, g, (tr, va, te), d, f=f, methods=methods, windows=windows,
+                             verbose=verbose)
             ev = evaluate_scores(r['label'], r['score'])
             res['methods'].setdefault(name, dict(folds=[]))['folds'].append(
                 dict(fold=f, **{x: ev[x] for x in ('auroc', 'auprc', 'n_pos', 'n_neg')},

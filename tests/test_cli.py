@@ -231,3 +231,26 @@ def test_predict_reads_how_to_feed_the_model_from_the_model_file(tmp_path):
                     str(tmp_path / 'p.bed')], check=True, env={**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'})
     p = pd.read_csv(tmp_path / 'p.bed', sep='\t', header=None)
     assert np.allclose(p[4].to_numpy(), t.score.to_numpy(), atol=2e-5)
+
+
+@needs_data
+def test_predict_gives_an_auto_runs_final_score(tmp_path):
+    """`train` with its default (`--arch auto`: networks and k-mer models, stacked on validation) leaves a run
+    directory that `predict --model OUT` scores in a fresh process exactly as test_scores.tsv's final `score`
+    (issue 32: every saved model, the default one included, is scored by `predict` with no option)."""
+    from enhancer_nets.workflows import simulated_genome
+    fa, pbed, nbed = simulated_genome(tmp_path / 'sim', n=120, seed=2)
+    run = tmp_path / 'run'
+    main(['train', '--genome', str(fa), '--positives', str(pbed), '--negatives', str(nbed), '--out', str(run),
+          '--epochs', '1', '--members', '1'])
+    a = load_json(run / 'auto.json')
+    assert set(a['candidates']) == set(flat_record(load_json(run / 'results.json'))['stacking']['weights'])
+    t = pd.read_csv(run / 'test_scores.tsv', sep='\t')
+    t[['chrom', 'start', 'end']].to_csv(tmp_path / 'test.bed', sep='\t', header=False, index=False)
+    code = ('import sys; from enhancer_nets.cli import main; '
+            'main(["predict", "--model", sys.argv[1], "--genome", sys.argv[2], "--regions", sys.argv[3], '
+            '"--out", sys.argv[4]])')
+    subprocess.run([sys.executable, '-c', code, str(run), str(fa), str(tmp_path / 'test.bed'),
+                    str(tmp_path / 'p.bed')], check=True, env={**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'})
+    p = pd.read_csv(tmp_path / 'p.bed', sep='\t', header=None)
+    assert np.allclose(p[4].to_numpy(), t.score.to_numpy(), atol=2e-6)
