@@ -3,7 +3,9 @@ per job, on 2 cores, no expert flags. Jobs: the FANTOM5 chr22 main job (regions,
 scoreboard's rows) and about 3,000 labelled 200 bp sequences (distal GM12878 and HepG2 DNase peak summits on
 chr22 against background windows of chr22, FASTA per class, drawn test set). Records each run's wall time and
 peak memory against issue 33's budget (≤ 15 min each), every candidate's validation and test auROC, the stack,
-and the calibration (|ACC at 0.5 − ACC at the validation threshold| ≤ 0.02). Writes results/bench_auto.json.
+and the calibration (|ACC at 0.5 − ACC at the validation threshold| ≤ 0.02); then `predict --model RUN` on
+the main job's test regions in a fresh process against the run's own final scores. Writes
+results/bench_auto.json.
 Usage: ENHANCER_NETS_DATA=../shared/data python bench/auto.py [--jobs fantom5,sequences]"""
 import json, os, resource, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -72,6 +74,24 @@ def run_job(name: str, d: Path) -> dict:
                 printed=r.stdout.strip().splitlines()[-7:])
 
 
+def predict_check(d: Path) -> dict:
+    """`enhancer_nets predict --model RUN` in a fresh process on the main job's test regions, with no option
+    about the model: the largest difference from the run's final score in test_scores.tsv (issue 32)."""
+    from enhancer_nets.data import resolve
+    t = pd.read_csv(d / 'run' / 'test_scores.tsv', sep='\t')
+    t[['chrom', 'start', 'end']].to_csv(d / 'test.bed', sep='\t', header=False, index=False)
+    cmd = ['enhancer_nets', 'predict', '--model', str(d / 'run'), '--genome',
+           str(resolve('hg38_chr22/chr22.fa.gz')), '--regions', str(d / 'test.bed'),
+           '--out', str(d / 'p.bed')]
+    t0 = time.time()
+    r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3'))
+    if r.returncode: sys.exit(r.stderr[-3000:])
+    p = pd.read_csv(d / 'p.bed', sep='\t', header=None)
+    return dict(command='enhancer_nets predict --model run --genome chr22.fa.gz --regions test.bed',
+                regions=len(t), max_abs_difference=float(np.abs(p[4].to_numpy() - t.score.to_numpy()).max()),
+                wall_seconds=round(time.time() - t0, 1))
+
+
 def goals(jobs: dict) -> dict:
     "Issue 33's budget and calibration goals, per job."
     out = {}
@@ -95,11 +115,15 @@ if __name__ == '__main__':
     a = p.parse_args()
     from enhancer_nets.core import run_metadata, save_json, results_record
     meta = run_metadata(0, command='python bench/auto.py', cpu_count=os.cpu_count())
-    jobs = {}
+    jobs, dirs = {}, {}
     for name in a.jobs.split(','):
-        jobs[name] = run_job(name, Path(tempfile.mkdtemp(prefix=f'auto-{name}-')))
+        dirs[name] = Path(tempfile.mkdtemp(prefix=f'auto-{name}-'))
+        jobs[name] = run_job(name, dirs[name])
         print(name, json.dumps({k: jobs[name][k] for k in ('wall_seconds', 'peak_rss_mb', 'test_auroc',
                                                             'calibration')}, ensure_ascii=False))
+    if 'fantom5' in jobs:   # after every job, so that its memory is not counted in a job's peak
+        jobs['fantom5']['predict'] = predict_check(dirs['fantom5'])
+        print('predict --model run:', jobs['fantom5']['predict'])
     g = goals(jobs)
     write_record(a.out, dict(**meta, jobs=jobs, goals=g),
                                     dict(job_names=a.jobs.split(','), recipe='auto (CLI defaults)'))

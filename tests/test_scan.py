@@ -80,15 +80,16 @@ def test_fallback_and_ensembles(genome):
 
 @pytest.mark.parametrize('name', list(NETWORKS))
 def test_strand_averaged_scan(genome, name):
-    """Strand averaging (`test_rc`, saved in a model's input spec): the conv scan's reverse-strand pass gives the
-    window-by-window mean over both strands, across chunk edges and N runs (issue 32)."""
+    """Strand averaging (`test_rc`, saved in a model's input spec): the conv scan's reverse-strand pass gives
+    the window-by-window mean over both strands, across chunk edges and N runs (issue 32)."""
     keras.utils.set_random_seed(0)
     m = _noisy_bn(NETWORKS[name]())
     a = list(scan_genome(m, genome, ['chr22', 'edge'], 10, method='conv', chunk=3_001, batch_size=97,
                          test_rc=True))
     b = list(scan_genome(m, genome, ['chr22', 'edge'], 10, method='windows', test_rc=True))
     one = np.concatenate([x[2] for x in scan_genome(m, genome, ['chr22', 'edge'], 10, method='windows')])
-    (sa, pa), (sb, pb) = ((np.concatenate([x[1] for x in r]), np.concatenate([x[2] for x in r])) for r in (a, b))
+    (sa, pa), (sb, pb) = ((np.concatenate([x[1] for x in r]), np.concatenate([x[2] for x in r]))
+                          for r in (a, b))
     assert (sa == sb).all() and np.abs(pa - pb).max() <= 1e-5
     if name == 'rc-gpool': assert np.abs(pa - one).max() <= 1e-5   # strand-symmetric by construction
     else: assert np.abs(pa - one).max() > 1e-4
