@@ -789,12 +789,16 @@ def paired_difference(a, # per-fold values of method A (NaN or None folds are le
     return dict(s, ci95=ci, wins=int((d > 0).sum()))
 
 # %% ../nbs/01b_engine.ipynb #st02
-def _logits(s:np.ndarray, scale:str|None=None)->np.ndarray:
-    """Scores on the stacking scale: 'logit' takes probabilities through the logit, 'margin' keeps scores as
-    they are; None chooses 'logit' when every score lies in [0, 1]. NaN scores take their array's mean."""
+def _scale(s:np.ndarray)->str:
+    "A candidate's stacking scale: 'logit' when every (non-NaN) score lies in [0, 1], else 'margin'."
+    return 'logit' if np.nanmin(s) >= 0 and np.nanmax(s) <= 1 else 'margin'
+
+def _logits(s:np.ndarray, scale:str)->np.ndarray:
+    """Scores on their stacking scale (`_scale`): 'logit' takes probabilities through the logit, 'margin'
+    keeps scores as they are. NaN scores take their array's mean."""
     s = np.asarray(s, np.float64)
     s = np.where(np.isnan(s), np.nanmean(s), s)
-    if scale == 'logit' or (scale is None and s.min() >= 0 and s.max() <= 1):
+    if scale == 'logit':
         s = np.clip(s, 1e-6, 1 - 1e-6)
         return np.log(s / (1 - s))
     return s
@@ -819,7 +823,7 @@ def stack_scores(val_y:np.ndarray,  # (n_val,) 0/1 validation labels
     y = np.asarray(val_y).astype(int)
     if len(set(y)) < 2:
         raise ValueError('stack_scores: validation needs both classes')
-    scales = {k: 'logit' if np.nanmin(val[k]) >= 0 and np.nanmax(val[k]) <= 1 else 'margin' for k in val}
+    scales = {k: _scale(val[k]) for k in val}
     X = np.column_stack([_logits(val[k], scales[k]) for k in val])
     T = np.column_stack([_logits(test[k], scales[k]) for k in test])
     mu, sd = X.mean(0), X.std(0) + 1e-12
