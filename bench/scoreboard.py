@@ -7,9 +7,25 @@ sys.path.insert(0, str(Path(__file__).parent))   # also when loaded by path (tes
 from common import ROOT, write_record   # the one preamble of the benchmarks (bench/common.py)
 from enhancer_nets.core import flat_record
 
+class MeanSE(float):
+    "A mean that carries its standard error over folds or seeds (`.se`), as a path's value may."
+    def __new__(cls, m, se=None):
+        x = super().__new__(cls, m)
+        x.se = se
+        return x
+
 def mean(xs):
+    "The mean of the values given (None and NaN left out), with its standard error (`MeanSE`)."
     xs = [x for x in xs if x is not None and not math.isnan(x)]
-    return sum(xs) / len(xs) if xs else None
+    if not xs: return None
+    m = sum(xs) / len(xs)
+    se = math.sqrt(sum((x - m) ** 2 for x in xs) / (len(xs) - 1) / len(xs)) if len(xs) > 1 else None
+    return MeanSE(m, se)
+
+def hanley_mcneil(a, n_pos, n_neg):
+    "The standard error of an auROC `a` on n_pos positives and n_neg negatives (Hanley & McNeil 1982, eq. 2)."
+    q1, q2 = a / (2 - a), 2 * a * a / (1 + a)
+    return math.sqrt((a * (1 - a) + (n_pos - 1) * (q1 - a * a) + (n_neg - 1) * (q2 - a * a)) / (n_pos * n_neg))
 
 def cohn_fold_mean(r, d, key, src=None):
     "Fold-mean auROC of one experiment of results/cohn_real*.json, overall or against one negative source."
@@ -179,6 +195,11 @@ SPECS = [
      'auto (CLI defaults)', 'auROC', 'auto: stack of window CNN, rc-gpool, k-mer LR, gkm-SVM',
      ['jobs', 'sequences', 'test_auroc', 'auto'],
      'gapped k-mer SVM', ['jobs', 'sequences', 'test_auroc', 'gkm-SVM (l=6, k=4)']),
+    ('transfer to GM12878 distal DNase, held-out block, mean over seeds (each its own sample and negatives)',
+     'deepenhancer_transfer_auto.json', 'auto (CLI defaults)', 'auROC',
+     'auto: stack of window CNN, rc-gpool, k-mer LR, gkm-SVM', ['summary', 'auto', 'mean'],
+     'gapped k-mer SVM tuned on validation',
+     ['summary', 'gapped k-mer linear SVM, (l, k, C) tuned on validation (seeds record)', 'mean']),
     ('enhancer_nets demo (simulated CEBPA, held-out blocks)', 'bench_demo.json', None, 'auROC',
      'OOPS network (bench_demo.json: network)', ['auroc', 'network'], 'PSSM oracle', ['auroc', 'oracle']),
 ]
@@ -188,6 +209,27 @@ def value(res, path):
     if callable(path): return path(res)
     for k in path: res = res[k]
     return res
+
+def test_counts(res, path):
+    "(n_pos, n_neg) of the test set a single-split value was measured on, where the record says; else None."
+    try: d = value(res, path[:-1])
+    except (KeyError, IndexError, TypeError): d = {}
+    if isinstance(d, dict) and 'n_pos' in d and 'n_neg' in d: return d['n_pos'], d['n_neg']
+    c = res['jobs'][path[1]].get('counts') if path[0] == 'jobs' else res.get('counts')
+    t = (c or {}).get('test')
+    return (t['pos'], t['neg']) if isinstance(t, dict) and 'pos' in t and 'neg' in t else None
+
+def se_of(res, path, v, metric):
+    """(standard error, what it is over) of a row's value: over folds or seeds where the record has it beside
+    the mean (or the path computes it, `MeanSE`); for an auROC on one test set, Hanley & McNeil's from the test
+    counts; else (None, None)."""
+    if getattr(v, 'se', None) is not None: return v.se, 'folds or seeds'
+    if callable(path): return None, None
+    if path[-1] == 'mean':
+        try: return float(value(res, [*path[:-1], 'se'])), 'folds or seeds'
+        except (KeyError, IndexError, TypeError): return None, None
+    n = test_counts(res, path) if metric == 'auROC' else None
+    return (hanley_mcneil(float(v), *n), 'test items (Hanley-McNeil)') if n else (None, None)
 
 def split_of(res, job=None):
     sp = res['jobs'][job]['split'] if job else res.get('split', res.get('meta', {}).get('split', ''))
@@ -206,42 +248,52 @@ def scoreboard(root=ROOT):
         rec = recipe or res.get('recipe') or res.get('meta', {}).get('recipe') or 'adam (constant 2e-2)'
         ok = (v >= bv - 0.03) if base in ORACLES else (v > bv)
         job = p[1] if isinstance(p, list) and p[0] == 'jobs' else None    # a file of several runs
+        (se, over), (bse, _) = se_of(res, p, v, metric), se_of(res, bp, bv, metric)
+        r4 = lambda x: None if x is None else round(float(x), 4)
         rows.append(dict(benchmark=bench, split=split_of(res, job), method=meth, recipe=rec, metric=metric,
-                         value=round(float(v), 4), baseline=base, baseline_value=round(float(bv), 4),
-                         beats=bool(ok), file=f'results/{f}', git_commit=str(meta.get('git_commit', ''))[:10],
-                         seed=meta.get('seed')))
+                         value=r4(v), se=r4(se), se_over=over, baseline=base, baseline_value=r4(bv),
+                         baseline_se=r4(bse), beats=bool(ok), file=f'results/{f}',
+                         git_commit=str(meta.get('git_commit', ''))[:10], seed=meta.get('seed')))
     return rows
 
 def figure(rows, path):
-    """Per benchmark and metric, as points: the paper's recipe, the other recipes (best), `auto` and the best
-    baseline (an oracle is drawn apart: it bounds from above). Rows carry no standard error, so none is drawn."""
+    """Per benchmark and headline metric (auROC, auPR, Pearson r), as points with their ± SE where known: the
+    paper's recipe, our other recipes (best), `auto` (the CLI's default) and the best baseline; an oracle is
+    drawn apart (it bounds from above). The table below the figure has every row, its split, file and commit."""
     import matplotlib
     matplotlib.use('agg')
     import matplotlib.pyplot as plt
+    rows = [r for r in rows if r['metric'] in ('auROC', 'auPR', 'Pearson r')]
     keys = list(dict.fromkeys((r['benchmark'], r['metric']) for r in rows))
-    fig, ax = plt.subplots(figsize=(10, 0.3 * len(keys) + 1.2))
-    marks = dict(paper=('o', 'C0', 'paper recipe (best)'), other=('s', 'C2', 'other recipes (best)'),
-                 auto=('D', 'C3', 'auto (CLI defaults)'), base=('|', 'k', 'best baseline'),
+    fig, ax = plt.subplots(figsize=(10, 0.34 * len(keys) + 1.4))
+    marks = dict(paper=('o', 'C0', 'paper recipe (best)'), other=('s', 'C2', 'our other recipes (best)'),
+                 auto=('D', 'C3', 'auto (CLI defaults)'), base=('v', 'k', 'best baseline'),
                  oracle=('x', '0.5', 'oracle (upper bound)'))
+    kind = lambda r: 'paper' if r['recipe'].startswith('paper') else \
+        'auto' if r['recipe'].startswith('auto') else 'other'
     seen = set()
     for i, (b, m) in enumerate(keys):
         rs = [r for r in rows if (r['benchmark'], r['metric']) == (b, m)]
-        kind = lambda r: 'paper' if r['recipe'].startswith('paper') else \
-            'auto' if r['recipe'].startswith('auto') else 'other'
-        vals = {k: max([r['value'] for r in rs if kind(r) == k], default=None) for k in ('paper', 'other', 'auto')}
-        vals['base'] = max([r['baseline_value'] for r in rs if r['baseline'] not in ORACLES], default=None)
-        vals['oracle'] = max([r['baseline_value'] for r in rs if r['baseline'] in ORACLES], default=None)
-        for k, v in vals.items():
-            if v is None: continue
+        pts = {k: max([(r['value'], r['se']) for r in rs if kind(r) == k],
+                   default=None, key=lambda t: t[0])
+               for k in ('paper', 'other', 'auto')}
+        pts['base'] = max([(r['baseline_value'], r['baseline_se']) for r in rs if r['baseline'] not in ORACLES],
+                          default=None, key=lambda t: t[0])
+        pts['oracle'] = max([(r['baseline_value'], r['baseline_se']) for r in rs if r['baseline'] in ORACLES],
+                            default=None, key=lambda t: t[0])
+        for j, (k, pt) in enumerate(pts.items()):
+            if pt is None: continue
             mk, c, lab = marks[k]
-            ax.scatter(v, -i, marker=mk, color=c, s=60 if k == 'base' else 30, zorder=3,
-                       label=None if k in seen else lab)
+            ax.errorbar(pt[0], -i + 0.12 * (j - 2), xerr=pt[1], fmt=mk, color=c, ms=5, capsize=2, lw=0.8,
+                        zorder=3, label=None if k in seen else lab)
             seen.add(k)
     ax.set_yticks([-i for i in range(len(keys))])
-    ax.set_yticklabels([f'{b[:70]} [{m}]' for b, m in keys], fontsize=7)
+    ax.set_yticklabels([f'{b[:64]} [{m}]' for b, m in keys], fontsize=7)
+    ax.set_ylim(-len(keys) + 0.4, 0.6)
     ax.grid(axis='x', lw=.3)
-    ax.set_xlabel('value on the held-out data (see the table for the split, file and commit)')
-    ax.legend(loc='lower left', fontsize=7, ncol=5, bbox_to_anchor=(0, 1.0))
+    ax.set_xlabel('value on held-out data; bars: ± SE over folds or seeds, or of one test set\'s auROC '
+                  '(Hanley-McNeil)', fontsize=8)
+    ax.legend(loc='lower left', fontsize=7, ncol=3, bbox_to_anchor=(0, 1.0))
     fig.tight_layout()
     fig.savefig(path, dpi=110)
 

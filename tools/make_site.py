@@ -37,6 +37,8 @@ def dig(d, path):
 
 def fmt(v): return '—' if v is None else (f'{v:.3f}' if isinstance(v, float) else html.escape(str(v)))
 
+def pm(v, se): return fmt(v) + ('' if se is None else f' ± {se:.3f}')
+
 def run_info(res):
     m = res.get('meta', res)
     sp = res.get('split', m.get('split', ''))
@@ -72,7 +74,8 @@ def results_page(chs, root=ROOT):
             import base64
             body.append("<h2>At a glance</h2><p class=muted>results/scoreboard.png (python bench/scoreboard.py): per "
                         "benchmark, the paper's recipe, the other recipes, <code>auto</code> (the CLI's default) and "
-                        "the best baseline, as points</p><img id='scoreboard-figure' style='max-width:100%' "
+                        "the best baseline, as points with their ± SE (over folds or seeds, or Hanley-McNeil's for one test "
+                        "set's auROC)</p><img id='scoreboard-figure' style='max-width:100%' "
                         f"src='data:image/png;base64,{base64.b64encode(fig.read_bytes()).decode()}'>")
         body.append("<h2>Scoreboard</h2><p class=muted>results/scoreboard.json (python bench/scoreboard.py): every network "
                     "beside its best simple baseline, read from the results files; an oracle baseline counts as met within 0.03</p>"
@@ -80,8 +83,8 @@ def results_page(chs, root=ROOT):
                     "<th>value</th><th>baseline</th><th>baseline value</th><th>beats</th><th>file</th></tr>")
         for r in sb['rows']:
             body.append(f"<tr><td>{html.escape(r['benchmark'])}</td><td>{html.escape(r['split'])}</td><td>{html.escape(r['recipe'])}</td>"
-                        f"<td>{html.escape(r['method'])}</td><td>{html.escape(r['metric'])}</td><td>{fmt(r['value'])}</td>"
-                        f"<td>{html.escape(r['baseline'])}</td><td>{fmt(r['baseline_value'])}</td><td>{'yes' if r['beats'] else 'no'}</td>"
+                        f"<td>{html.escape(r['method'])}</td><td>{html.escape(r['metric'])}</td><td>{pm(r['value'], r.get('se'))}</td>"
+                        f"<td>{html.escape(r['baseline'])}</td><td>{pm(r['baseline_value'], r.get('baseline_se'))}</td><td>{'yes' if r['beats'] else 'no'}</td>"
                         f"<td class=muted>{html.escape(r['file'])}, commit {html.escape(r['git_commit'])}</td></tr>")
         body.append('</table>')
     for p, meta in rep['papers'].items():
