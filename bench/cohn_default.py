@@ -1,8 +1,8 @@
-"""Cohn et al.'s real-data 'genomic negatives' experiment (liver enhancers on chr22, 5 genomic-block folds) under
-the package's default recipe (`default_cohn_recipe`: AdamW, warm-up + cosine, clipping, an ensemble of 5, early
-stopping on validation auPRC), with reverse-complement augmentation and strand averaging, and with a network
-started from DHS-index pre-training (HepG2- vs K562-specific DHSs, chr22 dropped: `pretrain_cohn`). The paper's
-recipe of the same experiment is results/cohn_real.json. Writes results/cohn_real_default.json.
+"""Cohn et al.'s real-data 'genomic negatives' experiment (liver enhancers on chr22, 5 genomic-block folds)
+under the package's default recipe (`default_cohn_recipe`: AdamW, warm-up + cosine, clipping, an ensemble of
+5, early stopping on validation auPRC), with reverse-complement augmentation and strand averaging, and with a
+network started from DHS-index pre-training (HepG2- vs K562-specific DHSs, chr22 dropped: `pretrain_cohn`).
+The paper's recipe of the same experiment is results/cohn_real.json. Writes results/cohn_real_default.json.
 Usage: python bench/cohn_default.py [--runs DIR] [--ensemble N]"""
 import os
 from pathlib import Path
@@ -15,7 +15,7 @@ if __name__ == '__main__':
     args = a.parse_args()
     from enhancer_nets.adversarial import cohn_real, cohn_real_table, default_cohn_recipe
     res = cohn_real(Path(args.runs) / 'cohn_real_default', results=args.out, quick=False, recipe='default',
-                    experiments=('genomic',), train=default_cohn_recipe(ensemble=args.ensemble), rc_augment=True,
-                    test_rc=True, pretrain=True, cross_test=False,
+                    experiments=('genomic',), train=default_cohn_recipe(ensemble=args.ensemble),
+                    rc_augment=True, test_rc=True, pretrain=True, cross_test=False,
                     finetune=('all', 'frozen', 'low_lr'))
     print(cohn_real_table(res).to_string(), '\n', res['meta'].get('wall_seconds'), 's', flush=True)

@@ -17,5 +17,6 @@ if __name__ == '__main__':
     from enhancer_nets.adversarial import cohn_simulated, cohn_simulated_table
     res = cohn_simulated(Path(args.runs) / 'cohn_simulated_default',
                          results=ROOT / 'results' / 'cohn_simulated_default.json', recipe='default',
-                         members=args.members, sizes=tuple(int(s) for s in args.sizes.split(',')), quick=False)
+                         members=args.members, sizes=tuple(int(s) for s in args.sizes.split(',')),
+                         quick=False)
     print(cohn_simulated_table(res).drop(columns='split').to_string(index=False))

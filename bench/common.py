@@ -18,8 +18,8 @@ def parser(doc: str | None) -> argparse.ArgumentParser:
 
 def write_record(path, res: dict, config=None, data_keys: tuple = (), meta_keys: tuple = ()) -> dict:
     """The one way a benchmark writes its results: `res` (flat: `core.run_metadata(...)` and what was
-    measured) sorted into the `{meta, config, data, metrics}` schema (`core.results_record`), written atomically
-    to `path` (`core.save_json`). Returns the record."""
+    measured) sorted into the `{meta, config, data, metrics}` schema (`core.results_record`), written
+    atomically to `path` (`core.save_json`). Returns the record."""
     from enhancer_nets.core import results_record, save_json
     rec = results_record(res, config, data_keys=data_keys, meta_keys=meta_keys)
     save_json(path, rec)

@@ -1,7 +1,8 @@
-"""Whole-genome streaming in bounded memory: `GenomeWindows` over a `Genome(..., stream=True)` on synthetic genomes of
-50 Mb, 500 Mb and 3 Gb (random sequence in 125 Mb chromosomes, written here with its .fai), each measured in a fresh
-process. Reports the loader's windows/s alone and through Keras' PyDataset machinery (`model.predict` of a trivial
-model) with 1, 2 and 4 forked workers, and each process's peak RSS. Goal: peak RSS within 1.5x from 50 Mb to 3 Gb.
+"""Whole-genome streaming in bounded memory: `GenomeWindows` over a `Genome(..., stream=True)` on synthetic
+genomes of 50 Mb, 500 Mb and 3 Gb (random sequence in 125 Mb chromosomes, written here with its .fai), each
+measured in a fresh process. Reports the loader's windows/s alone and through Keras' PyDataset machinery
+(`model.predict` of a trivial model) with 1, 2 and 4 forked workers, and each process's peak RSS. Goal: peak
+RSS within 1.5x from 50 Mb to 3 Gb.
 Writes results/bench_genome_stream.json. Usage: python bench/genome_stream.py [--quick] [--keep DIR]"""
 import json, os, resource, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -43,7 +44,8 @@ names = list(g.sizes)
 peaks = pd.DataFrame({'chrom': rng.choice(names, 20_000)})          # 20,000 500 bp "peaks", one label column
 peaks['start'] = [int(rng.integers(0, g.sizes[c] - 500)) for c in peaks.chrom]
 peaks['end'] = peaks.start + 500
-held = pd.DataFrame({'chrom': names, 'start': 0, 'end': [g.sizes[c] // 10 for c in names]})   # a held-out block
+held = pd.DataFrame({'chrom': names, 'start': 0,
+                     'end': [g.sizes[c] // 10 for c in names]})   # a held-out block
 kw = dict(workers=workers, use_multiprocessing=True) if workers else {}
 ds = GenomeWindows(g, 1000, batches * 128, targets=[peaks], exclude=held, batch_size=128, seed=0, **kw)
 if workers == 0:
@@ -60,14 +62,15 @@ else:
     rate = len(ds) * 128 / (time.perf_counter() - t)
 print(json.dumps(dict(windows_per_s=round(rate, 1), chromosomes=len(names), genome_bp=sum(g.sizes.values()),
                       peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                      children_peak_rss_mb=round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1))))
+                      children_peak_rss_mb=round(
+                          resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1))))
 '''
 
 
 def child(path, workers, batches):
     env = dict(os.environ, KERAS_BACKEND='jax')   # numpy batches straight to the model: no tf.data in between
-    r = subprocess.run([sys.executable, '-c', CHILD, str(path), str(workers), str(batches)], capture_output=True,
-                       text=True, cwd=ROOT, env=env)
+    r = subprocess.run([sys.executable, '-c', CHILD, str(path), str(workers), str(batches)],
+                       capture_output=True, text=True, cwd=ROOT, env=env)
     line = [ln for ln in r.stdout.splitlines() if ln.startswith('{')]
     if not line: raise RuntimeError(r.stderr[-2000:])
     return json.loads(line[-1])
@@ -93,7 +96,8 @@ if __name__ == '__main__':
             print(f'{name}: written in {time.time() - t:.0f} s', flush=True)
         for w in (0, 1, 2, 4):
             r = dict(genome=name, workers=w, loader='GenomeWindows alone' if w == 0 else
-                     'GenomeWindows via keras predict (trivial model), forked workers', **child(p, w, batches))
+                     'GenomeWindows via keras predict (trivial model), forked workers',
+                     **child(p, w, batches))
             rows.append(r)
             print(r, flush=True)
         if not args.keep:
@@ -103,10 +107,12 @@ if __name__ == '__main__':
     big, small = alone[list(sizes)[-1]], alone['50Mb']
     growth = round(big['peak_rss_mb'] / small['peak_rss_mb'], 3)
     res = dict(meta=run_metadata(0, cpu_count=os.cpu_count(), quick=args.quick, window_bp=1000, batch=128,
-                                 batches=batches, genomes='synthetic random genomes made by this script (seed 0)',
+                                 batches=batches,
+                                 genomes='synthetic random genomes made by this script (seed 0)',
                                  keras_backend_of_the_worker_runs='jax'),
-               rows=rows, goals={f'peak RSS {list(sizes)[-1]} / 50Mb ≤ 1.5 (genome {big["genome_bp"] / 50e6:.0f}x)':
-                                 dict(value=growth, goal=1.5, met=growth <= 1.5)},
+               rows=rows,
+               goals={f'peak RSS {list(sizes)[-1]} / 50Mb ≤ 1.5 (genome {big["genome_bp"] / 50e6:.0f}x)':
+                      dict(value=growth, goal=1.5, met=growth <= 1.5)},
                wall_seconds=round(time.time() - t0, 1))
     write_record(args.out, res)
     print(json.dumps(res['goals'], indent=1, ensure_ascii=False))

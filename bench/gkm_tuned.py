@@ -1,7 +1,7 @@
 """The baselines of the 10-fold block cross-validation on chr22 FANTOM5 enhancers (the folds, windows and
 negatives of results/deepenhancer_cv.json and results/deepenhancer_cv_default.json), with the gapped k-mer SVM
-also tuned on each fold's validation blocks (`gkm_svm_tuned`: (l, k) and C chosen by validation auROC, then refit
-on training + validation). No network is trained. Writes results/deepenhancer_cv_gkm_tuned.json.
+also tuned on each fold's validation blocks (`gkm_svm_tuned`: (l, k) and C chosen by validation auROC, then
+refit on training + validation). No network is trained. Writes results/deepenhancer_cv_gkm_tuned.json.
 Usage: python bench/gkm_tuned.py [--runs DIR]"""
 import os
 from pathlib import Path

@@ -1,8 +1,9 @@
-"""Learning-rate range tests (Smith 2017, §3.3; `engine.lr_range_test`) for the default recipes: Cohn et al.'s
-enhancer CNN under AdamW (weight decay 0.01, clipping at norm 1) at batch 50, (a) on the DHS-index pre-training
-task (HepG2- vs K562-specific DHSs, chr22 dropped) and (b) on the training folds of Cohn's liver enhancers on
-chr22 (folds 2-4: fold 0 is test and fold 1 validation, as in results/cohn_real_default.json). The suggested rate (a tenth of the rate at the
-lowest smoothed loss) is the evidence for the rates of `default_cohn_recipe` and `pretrain_cohn`.
+"""Learning-rate range tests (Smith 2017, §3.3; `engine.lr_range_test`) for the default recipes: Cohn et
+al.'s enhancer CNN under AdamW (weight decay 0.01, clipping at norm 1) at batch 50, (a) on the DHS-index
+pre-training task (HepG2- vs K562-specific DHSs, chr22 dropped) and (b) on the training folds of Cohn's liver
+enhancers on chr22 (folds 2-4: fold 0 is test and fold 1 validation, as in results/cohn_real_default.json).
+The suggested rate (a tenth of the rate at the lowest smoothed loss) is the evidence for the rates of
+`default_cohn_recipe` and `pretrain_cohn`.
 Writes results/bench_lr_range.json. Usage: python bench/lr_range.py [--steps N]"""
 import os, time
 from pathlib import Path
@@ -37,7 +38,8 @@ if __name__ == '__main__':
     ds = enhancer_dataset(g, regs['cohn'], folds=5, seed=args.seed, name='cohn', block_reference=ref)
     tr = fold_split(ds, 0)[0]
     tasks = {'DHS-index HepG2 vs K562 (chr22 dropped)': (pre['train']['codes'], pre['train']['y']),
-             'Cohn liver enhancers vs genomic negatives, chr22 training folds 2-4': (ds['codes'][tr], ds['y'][tr])}
+             'Cohn liver enhancers vs genomic negatives, chr22 training folds 2-4':
+                 (ds['codes'][tr], ds['y'][tr])}
     out = {}
     for name, (codes, y) in tasks.items():
         L = codes.shape[1]
@@ -48,8 +50,10 @@ if __name__ == '__main__':
                          lr=np.round(r['lr'], 8).tolist(), smoothed_loss=np.round(r['smoothed'], 5).tolist())
         print(f"{name}: suggested lr {r['suggested']:.2e} ({len(r['loss'])} steps, n={len(y)})", flush=True)
     res = run_metadata(args.seed, command='python bench/lr_range.py', data={
-        **{f'dhs_index_{c}': str(resolve(p)) for c, p in DHS_INDEX.items()}, 'genome': str(resolve('hg38_chr22/chr22.fa.gz'))})
-    res.update(split='training rows only: DHS-index training rows (no chr22); chr22 block folds 2-4 of 5 (0 test, 1 validation)',
+        **{f'dhs_index_{c}': str(resolve(p)) for c, p in DHS_INDEX.items()},
+        'genome': str(resolve('hg38_chr22/chr22.fa.gz'))})
+    res.update(split='training rows only: DHS-index training rows (no chr22); '
+                     'chr22 block folds 2-4 of 5 (0 test, 1 validation)',
                tasks=out, recipe_lr=cfg.lr, wall_seconds=round(time.time() - t0, 1))
     write_record(ROOT / 'results' / 'bench_lr_range.json', res,
                  dict(steps=args.steps, min_lr=1e-6, max_lr=1.0, batch_size=cfg.batch_size,

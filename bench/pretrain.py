@@ -20,8 +20,10 @@ if __name__ == '__main__':
     runs = Path(args.runs)
     pt = pretrain_accessibility(runs/'pretrain_accessibility', quick=False, verbose=2)
     save_json(ROOT/'results'/'pretrain_accessibility.json', pt)
-    print({k: round(v, 3) for k, v in pt['metrics']['val_auroc'].items()}, pt['data']['extent'], pt['meta']['wall_seconds'], 's', flush=True)
-    res = deepenhancer_chr22(runs/'deepenhancer_chr22_pretrained', results=ROOT/'results'/'deepenhancer_chr22_pretrained.json',
+    print({k: round(v, 3) for k, v in pt['metrics']['val_auroc'].items()}, pt['data']['extent'],
+          pt['meta']['wall_seconds'], 's', flush=True)
+    res = deepenhancer_chr22(runs/'deepenhancer_chr22_pretrained',
+                             results=ROOT/'results'/'deepenhancer_chr22_pretrained.json',
                              quick=False, verbose=0, model=pretrained_builder(pt['metrics']['model']),
                              train=WINDOW_RECIPE, rc_augment=True,
                              test_rc=True, recipe='default + accessibility pre-training',

@@ -1,7 +1,7 @@
-"""What was tried on the GM12878 transfer set, where the whole-region network loses to the gapped k-mer
-SVM (results/deepenhancer_transfer_region.json): seven variants of its width, filter count, dropout, weight
-decay and learning rate, each trained from scratch on the same blocks and seed. Every variant reports its validation auROC
-(the block that chooses) and its test auROC; the variant a user would pick is the best on validation.
+"""What was tried on the GM12878 transfer set, where the whole-region network loses to the gapped k-mer SVM
+(results/deepenhancer_transfer_region.json): seven variants of its width, filter count, dropout, weight decay
+and learning rate, each trained from scratch on the same blocks and seed. Every variant reports its validation
+auROC (the block that chooses) and its test auROC; the variant a user would pick is the best on validation.
 Writes results/deepenhancer_transfer_region_sweep.json.
 Usage: python bench/region_sweep.py [--runs DIR]"""
 import os
@@ -25,7 +25,8 @@ if __name__ == '__main__':
     from enhancer_nets.deepenhancer import deepenhancer_transfer
     from enhancer_nets.recipes import REGION_RECIPE
     rows, net = [], 'rc-gpool from scratch (same small set)'
-    gkm, tuned = 'gapped k-mer (l=6, k=4) linear SVM', 'gapped k-mer linear SVM, (l, k, C) tuned on validation'
+    gkm, tuned = ('gapped k-mer (l=6, k=4) linear SVM',
+                  'gapped k-mer linear SVM, (l, k, C) tuned on validation')
     for i, (name, kw, changes) in enumerate(VARIANTS):
         r = flat_record(deepenhancer_transfer(
             out_dir=Path(args.runs) / 'transfer_region_sweep' / f'v{i}', quick=False, region_net='rc-gpool',
@@ -38,6 +39,7 @@ if __name__ == '__main__':
         print(rows[-1], flush=True)
     best = max(rows, key=lambda x: x['val_auroc'])
     rec = dict(meta=run_metadata(0, command='python bench/region_sweep.py'), split=r['split'],
-               counts=r['counts'], rows=rows, chosen_on_validation=best['variant'], chosen_test_auroc=best['test_auroc'])
+               counts=r['counts'], rows=rows, chosen_on_validation=best['variant'],
+               chosen_test_auroc=best['test_auroc'])
     write_record(ROOT / 'results' / 'deepenhancer_transfer_region_sweep.json', rec,
                  dict(variants=[v[0] for v in VARIANTS], seed=0), data_keys=('counts',))

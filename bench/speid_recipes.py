@@ -19,7 +19,7 @@ if __name__ == '__main__':
     from enhancer_nets.speid import speid_simulated, simulated_table
     res = speid_simulated(Path(args.runs) / 'speid_simulated_default',
                           results=ROOT / 'results' / 'speid_simulated_default.json', recipe='default',
-                          members=args.members, splits=tuple(args.splits.split(',')), paper_augmentation=False,
-                          verbose=2)
+                          members=args.members, splits=tuple(args.splits.split(',')),
+                          paper_augmentation=False, verbose=2)
     print(simulated_table(res).to_string())
     print(res['meta']['wall_seconds'], 's')

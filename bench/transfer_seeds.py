@@ -1,13 +1,14 @@
 """Seed spread of the transfer benchmark (GM12878 distal DNase, the blocks of
-results/deepenhancer_transfer.json): the window network 4conv2pool4norm trained from scratch under the
-default recipe (AdamW 5e-4, warm-up + cosine, clipping, reverse-complement augmentation, both strands at
-test time; one member, or an ensemble of `--members` averaged (the default recipe proper); the settings of
-results/deepenhancer_transfer_refit.json), next to both gapped k-mer SVMs, for seeds 0..S-1. The seed draws the 500 training positives, the background negatives, the
-initialisation and the batch order, so every seed is a paired comparison on its own data. Writes
-results/deepenhancer_transfer_seeds.json (one member) or results/deepenhancer_transfer_seeds_Mmembers.json:
-per seed the test auROC of each method and the network's validation auROC, their means ± SE, and a Wilcoxon
-signed-rank test of network vs SVM over seeds.
-Usage: ENHANCER_NETS_DATA=../shared/data python bench/transfer_seeds.py [--seeds 5] [--members 1] [--runs D]"""
+results/deepenhancer_transfer.json): the window network 4conv2pool4norm trained from scratch under the default
+recipe (AdamW 5e-4, warm-up + cosine, clipping, reverse-complement augmentation, both strands at test time;
+one member, or an ensemble of `--members` averaged (the default recipe proper); the settings of
+results/deepenhancer_transfer_refit.json), next to both gapped k-mer SVMs, for seeds 0..S-1. The seed draws
+the 500 training positives, the background negatives, the initialisation and the batch order, so every seed is
+a paired comparison on its own data. Writes results/deepenhancer_transfer_seeds.json (one member) or
+results/deepenhancer_transfer_seeds_Mmembers.json: per seed the test auROC of each method and the network's
+validation auROC, their means ± SE, and a Wilcoxon signed-rank test of network vs SVM over seeds.
+Usage: ENHANCER_NETS_DATA=../shared/data python bench/transfer_seeds.py [--seeds 5] [--members 1]
+       [--runs D]"""
 import os
 from pathlib import Path
 from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)

@@ -1,8 +1,10 @@
-"Adversarial chapter: RC convolution, PSSM baselines, expanded negatives, planted filters, motif matching, block folds, multi-species."
+"""Adversarial chapter: RC convolution, PSSM baselines, expanded negatives, planted filters, motif matching,
+block folds, multi-species."""
 import json
 import numpy as np, pandas as pd, pytest, keras
 from enhancer_nets.core import repo_root
-from enhancer_nets.data import data_available, one_hot, reverse_complement, jaspar_ppm, pssm_oracle, pwm_scan, Genome, SequenceError, write_fasta, balanced_blocks
+from enhancer_nets.data import (data_available, one_hot, reverse_complement, jaspar_ppm, pssm_oracle,
+                                pwm_scan, Genome, SequenceError, write_fasta, balanced_blocks)
 from enhancer_nets.adversarial import *
 from enhancer_nets.recipes import COHN2018
 from enhancer_nets.data import pssm_max, CodesDataset
@@ -54,7 +56,8 @@ def test_plant_filters_block_diagonal_and_too_narrow():
             else:
                 assert np.allclose(blk[:, j * fi:(j + 1) * fi], w)
                 assert np.all(np.delete(blk, np.s_[j * fi:(j + 1) * fi], axis=1) == 0)
-    with pytest.raises(ValueError, match='cannot hold'): plant_filters(build_cohn(length=100, seed=5), donors[:2])
+    with pytest.raises(ValueError, match='cannot hold'):
+        plant_filters(build_cohn(length=100, seed=5), donors[:2])
 
 def test_ppm_similarity_offsets_and_strands():
     p = jaspar_ppm('MA0114.1')
@@ -76,34 +79,43 @@ def test_unknown_chromosome_names_file_and_value(tmp_path):
     write_fasta(tmp_path/'g.fa', {'chrA': 'ACGT' * 500})
     g = Genome(tmp_path/'g.fa')
     reg = pd.DataFrame({'chrom': ['chrA', 'chr5'], 'start': [0, 0], 'end': [500, 500], 'label': [1, 0]})
-    with pytest.raises(SequenceError, match="unknown chromosome 'chr5'"): enhancer_dataset(g, reg, background=0, name='mm10 coordinates')
+    with pytest.raises(SequenceError, match="unknown chromosome 'chr5'"):
+        enhancer_dataset(g, reg, background=0, name='mm10 coordinates')
 
 def test_train_cohn_restarts_and_resumes(tmp_path):
     sim = cohn_simulation('CEBPA', 100, length=120, mu=60, sd=10, seed=0)
-    m, rec = train_cohn(sim['train'], sim['val'], tmp_path, config=COHN2018.replace(restarts=2, epochs=1), pools=(2, 2, 2))
-    assert len(rec['restarts']) == 2 and (tmp_path/'restart1'/'best.keras').exists() and (tmp_path/'restarts.json').exists()
+    m, rec = train_cohn(sim['train'], sim['val'], tmp_path, config=COHN2018.replace(restarts=2, epochs=1),
+                        pools=(2, 2, 2))
+    assert (len(rec['restarts']) == 2 and (tmp_path/'restart1'/'best.keras').exists()
+            and (tmp_path/'restarts.json').exists())
     stamp = [(tmp_path/f'restart{r}'/'history.csv').stat().st_mtime for r in (0, 1)]
-    m2, rec2 = train_cohn(sim['train'], sim['val'], tmp_path, config=COHN2018.replace(restarts=2, epochs=1), pools=(2, 2, 2))   # finished: nothing retrained
+    m2, rec2 = train_cohn(sim['train'], sim['val'], tmp_path, config=COHN2018.replace(restarts=2, epochs=1),
+                          pools=(2, 2, 2))   # finished: nothing retrained
     assert rec2 == rec and stamp == [(tmp_path/f'restart{r}'/'history.csv').stat().st_mtime for r in (0, 1)]
     x = one_hot(sim['test']['codes']).astype('float32')
     assert np.allclose(np.asarray(m(x)), np.asarray(m2(x)), atol=1e-6)
 
 def test_cross_species_two_synthetic_genomes(tmp_path):
-    sp = {'A': simulated_species(tmp_path, 'A', ('CEBPA',), gc=.4, n_enhancers=120, chrom_len=1_000_000, seed=1),
-          'B': simulated_species(tmp_path, 'B', ('CEBPA', 'HNF4A'), gc=.5, n_enhancers=120, chrom_len=1_000_000, seed=2)}
+    sp = {'A': simulated_species(tmp_path, 'A', ('CEBPA',), gc=.4, n_enhancers=120, chrom_len=1_000_000,
+                                 seed=1),
+          'B': simulated_species(tmp_path, 'B', ('CEBPA', 'HNF4A'), gc=.5, n_enhancers=120,
+                                 chrom_len=1_000_000, seed=2)}
     ds = species_datasets(sp, folds=3)
     assert all(d['y'].sum() > 50 and set(d['fold']) <= {0, 1, 2} for d in ds.values())
     m = cross_species(ds, tmp_path/'runs', config=COHN2018.replace(epochs=1))
     assert list(m.index) == ['A', 'B', 'all', 'all, equal size'] and list(m.columns) == ['A', 'B']
     assert m.notna().all().all()
 
-@pytest.mark.skipif(not data_available('cohn2018_reference/H3K27ac_vs_negative_data_CNN_test_results.txt'), reason='set ENHANCER_NETS_DATA')
+@pytest.mark.skipif(not data_available('cohn2018_reference/H3K27ac_vs_negative_data_CNN_test_results.txt'),
+                    reason='set ENHANCER_NETS_DATA')
 def test_published_species_matrix():
     m = published_species_matrix()
-    assert m.shape == (19, 17) and m.loc['Human', 'Human'] == .80 and m.loc['All_species_238000', 'Human'] == .86
+    assert (m.shape == (19, 17) and m.loc['Human', 'Human'] == .80
+            and m.loc['All_species_238000', 'Human'] == .86)
 
 def test_published_numbers_name_our_methods():
-    pub = json.loads((repo_root()/'data'/'published'/'cohn2018.json').read_text())['simulated_cebpa']['auroc_10k']
+    pub = json.loads((repo_root()/'data'/'published'/'cohn2018.json')
+                     .read_text())['simulated_cebpa']['auroc_10k']
     import inspect, enhancer_nets.adversarial as A
     src = inspect.getsource(A.cohn_simulated)
     assert all(f"'{k}'" in src for k in pub)
@@ -111,14 +123,17 @@ def test_published_numbers_name_our_methods():
 def test_all_n_sequences_score_zero():
     "N carries no evidence: every window of an all-N sequence has likelihood ratio 1 (eq. 3 gives log 1 = 0)."
     ppm = jaspar_ppm('MA0102.2'); c = np.full((2, 60), 4, np.uint8)
-    assert np.allclose(pssm_oracle(c, ppm, 30, 10), 0) and np.allclose(pssm_oracle(c, ppm, None, both_strands=True), np.log(2))
+    assert (np.allclose(pssm_oracle(c, ppm, 30, 10), 0)
+            and np.allclose(pssm_oracle(c, ppm, None, both_strands=True), np.log(2)))
     assert np.allclose(pssm_max(c, ppm), 0)
 
 def test_real_experiments_pipeline_on_a_synthetic_genome(tmp_path):
     sp = simulated_species(tmp_path, 'S', ('CEBPA',), n_enhancers=150, chrom_len=1_000_000, seed=3)
     g = Genome(sp['genome'])
-    reg = pd.concat([pd.read_csv(sp['positives'], sep='\t', header=None, names=['chrom', 'start', 'end']).assign(label=1, source='S enhancer'),
-                     pd.read_csv(sp['negatives'], sep='\t', header=None, names=['chrom', 'start', 'end']).assign(label=0, source='S negative')])
+    reg = pd.concat([pd.read_csv(sp['positives'], sep='\t', header=None,
+                                 names=['chrom', 'start', 'end']).assign(label=1, source='S enhancer'),
+                     pd.read_csv(sp['negatives'], sep='\t', header=None,
+                                 names=['chrom', 'start', 'end']).assign(label=0, source='S negative')])
     ds = enhancer_dataset(g, reg, background=1, folds=3, name='S')
     assert set(ds['source']) == {'S enhancer', 'S negative', 'background (GC-matched)'}
     from enhancer_nets.recipes import REGION_RECIPE
@@ -126,15 +141,18 @@ def test_real_experiments_pipeline_on_a_synthetic_genome(tmp_path):
         ks=(2,), experiments=('genomic', 'expanded', 'planted'), epochs=1, region_net='rc-gpool',
         region_train=REGION_RECIPE.replace(epochs=1)))
     assert len(r['genomic: rc-gpool (whole-region network, ours)']['fold_auroc']) == 3
-    assert {'genomic: CNN', 'genomic: k-mer baseline', 'genomic: GC content (no training)', 'expanded negatives: CNN',
-            'planted filters (×4)', 'random init (×4)', 'shuffles: k=2'} <= set(r)
+    assert {'genomic: CNN', 'genomic: k-mer baseline', 'genomic: GC content (no training)',
+            'expanded negatives: CNN', 'planted filters (×4)', 'random init (×4)',
+            'shuffles: k=2'} <= set(r)
     assert set(r['genomic: CNN']['auroc_by_negative_source']) == {'S negative', 'background (GC-matched)'}
     assert len(r['genomic: CNN']['fold_auroc']) == 3
 
 def test_region_codes_centres_clamps_and_reverse_complements(tmp_path):
-    seq = ''.join(np.random.default_rng(1).choice(list('ACGT'), 3000)); write_fasta(tmp_path/'g.fa', {'c1': seq, 'c2': seq[::-1]})
+    seq = ''.join(np.random.default_rng(1).choice(list('ACGT'), 3000))
+    write_fasta(tmp_path/'g.fa', {'c1': seq, 'c2': seq[::-1]})
     g = Genome(tmp_path/'g.fa')
-    reg = pd.DataFrame({'chrom': ['c1', 'c2', 'c1', 'c1'], 'start': [1000, 1000, 0, 2900], 'end': [1200, 1200, 10, 3000], 'strand': ['+', '+', '-', '+']})
+    reg = pd.DataFrame({'chrom': ['c1', 'c2', 'c1', 'c1'], 'start': [1000, 1000, 0, 2900],
+                        'end': [1200, 1200, 10, 3000], 'strand': ['+', '+', '-', '+']})
     c = region_codes(g, reg, 100)
     from enhancer_nets.data import encode
     assert (c[0] == encode(seq[1050:1150])).all() and (c[1] == encode(seq[::-1][1050:1150])).all()
@@ -146,7 +164,8 @@ def test_first_layer_scores_match_the_layer():
     for rc in (True, False):
         m = build_cohn(length=80, rc=rc, seed=2, pools=(2, 2, 2)); l = conv_layers(m)[0]
         fw, rv = first_layer_scores(l, c)
-        assert np.allclose(np.maximum(np.maximum(fw, rv), 0), np.asarray(l(one_hot(c).astype('float32'))), atol=1e-5)
+        assert np.allclose(np.maximum(np.maximum(fw, rv), 0), np.asarray(l(one_hot(c).astype('float32'))),
+                           atol=1e-5)
 
 def _dhs_table(path, rows):
     hdr = 'dhs_id\tchr\tstart\tend\tsummit\tsequence\tdata_label\n'
@@ -155,7 +174,8 @@ def _dhs_table(path, rows):
     return path
 
 def test_dhs_pretraining_never_sees_a_held_out_chromosome(tmp_path):
-    "Issue 18: no locus of a test block is seen in pre-training; every site on a held-out chromosome is dropped."
+    """Issue 18: no locus of a test block is seen in pre-training; every site on a held-out chromosome is
+    dropped."""
     r = np.random.default_rng(1)
     seq = lambda: ''.join(r.choice(list('ACGT'), 40))
     chroms = ['chr1', 'chr2', 'chr22', 'chr5']

@@ -116,7 +116,8 @@ from enhancer_nets.zoo import build_region_model
 models += [('region_rc_gpool', build_region_model(600))]
 models += [(f'cohn_{a}_{rc}', build_cohn(a, rc=rc)) for a in COHN_ARCHS for rc in (True, False)]
 models += [(f'oops_{rc}', build_oops(500, rc=rc)) for rc in (True, False)]
-models += [('speid', build_speid(n_kernels=8, kernel_width=8, lstm_units=4, dense=8, enh_len=200, prom_len=100))]
+models += [('speid', build_speid(n_kernels=8, kernel_width=8, lstm_units=4, dense=8, enh_len=200,
+                                 prom_len=100))]
 models += [(f'deepcage_{t}_{v}', build_deepcage(n_tf=5, variant=v, task=t, length=1000, size=SMALL_ARCH))
            for v in VARIANTS for t in ('classification', 'regression')]
 from enhancer_nets.engine import average_models
@@ -135,9 +136,9 @@ for name in sys.argv[2:]:
 '''
 
 def test_every_saved_model_loads_in_a_fresh_process(tmp_path):
-    """Every network of the package (five DeepEnhancer CNNs and the whole-region network, Cohn et al.'s two with and without RC convolution,
-    the OOPS network, SPEID, every DeepCAGE variant and task, and ensembles of one- and two-input networks), saved
-    in one process, loads in another through
+    """Every network of the package (five DeepEnhancer CNNs and the whole-region network, Cohn et al.'s two
+    with and without RC convolution, the OOPS network, SPEID, every DeepCAGE variant and task, and ensembles
+    of one- and two-input networks), saved in one process, loads in another through
     `enhancer_nets.load_model`, which imports nothing but the layers module."""
     env = {**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'}
     r = subprocess.run([sys.executable, '-c', MODELS, str(tmp_path)], capture_output=True, text=True, env=env)
@@ -146,7 +147,8 @@ def test_every_saved_model_loads_in_a_fresh_process(tmp_path):
     assert len(names) == 5 + 1 + 4 + 2 + 1 + 2 * 6 + 2, names
     code = LOAD + "import sys; assert not any(m in sys.modules for m in ('enhancer_nets.adversarial', " \
                   "'enhancer_nets.deepcage', 'enhancer_nets.interpret'))"
-    r = subprocess.run([sys.executable, '-c', code, str(tmp_path), *names], capture_output=True, text=True, env=env)
+    r = subprocess.run([sys.executable, '-c', code, str(tmp_path), *names], capture_output=True, text=True,
+                       env=env)
     assert r.returncode == 0, r.stderr[-3000:]
     assert len(r.stdout.split('\n')) > len(names)
 
@@ -203,10 +205,12 @@ def test_demo_writes_its_table_figure_and_filter_match(tmp_path):
     "The main job on the embedded default, reduced (the full run is bench/demo.py): every output is there."
     res = main(['demo', '--out', str(tmp_path), '--n', '600', '--epochs', '2'])
     r = flat_record(load_json(tmp_path/'run'/'results.json'))
-    assert set(r['results']) == {'oops', 'kmer_spectrum_k1-6_logreg', 'PSSM oracle (true PWM + positional prior)'}
+    assert set(r['results']) == {'oops', 'kmer_spectrum_k1-6_logreg',
+                                 'PSSM oracle (true PWM + positional prior)'}
     assert r['results']['PSSM oracle (true PWM + positional prior)']['auroc'] > 0.75
     assert np.asarray(r['best_filter']['ppm']).shape == (9, 4) and 'tomtom' in r['best_filter']
-    assert (tmp_path/'demo.png').read_bytes()[:8] == b'\x89PNG\r\n\x1a\n' and r['split']['kind'] == 'genomic blocks'
+    assert ((tmp_path/'demo.png').read_bytes()[:8] == b'\x89PNG\r\n\x1a\n'
+            and r['split']['kind'] == 'genomic blocks')
 
 
 def test_predict_reads_how_to_feed_the_model_from_the_model_file(tmp_path):

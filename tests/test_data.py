@@ -2,9 +2,9 @@
 import gzip
 import numpy as np, pandas as pd, pytest
 from hypothesis import given, settings, strategies as st
-from enhancer_nets.data import (one_hot, decode, encode, reverse_complement, SequenceError, n_windows, window_index,
-                                block_split, kfold_blocks, assert_disjoint, read_intervals, Genome, write_fasta,
-                                merge_intervals, overlaps)
+from enhancer_nets.data import (one_hot, decode, encode, reverse_complement, SequenceError, n_windows,
+                                window_index, block_split, kfold_blocks, assert_disjoint, read_intervals,
+                                Genome, write_fasta, merge_intervals, overlaps)
 from enhancer_nets.core import atomic_write
 
 dna = st.text(alphabet='ACGT', min_size=1, max_size=400)
@@ -67,7 +67,8 @@ def test_assert_disjoint_catches_leak():
     b = pd.DataFrame({'chrom': ['c'], 'start': [1700], 'end': [1800]})
     with pytest.raises(AssertionError): assert_disjoint(a, b, pad=300)
 
-@given(st.lists(st.tuples(st.integers(0, 1000), st.integers(1, 50)), min_size=1, max_size=30), st.integers(0, 1100), st.integers(1, 60))
+@given(st.lists(st.tuples(st.integers(0, 1000), st.integers(1, 50)), min_size=1, max_size=30),
+       st.integers(0, 1100), st.integers(1, 60))
 def test_overlaps_matches_bruteforce(iv, q, ql):
     df = pd.DataFrame({'chrom': 'c', 'start': [a for a, _ in iv], 'end': [a + l for a, l in iv]})
     got = overlaps(merge_intervals(df), 'c', np.array([q]), np.array([q + ql]))[0]
@@ -115,22 +116,26 @@ def test_background_negatives_do_not_overlap_each_other(genome):
 
 
 def test_streamed_windows_match_the_cached_codes(tmp_path):
-    "Genome(stream=True) reads windows straight from the file: any line width, CRLF line ends, across line ends."
+    """Genome(stream=True) reads windows straight from the file: any line width, CRLF line ends, across
+    line ends."""
     from enhancer_nets.data import Genome, window_codes, SequenceError
     rng = np.random.default_rng(5)
     seq = ''.join(rng.choice(list('ACGTNacgt'), 7_001))
     for width, end in [(60, '\n'), (7, '\n'), (80, '\r\n'), (7_001, '\n')]:
         p = tmp_path/f'g{width}{len(end)}.fa'
-        p.write_text('>x desc\n' + end.join(seq[i:i + width] for i in range(0, len(seq), width)) + end + '>y\nACGT\n')
+        p.write_text('>x desc\n' + end.join(seq[i:i + width] for i in range(0, len(seq), width)) + end
+                     + '>y\nACGT\n')
         g, s = Genome(p), Genome(p, stream=True)
         st = rng.integers(0, 7_001 - 500, 64)
-        assert (window_codes(s, np.full(64, 'x'), st, 500) == window_codes(g, np.full(64, 'x'), st, 500)).all()
+        assert (window_codes(s, np.full(64, 'x'), st, 500)
+                == window_codes(g, np.full(64, 'x'), st, 500)).all()
         assert (s.read_codes('y', [0], 4) == [[0, 1, 2, 3]]).all()
         with pytest.raises(SequenceError, match='outside the chromosome'): s.read_codes('x', [6_900], 500)
 
 
 def test_genome_windows_avoid_excluded_blocks_and_workers_serve_the_same_batches(tmp_path):
-    "Held-out sequence (C and G here, all else A/T) never reaches a batch; forked workers give the same batches."
+    """Held-out sequence (C and G here, all else A/T) never reaches a batch; forked workers give the same
+    batches."""
     import keras
     from enhancer_nets.data import Genome, GenomeWindows, write_fasta
     rng = np.random.default_rng(0)

@@ -9,12 +9,15 @@ def test_score_threshold_matches_enumeration():
     rng = np.random.default_rng(1)
     ppm = rng.dirichlet(np.ones(4) * .5, 6)
     pwm = D.log_odds(ppm)
-    seqs = np.array(list(itertools.product(range(4), repeat=6)))          # all 4^6 sequences, uniform background
+    seqs = np.array(list(itertools.product(range(4), repeat=6)))          # all 4^6 sequences, uniform
+                                                                          # background
     s = pwm[np.arange(6), seqs].sum(1)
     for p in (1e-1, 1e-2, 1e-3):
         t = D.score_threshold(pwm, p, resolution=1000)
-        assert (s >= t - 1e-9).mean() <= p + 2e-3                        # the tail beyond the threshold holds at most p
-        assert (s >= t - 0.05).mean() > p - 1e-9 or t >= s.max()         # and it is the smallest such score, up to rounding
+        assert (s >= t - 1e-9).mean() <= p + 2e-3                        # the tail beyond the threshold holds
+                                                                         # at most p
+        assert (s >= t - 0.05).mean() > p - 1e-9 or t >= s.max()         # and it is the smallest such score,
+                                                                         # up to rounding
 
 
 def test_motif_scores_equal_numpy_scan():
@@ -47,21 +50,25 @@ def test_call_bins_finds_planted_peaks():
 
 def test_peak_labels_replicates():
     bins = pd.DataFrame(dict(chrom='c', start=[0, 200, 400], end=[200, 400, 600]))
-    r = [pd.DataFrame(dict(chrom=['c'], start=[10], end=[20])), pd.DataFrame(dict(chrom=['c'], start=[210], end=[220])),
+    r = [pd.DataFrame(dict(chrom=['c'], start=[10], end=[20])),
+         pd.DataFrame(dict(chrom=['c'], start=[210], end=[220])),
          pd.DataFrame(dict(chrom=['c'], start=[15], end=[450]))]
     y = D.peak_labels(bins, {'A': r})                                  # at least 2 of 3 replicates
-    assert y.A.tolist() == [1, 1, 0]                                    # the last bin overlaps one replicate only
+    assert y.A.tolist() == [1, 1, 0]                                    # the last bin overlaps one replicate
+                                                                        # only
     assert D.peak_labels(bins, {'A': r}, min_frac=1).A.tolist() == [0, 0, 0]
 
 
 def test_network_cell_sharing_and_expression_gradient():
-    m = D.build_deepcage(n_tf=5, length=200, size=dict(filters=8, trans_filters=8, n_blocks=2, n_layers=1, growth=4, dense=8))
+    m = D.build_deepcage(n_tf=5, length=200, size=dict(filters=8, trans_filters=8, n_blocks=2, n_layers=1,
+                                                       growth=4, dense=8))
     rng = np.random.default_rng(0)
     seq = np.eye(4, dtype=np.float32)[rng.integers(0, 4, (3, 200))]
     motif = rng.random((3, 5)).astype(np.float32); motif[:, 2] = 0      # TF 2 never hits
     expr = rng.random((3, 2, 5)).astype(np.float32)
     both = np.asarray(m.predict([seq, motif, expr], verbose=0))
-    one = np.concatenate([np.asarray(m.predict([seq, motif, expr[:, k:k + 1]], verbose=0)) for k in range(2)], 1)
+    one = np.concatenate([np.asarray(m.predict([seq, motif, expr[:, k:k + 1]], verbose=0))
+                          for k in range(2)], 1)
     np.testing.assert_allclose(both, one, atol=1e-5)
     g = D.expression_gradients(m, seq, motif, expr)
     assert g.shape == (3, 2, 5) and np.abs(g[:, :, 2]).max() == 0
@@ -76,11 +83,13 @@ def test_errors():
     with pytest.raises(ValueError, match='empty library'): D.depth_normalise(pd.DataFrame(dict(a=[0., 0.])))
 
 
-@pytest.mark.skipif(not data_available('deepcage_encode/tf_gexp_matrix.txt', 'deepcage_encode/cells.txt'), reason='DeepCAGE tables not available')
+@pytest.mark.skipif(not data_available('deepcage_encode/tf_gexp_matrix.txt', 'deepcage_encode/cells.txt'),
+                    reason='DeepCAGE tables not available')
 def test_tf_expression_markers():
     e = D.tf_expression(['GM12878', 'K562', 'MCF7', 'HepG2'], normalise=False)
     assert e.shape == (4, 401)
-    assert e.GATA1.idxmax() == 'K562' and e.PAX5.idxmax() == 'GM12878' and e.ESR1.idxmax() == 'MCF7' and e.HNF4A.idxmax() == 'HepG2'
+    assert (e.GATA1.idxmax() == 'K562' and e.PAX5.idxmax() == 'GM12878' and e.ESR1.idxmax() == 'MCF7'
+            and e.HNF4A.idxmax() == 'HepG2')
     with pytest.raises(KeyError, match='unknown cell type'): D.tf_expression(['Jurkat-X'])
 
 

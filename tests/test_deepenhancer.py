@@ -19,8 +19,11 @@ def test_architectures_forward(arch):
 def test_unknown_arch():
     with pytest.raises(KeyError, match='choose one of'): build_model('5conv')
 
-REAL = ['hg38_chr22/chr22.fa.gz', 'hg38_gencode_annotation/tss.bed.gz', *[f'genomic_benchmarks_enhancer_coords/human_enhancers_ensembl/{s}/positive.csv.gz' for s in ('train', 'test')]]
-needs_data = pytest.mark.skipif(not data_available(*REAL), reason='real data not found: set ENHANCER_NETS_DATA=../shared/data')
+REAL = ['hg38_chr22/chr22.fa.gz', 'hg38_gencode_annotation/tss.bed.gz',
+        *[f'genomic_benchmarks_enhancer_coords/human_enhancers_ensembl/{s}/positive.csv.gz'
+          for s in ('train', 'test')]]
+needs_data = pytest.mark.skipif(not data_available(*REAL),
+                                reason='real data not found: set ENHANCER_NETS_DATA=../shared/data')
 
 @needs_data
 def test_chr22_main_job_reduced(tmp_path):
@@ -29,7 +32,8 @@ def test_chr22_main_job_reduced(tmp_path):
     assert list(res) == ['meta', 'config', 'data', 'metrics']   # the one results schema
     c = res['data']['counts']
     assert c['train']['pos'] == c['train']['neg'] and c['test']['pos'] > 30
-    for k, v in res['metrics']['results'].items(): assert 0 <= v['auroc'] <= 1 and v['n_pos'] == c['test']['pos']
+    for k, v in res['metrics']['results'].items():
+        assert 0 <= v['auroc'] <= 1 and v['n_pos'] == c['test']['pos']
     assert res['data']['split']['kind'] == 'genomic blocks' and res['meta']['seed'] == 0
     assert res['config']['quick'] and res['config']['stride'] == 50 and res['config']['max_positives'] == 300
     # the k-mer baseline must carry real signal on real enhancers
@@ -45,28 +49,37 @@ def test_real_positives_are_chr22_grch38():
     assert g.sizes['chr22'] == 50_818_468
 
 def test_cli_help_and_unknown_command():
-    out = subprocess.run([sys.executable, '-c', 'from enhancer_nets.cli import main; main(["--help"])'], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, '-c', 'from enhancer_nets.cli import main; main(["--help"])'],
+                         capture_output=True, text=True)
     assert out.returncode == 0 and 'train' in out.stdout and 'predict' in out.stdout
-    out = subprocess.run([sys.executable, '-c', 'from enhancer_nets.cli import main; main(["fly"])'], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, '-c', 'from enhancer_nets.cli import main; main(["fly"])'],
+                         capture_output=True, text=True)
     assert out.returncode == 2 and "unknown command 'fly'" in out.stderr
-    out = subprocess.run([sys.executable, '-c', 'from enhancer_nets.cli import main; main(["train", "--genome", "x.fa"])'], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, '-c',
+                          'from enhancer_nets.cli import main; main(["train", "--genome", "x.fa"])'],
+                         capture_output=True, text=True)
     assert out.returncode == 2 and '--out' in out.stderr and len(out.stderr.strip().splitlines()) == 1
-    out = subprocess.run([sys.executable, '-c', 'from enhancer_nets.cli import main; main(["train", "--genome", "setup.py", "--out", "/tmp/x"])'],
+    out = subprocess.run([sys.executable, '-c',
+                          'from enhancer_nets.cli import main; main(["train", "--genome", "setup.py", '
+                          '"--out", "/tmp/x"])'],
                          capture_output=True, text=True, cwd=os.path.dirname(os.path.dirname(__file__)))
     assert out.returncode == 2 and '--positives' in out.stderr.strip().splitlines()[-1]
 
 def test_cli_predict_fasta_and_bad_bed(tmp_path, capsys):
     fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=100, seed=3)
-    main(['train', '--genome', str(fa), '--positives', str(pbed), '--negatives', str(nbed), '--out', str(tmp_path/'run'),
-          '--stride', '100', '--epochs', '1', '--no_baseline', '--arch', '4conv2pool4norm', '--members', '1'])
+    main(['train', '--genome', str(fa), '--positives', str(pbed), '--negatives', str(nbed),
+          '--out', str(tmp_path/'run'), '--stride', '100', '--epochs', '1', '--no_baseline',
+          '--arch', '4conv2pool4norm', '--members', '1'])
     recs = tmp_path/'q.fa'; recs.write_text('>a\n' + 'ACGT' * 100 + '\n>b\n' + 'TTGCGCAATT' * 40 + '\n')
-    main(['predict', '--model', str(tmp_path/'run'/'model.keras'), '--fasta', str(recs), '--out', str(tmp_path/'s.bed')])
+    main(['predict', '--model', str(tmp_path/'run'/'model.keras'), '--fasta', str(recs),
+          '--out', str(tmp_path/'s.bed')])
     s = pd.read_csv(tmp_path/'s.bed', sep='\t', header=None)
     assert s[0].tolist() == ['a', 'b'] and s[4].between(0, 1).all()
     bad = tmp_path/'bad.bed'; bad.write_text('sim\t100\t600\nsim\t700\t650\n')
     capsys.readouterr()
     with pytest.raises(SystemExit) as e:
-        main(['predict', '--model', str(tmp_path/'run'/'model.keras'), '--genome', str(fa), '--regions', str(bad), '--out', str(tmp_path/'t.bed')])
+        main(['predict', '--model', str(tmp_path/'run'/'model.keras'), '--genome', str(fa),
+              '--regions', str(bad), '--out', str(tmp_path/'t.bed')])
     err = capsys.readouterr().err.strip().splitlines()
     assert e.value.code == 2 and len(err) == 1 and 'bad.bed:2: end (650) <= start (700)' in err[0]
     assert not (tmp_path/'t.bed').exists()
@@ -89,7 +102,9 @@ def test_gapped_kmers_brute_force():
 
 def test_compare_methods_tests():
     folds = lambda v: [dict(fold=i, auroc=x, auprc=x) for i, x in enumerate(v)]
-    a = np.linspace(.7, .8, 10); res = dict(methods={'A': dict(folds=folds(a)), 'B': dict(folds=folds(a - .05)), 'C': dict(folds=folds(a[::-1]))})
+    a = np.linspace(.7, .8, 10)
+    res = dict(methods={'A': dict(folds=folds(a)), 'B': dict(folds=folds(a - .05)),
+                        'C': dict(folds=folds(a[::-1]))})
     t = compare_methods(res).set_index(['A', 'B'])
     ab = t.loc[('A', 'B')]
     assert ab.wins_A == 10 and np.isclose(ab.wilcoxon_p, 2 / 1024) and np.isclose(ab.binomial_p, 1 / 1024)
@@ -97,9 +112,11 @@ def test_compare_methods_tests():
 
 def test_fine_tune_freezes_convolutions(tmp_path):
     fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=60, seed=4)
-    g = Genome(fa); pos = read_intervals(pbed, g).assign(label=1); neg = read_intervals(nbed, g).assign(label=0)
+    g = Genome(fa); pos = read_intervals(pbed, g).assign(label=1)
+    neg = read_intervals(nbed, g).assign(label=0)
     reg = pd.concat([pos, neg], ignore_index=True)
-    ds = WindowDataset(g, window_index(reg, 300, 100, sizes=g.sizes), reg.label.to_numpy(), 300, 32, shuffle=True)
+    ds = WindowDataset(g, window_index(reg, 300, 100, sizes=g.sizes), reg.label.to_numpy(), 300, 32,
+                       shuffle=True)
     base = compile_model(build_model('4conv2pool4norm'), TWO_CLASS, MIN2017)
     m, h = fine_tune(base, ds, ds, tmp_path/'ft', MIN2017.replace(epochs=1, lr=1e-3), freeze_conv=True)
     assert np.allclose(m.get_layer('conv1').get_weights()[0], base.get_layer('conv1').get_weights()[0])
@@ -122,8 +139,8 @@ ACC = ['hg38_chr22/chr22.fa.gz', *ACCESSIBILITY['bigwigs'].values(), *ACCESSIBIL
                     'set ENHANCER_NETS_DATA=../shared/data')
 def test_pretraining_never_sees_the_enhancer_validation_or_test_blocks(tmp_path):
     """Every window of the accessibility pre-training lies in the first 65 % of chr22 (less one window), so
-    the main job's validation (65–75 %) and test (75–100 %) blocks are unseen; the pre-trained trunk takes a
-    new head."""
+    the main job's validation (65–75 %) and test (75–100 %) blocks are unseen; the pre-trained trunk takes
+    a new head."""
     from enhancer_nets.data import block_split
     from enhancer_nets.deepenhancer import accessibility_windows, pretrain_accessibility, pretrained_builder
     g = Genome(resolve('hg38_chr22/chr22.fa.gz'))
@@ -143,7 +160,8 @@ def test_gkm_svm_tuned_chooses_on_validation_and_refits():
     from enhancer_nets.baselines import gkm_svm_tuned
     from enhancer_nets.data import encode
     r = np.random.default_rng(0)
-    mk = lambda n, m: [np.r_[r.integers(0, 4, 30), encode(m), r.integers(0, 4, 30)].astype(np.uint8) for _ in range(n)]
+    mk = lambda n, m: [np.r_[r.integers(0, 4, 30), encode(m), r.integers(0, 4, 30)].astype(np.uint8)
+                       for _ in range(n)]
     tr, va, te = (mk(n, 'GATTACA') + mk(n, 'TGCATGC') for n in (25, 10, 10))
     y = lambda n: np.r_[np.ones(n), np.zeros(n)]
     sc, best = gkm_svm_tuned(tr, y(25), va, y(10), te, grid=dict(shapes=((4, 2), (6, 4)), C=(0.01, 1.0)))
@@ -213,7 +231,8 @@ def test_transfer_refit_on_train_and_val(tmp_path):
     with pytest.raises(OptionError, match='scratch_arch is for region_only'):
         deepenhancer_transfer(out_dir=tmp_path/'x', scratch_arch='4conv')
     with pytest.raises(OptionError, match='unknown scratch_arch'):
-        deepenhancer_transfer(out_dir=tmp_path/'x', region_only=True, region_net='rc-gpool', scratch_arch='9conv')
+        deepenhancer_transfer(out_dir=tmp_path/'x', region_only=True, region_net='rc-gpool',
+                              scratch_arch='9conv')
     r = flat_record(deepenhancer_transfer(out_dir=tmp_path/'t', quick=True, region_only=True, stride=100,
                                           region_net='rc-gpool', scratch_arch='4conv', refit=True))
     t = r['training']

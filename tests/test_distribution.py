@@ -1,6 +1,6 @@
-"""Data-parallel training through Keras' distribution API (issue 21): two XLA host devices on this CPU must give the
-loss curve of one device, on a fixed seed and the same global batch; TensorFlow's MirroredStrategy over two
-logical CPUs must train; the CLI's --devices must reach them."""
+"""Data-parallel training through Keras' distribution API (issue 21): two XLA host devices on this CPU must
+give the loss curve of one device, on a fixed seed and the same global batch; TensorFlow's MirroredStrategy
+over two logical CPUs must train; the CLI's --devices must reach them."""
 import json, os, subprocess, sys
 from pathlib import Path
 import pytest
@@ -29,7 +29,8 @@ cfg = TrainConfig(epochs=3, patience=3, lr=1e-3, schedule='exponential', decay_s
 m, h, _ = fit(lambda: build_model('4conv', 100), TWO_CLASS, tr, va, Path(out)/'run', cfg, verbose=0)
 p = m.predict(np.eye(4, dtype='float32')[rng.integers(0, 4, (7, 100))], verbose=0)   # odd batch, one device
 print(json.dumps(dict(loss=h.loss.tolist(), val_loss=h.val_loss.tolist(), p=p[:, 1].tolist(),
-                      devices=json.loads((Path(out)/'run'/'state.json').read_text())['config'].get('devices'))))
+                      devices=json.loads((Path(out)/'run'/'state.json').read_text())['config']
+                      .get('devices'))))
 '''
 
 
@@ -75,7 +76,8 @@ def test_tensorflow_mirrored_strategy_on_two_logical_cpus(tmp_path):
 def test_cli_devices(tmp_path):
     from enhancer_nets.workflows import simulated_genome
     fa, pbed, nbed = simulated_genome(tmp_path/'sim', n=120, seed=0)
-    r = run(['-c', 'import sys; from enhancer_nets.cli import main; main(sys.argv[1:])', 'train', '--genome', str(fa), '--positives', str(pbed), '--negatives',
+    r = run(['-c', 'import sys; from enhancer_nets.cli import main; main(sys.argv[1:])', 'train',
+             '--genome', str(fa), '--positives', str(pbed), '--negatives',
              str(nbed), '--out', str(tmp_path/'run'), '--arch', '4conv', '--width', '200', '--stride', '50',
              '--epochs', '1', '--devices', '2', '--no-baseline', '--members', '1'], jax_env(2))
     state = json.loads((tmp_path/'run'/'checkpoints'/'state.json').read_text())

@@ -197,8 +197,8 @@ import keras
 import enhancer_nets.workflows as D
 from enhancer_nets.cli import main
 kill = os.environ.get('KILL_AT')
-# a shell's background job inherits SIGINT ignored, and Python then installs no KeyboardInterrupt handler: restore
-# the interactive default, so that the SIGINT below is the user's Ctrl-C wherever the suite runs
+# a shell's background job inherits SIGINT ignored, and Python then installs no KeyboardInterrupt handler:
+# restore the interactive default, so that the SIGINT below is the user's Ctrl-C wherever the suite runs
 signal.signal(signal.SIGINT, signal.default_int_handler)
 if kill:
     e, b, sig = map(int, kill.split(':'))
@@ -246,7 +246,8 @@ def test_resume_exact(tmp_path):
     # a finished run: the same command reuses it; other settings are refused, naming --overwrite
     same = _train(base + ['--out', str(tmp_path/'a')])
     assert same.returncode == 0 and 'reusing the finished run' in same.stdout
-    assert drop(json.loads((tmp_path/'a'/'results.json').read_text())['metrics']['history']) == drop(ra['history'])
+    assert (drop(json.loads((tmp_path/'a'/'results.json').read_text())['metrics']['history'])
+            == drop(ra['history']))
     other = _train([*base[:-8], '--stride', '50', '--epochs', '1', '--patience', '2', '--batch-size', '64',
                     '--seed', '1', '--out', str(tmp_path/'a')])
     lines = other.stderr.strip().splitlines()

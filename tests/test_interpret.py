@@ -1,4 +1,5 @@
-"Interpretation chapter: kernel → PWM recipes, batch-norm folding, MEME I/O, TOMTOM table, attributions, variant effects."
+"""Interpretation chapter: kernel → PWM recipes, batch-norm folding, MEME I/O, TOMTOM table,
+attributions, variant effects."""
 import numpy as np, pandas as pd, pytest, keras
 from hypothesis import given, settings, strategies as st
 from enhancer_nets.data import one_hot, Genome, SequenceError, write_fasta, COMPLEMENT
@@ -26,19 +27,23 @@ def test_enumeration_matches_brute_force():
         keep = K[act > 0]
         assert got[f]['n_sites'] == len(keep)
         if len(keep): assert np.allclose(got[f]['ppm'], np.eye(4)[keep].mean(0), atol=1e-6)
-    with pytest.raises(ValueError, match='width 11'): enumeration_ppms(_conv_model(rng.normal(size=(11, 4, 1)), np.zeros(1)))
+    with pytest.raises(ValueError, match='width 11'):
+        enumeration_ppms(_conv_model(rng.normal(size=(11, 4, 1)), np.zeros(1)))
 
 def test_max_site_uses_the_reverse_strand_of_rc_filters():
-    W = np.zeros((3, 4, 1)); W[[0, 1, 2], [0, 1, 2], 0] = 1          # wants ACG; its reverse complement is CGT
+    W = np.zeros((3, 4, 1)); W[[0, 1, 2], [0, 1, 2], 0] = 1   # wants ACG; its reverse complement is CGT
     m = _conv_model(W, np.array([-2.5]), L=12, rc=True)
-    codes = np.tile(np.array([3, 3, 3, 1, 2, 3, 3, 3, 3, 3, 3, 3], np.uint8), (5, 1))   # CGT on the forward strand
+    codes = np.tile(np.array([3, 3, 3, 1, 2, 3, 3, 3, 3, 3, 3, 3], np.uint8), (5, 1))   # CGT on the forward
+                                                                                        # strand
     r = max_site_ppms(m, codes, pseudocount=0)[0]
     assert r['n_sites'] == 5 and np.allclose(r['ppm'], np.eye(4)[[0, 1, 2]])
 
 def test_batchnorm_is_folded():
     from enhancer_nets.deepenhancer import build_model
     m = build_model('4conv2pool4norm', width=40)
-    bn = m.get_layer('bn1'); bn.set_weights([rng.uniform(-2, 2, 128), rng.normal(size=128), rng.normal(size=128), rng.uniform(.5, 2, 128)])
+    bn = m.get_layer('bn1')
+    bn.set_weights([rng.uniform(-2, 2, 128), rng.normal(size=128), rng.normal(size=128),
+                    rng.uniform(.5, 2, 128)])
     x = one_hot(rng.integers(0, 4, (2, 40)).astype(np.uint8))
     ref = keras.ops.convert_to_numpy(keras.Model(m.input, bn.output)(x, training=False))
     W, b, rc = filter_weights(m); assert not rc
@@ -47,8 +52,10 @@ def test_batchnorm_is_folded():
     with zeroed_filter(m, 5):
         out = keras.ops.convert_to_numpy(keras.Model(m.input, m.get_layer("conv1").output)(x))
         assert np.allclose(out[..., 5], 0)
-        assert np.allclose(keras.ops.convert_to_numpy(keras.Model(m.input, bn.output)(x, training=False))[..., 5], 0, atol=1e-6)
-    assert np.allclose(bn.get_weights()[1], bn.get_weights()[1]) and not np.allclose(np.asarray(m.get_layer('conv1').kernel)[..., 5], 0)
+        assert np.allclose(keras.ops.convert_to_numpy(keras.Model(m.input, bn.output)(x, training=False))
+                           [..., 5], 0, atol=1e-6)
+    assert (np.allclose(bn.get_weights()[1], bn.get_weights()[1])
+            and not np.allclose(np.asarray(m.get_layer('conv1').kernel)[..., 5], 0))
 
 def test_zeroed_filter_restores_on_error():
     m = _conv_model(rng.normal(size=(4, 4, 2)), np.ones(2)); W0 = m.layers[1].get_weights()[0].copy()
@@ -76,14 +83,17 @@ def test_meme_round_trip_and_errors(tmp_path):
     with pytest.raises(ValueError, match='empty.meme'): read_meme(tmp_path/'empty.meme')
 
 def test_tomtom_table_columns_and_skips():
-    db = {'MA0102.5 CEBPA': np.eye(4)[[0, 0, 0, 1, 1, 1, 0, 3, 2, 0, 2]] * .9 + .025, 'X1 OTHER': np.full((8, 4), .25) + np.eye(4)[[0] * 8] * .1}
+    db = {'MA0102.5 CEBPA': np.eye(4)[[0, 0, 0, 1, 1, 1, 0, 3, 2, 0, 2]] * .9 + .025,
+          'X1 OTHER': np.full((8, 4), .25) + np.eye(4)[[0] * 8] * .1}
     db.update({f'R{i} R': rng.dirichlet([.3] * 4, 10) for i in range(30)})
     q = {'hit': db['MA0102.5 CEBPA'][1:8], 'flat': np.full((8, 4), .25)}
     t = tomtom_table(q, db, top=3)
-    flat = t[t['query'] == 'flat']; assert len(flat) == 1 and flat.target.isna().all() and flat['rank'].iloc[0] == 0
+    flat = t[t['query'] == 'flat']
+    assert len(flat) == 1 and flat.target.isna().all() and flat['rank'].iloc[0] == 0
     h = t[t['query'] == 'hit']; assert h.target.iloc[0] == 'MA0102.5 CEBPA' and h.offset.iloc[0] == 1
     assert np.allclose(h.E, h.p * len(db)) and (h.q >= h.p - 1e-15).all() and list(h['rank']) == [1, 2, 3]
-    s = match_summary(t, 'q', .05); assert s['n_filters'] == 2 and s['n_tested'] == 1 and s['redundancy'] == {'CEBPA': 1}
+    s = match_summary(t, 'q', .05)
+    assert s['n_filters'] == 2 and s['n_tested'] == 1 and s['redundancy'] == {'CEBPA': 1}
 
 def test_attributions_are_exact_for_a_linear_model():
     L = 12; Wd = rng.normal(size=(L * 4, 1)).astype('float32')
@@ -117,13 +127,17 @@ def test_variant_effect_rc_average_and_checks(tmp_path):
     L = 20; W = rng.normal(size=(6, 4, 4)); m = _conv_model(W, np.zeros(4), L=L)
     seq = ''.join('ACGT'[i] for i in rng.integers(0, 4, 60))
     fa = write_fasta(tmp_path/'g.fa', {'chrS': seq}); g = Genome(fa)
-    v = pd.DataFrame(dict(chrom=['chrS'], pos=[31], ref=[seq[30]], alt=['ACGT'[('ACGT'.index(seq[30]) + 1) % 4]]))
+    v = pd.DataFrame(dict(chrom=['chrS'], pos=[31], ref=[seq[30]],
+                          alt=['ACGT'[('ACGT'.index(seq[30]) + 1) % 4]]))
     r = variant_effect(m, g, v, target=0)
-    c = np.frombuffer(seq.encode(), np.uint8); codes = np.array(['ACGT'.index(x) for x in seq], np.uint8)[None, 20:40]
+    c = np.frombuffer(seq.encode(), np.uint8)
+    codes = np.array(['ACGT'.index(x) for x in seq], np.uint8)[None, 20:40]
     f = lambda C: (model_output(m, C, 0) + model_output(m, COMPLEMENT[C][:, ::-1], 0)) / 2
     assert np.isclose(r.ref_score.iloc[0], f(codes)[0], atol=1e-5)
-    with pytest.raises(SequenceError, match=r'line 1 \(.*\): REF'): variant_effect(m, g, v.assign(ref=[v.alt[0]]))
-    with pytest.raises(SequenceError, match='unknown chromosome'): variant_effect(m, g, v.assign(chrom=['chrZ']))
+    with pytest.raises(SequenceError, match=r'line 1 \(.*\): REF'):
+        variant_effect(m, g, v.assign(ref=[v.alt[0]]))
+    with pytest.raises(SequenceError, match='unknown chromosome'):
+        variant_effect(m, g, v.assign(chrom=['chrZ']))
     near = variant_effect(m, g, v.assign(pos=[3], ref=[seq[2]]), target=0)   # padded with N past the start
     edge = np.r_[np.full(8, 4, np.uint8), np.array(['ACGT'.index(x) for x in seq[:12]], np.uint8)][None]
     assert np.isclose(near.ref_score.iloc[0], f(edge)[0], atol=1e-5)

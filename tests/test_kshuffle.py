@@ -1,4 +1,5 @@
-"k-order shuffle: exact k-let counts, fixed ends, uniformity, and agreement with ushuffle (Jiang et al. 2008) as an oracle."
+"""k-order shuffle: exact k-let counts, fixed ends, uniformity, and agreement with ushuffle (Jiang et al.
+2008) as an oracle."""
 import numpy as np, pytest
 from hypothesis import given, settings, strategies as st
 from scipy.stats import chisquare
@@ -20,10 +21,12 @@ def test_batch_and_seeding():
     a, b = kshuffle(x, 3, rng=5), kshuffle(x, 3, rng=5)
     assert (a == b).all() and not (a == kshuffle(x, 3, rng=6)).all()
     assert all(klet_counts(a[i], 3) == klet_counts(x[i], 3) for i in range(50))
-    assert (a != x).any(1).all()                         # it shuffles (deeplift #136 returned inputs unchanged)
+    assert (a != x).any(1).all()                         # it shuffles (deeplift #136 returned inputs
+                                                         # unchanged)
     with pytest.raises(ValueError, match='at least 1'): kshuffle(x, 0)
 
-@pytest.mark.parametrize('seq,k', [('AACGTTACGATTGCA', 2), ('ACGACGTTGCAGTAC', 2), ('AACGTTACGATTGCA', 3), ('ACGTAC', 1)])
+@pytest.mark.parametrize('seq,k', [('AACGTTACGATTGCA', 2), ('ACGACGTTGCAGTAC', 2), ('AACGTTACGATTGCA', 3),
+                                   ('ACGTAC', 1)])
 def test_uniform_over_all_sequences_with_the_same_counts(seq, k):
     "Every sequence with the same k-let counts is reached, equally often (tangermeme #27 missed some)."
     L = 'ACGT'; x = np.array([L.index(c) for c in seq], np.uint8)
@@ -33,7 +36,8 @@ def test_uniform_over_all_sequences_with_the_same_counts(seq, k):
     assert chisquare(cnt).pvalue > 1e-4
     try:
         from ushuffle import shuffle, set_seed
-    except ImportError: pytest.skip('ushuffle not installed (pip install cython && pip install --no-build-isolation ushuffle)')
+    except ImportError: pytest.skip('ushuffle not installed (pip install cython && pip install '
+                                    '--no-build-isolation ushuffle)')
     set_seed(1)
     theirs = {shuffle(seq.encode(), k).decode() for _ in range(30_000)}
     ours = {''.join(L[c] for c in r) for r in y}

@@ -1,14 +1,14 @@
-"""The package's layout (issues 17 and 32): a foundation by concept (core → data → engine → layers → motifs →
-recipes → zoo → baselines → workflows → interpret), the four paper chapters on top of it, the command line
-last. Imports point one way, at any depth (function bodies included); no paper module imports another; no
-module imports another module's private names."""
+"""The package's layout (issues 17 and 32): a foundation by concept (core → data → engine → layers →
+motifs → recipes → zoo → baselines → workflows → interpret), the four paper chapters on top of it,
+the command line last. Imports point one way, at any depth (function bodies included); no paper module imports
+another; no module imports another module's private names."""
 import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent/'enhancer_nets'
-LAYER = {'core': 0, 'data': 1, 'checks': 1.5, 'engine': 2, 'layers': 3, 'motifs': 4, 'recipes': 4.1, 'zoo': 4.2,
-         'baselines': 4.3, 'workflows': 4.4, 'interpret': 4.5, 'deepenhancer': 5, 'adversarial': 5, 'speid': 5,
-         'deepcage': 5, 'cli': 7}
+LAYER = {'core': 0, 'data': 1, 'checks': 1.5, 'engine': 2, 'layers': 3, 'motifs': 4, 'recipes': 4.1,
+         'zoo': 4.2, 'baselines': 4.3, 'workflows': 4.4, 'interpret': 4.5, 'deepenhancer': 5,
+         'adversarial': 5, 'speid': 5, 'deepcage': 5, 'cli': 7}
 PAPERS = {'deepenhancer', 'adversarial', 'speid', 'deepcage'}
 PAPER_COMMANDS = {'speid', 'speid_leakage', 'cohn', 'cohn_species', 'deepcage'}
 "The command line's paper re-runs: the only functions of `cli` that may import a paper module."
@@ -18,7 +18,8 @@ def imports(path):
     "(target module, imported names) of every import of the package inside `path`, at any depth."
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.ImportFrom) and node.module:
-            mod = node.module.split('.')[-1] if (node.level or node.module.startswith('enhancer_nets')) else None
+            mod = (node.module.split('.')[-1] if (node.level or node.module.startswith('enhancer_nets'))
+                   else None)
             if mod in LAYER: yield mod, [a.name for a in node.names]
         elif isinstance(node, ast.Import):
             for a in node.names:
@@ -36,8 +37,8 @@ def test_imports_point_down_and_stay_public():
 
 
 def test_papers_use_only_the_foundation():
-    """Paper chapters import no other paper module; `interpret` and the command line's generic commands (train,
-    predict, evaluate, scan, variants, motifs, demo and their helpers) import none (issue 32)."""
+    """Paper chapters import no other paper module; `interpret` and the command line's generic commands
+    (train, predict, evaluate, scan, variants, motifs, demo and their helpers) import none (issue 32)."""
     bad = [f'{p} imports {t}' for p in PAPERS for t, _ in imports(PKG/f'{p}.py') if t in PAPERS and t != p]
     bad += [f'interpret imports {t}' for t, _ in imports(PKG/'interpret.py') if t in PAPERS]
     tree = ast.parse((PKG/'cli.py').read_text())
@@ -107,8 +108,8 @@ def test_every_paper_rerun_takes_one_config_object():
     from enhancer_nets import deepenhancer as D, adversarial as A, speid as S, deepcage as C
     runs = {D.deepenhancer_chr22: D.Chr22Config, D.deepenhancer_cv: D.CVConfig,
             D.deepenhancer_transfer: D.TransferConfig, A.cohn_simulated: A.CohnSimConfig,
-            A.cohn_real: A.CohnRealConfig, S.speid_simulated: S.SpeidSimConfig, S.leakage_study: S.LeakageConfig,
-            C.deepcage_chr22: C.DeepCageConfig}
+            A.cohn_real: A.CohnRealConfig, S.speid_simulated: S.SpeidSimConfig,
+            S.leakage_study: S.LeakageConfig, C.deepcage_chr22: C.DeepCageConfig}
     for f, cls in runs.items():
         ps = inspect.signature(f).parameters
         assert dataclasses.is_dataclass(cls) and 'config' in ps and 'changes' in ps, f.__name__
@@ -124,5 +125,6 @@ def test_one_spelling_of_every_directive():
     for nb in sorted((PKG.parent/'nbs').glob('*.ipynb')):
         for c in json.loads(nb.read_text())['cells']:
             if c['cell_type'] == 'code':
-                bad += [f'{nb.name}: {l.strip()}' for l in ''.join(c['source']).splitlines() if re.match(r'#\s+\|', l)]
+                bad += [f'{nb.name}: {l.strip()}' for l in ''.join(c['source']).splitlines()
+                        if re.match(r'#\s+\|', l)]
     assert not bad, bad[:5]

@@ -133,7 +133,8 @@ def test_s06_edited_inputs_are_not_reused(env, tmp_path):
     code, err, out = run_cli(args[:1] + ['--positives', env['pos']] + args[1:])
     assert code in (0, None) and 'reusing the finished run' in out, (err, out)
     # the default (--arch auto) into the run directory of one network: refused, not trained beside it
-    code, err, _ = run_cli(['train', '--genome', env['fa'], '--positives', env['pos'], '--out', str(env['run'])])
+    code, err, _ = run_cli(['train', '--genome', env['fa'], '--positives', env['pos'],
+                            '--out', str(env['run'])])
     assert _refused(code, err, '--overwrite', 'one network'), err
     assert not (env['run'] / 'candidates').exists()
 

@@ -1,8 +1,9 @@
-"""Execute notebooks in place, keeping their outputs, skipping cells tagged slow / gpu / notest / `eval: false`.
+"""Execute notebooks in place, keeping their outputs, skipping cells tagged slow / gpu / notest /
+`eval: false`.
 
-The slow and GPU cells write results/*.json; the cells after them render those files. Running this after them stores
-the rendered tables and figures in the committed notebooks (settings.ini has clear_all = False, so nbdev_clean keeps
-them). Usage: python tools/execute_nb.py nbs/02_deepenhancer.ipynb [...]
+The slow and GPU cells write results/*.json; the cells after them render those files. Running this after them
+stores the rendered tables and figures in the committed notebooks (settings.ini has clear_all = False, so
+nbdev_clean keeps them). Usage: python tools/execute_nb.py nbs/02_deepenhancer.ipynb [...]
 """
 import os, re, sys
 from pathlib import Path

@@ -1,11 +1,12 @@
-"""The `#| gpu` work at paper scale, on the JAX backend with bf16 mixed precision, inside a time budget (run by
-tools/gpu_run.sh on a lent GPU machine; `--smoke` runs the same path tiny, on a CPU).
+"""The `#| gpu` work at paper scale, on the JAX backend with bf16 mixed precision, inside a time budget (run
+by tools/gpu_run.sh on a lent GPU machine; `--smoke` runs the same path tiny, on a CPU).
 
-1. Throughput: DeepEnhancer's 4conv2pool4norm (300 bp) training and prediction windows/s at batch 1024, and the
-   fraction of the chip's dense bf16 peak these reach (FLOPs counted layer by layer, a training step = 3x forward).
-2. The `#| gpu` cells, in order, each only when the budget left can hold it: DeepEnhancer on chr22 at the paper's
-   stride 2 (Min et al. 2017), the SPEID full-size epoch (Singh et al.), the paper-size DeepCAGE on every locus
-   (Liu et al. 2019), and DeepEnhancer's 10-fold CV at stride 2.
+1. Throughput: DeepEnhancer's 4conv2pool4norm (300 bp) training and prediction windows/s at batch 1024, and
+   the fraction of the chip's dense bf16 peak these reach (FLOPs counted layer by layer, a training step = 3x
+   forward).
+2. The `#| gpu` cells, in order, each only when the budget left can hold it: DeepEnhancer on chr22 at the
+   paper's stride 2 (Min et al. 2017), the SPEID full-size epoch (Singh et al.), the paper-size DeepCAGE on
+   every locus (Liu et al. 2019), and DeepEnhancer's 10-fold CV at stride 2.
 3. The fully convolutional scan of chr22 at stride 2 (issue 34): bp/s and the fraction of the dense bf16 peak
    (the trunk's FLOPs per base and the head's per window, as bench/scan.py counts them).
 Writes results/gpu_run.json (and each cell's own results file) with seed, commit and device."""
@@ -41,11 +42,13 @@ def throughput(batch, steps, width=300):
             flops += 2 * layer.output.shape[1] * k[0] * k[1] * k[2]
         if isinstance(layer, keras.layers.Dense): flops += 2 * layer.kernel.shape[0] * layer.kernel.shape[1]
     return dict(batch=batch, train_windows_per_s=round(tr, 1), predict_windows_per_s=round(pr, 1),
-                flops_per_window_forward=int(flops), train_flops_per_s=3 * flops * tr, predict_flops_per_s=flops * pr)
+                flops_per_window_forward=int(flops), train_flops_per_s=3 * flops * tr,
+                predict_flops_per_s=flops * pr)
 
 
 def scan_chr22(stride=2, kb=None):
-    "The fully convolutional scan (`scan_genome`, method 'conv') of hg38 chr22, or its first `kb` kb after 20 Mb."
+    """The fully convolutional scan (`scan_genome`, method 'conv') of hg38 chr22, or its first `kb` kb
+    after 20 Mb."""
     import numpy as np
     sys.path.insert(0, str(ROOT/'bench'))
     from scan import flops
@@ -71,7 +74,8 @@ def scan_chr22(stride=2, kb=None):
 
 def main():
     a = argparse.ArgumentParser(description=__doc__)
-    a.add_argument('--budget', type=float, default=520, help='seconds for the whole run (9 min less start-up)')
+    a.add_argument('--budget', type=float, default=520,
+                   help='seconds for the whole run (9 min less start-up)')
     a.add_argument('--smoke', action='store_true', help='tiny sizes, for a CPU check of the path')
     a.add_argument('--out', default=str(ROOT/'results'/'gpu_run.json'))
     args = a.parse_args()
@@ -117,8 +121,8 @@ def main():
         ('DeepCAGE paper size, every chr22 locus', 150, lambda: deepcage_chr22(
             out=resdir/'deepcage_chr22_full.json', run_dir=runs/'deepcage_chr22_full', batch_size=256)),
         ('DeepEnhancer 10-fold CV, stride 2', 400, lambda: deepenhancer_cv(
-            runs/'deepenhancer_cv_stride2', results=resdir/'deepenhancer_cv_stride2.json', stride=2, epochs=30,
-            patience=8)),
+            runs/'deepenhancer_cv_stride2', results=resdir/'deepenhancer_cv_stride2.json', stride=2,
+            epochs=30, patience=8)),
     ]
     for name, est, call in cells:
         left = args.budget - (time.time() - t0)
@@ -126,7 +130,8 @@ def main():
             res['cells'].append(dict(cell=name, skipped='smoke run: paper-size only'))
             continue
         if left < est:
-            res['cells'].append(dict(cell=name, skipped=f'{left:.0f} s left of the budget, needs about {est} s'))
+            res['cells'].append(dict(cell=name,
+                                     skipped=f'{left:.0f} s left of the budget, needs about {est} s'))
             continue
         t = time.time()
         try:

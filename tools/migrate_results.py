@@ -20,23 +20,25 @@ RUN = ['width', 'test_stride', 'lr', 'patience', 'batch_size', 'epochs', 'stride
 LAYOUT = {
     'deepenhancer_chr22': (names(Chr22Config) + RUN, ('positives_dropped_at_boundaries',), ()),
     'deepenhancer_cv': (names(CVConfig) + RUN, (), ()),
-    'deepenhancer_transfer': (names(TransferConfig) + ['pretrained'], ('n_train_positives', 'window_stride'), ()),
+    'deepenhancer_transfer': (names(TransferConfig) + ['pretrained'],
+                              ('n_train_positives', 'window_stride'), ()),
     'pretrain_accessibility': (['arch', 'stride', 'quick'], ('tasks', 'tracks', 'extent'), ()),
     'cohn_simulated': (names(CohnSimConfig), ('motif',), ()),
     'cohn_real': (names(CohnRealConfig), ('cross_dataset_split',), ()),
     'speid_leakage': (names(LeakageConfig), (), ()),
     'speid_simulated': (names(SpeidSimConfig), ('simulation',), ()),
     'deepcage_chr22': (names(DeepCageConfig), (), ()),
-    'motifs_simulated': (['n_attr', 'seed', 'quick', 'n_per_class', 'epochs'], ('planted', 'databases', 'models'), ()),
+    'motifs_simulated': (['n_attr', 'seed', 'quick', 'n_per_class', 'epochs'],
+                         ('planted', 'databases', 'models'), ()),
     'motifs_deepenhancer_chr22': (['model', 'max_windows', 'seed', 'quick'],
                                   ('databases', 'model_split', 'model_run_commit'), ()),
     'modisco_simulated': (['n', 'n_train_per_class', 'seed', 'quick'], ('motif',), ()),
-    'modisco_deepenhancer_chr22': (['model', 'seed', 'quick'], ('model_split', 'model_run_commit', 'model_test_auroc'),
-                                   ()),
+    'modisco_deepenhancer_chr22': (['model', 'seed', 'quick'],
+                                   ('model_split', 'model_run_commit', 'model_test_auroc'), ()),
 }
-SPEID_RUN = ['split_kind', 'k', 'test_fold', 'enh_len', 'prom_len', 'n_shift', 'shift_negatives', 'balance', 'epochs',
-             'lr', 'batch_size', 'patience', 'jaspar_frac', 'class_weight', 'n_kernels', 'kernel_width', 'pool',
-             'lstm_units', 'dense', 'seed']
+SPEID_RUN = ['split_kind', 'k', 'test_fold', 'enh_len', 'prom_len', 'n_shift', 'shift_negatives', 'balance',
+             'epochs', 'lr', 'batch_size', 'patience', 'jaspar_frac', 'class_weight', 'n_kernels',
+             'kernel_width', 'pool', 'lstm_units', 'dense', 'seed']
 
 
 def settings(old, keys):
@@ -50,7 +52,8 @@ def speid_run(r):
     r = json.loads(json.dumps(r))
     if 'split' in r.get('meta', {}):
         r['meta']['split_kind'] = r['meta'].pop('split')
-    return results_record(r, settings(r, SPEID_RUN), data_keys=('leakage',), meta_keys=('history', 'n_params'))
+    return results_record(r, settings(r, SPEID_RUN), data_keys=('leakage',),
+                          meta_keys=('history', 'n_params'))
 
 
 def migrate(old, stem):
