@@ -2,9 +2,9 @@
 per job, on 2 cores, no expert flags. Jobs: the FANTOM5 chr22 main job (regions, the held-out block of the
 scoreboard's rows) and about 3,000 labelled 200 bp sequences (distal GM12878 and HepG2 DNase peak summits on
 chr22 against background windows of chr22, FASTA per class, drawn test set). Records each run's wall time and
-peak memory against issue 33's budget (≤ 15 min each), every candidate's validation and test auROC, the stack,
-and the calibration (|ACC at 0.5 − ACC at the validation threshold| ≤ 0.02); then `predict --model RUN` on
-the main job's test regions in a fresh process against the run's own final scores. Writes
+peak memory against issue 33's budget (≤ 15 min each), every candidate's validation and test auROC, the
+stack, and the calibration (|ACC at 0.5 − ACC at the validation threshold| ≤ 0.02); then `predict --model
+RUN` on the main job's test regions in a fresh process against the run's own final scores. Writes
 results/bench_auto.json.
 Usage: ENHANCER_NETS_DATA=../shared/data python bench/auto.py [--jobs fantom5,sequences]"""
 import json, os, resource, subprocess, sys, tempfile, time

@@ -1,9 +1,9 @@
 """Issue 33's cross-validation target through the CLI defaults: `enhancer_nets evaluate --genome chr22.fa.gz
---positives fantom5_chr22.bed --out RUNS/cv_auto` (default `--archs auto`, 10 balanced genomic blocks, background
-negatives, the k-mer spectrum LR and gapped k-mer SVM beside it; no expert flags) on the FANTOM5 chr22
-enhancers of results/deepenhancer_cv_region_3.json. The run directory is kept under --runs: a run cut short
-resumes where it stopped when this script is run again (each finished network fit and fold is reused), so
-the ten folds may take several sittings. Records the fold mean ± SE of every method, auto's paired
+--positives fantom5_chr22.bed --out RUNS/cv_auto` (default `--archs auto`, 10 balanced genomic blocks,
+background negatives, the k-mer spectrum LR and gapped k-mer SVM beside it; no expert flags) on the FANTOM5
+chr22 enhancers of results/deepenhancer_cv_region_3.json. The run directory is kept under --runs: a run cut
+short resumes where it stopped when this script is run again (each finished network fit and fold is reused),
+so the ten folds may take several sittings. Records the fold mean ± SE of every method, auto's paired
 differences against each baseline over folds, each fold's seconds and what its stack chose. Goal: the
 fold-mean auROC of auto ≥ 0.865 (rc-gpool with 3 members, REGION_RECIPE). Writes
 results/deepenhancer_cv_auto.json.
@@ -34,7 +34,8 @@ if __name__ == '__main__':
     auc = {k: [f['auroc'] for f in v['folds']] for k, v in M.items()}
     summary = {k: dict(mean=float(np.mean(v)), se=se(v), folds=len(v)) for k, v in auc.items()}
     paired = {k: dict(mean_difference=float(np.mean(np.subtract(auc['auto'], v))),
-                      se=se(np.subtract(auc['auto'], v)), wins=int(sum(x > y for x, y in zip(auc['auto'], v))))
+                      se=se(np.subtract(auc['auto'], v)),
+                      wins=int(sum(x > y for x, y in zip(auc['auto'], v))))
               for k, v in auc.items() if k != 'auto'}
     m = summary['auto']['mean']
     write_record(ROOT / 'results' / 'deepenhancer_cv_auto.json',

@@ -3,10 +3,11 @@ against the window-by-window scan it replaces (`method='windows'`) and a hand-wr
 over the same windows materialised as one array (what Selene and tangermeme do), with the same model
 (DeepEnhancer's 4conv2pool4norm, 300 bp, random weights with non-trivial batch-norm statistics), genome slice
 and stride, each in a fresh process. Records bp/s, the ratios (the goals are judged on the steady rate, after
-each scan's first chunk, which carries its one-time graph tracing, as a genome-wide scan runs; the rate with the
-first chunk included is recorded beside it; the peers' predict is timed after a first call on 1,024 windows), the largest score difference, peak memory, the
-FLOPs each method performs per second as a fraction of the machine's measured float32 matmul peak (and the
-trunk's and head's shares), and the projected wall time of hg38 at stride 10. Writes results/bench_scan.json.
+each scan's first chunk, which carries its one-time graph tracing, as a genome-wide scan runs; the rate with
+the first chunk included is recorded beside it; the peers' predict is timed after a first call on 1,024
+windows), the largest score difference, peak memory, the FLOPs each method performs per second as a fraction
+of the machine's measured float32 matmul peak (and the trunk's and head's shares), and the projected wall time
+of hg38 at stride 10. Writes results/bench_scan.json.
 `flops_ratio` is the ratio of the FLOPs the two methods perform: the speed-up at equal efficiency, beyond
 which no implementation of the same network goes. Usage: ENHANCER_NETS_DATA=../shared/data python
 bench/scan.py [--quick]"""

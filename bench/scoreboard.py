@@ -1,5 +1,7 @@
-"""results/scoreboard.json: one row per benchmark × method × metric, each beside its best simple baseline, read by
-code from the other results files (nothing typed). The Results page renders it; issue 18's targets are the `beats`
+"""results/scoreboard.json: one row per benchmark × method × metric, each beside its best simple \
+baseline, read by
+code from the other results files (nothing typed). The Results page renders it; issue 18's targets \
+are the `beats`
 column. Usage: python bench/scoreboard.py"""
 import json, math, sys
 from pathlib import Path
@@ -23,9 +25,11 @@ def mean(xs):
     return MeanSE(m, se)
 
 def hanley_mcneil(a, n_pos, n_neg):
-    "The standard error of an auROC `a` on n_pos positives and n_neg negatives (Hanley & McNeil 1982, eq. 2)."
+    """The standard error of an auROC `a` on n_pos positives and n_neg negatives (Hanley & McNeil 1982,
+    eq. 2)."""
     q1, q2 = a / (2 - a), 2 * a * a / (1 + a)
-    return math.sqrt((a * (1 - a) + (n_pos - 1) * (q1 - a * a) + (n_neg - 1) * (q2 - a * a)) / (n_pos * n_neg))
+    return math.sqrt((a * (1 - a) + (n_pos - 1) * (q1 - a * a) + (n_neg - 1) * (q2 - a * a))
+                     / (n_pos * n_neg))
 
 def cohn_fold_mean(r, d, key, src=None):
     "Fold-mean auROC of one experiment of results/cohn_real*.json, overall or against one negative source."
@@ -53,44 +57,50 @@ SPECS = [
     ('chr22 FANTOM5 enhancers, held-out block', 'deepenhancer_chr22_default.json', 'default', 'auROC',
      '4conv2pool4norm', ['results', '4conv2pool4norm', 'auroc'],
      'k-mer spectrum LR', ['results', 'kmer_spectrum_k1-6_logreg', 'auroc']),
-    ('chr22 FANTOM5 enhancers, held-out block', 'deepenhancer_chr22_default_1member.json', 'default, 1 member',
-     'auROC', '4conv2pool4norm', ['results', '4conv2pool4norm', 'auroc'],
+    ('chr22 FANTOM5 enhancers, held-out block', 'deepenhancer_chr22_default_1member.json',
+     'default, 1 member', 'auROC', '4conv2pool4norm', ['results', '4conv2pool4norm', 'auroc'],
      'k-mer spectrum LR', ['results', 'kmer_spectrum_k1-6_logreg', 'auroc']),
     ('chr22 FANTOM5 enhancers, held-out block', 'deepenhancer_chr22_pretrained.json',
-     'default + accessibility pre-training', 'auROC', '4conv2pool4norm', ['results', '4conv2pool4norm', 'auroc'],
+     'default + accessibility pre-training', 'auROC', '4conv2pool4norm',
+     ['results', '4conv2pool4norm', 'auroc'],
      'k-mer spectrum LR', ['results', 'kmer_spectrum_k1-6_logreg', 'auroc']),
     ('chr22 FANTOM5 enhancers, held-out block', 'deepenhancer_chr22_pretrained_monitor_val_loss.json',
      'default + pre-training (trunk kept by val loss: epoch 1)', 'auROC', '4conv2pool4norm',
-     ['results', '4conv2pool4norm', 'auroc'], 'k-mer spectrum LR', ['results', 'kmer_spectrum_k1-6_logreg', 'auroc']),
+     ['results', '4conv2pool4norm', 'auroc'],
+     'k-mer spectrum LR', ['results', 'kmer_spectrum_k1-6_logreg', 'auroc']),
     *[('chr22 FANTOM5 enhancers, 10-fold block CV (fold mean)', 'deepenhancer_cv.json', 'paper (CPU epochs)',
        'auROC', a, ['methods', a, 'auroc', 'mean'],
        'gapped k-mer SVM', ['methods', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc', 'mean'])
       for a in ('4conv', '4conv2pool', '4conv2pool4norm', '6conv3pool', '6conv3pool6norm')],
-    ('chr22 FANTOM5 enhancers, 10-fold block CV (fold mean)', 'deepenhancer_cv_default.json', 'default', 'auROC',
-     '4conv2pool4norm', ['methods', '4conv2pool4norm', 'auroc', 'mean'],
+    ('chr22 FANTOM5 enhancers, 10-fold block CV (fold mean)', 'deepenhancer_cv_default.json', 'default',
+     'auROC', '4conv2pool4norm', ['methods', '4conv2pool4norm', 'auroc', 'mean'],
      'gapped k-mer SVM', ['methods', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc', 'mean']),
     ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer.json', 'paper', 'auROC',
      'fine-tuned 4conv2pool4norm', ['results', 'fine-tuned, all layers', 'auroc'],
      'gapped k-mer SVM', ['results', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc']),
-    ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_default.json', 'default (1 member)',
-     'auROC', 'fine-tuned 4conv2pool4norm', ['results', 'fine-tuned, all layers', 'auroc'],
+    ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_default.json',
+     'default (1 member)', 'auROC', 'fine-tuned 4conv2pool4norm',
+     ['results', 'fine-tuned, all layers', 'auroc'],
      'gapped k-mer SVM', ['results', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc']),
-    ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_default.json', 'default (1 member)',
-     'auROC', 'from scratch, same small set', ['results', 'from scratch (same small set)', 'auroc'],
+    ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_default.json',
+     'default (1 member)', 'auROC', 'from scratch, same small set',
+     ['results', 'from scratch (same small set)', 'auroc'],
      'gapped k-mer SVM', ['results', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc']),
     ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_default_scratch3.json',
      'default (3 members)', 'auROC', 'from scratch, same small set',
      ['results', 'from scratch (same small set)', 'auroc'],
      'gapped k-mer SVM', ['results', 'gapped k-mer (l=6, k=4) linear SVM', 'auroc']),
-    *[(f'Cohn liver enhancers ({d}) vs genomic negatives, 5 block folds (fold mean)', 'cohn_real.json', 'paper',
-       'auROC', 'CNN', (lambda r, d=d: mean(r['datasets'][d]['experiments']['genomic: CNN']['fold_auroc'])),
-       'k-mer LR', (lambda r, d=d: mean(r['datasets'][d]['experiments']['genomic: k-mer baseline']['fold_auroc'])))
+    *[(f'Cohn liver enhancers ({d}) vs genomic negatives, 5 block folds (fold mean)', 'cohn_real.json',
+       'paper', 'auROC', 'CNN',
+       (lambda r, d=d: mean(r['datasets'][d]['experiments']['genomic: CNN']['fold_auroc'])), 'k-mer LR',
+       (lambda r, d=d: mean(r['datasets'][d]['experiments']['genomic: k-mer baseline']['fold_auroc'])))
       for d in ('cohn', 'ewonglab')],
     *[(f'Cohn liver enhancers ({d}) vs {src or "genomic negatives"}, 5 block folds (fold mean)',
        'cohn_real_default.json', recipe, 'auROC', meth,
        (lambda r, d=d, key=key, src=src: cohn_fold_mean(r, d, key, src)),
        'k-mer LR', (lambda r, d=d, src=src: cohn_fold_mean(r, d, 'genomic: k-mer baseline', src)))
-      for d in ('cohn', 'ewonglab') for src in (None, 'background (GC-matched)') for recipe, meth, key in COHN_DEFAULT_ROWS],
+      for d in ('cohn', 'ewonglab') for src in (None, 'background (GC-matched)')
+      for recipe, meth, key in COHN_DEFAULT_ROWS],
     ('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_region_sweep.json',
      'REGION_RECIPE variants, the best on validation of 7', 'auROC', 'rc-gpool from scratch (ours)',
      ['chosen_test_auroc'], 'gapped k-mer SVM', lambda r: r['rows'][0]['gkm_svm_test_auroc']),
@@ -104,17 +114,19 @@ SPECS = [
        (lambda r, d=d, src=src: cohn_fold_mean(r, d, 'genomic: rc-gpool (whole-region network, ours)', src)),
        'k-mer LR', (lambda r, d=d, src=src: cohn_fold_mean(r, d, 'genomic: k-mer baseline', src)))
       for d in ('cohn', 'ewonglab') for src in (None, 'background (GC-matched)')],
-    ('chr22 FANTOM5 enhancers, 10-fold block CV (fold mean)', 'deepenhancer_cv_default.json', 'default', 'auROC',
-     '4conv2pool4norm', ['methods', '4conv2pool4norm', 'auroc', 'mean'],
+    ('chr22 FANTOM5 enhancers, 10-fold block CV (fold mean)', 'deepenhancer_cv_default.json', 'default',
+     'auROC', '4conv2pool4norm', ['methods', '4conv2pool4norm', 'auroc', 'mean'],
      'gapped k-mer SVM tuned on validation (deepenhancer_cv_gkm_tuned.json)',
      lambda r: flat_record(json.loads((ROOT / 'results' / 'deepenhancer_cv_gkm_tuned.json').read_text()))[
          'methods']['gapped k-mer linear SVM, (l, k, C) tuned on validation']['auroc']['mean']),
     *[('chr22 FANTOM5 enhancers, held-out block', f, recipe, 'auROC', 'rc-gpool (whole regions, ours)',
-       ['results', 'rc-gpool', 'auroc'], 'k-mer spectrum LR', ['results', 'kmer_spectrum_k1-6_logreg', 'auroc'])
+       ['results', 'rc-gpool', 'auroc'],
+       'k-mer spectrum LR', ['results', 'kmer_spectrum_k1-6_logreg', 'auroc'])
       for f, recipe in (('deepenhancer_chr22_region.json', 'REGION_RECIPE, 1 member'),
                         ('deepenhancer_chr22_region_3.json', 'REGION_RECIPE, 3 members'))],
-    *[('chr22 FANTOM5 enhancers, 10-fold block CV (fold mean)', f, recipe, 'auROC', 'rc-gpool (whole regions, ours)',
-       ['methods', 'rc-gpool', 'auroc', 'mean'], base, ['methods', key, 'auroc', 'mean'])
+    *[('chr22 FANTOM5 enhancers, 10-fold block CV (fold mean)', f, recipe, 'auROC',
+       'rc-gpool (whole regions, ours)', ['methods', 'rc-gpool', 'auroc', 'mean'],
+       base, ['methods', key, 'auroc', 'mean'])
       for f, recipe in (('deepenhancer_cv_region.json', 'REGION_RECIPE, 1 member'),
                         ('deepenhancer_cv_region_3.json', 'REGION_RECIPE, 3 members'))
       for base, key in (('gapped k-mer SVM', 'gapped k-mer (l=6, k=4) linear SVM'),
@@ -130,8 +142,8 @@ SPECS = [
     *[(f'DeepCAGE leave-one-cell-type-out, {s} split', 'deepcage_chr22.json', 'paper', m, 'DeepCAGE (full)',
        ['summary', t, s, 'full'], 'mean signal of training cell types', ['summary', t, s, 'mean_signal'])
       for t, m in (('classification', 'auPR'), ('regression', 'Pearson r')) for s in ('shared', 'blocks')],
-    *[('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_refit.json', recipe, 'auROC',
-       method, ['results', key, 'auroc'], base, ['results', bkey, 'auroc'])
+    *[('transfer to GM12878 distal DNase, held-out block', 'deepenhancer_transfer_refit.json', recipe,
+       'auROC', method, ['results', key, 'auroc'], base, ['results', bkey, 'auroc'])
       for recipe, method, key in (
           ('default (1 member), seed 0 only: the mean over 5 seeds loses (row below)',
            'from scratch 4conv2pool4norm', 'from scratch (same small set)'),
@@ -142,7 +154,8 @@ SPECS = [
       for base, bkey in (('gapped k-mer SVM', 'gapped k-mer (l=6, k=4) linear SVM'),
                          ('gapped k-mer SVM tuned on validation',
                           'gapped k-mer linear SVM, (l, k, C) tuned on validation'))],
-    *[('transfer to GM12878 distal DNase, held-out block, mean over seeds (each its own sample and negatives)',
+    *[('transfer to GM12878 distal DNase, held-out block, mean over seeds '
+       '(each its own sample and negatives)',
        f, recipe, 'auROC', 'from scratch 4conv2pool4norm',
        ['summary', 'from scratch (same small set)', 'mean'], base, ['summary', bkey, 'mean'])
       for f, recipe in (('deepenhancer_transfer_seeds.json', 'default (1 member)'),
@@ -169,11 +182,13 @@ SPECS = [
      'default (3 members)', 'Pearson r', 'DeepCAGE + mean of other cell types (ours)',
      ['ceiling', 'mean', 'mean_prior'], LINEAR_ORACLE, ['ceiling', 'mean', 'oracle_linear']),
     *[(f'SPEID, simulated grammar, {s} split', 'speid_simulated.json', 'paper', m, 'SPEID',
-       ['runs', s, 'metrics', 'speid', k], 'propensity + distance', ['runs', s, 'metrics', 'propensity_distance', k])
+       ['runs', s, 'metrics', 'speid', k], 'propensity + distance',
+       ['runs', s, 'metrics', 'propensity_distance', k])
       for s in ('chrom', 'segregated') for m, k in (('auROC', 'auroc'), ('F1 at 0.5', 'f1'))],
-    *[(f'SPEID, simulated grammar, {s} split', 'speid_simulated.json', 'paper', 'F1 at the validation threshold',
-       'SPEID', ['runs', s, 'metrics', 'speid', 'at_val_threshold', 'f1'], 'propensity + distance',
-       ['runs', s, 'metrics', 'propensity_distance', 'at_val_threshold', 'f1']) for s in ('chrom', 'segregated')],
+    *[(f'SPEID, simulated grammar, {s} split', 'speid_simulated.json', 'paper',
+       'F1 at the validation threshold', 'SPEID', ['runs', s, 'metrics', 'speid', 'at_val_threshold', 'f1'],
+       'propensity + distance', ['runs', s, 'metrics', 'propensity_distance', 'at_val_threshold', 'f1'])
+      for s in ('chrom', 'segregated')],
     *[(f'SPEID, simulated grammar, {s} split', 'speid_simulated_default.json', 'default (3 members, RC)', m,
        'SPEID', ['runs', s, 'metrics', 'speid', *k], 'propensity + distance',
        ['runs', s, 'metrics', 'propensity_distance', *k])
@@ -183,7 +198,8 @@ SPECS = [
      'CNN (RC conv)', ['by_size', '10000', 'methods', 'CNN (RC conv)', 'auroc'],
      'PSSM oracle', ['by_size', '10000', 'methods', 'oracle (PWM + positional prior, eq. 3)', 'auroc']),
     ('simulated CEBPA OOPS, 10K per class (Cohn et al. Fig. 2A)', 'cohn_simulated_default.json',
-     'default (ensemble, RC)', 'auROC', 'CNN (RC conv)', ['by_size', '10000', 'methods', 'CNN (RC conv)', 'auroc'],
+     'default (ensemble, RC)', 'auROC', 'CNN (RC conv)',
+     ['by_size', '10000', 'methods', 'CNN (RC conv)', 'auroc'],
      'PSSM oracle', ['by_size', '10000', 'methods', 'oracle (PWM + positional prior, eq. 3)', 'auroc']),
     ('chr22 FANTOM5 enhancers, held-out block', 'bench_auto.json', 'auto (CLI defaults)', 'auROC',
      'auto: stack of window CNN, rc-gpool, k-mer LR, gkm-SVM', ['jobs', 'fantom5', 'test_auroc', 'auto'],
@@ -203,7 +219,8 @@ SPECS = [
     ('enhancer_nets demo (simulated CEBPA, held-out blocks)', 'bench_demo.json', None, 'auROC',
      'OOPS network (bench_demo.json: network)', ['auroc', 'network'], 'PSSM oracle', ['auroc', 'oracle']),
 ]
-ORACLES = ('PSSM oracle', LINEAR_ORACLE)   # baselines that are an upper bound: "beats" means within 0.03 (issue 18)
+ORACLES = ('PSSM oracle', LINEAR_ORACLE)   # baselines that are an upper bound: "beats" means within 0.03
+                                           # (issue 18)
 
 def value(res, path):
     if callable(path): return path(res)
@@ -221,8 +238,8 @@ def test_counts(res, path):
 
 def se_of(res, path, v, metric):
     """(standard error, what it is over) of a row's value: over folds or seeds where the record has it beside
-    the mean (or the path computes it, `MeanSE`); for an auROC on one test set, Hanley & McNeil's from the test
-    counts; else (None, None)."""
+    the mean (or the path computes it, `MeanSE`); for an auROC on one test set, Hanley & McNeil's from the
+    test counts; else (None, None)."""
     if getattr(v, 'se', None) is not None: return v.se, 'folds or seeds'
     if callable(path): return None, None
     if path[-1] == 'mean':
@@ -259,7 +276,8 @@ def scoreboard(root=ROOT):
 def figure(rows, path):
     """Per benchmark and headline metric (auROC, auPR, Pearson r), as points with their ± SE where known: the
     paper's recipe, our other recipes (best), `auto` (the CLI's default) and the best baseline; an oracle is
-    drawn apart (it bounds from above). The table below the figure has every row, its split, file and commit."""
+    drawn apart (it bounds from above). The table below the figure has every row, its split, file and
+    commit."""
     import matplotlib
     matplotlib.use('agg')
     import matplotlib.pyplot as plt
@@ -277,7 +295,8 @@ def figure(rows, path):
         pts = {k: max([(r['value'], r['se']) for r in rs if kind(r) == k],
                    default=None, key=lambda t: t[0])
                for k in ('paper', 'other', 'auto')}
-        pts['base'] = max([(r['baseline_value'], r['baseline_se']) for r in rs if r['baseline'] not in ORACLES],
+        pts['base'] = max([(r['baseline_value'], r['baseline_se']) for r in rs
+                           if r['baseline'] not in ORACLES],
                           default=None, key=lambda t: t[0])
         pts['oracle'] = max([(r['baseline_value'], r['baseline_se']) for r in rs if r['baseline'] in ORACLES],
                             default=None, key=lambda t: t[0])
@@ -306,4 +325,5 @@ if __name__ == '__main__':
     figure(rows, ROOT / 'results' / 'scoreboard.png')
     for r in rows:
         print(f"{r['benchmark'][:55]:55s} {r['recipe']:10s} {r['method'][:26]:26s} {r['metric']:10s} "
-              f"{r['value']:.3f} vs {r['baseline'][:22]:22s} {r['baseline_value']:.3f} {'✓' if r['beats'] else '✗'}")
+              f"{r['value']:.3f} vs {r['baseline'][:22]:22s} {r['baseline_value']:.3f} "
+              f"{'✓' if r['beats'] else '✗'}")

@@ -85,7 +85,8 @@ if __name__ == '__main__':
              'every seed: |ACC at 0.5 − ACC at the validation threshold| ≤ 0.02':
              dict(value=cal, goal=0.02, met=cal <= 0.02)}
     split = dict(kind='genomic blocks', blocks=dict(train=[0.0, 0.65], val=[0.65, 0.75], test=[0.75, 1.0]),
-                 chroms=['chr22'], note='the seeds record\'s sets, given to the CLI as a table with its split')
+                 chroms=['chr22'],
+                 note='the seeds record\'s sets, given to the CLI as a table with its split')
     write_record(ROOT / 'results' / 'deepenhancer_transfer_auto.json',
                  dict(**meta, rows=rows, **s, goals=goals, split=split),
                  dict(seeds=a.seeds, recipe='auto (CLI defaults)',

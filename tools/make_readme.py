@@ -1,7 +1,7 @@
 """Write README.md from nbs/index.ipynb without Quarto (nbdev_readme needs it; it is not installable here).
 
-Markdown cells are copied in order; code cells tagged `#| hide` are skipped, other code cells are shown as code.
-`python tools/make_readme.py --check` exits 1 if README.md is out of date.
+Markdown cells are copied in order; code cells tagged `#| hide` are skipped, other code cells are shown as
+code. `python tools/make_readme.py --check` exits 1 if README.md is out of date.
 """
 import json, sys
 from pathlib import Path
@@ -14,8 +14,10 @@ def render() -> str:
     for c in nb['cells']:
         src = ''.join(c['source']).strip()
         if c['cell_type'] == 'markdown': parts.append(src)
-        elif src and not any(l.strip().startswith('#| hide') for l in src.splitlines()): parts.append(f'```python\n{src}\n```')
-    head = '<!-- generated from nbs/index.ipynb by tools/make_readme.py: edit the notebook, not this file -->\n\n'
+        elif src and not any(l.strip().startswith('#| hide') for l in src.splitlines()):
+            parts.append(f'```python\n{src}\n```')
+    head = ('<!-- generated from nbs/index.ipynb by tools/make_readme.py: '
+            'edit the notebook, not this file -->\n\n')
     return head + '\n\n'.join(parts) + '\n'
 
 if __name__ == '__main__':
