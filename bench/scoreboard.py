@@ -1,8 +1,7 @@
-"""results/scoreboard.json: one row per benchmark × method × metric, each beside its best simple \
-baseline, read by
-code from the other results files (nothing typed). The Results page renders it; issue 18's targets \
-are the `beats`
-column. Usage: python bench/scoreboard.py"""
+"""results/scoreboard.json: one row per benchmark × method × metric, each beside its best simple
+baseline, with their standard errors, read by code from the other results files (nothing typed); and
+results/scoreboard.png, the figure the Results page and the README lead with. Issue 18's targets are the
+`beats` column. Usage: python bench/scoreboard.py"""
 import json, math, sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))   # also when loaded by path (tests/test_site.py)
