@@ -39,8 +39,9 @@ if __name__ == '__main__':
              'peak memory (RSS) of the demo process < 1.5 GB': dict(value=round(peak_mb, 1), goal=1536,
                                                                      met=peak_mb < 1536)}
     write_record(
-        args.out, dict(**run_metadata(0, command=' '.join(cmd[:2]), cpu_count=os.cpu_count()), split=res.get('split'),
-             counts=res.get('counts'), auroc=dict(network=net, oracle=orc, kmer=kmer), network=res['arch'],
+        args.out, dict(**run_metadata(0, command=' '.join(cmd[:2]), cpu_count=os.cpu_count()),
+             split=res.get('split'), counts=res.get('counts'), auroc=dict(network=net, oracle=orc, kmer=kmer),
+             network=res['arch'],
              best_filter=res['best_filter'], epochs_run=res.get('epochs_run'),
              train_seconds=res.get('train_seconds'), wall_seconds=round(wall, 1),
              peak_rss_mb=round(peak_mb, 1), goals=goals, printed=r.stdout.strip().splitlines()[-8:]),
