@@ -72,13 +72,14 @@ def region_codes_list(
 class KmerLR:
     """The k-mer spectrum (k = 1..6) logistic regression as a model (the package's baseline): `fit` on
     training sequences, then `score` any sequences: (n,) float P(class 1). The float32 features are
-    standardised in place, block by block (`StandardScaler.partial_fit`): fitting the scaler on the whole
-    matrix at once makes float64 temporaries of it (1.3 GB for 28,000 sequences). Picklable (joblib)."""
+    standardised in place, 512 rows at a time (`StandardScaler.partial_fit`): the scaler makes float64
+    temporaries of what it is given (1.3 GB for 28,000 sequences at once, 22 MB per block). Picklable
+    (joblib)."""
     def __init__(self, ks: tuple = (1, 2, 3, 4, 5, 6),  # k-mer sizes
                  C: float = 0.1):  # inverse L2 regularisation strength
         self.ks, self.C = tuple(ks), C
 
-    def _scaled(self, X, B=4096):
+    def _scaled(self, X, B=512):
         for b in range(0, len(X), B): X[b:b + B] = self.scaler.transform(X[b:b + B])
         return X
 
@@ -86,7 +87,7 @@ class KmerLR:
         from sklearn.preprocessing import StandardScaler
         from sklearn.linear_model import LogisticRegression
         X, self.scaler = kmer_spectrum(codes, self.ks), StandardScaler(copy=False)
-        for b in range(0, len(X), 4096): self.scaler.partial_fit(X[b:b + 4096])
+        for b in range(0, len(X), 512): self.scaler.partial_fit(X[b:b + 512])
         self.clf = LogisticRegression(C=self.C, max_iter=5000).fit(self._scaled(X), np.asarray(y))
         return self
 

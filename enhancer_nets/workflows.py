@@ -638,13 +638,14 @@ def score_regions(model: keras.Model,  # a network of the package, or an ensembl
                            progress=progress, test_rc=spec.test_rc)
 
 # %% ../nbs/01i_workflows.ipynb #t022_1_tr08_s1
-def _write_test_scores(out, genome, parts, score, res=None):
-    "test_scores.tsv (atomically); with `res`, the k-mer baseline too, its metrics added to `res['results']`."
+def _write_test_scores(out, parts, score, res, kmer=None):
+    """test_scores.tsv (atomically); given `kmer`, the k-mer baseline's (validation, test) scores
+    (`_kmer_scores`), its column too, and its metrics added to `res['results']`."""
     test, val = parts['test'], parts['val']
     cols = ['chrom', 'start', 'end'] + (['name'] if 'name' in test else []) + ['label', 'score']
     test = test.assign(score=score)
-    if res is not None:
-        bv, bs = _kmer_scores(genome, parts)
+    if kmer is not None:
+        bv, bs = kmer
         res['results']['kmer_spectrum_k1-6_logreg'] = split_metrics(test.label, bs, val.label, bv)
         test, cols = test.assign(kmer_score=bs), cols + ['kmer_score']
     atomic_write(out / 'test_scores.tsv', test[cols].to_csv(sep='\t', index=False))
@@ -675,6 +676,8 @@ def train_regions(
                           scores=scores, **asdict(auto), **record)
     counts = split_counts(regions)
     parts = {s: regions[regions.split == s].reset_index(drop=True) for s in ['train', 'val', 'test']}
+    # the k-mer baseline first: its float32 spectrum is freed before training holds its buffers (peak memory)
+    kmer = _kmer_scores(genome, parts) if baseline else None
     whole, t1 = isinstance(arch, str) and layout_of(arch) == 'region', time.time()
     if whole:
         model, hist, _ = fit_region_model(
@@ -697,7 +700,7 @@ def train_regions(
                else None,
                results={name: split_metrics(parts['test'].label, test, parts['val'].label, val)})
     if scores is not None: scores.update(val=val, test=test)
-    _write_test_scores(out, genome, parts, test, res if baseline else None)
+    _write_test_scores(out, parts, test, res, kmer)
     return res
 
 # %% ../nbs/01i_workflows.ipynb #c023_te01

@@ -50,3 +50,26 @@ def test_auto_claims_are_measured():
     assert m, 'the README states what predict --model OUT measured'
     assert int(m.group(1)) == f['predict']['regions']
     assert f['predict']['max_abs_difference'] <= float(m.group(2))
+
+
+def test_demo_memory_claim():
+    "The README's 'under 1.5 GiB' for the demo is the peak memory bench/demo.py recorded (MiB)."
+    text = ' '.join((ROOT / 'README.md').read_text().split())
+    assert 'peak memory included (under 1.5 GiB)' in text
+    demo = _metrics('bench_demo.json')
+    assert demo['peak_rss_mb'] < 1536
+    assert demo['goals']['peak memory (RSS) of the demo process < 1.5 GB']['met']
+
+
+def test_transfer_auto_claim():
+    "The README's transfer numbers for the default are those bench/transfer_auto.py recorded over its seeds."
+    text = ' '.join((ROOT / 'README.md').read_text().split())
+    m = re.search(r'over (\d) seeds, it scored (0\.\d{3}) ± (0\.\d{3}) against (0\.\d{3}) ± (0\.\d{3}) for a '
+                  r'gapped k-mer SVM tuned on validation', text)
+    assert m and 'deepenhancer_transfer_auto.json' in text, 'the README states the transfer run of the default'
+    rec = _record('deepenhancer_transfer_auto.json')
+    s = rec['metrics']['summary']
+    tuned = s['gapped k-mer linear SVM, (l, k, C) tuned on validation (seeds record)']
+    assert int(m.group(1)) == rec['config']['seeds'] == len(rec['metrics']['rows'])
+    got = [round(x, 3) for x in (s['auto']['mean'], s['auto']['se'], tuned['mean'], tuned['se'])]
+    assert [float(m.group(i)) for i in range(2, 6)] == got
