@@ -7,10 +7,10 @@ stack, and the calibration (|ACC at 0.5 − ACC at the validation threshold| ≤
 RUN` on the main job's test regions in a fresh process against the run's own final scores. Writes
 results/bench_auto.json.
 Usage: ENHANCER_NETS_DATA=../shared/data python bench/auto.py [--jobs fantom5,sequences]"""
-import json, os, resource, subprocess, sys, tempfile, time
+import json, os, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np, pandas as pd
-from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record, run_cli, calibration_summary   # bench/common.py
 
 
 def fantom5_inputs(d: Path) -> list:
@@ -50,24 +50,17 @@ def run_job(name: str, d: Path) -> dict:
     "One job in a fresh process: `enhancer_nets train` with the defaults; wall time, peak memory, the record."
     args = (fantom5_inputs if name == 'fantom5' else sequence_inputs)(d)
     cmd = ['enhancer_nets', 'train', *args, '--out', str(d / 'run')]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t = time.time()
-    r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3'))
-    wall = time.time() - t
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if r.returncode: sys.exit(r.stderr[-3000:])
+    r, wall, peak = run_cli(cmd)
     from enhancer_nets.core import flat_record
     res = flat_record(json.loads((d / 'run' / 'results.json').read_text()))
     R, c = res['results'], res['calibration']
     return dict(command=' '.join(cmd[:2] + [a if not a.startswith('/') else Path(a).name for a in cmd[2:]]),
-                wall_seconds=round(wall, 1), peak_rss_mb=round(peak / 1024, 1) if peak > before else None,
+                wall_seconds=round(wall, 1), peak_rss_mb=peak,
                 split=res['split'], counts=res['counts'], window=res['window'], frame=res['frame'],
                 test_auroc={k: round(v['auroc'], 4) for k, v in R.items()},
                 test_auprc={k: round(v['auprc'], 4) for k, v in R.items()},
                 val_auroc={k: v['val_auroc'] for k, v in res['candidates'].items()}, stacking=res['stacking'],
-                calibration=dict(acc_at_0_5=round(c['acc_at_0_5'], 4),
-                                 acc_at_val_threshold=round(c['acc_at_val_threshold'], 4),
-                                 difference=round(abs(c['acc_at_0_5'] - c['acc_at_val_threshold']), 4)),
+                calibration=calibration_summary(c),
                 candidates={k: {x: v.get(x) for x in ('arch', 'width', 'stride', 'members', 'fits',
                                                        'best_epoch', 'train_seconds')}
                             for k, v in res['candidates'].items()},
@@ -113,7 +106,7 @@ if __name__ == '__main__':
     p.add_argument('--jobs', default='fantom5,sequences')
     p.add_argument('--out', default=str(ROOT / 'results' / 'bench_auto.json'))
     a = p.parse_args()
-    from enhancer_nets.core import run_metadata, save_json, results_record
+    from enhancer_nets.core import run_metadata
     meta = run_metadata(0, command='python bench/auto.py', cpu_count=os.cpu_count())
     jobs, dirs = {}, {}
     for name in a.jobs.split(','):

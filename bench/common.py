@@ -25,3 +25,23 @@ def write_record(path, res: dict, config=None, data_keys: tuple = (), meta_keys:
     save_json(path, rec)
     print(f'results: {path}')
     return rec
+
+
+def run_cli(cmd: list) -> tuple:
+    """Run a command (`enhancer_nets ...`) in a fresh process with a quiet TensorFlow: (the completed process,
+    wall seconds, its peak RSS in MiB, or None where it stayed under an earlier child's). Exits with the end of
+    its stderr when it fails."""
+    import resource, subprocess, sys, time
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.time()
+    r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3'))
+    wall = time.time() - t
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if r.returncode: sys.exit(r.stderr[-3000:])
+    return r, wall, round(peak / 1024, 1) if peak > before else None
+
+
+def calibration_summary(c: dict) -> dict:
+    "A run's ACC at 0.5 and at the validation threshold (its results.json `calibration`), and their difference."
+    a, v = c['acc_at_0_5'], c['acc_at_val_threshold']
+    return dict(acc_at_0_5=round(a, 4), acc_at_val_threshold=round(v, 4), difference=round(abs(a - v), 4))

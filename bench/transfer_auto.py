@@ -7,10 +7,10 @@ memory, and, paired on the same seed's data, the tuned gapped k-mer SVM of the s
 training + validation): their means ± SE, paired differences and a Wilcoxon signed-rank test. Goal: the
 mean auto auROC ≥ 0.778 (the tuned SVM's mean). Writes results/deepenhancer_transfer_auto.json.
 Usage: ENHANCER_NETS_DATA=../shared/data python bench/transfer_auto.py [--seeds 5]"""
-import json, os, resource, subprocess, sys, tempfile, time
+import json, os, tempfile
 from pathlib import Path
 import numpy as np, pandas as pd
-from common import ROOT, parser, write_record   # the one preamble of the benchmarks (bench/common.py)
+from common import ROOT, parser, write_record, run_cli, calibration_summary   # bench/common.py
 
 TUNED = 'gapped k-mer linear SVM, (l, k, C) tuned on validation'
 
@@ -33,23 +33,16 @@ def run_seed(seed: int, d: Path) -> dict:
     "One seed: the table, then `enhancer_nets train --table` with the defaults in a fresh process."
     counts = seed_table(seed, d / 'transfer.tsv')
     cmd = ['enhancer_nets', 'train', '--table', str(d / 'transfer.tsv'), '--out', str(d / 'run')]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t = time.time()
-    r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3'))
-    wall = time.time() - t
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if r.returncode: sys.exit(r.stderr[-3000:])
+    r, wall, peak = run_cli(cmd)
     from enhancer_nets.core import flat_record
     res = flat_record(json.loads((d / 'run' / 'results.json').read_text()))
     R, c = res['results'], res['calibration']
     return dict(seed=seed, counts=counts, wall_seconds=round(wall, 1),
-                peak_rss_mb=round(peak / 1024, 1) if peak > before else None,
+                peak_rss_mb=peak,
                 test_auroc={k: round(v['auroc'], 4) for k, v in R.items()},
                 val_auroc={k: v['val_auroc'] for k, v in res['candidates'].items()},
                 stacking=res['stacking'],
-                calibration=dict(acc_at_0_5=round(c['acc_at_0_5'], 4),
-                                 acc_at_val_threshold=round(c['acc_at_val_threshold'], 4),
-                                 difference=round(abs(c['acc_at_0_5'] - c['acc_at_val_threshold']), 4)))
+                calibration=calibration_summary(c))
 
 
 def summary(rows: list, tuned: list) -> dict:
