@@ -3,7 +3,7 @@ and a Results page generated from results/*.json and data/published/reproduction
 numbers, each with its citation). With Quarto installed, `nbdev_docs` builds the full site from _quarto.yml
 instead.
 Usage: python tools/make_site.py [--out _site]"""
-import argparse, html, json, re, sys
+import argparse, html, json, re, shutil, sys
 from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
@@ -192,6 +192,9 @@ def build(out='_site', nbs=ROOT/'nbs'):
                       flags=re.S)
         body = re.sub(r'<body([^>]*)>', lambda m: f'<body{m.group(1)}>{STYLE}{nav(chs)}', body, count=1)
         (out/f'{stem}.html').write_text(body); written.append(out/f'{stem}.html')
+        # figures the README links from the repository's root (results/scoreboard.png)
+        for f in set(re.findall(r'src="(results/[\w.-]+\.png)"', body)):
+            (out/f).parent.mkdir(parents=True, exist_ok=True); shutil.copyfile(ROOT/f, out/f)
     (out/'results.html').write_text(results_page(chs)); written.append(out/'results.html')
     idx = ''.join(f'<li><a href="{s}.html">{html.escape(t)}</a> <span class=muted>({s}.ipynb)</span></li>'
                   for s, t in chs)
