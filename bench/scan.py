@@ -41,9 +41,10 @@ steady = None
 if how in ('conv', 'windows'):
     # scan_genome's first chunk (conv: 200 kb; windows: one batch) carries the one-time graph tracing; the
     # steady rate is that of the windows after it, as a genome-wide scan runs
-    per = max(200_000 // stride, 1) if how == 'conv' else 512
+    chunk = 200_000   # bases per trunk pass (scan_genome's default, given here so the count below follows it)
+    per = max(chunk // stride, 1) if how == 'conv' else 512
     out, t1, t = [], None, time.perf_counter()
-    for o in scan_genome(m, g, stride=stride, batch_size=512, method=how):
+    for o in scan_genome(m, g, stride=stride, batch_size=512, method=how, chunk=chunk):
         out.append(o)
         if o[1][-1] < per * stride: t1 = time.perf_counter()
     dt = time.perf_counter() - t
