@@ -8,8 +8,9 @@ the first chunk included is recorded beside it; the peers' predict is timed afte
 windows), the largest score difference, peak memory, the FLOPs each method performs per second as a fraction
 of the machine's measured float32 matmul peak (and the trunk's and head's shares), and the projected wall time
 of hg38 at stride 10. Writes results/bench_scan.json.
-`flops_ratio` is the ratio of the FLOPs the two methods perform: the speed-up at equal efficiency, beyond
-which no implementation of the same network goes. Usage: ENHANCER_NETS_DATA=../shared/data python
+`flops_ratio` is the ratio of the FLOPs the two methods perform (the head in the form the scan uses, direct or
+FFT; `flops_ratio_direct_head` with the direct form): the speed-up at equal efficiency, beyond
+which no implementation of the same arithmetic goes. Usage: ENHANCER_NETS_DATA=../shared/data python
 bench/scan.py [--quick]"""
 import argparse, json, math, os, subprocess, sys
 from pathlib import Path
@@ -85,10 +86,14 @@ def child(code, *a):
 def flops(stride):
     """FLOPs of 4conv2pool4norm (300 bp): per window, as the window-by-window scan does them; and per base of
     the trunk plus per window of the head, as the fully convolutional scan does them at this stride (each
-    layer after a pool of cumulative factor q runs at q / gcd(stride, q) phases, on 1/q of the positions)."""
+    layer after a pool of cumulative factor q runs at q / gcd(stride, q) phases, on 1/q of the positions). The
+    head's first dense layer counts in the form the scan uses (`_phase_head`): direct, or by FFT where it has
+    K ≥ 5 taps (the real matmul of its frames' spectra, (N/2 + 1)·2C·2U multiply-adds per frame of
+    N − K + 1 windows, and 2.5·N·log2 N per channel transform); `head_direct_per_window` is the direct
+    form's."""
     sys.path.insert(0, str(ROOT))
     from enhancer_nets.deepenhancer import build_model
-    from enhancer_nets.workflows import conv_scan_plan
+    from enhancer_nets.workflows import conv_scan_plan, _fft_frame
     m = build_model('4conv2pool4norm', 300)
     plan, q, per_base, trunk_window = conv_scan_plan(m), 1, 0.0, 0.0
     for l in plan['trunk']:
@@ -97,8 +102,17 @@ def flops(stride):
             mac = l.kernel_size[0] * l.input.shape[-1] * l.filters
             per_base += 2 * mac * (q // math.gcd(stride, q)) / q
             trunk_window += 2 * mac * l.output.shape[1]
-    head = sum(2 * l.kernel.shape[0] * l.kernel.shape[1] for l in plan['head'].layers if hasattr(l, 'kernel'))
-    return dict(trunk_per_base=per_base, head_per_window=head, window_model=trunk_window + head)
+    dense = [2 * l.kernel.shape[0] * l.kernel.shape[1] for l in plan['head'].layers if hasattr(l, 'kernel')]
+    head = sum(dense)
+    step, F, U = stride // math.gcd(stride, q), plan['head'].input_shape[-1], plan['dense'].units
+    fft = None
+    K, N = _fft_frame(plan['T'], step)
+    if N:
+        C = step * F
+        frame = 2 * (N // 2 + 1) * 2 * C * 2 * U + 2.5 * N * math.log2(N) * (C + U)
+        fft = dict(K=K, N=N, per_window=frame / (N - K + 1) + head - dense[0])
+    return dict(trunk_per_base=per_base, head_per_window=fft['per_window'] if fft else head,
+                head_direct_per_window=head, head_fft=fft, window_model=trunk_window + head)
 
 
 def run(args):
@@ -134,10 +148,16 @@ def run(args):
                                                      + fl['head_per_window'] * c['windows'])
         sc, sw = by[s, 'conv']['steady'], by[s, 'windows']['steady']   # None: a slice of one chunk
         y = sc['bp_per_s'] / sw['bp_per_s'] if sc and sw else x
+        direct = fl['window_model'] * c['windows'] / (fl['trunk_per_base'] * c['kb'] * 1000
+                                                      + fl['head_direct_per_window'] * c['windows'])
         ratios[f'conv_vs_windows_stride{s}'] = dict(ratio=round(y, 2), goal=goal,
                                                     met=None if goal is None else bool(y >= goal),
                                                     ratio_first_chunk_included=round(x, 2),
-                                                    flops_ratio=round(ideal, 2))
+                                                    flops_ratio=round(ideal, 2),
+                                                    flops_ratio_direct_head=round(direct, 2),
+                                                    head=f"FFT, {fl['head_fft']['K']} taps, frames of "
+                                                         f"{fl['head_fft']['N']}" if fl['head_fft']
+                                                    else 'direct strided convolution')
         if (s, 'keras_predict') in by:
             ratios[f'conv_vs_keras_predict_stride{s}'] = round(
                 by[s, 'conv']['bp_per_s'] / by[s, 'keras_predict']['bp_per_s'], 2)

@@ -196,25 +196,84 @@ def trunk_phases(plan:dict,        # `conv_scan_plan(model)`
     z = predict(plan['models'][key], [x], column=None)
     return {r: v[0] for r, v in zip(key, z if isinstance(z, list) else [z])}
 
+# %% ../nbs/01i_workflows.ipynb #x005_w
+class _Weighted(keras.layers.Layer):
+    "x @ W with a fixed W held as the layer's weight (not a graph constant, which every backend would copy)."
+    def __init__(self, W:np.ndarray, **kw):
+        super().__init__(**kw)
+        self.W = self.add_weight(shape=W.shape, initializer='zeros', trainable=False)
+        self.W.assign(W)
+    def call(self, x): return keras.ops.matmul(x, self.W)
+
+# %% ../nbs/01i_workflows.ipynb #x005_ff
+def _fft_frame(T:int, step:int)->tuple:
+    """(K, N): the taps of a T-tap dense head regrouped by `step`, K = ⌈T / step⌉, and the length of its FFT
+    frames, the power of two ≥ 8K, at most 512; N = 0 where K < 5 and the direct form is cheaper."""
+    K = -(-T // step)
+    return K, int(min(512, 2 ** math.ceil(math.log2(8 * K)))) if K >= 5 else 0
+
+# %% ../nbs/01i_workflows.ipynb #x005_f
+def _fft_head(plan:dict,  # `conv_scan_plan(model)` of a flatten → dense head (`plan['dense']`)
+              step:int,   # trunk positions between consecutive windows of one phase
+              F:int,      # trunk channels
+             )->tuple:    # (keras.Model: frames (b, N, step·F) → (b, N − K + 1, outputs), K, N)
+    """The head along one phase's trunk output, its first dense layer by overlap-save FFT: the kernel (T, F,
+    units) regrouped as K = ⌈T / step⌉ taps of step·F channels, zero beyond T, reversed and transformed once
+    (float32, a weight of the model); each frame of N grouped positions gives N − K + 1 windows. The bias,
+    activation and the dense layers after it follow along the frame (`_fft_frame` gives K and N)."""
+    dense, T, o = plan['dense'], plan['T'], keras.ops
+    (K, N), U, C = _fft_frame(T, step), dense.units, step * F
+    W = np.zeros((K * step, F, U), np.float32)
+    W[:T] = keras.ops.convert_to_numpy(dense.kernel).reshape(T, F, U)
+    g = np.zeros((N, C, U), np.float32)
+    g[:K] = W.reshape(K, C, U)[::-1]   # reversed: the layer's correlation as a circular convolution
+    G = np.fft.rfft(g, axis=0).astype(np.complex64)   # (N / 2 + 1, C, U)
+    del g
+    Gb = np.concatenate([np.concatenate([G.real, G.imag], 2), np.concatenate([-G.imag, G.real], 2)], 1)
+    inp = keras.Input((N, C))
+    re, im = o.rfft(o.transpose(inp, (0, 2, 1)), N)                      # (b, C, N / 2 + 1) each
+    Y = _Weighted(Gb)(o.transpose(o.concatenate([re, im], 1), (2, 0, 1)))  # (N / 2 + 1, b, 2U)
+    Y = o.transpose(Y, (1, 2, 0))                                         # (b, 2U, N / 2 + 1)
+    y = o.transpose(o.irfft((Y[:, :U], Y[:, U:]), N)[:, :, K - 1:], (0, 2, 1))
+    y = dense.activation(y + dense.bias)
+    for layer in plan['after']: y = layer(y)
+    return keras.Model(inp, y), K, N
+
+# %% ../nbs/01i_workflows.ipynb #x005_p
+def _phase_head(plan:dict, zr:np.ndarray, n:int, step:int)->np.ndarray:
+    """The head's outputs (n, outputs) float32 for the windows at trunk positions 0, step, …, (n − 1)·step
+    of one phase's trunk output `zr` ((n − 1)·step + T positions or more, F channels): a strided convolution
+    where K = ⌈T / step⌉ < 5, the FFT form (`_fft_head`) otherwise. Each form is compiled once per step."""
+    T, F, models = plan['T'], zr.shape[1], plan.setdefault('models', {})
+    if not _fft_frame(T, step)[1]:
+        if ('head', step) not in models:
+            dense, inp = plan['dense'], keras.Input((None, F))
+            W = keras.ops.reshape(dense.kernel, (T, -1, dense.units))
+            y = dense.activation(keras.ops.conv(inp, W, strides=step) + dense.bias)
+            for layer in plan['after']: y = layer(y)
+            models['head', step] = keras.Model(inp, y)
+        return predict(models['head', step], [zr[None, :(n - 1) * step + T]], column=None)[0]
+    if ('fft', step) not in models: models['fft', step] = _fft_head(plan, step, F)
+    model, K, N = models['fft', step]
+    V = N - K + 1
+    nb = -(-n // V)
+    zz = np.zeros((step * (nb * V + K - 1), F), np.float32)
+    zz[:min(len(zz), len(zr))] = zr[:len(zz)]
+    frames = np.lib.stride_tricks.sliding_window_view(zz.reshape(-1, step * F), (N, step * F))[::V, 0]
+    return predict(model, [frames], column=None).reshape(nb * V, -1)[:n]
+
 # %% ../nbs/01i_workflows.ipynb #x005
 def _dense_head(plan:dict, z:dict, starts:np.ndarray, a:int, P:int, stride:int, batch_size:int):
     """Yield (starts, scores) through a head that starts flatten → dense: that layer's kernel, reshaped to (T,
     F, units), is a convolution along each phase's trunk output with the windows' step (stride / gcd(stride,
-    P) trunk positions); its bias and activation, then the dense layers after it along the same axis, all in
-    one compiled model per step."""
-    dense, T = plan['dense'], plan['T']
+    P) trunk positions); its bias and activation, then the dense layers after it along the same axis
+    (`_phase_head`)."""
     step = max(int(stride) // math.gcd(int(stride), P), 1)
-    if ('head', step) not in plan.setdefault('models', {}):   # compiled once per step, any length
-        inp = keras.Input((None, next(iter(z.values())).shape[1]))
-        W = keras.ops.reshape(dense.kernel, (T, -1, dense.units))
-        y = dense.activation(keras.ops.conv(inp, W, strides=step) + dense.bias)
-        for layer in plan['after']: y = layer(y)
-        plan['models']['head', step] = keras.Model(inp, y)
     r, m, p = (starts - a) % P, (starts - a) // P, np.empty(len(starts), np.float32)
     for ri in np.unique(r):
         mi = m[r == ri]
-        y = predict(plan['models']['head', step], [z[int(ri)][None, mi.min():mi.max() + T]], column=None)
-        p[r == ri] = y[0, (mi - mi.min()) // step, -1]
+        y = _phase_head(plan, z[int(ri)][mi.min():], int(mi.max() - mi.min()) // step + 1, step)
+        p[r == ri] = y[(mi - mi.min()) // step, -1]
     for b in range(0, len(starts), batch_size):
         yield starts[b:b + batch_size], p[b:b + batch_size]
 
