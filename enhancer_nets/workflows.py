@@ -232,7 +232,7 @@ def _fft_head(plan:dict,  # `conv_scan_plan(model)` of a flatten → dense head 
     Gb = np.concatenate([np.concatenate([G.real, G.imag], 2), np.concatenate([-G.imag, G.real], 2)], 1)
     inp = keras.Input((N, C))
     re, im = o.rfft(o.transpose(inp, (0, 2, 1)), N)                      # (b, C, N / 2 + 1) each
-    Y = _Weighted(Gb)(o.transpose(o.concatenate([re, im], 1), (2, 0, 1)))  # (N / 2 + 1, b, 2U)
+    Y = _Weighted(Gb, dtype='float32')(o.transpose(o.concatenate([re, im], 1), (2, 0, 1)))  # float32 FFTs
     Y = o.transpose(Y, (1, 2, 0))                                         # (b, 2U, N / 2 + 1)
     y = o.transpose(o.irfft((Y[:, :U], Y[:, U:]), N)[:, :, K - 1:], (0, 2, 1))
     y = dense.activation(y + dense.bias)
