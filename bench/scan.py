@@ -87,7 +87,7 @@ def flops(stride):
     """FLOPs of 4conv2pool4norm (300 bp): per window, as the window-by-window scan does them; and per base of
     the trunk plus per window of the head, as the fully convolutional scan does them at this stride (each
     layer after a pool of cumulative factor q runs at q / gcd(stride, q) phases, on 1/q of the positions). The
-    head's first dense layer counts in the form the scan uses (`_phase_head`): direct, or by FFT where it has
+    head's first dense layer counts in the form the scan uses (`_head_model`): direct, or by FFT where it has
     K ≥ 5 taps (the real matmul of its frames' spectra, (N/2 + 1)·2C·2U multiply-adds per frame of
     N − K + 1 windows, and 2.5·N·log2 N per channel transform); `head_direct_per_window` is the direct
     form's."""

@@ -212,21 +212,29 @@ def _fft_frame(T:int, step:int)->tuple:
     K = -(-T // step)
     return K, int(min(512, 2 ** math.ceil(math.log2(8 * K)))) if K >= 5 else 0
 
+# %% ../nbs/01i_workflows.ipynb #x005_rk
+def _regrouped_kernel(plan:dict, step:int, F:int)->np.ndarray:
+    """The head's first dense kernel (T·F, units) as K = ⌈T / step⌉ taps of step·F channels, zero beyond T:
+    (K, step·F, units) float32; tap a, channel b·F + c holds the weight of trunk position step·a + b."""
+    dense, T = plan['dense'], plan['T']
+    K = -(-T // step)
+    W = np.zeros((K * step, F, dense.units), np.float32)
+    W[:T] = keras.ops.convert_to_numpy(dense.kernel).reshape(T, F, dense.units)
+    return W.reshape(K, step * F, dense.units)
+
 # %% ../nbs/01i_workflows.ipynb #x005_f
 def _fft_head(plan:dict,  # `conv_scan_plan(model)` of a flatten → dense head (`plan['dense']`)
               step:int,   # trunk positions between consecutive windows of one phase
               F:int,      # trunk channels
-             )->tuple:    # (keras.Model: frames (b, N, step·F) → (b, N − K + 1, outputs), K, N)
-    """The head along one phase's trunk output, its first dense layer by overlap-save FFT: the kernel (T, F,
-    units) regrouped as K = ⌈T / step⌉ taps of step·F channels, zero beyond T, reversed and transformed once
-    (float32, a weight of the model); each frame of N grouped positions gives N − K + 1 windows. The bias,
-    activation and the dense layers after it follow along the frame (`_fft_frame` gives K and N)."""
-    dense, T, o = plan['dense'], plan['T'], keras.ops
-    (K, N), U, C = _fft_frame(T, step), dense.units, step * F
-    W = np.zeros((K * step, F, U), np.float32)
-    W[:T] = keras.ops.convert_to_numpy(dense.kernel).reshape(T, F, U)
+             )->keras.Model: # frames (b, N, step·F) → (b, N − K + 1, outputs)
+    """The head along one phase's regrouped trunk output, its first dense layer by overlap-save FFT: the
+    regrouped kernel (`_regrouped_kernel`) reversed and transformed once (float32, a weight of the model);
+    each frame of N rows gives N − K + 1 windows. The bias, activation and the dense layers after it follow along
+    the frame (`_fft_frame` gives K and N)."""
+    dense, o = plan['dense'], keras.ops
+    (K, N), U, C = _fft_frame(plan['T'], step), dense.units, step * F
     g = np.zeros((N, C, U), np.float32)
-    g[:K] = W.reshape(K, C, U)[::-1]   # reversed: the layer's correlation as a circular convolution
+    g[:K] = _regrouped_kernel(plan, step, F)[::-1]   # reversed: the correlation as a circular convolution
     G = np.fft.rfft(g, axis=0).astype(np.complex64)   # (N / 2 + 1, C, U)
     del g
     Gb = np.concatenate([np.concatenate([G.real, G.imag], 2), np.concatenate([-G.imag, G.real], 2)], 1)
@@ -237,43 +245,61 @@ def _fft_head(plan:dict,  # `conv_scan_plan(model)` of a flatten → dense head 
     y = o.transpose(o.irfft((Y[:, :U], Y[:, U:]), N)[:, :, K - 1:], (0, 2, 1))
     y = dense.activation(y + dense.bias)
     for layer in plan['after']: y = layer(y)
-    return keras.Model(inp, y), K, N
+    return keras.Model(inp, y)
+
+# %% ../nbs/01i_workflows.ipynb #x005_hm
+def _head_model(plan:dict, step:int, F:int)->keras.Model:
+    """The head along regrouped trunk rows (step·F channels), compiled once per step: by FFT frames
+    (`_fft_head`) where `_fft_frame` says so, else the regrouped kernel as a stride-1 convolution, (b, rows,
+    step·F) → (b, rows − K + 1, outputs); then the bias, activation and the dense layers after it."""
+    models = plan.setdefault('models', {})
+    if ('head', step) in models: return models['head', step]
+    if _fft_frame(plan['T'], step)[1]:
+        models['head', step] = _fft_head(plan, step, F)
+        return models['head', step]
+    dense, W = plan['dense'], _regrouped_kernel(plan, step, F)
+    conv = keras.layers.Conv1D(dense.units, len(W), use_bias=False, dtype=dense.dtype_policy)
+    inp = keras.Input((None, step * F))
+    y = conv(inp)
+    conv.set_weights([W])
+    y = dense.activation(y + dense.bias)
+    for layer in plan['after']: y = layer(y)
+    models['head', step] = keras.Model(inp, y)
+    return models['head', step]
 
 # %% ../nbs/01i_workflows.ipynb #x005_p
-def _phase_head(plan:dict, zr:np.ndarray, n:int, step:int)->np.ndarray:
-    """The head's outputs (n, outputs) float32 for the windows at trunk positions 0, step, …, (n − 1)·step
-    of one phase's trunk output `zr` ((n − 1)·step + T positions or more, F channels): a strided convolution
-    where K = ⌈T / step⌉ < 5, the FFT form (`_fft_head`) otherwise. Each form is compiled once per step."""
-    T, F, models = plan['T'], zr.shape[1], plan.setdefault('models', {})
-    if not _fft_frame(T, step)[1]:
-        if ('head', step) not in models:
-            dense, inp = plan['dense'], keras.Input((None, F))
-            W = keras.ops.reshape(dense.kernel, (T, -1, dense.units))
-            y = dense.activation(keras.ops.conv(inp, W, strides=step) + dense.bias)
-            for layer in plan['after']: y = layer(y)
-            models['head', step] = keras.Model(inp, y)
-        return predict(models['head', step], [zr[None, :(n - 1) * step + T]], column=None)[0]
-    if ('fft', step) not in models: models['fft', step] = _fft_head(plan, step, F)
-    model, K, N = models['fft', step]
+def _phase_heads(plan:dict, zs:list, step:int)->list:
+    """The head's outputs at rows 0, 1, 2, … of each phase's trunk output in `zs` ((m, F) arrays, each from
+    its phase's first window on), regrouped `step` trunk positions per row: [(rows − K + 1, outputs) float32],
+    all phases in one call of `_head_model` (stacked rows, or FFT frames of every phase)."""
+    T, F = plan['T'], zs[0].shape[1]
+    (K, N), model = _fft_frame(T, step), _head_model(plan, step, F)
+    rows = [(len(z) - T) // step + K for z in zs]   # the last window that fits starts at row rows − K
+    grouped = lambda z, r: np.concatenate([z[:step * r], np.zeros((max(step * r - len(z), 0), F),
+                                                                    np.float32)]).reshape(r, step * F)
+    if not N:
+        y = predict(model, [np.stack([grouped(z, max(rows)) for z in zs])], column=None)
+        return [y[i, :r - K + 1] for i, r in enumerate(rows)]
     V = N - K + 1
-    nb = -(-n // V)
-    zz = np.zeros((step * (nb * V + K - 1), F), np.float32)
-    zz[:min(len(zz), len(zr))] = zr[:len(zz)]
-    frames = np.lib.stride_tricks.sliding_window_view(zz.reshape(-1, step * F), (N, step * F))[::V, 0]
-    return predict(model, [frames], column=None).reshape(nb * V, -1)[:n]
+    nb = [-(-(r - K + 1) // V) for r in rows]
+    frames = [np.lib.stride_tricks.sliding_window_view(grouped(z, b * V + K - 1), (N, step * F))[::V, 0]
+              for z, b in zip(zs, nb)]
+    y = np.split(predict(model, [np.concatenate(frames)], column=None), np.cumsum(nb)[:-1])
+    return [v.reshape(b * V, -1)[:r - K + 1] for v, b, r in zip(y, nb, rows)]
 
 # %% ../nbs/01i_workflows.ipynb #x005
-def _dense_head(plan:dict, z:dict, starts:np.ndarray, a:int, P:int, stride:int, batch_size:int):
+def _dense_head(plan:dict, z:dict, starts:np.ndarray, P:int, stride:int, batch_size:int):
     """Yield (starts, scores) through a head that starts flatten → dense: that layer's kernel, reshaped to (T,
     F, units), is a convolution along each phase's trunk output with the windows' step (stride / gcd(stride,
-    P) trunk positions); its bias and activation, then the dense layers after it along the same axis
-    (`_phase_head`)."""
-    step = max(int(stride) // math.gcd(int(stride), P), 1)
-    r, m, p = (starts - a) % P, (starts - a) // P, np.empty(len(starts), np.float32)
-    for ri in np.unique(r):
-        mi = m[r == ri]
-        y = _phase_head(plan, z[int(ri)][mi.min():], int(mi.max() - mi.min()) // step + 1, step)
-        p[r == ri] = y[(mi - mi.min()) // step, -1]
+    P) trunk positions), then its bias and activation and the dense layers after it (`_phase_heads`). Each
+    phase is read from the first point in it of the starts' grid (starts[0] mod stride + k·stride), so that
+    its shape follows the span's length alone, whichever windows were skipped."""
+    step, g = max(int(stride) // math.gcd(int(stride), P), 1), int(starts[0]) % int(stride)
+    r, m, p = starts % P, starts // P, np.empty(len(starts), np.float32)
+    res = [int(x) for x in np.unique(r)]
+    m0 = [next(g + k * stride for k in range(P) if (g + k * stride) % P == ri) // P for ri in res]
+    for ri, a, y in zip(res, m0, _phase_heads(plan, [z[ri][a:] for ri, a in zip(res, m0)], step)):
+        p[r == ri] = y[(m[r == ri] - a) // step, -1]
     for b in range(0, len(starts), batch_size):
         yield starts[b:b + batch_size], p[b:b + batch_size]
 
@@ -311,7 +337,7 @@ def _span_scores(plan:dict, codes:np.ndarray, starts:np.ndarray, width:int, stri
             yield starts[b:b + batch_size], predict(plan['rest'], [(x if len(x) > 1 else x[0],)], column=-1)
         return
     if 'dense' in plan:   # the first dense layer as a convolution along the trunk, one output per window
-        yield from _dense_head(plan, z, starts, 0, P=P, stride=stride, batch_size=batch_size)
+        yield from _dense_head(plan, z, starts, P=P, stride=stride, batch_size=batch_size)
         return
     for b in range(0, len(starts), batch_size):
         s = starts[b:b + batch_size]
@@ -328,12 +354,15 @@ def scan_conv(plan:dict,           # `conv_scan_plan(model)`
               width:int,           # the window width (the model's input length)
               batch_size:int=512,  # windows per head batch: bounds the memory of their trunk slices
               test_rc:bool=False,  # strand averaging: the mean with each window's reverse complement
+              span:int=0,          # bases the trunk runs over at least, N past the windows' end
              ):                    # yields (starts (b,), scores (b,) float32) of the windows not all N
     """Score windows through one trunk pass over the span they cover (`trunk_phases`), the head per batch.
     With `test_rc`, a second pass over the span's reverse complement scores the same windows on the other
-    strand."""
+    strand. `span` gives a chromosome's last, shorter chunk the shape of the others, so that the compiled
+    trunk and head are reused rather than traced again."""
     a, stride = int(starts[0]), int(starts[1] - starts[0]) if len(starts) > 1 else 1
     codes = window_codes(genome, np.array([chrom]), np.array([a]), int(starts[-1]) - a + width)[0]
+    codes = np.concatenate([codes, np.full(max(span - len(codes), 0), 4, codes.dtype)])
     nonn = np.r_[0, np.cumsum(codes != 4)]
     rel = starts[nonn[starts - a + width] > nonn[starts - a]] - a
     if not len(rel): return
@@ -390,10 +419,11 @@ def scan_genome(model:keras.Model,   # any network of the package with input (wi
     from tqdm.auto import tqdm
     bar = tqdm(total=sum(n.values()), desc='scan', unit='window', unit_scale=True, disable=not progress)
     for c in chroms:
+        span = (per - 1) * stride + width if n[c] > per else 0   # a long chromosome's chunks: one shape
         for b in range(0, n[c], per):
             starts = np.arange(b, min(b + per, n[c]), dtype=np.int64) * stride
-            parts = ([list(scan_conv(p, genome, c, starts, width, batch_size=batch_size, test_rc=test_rc))
-                      for p in plans]
+            parts = ([list(scan_conv(p, genome, c, starts, width, batch_size=batch_size, test_rc=test_rc,
+                                     span=span)) for p in plans]
                      if plans else
                      [[_window_scores(model, genome, c, starts, width, test_rc=test_rc)]])
             for k, (s, p) in enumerate(parts[0]):
