@@ -213,6 +213,12 @@ def _fft_frame(T:int, step:int)->tuple:
     return K, int(min(512, 2 ** math.ceil(math.log2(8 * K)))) if K >= 5 else 0
 
 # %% ../nbs/01i_workflows.ipynb #x005_rk
+def _dense_rest(plan:dict, y):
+    "The head after its first dense layer's product `y` (…, units): that layer's bias and activation, the rest."
+    y = plan['dense'].activation(y + plan['dense'].bias)
+    for layer in plan['after']: y = layer(y)
+    return y
+
 def _regrouped_kernel(plan:dict, step:int, F:int)->np.ndarray:
     """The head's first dense kernel (T·F, units) as K = ⌈T / step⌉ taps of step·F channels, zero beyond T:
     (K, step·F, units) float32; tap a, channel b·F + c holds the weight of trunk position step·a + b."""
@@ -229,8 +235,8 @@ def _fft_head(plan:dict,  # `conv_scan_plan(model)` of a flatten → dense head 
              )->keras.Model: # frames (b, N, step·F) → (b, N − K + 1, outputs)
     """The head along one phase's regrouped trunk output, its first dense layer by overlap-save FFT: the
     regrouped kernel (`_regrouped_kernel`) reversed and transformed once (float32, a weight of the model);
-    each frame of N rows gives N − K + 1 windows. The bias, activation and the dense layers after it follow along
-    the frame (`_fft_frame` gives K and N)."""
+    each frame of N rows gives N − K + 1 windows. The bias, activation and the dense layers after it follow
+    along the frame (`_fft_frame` gives K and N)."""
     dense, o = plan['dense'], keras.ops
     (K, N), U, C = _fft_frame(plan['T'], step), dense.units, step * F
     g = np.zeros((N, C, U), np.float32)
@@ -243,9 +249,7 @@ def _fft_head(plan:dict,  # `conv_scan_plan(model)` of a flatten → dense head 
     Y = _Weighted(Gb, dtype='float32')(o.transpose(o.concatenate([re, im], 1), (2, 0, 1)))  # float32 FFTs
     Y = o.transpose(Y, (1, 2, 0))                                         # (b, 2U, N / 2 + 1)
     y = o.transpose(o.irfft((Y[:, :U], Y[:, U:]), N)[:, :, K - 1:], (0, 2, 1))
-    y = dense.activation(y + dense.bias)
-    for layer in plan['after']: y = layer(y)
-    return keras.Model(inp, y)
+    return keras.Model(inp, _dense_rest(plan, y))
 
 # %% ../nbs/01i_workflows.ipynb #x005_hm
 def _head_model(plan:dict, step:int, F:int)->keras.Model:
@@ -262,9 +266,7 @@ def _head_model(plan:dict, step:int, F:int)->keras.Model:
     inp = keras.Input((None, step * F))
     y = conv(inp)
     conv.set_weights([W])
-    y = dense.activation(y + dense.bias)
-    for layer in plan['after']: y = layer(y)
-    models['head', step] = keras.Model(inp, y)
+    models['head', step] = keras.Model(inp, _dense_rest(plan, y))
     return models['head', step]
 
 # %% ../nbs/01i_workflows.ipynb #x005_p
