@@ -214,7 +214,7 @@ def _fft_frame(T:int, step:int)->tuple:
 
 # %% ../nbs/01i_workflows.ipynb #x005_rk
 def _dense_rest(plan:dict, y):
-    "The head after its first dense layer's product `y` (…, units): that layer's bias and activation, the rest."
+    "The head after its first dense layer's product `y` (…, units): its bias and activation, then the rest."
     y = plan['dense'].activation(y + plan['dense'].bias)
     for layer in plan['after']: y = layer(y)
     return y
